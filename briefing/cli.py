@@ -1,0 +1,101 @@
+"""Command line: a thin layer over the library.
+
+Exit status: 0 when everything is fine, 1 when the content (or a build) has errors,
+2 on usage errors. No traceback is printed unless ``--debug`` is given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from briefing.errors import BriefingError, ContentError
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+
+
+def _existing_dir(value: str) -> Path:
+    path = Path(value)
+    if not path.is_dir():
+        raise argparse.ArgumentTypeError(f"'{value}' is not a folder")
+    return path
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefing",
+        description="Kamerbrieven kept as YAML content, rendered as Rijkshuisstijl PDFs.",
+    )
+    parser.add_argument("--debug", action="store_true", help="show tracebacks of errors")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = commands.add_parser(
+        "check",
+        help="validate all content without rendering",
+        description="Validate all content without rendering. Example: briefing check",
+    )
+    check.add_argument("--content", type=_existing_dir, default=Path("content"), metavar="DIR")
+
+    build = commands.add_parser(
+        "build",
+        help="render every letter to OUT/letters/<id>.pdf",
+        description="Render all outputs. Example: briefing build --out build",
+    )
+    build.add_argument("--content", type=_existing_dir, default=Path("content"), metavar="DIR")
+    build.add_argument("--out", type=Path, default=Path("build"), metavar="DIR")
+    return parser
+
+
+def _check(args: argparse.Namespace) -> int:
+    from briefing.corpus import load_corpus
+
+    corpus = load_corpus(args.content)
+    for problem in corpus.problems:
+        print(problem, file=sys.stderr)
+    errors = len(corpus.errors)
+    warnings = len(corpus.problems) - errors
+    print(
+        f"{len(corpus.files)} files checked: {errors} errors, {warnings} warnings",
+        file=sys.stderr,
+    )
+    return EXIT_CONTENT if errors else EXIT_OK
+
+
+def _build(args: argparse.Namespace) -> int:
+    from briefing.build import build
+
+    report = build(args.content, args.out)
+    for problem in report.problems:
+        print(problem, file=sys.stderr)
+    for line in report.lines():
+        print(line)
+    return EXIT_OK if report.ok else EXIT_CONTENT
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "check":
+            return _check(args)
+        return _build(args)
+    except ContentError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_CONTENT
+    except BriefingError as exc:
+        if args.debug:
+            raise
+        print(f"briefing: error: {exc}", file=sys.stderr)
+        return EXIT_CONTENT
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:
+        if args.debug:
+            raise
+        print(
+            f"briefing: internal error: {type(exc).__name__}: {exc} (run with --debug for details)",
+            file=sys.stderr,
+        )
+        return EXIT_CONTENT

@@ -1,0 +1,285 @@
+"""Gather all content into one validated corpus: letters in date order and the registries.
+
+This is where cross-file rules live: ids are unique per kind, every reference
+points at an existing entry, footnote calls and definitions match. A document
+with an error is left out of the corpus (and reported) so the others still build.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from briefing.errors import Problem
+from briefing.inline import footnote_ids
+from briefing.loading import Document, NodePath, format_path, load_document
+from briefing.model import (
+    BulletList,
+    Commitment,
+    Debate,
+    Letter,
+    Motion,
+    Section,
+    Sector,
+)
+from briefing.types import Ref
+from briefing.validation import validate
+
+#: Registry files: file name, top-level key, entry model, kind of reference.
+REGISTRIES: dict[str, tuple[str, type[BaseModel]]] = {
+    "motion": ("motions.yaml", Motion),
+    "commitment": ("commitments.yaml", Commitment),
+    "sector": ("sectors.yaml", Sector),
+    "debate": ("debates.yaml", Debate),
+}
+LETTERS_DIR = "letters"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A registry entry with the place it is defined."""
+
+    model: Any
+    document: Document
+    node_path: NodePath
+
+    @property
+    def where(self) -> str:
+        line, column = self.document.position(self.node_path)
+        return f"{self.document.path}:{line}:{column}"
+
+
+@dataclass(frozen=True)
+class LetterSource:
+    """A validated letter with the document it came from."""
+
+    letter: Letter
+    document: Document
+
+    @property
+    def path(self) -> Path:
+        """The letter's content file."""
+        return self.document.path
+
+
+@dataclass
+class Corpus:
+    """All valid content, plus the problems found on the way."""
+
+    root: Path
+    letters: list[LetterSource] = field(default_factory=list)
+    registries: dict[str, dict[str, Entry]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)
+
+    @property
+    def motions(self) -> dict[str, Motion]:
+        """Motions by id."""
+        return {k: e.model for k, e in self.registries["motion"].items()}
+
+    @property
+    def commitments(self) -> dict[str, Commitment]:
+        """Commitments by id."""
+        return {k: e.model for k, e in self.registries["commitment"].items()}
+
+    @property
+    def sectors(self) -> dict[str, Sector]:
+        """Sectors and themes by id."""
+        return {k: e.model for k, e in self.registries["sector"].items()}
+
+    @property
+    def debates(self) -> dict[str, Debate]:
+        """Debates by id."""
+        return {k: e.model for k, e in self.registries["debate"].items()}
+
+    @property
+    def errors(self) -> list[Problem]:
+        """Problems that are errors (not warnings)."""
+        return [p for p in self.problems if p.severity == "error"]
+
+
+def iter_values(value: Any, path: NodePath = ()) -> Iterator[tuple[NodePath, Any]]:
+    """Every leaf value of a model tree with its path (field names and indexes)."""
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from iter_values(getattr(value, name), (*path, name))
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            yield from iter_values(item, (*path, index))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from iter_values(item, (*path, key))
+    else:
+        yield path, value
+
+
+def iter_sections(sections: list[Section], path: NodePath = ("sections",), level: int = 1):
+    """Every section of a letter, depth first, with its node path and heading level."""
+    for index, section in enumerate(sections):
+        here = (*path, index)
+        yield section, here, level
+        yield from iter_sections(section.sections, (*here, "sections"), level + 1)
+
+
+def _load_registry(root: Path, kind: str, corpus: Corpus) -> list[tuple[Any, Document, NodePath]]:
+    file_name, model = REGISTRIES[kind]
+    path = root / file_name
+    if not path.exists():
+        return []
+    corpus.files.append(path)
+    document, problems = load_document(path)
+    corpus.problems += problems
+    if document.data is None:
+        return []
+    key = file_name.removesuffix(".yaml")
+    data = document.data
+    if not isinstance(data, dict) or list(data) != [key] or not isinstance(data[key], list):
+        corpus.problems.append(
+            document.problem((), f"expected one key '{key}' holding a list of {key}", key)
+        )
+        return []
+    entries = []
+    for index, item in enumerate(data[key]):
+        entry, problems = validate(document, model, item, (key, index))
+        corpus.problems += problems
+        if entry is not None:
+            entries.append((entry, document, (key, index)))
+    return entries
+
+
+def _index_registries(root: Path, corpus: Corpus) -> None:
+    for kind in REGISTRIES:
+        registry: dict[str, Entry] = {}
+        for model, document, node_path in _load_registry(root, kind, corpus):
+            if model.id in registry:
+                first = registry[model.id]
+                corpus.problems.append(
+                    document.problem(
+                        (*node_path, "id"),
+                        f"duplicate {kind} id '{model.id}'; already defined at {first.where}",
+                    )
+                )
+                continue
+            registry[model.id] = Entry(model, document, node_path)
+        corpus.registries[kind] = registry
+
+
+def _reference_problems(model: Any, document: Document, base: NodePath, corpus: Corpus):
+    for path, value in iter_values(model, base):
+        if not isinstance(value, Ref):
+            continue
+        registry = corpus.registries[value.kind]
+        if value in registry:
+            continue
+        file_name = corpus.root / REGISTRIES[value.kind][0]
+        close = difflib.get_close_matches(value, list(registry), n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else f"; add it to {file_name}"
+        yield document.problem(
+            path, f"no {value.kind} with id '{value}' in {file_name}{hint}", format_path(path)
+        )
+
+
+def _letter_problems(source: LetterSource, corpus: Corpus) -> list[Problem]:
+    letter, document = source.letter, source.document
+    problems = list(_reference_problems(letter, document, (), corpus))
+    if letter.id != document.path.stem:
+        problems.append(
+            document.problem(
+                ("id",),
+                f"id '{letter.id}' differs from the file name; rename one to match "
+                f"'{document.path.stem}'",
+            )
+        )
+    seen_sections: dict[str, NodePath] = {}
+    called: dict[str, NodePath] = {}
+    for section, path, _level in iter_sections(letter.sections):
+        if section.id in seen_sections:
+            line, _ = document.position((*seen_sections[section.id], "id"))
+            problems.append(
+                document.problem(
+                    (*path, "id"),
+                    f"duplicate section id '{section.id}'; already used on line {line}",
+                )
+            )
+        seen_sections.setdefault(section.id, path)
+        texts: list[tuple[NodePath, str]] = []
+        if section.heading:
+            texts.append(((*path, "heading"), section.heading))
+        for index, block in enumerate(section.body):
+            if isinstance(block, BulletList):
+                texts += [
+                    ((*path, "body", index, "items", i), t) for i, t in enumerate(block.items)
+                ]
+            else:
+                texts.append(((*path, "body", index), block))
+        for text_path, text in texts:
+            for footnote in footnote_ids(text):
+                if footnote not in letter.footnotes:
+                    problems.append(
+                        document.problem(
+                            text_path,
+                            f"footnote [^{footnote}] is called but not defined; add it under "
+                            "'footnotes'",
+                        )
+                    )
+                elif footnote in called:
+                    line, _ = document.position(called[footnote])
+                    problems.append(
+                        document.problem(
+                            text_path, f"footnote [^{footnote}] is already called on line {line}"
+                        )
+                    )
+                called.setdefault(footnote, text_path)
+    for footnote in letter.footnotes:
+        if footnote not in called:
+            problems.append(
+                document.problem(
+                    ("footnotes", footnote),
+                    f"footnote '{footnote}' is defined but never called; call it as "
+                    f"[^{footnote}] or remove it",
+                )
+            )
+        elif footnote_ids(letter.footnotes[footnote]):
+            problems.append(
+                document.problem(("footnotes", footnote), "footnotes cannot call footnotes")
+            )
+    return problems
+
+
+def load_corpus(root: Path) -> Corpus:
+    """Load, validate and cross-check every content file under ``root``."""
+    corpus = Corpus(root)
+    _index_registries(root, corpus)
+    for registry in corpus.registries.values():
+        for entry in registry.values():
+            corpus.problems += _reference_problems(
+                entry.model, entry.document, entry.node_path, corpus
+            )
+    seen: dict[str, LetterSource] = {}
+    for path in sorted((root / LETTERS_DIR).glob("*.yaml")):
+        corpus.files.append(path)
+        document, problems = load_document(path)
+        if document.data is not None:
+            letter, more = validate(document, Letter, document.data)
+            problems += more
+            if letter is not None:
+                source = LetterSource(letter, document)
+                problems += _letter_problems(source, corpus)
+                if letter.id in seen:
+                    first = seen[letter.id].document
+                    problems.append(
+                        document.problem(
+                            ("id",),
+                            f"duplicate letter id '{letter.id}'; already used in {first.path}",
+                        )
+                    )
+                if not any(p.severity == "error" for p in problems):
+                    seen[letter.id] = source
+        corpus.problems += problems
+    corpus.letters = sorted(seen.values(), key=lambda s: (s.letter.date, s.letter.id))
+    return corpus

@@ -1,0 +1,53 @@
+"""The one exception family of the project, and the problems it carries.
+
+Every problem a user can cause is a :class:`Problem` that points into a file
+(``path:line:column: field.path: message``). Content problems are gathered and
+raised together as :class:`ContentError`, so an author sees all of them in one run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+
+class Severity(StrEnum):
+    """How serious a problem is: errors stop a build, warnings do not."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in one place of one content file."""
+
+    path: Path
+    line: int
+    column: int
+    field: str
+    message: str
+    severity: Severity = Severity.ERROR
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}:{self.column}"
+        field = f" {self.field}:" if self.field else ""
+        prefix = "warning: " if self.severity is Severity.WARNING else ""
+        return f"{where}:{field} {prefix}{self.message}"
+
+
+class BriefingError(Exception):
+    """Base of every error the user can cause; printed as one line, without traceback."""
+
+
+class ContentError(BriefingError):
+    """The content has one or more errors; each is a :class:`Problem`."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class RenderError(BriefingError):
+    """A document could not be rendered (a template or the PDF writer failed)."""

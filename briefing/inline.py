@@ -1,0 +1,123 @@
+"""Inline markup inside content strings: emphasis, links, footnote calls, Kamerstuk citations.
+
+Content is text, not markup. A string may use only ``*emphasis*``, ``**strong**``,
+``[text](https://...)`` and ``[^footnote-id]``; everything else, HTML included, is
+printed literally. Citations such as "Kamerstuk 26 485, nr. 224" become links to
+their publication.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from functools import cache
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from markupsafe import Markup, escape
+
+from briefing.types import Kamerstuk
+
+ALLOWED_SCHEMES = ("https://", "http://", "mailto:")
+FOOTNOTE_RE = re.compile(r"\[\^([a-z0-9]+(?:-[a-z0-9]+)*)\]")
+_LOOSE_FOOTNOTE_RE = re.compile(r"\[\^([^\]]*)\]")
+_UNPARSED_LINK_RE = re.compile(r"\]\(([^)\s]*)\)")
+KAMERSTUK_RE = re.compile(r"(?:Kamerstuk(?:ken)?\s+)?\d{2}\s?\d{3}(?:-[A-Z]+)?,?\s+nr\.\s*\d+")
+
+FootnoteRenderer = Callable[[str], Markup]
+
+
+@cache
+def _parser() -> MarkdownIt:
+    return MarkdownIt("zero").enable(["emphasis", "link", "escape"])
+
+
+def _tokens(text: str) -> list[Token]:
+    blocks = _parser().parseInline(text)
+    return blocks[0].children or [] if blocks else []
+
+
+def footnote_ids(text: str) -> list[str]:
+    """The footnote ids called in ``text``, in order."""
+    return FOOTNOTE_RE.findall(text)
+
+
+def check_inline(text: str) -> str:
+    """Validate inline markup; return the text unchanged or raise ``ValueError``."""
+    for token in _tokens(text):
+        if token.type == "link_open":
+            href = str(token.attrs.get("href", ""))
+            if not href.startswith(ALLOWED_SCHEMES):
+                raise ValueError(
+                    f"link target '{href}' is not allowed; links must start with "
+                    "https://, http:// or mailto:"
+                )
+        elif token.type == "text":
+            if match := _UNPARSED_LINK_RE.search(token.content):
+                raise ValueError(
+                    f"link target '{match[1]}' is not allowed; links must start with "
+                    "https://, http:// or mailto:"
+                )
+            for match in _LOOSE_FOOTNOTE_RE.finditer(token.content):
+                if not FOOTNOTE_RE.fullmatch(match[0]):
+                    raise ValueError(
+                        f"footnote call '{match[0]}' is malformed; write [^id] with an id "
+                        "of lower-case letters, digits and hyphens"
+                    )
+    return text
+
+
+def plain_text(text: str) -> str:
+    """The text without markup and without footnote calls (for titles and tables)."""
+    parts = [t.content for t in _tokens(text) if t.type == "text"]
+    return FOOTNOTE_RE.sub("", "".join(parts))
+
+
+def _text_html(text: str, footnote: FootnoteRenderer | None) -> Iterator[Markup]:
+    """Escape plain text, turning citations into links and footnote calls into footnotes."""
+    position = 0
+    pattern = re.compile(f"{KAMERSTUK_RE.pattern}|{FOOTNOTE_RE.pattern}")
+    for match in pattern.finditer(text):
+        yield escape(text[position : match.start()])
+        if match[1] is not None:
+            yield footnote(match[1]) if footnote else Markup("")
+        else:
+            citation = match[0]
+            number = re.sub(r"^Kamerstuk(?:ken)?\s+", "", citation)
+            url = Kamerstuk.parse(number).url
+            yield Markup('<a class="kst" href="{}">{}</a>').format(url, citation)
+        position = match.end()
+    yield escape(text[position:])
+
+
+def render_inline(text: str, footnote: FootnoteRenderer | None = None) -> Markup:
+    """Render a content string as safe HTML.
+
+    ``footnote`` turns a footnote id into the HTML of the footnote; without it,
+    footnote calls are dropped.
+    """
+    out: list[Markup] = []
+    in_link = False
+    for token in _tokens(text):
+        if token.type == "text":
+            if in_link:
+                out.append(escape(token.content))
+            else:
+                out.extend(_text_html(token.content, footnote))
+        elif token.type == "em_open":
+            out.append(Markup("<em>"))
+        elif token.type == "em_close":
+            out.append(Markup("</em>"))
+        elif token.type == "strong_open":
+            out.append(Markup("<strong>"))
+        elif token.type == "strong_close":
+            out.append(Markup("</strong>"))
+        elif token.type == "link_open":
+            in_link = True
+            out.append(Markup('<a href="{}">').format(token.attrs.get("href", "")))
+        elif token.type == "link_close":
+            in_link = False
+            out.append(Markup("</a>"))
+        elif token.type in ("softbreak", "hardbreak"):
+            out.append(Markup(" "))
+    return Markup("").join(out)

@@ -1,0 +1,62 @@
+"""Write HTML to PDF with WeasyPrint, reading only the project's own templates and assets.
+
+WeasyPrint is imported here only, so commands that do not render stay fast. Every
+PDF is written to a temporary file beside its target and renamed into place, so a
+failed or interrupted build never leaves a partial file.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from briefing.errors import RenderError
+
+LOGGER = logging.getLogger(__name__)
+
+
+class BlockedResource(ValueError):
+    """The renderer asked for a resource outside the project's templates and assets."""
+
+
+def _fetcher(root: Path):
+    """A WeasyPrint URL fetcher confined to files under ``root``."""
+    from weasyprint.urls import URLFetcher
+
+    class ConfinedFetcher(URLFetcher):
+        def fetch(self, url: str, headers: dict | None = None):
+            parts = urlsplit(url)
+            if parts.scheme != "file":
+                raise BlockedResource(f"not fetching '{url}': only local assets are allowed")
+            path = Path(unquote(parts.path)).resolve()
+            if not path.is_relative_to(root):
+                raise BlockedResource(f"not reading '{path}': outside {root}")
+            return super().fetch(url, headers)
+
+    return ConfinedFetcher(allowed_protocols=("file",), allow_redirects=False)
+
+
+def write_pdf(html: str, target: Path, root: Path) -> None:
+    """Render ``html`` (whose relative URLs resolve under ``root``) to ``target`` atomically."""
+    from weasyprint import HTML
+
+    root = root.resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            document = HTML(string=html, base_url=f"{root.as_uri()}/", url_fetcher=_fetcher(root))
+            document.write_pdf(stream, pdf_variant="pdf/ua-1", pdf_tags=True)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, target)
+    except Exception as exc:
+        Path(temporary).unlink(missing_ok=True)
+        raise RenderError(f"{target}: could not write the PDF: {exc}") from exc
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

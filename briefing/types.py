@@ -1,0 +1,196 @@
+"""Small value types of the content model: ids and references, Kamerstuk numbers, fuzzy dates.
+
+Each type parses the compact form an author types ("26 485, nr. 224", "najaar 2019")
+and keeps a typed value that the rest of the pipeline computes with.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any, ClassVar
+
+from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import core_schema
+
+#: Ids are lower-case words joined by hyphens: safe as file names and URL fragments.
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+
+class Ref(str):
+    """An id that refers to an entry of a registry; ``kind`` names the registry."""
+
+    kind: ClassVar[str] = ""
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.no_info_after_validator_function(
+            cls, core_schema.str_schema(pattern=ID_PATTERN, max_length=80)
+        )
+
+
+class MotionRef(Ref):
+    """The id of a motion in ``motions.yaml``."""
+
+    kind = "motion"
+
+
+class CommitmentRef(Ref):
+    """The id of a commitment in ``commitments.yaml``."""
+
+    kind = "commitment"
+
+
+class SectorRef(Ref):
+    """The id of a sector or theme in ``sectors.yaml``."""
+
+    kind = "sector"
+
+
+class DebateRef(Ref):
+    """The id of a debate in ``debates.yaml``."""
+
+    kind = "debate"
+
+
+_KAMERSTUK_RE = re.compile(
+    r"^(?:Kamerstuk(?:ken)?\s+)?(?P<dossier>\d{2}\s?\d{3})(?:-(?P<suffix>[A-Z]+))?,?\s+"
+    r"nr\.\s*(?P<number>\d+)$"
+)
+
+
+@dataclass(frozen=True)
+class Kamerstuk:
+    """A numbered parliamentary paper: dossier (with optional suffix) and volgnummer."""
+
+    dossier: str
+    number: int
+    suffix: str | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> Kamerstuk:
+        """Parse ``"26 485, nr. 224"`` or ``"35 925-XVII, nr. 33"``."""
+        match = _KAMERSTUK_RE.match(text.strip())
+        if not match:
+            raise ValueError(
+                f"'{text}' is not a Kamerstuk number; write it like '26 485, nr. 224' "
+                "or '35 925-XVII, nr. 33'"
+            )
+        return cls(match["dossier"].replace(" ", ""), int(match["number"]), match["suffix"])
+
+    @property
+    def dossier_display(self) -> str:
+        """The dossier as printed: ``26 485`` or ``35 925-XVII``."""
+        base = f"{self.dossier[:-3]} {self.dossier[-3:]}"
+        return f"{base}-{self.suffix}" if self.suffix else base
+
+    @property
+    def url(self) -> str:
+        """Where the paper is published on officielebekendmakingen.nl."""
+        suffix = f"-{self.suffix}" if self.suffix else ""
+        return (
+            f"https://zoek.officielebekendmakingen.nl/kst-{self.dossier}{suffix}-{self.number}.html"
+        )
+
+    def __str__(self) -> str:
+        return f"Kamerstuk {self.dossier_display}, nr. {self.number}"
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.no_info_after_validator_function(cls.parse, core_schema.str_schema())
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {"type": "string", "examples": ["26 485, nr. 224", "35 925-XVII, nr. 33"]}
+
+
+_MONTHS = [
+    "januari", "februari", "maart", "april", "mei", "juni",
+    "juli", "augustus", "september", "oktober", "november", "december",
+]  # fmt: skip
+
+#: Parts of a year an author may name, as (first month, last month).
+_PERIODS: dict[str, tuple[int, int]] = {
+    "begin": (1, 3),
+    "voorjaar": (3, 5),
+    "eerste helft van": (1, 6),
+    "eerste helft": (1, 6),
+    "medio": (5, 8),
+    "zomer": (6, 8),
+    "tweede helft van": (7, 12),
+    "tweede helft": (7, 12),
+    "najaar": (9, 11),
+    "het najaar van": (9, 11),
+    "najaar van": (9, 11),
+    "voorjaar van": (3, 5),
+    "eind": (10, 12),
+    "einde": (10, 12),
+    "in": (1, 12),
+}
+
+
+def _month_end(year: int, month: int) -> date:
+    first_of_next = date(year + month // 12, month % 12 + 1, 1)
+    return first_of_next - timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class FuzzyDate:
+    """A date as letters announce it: exact, a month, a part of a year, or a year.
+
+    ``start`` and ``end`` bound the period; ``text`` is what the author wrote.
+    """
+
+    text: str
+    start: date
+    end: date
+
+    @classmethod
+    def parse(cls, text: str) -> FuzzyDate:
+        """Parse ``2019-03-01``, ``maart 2019``, ``najaar 2019``, ``eerste helft van 2019``, ``2023``."""
+        cleaned = " ".join(text.strip().lower().split())
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", cleaned):
+            day = date.fromisoformat(cleaned)  # ValueError names the impossible part
+            return cls(text.strip(), day, day)
+        if match := re.fullmatch(r"(\d{1,2}) ([a-z]+) (\d{4})", cleaned):
+            if match[2] in _MONTHS:
+                day = date(int(match[3]), _MONTHS.index(match[2]) + 1, int(match[1]))
+                return cls(text.strip(), day, day)
+        if match := re.fullmatch(r"(?:(.+) )?(\d{4})", cleaned):
+            qualifier, year = match[1], int(match[2])
+            if qualifier is None:
+                return cls(text.strip(), date(year, 1, 1), date(year, 12, 31))
+            if qualifier in _MONTHS:
+                month = _MONTHS.index(qualifier) + 1
+                return cls(text.strip(), date(year, month, 1), _month_end(year, month))
+            if qualifier in _PERIODS:
+                first, last = _PERIODS[qualifier]
+                return cls(text.strip(), date(year, first, 1), _month_end(year, last))
+        raise ValueError(
+            f"'{text}' is not a date this model understands; write '2019-03-01', "
+            "'maart 2019', 'begin 2019', 'voorjaar 2019', 'zomer 2019', 'najaar 2019', "
+            "'eind 2019', 'eerste helft van 2019', 'tweede helft van 2019' or '2019'"
+        )
+
+    def __str__(self) -> str:
+        return self.text
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.no_info_after_validator_function(cls.parse, core_schema.str_schema())
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {"type": "string", "examples": ["2019-03-01", "najaar 2019", "begin 2019"]}
