@@ -24,6 +24,9 @@ _LOOSE_FOOTNOTE_RE = re.compile(r"\[\^([^\]]*)\]")
 _UNPARSED_LINK_RE = re.compile(r"\]\(([^)\s]*)\)")
 KAMERSTUK_RE = re.compile(r"(?:Kamerstuk(?:ken)?\s+)?\d{2}\s?\d{3}(?:-[A-Z]+)?,?\s+nr\.\s*\d+")
 
+#: A word that starts with a hyphen ("en/of -adaptatie"): its hyphen must not end a line.
+_LEADING_HYPHEN_RE = re.compile(r"(?<!\S)(-\w[\w-]*)")
+
 FootnoteRenderer = Callable[[str], Markup]
 
 
@@ -73,12 +76,17 @@ def plain_text(text: str) -> str:
     return FOOTNOTE_RE.sub("", "".join(parts))
 
 
+def _escape(text: str) -> Markup:
+    """Escape text, keeping a word-initial hyphen on the same line as its word."""
+    return Markup(_LEADING_HYPHEN_RE.sub(r'<span class="nobr">\1</span>', str(escape(text))))
+
+
 def _text_html(text: str, footnote: FootnoteRenderer | None) -> Iterator[Markup]:
     """Escape plain text, turning citations into links and footnote calls into footnotes."""
     position = 0
     pattern = re.compile(f"{KAMERSTUK_RE.pattern}|{FOOTNOTE_RE.pattern}")
     for match in pattern.finditer(text):
-        yield escape(text[position : match.start()])
+        yield _escape(text[position : match.start()])
         if match[1] is not None:
             yield footnote(match[1]) if footnote else Markup("")
         else:
@@ -87,7 +95,7 @@ def _text_html(text: str, footnote: FootnoteRenderer | None) -> Iterator[Markup]
             url = Kamerstuk.parse(number).url
             yield Markup('<a class="kst" href="{}">{}</a>').format(url, citation)
         position = match.end()
-    yield escape(text[position:])
+    yield _escape(text[position:])
 
 
 def render_inline(text: str, footnote: FootnoteRenderer | None = None) -> Markup:

@@ -1,0 +1,76 @@
+"""Shared fixtures: the bundled content built once, and helpers to read PDFs back."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pdfplumber
+import pytest
+
+from briefing.build import build
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT = ROOT / "content"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+LETTER_IDS = [p.stem for p in sorted((CONTENT / "letters").glob("*.yaml"))]
+
+#: Body text is 9 pt; the reference column, footnotes and footnote calls are smaller.
+BODY_MIN_SIZE = 8.5
+#: Right edge of the body column (the reference column starts further right), in points.
+BODY_RIGHT = 430
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled content, built once into a temporary output folder."""
+    out = tmp_path_factory.mktemp("build")
+    report = build(CONTENT, out)
+    assert report.ok, report.lines() + [str(p) for p in report.problems]
+    return out
+
+
+@pytest.fixture
+def content_copy(tmp_path: Path) -> Path:
+    """A writable copy of the bundled content."""
+    target = tmp_path / "content"
+    shutil.copytree(CONTENT, target)
+    return target
+
+
+def normalise(text: str) -> str:
+    """Join line-break hyphenation and collapse white space."""
+    text = re.sub(r"(?<=\S)-[ \t]*\n\s*", "-", text)
+    return " ".join(text.split())
+
+
+@dataclass
+class PageText:
+    """The text of one PDF page, split by what it is."""
+
+    body: str
+    small: str
+    full: str
+
+
+def page_texts(pdf_path: Path) -> list[PageText]:
+    """Per page: body text (9 pt and larger, left column), small text, and all text."""
+    pages = []
+    with pdfplumber.open(pdf_path) as pdf:
+        for page in pdf.pages:
+            body = page.filter(
+                lambda o: o.get("object_type") != "char"
+                or (o["size"] >= BODY_MIN_SIZE and o["x0"] < BODY_RIGHT)
+            )
+            small = page.filter(
+                lambda o: o.get("object_type") != "char"
+                or (o["size"] < BODY_MIN_SIZE and o["x0"] < BODY_RIGHT)
+            )
+            pages.append(
+                PageText(
+                    body.extract_text() or "", small.extract_text() or "", page.extract_text()
+                )
+            )
+    return pages
