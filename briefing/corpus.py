@@ -76,6 +76,8 @@ class Corpus:
     registries: dict[str, dict[str, Entry]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
+    #: Ids of registry entries that failed validation (reported once, not at every use).
+    invalid_ids: set[tuple[str, str]] = field(default_factory=set)
 
     @property
     def motions(self) -> dict[str, Motion]:
@@ -149,6 +151,8 @@ def _load_registry(root: Path, kind: str, corpus: Corpus) -> list[tuple[Any, Doc
         corpus.problems += problems
         if entry is not None:
             entries.append((entry, document, (key, index)))
+        elif isinstance(item, dict) and isinstance(item.get("id"), str):
+            corpus.invalid_ids.add((kind, item["id"]))
     return entries
 
 
@@ -174,7 +178,7 @@ def _reference_problems(model: Any, document: Document, base: NodePath, corpus: 
         if not isinstance(value, Ref):
             continue
         registry = corpus.registries[value.kind]
-        if value in registry:
+        if value in registry or (value.kind, value) in corpus.invalid_ids:
             continue
         file_name = corpus.root / REGISTRIES[value.kind][0]
         close = difflib.get_close_matches(value, list(registry), n=1)

@@ -155,15 +155,15 @@ class FuzzyDate:
 
     @classmethod
     def parse(cls, text: str) -> FuzzyDate:
-        """Parse ``2019-03-01``, ``maart 2019``, ``najaar 2019``, ``eerste helft van 2019``, ``2023``."""
+        """Parse ``2019-03-01``, ``maart 2019``, ``najaar 2019``, ``eerste helft van 2019``..."""
         cleaned = " ".join(text.strip().lower().split())
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", cleaned):
             day = date.fromisoformat(cleaned)  # ValueError names the impossible part
             return cls(text.strip(), day, day)
-        if match := re.fullmatch(r"(\d{1,2}) ([a-z]+) (\d{4})", cleaned):
-            if match[2] in _MONTHS:
-                day = date(int(match[3]), _MONTHS.index(match[2]) + 1, int(match[1]))
-                return cls(text.strip(), day, day)
+        match = re.fullmatch(r"(\d{1,2}) ([a-z]+) (\d{4})", cleaned)
+        if match and match[2] in _MONTHS:
+            day = date(int(match[3]), _MONTHS.index(match[2]) + 1, int(match[1]))
+            return cls(text.strip(), day, day)
         if match := re.fullmatch(r"(?:(.+) )?(\d{4})", cleaned):
             qualifier, year = match[1], int(match[2])
             if qualifier is None:

@@ -61,16 +61,18 @@ def page_texts(pdf_path: Path) -> list[PageText]:
     with pdfplumber.open(pdf_path) as pdf:
         for page in pdf.pages:
             body = page.filter(
-                lambda o: o.get("object_type") != "char"
-                or (o["size"] >= BODY_MIN_SIZE and o["x0"] < BODY_RIGHT)
+                lambda o: (
+                    o.get("object_type") != "char"
+                    or (o["size"] >= BODY_MIN_SIZE and o["x0"] < BODY_RIGHT)
+                )
             )
             small = page.filter(
-                lambda o: o.get("object_type") != "char"
-                or (o["size"] < BODY_MIN_SIZE and o["x0"] < BODY_RIGHT)
+                lambda o: (
+                    o.get("object_type") != "char"
+                    or (o["size"] < BODY_MIN_SIZE and o["x0"] < BODY_RIGHT)
+                )
             )
             pages.append(
-                PageText(
-                    body.extract_text() or "", small.extract_text() or "", page.extract_text()
-                )
+                PageText(body.extract_text() or "", small.extract_text() or "", page.extract_text())
             )
     return pages

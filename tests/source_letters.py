@@ -46,5 +46,5 @@ def read_letter(path: Path) -> tuple[list[str], list[str]]:
     body = _strip_markup("\n".join(body_lines))
     body = re.sub(r"(?<=\S)-\n", "-", body)
     body = " ".join(body.split())
-    sentences = re.split(r"(?<=[.?!,;:)])\s+(?=[A-Z(‘'])", body)
+    sentences = re.split(r"(?<=[.?!,;:)])\s+(?=[A-Z('])", body)
     return [s for s in sentences if s], footnotes

@@ -19,7 +19,7 @@ def pdf_path(built: Path, letter_id: str) -> Path:
 
 
 def test_every_letter_is_built(built: Path) -> None:
-    assert LETTER_IDS == [s.stem for s in SOURCES]
+    assert [s.stem for s in SOURCES] == LETTER_IDS
     for letter_id in LETTER_IDS:
         assert pdf_path(built, letter_id).stat().st_size > 10_000
 

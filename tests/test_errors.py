@@ -1,0 +1,192 @@
+"""Errors an author can act on: every problem named as path:line:column: field: message."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from briefing.cli import main
+
+LETTER = "letters/2018-11-13-voortgang-imvo-beleid.yaml"
+LOCATION = re.compile(r"^(?P<path>[^:\s]+\.yaml):(?P<line>\d+):(?P<col>\d+): (?P<rest>.+)$")
+
+
+def run_check(content: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:
+    status = main(["check", "--content", str(content)])
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    return status, [line for line in err.splitlines() if LOCATION.match(line)]
+
+
+def replace_line(path: Path, old: str, new: str) -> int:
+    """Replace the first line equal to ``old`` (stripped); return its 1-based number."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    for number, line in enumerate(lines, start=1):
+        if line.strip() == old:
+            indent = line[: len(line) - len(line.lstrip())]
+            lines[number - 1] = indent + new + "\n"
+            path.write_text("".join(lines), encoding="utf-8")
+            return number
+    raise AssertionError(f"line {old!r} not found in {path}")
+
+
+def test_clean_content_exits_zero(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check"]) == 0
+    assert "0 errors" in capsys.readouterr().err
+
+
+def test_usage_error_exits_two(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["check", "--content", "does-not-exist"])
+    assert exit_info.value.code == 2
+    assert "is not a folder" in capsys.readouterr().err
+
+
+def test_yaml_syntax_error(content_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    line = replace_line(content_copy / LETTER, "subject: Voortgang IMVO-beleid", "subject: [oops")
+    status, problems = run_check(content_copy, capsys)
+    assert status == 1
+    assert len(problems) == 1 and "YAML syntax" in problems[0]
+    assert int(LOCATION.match(problems[0])["line"]) >= line
+
+
+def test_duplicate_key(content_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = content_copy / LETTER
+    line = replace_line(
+        path, "subject: Voortgang IMVO-beleid", "subject: Voortgang IMVO-beleid\nsubject: Twee"
+    )
+    status, problems = run_check(content_copy, capsys)
+    assert status == 1
+    assert problems == [
+        f"{path}:{line + 1}:1: subject: duplicate key 'subject' (first given on line {line}); "
+        "keep one of them"
+    ]
+
+
+def test_unknown_field_suggests_the_right_one(
+    content_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = content_copy / LETTER
+    line = replace_line(path, "salutation: Geachte voorzitter,", "salutaton: Geachte voorzitter,")
+    status, problems = run_check(content_copy, capsys)
+    assert status == 1
+    assert len(problems) == 2
+    unknown = next(p for p in problems if "unknown field" in p)
+    assert unknown.startswith(f"{path}:{line}:1: salutaton: unknown field 'salutaton'; ")
+    assert "did you mean 'salutation'?" in unknown
+    assert any("salutation: required field 'salutation' is missing" in p for p in problems)
+
+
+def test_missing_required_field(content_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = content_copy / "motions.yaml"
+    replace_line(path, "kamerstuk: 26 485, nr. 224", "")
+    status, problems = run_check(content_copy, capsys)
+    assert status == 1
+    assert len(problems) == 1
+    assert re.match(
+        rf"{re.escape(str(path))}:3:5: motions\[0\]\.kamerstuk: required field 'kamerstuk' is "
+        "missing$",
+        problems[0],
+    )
+
+
+def test_wrong_type_and_impossible_date_in_one_run(
+    content_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = content_copy / "debates.yaml"
+    date_line = replace_line(path, "date: 2018-11-14", "date: 2018-02-30")
+    kind_line = replace_line(path, "kind: notaoverleg", "kind: [notaoverleg]")
+    status, problems = run_check(content_copy, capsys)
+    assert status == 1
+    assert len(problems) == 2
+    by_line = {int(LOCATION.match(p)["line"]): p for p in problems}
+    assert "debates[1].date:" in by_line[date_line]
+    assert "day value is outside expected range" in by_line[date_line]
+    assert "'2018-02-30'" in by_line[date_line]
+    assert "debates[0].kind: Input should be" in by_line[kind_line]
+
+
+def test_dangling_reference_names_both_places(
+    content_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = content_copy / LETTER
+    line = replace_line(path, "debate: ao-imvo-2018-11-14", "debate: ao-imvo-2018-11-15")
+    status, problems = run_check(content_copy, capsys)
+    assert status == 1
+    assert problems == [
+        f"{path}:{line}:1: debate: no debate with id 'ao-imvo-2018-11-15' in "
+        f"{content_copy / 'debates.yaml'}; did you mean 'ao-imvo-2018-11-14'?"
+    ]
+
+
+def test_duplicate_id_names_both_places(
+    content_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = content_copy / "sectors.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    first = next(n for n, text in enumerate(lines, 1) if text.strip() == "- id: goud")
+    lines += ["", "  - id: goud", "    kind: convenant", "    name: Goud, nogmaals"]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    status, problems = run_check(content_copy, capsys)
+    assert status == 1
+    assert problems == [
+        f"{path}:{len(lines) - 2}:5: sectors[18].id: duplicate sector id 'goud'; "
+        f"already defined at {path}:{first}:5"
+    ]
+
+
+def test_footnote_called_but_not_defined_and_the_reverse(
+    content_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = content_copy / LETTER
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("[^ser-imvo-convenanten]", "[^ser]", 1), encoding="utf-8")
+    status, problems = run_check(content_copy, capsys)
+    assert status == 1
+    assert any("footnote [^ser] is called but not defined" in p for p in problems)
+    assert any("footnote 'ser-imvo-convenanten' is defined but never called" in p for p in problems)
+
+
+def test_aliases_and_empty_files_are_errors(
+    content_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (content_copy / "letters" / "2030-01-01-leeg.yaml").write_text("", encoding="utf-8")
+    (content_copy / "letters" / "2030-01-02-bom.yaml").write_text(
+        "a: &a [x, x]\nb: [*a, *a]\n", encoding="utf-8"
+    )
+    status, problems = run_check(content_copy, capsys)
+    assert status == 1
+    assert any("2030-01-01-leeg.yaml:1:1: file is empty" in p for p in problems)
+    assert any("anchors and aliases are not allowed" in p for p in problems)
+
+
+def test_a_broken_letter_does_not_stop_the_others(
+    content_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    replace_line(content_copy / LETTER, "subject: Voortgang IMVO-beleid", "subject: [oops")
+    out = tmp_path / "out"
+    status = main(["build", "--content", str(content_copy), "--out", str(out)])
+    captured = capsys.readouterr()
+    assert status == 1
+    assert "Traceback" not in captured.err
+    assert [p.name for p in (out / "letters").iterdir()] == [
+        "2022-04-07-opvolging-moties-en-toezeggingen-imvo-beleid.pdf"
+    ]
+    assert "2018-11-13-voortgang-imvo-beleid.yaml: not built" in captured.out
+
+
+def test_console_script_prints_no_traceback(content_copy: Path) -> None:
+    replace_line(content_copy / LETTER, "date: 2018-11-13", "date: 13-11-2018")
+    result = subprocess.run(
+        [sys.executable, "-m", "briefing", "check", "--content", str(content_copy)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert ": date: Input should be a valid date" in result.stderr
