@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 
 from briefing.errors import Problem
 from briefing.loading import Document, NodePath, format_path
+from briefing.types import ID_PATTERN
 
 
 def _candidates(annotation: Any) -> list[Any]:
@@ -66,6 +67,11 @@ def _message(model: type[BaseModel], loc: NodePath, base: NodePath, error: Any) 
         close = difflib.get_close_matches(str(field), allowed, n=1)
         hint = f"; did you mean '{close[0]}'?" if close else ""
         return f"unknown field '{field}'{hint} Allowed fields: {', '.join(allowed)}"
+    if kind == "string_pattern_mismatch" and error.get("ctx", {}).get("pattern") == ID_PATTERN:
+        return (
+            f"'{error['input']}' is not a valid id; ids are lower-case letters and digits "
+            "joined by single hyphens, e.g. 'van-laar-26485-224'"
+        )
     message = str(error["msg"]).removeprefix("Value error, ")
     given = error.get("input")
     if isinstance(given, str | int | float | bool) and str(given) not in message:

@@ -190,3 +190,18 @@ def test_console_script_prints_no_traceback(content_copy: Path) -> None:
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert ": date: Input should be a valid date" in result.stderr
+
+
+def test_an_id_with_a_path_separator_is_explained(
+    content_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = content_copy / "debates.yaml"
+    line = replace_line(path, "- id: ao-jemen-2020-03-04", "- id: ../ao-jemen")
+    status, problems = run_check(content_copy, capsys)
+    assert status == 1
+    assert (
+        f"{path}:{line}:5: debates[3].id: '../ao-jemen' is not a valid id; ids are lower-case "
+        "letters and digits joined by single hyphens, e.g. 'van-laar-26485-224'"
+    ) in problems
+    # The entry is gone, so what referred to it by its old id is reported too.
+    assert all("ao-jemen" in p for p in problems)

@@ -1,0 +1,112 @@
+"""The bundled content: complete registries, typed facts, and a self-documenting model."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from pydantic import BaseModel
+
+from briefing import model
+from briefing.corpus import iter_sections, load_corpus
+from briefing.errors import ContentError
+from briefing.settings import Settings, load_settings
+from tests.conftest import CONTENT
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    loaded = load_corpus(CONTENT)
+    assert not loaded.problems
+    return loaded
+
+
+def _all_sections(corpus):
+    for source in corpus.letters:
+        for section, _path, _level in iter_sections(source.letter.sections):
+            yield source.letter, section
+
+
+def test_every_model_field_is_described() -> None:
+    models = [
+        value
+        for value in vars(model).values()
+        if isinstance(value, type)
+        and issubclass(value, BaseModel)
+        and value.__module__ == model.__name__
+        and value is not model.Model
+    ]
+    assert len(models) > 15
+    for cls in [*models, Settings]:
+        for name, info in cls.model_fields.items():
+            assert info.description, f"{cls.__name__}.{name} has no description"
+        assert cls.model_config.get("extra") == "forbid", cls.__name__
+
+
+def test_letters_in_date_order_with_their_debate(corpus) -> None:
+    letters = [source.letter for source in corpus.letters]
+    assert [letter.date.isoformat() for letter in letters] == ["2018-11-13", "2022-04-07"]
+    assert letters[0].debate == "ao-imvo-2018-11-14"
+
+
+def test_every_registry_entry_is_spoken_about_in_a_letter(corpus) -> None:
+    mentioned: dict[str, set[str]] = {"motion": set(), "commitment": set(), "sector": set()}
+    for _letter, section in _all_sections(corpus):
+        mentioned["motion"] |= set(section.motions)
+        mentioned["commitment"] |= set(section.commitments)
+        mentioned["sector"] |= set(section.sectors)
+    assert mentioned["motion"] == set(corpus.motions)
+    assert mentioned["commitment"] == set(corpus.commitments)
+    assert mentioned["sector"] == set(corpus.sectors)
+
+
+def test_the_four_motions_of_2018_and_the_follow_ups_of_2022(corpus) -> None:
+    by_letter: dict[str, set[str]] = {}
+    for letter, section in _all_sections(corpus):
+        by_letter.setdefault(letter.id[:4], set()).update(u.motion for u in section.motion_updates)
+    assert by_letter["2018"] == {
+        "van-laar-26485-224",
+        "bouali-26485-280",
+        "amhaouch-34952-7",
+        "diks-26485-273",
+    }
+    assert {"van-der-lee-35570-71", "becker-26485-277"} <= by_letter["2022"]
+
+
+def test_amounts_and_milestones_are_typed(corpus) -> None:
+    amounts = [a for _l, s in _all_sections(corpus) for a in s.amounts]
+    assert any(a.euros == Decimal(8_300_000) and a.year == 2019 for a in amounts)
+    yearly = {a.year: a.euros for a in amounts if a.instrument.startswith("IMVO-convenanten")}
+    assert yearly == {
+        2018: Decimal(7_000_000),
+        2019: Decimal(7_000_000),
+        2020: Decimal(6_000_000),
+        2021: Decimal(6_000_000),
+        2022: Decimal(3_000_000),
+    }
+    milestones = {m.due.text: m for _l, s in _all_sections(corpus) for m in s.milestones}
+    assert {"najaar 2019", "begin 2019", "eerste helft van 2019", "zomer 2022"} <= set(milestones)
+    autumn = milestones["najaar 2019"].due
+    assert (autumn.start.isoformat(), autumn.end.isoformat()) == ("2019-09-01", "2019-11-30")
+
+
+def test_textile_figures(corpus) -> None:
+    figures = [
+        f for _l, s in _all_sections(corpus) for f in s.figures if f.sector == "kleding-textiel"
+    ]
+    values = {(f.value, f.target) for f in figures}
+    assert {(Decimal(56), False), (Decimal(79), False), (Decimal(45), False)} <= values
+    assert (Decimal(50), True) in values
+
+
+def test_settings_reject_css_injection(tmp_path: Path) -> None:
+    (tmp_path / "settings.yaml").write_text('font_family: "x; } body { display: none"\n')
+    with pytest.raises(ContentError) as error:
+        load_settings(tmp_path)
+    assert "settings.yaml:1:1: font_family:" in str(error.value)
+    (tmp_path / "settings.yaml").write_text("emblem: ../../etc/beeldmerk.svg\n")
+    with pytest.raises(ContentError):
+        load_settings(tmp_path)
+    (tmp_path / "settings.yaml").write_text("font_family: RO Sans\n")
+    assert load_settings(tmp_path).font_family == "RO Sans"
