@@ -24,15 +24,17 @@ def _existing_dir(value: str) -> Path:
 
 
 def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--debug", action="store_true", help="show tracebacks of errors")
     parser = argparse.ArgumentParser(
         prog="briefing",
         description="Kamerbrieven kept as YAML content, rendered as Rijkshuisstijl PDFs.",
     )
-    parser.add_argument("--debug", action="store_true", help="show tracebacks of errors")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     check = commands.add_parser(
         "check",
+        parents=[common],
         help="validate all content without rendering",
         description="Validate all content without rendering. Example: briefing check",
     )
@@ -40,6 +42,7 @@ def _parser() -> argparse.ArgumentParser:
 
     build = commands.add_parser(
         "build",
+        parents=[common],
         help="render every letter to OUT/letters/<id>.pdf",
         description="Render all outputs. Example: briefing build --out build",
     )
