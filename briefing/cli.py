@@ -53,7 +53,9 @@ def _parser() -> argparse.ArgumentParser:
 
 def _check(args: argparse.Namespace) -> int:
     from briefing.corpus import load_corpus
+    from briefing.settings import load_settings
 
+    load_settings(args.content)
     corpus = load_corpus(args.content)
     for problem in corpus.problems:
         print(problem, file=sys.stderr)

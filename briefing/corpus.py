@@ -30,7 +30,7 @@ from briefing.model import (
 from briefing.types import Ref
 from briefing.validation import validate
 
-#: Registry files: file name, top-level key, entry model, kind of reference.
+#: Registries by kind of reference: file name (its stem is the top-level key) and entry model.
 REGISTRIES: dict[str, tuple[str, type[BaseModel]]] = {
     "motion": ("motions.yaml", Motion),
     "commitment": ("commitments.yaml", Commitment),
@@ -120,7 +120,9 @@ def iter_values(value: Any, path: NodePath = ()) -> Iterator[tuple[NodePath, Any
         yield path, value
 
 
-def iter_sections(sections: list[Section], path: NodePath = ("sections",), level: int = 1):
+def iter_sections(
+    sections: list[Section], path: NodePath = ("sections",), level: int = 1
+) -> Iterator[tuple[Section, NodePath, int]]:
     """Every section of a letter, depth first, with its node path and heading level."""
     for index, section in enumerate(sections):
         here = (*path, index)
@@ -173,7 +175,9 @@ def _index_registries(root: Path, corpus: Corpus) -> None:
         corpus.registries[kind] = registry
 
 
-def _reference_problems(model: Any, document: Document, base: NodePath, corpus: Corpus):
+def _reference_problems(
+    model: Any, document: Document, base: NodePath, corpus: Corpus
+) -> Iterator[Problem]:
     for path, value in iter_values(model, base):
         if not isinstance(value, Ref):
             continue

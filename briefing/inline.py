@@ -27,6 +27,8 @@ KAMERSTUK_RE = re.compile(r"(?:Kamerstuk(?:ken)?\s+)?\d{2}\s?\d{3}(?:-[A-Z]+)?,?
 #: A word that starts with a hyphen ("en/of -adaptatie"): its hyphen must not end a line.
 _LEADING_HYPHEN_RE = re.compile(r"(?<!\S)(-\w[\w-]*)")
 
+_SPECIAL_RE = re.compile(f"{KAMERSTUK_RE.pattern}|{FOOTNOTE_RE.pattern}")
+
 FootnoteRenderer = Callable[[str], Markup]
 
 
@@ -70,12 +72,6 @@ def check_inline(text: str) -> str:
     return text
 
 
-def plain_text(text: str) -> str:
-    """The text without markup and without footnote calls (for titles and tables)."""
-    parts = [t.content for t in _tokens(text) if t.type == "text"]
-    return FOOTNOTE_RE.sub("", "".join(parts))
-
-
 def _escape(text: str) -> Markup:
     """Escape text, keeping a word-initial hyphen on the same line as its word."""
     return Markup(_LEADING_HYPHEN_RE.sub(r'<span class="nobr">\1</span>', str(escape(text))))
@@ -84,8 +80,7 @@ def _escape(text: str) -> Markup:
 def _text_html(text: str, footnote: FootnoteRenderer | None) -> Iterator[Markup]:
     """Escape plain text, turning citations into links and footnote calls into footnotes."""
     position = 0
-    pattern = re.compile(f"{KAMERSTUK_RE.pattern}|{FOOTNOTE_RE.pattern}")
-    for match in pattern.finditer(text):
+    for match in _SPECIAL_RE.finditer(text):
         yield _escape(text[position : match.start()])
         if match[1] is not None:
             yield footnote(match[1]) if footnote else Markup("")

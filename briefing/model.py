@@ -75,11 +75,6 @@ class Motion(Model):
     request: Text = Field(description="What the motion asks of the government.")
     sectors: list[SectorRef] = Field([], description="Sectors or themes it concerns.")
 
-    @property
-    def label(self) -> str:
-        """How letters cite it: 'motie Van Laar'."""
-        return "motie " + " en ".join(self.submitters)
-
 
 class CommitmentStatus(StrEnum):
     """Status words of the Kamer's registry of commitments."""
@@ -298,27 +293,3 @@ class Letter(Model):
     footnotes: dict[Id, Text] = Field(
         {}, description="Footnote texts by id; call them in text as [^id]."
     )
-
-
-class MotionsFile(Model):
-    """``motions.yaml``."""
-
-    motions: list[Motion] = Field(description="Every motion the letters mention.")
-
-
-class CommitmentsFile(Model):
-    """``commitments.yaml``."""
-
-    commitments: list[Commitment] = Field(description="Every commitment the letters mention.")
-
-
-class SectorsFile(Model):
-    """``sectors.yaml``."""
-
-    sectors: list[Sector] = Field(description="Every sector and theme the letters mention.")
-
-
-class DebatesFile(Model):
-    """``debates.yaml``."""
-
-    debates: list[Debate] = Field(description="Every debate the letters mention.")

@@ -11,9 +11,13 @@ import logging
 import os
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from briefing.errors import RenderError
+
+if TYPE_CHECKING:  # WeasyPrint is imported only when rendering.
+    from weasyprint.urls import URLFetcher
 
 LOGGER = logging.getLogger(__name__)
 
@@ -22,7 +26,7 @@ class BlockedResource(ValueError):
     """The renderer asked for a resource outside the project's templates and assets."""
 
 
-def _fetcher(root: Path):
+def _fetcher(root: Path) -> URLFetcher:
     """A WeasyPrint URL fetcher confined to files under ``root``."""
     from weasyprint.urls import URLFetcher
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
@@ -12,10 +11,10 @@ from briefing.settings import Settings, templates_dir
 
 
 @cache
-def environment(root: Path | None = None) -> Environment:
+def environment() -> Environment:
     """The Jinja2 environment over the templates folder."""
     return Environment(
-        loader=FileSystemLoader(root or templates_dir()),
+        loader=FileSystemLoader(templates_dir()),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,

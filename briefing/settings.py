@@ -54,6 +54,9 @@ def load_settings(content: Path) -> Settings:
     settings, more = validate(document, Settings, document.data or {})
     if problems or more:
         raise ContentError(problems + more)
-    if settings.emblem and ".." in Path(settings.emblem).parts:
-        raise ContentError([document.problem(("emblem",), "emblem must stay inside assets/")])
+    if settings.emblem:
+        assets = templates_dir() / "assets"
+        if ".." in Path(settings.emblem).parts or not (assets / settings.emblem).is_file():
+            message = f"no file '{settings.emblem}' in {assets}; put the emblem there"
+            raise ContentError([document.problem(("emblem",), message)])
     return settings

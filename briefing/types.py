@@ -121,16 +121,11 @@ _MONTHS = [
 _PERIODS: dict[str, tuple[int, int]] = {
     "begin": (1, 3),
     "voorjaar": (3, 5),
-    "eerste helft van": (1, 6),
     "eerste helft": (1, 6),
     "medio": (5, 8),
     "zomer": (6, 8),
-    "tweede helft van": (7, 12),
     "tweede helft": (7, 12),
     "najaar": (9, 11),
-    "het najaar van": (9, 11),
-    "najaar van": (9, 11),
-    "voorjaar van": (3, 5),
     "eind": (10, 12),
     "einde": (10, 12),
     "in": (1, 12),
@@ -166,6 +161,8 @@ class FuzzyDate:
             return cls(text.strip(), day, day)
         if match := re.fullmatch(r"(?:(.+) )?(\d{4})", cleaned):
             qualifier, year = match[1], int(match[2])
+            if qualifier is not None:  # "het najaar van 2019" means "najaar 2019"
+                qualifier = qualifier.removeprefix("het ").removesuffix(" van")
             if qualifier is None:
                 return cls(text.strip(), date(year, 1, 1), date(year, 12, 31))
             if qualifier in _MONTHS:

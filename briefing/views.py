@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from briefing.corpus import LetterSource, iter_sections
 from briefing.dates import dutch_date
-from briefing.inline import render_inline
+from briefing.inline import FootnoteRenderer, render_inline
 from briefing.model import BulletList, Letter
 
 
@@ -35,7 +35,7 @@ class LetterView:
     sections: list[SectionView]
 
 
-def _footnote_renderer(letter: Letter):
+def _footnote_renderer(letter: Letter) -> FootnoteRenderer:
     def footnote(footnote_id: str) -> Markup:
         text = render_inline(letter.footnotes[footnote_id])
         return Markup('<span class="footnote">{}</span>').format(text)

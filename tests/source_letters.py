@@ -18,6 +18,8 @@ _DEBRIS_LINES = re.compile(
 )
 _FOOTNOTE_LINE = re.compile(r"^(?:<sup>\d+</sup>|[¹²³])\s*(.+)$")
 _SIGNATURE = re.compile(r"^De [Mm]inister voor ")
+#: Marks where a list item starts: items are printed as separate bullets.
+_ITEM = "\x00"
 
 
 def _strip_markup(text: str) -> str:
@@ -25,12 +27,12 @@ def _strip_markup(text: str) -> str:
     text = re.sub(r"\[([^\]]+)\]\([^)]+\)", r"\1", text)
     text = re.sub(r"<(https?://[^>]+)>", r"\1", text)
     text = re.sub(r"^#+\s*", "", text, flags=re.M)
-    text = re.sub(r"^- ", "", text, flags=re.M)
+    text = re.sub(r"^- ", _ITEM, text, flags=re.M)
     return text.replace("**", "").replace("*", "")
 
 
 def read_letter(path: Path) -> tuple[list[str], list[str]]:
-    """The body's sentences and the footnotes' texts of a source letter."""
+    """The body's sentences (and list items) and the footnotes' texts of a source letter."""
     lines = path.read_text(encoding="utf-8").splitlines()
     start = next(i for i, line in enumerate(lines) if line.startswith("Geachte voorzitter"))
     end = next(i for i, line in enumerate(lines) if _SIGNATURE.match(line))
@@ -45,6 +47,8 @@ def read_letter(path: Path) -> tuple[list[str], list[str]]:
         body_lines.append(line.rstrip())
     body = _strip_markup("\n".join(body_lines))
     body = re.sub(r"(?<=\S)-\n", "-", body)
-    body = " ".join(body.split())
-    sentences = re.split(r"(?<=[.?!,;:)])\s+(?=[A-Z('])", body)
-    return [s for s in sentences if s], footnotes
+    sentences = []
+    for unit in body.split(_ITEM):
+        unit = " ".join(unit.split())
+        sentences += [s for s in re.split(r"(?<=[.?!])\s+(?=[A-Z('])", unit) if s]
+    return sentences, footnotes

@@ -9,9 +9,11 @@ import pytest
 from pydantic import BaseModel
 
 from briefing import model
+from briefing.cli import main
 from briefing.corpus import iter_sections, load_corpus
 from briefing.errors import ContentError
 from briefing.settings import Settings, load_settings
+from briefing.types import FuzzyDate
 from tests.conftest import CONTENT
 
 
@@ -110,3 +112,35 @@ def test_settings_reject_css_injection(tmp_path: Path) -> None:
         load_settings(tmp_path)
     (tmp_path / "settings.yaml").write_text("font_family: RO Sans\n")
     assert load_settings(tmp_path).font_family == "RO Sans"
+
+
+def test_a_missing_emblem_is_an_error_that_check_reports(
+    content_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (content_copy / "settings.yaml").write_text("\nemblem: beeldmerk.svg\n")
+    assert main(["check", "--content", str(content_copy)]) == 1
+    err = capsys.readouterr().err
+    assert "settings.yaml:2:1: emblem: no file 'beeldmerk.svg' in " in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("najaar 2019", "2019-09-01", "2019-11-30"),
+        ("het najaar van 2019", "2019-09-01", "2019-11-30"),
+        ("eerste helft van 2019", "2019-01-01", "2019-06-30"),
+        ("begin 2019", "2019-01-01", "2019-03-31"),
+        ("december 2019", "2019-12-01", "2019-12-31"),
+        ("29 juni 2018", "2018-06-29", "2018-06-29"),
+        ("in 2023", "2023-01-01", "2023-12-31"),
+    ],
+)
+def test_fuzzy_dates_bound_the_period_they_name(text: str, start: str, end: str) -> None:
+    parsed = FuzzyDate.parse(text)
+    assert (parsed.start.isoformat(), parsed.end.isoformat(), str(parsed)) == (start, end, text)
+
+
+def test_an_unknown_fuzzy_date_says_what_is_accepted() -> None:
+    with pytest.raises(ValueError, match=r"'laat 2019' is not a date .* 'najaar 2019'"):
+        FuzzyDate.parse("laat 2019")
