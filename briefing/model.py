@@ -143,6 +143,9 @@ class CommitmentUpdate(Model):
 
     commitment: CommitmentRef = Field(description="The commitment.")
     status: CommitmentStatus = Field(description="Its status according to this letter.")
+    fulfilled_on: FuzzyDate | None = Field(
+        None, description="When it was fulfilled, as the letter says: '17 februari 2021'."
+    )
     note: Text | None = Field(None, description="One line on how it is fulfilled.")
 
 

@@ -17,6 +17,7 @@ from urllib.parse import unquote, urlsplit
 from briefing.errors import RenderError
 
 if TYPE_CHECKING:  # WeasyPrint is imported only when rendering.
+    from weasyprint.document import Document
     from weasyprint.urls import URLFetcher
 
 LOGGER = logging.getLogger(__name__)
@@ -43,16 +44,37 @@ def _fetcher(root: Path) -> URLFetcher:
     return ConfinedFetcher(allowed_protocols=("file",), allow_redirects=False)
 
 
-def write_pdf(html: str, target: Path, root: Path) -> None:
-    """Render ``html`` (whose relative URLs resolve under ``root``) to ``target`` atomically."""
+def _layout(html: str, root: Path) -> Document:
     from weasyprint import HTML
 
-    root = root.resolve()
+    return HTML(string=html, url_fetcher=_fetcher(root.resolve())).render()
+
+
+def anchor_pages(document: Document) -> dict[str, int]:
+    """The page (1-based) of every anchor (``id``) in a laid-out document."""
+    return {anchor: n for n, page in enumerate(document.pages, 1) for anchor in page.anchors}
+
+
+def layout_anchors(html: str, root: Path) -> dict[str, int]:
+    """Lay ``html`` out without writing it; return the page of every anchor."""
+    try:
+        return anchor_pages(_layout(html, root))
+    except Exception as exc:
+        raise RenderError(f"could not lay out the document: {exc}") from exc
+
+
+def write_pdf(html: str, target: Path, root: Path) -> dict[str, int]:
+    """Render ``html`` to ``target`` atomically; return the page of every anchor.
+
+    Stylesheets and images must be given as absolute ``file:`` URLs under ``root``
+    (see :func:`briefing.render.asset_url`); there is no base URL, so relative links
+    such as ``../letters/<id>.pdf#s-intro`` stay relative to the PDF that holds them.
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
-            document = HTML(string=html, base_url=f"{root.as_uri()}/", url_fetcher=_fetcher(root))
+            document = _layout(html, root)
             document.write_pdf(stream, pdf_variant="pdf/ua-1", pdf_tags=True)
             stream.flush()
             os.fsync(stream.fileno())
@@ -64,3 +86,4 @@ def write_pdf(html: str, target: Path, root: Path) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    return anchor_pages(document)

@@ -1,0 +1,259 @@
+"""Warnings about content that is valid but doubtful.
+
+Two kinds. *Inconsistencies* between facts (a commitment fulfilled before it was made,
+a motion adopted on a Saturday, a status that goes back): the briefing lists them as
+points of attention and ``briefing check`` prints them as warnings. *Unattached
+mentions*: a section that names a sector without being attached to it, so the
+sector's summary would miss the passage. Checks warn; they never change the text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+
+from briefing.corpus import Corpus, iter_sections
+from briefing.dates import dutch_date
+from briefing.errors import Problem, Severity
+from briefing.loading import NodePath
+from briefing.model import BulletList, CommitmentUpdate, MotionUpdate, Section, Sector
+from briefing.state import Place, State, Stated, state_on
+
+_WEEKDAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """An inconsistency: a Dutch sentence for the briefing and a warning for ``check``."""
+
+    text: str
+    problem: Problem
+    place: Place | None
+
+
+def _warning(place: Place, where: NodePath, message: str) -> Problem:
+    document = place.source.document
+    return _as_warning(document.problem((*place.node_path, *where), message))
+
+
+def _as_warning(problem: Problem) -> Problem:
+    return Problem(
+        problem.path, problem.line, problem.column, problem.field, problem.message,
+        Severity.WARNING,
+    )  # fmt: skip
+
+
+def inconsistencies(corpus: Corpus, state: State) -> list[Finding]:
+    """Inconsistencies among the facts known on the state's date."""
+    return [
+        *_commitment_findings(state),
+        *_motion_findings(corpus, state),
+        *_letter_findings(corpus, state),
+    ]
+
+
+def _commitment_findings(state: State) -> Iterator[Finding]:
+    for commitment in state.commitments.values():
+        made = commitment.debate.date
+        previous = None
+        for stated in commitment.updates:
+            update, place = stated.fact, stated.place
+            where = ("commitment_updates", _index_of(place.section.commitment_updates, update))
+            if update.fulfilled_on and update.fulfilled_on.end < made:
+                yield Finding(
+                    f"Volgens de brief van {dutch_date(place.date)} is de toezegging "
+                    f"'{_short(commitment.commitment.text)}' nagekomen op {update.fulfilled_on}, "
+                    f"vóórdat zij op {dutch_date(made)} werd gedaan ({commitment.debate.title}).",
+                    _warning(
+                        place,
+                        (*where, "fulfilled_on"),
+                        f"commitment '{commitment.commitment.id}' was fulfilled on "
+                        f"{update.fulfilled_on} according to this letter, before it was made on "
+                        f"{made.isoformat()}; check the date in the letter",
+                    ),
+                    place,
+                )
+            if place.date < made:
+                yield Finding(
+                    f"De brief van {dutch_date(place.date)} meldt de stand van de toezegging "
+                    f"'{_short(commitment.commitment.text)}', die pas op {dutch_date(made)} "
+                    "werd gedaan.",
+                    _warning(
+                        place,
+                        where,
+                        f"this letter reports on commitment '{commitment.commitment.id}', "
+                        f"which was only made on {made.isoformat()}",
+                    ),
+                    place,
+                )
+            if previous is not None and _rank(update.status) < _rank(previous):
+                yield _regression(commitment.commitment.id, "toezegging", previous, stated, where)
+            previous = update.status
+
+
+def _motion_findings(corpus: Corpus, state: State) -> Iterator[Finding]:
+    entries = corpus.registries["motion"]
+    for motion_state in state.motions.values():
+        motion = motion_state.motion
+        label = f"{', '.join(motion.submitters)} ({motion.kamerstuk})"
+        adopted = motion.adopted
+        if adopted and adopted.weekday() >= 5 and motion_state.mentions:
+            entry = entries[motion.id]
+            place = motion_state.mentions[-1]
+            yield Finding(
+                f"Motie {label} is volgens de brieven aangenomen op "
+                f"{_WEEKDAYS[adopted.weekday()]} {dutch_date(adopted)}; de Kamer stemt niet in "
+                "het weekend. Controleer de datum.",
+                _as_warning(
+                    entry.document.problem(
+                        (*entry.node_path, "adopted"),
+                        f"motion '{motion.id}' was adopted on a "
+                        f"{adopted.strftime('%A')} ({adopted.isoformat()}), when the Kamer "
+                        "does not vote; check the date",
+                    )
+                ),
+                place,
+            )
+        previous = None
+        for stated in motion_state.updates:
+            update, place = stated.fact, stated.place
+            where = ("motion_updates", _index_of(place.section.motion_updates, update))
+            if adopted and place.date < adopted:
+                yield Finding(
+                    f"De brief van {dutch_date(place.date)} meldt de uitvoering van motie "
+                    f"{label}, die pas op {dutch_date(adopted)} werd aangenomen.",
+                    _warning(
+                        place,
+                        where,
+                        f"this letter reports on motion '{motion.id}', adopted only on "
+                        f"{adopted.isoformat()}",
+                    ),
+                    place,
+                )
+            if previous is not None and _rank(update.status) < _rank(previous):
+                yield _regression(motion.id, "motie", previous, stated, where)
+            previous = update.status
+
+
+def _letter_findings(corpus: Corpus, state: State) -> Iterator[Finding]:
+    for source in state.letters:
+        letter = source.letter
+        debate = corpus.debates.get(letter.debate) if letter.debate else None
+        if debate and debate.date < letter.date:
+            problem = source.document.problem(
+                ("debate",),
+                f"the letter is dated {letter.date.isoformat()}, after the debate it was "
+                f"written for ({debate.date.isoformat()})",
+            )
+            yield Finding(
+                f"De brief '{letter.subject}' van {dutch_date(letter.date)} is gedateerd na "
+                f"het debat waarvoor hij is geschreven ({debate.title}, "
+                f"{dutch_date(debate.date)}).",
+                _as_warning(problem),
+                None,
+            )
+    for stated in state.milestones:
+        milestone, place = stated.fact, stated.place
+        if milestone.due.end < place.date:
+            where = ("milestones", _index_of(place.section.milestones, milestone), "due")
+            yield Finding(
+                f"De brief van {dutch_date(place.date)} kondigt '{_short(milestone.what)}' aan "
+                f"voor {milestone.due}, een moment dat al voorbij was.",
+                _warning(
+                    place,
+                    where,
+                    f"milestone due '{milestone.due}' lies before the letter's date "
+                    f"{place.date.isoformat()}",
+                ),
+                place,
+            )
+
+
+def _regression(
+    thing: str,
+    kind: str,
+    previous: StrEnum,
+    stated: Stated[MotionUpdate] | Stated[CommitmentUpdate],
+    where: NodePath,
+) -> Finding:
+    place, status = stated.place, stated.fact.status
+    return Finding(
+        f"De stand van {kind} '{thing}' gaat in de brief van {dutch_date(place.date)} terug "
+        f"van '{previous}' naar '{status}'.",
+        _warning(
+            place,
+            (*where, "status"),
+            f"status of '{thing}' goes back from '{previous}' to '{status}'",
+        ),
+        place,
+    )
+
+
+def _rank(status: StrEnum) -> int:
+    """Position of a status in its enum: statuses are listed from open to done."""
+    return list(type(status)).index(status)
+
+
+def _index_of(items: list, item: object) -> int:
+    return next(i for i, candidate in enumerate(items) if candidate is item)
+
+
+def _short(text: str, words: int = 12) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
+# --- sectors named but not attached --------------------------------------------------------
+
+
+def _name_pattern(sector: Sector) -> re.Pattern[str]:
+    names = sorted({sector.name, *sector.aliases}, key=len, reverse=True)
+    alternatives = "|".join(re.escape(name) for name in names)
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+
+
+def _section_texts(section: Section, path: NodePath) -> Iterator[tuple[NodePath, str]]:
+    if section.heading:
+        yield (*path, "heading"), section.heading
+    for index, block in enumerate(section.body):
+        if isinstance(block, BulletList):
+            for item_index, item in enumerate(block.items):
+                yield (*path, "body", index, "items", item_index), item
+        else:
+            yield (*path, "body", index), block
+
+
+def unattached_mentions(corpus: Corpus) -> list[Problem]:
+    """Sections that name a sector (by name or alias) without listing it in ``sectors``."""
+    patterns = {sector_id: _name_pattern(s) for sector_id, s in corpus.sectors.items()}
+    problems = []
+    for source in corpus.letters:
+        for section, path, _level in iter_sections(source.letter.sections):
+            for sector_id, pattern in patterns.items():
+                if sector_id in section.sectors:
+                    continue
+                for text_path, text in _section_texts(section, path):
+                    if match := pattern.search(text):
+                        problems.append(
+                            _as_warning(
+                                source.document.problem(
+                                    text_path,
+                                    f"names '{match[0]}' (sector '{sector_id}') but the "
+                                    f"section does not list it; add '{sector_id}' to the "
+                                    "section's sectors so that its summary has this passage",
+                                )
+                            )
+                        )
+                        break
+    return problems
+
+
+def warnings(corpus: Corpus) -> list[Problem]:
+    """Every warning about the whole content, in file order."""
+    everything = state_on(corpus, dt.date.max)
+    found = [f.problem for f in inconsistencies(corpus, everything)]
+    found += unattached_mentions(corpus)
+    return sorted(found, key=lambda p: (str(p.path), p.line, p.column))

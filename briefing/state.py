@@ -1,0 +1,266 @@
+"""The state of play on a date: what the letters sent up to that date say, and nothing later.
+
+This is the index stage. Everything that spans letters is derived here once, as plain
+data, from the letters in date order: the status of each motion and commitment, each
+sector's history, figures and passages, the milestones announced and the money quoted.
+A letter dated after the state's date contributes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Generic, TypeVar
+
+from briefing.corpus import Corpus, LetterSource, iter_sections
+from briefing.loading import NodePath
+from briefing.model import (
+    Amount,
+    Commitment,
+    CommitmentStatus,
+    CommitmentUpdate,
+    Debate,
+    Figure,
+    Milestone,
+    Motion,
+    MotionStatus,
+    MotionUpdate,
+    Section,
+    Sector,
+    SectorEvent,
+    SectorKind,
+    SectorStatus,
+)
+from briefing.types import FuzzyDate
+
+#: How far ahead a milestone counts as due soon.
+SOON_MONTHS = 3
+
+
+@dataclass(frozen=True)
+class Place:
+    """A section of a letter: where a fact was stated."""
+
+    source: LetterSource
+    section: Section
+    node_path: NodePath
+
+    @property
+    def anchor(self) -> str:
+        """The section's anchor in the letter's HTML and named destination in its PDF."""
+        return f"s-{self.section.id}"
+
+    @property
+    def date(self) -> dt.date:
+        """The date of the letter."""
+        return self.source.letter.date
+
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Stated(Generic[T]):
+    """A fact with the place where a letter states it."""
+
+    fact: T
+    place: Place
+
+
+@dataclass
+class MotionState:
+    """A motion as the letters up to a date describe it."""
+
+    motion: Motion
+    mentions: list[Place] = field(default_factory=list)
+    updates: list[Stated[MotionUpdate]] = field(default_factory=list)
+
+    @property
+    def status(self) -> MotionStatus:
+        """The latest status a letter gave; 'aangenomen' when none did."""
+        return self.updates[-1].fact.status if self.updates else MotionStatus.AANGENOMEN
+
+    @property
+    def latest(self) -> Stated[MotionUpdate] | None:
+        """The latest update, if any."""
+        return self.updates[-1] if self.updates else None
+
+
+@dataclass
+class CommitmentState:
+    """A commitment as the letters up to a date describe it."""
+
+    commitment: Commitment
+    debate: Debate
+    mentions: list[Place] = field(default_factory=list)
+    updates: list[Stated[CommitmentUpdate]] = field(default_factory=list)
+
+    @property
+    def status(self) -> CommitmentStatus:
+        """The latest status a letter gave; 'openstaand' when none did."""
+        return self.updates[-1].fact.status if self.updates else CommitmentStatus.OPENSTAAND
+
+    @property
+    def latest(self) -> Stated[CommitmentUpdate] | None:
+        """The latest update, if any."""
+        return self.updates[-1] if self.updates else None
+
+
+@dataclass
+class SectorState:
+    """A sector or theme as the letters up to a date describe it."""
+
+    sector: Sector
+    passages: list[Place] = field(default_factory=list)
+    events: list[Stated[SectorEvent]] = field(default_factory=list)
+    figures: list[Stated[Figure]] = field(default_factory=list)
+    motions: list[MotionState] = field(default_factory=list)
+    commitments: list[CommitmentState] = field(default_factory=list)
+    milestones: list[Stated[Milestone]] = field(default_factory=list)
+
+    @property
+    def status(self) -> SectorStatus | None:
+        """The latest convenant status reported; None for themes and unreported sectors."""
+        return self.events[-1].fact.status if self.events else None
+
+    @property
+    def signed(self) -> Stated[SectorEvent] | None:
+        """The report of its signing, if any."""
+        signed = [e for e in self.events if e.fact.status is SectorStatus.ONDERTEKEND]
+        return signed[-1] if signed else None
+
+    @property
+    def latest_passage(self) -> Place | None:
+        """The most recent passage about it."""
+        return self.passages[-1] if self.passages else None
+
+    @property
+    def key_figures(self) -> list[Stated[Figure]]:
+        """The latest value of each figure (targets separately), in the order first quoted."""
+        latest: dict[tuple[str, bool], Stated[Figure]] = {}
+        for stated in self.figures:
+            latest.pop((stated.fact.label, stated.fact.target), None)
+            latest[(stated.fact.label, stated.fact.target)] = stated
+        return list(latest.values())
+
+    @property
+    def is_theme(self) -> bool:
+        """True for a theme across sectors."""
+        return self.sector.kind is SectorKind.THEME
+
+
+class Timing(StrEnum):
+    """Where a milestone stands relative to a date."""
+
+    PAST = "verstreken"
+    SOON = f"binnen {SOON_MONTHS} maanden"
+    LATER = "later"
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """``day`` moved ``months`` calendar months ahead (clamped to the month's last day)."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    for candidate in range(day.day, 27, -1):
+        try:
+            return dt.date(year, month, candidate)
+        except ValueError:
+            continue
+    return dt.date(year, month, min(day.day, 28))
+
+
+def timing(due: FuzzyDate, on: dt.date) -> Timing:
+    """Past due when the whole period lies before ``on``; soon when it starts within months."""
+    if due.end < on:
+        return Timing.PAST
+    if due.start <= add_months(on, SOON_MONTHS):
+        return Timing.SOON
+    return Timing.LATER
+
+
+@dataclass
+class State:
+    """Everything the letters up to ``date`` say, in date order."""
+
+    date: dt.date
+    letters: list[LetterSource]
+    motions: dict[str, MotionState]
+    commitments: dict[str, CommitmentState]
+    sectors: dict[str, SectorState]
+    milestones: list[Stated[Milestone]]
+    amounts: list[Stated[Amount]]
+
+    def timing(self, milestone: Milestone) -> Timing:
+        """Where ``milestone`` stands on the state's date."""
+        return timing(milestone.due, self.date)
+
+
+def _places(source: LetterSource) -> list[Place]:
+    return [Place(source, s, path) for s, path, _ in iter_sections(source.letter.sections)]
+
+
+def state_on(corpus: Corpus, date: dt.date) -> State:
+    """The state of play on ``date``, from the letters dated on or before it."""
+    letters = [s for s in corpus.letters if s.letter.date <= date]
+    state = State(date, letters, {}, {}, {}, [], [])
+    for commitment in corpus.commitments.values():
+        debate = corpus.debates[commitment.debate]
+        if debate.date <= date:
+            state.commitments[commitment.id] = CommitmentState(commitment, debate)
+
+    motions, sectors = corpus.motions, corpus.sectors
+    for source in letters:
+        for place in _places(source):
+            _take(state, place, motions, sectors)
+
+    state.sectors = {k: state.sectors[k] for k in sectors if k in state.sectors}
+    for sector_state in state.sectors.values():
+        sid = sector_state.sector.id
+        sector_state.motions = [m for m in state.motions.values() if sid in m.motion.sectors]
+        sector_state.commitments = [
+            c for c in state.commitments.values() if sid in c.commitment.sectors
+        ]
+        sector_state.milestones = [m for m in state.milestones if sid in m.fact.sectors]
+    state.milestones.sort(key=lambda m: (m.fact.due.start, m.fact.due.end))
+    for sector_state in state.sectors.values():
+        sector_state.milestones.sort(key=lambda m: (m.fact.due.start, m.fact.due.end))
+    return state
+
+
+def _take(
+    state: State, place: Place, motions: dict[str, Motion], sectors: dict[str, Sector]
+) -> None:
+    """Add what one section says to the state."""
+    section = place.section
+
+    def motion(motion_id: str) -> MotionState:
+        return state.motions.setdefault(motion_id, MotionState(motions[motion_id]))
+
+    def sector(sector_id: str) -> SectorState:
+        return state.sectors.setdefault(sector_id, SectorState(sectors[sector_id]))
+
+    for motion_id in dict.fromkeys([*section.motions, *(u.motion for u in section.motion_updates)]):
+        motion(motion_id).mentions.append(place)
+    for update in section.motion_updates:
+        motion(update.motion).updates.append(Stated(update, place))
+
+    commitment_ids = [*section.commitments, *(u.commitment for u in section.commitment_updates)]
+    for commitment_id in dict.fromkeys(commitment_ids):
+        if commitment_id in state.commitments:
+            state.commitments[commitment_id].mentions.append(place)
+    for commitment_update in section.commitment_updates:
+        if commitment_update.commitment in state.commitments:
+            state.commitments[commitment_update.commitment].updates.append(
+                Stated(commitment_update, place)
+            )
+
+    for sector_id in section.sectors:
+        sector(sector_id).passages.append(place)
+    for event in section.sector_events:
+        sector(event.sector).events.append(Stated(event, place))
+    for figure in section.figures:
+        if figure.sector:
+            sector(figure.sector).figures.append(Stated(figure, place))
+    state.milestones += [Stated(m, place) for m in section.milestones]
+    state.amounts += [Stated(a, place) for a in section.amounts]
