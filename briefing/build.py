@@ -1,20 +1,27 @@
 """Build orchestration: gather and validate all content first, then write every output.
 
-A content error in one letter keeps that letter out of the build and is reported;
-the other documents are still written, and the build ends non-zero.
+Letters are written first: the pages on which their sections fall are what the
+briefings and sector summaries cite. A content error in one letter keeps that letter
+out of the build and is reported; the other documents are still written, and the
+build ends non-zero.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing.corpus import Corpus, LetterSource, load_corpus
 from briefing.errors import BriefingError, Problem
-from briefing.pdf import write_pdf
+from briefing.model import Debate
+from briefing.pdf import layout_anchors, write_pdf
 from briefing.render import render_html
 from briefing.settings import Settings, load_settings, templates_dir
-from briefing.views import letter_view
+from briefing.views.briefing import briefing_view
+from briefing.views.common import PageMap
+from briefing.views.letter import letter_view
 
 DEFAULT_EMBLEM = "assets/ribbon.svg"
 
@@ -40,25 +47,82 @@ class BuildReport:
         return out
 
 
+def _emblem(settings: Settings) -> str:
+    return f"assets/{settings.emblem}" if settings.emblem else DEFAULT_EMBLEM
+
+
 def letter_html(source: LetterSource, settings: Settings) -> str:
     """The HTML of one letter."""
-    emblem = f"assets/{settings.emblem}" if settings.emblem else DEFAULT_EMBLEM
-    return render_html("letter.html", settings, view=letter_view(source), emblem=emblem)
+    return render_html("letter.html", settings, view=letter_view(source), emblem=_emblem(settings))
+
+
+def briefing_html(
+    corpus: Corpus, settings: Settings, date: dt.date, pages: PageMap, debate: Debate | None
+) -> str:
+    """The HTML of the briefing on ``date``, for ``debate`` if one is given."""
+    view = briefing_view(corpus, date, pages, debate)
+    return render_html("briefing.html", settings, view=view, emblem=_emblem(settings))
+
+
+def letter_pages(corpus: Corpus, settings: Settings) -> PageMap:
+    """Lay every letter out (without writing it) to learn the page of each section."""
+    root = templates_dir()
+    return {s.letter.id: layout_anchors(letter_html(s, settings), root) for s in corpus.letters}
+
+
+def debates_with_letters(corpus: Corpus) -> list[Debate]:
+    """Debates that have at least one letter written for them, in date order."""
+    ids = {s.letter.debate for s in corpus.letters if s.letter.debate}
+    return sorted((d for d in corpus.debates.values() if d.id in ids), key=lambda d: d.date)
+
+
+def _write(report: BuildReport, target: Path, make_html: Callable[[], str]) -> dict[str, int]:
+    """Write one output; a failure is reported and does not stop the build."""
+    try:
+        anchors = write_pdf(make_html(), target, templates_dir())
+    except BriefingError as exc:
+        report.failed.append(f"{target}: {exc}")
+        return {}
+    report.written.append(target)
+    return anchors
 
 
 def build(content: Path, out: Path) -> BuildReport:
     """Validate everything under ``content``, then write every output under ``out``."""
     settings = load_settings(content)
-    corpus: Corpus = load_corpus(content)
+    corpus = load_corpus(content)
     report = BuildReport(problems=list(corpus.problems))
+    pages: PageMap = {}
     for source in corpus.letters:
         target = out / "letters" / f"{source.letter.id}.pdf"
-        try:
-            write_pdf(letter_html(source, settings), target, templates_dir())
-        except BriefingError as exc:
-            report.failed.append(f"{target}: {exc}")
-            continue
-        report.written.append(target)
+        pages[source.letter.id] = _write(
+            report, target, lambda source=source: letter_html(source, settings)
+        )
+    for debate in debates_with_letters(corpus):
+        _write(
+            report,
+            out / "briefings" / f"{debate.id}.pdf",
+            lambda debate=debate: briefing_html(corpus, settings, debate.date, pages, debate),
+        )
     broken = {p.path for p in corpus.errors if p.path.parent.name == "letters"}
     report.failed += [f"{path}: not built, its content has errors" for path in sorted(broken)]
     return report
+
+
+def prepare(content: Path, date: dt.date, target: Path, debate_id: str | None = None) -> Path:
+    """Write the briefing on ``date`` (for one debate, if given) to ``target``."""
+    settings = load_settings(content)
+    corpus = load_corpus(content)
+    if corpus.errors:
+        from briefing.errors import ContentError
+
+        raise ContentError(corpus.errors)
+    debate = None
+    if debate_id is not None:
+        if debate_id not in corpus.debates:
+            known = ", ".join(sorted(corpus.debates)) or "none"
+            raise BriefingError(f"no debate '{debate_id}' in the content; known debates: {known}")
+        debate = corpus.debates[debate_id]
+    pages = letter_pages(corpus, settings)
+    write_pdf(briefing_html(corpus, settings, date, pages, debate), target, templates_dir())
+    return target

@@ -1,8 +1,4 @@
-"""View data for templates: everything a template prints, computed and escaped beforehand.
-
-Templates only lay out what these functions hand them; inline markup is turned
-into safe HTML here, never in a template.
-"""
+"""The view of a letter: its sections flattened in reading order, inline markup rendered."""
 
 from __future__ import annotations
 

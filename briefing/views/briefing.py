@@ -1,0 +1,385 @@
+"""The view of a preparation briefing: the state of play on a date, for a debate or on its own.
+
+Parts appear only where they have something to say: Kern (authors' key points of the
+letters on the agenda), Moties, Toezeggingen, Sectoren, Mijlpalen, Financiën,
+Aandachtspunten and Bronnen. Every row carries a link to the letter section it came from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from markupsafe import Markup
+
+from briefing.checks import inconsistencies
+from briefing.corpus import Corpus, LetterSource, iter_sections
+from briefing.dates import dutch_date
+from briefing.errors import BriefingError
+from briefing.inline import render_inline
+from briefing.model import CommitmentStatus, Debate, DebateKind
+from briefing.state import (
+    CommitmentState,
+    MotionState,
+    Place,
+    SectorState,
+    State,
+    Stated,
+    state_on,
+)
+from briefing.views.common import (
+    Cover,
+    PageMap,
+    SourceLink,
+    StatusView,
+    figure_value,
+    letter_href,
+    ministry_of,
+    money,
+    source_link,
+    status_view,
+)
+
+
+@dataclass(frozen=True)
+class Point:
+    """A key point, or a follow-up note, with where it was said."""
+
+    text: Markup
+    source: SourceLink
+
+
+@dataclass(frozen=True)
+class KernSection:
+    """The key points of one section of a letter on the agenda."""
+
+    title: Markup
+    source: SourceLink
+    points: list[Markup]
+
+
+@dataclass(frozen=True)
+class KernLetter:
+    """A letter on the agenda with its sections' key points."""
+
+    subject: str
+    date: str
+    href: str
+    sections: list[KernSection]
+
+
+@dataclass(frozen=True)
+class MotionRow:
+    """One motion: who, which Kamerstuk, what it asks, status, where it was followed up."""
+
+    submitters: str
+    kamerstuk: str
+    url: str
+    adopted: str | None
+    request: Markup
+    status: StatusView
+    follow_up: list[Point]
+
+
+@dataclass(frozen=True)
+class CommitmentRow:
+    """One commitment: what, where and when made, deadline, status, where fulfilled."""
+
+    text: Markup
+    debate: str
+    made_on: str
+    deadline: str | None
+    status: StatusView
+    follow_up: list[Point]
+
+
+@dataclass(frozen=True)
+class SectorRow:
+    """One sector or theme: status, signing date, latest development, key figures."""
+
+    name: str
+    full_name: str | None
+    status: StatusView | None
+    is_theme: bool
+    signed: str | None
+    latest: Point | None
+    figures: list[str]
+
+
+@dataclass(frozen=True)
+class MilestoneRow:
+    """An announced milestone with its timing relative to the briefing's date."""
+
+    due: str
+    what: Markup
+    sectors: str
+    timing: StatusView
+    source: SourceLink
+
+
+@dataclass(frozen=True)
+class AmountRow:
+    """Money quoted in a letter."""
+
+    instrument: str
+    year: str
+    amount: str
+    note: str | None
+    source: SourceLink
+
+
+@dataclass(frozen=True)
+class Attention:
+    """A point of attention: an inconsistency or something overdue."""
+
+    text: str
+    source: SourceLink | None
+
+
+@dataclass(frozen=True)
+class SourceLetter:
+    """A letter the briefing is made from."""
+
+    date: str
+    subject: str
+    references: list[str]
+    kamerstuk: str | None
+    kamerstuk_url: str | None
+    href: str
+
+
+@dataclass
+class BriefingView:
+    """Everything the briefing template prints."""
+
+    cover: Cover
+    on: str
+    kern: list[KernLetter] = field(default_factory=list)
+    motions: list[MotionRow] = field(default_factory=list)
+    commitments: list[CommitmentRow] = field(default_factory=list)
+    sectors: list[SectorRow] = field(default_factory=list)
+    milestones: list[MilestoneRow] = field(default_factory=list)
+    amounts: list[AmountRow] = field(default_factory=list)
+    attention: list[Attention] = field(default_factory=list)
+    sources: list[SourceLetter] = field(default_factory=list)
+
+    @property
+    def toc(self) -> list[tuple[str, str]]:
+        """Anchor and title of every part that has something to say, in order."""
+        parts = [
+            ("kern", "Kern", self.kern),
+            ("moties", "Moties", self.motions),
+            ("toezeggingen", "Toezeggingen", self.commitments),
+            ("sectoren", "Sectoren", self.sectors),
+            ("mijlpalen", "Mijlpalen", self.milestones),
+            ("financien", "Financiën", self.amounts),
+            ("aandachtspunten", "Aandachtspunten", self.attention),
+            ("bronnen", "Bronnen", self.sources),
+        ]
+        return [(anchor, title) for anchor, title, rows in parts if rows]
+
+
+_DOCTYPES = {
+    DebateKind.AO: "AO-voorbereiding",
+    DebateKind.COMMISSIEDEBAT: "Voorbereiding commissiedebat",
+}
+
+
+def briefing_view(
+    corpus: Corpus, date: dt.date, pages: PageMap, debate: Debate | None = None
+) -> BriefingView:
+    """The briefing on ``date``, from the letters dated on or before it."""
+    state = state_on(corpus, date)
+    if not state.letters:
+        first = corpus.letters[0].letter.date.isoformat() if corpus.letters else None
+        hint = f"; the first letter is dated {first}" if first else ""
+        raise BriefingError(f"no letters dated on or before {date.isoformat()}{hint}")
+    agenda = [s for s in state.letters if s.letter.debate == debate.id] if debate else state.letters
+    return BriefingView(
+        cover=_cover(state, debate),
+        on=dutch_date(date),
+        kern=[_kern_letter(source, pages) for source in agenda],
+        motions=[_motion_row(m, pages) for m in _motions_in_order(state)],
+        commitments=[_commitment_row(c, pages) for c in state.commitments.values()],
+        sectors=[_sector_row(s, pages) for s in state.sectors.values()],
+        milestones=[
+            MilestoneRow(
+                str(m.fact.due),
+                render_inline(m.fact.what),
+                ", ".join(corpus.sectors[s].name for s in m.fact.sectors),
+                status_view(state.timing(m.fact)),
+                source_link(m.place, pages),
+            )
+            for m in state.milestones
+        ],
+        amounts=[
+            AmountRow(
+                a.fact.instrument,
+                _year(a.fact.year, a.fact.structural),
+                money(a.fact.euros),
+                a.fact.note,
+                source_link(a.place, pages),
+            )
+            for a in sorted(state.amounts, key=lambda a: (a.fact.instrument, a.fact.year or 0))
+        ],
+        attention=_attention(corpus, state, pages),
+        sources=[_source_letter(s) for s in state.letters],
+    )
+
+
+def _cover(state: State, debate: Debate | None) -> Cover:
+    on = dutch_date(state.date)
+    count = len(state.letters)
+    letters = f"{count} Kamerbrie{'f' if count == 1 else 'ven'} tot en met {on}"
+    ministry = ministry_of(state.letters)
+    if debate is None:
+        return Cover("Stand van zaken", f"IMVO-beleid per {on}", [("Stand per", on),
+                     ("Bronnen", letters)], ministry)  # fmt: skip
+    facts = [("Debat", debate.title), ("Datum", dutch_date(debate.date))]
+    if debate.committee:
+        facts.append(("Commissie", debate.committee))
+    if debate.minister:
+        facts.append(("Bewindspersoon", debate.minister))
+    facts += [("Stand per", on), ("Bronnen", letters)]
+    doctype = _DOCTYPES.get(debate.kind, f"Voorbereiding {debate.kind}")
+    return Cover(doctype, debate.title, facts, ministry)
+
+
+def _kern_letter(source: LetterSource, pages: PageMap) -> KernLetter:
+    letter = source.letter
+    sections = [
+        KernSection(
+            Markup(render_inline(section.heading)) if section.heading else Markup("Inleiding"),
+            source_link(Place(source, section, path), pages),
+            [render_inline(point) for point in section.summary],
+        )
+        for section, path, _level in iter_sections(letter.sections)
+        if section.summary
+    ]
+    return KernLetter(letter.subject, dutch_date(letter.date), letter_href(letter), sections)
+
+
+def _motions_in_order(state: State) -> list[MotionState]:
+    def key(m: MotionState) -> tuple:
+        kamerstuk = m.motion.kamerstuk
+        return (kamerstuk.dossier, kamerstuk.suffix or "", kamerstuk.number)
+
+    return sorted(state.motions.values(), key=key)
+
+
+def _motion_row(state: MotionState, pages: PageMap) -> MotionRow:
+    motion = state.motion
+    follow_up = [
+        Point(
+            render_inline(u.fact.note) if u.fact.note else Markup(""), source_link(u.place, pages)
+        )
+        for u in state.updates
+    ]
+    if not follow_up:
+        follow_up = [Point(Markup("Genoemd"), source_link(p, pages)) for p in state.mentions]
+    return MotionRow(
+        ", ".join(motion.submitters),
+        str(motion.kamerstuk),
+        motion.kamerstuk.url,
+        dutch_date(motion.adopted) if motion.adopted else None,
+        render_inline(motion.request),
+        status_view(state.status),
+        follow_up,
+    )
+
+
+def _commitment_row(state: CommitmentState, pages: PageMap) -> CommitmentRow:
+    commitment = state.commitment
+    follow_up = [
+        Point(
+            render_inline(u.fact.note) if u.fact.note else Markup(""), source_link(u.place, pages)
+        )
+        for u in state.updates
+    ]
+    return CommitmentRow(
+        render_inline(commitment.text),
+        state.debate.title,
+        dutch_date(state.debate.date),
+        str(commitment.deadline) if commitment.deadline else None,
+        status_view(state.status),
+        follow_up,
+    )
+
+
+def _latest_development(state: SectorState, pages: PageMap) -> Point | None:
+    """The newest thing said: a status note, or else the heading of the latest passage."""
+    candidates: list[tuple[dt.date, int, Point]] = []
+    for event in state.events:
+        if event.fact.note:
+            point = Point(render_inline(event.fact.note), source_link(event.place, pages))
+            candidates.append((event.place.date, 1, point))
+    if state.latest_passage:
+        place = state.latest_passage
+        link = source_link(place, pages)
+        candidates.append((place.date, 0, Point(link.section, link)))
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: (c[0], c[1]))[2]
+
+
+def _sector_row(state: SectorState, pages: PageMap) -> SectorRow:
+    signed = state.signed
+    signed_on = None
+    if signed is not None:
+        signed_on = str(signed.fact.date) if signed.fact.date else "datum niet genoemd"
+    return SectorRow(
+        state.sector.name,
+        state.sector.full_name,
+        status_view(state.status) if state.status else None,
+        state.is_theme,
+        signed_on,
+        _latest_development(state, pages),
+        [_figure_text(f) for f in state.key_figures],
+    )
+
+
+def _figure_text(stated: Stated) -> str:
+    figure = stated.fact
+    kind = "doel" if figure.target else "stand"
+    return f"{figure.label}: {figure_value(figure)} ({kind} {figure.as_of})"
+
+
+def _year(year: int | None, structural: bool) -> str:
+    if year is None:
+        return "—"
+    return f"vanaf {year}, structureel" if structural else str(year)
+
+
+def _attention(corpus: Corpus, state: State, pages: PageMap) -> list[Attention]:
+    points = [
+        Attention(f.text, source_link(f.place, pages) if f.place else None)
+        for f in inconsistencies(corpus, state)
+    ]
+    for commitment in state.commitments.values():
+        deadline = commitment.commitment.deadline
+        if (
+            deadline
+            and deadline.end < state.date
+            and commitment.status in (CommitmentStatus.OPENSTAAND, CommitmentStatus.DEELS_VOLDAAN)
+        ):
+            latest = commitment.latest
+            points.append(
+                Attention(
+                    f"De termijn van de toezegging '{commitment.commitment.text}' ({deadline}) "
+                    f"is verstreken; de stand is '{commitment.status}'.",
+                    source_link(latest.place, pages) if latest else None,
+                )
+            )
+    return points
+
+
+def _source_letter(source: LetterSource) -> SourceLetter:
+    letter = source.letter
+    return SourceLetter(
+        dutch_date(letter.date),
+        letter.subject,
+        list(letter.references.ours),
+        str(letter.kamerstuk) if letter.kamerstuk else None,
+        letter.kamerstuk.url if letter.kamerstuk else None,
+        letter_href(letter),
+    )

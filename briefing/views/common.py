@@ -1,0 +1,140 @@
+"""View pieces shared by briefings and sector summaries: source links, statuses, numbers.
+
+Every row of a report points back to the letter section it came from. Links are
+relative, from a report in ``OUT/briefings/`` or ``OUT/sectors/`` to the letter PDFs
+in ``OUT/letters/``, and name the section's destination in that PDF.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from babel.numbers import format_decimal
+from markupsafe import Markup
+
+from briefing.corpus import LetterSource
+from briefing.dates import dutch_date
+from briefing.inline import render_inline
+from briefing.model import (
+    CommitmentStatus,
+    Figure,
+    Letter,
+    MotionStatus,
+    SectorStatus,
+)
+from briefing.state import Place, Timing
+
+#: Page of each anchor in each letter's PDF: letter id -> anchor -> page number.
+PageMap = dict[str, dict[str, int]]
+
+#: Where reports find the letter PDFs, relative to their own folder.
+LETTERS_HREF = "../letters"
+
+
+@dataclass(frozen=True)
+class SourceLink:
+    """A reference to a letter section, as printed and as a link."""
+
+    letter_date: str
+    section: Markup
+    page: int | None
+    href: str
+
+    @property
+    def label(self) -> str:
+        """Short form for table cells: ``brief 13 november 2018, p. 3``."""
+        page = f", p. {self.page}" if self.page else ""
+        return f"brief {self.letter_date}{page}"
+
+
+def section_title(place: Place) -> Markup:
+    """The section's heading as safe HTML; the opening paragraphs are called 'Inleiding'."""
+    heading = place.section.heading
+    return render_inline(heading) if heading else Markup("Inleiding")
+
+
+def letter_href(letter: Letter, anchor: str | None = None) -> str:
+    """The relative link to a letter's PDF, or to an anchor in it."""
+    href = f"{LETTERS_HREF}/{letter.id}.pdf"
+    return f"{href}#{anchor}" if anchor else href
+
+
+def source_link(place: Place, pages: PageMap) -> SourceLink:
+    """Where ``place`` is: letter date, section heading, page in the letter's PDF, link."""
+    letter = place.source.letter
+    return SourceLink(
+        dutch_date(letter.date),
+        section_title(place),
+        pages.get(letter.id, {}).get(place.anchor),
+        letter_href(letter, place.anchor),
+    )
+
+
+@dataclass(frozen=True)
+class StatusView:
+    """A status as a word, with a tone that colours a marker beside it (never the only cue)."""
+
+    word: str
+    tone: str  # done | partly | overdue | open
+
+
+_TONES: dict[str, str] = {
+    MotionStatus.AANGENOMEN: "open",
+    MotionStatus.IN_UITVOERING: "partly",
+    MotionStatus.DEELS_UITGEVOERD: "partly",
+    MotionStatus.UITGEVOERD: "done",
+    CommitmentStatus.OPENSTAAND: "open",
+    CommitmentStatus.DEELS_VOLDAAN: "partly",
+    CommitmentStatus.VOLDAAN: "done",
+    CommitmentStatus.VERVALLEN: "done",
+    SectorStatus.VERKENNING: "open",
+    SectorStatus.ONDERHANDELING: "partly",
+    SectorStatus.ONDERTEKEND: "done",
+    SectorStatus.BEEINDIGD: "done",
+    Timing.PAST: "overdue",
+    Timing.SOON: "partly",
+    Timing.LATER: "open",
+}
+
+
+def status_view(status: MotionStatus | CommitmentStatus | SectorStatus | Timing) -> StatusView:
+    """The printed form of a status."""
+    return StatusView(str(status), _TONES[status])
+
+
+def dutch_number(value: Decimal | int) -> str:
+    """A number in Dutch notation: ``8,3``, ``1.250``."""
+    return format_decimal(value, locale="nl_NL")
+
+
+def money(euros: Decimal) -> str:
+    """An amount as letters write it: ``8,3 miljoen euro``, ``250.000 euro``."""
+    if euros >= 1_000_000_000:
+        return f"{dutch_number(euros / 1_000_000_000)} miljard euro"
+    if euros >= 1_000_000:
+        return f"{dutch_number(euros / 1_000_000)} miljoen euro"
+    return f"{dutch_number(euros)} euro"
+
+
+def figure_value(figure: Figure) -> str:
+    """A figure with its unit: ``79 merken``, ``45 %``."""
+    number = dutch_number(figure.value)
+    if not figure.unit:
+        return number
+    return f"{number} {figure.unit}"
+
+
+@dataclass(frozen=True)
+class Cover:
+    """A report's cover: document type in large type, title, labelled facts, ministry."""
+
+    doctype: str
+    title: str
+    facts: list[tuple[str, str]]
+    ministry: str
+
+
+def ministry_of(letters: list[LetterSource]) -> str:
+    """The ministry that sent the latest of ``letters``."""
+    return letters[-1].letter.sender.ministry
