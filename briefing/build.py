@@ -9,12 +9,13 @@ build ends non-zero.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing.corpus import Corpus, LetterSource, load_corpus
-from briefing.errors import BriefingError, Problem
+from briefing.errors import BriefingError, ContentError, Problem
 from briefing.model import Debate
 from briefing.pdf import layout_anchors, write_pdf
 from briefing.render import render_html
@@ -109,20 +110,34 @@ def build(content: Path, out: Path) -> BuildReport:
     return report
 
 
-def prepare(content: Path, date: dt.date, target: Path, debate_id: str | None = None) -> Path:
-    """Write the briefing on ``date`` (for one debate, if given) to ``target``."""
+def prepare(
+    content: Path,
+    date: dt.date | None = None,
+    target: Path | None = None,
+    debate_id: str | None = None,
+) -> Path:
+    """Write the briefing on ``date`` (for one debate, if given) and return where it went.
+
+    ``date`` defaults to the debate's day; ``target`` to
+    ``build/briefings/<debate id or 'stand-van-zaken'>-<date>.pdf``.
+    """
     settings = load_settings(content)
     corpus = load_corpus(content)
     if corpus.errors:
-        from briefing.errors import ContentError
-
         raise ContentError(corpus.errors)
     debate = None
     if debate_id is not None:
         if debate_id not in corpus.debates:
-            known = ", ".join(sorted(corpus.debates)) or "none"
-            raise BriefingError(f"no debate '{debate_id}' in the content; known debates: {known}")
+            close = difflib.get_close_matches(debate_id, list(corpus.debates), n=1)
+            hint = f"did you mean '{close[0]}'?" if close else "see debates.yaml"
+            raise BriefingError(f"no debate '{debate_id}' in {content / 'debates.yaml'}; {hint}")
         debate = corpus.debates[debate_id]
-    pages = letter_pages(corpus, settings)
-    write_pdf(briefing_html(corpus, settings, date, pages, debate), target, templates_dir())
+    day = date or (debate.date if debate else None)
+    if day is None:
+        raise BriefingError("give the date of the briefing, or a debate to take it from")
+    if target is None:
+        name = f"{debate.id if debate else 'stand-van-zaken'}-{day.isoformat()}.pdf"
+        target = Path("build") / "briefings" / name
+    html = briefing_html(corpus, settings, day, letter_pages(corpus, settings), debate)
+    write_pdf(html, target, templates_dir())
     return target

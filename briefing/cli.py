@@ -7,6 +7,7 @@ Exit status: 0 when everything is fine, 1 when the content (or a build) has erro
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -21,6 +22,15 @@ def _existing_dir(value: str) -> Path:
     if not path.is_dir():
         raise argparse.ArgumentTypeError(f"'{value}' is not a folder")
     return path
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"'{value}' is not a date; write it as YYYY-MM-DD, e.g. 2018-11-14"
+        ) from None
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -48,21 +58,42 @@ def _parser() -> argparse.ArgumentParser:
     )
     build.add_argument("--content", type=_existing_dir, default=Path("content"), metavar="DIR")
     build.add_argument("--out", type=Path, default=Path("build"), metavar="DIR")
+
+    prepare = commands.add_parser(
+        "prepare",
+        parents=[common],
+        help="write a briefing of the state of play on a date",
+        description="Write a briefing of the state of play on a date, from the letters sent up "
+        "to that date. With --debate, the briefing prepares that debate and --date defaults "
+        "to its day. Links to letters point to ../letters/, where 'briefing build' puts them. "
+        "Example: briefing prepare --date 2022-04-30",
+    )
+    prepare.add_argument("--content", type=_existing_dir, default=Path("content"), metavar="DIR")
+    prepare.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="state on this day")
+    prepare.add_argument("--debate", metavar="ID", help="id of the debate to prepare")
+    prepare.add_argument(
+        "--out",
+        type=Path,
+        metavar="FILE",
+        help="PDF to write (default: build/briefings/<debate or 'stand-van-zaken'>-<date>.pdf)",
+    )
     return parser
 
 
 def _check(args: argparse.Namespace) -> int:
+    from briefing.checks import warnings
     from briefing.corpus import load_corpus
     from briefing.settings import load_settings
 
     load_settings(args.content)
     corpus = load_corpus(args.content)
-    for problem in corpus.problems:
+    problems = corpus.problems + warnings(corpus)
+    for problem in sorted(problems, key=lambda p: (str(p.path), p.line, p.column)):
         print(problem, file=sys.stderr)
     errors = len(corpus.errors)
-    warnings = len(corpus.problems) - errors
+    warning_count = len(problems) - errors
     print(
-        f"{len(corpus.files)} files checked: {errors} errors, {warnings} warnings",
+        f"{len(corpus.files)} files checked: {errors} errors, {warning_count} warnings",
         file=sys.stderr,
     )
     return EXIT_CONTENT if errors else EXIT_OK
@@ -79,12 +110,25 @@ def _build(args: argparse.Namespace) -> int:
     return EXIT_OK if report.ok else EXIT_CONTENT
 
 
+def _prepare(args: argparse.Namespace) -> int:
+    from briefing.build import prepare
+
+    if args.date is None and args.debate is None:
+        print("briefing prepare: error: give --date, --debate or both", file=sys.stderr)
+        return EXIT_USAGE
+    written = prepare(args.content, args.date, args.out, args.debate)
+    print(f"wrote {written}")
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = _parser().parse_args(argv)
     try:
         if args.command == "check":
             return _check(args)
+        if args.command == "prepare":
+            return _prepare(args)
         return _build(args)
     except ContentError as exc:
         print(exc, file=sys.stderr)

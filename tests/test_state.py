@@ -1,0 +1,133 @@
+"""The state of play on a date, and the warnings about doubtful content, without rendering."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from briefing.checks import inconsistencies, warnings
+from briefing.cli import main
+from briefing.corpus import Corpus, load_corpus
+from briefing.state import Timing, add_months, state_on, timing
+from briefing.types import FuzzyDate
+from tests.conftest import CONTENT
+
+AO_2018 = dt.date(2018, 11, 14)
+AFTER_2022 = dt.date(2022, 4, 30)
+MOTIONS_2018 = {"van-laar-26485-224", "diks-26485-273", "bouali-26485-280", "amhaouch-34952-7"}
+
+
+@pytest.fixture(scope="module")
+def corpus() -> Corpus:
+    return load_corpus(CONTENT)
+
+
+def test_before_the_2022_letter_only_the_2018_letter_counts(corpus: Corpus) -> None:
+    state = state_on(corpus, AO_2018)
+    assert [s.letter.date for s in state.letters] == [dt.date(2018, 11, 13)]
+    assert set(state.motions) == MOTIONS_2018
+    # Commitments made after the date do not exist yet; the one made in June 2018 does.
+    assert list(state.commitments) == ["oeso-onderzoek-impact-gepaste-zorgvuldigheid"]
+    assert "tomatenketen" not in state.sectors
+    assert all(m.place.date <= AO_2018 for m in state.milestones)
+
+
+def test_after_the_2022_letter_its_follow_ups_count(corpus: Corpus) -> None:
+    state = state_on(corpus, AFTER_2022)
+    assert set(state.motions) == MOTIONS_2018 | {
+        "van-der-lee-35570-71",
+        "becker-26485-277",
+        "amhaouch-35925-xvii-33",
+    }
+    assert state.motions["becker-26485-277"].status == "uitgevoerd"
+    assert {c: s.status for c, s in state.commitments.items()} == {
+        "oeso-onderzoek-impact-gepaste-zorgvuldigheid": "deels voldaan",
+        "tomatensector-vervolgaanpak": "voldaan",
+        "gesprek-financiele-instellingen-defensie": "voldaan",
+        "overgang-convenanten-sectorale-samenwerking": "voldaan",
+        "technische-briefing-sectorale-samenwerking": "voldaan",
+    }
+
+
+def test_between_the_letters_a_new_commitment_is_open(corpus: Corpus) -> None:
+    state = state_on(corpus, dt.date(2020, 3, 10))
+    tomato = state.commitments["tomatensector-vervolgaanpak"]
+    assert tomato.status == "openstaand" and not tomato.updates
+    assert "technische-briefing-sectorale-samenwerking" not in state.commitments
+
+
+def test_sector_history_and_figures(corpus: Corpus) -> None:
+    textile = state_on(corpus, AFTER_2022).sectors["kleding-textiel"]
+    assert textile.status == "ondertekend"
+    assert textile.signed is not None and str(textile.signed.fact.date) == "juli 2016"
+    values = [(f.fact.label, int(f.fact.value), f.fact.target) for f in textile.figures]
+    assert ("deelnemende merken", 56, False) in values
+    assert ("deelnemende merken", 79, False) in values
+    latest = {(f.fact.label, f.fact.target): int(f.fact.value) for f in textile.key_figures}
+    assert latest[("deelnemende merken", False)] == 79
+    assert [p.date.year for p in textile.passages] == sorted(p.date.year for p in textile.passages)
+    assert {p.date.year for p in textile.passages} == {2018, 2022}
+
+
+def test_milestones_are_sorted_by_their_period(corpus: Corpus) -> None:
+    starts = [m.fact.due.start for m in state_on(corpus, AFTER_2022).milestones]
+    assert starts == sorted(starts) and len(starts) > 10
+
+
+@pytest.mark.parametrize(
+    ("due", "on", "expected"),
+    [
+        ("najaar 2019", "2020-01-01", Timing.PAST),
+        ("eind 2018", "2018-11-14", Timing.SOON),
+        ("begin 2019", "2018-11-14", Timing.SOON),
+        ("voorjaar 2019", "2018-11-14", Timing.LATER),
+        ("2023", "2022-04-30", Timing.LATER),
+        ("zomer 2022", "2022-04-30", Timing.SOON),
+        ("2018-11-13", "2018-11-14", Timing.PAST),
+    ],
+)
+def test_milestone_timing(due: str, on: str, expected: Timing) -> None:
+    assert timing(FuzzyDate.parse(due), dt.date.fromisoformat(on)) is expected
+
+
+def test_add_months_keeps_the_day_or_the_month_end() -> None:
+    assert add_months(dt.date(2018, 11, 14), 3) == dt.date(2019, 2, 14)
+    assert add_months(dt.date(2019, 11, 30), 3) == dt.date(2020, 2, 29)
+
+
+def test_the_inconsistencies_in_the_letters_are_found(corpus: Corpus) -> None:
+    texts = [f.text for f in inconsistencies(corpus, state_on(corpus, AFTER_2022))]
+    assert any("17 februari 2021" in t and "25 november 2021" in t for t in texts)
+    assert any("Becker" in t and "zaterdag 14 april 2018" in t for t in texts)
+    assert len(texts) == 2
+    # Neither is known on the day of the 2018 debate.
+    assert inconsistencies(corpus, state_on(corpus, AO_2018)) == []
+
+
+def test_check_prints_the_inconsistencies_as_warnings(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--content", str(CONTENT)]) == 0
+    err = capsys.readouterr().err
+    assert "2022-04-07-opvolging-moties-en-toezeggingen-imvo-beleid.yaml:180:9: " in err
+    assert "fulfilled_on: warning: commitment 'technische-briefing-sectorale-samenwerking'" in err
+    assert "motions.yaml:23:5: motions[2].adopted: warning: motion 'becker-26485-277'" in err
+    assert "0 errors, 2 warnings" in err
+
+
+def test_a_section_naming_a_sector_it_does_not_list_gets_a_warning(content_copy: Path) -> None:
+    letter = content_copy / "letters" / "2018-11-13-voortgang-imvo-beleid.yaml"
+    text = letter.read_text(encoding="utf-8")
+    attached = "    sectors: [kinderarbeid, leefbaar-loon, cacao, kolen-colombia]\n"
+    assert attached in text
+    letter.write_text(text.replace(attached, "    sectors: [kinderarbeid, leefbaar-loon]\n"))
+    found = [str(p) for p in warnings(load_corpus(content_copy))]
+    mentions = [w for w in found if "the section does not list it" in w]
+    assert len(mentions) == 2
+    assert all(":36:9: sections[0].body[1]: warning: names " in w for w in mentions)
+    assert any("'cacaosector' (sector 'cacao')" in w for w in mentions)
+    assert any("'Colombia' (sector 'kolen-colombia')" in w for w in mentions)
+
+
+def test_the_bundled_letters_list_every_sector_they_name(corpus: Corpus) -> None:
+    assert not [p for p in warnings(corpus) if "does not list it" in p.message]
