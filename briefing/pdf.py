@@ -52,7 +52,11 @@ def _layout(html: str, root: Path) -> Document:
 
 def anchor_pages(document: Document) -> dict[str, int]:
     """The page (1-based) of every anchor (``id``) in a laid-out document."""
-    return {anchor: n for n, page in enumerate(document.pages, 1) for anchor in page.anchors}
+    pages: dict[str, int] = {}
+    for number, page in enumerate(document.pages, 1):
+        for anchor in page.anchors:  # an element split across pages is on each of them
+            pages.setdefault(anchor, number)
+    return pages
 
 
 def layout_anchors(html: str, root: Path) -> dict[str, int]:
