@@ -20,9 +20,11 @@ from briefing.model import Debate
 from briefing.pdf import layout_anchors, write_pdf
 from briefing.render import render_html
 from briefing.settings import Settings, load_settings, templates_dir
+from briefing.state import State
 from briefing.views.briefing import briefing_view
 from briefing.views.common import PageMap
 from briefing.views.letter import letter_view
+from briefing.views.sector import OVERVIEW_NAME, overview_view, sector_view, summary_state
 
 DEFAULT_EMBLEM = "assets/ribbon.svg"
 
@@ -65,6 +67,20 @@ def briefing_html(
     return render_html("briefing.html", settings, view=view, emblem=_emblem(settings))
 
 
+def sector_html(
+    corpus: Corpus, settings: Settings, state: State, sector_id: str, pages: PageMap
+) -> str:
+    """The HTML of one sector's summary on the state's date."""
+    view = sector_view(corpus, state, sector_id, pages)
+    return render_html("sector.html", settings, view=view, emblem=_emblem(settings))
+
+
+def overview_html(corpus: Corpus, settings: Settings, state: State, pages: PageMap) -> str:
+    """The HTML of the overview of all sectors on the state's date."""
+    view = overview_view(corpus, state, pages)
+    return render_html("overview.html", settings, view=view, emblem=_emblem(settings))
+
+
 def letter_pages(corpus: Corpus, settings: Settings) -> PageMap:
     """Lay every letter out (without writing it) to learn the page of each section."""
     root = templates_dir()
@@ -104,6 +120,19 @@ def build(content: Path, out: Path) -> BuildReport:
             report,
             out / "briefings" / f"{debate.id}.pdf",
             lambda debate=debate: briefing_html(corpus, settings, debate.date, pages, debate),
+        )
+    if corpus.letters:
+        state, sectors = summary_state(corpus), out / "sectors"
+        for sid in corpus.sectors:
+            _write(
+                report,
+                sectors / f"{sid}.pdf",
+                lambda sid=sid: sector_html(corpus, settings, state, sid, pages),
+            )
+        _write(
+            report,
+            sectors / f"{OVERVIEW_NAME}.pdf",
+            lambda: overview_html(corpus, settings, state, pages),
         )
     broken = {p.path for p in corpus.errors if p.path.parent.name == "letters"}
     report.failed += [f"{path}: not built, its content has errors" for path in sorted(broken)]

@@ -24,6 +24,7 @@ from briefing.model import (
     SectorStatus,
 )
 from briefing.state import Place, Timing
+from briefing.types import FuzzyDate
 
 #: Page of each anchor in each letter's PDF: letter id -> anchor -> page number.
 PageMap = dict[str, dict[str, int]]
@@ -46,6 +47,13 @@ class SourceLink:
         """Short form for table cells: ``brief 13 november 2018, p. 3``."""
         page = f", p. {self.page}" if self.page else ""
         return f"brief {self.letter_date}{page}"
+
+
+def fuzzy_date_text(date: FuzzyDate) -> str:
+    """A date as the letter wrote it; an exact date typed as ``2018-11-13`` in Dutch."""
+    if date.start == date.end and str(date) == date.start.isoformat():
+        return dutch_date(date.start)
+    return str(date)
 
 
 def section_title(place: Place) -> Markup:

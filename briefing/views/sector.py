@@ -1,0 +1,457 @@
+"""The views of the sector summaries: one per sector or theme, and an overview of them all.
+
+A summary is the state of play as of the latest letter: everything the letters say about
+one sector or theme, in date order. It holds the convenant's status history, every key
+figure with the date it held, every passage about it with its source, and the motions,
+commitments and milestones that concern it. The overview puts all sectors in one table
+with their status, signing date, latest development and open points.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from markupsafe import Markup, escape
+
+from briefing.corpus import Corpus, LetterSource
+from briefing.dates import dutch_date
+from briefing.errors import BriefingError
+from briefing.inline import FootnoteRenderer, render_inline
+from briefing.model import (
+    BulletList,
+    CommitmentStatus,
+    Milestone,
+    MotionStatus,
+    Section,
+    Sector,
+    SectorKind,
+)
+from briefing.state import (
+    CommitmentState,
+    MotionState,
+    SectorState,
+    State,
+    Stated,
+    Timing,
+    state_on,
+)
+from briefing.views.common import (
+    Cover,
+    PageMap,
+    SourceLink,
+    StatusView,
+    figure_value,
+    fuzzy_date_text,
+    ministry_of,
+    source_link,
+    status_view,
+)
+
+#: File name of the overview, beside the summaries (``OUT/sectors/overzicht.pdf``).
+OVERVIEW_NAME = "overzicht"
+
+#: A passage's body: paragraphs, and bullet lists as lists of items.
+Blocks = list[Markup | list[Markup]]
+
+
+@dataclass(frozen=True)
+class SectorLink:
+    """Another sector's summary, linked relatively within the summaries' folder."""
+
+    name: str
+    href: str
+
+
+@dataclass(frozen=True)
+class Development:
+    """The newest thing a letter said about a sector, with where it said it."""
+
+    text: Markup
+    source: SourceLink
+
+
+@dataclass(frozen=True)
+class EventRow:
+    """One step of a convenant's status history."""
+
+    status: StatusView
+    date: str
+    note: Markup | None
+    source: SourceLink
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    """A key figure with the date it held; a target is marked as one."""
+
+    label: str
+    value: str
+    as_of: str
+    target: bool
+    source: SourceLink
+
+    @property
+    def kind(self) -> str:
+        """``doel`` for a target, ``stand`` for a measurement."""
+        return "doel" if self.target else "stand"
+
+
+@dataclass(frozen=True)
+class Passage:
+    """What one letter section says, in the letter's words, with its source."""
+
+    source: SourceLink
+    blocks: Blocks
+
+
+@dataclass(frozen=True)
+class MotionItem:
+    """A motion that concerns the sector, with its status and latest follow-up."""
+
+    submitters: str
+    kamerstuk: str
+    url: str
+    request: Markup
+    status: StatusView
+    note: Markup | None
+    source: SourceLink | None
+
+
+@dataclass(frozen=True)
+class CommitmentItem:
+    """A commitment that concerns the sector, with its status and latest follow-up."""
+
+    text: Markup
+    debate: str
+    made_on: str
+    deadline: str | None
+    status: StatusView
+    note: Markup | None
+    source: SourceLink | None
+
+
+@dataclass(frozen=True)
+class MilestoneItem:
+    """A milestone announced for the sector, timed relative to the summary's date."""
+
+    due: str
+    what: Markup
+    timing: StatusView
+    source: SourceLink
+
+
+@dataclass
+class SectorView:
+    """Everything the sector summary template prints."""
+
+    cover: Cover
+    on: str
+    name: str
+    full_name: str | None
+    kind: str
+    is_theme: bool
+    parent: SectorLink | None
+    parts: list[SectorLink]
+    overview: SectorLink
+    status: StatusView | None
+    events: list[EventRow]
+    figures: list[FigureRow]
+    passages: list[Passage]
+    motions: list[MotionItem]
+    commitments: list[CommitmentItem]
+    milestones: list[MilestoneItem]
+
+    @property
+    def toc(self) -> list[tuple[str, str]]:
+        """No table of contents: a summary is short, and its headings are bookmarks."""
+        return []
+
+
+@dataclass(frozen=True)
+class OpenPoint:
+    """Something still to be done for a sector: a motion, commitment or coming milestone."""
+
+    kind: str
+    text: Markup
+    status: StatusView
+
+
+@dataclass(frozen=True)
+class OverviewRow:
+    """One sector or theme in the overview."""
+
+    link: SectorLink
+    full_name: str | None
+    is_theme: bool
+    parent: str | None
+    status: StatusView | None
+    signed: str | None
+    latest: Development | None
+    open_points: list[OpenPoint]
+
+
+@dataclass
+class OverviewView:
+    """Everything the overview template prints."""
+
+    cover: Cover
+    on: str
+    rows: list[OverviewRow]
+
+    @property
+    def toc(self) -> list[tuple[str, str]]:
+        """No table of contents: the overview is one table."""
+        return []
+
+
+def summary_state(corpus: Corpus) -> State:
+    """The state of play as of the latest letter, which every summary describes."""
+    if not corpus.letters:
+        raise BriefingError("no letters to summarise")
+    return state_on(corpus, max(s.letter.date for s in corpus.letters))
+
+
+def sector_view(corpus: Corpus, state: State, sector_id: str, pages: PageMap) -> SectorView:
+    """The summary of one sector or theme on the state's date."""
+    sector_state = _sector_state(state, corpus.sectors[sector_id])
+    sector = sector_state.sector
+    parent = corpus.sectors.get(sector.part_of) if sector.part_of else None
+    parts = [s for s in corpus.sectors.values() if s.part_of == sector.id]
+    return SectorView(
+        cover=_sector_cover(state, sector_state, parent),
+        on=dutch_date(state.date),
+        name=sector.name,
+        full_name=sector.full_name,
+        kind=_kind(sector),
+        is_theme=sector_state.is_theme,
+        parent=_link(parent) if parent else None,
+        parts=[_link(s) for s in parts],
+        overview=SectorLink("Overzicht sectoren", f"{OVERVIEW_NAME}.pdf"),
+        status=status_view(sector_state.status) if sector_state.status else None,
+        events=[
+            EventRow(
+                status_view(e.fact.status),
+                fuzzy_date_text(e.fact.date) if e.fact.date else "datum niet genoemd",
+                render_inline(e.fact.note) if e.fact.note else None,
+                source_link(e.place, pages),
+            )
+            for e in sector_state.events
+        ],
+        figures=[
+            FigureRow(
+                f.fact.label,
+                figure_value(f.fact),
+                fuzzy_date_text(f.fact.as_of),
+                f.fact.target,
+                source_link(f.place, pages),
+            )
+            for f in sector_state.figures
+        ],
+        passages=[
+            Passage(source_link(place, pages), _blocks(place.source, place.section))
+            for place in sorted(sector_state.passages, key=lambda p: p.date)
+        ],
+        motions=[_motion_item(m, pages) for m in sector_state.motions],
+        commitments=[_commitment_item(c, pages) for c in sector_state.commitments],
+        milestones=[
+            MilestoneItem(
+                str(m.fact.due),
+                render_inline(m.fact.what),
+                status_view(state.timing(m.fact)),
+                source_link(m.place, pages),
+            )
+            for m in sector_state.milestones
+        ],
+    )
+
+
+def overview_view(corpus: Corpus, state: State, pages: PageMap) -> OverviewView:
+    """All sectors and themes in registry order, on the state's date."""
+    sectors = list(corpus.sectors.values())
+    convenants = sum(1 for s in sectors if s.kind is SectorKind.CONVENANT)
+    themes = len(sectors) - convenants
+    on = dutch_date(state.date)
+    facts = [
+        ("Stand per", on),
+        ("Bronnen", _letters_fact(state)),
+        ("Sectoren", f"{convenants} convenanten, {themes} thema's"),
+    ]
+    cover = Cover(
+        "Overzicht sectoren",
+        f"IMVO-convenanten en thema's per {on}",
+        facts,
+        ministry_of(state.letters),
+    )
+    rows = []
+    for sector in sectors:
+        sector_state = _sector_state(state, sector)
+        parent = corpus.sectors.get(sector.part_of) if sector.part_of else None
+        rows.append(
+            OverviewRow(
+                _link(sector),
+                sector.full_name,
+                sector_state.is_theme,
+                parent.name if parent else None,
+                status_view(sector_state.status) if sector_state.status else None,
+                _signed_on(sector_state),
+                _latest_development(sector_state, pages),
+                _open_points(state, sector_state),
+            )
+        )
+    return OverviewView(cover, on, rows)
+
+
+def _sector_state(state: State, sector: Sector) -> SectorState:
+    """The sector's state; for a sector no letter mentions, one with nothing reported."""
+    if sector.id in state.sectors:
+        return state.sectors[sector.id]
+    return SectorState(
+        sector,
+        motions=[m for m in state.motions.values() if sector.id in m.motion.sectors],
+        commitments=[c for c in state.commitments.values() if sector.id in c.commitment.sectors],
+        milestones=[m for m in state.milestones if sector.id in m.fact.sectors],
+    )
+
+
+def _link(sector: Sector) -> SectorLink:
+    return SectorLink(sector.name, f"{sector.id}.pdf")
+
+
+def _kind(sector: Sector) -> str:
+    return "IMVO-convenant" if sector.kind is SectorKind.CONVENANT else "thema"
+
+
+def _letters(count: int) -> str:
+    return f"{count} Kamerbrie{'f' if count == 1 else 'ven'}"
+
+
+def _letters_fact(state: State) -> str:
+    return f"{_letters(len(state.letters))} tot en met {dutch_date(state.date)}"
+
+
+def _sector_cover(state: State, sector_state: SectorState, parent: Sector | None) -> Cover:
+    sector = sector_state.sector
+    facts: list[tuple[str, str]] = []
+    if sector.full_name:
+        facts.append(("Convenant", sector.full_name))
+    facts.append(("Soort", _kind(sector)))
+    if parent:
+        facts.append(("Onderdeel van", parent.name))
+    mentioned = len({p.source.letter.id for p in sector_state.passages})
+    facts += [
+        ("Stand per", dutch_date(state.date)),
+        ("Bronnen", _letters_fact(state)),
+        ("Genoemd in", f"{mentioned} van de {_letters(len(state.letters))}"),
+    ]
+    return Cover("Sectoroverzicht", sector.name, facts, ministry_of(state.letters))
+
+
+def _footnotes(letter_source: LetterSource) -> FootnoteRenderer:
+    letter = letter_source.letter
+
+    def footnote(footnote_id: str) -> Markup:
+        text = render_inline(letter.footnotes[footnote_id])
+        return Markup('<span class="footnote">{}</span>').format(text)
+
+    return footnote
+
+
+def _blocks(letter_source: LetterSource, section: Section) -> Blocks:
+    """A section's body as the letter prints it, footnotes included."""
+    footnote = _footnotes(letter_source)
+    blocks: Blocks = []
+    for block in section.body:
+        if isinstance(block, BulletList):
+            blocks.append([render_inline(item, footnote) for item in block.items])
+        else:
+            blocks.append(render_inline(block, footnote))
+    return blocks
+
+
+def _motion_item(state: MotionState, pages: PageMap) -> MotionItem:
+    motion, latest = state.motion, state.latest
+    note = render_inline(latest.fact.note) if latest and latest.fact.note else None
+    place = latest.place if latest else (state.mentions[-1] if state.mentions else None)
+    return MotionItem(
+        ", ".join(motion.submitters),
+        str(motion.kamerstuk),
+        motion.kamerstuk.url,
+        render_inline(motion.request),
+        status_view(state.status),
+        note,
+        source_link(place, pages) if place else None,
+    )
+
+
+def _commitment_item(state: CommitmentState, pages: PageMap) -> CommitmentItem:
+    commitment, latest = state.commitment, state.latest
+    note = render_inline(latest.fact.note) if latest and latest.fact.note else None
+    place = latest.place if latest else (state.mentions[-1] if state.mentions else None)
+    return CommitmentItem(
+        render_inline(commitment.text),
+        state.debate.title,
+        dutch_date(state.debate.date),
+        fuzzy_date_text(commitment.deadline) if commitment.deadline else None,
+        status_view(state.status),
+        note,
+        source_link(place, pages) if place else None,
+    )
+
+
+def _signed_on(state: SectorState) -> str | None:
+    signed = state.signed
+    if signed is None:
+        return None
+    return fuzzy_date_text(signed.fact.date) if signed.fact.date else "datum niet genoemd"
+
+
+def _latest_development(state: SectorState, pages: PageMap) -> Development | None:
+    """The newest thing said: a status note, or else the heading of the latest passage.
+
+    The same rule as the briefing's sector table, so both documents name the same news.
+    """
+    candidates: list[tuple[dt.date, int, Development]] = []
+    for event in state.events:
+        if event.fact.note:
+            point = Development(render_inline(event.fact.note), source_link(event.place, pages))
+            candidates.append((event.place.date, 1, point))
+    if state.latest_passage:
+        place = state.latest_passage
+        link = source_link(place, pages)
+        candidates.append((place.date, 0, Development(link.section, link)))
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: (c[0], c[1]))[2]
+
+
+_OPEN_COMMITMENTS = (CommitmentStatus.OPENSTAAND, CommitmentStatus.DEELS_VOLDAAN)
+
+
+def _open_points(state: State, sector_state: SectorState) -> list[OpenPoint]:
+    """Motions not carried out, commitments not met, milestones not yet past."""
+    points = [
+        OpenPoint(
+            "Motie",
+            escape(f"{', '.join(m.motion.submitters)} ({m.motion.kamerstuk})"),
+            status_view(m.status),
+        )
+        for m in sector_state.motions
+        if m.status is not MotionStatus.UITGEVOERD
+    ]
+    points += [
+        OpenPoint("Toezegging", render_inline(c.commitment.text), status_view(c.status))
+        for c in sector_state.commitments
+        if c.status in _OPEN_COMMITMENTS
+    ]
+    points += [_milestone_point(state, m) for m in sector_state.milestones if _not_past(state, m)]
+    return points
+
+
+def _not_past(state: State, milestone: Stated[Milestone]) -> bool:
+    return state.timing(milestone.fact) is not Timing.PAST
+
+
+def _milestone_point(state: State, milestone: Stated[Milestone]) -> OpenPoint:
+    text = Markup("{}: {}").format(milestone.fact.due, render_inline(milestone.fact.what))
+    return OpenPoint("Mijlpaal", text, status_view(state.timing(milestone.fact)))
