@@ -33,6 +33,7 @@ from briefing.views.common import (
     SourceLink,
     StatusView,
     figure_value,
+    fuzzy_date_text,
     letter_href,
     ministry_of,
     money,
@@ -204,7 +205,7 @@ def briefing_view(
         sectors=[_sector_row(s, pages) for s in state.sectors.values()],
         milestones=[
             MilestoneRow(
-                str(m.fact.due),
+                fuzzy_date_text(m.fact.due),
                 render_inline(m.fact.what),
                 ", ".join(corpus.sectors[s].name for s in m.fact.sectors),
                 status_view(state.timing(m.fact)),
@@ -300,7 +301,7 @@ def _commitment_row(state: CommitmentState, pages: PageMap) -> CommitmentRow:
         render_inline(commitment.text),
         state.debate.title,
         dutch_date(state.debate.date),
-        str(commitment.deadline) if commitment.deadline else None,
+        fuzzy_date_text(commitment.deadline) if commitment.deadline else None,
         status_view(state.status),
         follow_up,
     )
@@ -326,7 +327,7 @@ def _sector_row(state: SectorState, pages: PageMap) -> SectorRow:
     signed = state.signed
     signed_on = None
     if signed is not None:
-        signed_on = str(signed.fact.date) if signed.fact.date else "datum niet genoemd"
+        signed_on = fuzzy_date_text(signed.fact.date) if signed.fact.date else "datum niet genoemd"
     return SectorRow(
         state.sector.name,
         state.sector.full_name,
@@ -341,7 +342,7 @@ def _sector_row(state: SectorState, pages: PageMap) -> SectorRow:
 def _figure_text(stated: Stated) -> str:
     figure = stated.fact
     kind = "doel" if figure.target else "stand"
-    return f"{figure.label}: {figure_value(figure)} ({kind} {figure.as_of})"
+    return f"{figure.label}: {figure_value(figure)} ({kind} {fuzzy_date_text(figure.as_of)})"
 
 
 def _year(year: int | None, structural: bool) -> str:
