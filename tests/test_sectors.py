@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -9,10 +10,11 @@ import pdfplumber
 import pypdf
 import pytest
 
-from briefing.build import sector_html
+from briefing.build import overview_html, sector_html
 from briefing.corpus import load_corpus
 from briefing.pdf import write_pdf
 from briefing.settings import load_settings, templates_dir
+from briefing.state import state_on
 from briefing.views.common import PageMap
 from briefing.views.sector import summary_state
 from tests.conftest import CONTENT, normalise, page_texts
@@ -217,3 +219,17 @@ def test_a_sector_no_letter_mentions_gets_a_summary_saying_so(
     assert "Genoemd in 0 van de 2 Kamerbrieven" in text
     assert "Nog geen brief meldt de stand van dit convenant." in text
     assert "Nog geen brief noemt Elektronica." in text
+
+
+def test_overview_on_an_earlier_date_shows_the_milestones_still_ahead(tmp_path: Path) -> None:
+    corpus = load_corpus(CONTENT)
+    state = state_on(corpus, dt.date(2018, 11, 13))
+    target = tmp_path / "overzicht.pdf"
+    write_pdf(overview_html(corpus, load_settings(CONTENT), state, {}), target, templates_dir())
+    assert "Stand per 13 november 2018" in text_of(target)
+    rows = {row[0].split(" Convenant")[0]: row for row in tables(target)[OVERVIEW_TABLE]}
+    textile = rows["Kleding en textiel"][4]
+    assert "Mijlpaal: eind 2018: Doelstelling van 50 procent marktdekking" in textile
+    assert "binnen 3 maanden" in textile
+    # Only the 2018 letter counts: the 2022 follow-up of this motion is not known yet.
+    assert "Motie: Amhaouch (Kamerstuk 35 925-XVII, nr. 33)" not in textile

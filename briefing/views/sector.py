@@ -256,7 +256,7 @@ def sector_view(corpus: Corpus, state: State, sector_id: str, pages: PageMap) ->
         commitments=[_commitment_item(c, pages) for c in sector_state.commitments],
         milestones=[
             MilestoneItem(
-                str(m.fact.due),
+                fuzzy_date_text(m.fact.due),
                 render_inline(m.fact.what),
                 status_view(state.timing(m.fact)),
                 source_link(m.place, pages),
@@ -453,5 +453,6 @@ def _not_past(state: State, milestone: Stated[Milestone]) -> bool:
 
 
 def _milestone_point(state: State, milestone: Stated[Milestone]) -> OpenPoint:
-    text = Markup("{}: {}").format(milestone.fact.due, render_inline(milestone.fact.what))
+    due = fuzzy_date_text(milestone.fact.due)
+    text = Markup("{}: {}").format(due, render_inline(milestone.fact.what))
     return OpenPoint("Mijlpaal", text, status_view(state.timing(milestone.fact)))
