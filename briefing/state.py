@@ -205,8 +205,8 @@ def state_on(corpus: Corpus, date: dt.date) -> State:
     letters = [s for s in corpus.letters if s.letter.date <= date]
     state = State(date, letters, {}, {}, {}, [], [])
     for commitment in corpus.commitments.values():
-        debate = corpus.debates[commitment.debate]
-        if debate.date <= date:
+        debate = corpus.debates.get(commitment.debate)
+        if debate is not None and debate.date <= date:
             state.commitments[commitment.id] = CommitmentState(commitment, debate)
 
     motions, sectors = corpus.motions, corpus.sectors
@@ -231,7 +231,10 @@ def state_on(corpus: Corpus, date: dt.date) -> State:
 def _take(
     state: State, place: Place, motions: dict[str, Motion], sectors: dict[str, Sector]
 ) -> None:
-    """Add what one section says to the state."""
+    """Add what one section says to the state.
+
+    References to registry entries that are invalid (and reported as errors) are skipped.
+    """
     section = place.section
 
     def motion(motion_id: str) -> MotionState:
@@ -240,10 +243,12 @@ def _take(
     def sector(sector_id: str) -> SectorState:
         return state.sectors.setdefault(sector_id, SectorState(sectors[sector_id]))
 
-    for motion_id in dict.fromkeys([*section.motions, *(u.motion for u in section.motion_updates)]):
+    motion_ids = [*section.motions, *(u.motion for u in section.motion_updates)]
+    for motion_id in dict.fromkeys(m for m in motion_ids if m in motions):
         motion(motion_id).mentions.append(place)
     for update in section.motion_updates:
-        motion(update.motion).updates.append(Stated(update, place))
+        if update.motion in motions:
+            motion(update.motion).updates.append(Stated(update, place))
 
     commitment_ids = [*section.commitments, *(u.commitment for u in section.commitment_updates)]
     for commitment_id in dict.fromkeys(commitment_ids):
@@ -256,11 +261,13 @@ def _take(
             )
 
     for sector_id in section.sectors:
-        sector(sector_id).passages.append(place)
+        if sector_id in sectors:
+            sector(sector_id).passages.append(place)
     for event in section.sector_events:
-        sector(event.sector).events.append(Stated(event, place))
+        if event.sector in sectors:
+            sector(event.sector).events.append(Stated(event, place))
     for figure in section.figures:
-        if figure.sector:
+        if figure.sector in sectors:
             sector(figure.sector).figures.append(Stated(figure, place))
     state.milestones += [Stated(m, place) for m in section.milestones]
     state.amounts += [Stated(a, place) for a in section.amounts]

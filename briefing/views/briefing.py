@@ -207,7 +207,7 @@ def briefing_view(
             MilestoneRow(
                 fuzzy_date_text(m.fact.due),
                 render_inline(m.fact.what),
-                ", ".join(corpus.sectors[s].name for s in m.fact.sectors),
+                ", ".join(corpus.sectors[s].name for s in m.fact.sectors if s in corpus.sectors),
                 status_view(state.timing(m.fact)),
                 source_link(m.place, pages),
             )
