@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefing.corpus import Corpus, LetterSource, load_corpus
+from briefing.corpus import OVERVIEW_ID, Corpus, LetterSource, load_corpus
 from briefing.errors import BriefingError, ContentError, Problem
 from briefing.model import Debate
 from briefing.pdf import layout_anchors, write_pdf
@@ -24,7 +24,7 @@ from briefing.state import State
 from briefing.views.briefing import briefing_view
 from briefing.views.common import PageMap
 from briefing.views.letter import letter_view
-from briefing.views.sector import OVERVIEW_NAME, overview_view, sector_view, summary_state
+from briefing.views.sector import overview_view, sector_view, summary_state
 
 DEFAULT_EMBLEM = "assets/ribbon.svg"
 
@@ -131,7 +131,7 @@ def build(content: Path, out: Path) -> BuildReport:
             )
         _write(
             report,
-            sectors / f"{OVERVIEW_NAME}.pdf",
+            sectors / f"{OVERVIEW_ID}.pdf",
             lambda: overview_html(corpus, settings, state, pages),
         )
     broken = {p.path for p in corpus.errors if p.path.parent.name == "letters"}

@@ -209,7 +209,8 @@ def _short(text: str, words: int = 12) -> str:
 # --- sectors named but not attached --------------------------------------------------------
 
 
-def _name_pattern(sector: Sector) -> re.Pattern[str]:
+def name_pattern(sector: Sector) -> re.Pattern[str]:
+    """A pattern that finds the sector's name or one of its aliases as whole words."""
     names = sorted({sector.name, *sector.aliases}, key=len, reverse=True)
     alternatives = "|".join(re.escape(name) for name in names)
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
@@ -228,7 +229,7 @@ def _section_texts(section: Section, path: NodePath) -> Iterator[tuple[NodePath,
 
 def unattached_mentions(corpus: Corpus) -> list[Problem]:
     """Sections that name a sector (by name or alias) without listing it in ``sectors``."""
-    patterns = {sector_id: _name_pattern(s) for sector_id, s in corpus.sectors.items()}
+    patterns = {sector_id: name_pattern(s) for sector_id, s in corpus.sectors.items()}
     problems = []
     for source in corpus.letters:
         for section, path, _level in iter_sections(source.letter.sections):

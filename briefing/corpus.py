@@ -38,6 +38,8 @@ REGISTRIES: dict[str, tuple[str, type[BaseModel]]] = {
     "debate": ("debates.yaml", Debate),
 }
 LETTERS_DIR = "letters"
+#: The sector summaries' folder holds the overview under this name, so no sector may use it.
+OVERVIEW_ID = "overzicht"
 
 
 @dataclass(frozen=True)
@@ -170,6 +172,16 @@ def _index_registries(root: Path, corpus: Corpus) -> None:
                         f"duplicate {kind} id '{model.id}'; already defined at {first.where}",
                     )
                 )
+                continue
+            if kind == "sector" and model.id == OVERVIEW_ID:
+                corpus.problems.append(
+                    document.problem(
+                        (*node_path, "id"),
+                        f"the id '{OVERVIEW_ID}' is reserved for the overview of all sectors; "
+                        "choose another id",
+                    )
+                )
+                corpus.invalid_ids.add((kind, model.id))
                 continue
             registry[model.id] = Entry(model, document, node_path)
         corpus.registries[kind] = registry

@@ -222,3 +222,18 @@ def test_a_broken_registry_entry_does_not_stop_the_reports(
     assert f"{path}:{line}:" in captured.err
     assert (out / "briefings" / "ao-imvo-2018-11-14.pdf").is_file()
     assert (out / "sectors" / "overzicht.pdf").is_file()
+
+
+def test_the_overview_name_is_not_a_sector_id(
+    content_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = content_copy / "sectors.yaml"
+    line = replace_line(path, "- id: windenergie", "- id: overzicht")
+    status, problems = run_check(content_copy, capsys)
+    assert status == 1
+    assert (
+        f"{path}:{line}:5: sectors[12].id: the id 'overzicht' is reserved for the overview of "
+        "all sectors; choose another id"
+    ) in problems
+    # The letters still name 'windenergie', which is now gone: those are reported as well.
+    assert all("overzicht" in p or "'windenergie'" in p for p in problems)

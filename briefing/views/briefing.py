@@ -30,24 +30,18 @@ from briefing.state import (
 from briefing.views.common import (
     Cover,
     PageMap,
+    Point,
     SourceLink,
     StatusView,
     figure_value,
     fuzzy_date_text,
+    latest_development,
     letter_href,
     ministry_of,
     money,
     source_link,
     status_view,
 )
-
-
-@dataclass(frozen=True)
-class Point:
-    """A key point, or a follow-up note, with where it was said."""
-
-    text: Markup
-    source: SourceLink
 
 
 @dataclass(frozen=True)
@@ -307,22 +301,6 @@ def _commitment_row(state: CommitmentState, pages: PageMap) -> CommitmentRow:
     )
 
 
-def _latest_development(state: SectorState, pages: PageMap) -> Point | None:
-    """The newest thing said: a status note, or else the heading of the latest passage."""
-    candidates: list[tuple[dt.date, int, Point]] = []
-    for event in state.events:
-        if event.fact.note:
-            point = Point(render_inline(event.fact.note), source_link(event.place, pages))
-            candidates.append((event.place.date, 1, point))
-    if state.latest_passage:
-        place = state.latest_passage
-        link = source_link(place, pages)
-        candidates.append((place.date, 0, Point(link.section, link)))
-    if not candidates:
-        return None
-    return max(candidates, key=lambda c: (c[0], c[1]))[2]
-
-
 def _sector_row(state: SectorState, pages: PageMap) -> SectorRow:
     signed = state.signed
     signed_on = None
@@ -334,7 +312,7 @@ def _sector_row(state: SectorState, pages: PageMap) -> SectorRow:
         status_view(state.status) if state.status else None,
         state.is_theme,
         signed_on,
-        _latest_development(state, pages),
+        latest_development(state, pages),
         [_figure_text(f) for f in state.key_figures],
     )
 

@@ -13,6 +13,7 @@ from decimal import Decimal
 from babel.numbers import format_decimal
 from markupsafe import Markup
 
+from briefing.checks import name_pattern
 from briefing.corpus import LetterSource
 from briefing.dates import dutch_date
 from briefing.inline import render_inline
@@ -23,7 +24,7 @@ from briefing.model import (
     MotionStatus,
     SectorStatus,
 )
-from briefing.state import Place, Timing
+from briefing.state import Place, SectorState, Timing
 from briefing.types import FuzzyDate
 
 #: Page of each anchor in each letter's PDF: letter id -> anchor -> page number.
@@ -146,3 +147,36 @@ class Cover:
 def ministry_of(letters: list[LetterSource]) -> str:
     """The ministry that sent the latest of ``letters``."""
     return letters[-1].letter.sender.ministry
+
+
+@dataclass(frozen=True)
+class Point:
+    """A line of text with the letter section it comes from."""
+
+    text: Markup
+    source: SourceLink
+
+
+def latest_development(state: SectorState, pages: PageMap) -> Point | None:
+    """The newest thing the letters said about a sector, taken from the latest letter about it.
+
+    In order of preference: the first key point of a passage whose heading names the sector;
+    a status note the letter gives for it; the first key point (or else the heading) of the
+    passage most specific to it, the one attached to the fewest sectors.
+    """
+    dates = [p.date for p in state.passages] + [e.place.date for e in state.events]
+    if not dates:
+        return None
+    latest = max(dates)
+    passages = [p for p in state.passages if p.date == latest]
+    names = name_pattern(state.sector)
+    for place in passages:
+        if place.section.heading and names.search(place.section.heading) and place.section.summary:
+            return Point(render_inline(place.section.summary[0]), source_link(place, pages))
+    notes = [e for e in state.events if e.place.date == latest and e.fact.note]
+    if notes:
+        return Point(render_inline(notes[-1].fact.note or ""), source_link(notes[-1].place, pages))
+    place = min(reversed(passages), key=lambda p: len(p.section.sectors))
+    link = source_link(place, pages)
+    text = render_inline(place.section.summary[0]) if place.section.summary else link.section
+    return Point(text, link)

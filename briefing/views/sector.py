@@ -9,12 +9,11 @@ with their status, signing date, latest development and open points.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from briefing.corpus import Corpus, LetterSource
+from briefing.corpus import OVERVIEW_ID, Corpus, LetterSource
 from briefing.dates import dutch_date
 from briefing.errors import BriefingError
 from briefing.inline import FootnoteRenderer, render_inline
@@ -39,17 +38,16 @@ from briefing.state import (
 from briefing.views.common import (
     Cover,
     PageMap,
+    Point,
     SourceLink,
     StatusView,
     figure_value,
     fuzzy_date_text,
+    latest_development,
     ministry_of,
     source_link,
     status_view,
 )
-
-#: File name of the overview, beside the summaries (``OUT/sectors/overzicht.pdf``).
-OVERVIEW_NAME = "overzicht"
 
 #: A passage's body: paragraphs, and bullet lists as lists of items.
 Blocks = list[Markup | list[Markup]]
@@ -61,14 +59,6 @@ class SectorLink:
 
     name: str
     href: str
-
-
-@dataclass(frozen=True)
-class Development:
-    """The newest thing a letter said about a sector, with where it said it."""
-
-    text: Markup
-    source: SourceLink
 
 
 @dataclass(frozen=True)
@@ -187,7 +177,7 @@ class OverviewRow:
     parent: str | None
     status: StatusView | None
     signed: str | None
-    latest: Development | None
+    latest: Point | None
     open_points: list[OpenPoint]
 
 
@@ -227,7 +217,7 @@ def sector_view(corpus: Corpus, state: State, sector_id: str, pages: PageMap) ->
         is_theme=sector_state.is_theme,
         parent=_link(parent) if parent else None,
         parts=[_link(s) for s in parts],
-        overview=SectorLink("Overzicht sectoren", f"{OVERVIEW_NAME}.pdf"),
+        overview=SectorLink("Overzicht sectoren", f"{OVERVIEW_ID}.pdf"),
         status=status_view(sector_state.status) if sector_state.status else None,
         events=[
             EventRow(
@@ -295,7 +285,7 @@ def overview_view(corpus: Corpus, state: State, pages: PageMap) -> OverviewView:
                 parent.name if parent else None,
                 status_view(sector_state.status) if sector_state.status else None,
                 _signed_on(sector_state),
-                _latest_development(sector_state, pages),
+                latest_development(sector_state, pages),
                 _open_points(state, sector_state),
             )
         )
@@ -404,25 +394,6 @@ def _signed_on(state: SectorState) -> str | None:
     if signed is None:
         return None
     return fuzzy_date_text(signed.fact.date) if signed.fact.date else "datum niet genoemd"
-
-
-def _latest_development(state: SectorState, pages: PageMap) -> Development | None:
-    """The newest thing said: a status note, or else the heading of the latest passage.
-
-    The same rule as the briefing's sector table, so both documents name the same news.
-    """
-    candidates: list[tuple[dt.date, int, Development]] = []
-    for event in state.events:
-        if event.fact.note:
-            point = Development(render_inline(event.fact.note), source_link(event.place, pages))
-            candidates.append((event.place.date, 1, point))
-    if state.latest_passage:
-        place = state.latest_passage
-        link = source_link(place, pages)
-        candidates.append((place.date, 0, Development(link.section, link)))
-    if not candidates:
-        return None
-    return max(candidates, key=lambda c: (c[0], c[1]))[2]
 
 
 _OPEN_COMMITMENTS = (CommitmentStatus.OPENSTAAND, CommitmentStatus.DEELS_VOLDAAN)
