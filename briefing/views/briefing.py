@@ -17,9 +17,8 @@ from briefing.corpus import Corpus, LetterSource, iter_sections
 from briefing.dates import dutch_date
 from briefing.errors import BriefingError
 from briefing.inline import render_inline
-from briefing.model import CommitmentStatus, Debate, DebateKind
+from briefing.model import CommitmentStatus, Debate, DebateKind, Milestone
 from briefing.state import (
-    CommitmentState,
     MotionState,
     Place,
     SectorState,
@@ -41,6 +40,14 @@ from briefing.views.common import (
     money,
     source_link,
     status_view,
+)
+from briefing.views.rows import (
+    CommitmentRow,
+    MilestoneRow,
+    MotionRow,
+    commitment_row,
+    milestone_row,
+    motion_row,
 )
 
 
@@ -64,31 +71,6 @@ class KernLetter:
 
 
 @dataclass(frozen=True)
-class MotionRow:
-    """One motion: who, which Kamerstuk, what it asks, status, where it was followed up."""
-
-    submitters: str
-    kamerstuk: str
-    url: str
-    adopted: str | None
-    request: Markup
-    status: StatusView
-    follow_up: list[Point]
-
-
-@dataclass(frozen=True)
-class CommitmentRow:
-    """One commitment: what, where and when made, deadline, status, where fulfilled."""
-
-    text: Markup
-    debate: str
-    made_on: str
-    deadline: str | None
-    status: StatusView
-    follow_up: list[Point]
-
-
-@dataclass(frozen=True)
 class SectorRow:
     """One sector or theme: status, signing date, latest development, key figures."""
 
@@ -99,17 +81,6 @@ class SectorRow:
     signed: str | None
     latest: Point | None
     figures: list[str]
-
-
-@dataclass(frozen=True)
-class MilestoneRow:
-    """An announced milestone with its timing relative to the briefing's date."""
-
-    due: str
-    what: Markup
-    sectors: str
-    timing: StatusView
-    source: SourceLink
 
 
 @dataclass(frozen=True)
@@ -194,17 +165,11 @@ def briefing_view(
         cover=_cover(state, debate),
         on=dutch_date(date),
         kern=[_kern_letter(source, pages) for source in agenda],
-        motions=[_motion_row(m, pages) for m in _motions_in_order(state)],
-        commitments=[_commitment_row(c, pages) for c in state.commitments.values()],
+        motions=[motion_row(m, pages) for m in _motions_in_order(state)],
+        commitments=[commitment_row(c, pages) for c in state.commitments.values()],
         sectors=[_sector_row(s, pages) for s in state.sectors.values()],
         milestones=[
-            MilestoneRow(
-                fuzzy_date_text(m.fact.due),
-                render_inline(m.fact.what),
-                ", ".join(corpus.sectors[s].name for s in m.fact.sectors if s in corpus.sectors),
-                status_view(state.timing(m.fact)),
-                source_link(m.place, pages),
-            )
+            milestone_row(m, state.timing(m.fact), _sector_names(corpus, m.fact), pages)
             for m in state.milestones
         ],
         amounts=[
@@ -220,6 +185,10 @@ def briefing_view(
         attention=_attention(corpus, state, pages),
         sources=[_source_letter(s) for s in state.letters],
     )
+
+
+def _sector_names(corpus: Corpus, milestone: Milestone) -> str:
+    return ", ".join(corpus.sectors[s].name for s in milestone.sectors if s in corpus.sectors)
 
 
 def _cover(state: State, debate: Debate | None) -> Cover:
@@ -260,45 +229,6 @@ def _motions_in_order(state: State) -> list[MotionState]:
         return (kamerstuk.dossier, kamerstuk.suffix or "", kamerstuk.number)
 
     return sorted(state.motions.values(), key=key)
-
-
-def _motion_row(state: MotionState, pages: PageMap) -> MotionRow:
-    motion = state.motion
-    follow_up = [
-        Point(
-            render_inline(u.fact.note) if u.fact.note else Markup(""), source_link(u.place, pages)
-        )
-        for u in state.updates
-    ]
-    if not follow_up:
-        follow_up = [Point(Markup("Genoemd"), source_link(p, pages)) for p in state.mentions]
-    return MotionRow(
-        ", ".join(motion.submitters),
-        str(motion.kamerstuk),
-        motion.kamerstuk.url,
-        dutch_date(motion.adopted) if motion.adopted else None,
-        render_inline(motion.request),
-        status_view(state.status),
-        follow_up,
-    )
-
-
-def _commitment_row(state: CommitmentState, pages: PageMap) -> CommitmentRow:
-    commitment = state.commitment
-    follow_up = [
-        Point(
-            render_inline(u.fact.note) if u.fact.note else Markup(""), source_link(u.place, pages)
-        )
-        for u in state.updates
-    ]
-    return CommitmentRow(
-        render_inline(commitment.text),
-        state.debate.title,
-        dutch_date(state.debate.date),
-        fuzzy_date_text(commitment.deadline) if commitment.deadline else None,
-        status_view(state.status),
-        follow_up,
-    )
 
 
 def _sector_row(state: SectorState, pages: PageMap) -> SectorRow:

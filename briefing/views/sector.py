@@ -27,8 +27,6 @@ from briefing.model import (
     SectorKind,
 )
 from briefing.state import (
-    CommitmentState,
-    MotionState,
     SectorState,
     State,
     Stated,
@@ -47,6 +45,14 @@ from briefing.views.common import (
     ministry_of,
     source_link,
     status_view,
+)
+from briefing.views.rows import (
+    CommitmentRow,
+    MilestoneRow,
+    MotionRow,
+    commitment_row,
+    milestone_row,
+    motion_row,
 )
 
 #: A passage's body: paragraphs, and bullet lists as lists of items.
@@ -95,42 +101,6 @@ class Passage:
     blocks: Blocks
 
 
-@dataclass(frozen=True)
-class MotionItem:
-    """A motion that concerns the sector, with its status and latest follow-up."""
-
-    submitters: str
-    kamerstuk: str
-    url: str
-    request: Markup
-    status: StatusView
-    note: Markup | None
-    source: SourceLink | None
-
-
-@dataclass(frozen=True)
-class CommitmentItem:
-    """A commitment that concerns the sector, with its status and latest follow-up."""
-
-    text: Markup
-    debate: str
-    made_on: str
-    deadline: str | None
-    status: StatusView
-    note: Markup | None
-    source: SourceLink | None
-
-
-@dataclass(frozen=True)
-class MilestoneItem:
-    """A milestone announced for the sector, timed relative to the summary's date."""
-
-    due: str
-    what: Markup
-    timing: StatusView
-    source: SourceLink
-
-
 @dataclass
 class SectorView:
     """Everything the sector summary template prints."""
@@ -148,9 +118,9 @@ class SectorView:
     events: list[EventRow]
     figures: list[FigureRow]
     passages: list[Passage]
-    motions: list[MotionItem]
-    commitments: list[CommitmentItem]
-    milestones: list[MilestoneItem]
+    motions: list[MotionRow]
+    commitments: list[CommitmentRow]
+    milestones: list[MilestoneRow]
 
     @property
     def toc(self) -> list[tuple[str, str]]:
@@ -242,16 +212,10 @@ def sector_view(corpus: Corpus, state: State, sector_id: str, pages: PageMap) ->
             Passage(source_link(place, pages), _blocks(place.source, place.section))
             for place in sorted(sector_state.passages, key=lambda p: p.date)
         ],
-        motions=[_motion_item(m, pages) for m in sector_state.motions],
-        commitments=[_commitment_item(c, pages) for c in sector_state.commitments],
+        motions=[motion_row(m, pages) for m in sector_state.motions],
+        commitments=[commitment_row(c, pages) for c in sector_state.commitments],
         milestones=[
-            MilestoneItem(
-                fuzzy_date_text(m.fact.due),
-                render_inline(m.fact.what),
-                status_view(state.timing(m.fact)),
-                source_link(m.place, pages),
-            )
-            for m in sector_state.milestones
+            milestone_row(m, state.timing(m.fact), "", pages) for m in sector_state.milestones
         ],
     )
 
@@ -357,36 +321,6 @@ def _blocks(letter_source: LetterSource, section: Section) -> Blocks:
         else:
             blocks.append(render_inline(block, footnote))
     return blocks
-
-
-def _motion_item(state: MotionState, pages: PageMap) -> MotionItem:
-    motion, latest = state.motion, state.latest
-    note = render_inline(latest.fact.note) if latest and latest.fact.note else None
-    place = latest.place if latest else (state.mentions[-1] if state.mentions else None)
-    return MotionItem(
-        ", ".join(motion.submitters),
-        str(motion.kamerstuk),
-        motion.kamerstuk.url,
-        render_inline(motion.request),
-        status_view(state.status),
-        note,
-        source_link(place, pages) if place else None,
-    )
-
-
-def _commitment_item(state: CommitmentState, pages: PageMap) -> CommitmentItem:
-    commitment, latest = state.commitment, state.latest
-    note = render_inline(latest.fact.note) if latest and latest.fact.note else None
-    place = latest.place if latest else (state.mentions[-1] if state.mentions else None)
-    return CommitmentItem(
-        render_inline(commitment.text),
-        state.debate.title,
-        dutch_date(state.debate.date),
-        fuzzy_date_text(commitment.deadline) if commitment.deadline else None,
-        status_view(state.status),
-        note,
-        source_link(place, pages) if place else None,
-    )
 
 
 def _signed_on(state: SectorState) -> str | None:
