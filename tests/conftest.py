@@ -76,3 +76,20 @@ def page_texts(pdf_path: Path) -> list[PageText]:
                 PageText(body.extract_text() or "", small.extract_text() or "", page.extract_text())
             )
     return pages
+
+
+def text_of(pdf: Path) -> str:
+    """All text of a PDF, white space collapsed and line-break hyphenation joined."""
+    with pdfplumber.open(pdf) as document:
+        return normalise("\n".join(page.extract_text() or "" for page in document.pages))
+
+
+def tables(pdf: Path) -> dict[str, list[list[str]]]:
+    """Every ruled table, by the text of its header row; rows of all pages, header once."""
+    found: dict[str, list[list[str]]] = {}
+    with pdfplumber.open(pdf) as document:
+        for page in document.pages:
+            for table in page.extract_tables():
+                header, *rows = [[normalise(cell or "") for cell in row] for row in table]
+                found.setdefault(" | ".join(header), []).extend(rows)
+    return found

@@ -13,7 +13,7 @@ import pytest
 from briefing.build import prepare
 from briefing.cli import main
 from briefing.corpus import load_corpus
-from tests.conftest import CONTENT, normalise
+from tests.conftest import CONTENT, normalise, tables, text_of
 
 AO_2018 = "ao-imvo-2018-11-14"
 LETTER_2018 = "2018-11-13-voortgang-imvo-beleid"
@@ -41,11 +41,6 @@ def briefing_2022(built: Path) -> Path:
     return prepare(CONTENT, dt.date(2022, 4, 30), built / "briefings" / "stand-2022-04-30.pdf")
 
 
-def text_of(pdf: Path) -> str:
-    with pdfplumber.open(pdf) as document:
-        return normalise("\n".join(page.extract_text() or "" for page in document.pages))
-
-
 def part_heading_pages(pdf: Path) -> dict[str, int]:
     """Page (1-based) of every part heading, found by its size."""
     found: dict[str, int] = {}
@@ -56,17 +51,6 @@ def part_heading_pages(pdf: Path) -> dict[str, int]:
             )
             for line in (big.extract_text() or "").splitlines():
                 found.setdefault(line.strip(), number)
-    return found
-
-
-def tables(pdf: Path) -> dict[str, list[list[str]]]:
-    """Every ruled table, by the text of its header row; rows of all pages, header once."""
-    found: dict[str, list[list[str]]] = {}
-    with pdfplumber.open(pdf) as document:
-        for page in document.pages:
-            for table in page.extract_tables():
-                header, *rows = [[normalise(cell or "") for cell in row] for row in table]
-                found.setdefault(" | ".join(header), []).extend(rows)
     return found
 
 

@@ -17,7 +17,7 @@ from briefing.settings import load_settings, templates_dir
 from briefing.state import state_on
 from briefing.views.common import PageMap
 from briefing.views.sector import summary_state
-from tests.conftest import CONTENT, normalise, page_texts
+from tests.conftest import CONTENT, normalise, page_texts, tables, text_of
 
 LETTER_2018 = "2018-11-13-voortgang-imvo-beleid"
 LETTER_2022 = "2022-04-07-opvolging-moties-en-toezeggingen-imvo-beleid"
@@ -30,22 +30,6 @@ OVERVIEW_TABLE = "Sector of thema | Stand | Ondertekend | Laatste ontwikkeling |
 
 def summary(built: Path, sector_id: str) -> Path:
     return built / "sectors" / f"{sector_id}.pdf"
-
-
-def text_of(pdf: Path) -> str:
-    with pdfplumber.open(pdf) as document:
-        return normalise("\n".join(page.extract_text() or "" for page in document.pages))
-
-
-def tables(pdf: Path) -> dict[str, list[list[str]]]:
-    """Every ruled table, by the text of its header row; rows of all pages, header once."""
-    found: dict[str, list[list[str]]] = {}
-    with pdfplumber.open(pdf) as document:
-        for page in document.pages:
-            for table in page.extract_tables():
-                header, *rows = [[normalise(cell or "") for cell in row] for row in table]
-                found.setdefault(" | ".join(header), []).extend(rows)
-    return found
 
 
 def links(pdf: Path) -> list[tuple[str, str]]:
