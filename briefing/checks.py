@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from briefing.corpus import Corpus, iter_sections
@@ -34,16 +34,14 @@ class Finding:
     place: Place | None
 
 
-def _warning(place: Place, where: NodePath, message: str) -> Problem:
-    document = place.source.document
-    return _as_warning(document.problem((*place.node_path, *where), message))
+def _warning(stated: Stated, field: str | None, message: str) -> Problem:
+    """A warning at a stated fact, or at one of its fields."""
+    where = (*stated.node_path, field) if field else stated.node_path
+    return _as_warning(stated.place.source.document.problem(where, message))
 
 
 def _as_warning(problem: Problem) -> Problem:
-    return Problem(
-        problem.path, problem.line, problem.column, problem.field, problem.message,
-        Severity.WARNING,
-    )  # fmt: skip
+    return replace(problem, severity=Severity.WARNING)
 
 
 def inconsistencies(corpus: Corpus, state: State) -> list[Finding]:
@@ -61,15 +59,14 @@ def _commitment_findings(state: State) -> Iterator[Finding]:
         previous = None
         for stated in commitment.updates:
             update, place = stated.fact, stated.place
-            where = ("commitment_updates", _index_of(place.section.commitment_updates, update))
             if update.fulfilled_on and update.fulfilled_on.end < made:
                 yield Finding(
                     f"Volgens de brief van {dutch_date(place.date)} is de toezegging "
                     f"'{_short(commitment.commitment.text)}' nagekomen op {update.fulfilled_on}, "
                     f"vóórdat zij op {dutch_date(made)} werd gedaan ({commitment.debate.title}).",
                     _warning(
-                        place,
-                        (*where, "fulfilled_on"),
+                        stated,
+                        "fulfilled_on",
                         f"commitment '{commitment.commitment.id}' was fulfilled on "
                         f"{update.fulfilled_on} according to this letter, before it was made on "
                         f"{made.isoformat()}; check the date in the letter",
@@ -82,15 +79,15 @@ def _commitment_findings(state: State) -> Iterator[Finding]:
                     f"'{_short(commitment.commitment.text)}', die pas op {dutch_date(made)} "
                     "werd gedaan.",
                     _warning(
-                        place,
-                        where,
+                        stated,
+                        None,
                         f"this letter reports on commitment '{commitment.commitment.id}', "
                         f"which was only made on {made.isoformat()}",
                     ),
                     place,
                 )
             if previous is not None and _rank(update.status) < _rank(previous):
-                yield _regression(commitment.commitment.id, "toezegging", previous, stated, where)
+                yield _regression(commitment.commitment.id, "toezegging", previous, stated)
             previous = update.status
 
 
@@ -120,21 +117,20 @@ def _motion_findings(corpus: Corpus, state: State) -> Iterator[Finding]:
         previous = None
         for stated in motion_state.updates:
             update, place = stated.fact, stated.place
-            where = ("motion_updates", _index_of(place.section.motion_updates, update))
             if adopted and place.date < adopted:
                 yield Finding(
                     f"De brief van {dutch_date(place.date)} meldt de uitvoering van motie "
                     f"{label}, die pas op {dutch_date(adopted)} werd aangenomen.",
                     _warning(
-                        place,
-                        where,
+                        stated,
+                        None,
                         f"this letter reports on motion '{motion.id}', adopted only on "
                         f"{adopted.isoformat()}",
                     ),
                     place,
                 )
             if previous is not None and _rank(update.status) < _rank(previous):
-                yield _regression(motion.id, "motie", previous, stated, where)
+                yield _regression(motion.id, "motie", previous, stated)
             previous = update.status
 
 
@@ -158,13 +154,12 @@ def _letter_findings(corpus: Corpus, state: State) -> Iterator[Finding]:
     for stated in state.milestones:
         milestone, place = stated.fact, stated.place
         if milestone.due.end < place.date:
-            where = ("milestones", _index_of(place.section.milestones, milestone), "due")
             yield Finding(
                 f"De brief van {dutch_date(place.date)} kondigt '{_short(milestone.what)}' aan "
                 f"voor {milestone.due}, een moment dat al voorbij was.",
                 _warning(
-                    place,
-                    where,
+                    stated,
+                    "due",
                     f"milestone due '{milestone.due}' lies before the letter's date "
                     f"{place.date.isoformat()}",
                 ),
@@ -177,15 +172,14 @@ def _regression(
     kind: str,
     previous: StrEnum,
     stated: Stated[MotionUpdate] | Stated[CommitmentUpdate],
-    where: NodePath,
 ) -> Finding:
     place, status = stated.place, stated.fact.status
     return Finding(
         f"De stand van {kind} '{thing}' gaat in de brief van {dutch_date(place.date)} terug "
         f"van '{previous}' naar '{status}'.",
         _warning(
-            place,
-            (*where, "status"),
+            stated,
+            "status",
             f"status of '{thing}' goes back from '{previous}' to '{status}'",
         ),
         place,
@@ -195,10 +189,6 @@ def _regression(
 def _rank(status: StrEnum) -> int:
     """Position of a status in its enum: statuses are listed from open to done."""
     return list(type(status)).index(status)
-
-
-def _index_of(items: list, item: object) -> int:
-    return next(i for i, candidate in enumerate(items) if candidate is item)
 
 
 def _short(text: str, words: int = 12) -> str:

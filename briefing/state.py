@@ -8,6 +8,7 @@ A letter dated after the state's date contributes nothing.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -62,10 +63,11 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class Stated(Generic[T]):
-    """A fact with the place where a letter states it."""
+    """A fact with the place where a letter states it and its own path in the letter's file."""
 
     fact: T
     place: Place
+    node_path: NodePath
 
 
 @dataclass
@@ -100,6 +102,11 @@ class CommitmentState:
     def status(self) -> CommitmentStatus:
         """The latest status a letter gave; 'openstaand' when none did."""
         return self.updates[-1].fact.status if self.updates else CommitmentStatus.OPENSTAAND
+
+    @property
+    def is_open(self) -> bool:
+        """True while the commitment is 'openstaand' or 'deels voldaan'."""
+        return self.status in (CommitmentStatus.OPENSTAAND, CommitmentStatus.DEELS_VOLDAAN)
 
     @property
     def latest(self) -> Stated[CommitmentUpdate] | None:
@@ -162,12 +169,7 @@ def add_months(day: dt.date, months: int) -> dt.date:
     """``day`` moved ``months`` calendar months ahead (clamped to the month's last day)."""
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
-    for candidate in range(day.day, 27, -1):
-        try:
-            return dt.date(year, month, candidate)
-        except ValueError:
-            continue
-    return dt.date(year, month, min(day.day, 28))
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def timing(due: FuzzyDate, on: dt.date) -> Timing:
@@ -195,6 +197,22 @@ class State:
         """Where ``milestone`` stands on the state's date."""
         return timing(milestone.due, self.date)
 
+    def sector_state(self, sector: Sector) -> SectorState:
+        """The state of ``sector``; one with nothing reported when no letter names it yet."""
+        if sector.id in self.sectors:
+            return self.sectors[sector.id]
+        return self._with_concerns(SectorState(sector))
+
+    def _with_concerns(self, sector_state: SectorState) -> SectorState:
+        """Attach the motions, commitments and milestones that concern the sector."""
+        sid = sector_state.sector.id
+        sector_state.motions = [m for m in self.motions.values() if sid in m.motion.sectors]
+        sector_state.commitments = [
+            c for c in self.commitments.values() if sid in c.commitment.sectors
+        ]
+        sector_state.milestones = [m for m in self.milestones if sid in m.fact.sectors]
+        return sector_state
+
 
 def _places(source: LetterSource) -> list[Place]:
     return [Place(source, s, path) for s, path, _ in iter_sections(source.letter.sections)]
@@ -214,17 +232,10 @@ def state_on(corpus: Corpus, date: dt.date) -> State:
         for place in _places(source):
             _take(state, place, motions, sectors)
 
-    state.sectors = {k: state.sectors[k] for k in sectors if k in state.sectors}
-    for sector_state in state.sectors.values():
-        sid = sector_state.sector.id
-        sector_state.motions = [m for m in state.motions.values() if sid in m.motion.sectors]
-        sector_state.commitments = [
-            c for c in state.commitments.values() if sid in c.commitment.sectors
-        ]
-        sector_state.milestones = [m for m in state.milestones if sid in m.fact.sectors]
     state.milestones.sort(key=lambda m: (m.fact.due.start, m.fact.due.end))
-    for sector_state in state.sectors.values():
-        sector_state.milestones.sort(key=lambda m: (m.fact.due.start, m.fact.due.end))
+    state.sectors = {
+        k: state._with_concerns(state.sectors[k]) for k in sectors if k in state.sectors
+    }
     return state
 
 
@@ -243,31 +254,35 @@ def _take(
     def sector(sector_id: str) -> SectorState:
         return state.sectors.setdefault(sector_id, SectorState(sectors[sector_id]))
 
+    def path(field: str, index: int) -> NodePath:
+        return (*place.node_path, field, index)
+
     motion_ids = [*section.motions, *(u.motion for u in section.motion_updates)]
     for motion_id in dict.fromkeys(m for m in motion_ids if m in motions):
         motion(motion_id).mentions.append(place)
-    for update in section.motion_updates:
+    for i, update in enumerate(section.motion_updates):
         if update.motion in motions:
-            motion(update.motion).updates.append(Stated(update, place))
+            motion(update.motion).updates.append(Stated(update, place, path("motion_updates", i)))
 
     commitment_ids = [*section.commitments, *(u.commitment for u in section.commitment_updates)]
     for commitment_id in dict.fromkeys(commitment_ids):
         if commitment_id in state.commitments:
             state.commitments[commitment_id].mentions.append(place)
-    for commitment_update in section.commitment_updates:
-        if commitment_update.commitment in state.commitments:
-            state.commitments[commitment_update.commitment].updates.append(
-                Stated(commitment_update, place)
-            )
+    for i, update in enumerate(section.commitment_updates):
+        if update.commitment in state.commitments:
+            stated = Stated(update, place, path("commitment_updates", i))
+            state.commitments[update.commitment].updates.append(stated)
 
     for sector_id in section.sectors:
         if sector_id in sectors:
             sector(sector_id).passages.append(place)
-    for event in section.sector_events:
+    for i, event in enumerate(section.sector_events):
         if event.sector in sectors:
-            sector(event.sector).events.append(Stated(event, place))
-    for figure in section.figures:
+            sector(event.sector).events.append(Stated(event, place, path("sector_events", i)))
+    for i, figure in enumerate(section.figures):
         if figure.sector in sectors:
-            sector(figure.sector).figures.append(Stated(figure, place))
-    state.milestones += [Stated(m, place) for m in section.milestones]
-    state.amounts += [Stated(a, place) for a in section.amounts]
+            sector(figure.sector).figures.append(Stated(figure, place, path("figures", i)))
+    state.milestones += [
+        Stated(m, place, path("milestones", i)) for i, m in enumerate(section.milestones)
+    ]
+    state.amounts += [Stated(a, place, path("amounts", i)) for i, a in enumerate(section.amounts)]

@@ -17,7 +17,7 @@ from briefing.corpus import Corpus, LetterSource, iter_sections
 from briefing.dates import dutch_date
 from briefing.errors import BriefingError
 from briefing.inline import render_inline
-from briefing.model import CommitmentStatus, Debate, DebateKind, Milestone
+from briefing.model import Debate, DebateKind, Milestone
 from briefing.state import (
     MotionState,
     Place,
@@ -36,8 +36,11 @@ from briefing.views.common import (
     fuzzy_date_text,
     latest_development,
     letter_href,
+    letters_fact,
     ministry_of,
     money,
+    section_title,
+    signed_on,
     source_link,
     status_view,
 )
@@ -193,12 +196,11 @@ def _sector_names(corpus: Corpus, milestone: Milestone) -> str:
 
 def _cover(state: State, debate: Debate | None) -> Cover:
     on = dutch_date(state.date)
-    count = len(state.letters)
-    letters = f"{count} Kamerbrie{'f' if count == 1 else 'ven'} tot en met {on}"
+    letters = letters_fact(state.letters, state.date)
     ministry = ministry_of(state.letters)
     if debate is None:
-        return Cover("Stand van zaken", f"IMVO-beleid per {on}", [("Stand per", on),
-                     ("Bronnen", letters)], ministry)  # fmt: skip
+        facts = [("Stand per", on), ("Bronnen", letters)]
+        return Cover("Stand van zaken", f"IMVO-beleid per {on}", facts, ministry)
     facts = [("Debat", debate.title), ("Datum", dutch_date(debate.date))]
     if debate.committee:
         facts.append(("Commissie", debate.committee))
@@ -211,14 +213,15 @@ def _cover(state: State, debate: Debate | None) -> Cover:
 
 def _kern_letter(source: LetterSource, pages: PageMap) -> KernLetter:
     letter = source.letter
+    places = [Place(source, s, path) for s, path, _level in iter_sections(letter.sections)]
     sections = [
         KernSection(
-            Markup(render_inline(section.heading)) if section.heading else Markup("Inleiding"),
-            source_link(Place(source, section, path), pages),
-            [render_inline(point) for point in section.summary],
+            section_title(place),
+            source_link(place, pages),
+            [render_inline(point) for point in place.section.summary],
         )
-        for section, path, _level in iter_sections(letter.sections)
-        if section.summary
+        for place in places
+        if place.section.summary
     ]
     return KernLetter(letter.subject, dutch_date(letter.date), letter_href(letter), sections)
 
@@ -232,16 +235,12 @@ def _motions_in_order(state: State) -> list[MotionState]:
 
 
 def _sector_row(state: SectorState, pages: PageMap) -> SectorRow:
-    signed = state.signed
-    signed_on = None
-    if signed is not None:
-        signed_on = fuzzy_date_text(signed.fact.date) if signed.fact.date else "datum niet genoemd"
     return SectorRow(
         state.sector.name,
         state.sector.full_name,
         status_view(state.status) if state.status else None,
         state.is_theme,
-        signed_on,
+        signed_on(state),
         latest_development(state, pages),
         [_figure_text(f) for f in state.key_figures],
     )
@@ -266,11 +265,7 @@ def _attention(corpus: Corpus, state: State, pages: PageMap) -> list[Attention]:
     ]
     for commitment in state.commitments.values():
         deadline = commitment.commitment.deadline
-        if (
-            deadline
-            and deadline.end < state.date
-            and commitment.status in (CommitmentStatus.OPENSTAAND, CommitmentStatus.DEELS_VOLDAAN)
-        ):
+        if deadline and deadline.end < state.date and commitment.is_open:
             latest = commitment.latest
             points.append(
                 Attention(

@@ -7,6 +7,7 @@ in ``OUT/letters/``, and name the section's destination in that PDF.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -142,6 +143,24 @@ class Cover:
     title: str
     facts: list[tuple[str, str]]
     ministry: str
+
+
+def letters_count(count: int) -> str:
+    """``1 Kamerbrief``, ``2 Kamerbrieven``."""
+    return f"{count} Kamerbrie{'f' if count == 1 else 'ven'}"
+
+
+def letters_fact(letters: list[LetterSource], on: dt.date) -> str:
+    """The sources of a report, for its cover: ``2 Kamerbrieven tot en met 7 april 2022``."""
+    return f"{letters_count(len(letters))} tot en met {dutch_date(on)}"
+
+
+def signed_on(state: SectorState) -> str | None:
+    """When the sector's convenant was signed, as the letter says; None when it was not."""
+    signed = state.signed
+    if signed is None:
+        return None
+    return fuzzy_date_text(signed.fact.date) if signed.fact.date else "datum niet genoemd"
 
 
 def ministry_of(letters: list[LetterSource]) -> str:

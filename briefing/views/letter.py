@@ -9,7 +9,7 @@ from markupsafe import Markup
 from briefing.corpus import LetterSource, iter_sections
 from briefing.dates import dutch_date
 from briefing.inline import FootnoteRenderer, render_inline
-from briefing.model import BulletList, Letter
+from briefing.model import BulletList, Letter, Section
 
 
 @dataclass(frozen=True)
@@ -19,7 +19,7 @@ class SectionView:
     anchor: str
     level: int
     heading: Markup | None
-    blocks: list[Markup | list[Markup]]
+    blocks: Blocks
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,13 @@ class LetterView:
     sections: list[SectionView]
 
 
-def _footnote_renderer(letter: Letter) -> FootnoteRenderer:
+#: A section's body as printed: paragraphs, and bullet lists as lists of items.
+Blocks = list[Markup | list[Markup]]
+
+
+def footnote_renderer(letter: Letter) -> FootnoteRenderer:
+    """Turns a footnote call of ``letter`` into the footnote, floated to the page's foot."""
+
     def footnote(footnote_id: str) -> Markup:
         text = render_inline(letter.footnotes[footnote_id])
         return Markup('<span class="footnote">{}</span>').format(text)
@@ -39,18 +45,23 @@ def _footnote_renderer(letter: Letter) -> FootnoteRenderer:
     return footnote
 
 
+def body_blocks(section: Section, footnote: FootnoteRenderer) -> Blocks:
+    """A section's body as the letter prints it, footnotes included."""
+    return [
+        [render_inline(item, footnote) for item in block.items]
+        if isinstance(block, BulletList)
+        else render_inline(block, footnote)
+        for block in section.body
+    ]
+
+
 def letter_view(source: LetterSource) -> LetterView:
     """The view of one letter, sections flattened in reading order."""
     letter = source.letter
-    footnote = _footnote_renderer(letter)
+    footnote = footnote_renderer(letter)
     sections = []
     for section, _path, level in iter_sections(letter.sections):
-        blocks: list[Markup | list[Markup]] = []
-        for block in section.body:
-            if isinstance(block, BulletList):
-                blocks.append([render_inline(item, footnote) for item in block.items])
-            else:
-                blocks.append(render_inline(block, footnote))
+        blocks = body_blocks(section, footnote)
         heading = render_inline(section.heading, footnote) if section.heading else None
         sections.append(SectionView(f"s-{section.id}", min(level, 3), heading, blocks))
     return LetterView(letter, dutch_date(letter.date), sections)

@@ -13,16 +13,13 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from briefing.corpus import OVERVIEW_ID, Corpus, LetterSource
+from briefing.corpus import OVERVIEW_ID, Corpus
 from briefing.dates import dutch_date
 from briefing.errors import BriefingError
-from briefing.inline import FootnoteRenderer, render_inline
+from briefing.inline import render_inline
 from briefing.model import (
-    BulletList,
-    CommitmentStatus,
     Milestone,
     MotionStatus,
-    Section,
     Sector,
     SectorKind,
 )
@@ -42,10 +39,14 @@ from briefing.views.common import (
     figure_value,
     fuzzy_date_text,
     latest_development,
+    letters_count,
+    letters_fact,
     ministry_of,
+    signed_on,
     source_link,
     status_view,
 )
+from briefing.views.letter import Blocks, body_blocks, footnote_renderer
 from briefing.views.rows import (
     CommitmentRow,
     MilestoneRow,
@@ -54,9 +55,6 @@ from briefing.views.rows import (
     milestone_row,
     motion_row,
 )
-
-#: A passage's body: paragraphs, and bullet lists as lists of items.
-Blocks = list[Markup | list[Markup]]
 
 
 @dataclass(frozen=True)
@@ -174,7 +172,7 @@ def summary_state(corpus: Corpus) -> State:
 
 def sector_view(corpus: Corpus, state: State, sector_id: str, pages: PageMap) -> SectorView:
     """The summary of one sector or theme on the state's date."""
-    sector_state = _sector_state(state, corpus.sectors[sector_id])
+    sector_state = state.sector_state(corpus.sectors[sector_id])
     sector = sector_state.sector
     parent = corpus.sectors.get(sector.part_of) if sector.part_of else None
     parts = [s for s in corpus.sectors.values() if s.part_of == sector.id]
@@ -209,8 +207,11 @@ def sector_view(corpus: Corpus, state: State, sector_id: str, pages: PageMap) ->
             for f in sector_state.figures
         ],
         passages=[
-            Passage(source_link(place, pages), _blocks(place.source, place.section))
-            for place in sorted(sector_state.passages, key=lambda p: p.date)
+            Passage(
+                source_link(place, pages),
+                body_blocks(place.section, footnote_renderer(place.source.letter)),
+            )
+            for place in sector_state.passages
         ],
         motions=[motion_row(m, pages) for m in sector_state.motions],
         commitments=[commitment_row(c, pages) for c in sector_state.commitments],
@@ -228,7 +229,7 @@ def overview_view(corpus: Corpus, state: State, pages: PageMap) -> OverviewView:
     on = dutch_date(state.date)
     facts = [
         ("Stand per", on),
-        ("Bronnen", _letters_fact(state)),
+        ("Bronnen", letters_fact(state.letters, state.date)),
         ("Sectoren", f"{convenants} convenanten, {themes} thema's"),
     ]
     cover = Cover(
@@ -239,7 +240,7 @@ def overview_view(corpus: Corpus, state: State, pages: PageMap) -> OverviewView:
     )
     rows = []
     for sector in sectors:
-        sector_state = _sector_state(state, sector)
+        sector_state = state.sector_state(sector)
         parent = corpus.sectors.get(sector.part_of) if sector.part_of else None
         rows.append(
             OverviewRow(
@@ -248,24 +249,12 @@ def overview_view(corpus: Corpus, state: State, pages: PageMap) -> OverviewView:
                 sector_state.is_theme,
                 parent.name if parent else None,
                 status_view(sector_state.status) if sector_state.status else None,
-                _signed_on(sector_state),
+                signed_on(sector_state),
                 latest_development(sector_state, pages),
                 _open_points(state, sector_state),
             )
         )
     return OverviewView(cover, on, rows)
-
-
-def _sector_state(state: State, sector: Sector) -> SectorState:
-    """The sector's state; for a sector no letter mentions, one with nothing reported."""
-    if sector.id in state.sectors:
-        return state.sectors[sector.id]
-    return SectorState(
-        sector,
-        motions=[m for m in state.motions.values() if sector.id in m.motion.sectors],
-        commitments=[c for c in state.commitments.values() if sector.id in c.commitment.sectors],
-        milestones=[m for m in state.milestones if sector.id in m.fact.sectors],
-    )
 
 
 def _link(sector: Sector) -> SectorLink:
@@ -274,14 +263,6 @@ def _link(sector: Sector) -> SectorLink:
 
 def _kind(sector: Sector) -> str:
     return "IMVO-convenant" if sector.kind is SectorKind.CONVENANT else "thema"
-
-
-def _letters(count: int) -> str:
-    return f"{count} Kamerbrie{'f' if count == 1 else 'ven'}"
-
-
-def _letters_fact(state: State) -> str:
-    return f"{_letters(len(state.letters))} tot en met {dutch_date(state.date)}"
 
 
 def _sector_cover(state: State, sector_state: SectorState, parent: Sector | None) -> Cover:
@@ -295,42 +276,10 @@ def _sector_cover(state: State, sector_state: SectorState, parent: Sector | None
     mentioned = len({p.source.letter.id for p in sector_state.passages})
     facts += [
         ("Stand per", dutch_date(state.date)),
-        ("Bronnen", _letters_fact(state)),
-        ("Genoemd in", f"{mentioned} van de {_letters(len(state.letters))}"),
+        ("Bronnen", letters_fact(state.letters, state.date)),
+        ("Genoemd in", f"{mentioned} van de {letters_count(len(state.letters))}"),
     ]
     return Cover("Sectoroverzicht", sector.name, facts, ministry_of(state.letters))
-
-
-def _footnotes(letter_source: LetterSource) -> FootnoteRenderer:
-    letter = letter_source.letter
-
-    def footnote(footnote_id: str) -> Markup:
-        text = render_inline(letter.footnotes[footnote_id])
-        return Markup('<span class="footnote">{}</span>').format(text)
-
-    return footnote
-
-
-def _blocks(letter_source: LetterSource, section: Section) -> Blocks:
-    """A section's body as the letter prints it, footnotes included."""
-    footnote = _footnotes(letter_source)
-    blocks: Blocks = []
-    for block in section.body:
-        if isinstance(block, BulletList):
-            blocks.append([render_inline(item, footnote) for item in block.items])
-        else:
-            blocks.append(render_inline(block, footnote))
-    return blocks
-
-
-def _signed_on(state: SectorState) -> str | None:
-    signed = state.signed
-    if signed is None:
-        return None
-    return fuzzy_date_text(signed.fact.date) if signed.fact.date else "datum niet genoemd"
-
-
-_OPEN_COMMITMENTS = (CommitmentStatus.OPENSTAAND, CommitmentStatus.DEELS_VOLDAAN)
 
 
 def _open_points(state: State, sector_state: SectorState) -> list[OpenPoint]:
@@ -347,7 +296,7 @@ def _open_points(state: State, sector_state: SectorState) -> list[OpenPoint]:
     points += [
         OpenPoint("Toezegging", render_inline(c.commitment.text), status_view(c.status))
         for c in sector_state.commitments
-        if c.status in _OPEN_COMMITMENTS
+        if c.is_open
     ]
     points += [_milestone_point(state, m) for m in sector_state.milestones if _not_past(state, m)]
     return points
