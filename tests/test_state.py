@@ -12,6 +12,7 @@ from briefing.cli import main
 from briefing.corpus import Corpus, load_corpus
 from briefing.state import Timing, add_months, state_on, timing
 from briefing.types import FuzzyDate
+from briefing.views.briefing import briefing_view
 from tests.conftest import CONTENT
 
 AO_2018 = dt.date(2018, 11, 14)
@@ -131,3 +132,45 @@ def test_a_section_naming_a_sector_it_does_not_list_gets_a_warning(content_copy:
 
 def test_the_bundled_letters_list_every_sector_they_name(corpus: Corpus) -> None:
     assert not [p for p in warnings(corpus) if "does not list it" in p.message]
+
+
+def test_a_status_that_goes_back_and_an_overdue_deadline_are_pointed_out(
+    content_copy: Path,
+) -> None:
+    commitments = content_copy / "commitments.yaml"
+    text = commitments.read_text(encoding="utf-8")
+    made_by = "    debate: notaoverleg-bhos-2018-06-28\n"
+    commitments.write_text(text.replace(made_by, made_by + "    deadline: najaar 2019\n", 1))
+    letter = (
+        content_copy / "letters" / "2022-04-07-opvolging-moties-en-toezeggingen-imvo-beleid.yaml"
+    )
+    text = letter.read_text(encoding="utf-8")
+    anchor = "    commitment_updates:\n      - commitment: tomatensector-vervolgaanpak\n"
+    assert anchor in text
+    letter.write_text(
+        text.replace(
+            anchor,
+            anchor.replace(
+                "commitment_updates:\n",
+                "commitment_updates:\n      - commitment: oeso-onderzoek-impact-gepaste-"
+                "zorgvuldigheid\n        status: openstaand\n",
+            ),
+        )
+    )
+    corpus = load_corpus(content_copy)
+    assert not corpus.errors
+    found = [str(p) for p in warnings(corpus)]
+    assert any(
+        "commitment_updates[0].status: warning: status of "
+        "'oeso-onderzoek-impact-gepaste-zorgvuldigheid' goes back from 'deels voldaan' to "
+        "'openstaand'" in w
+        for w in found
+    )
+    attention = [a.text for a in briefing_view(corpus, AFTER_2022, {}).attention]
+    assert any(
+        "gaat in de brief van 7 april 2022 terug van 'deels voldaan'" in t for t in attention
+    )
+    assert any("(najaar 2019) is verstreken; de stand is 'openstaand'" in t for t in attention)
+    # Before the deadline has passed, it is not a point of attention.
+    early = [a.text for a in briefing_view(corpus, AO_2018, {}).attention]
+    assert not any("verstreken" in t for t in early)
