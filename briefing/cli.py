@@ -77,7 +77,27 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="PDF to write (default: build/briefings/<debate or 'stand-van-zaken'>-<date>.pdf)",
     )
+    importer = commands.add_parser(
+        "import",
+        parents=[common],
+        help="turn a letter's text into a draft content file",
+        description="Write a draft content/letters/<date>-<slug>.yaml from a letter's text: text "
+        "converted from the published PDF, or the official Kamerstuk layout. Never overwrites a "
+        "file; lists what it could not place. Example: briefing import brief.txt",
+    )
+    importer.add_argument("file", type=Path, metavar="FILE", help="the letter's text")
+    importer.add_argument("--content", type=_existing_dir, default=Path("content"), metavar="DIR")
     return parser
+
+
+def _import(args: argparse.Namespace) -> int:
+    from briefing.importer import import_letter
+
+    result = import_letter(args.file, args.content)
+    for note in result.notes:
+        print(note, file=sys.stderr)
+    print(f"wrote {result.path}")
+    return EXIT_OK
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -129,6 +149,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check(args)
         if args.command == "prepare":
             return _prepare(args)
+        if args.command == "import":
+            return _import(args)
         return _build(args)
     except ContentError as exc:
         print(exc, file=sys.stderr)
