@@ -1,142 +1,306 @@
-"""Build orchestration: gather and validate all content first, then write every output.
+"""Build orchestration: check what is stale, then render only that, letters before reports.
 
-Letters are written first: the pages on which their sections fall are what the
-briefings and sector summaries cite. A content error in one letter keeps that letter
-out of the build and is reported; the other documents are still written, and the
-build ends non-zero.
+The build first compares the build record with the content and templates on disk; when
+nothing changed it stops there, without loading the content or importing WeasyPrint.
+Otherwise it loads and validates all content, plans every output and renders the ones
+whose inputs changed (all of them with ``force``), in parallel processes when asked.
+Letters come first: the pages on which their sections fall are what the briefings and
+sector summaries cite.
+
+A letter with content errors is not built and its previous PDF is kept; the other letters
+are still built. Reports (briefings, sector summaries, the overview) span every letter, so
+while any content has errors, or a letter failed to render, they are left as they were
+rather than rebuilt from incomplete content. The build then ends non-zero and names what
+it did not build.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Callable
+import fcntl
+import multiprocessing
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from briefing.corpus import OVERVIEW_ID, Corpus, LetterSource, load_corpus
 from briefing.errors import BriefingError, ContentError, Problem
-from briefing.model import Debate
-from briefing.pdf import layout_anchors, write_pdf
-from briefing.render import render_html
-from briefing.settings import Settings, load_settings, templates_dir
-from briefing.state import State
-from briefing.views.briefing import briefing_view
-from briefing.views.common import PageMap
-from briefing.views.letter import letter_view
-from briefing.views.sector import overview_view, sector_view, summary_state
+from briefing.pdf import PARTIAL_SUFFIX, Rendered
+from briefing.record import (
+    RESOURCE,
+    VERSION,
+    Entry,
+    Inputs,
+    Record,
+    digest_bytes,
+    digest_json,
+)
+from briefing.settings import templates_dir
 
-DEFAULT_EMBLEM = "assets/ribbon.svg"
+if TYPE_CHECKING:  # the plan is loaded only when something is to be done
+    from briefing.documents import Output
+
+LOCK_FILE = ".briefing-build.lock"
+
+#: Called after each output is handled, with its name and what happened to it.
+OnDone = Callable[[str, str], None]
+REBUILT, FAILED = "rebuilt", "failed"
 
 
 @dataclass
 class BuildReport:
-    """What a build wrote, and what went wrong."""
+    """What a build did to each output, and the content problems it found."""
 
-    written: list[Path] = field(default_factory=list)
+    rebuilt: list[str] = field(default_factory=list)
+    up_to_date: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
-        """True when nothing failed and the content had no errors."""
-        return not self.failed and not any(p.severity == "error" for p in self.problems)
+        """True when nothing failed or was skipped and the content had no errors."""
+        errors = any(p.severity == "error" for p in self.problems)
+        return not (self.failed or self.skipped or errors)
+
+    def summary(self) -> str:
+        """The closing line, e.g. ``3 rebuilt, 14 up to date, 0 failed``."""
+        parts = [
+            f"{len(self.rebuilt)} rebuilt",
+            f"{len(self.up_to_date)} up to date",
+            f"{len(self.failed)} failed",
+        ]
+        if self.skipped:
+            parts.append(f"{len(self.skipped)} kept from before (content has errors)")
+        if self.removed:
+            parts.append(f"{len(self.removed)} removed")
+        return ", ".join(parts)
 
     def lines(self) -> list[str]:
-        """Human-readable summary, one line per written file, then a closing line."""
-        out = [f"wrote {path}" for path in self.written]
-        out += [f"failed {what}" for what in self.failed]
-        out.append(f"{len(self.written)} written, {len(self.failed)} failed")
-        return out
+        """What went wrong or was left out, one line each, then the closing line."""
+        out = [f"failed {what}" for what in self.failed]
+        out += [f"removed {name} (its content is gone)" for name in self.removed]
+        return [*out, self.summary()]
 
 
-def _emblem(settings: Settings) -> str:
-    return f"assets/{settings.emblem}" if settings.emblem else DEFAULT_EMBLEM
+def build(
+    content: Path,
+    out: Path,
+    *,
+    force: bool = False,
+    jobs: int = 1,
+    on_start: Callable[[int], None] | None = None,
+    on_done: OnDone | None = None,
+) -> BuildReport:
+    """Bring every output under ``out`` up to date with ``content``.
+
+    ``force`` renders everything again; ``jobs`` is the number of rendering processes.
+    ``on_start`` receives the number of documents to render, ``on_done`` each result.
+    """
+    with _locked(out):
+        _remove_partials(out)
+        record = Record.read(out)
+        snapshot = record.content_digests(content)
+        if not force and _nothing_changed(content, out, record, snapshot):
+            return BuildReport(up_to_date=sorted(record.outputs))
+        return _Build(content, out, record, snapshot, force, jobs, on_start, on_done).run()
 
 
-def letter_html(source: LetterSource, settings: Settings) -> str:
-    """The HTML of one letter."""
-    return render_html("letter.html", settings, view=letter_view(source), emblem=_emblem(settings))
+def _nothing_changed(content: Path, out: Path, record: Record, snapshot: dict[str, str]) -> bool:
+    """True when the last build was complete and none of its inputs or outputs changed."""
+    if not record.complete or not record.outputs or snapshot != record.content:
+        return False
+    inputs = Inputs(record, content, snapshot, _recorded_pages(record))
+    return all(
+        inputs.unchanged(entry.inputs) and record.digest(out / name) == entry.pdf
+        for name, entry in record.outputs.items()
+    )
 
 
-def briefing_html(
-    corpus: Corpus, settings: Settings, date: dt.date, pages: PageMap, debate: Debate | None
-) -> str:
-    """The HTML of the briefing on ``date``, for ``debate`` if one is given."""
-    view = briefing_view(corpus, date, pages, debate)
-    return render_html("briefing.html", settings, view=view, emblem=_emblem(settings))
+def _recorded_pages(record: Record) -> dict[str, str]:
+    return {
+        Path(name).stem: digest_json(entry.anchors)
+        for name, entry in record.outputs.items()
+        if name.startswith("letters/")
+    }
 
 
-def sector_html(
-    corpus: Corpus, settings: Settings, state: State, sector_id: str, pages: PageMap
-) -> str:
-    """The HTML of one sector's summary on the state's date."""
-    view = sector_view(corpus, state, sector_id, pages)
-    return render_html("sector.html", settings, view=view, emblem=_emblem(settings))
+class _Build:
+    """One build that has something to do: load, plan, render what is stale, record."""
 
+    def __init__(
+        self,
+        content: Path,
+        out: Path,
+        record: Record,
+        snapshot: dict[str, str],
+        force: bool,
+        jobs: int,
+        on_start: Callable[[int], None] | None,
+        on_done: OnDone | None,
+    ) -> None:
+        self.content, self.out, self.record, self.snapshot = content, out, record, snapshot
+        self.force, self.jobs = force, jobs
+        self.on_start = on_start or (lambda total: None)
+        self.on_done = on_done or (lambda name, what: None)
+        self.pages: dict[str, dict[str, int]] = {}
 
-def overview_html(corpus: Corpus, settings: Settings, state: State, pages: PageMap) -> str:
-    """The HTML of the overview of all sectors on the state's date."""
-    view = overview_view(corpus, state, pages)
-    return render_html("overview.html", settings, view=view, emblem=_emblem(settings))
+    def run(self) -> BuildReport:
+        from briefing.corpus import load_corpus
+        from briefing.documents import plan
+        from briefing.settings import load_settings
 
+        settings = load_settings(self.content)
+        corpus = load_corpus(self.content)
+        planned = plan(corpus, settings)
+        report = BuildReport(problems=list(corpus.problems))
+        self.inputs = Inputs(self.record, self.content, self.snapshot, {})
 
-def letter_pages(corpus: Corpus, settings: Settings) -> PageMap:
-    """Lay every letter out (without writing it) to learn the page of each section."""
-    root = templates_dir()
-    return {s.letter.id: layout_anchors(letter_html(s, settings), root) for s in corpus.letters}
+        letters = [(o, self._stale(o)) for o in planned.letters]
+        reports_blocked = bool(corpus.errors)
+        self.on_start(sum(1 for _, html in letters if html is not None) + len(planned.reports))
+        try:
+            self._render(letters, report)
+            for output in planned.letters:
+                if output.name in self.record.outputs and output.letter_id:
+                    self.pages[output.letter_id] = self.record.outputs[output.name].anchors
+            reports_blocked = reports_blocked or bool(report.failed)
+            if reports_blocked:
+                report.skipped += [o.name for o in planned.reports]
+            else:
+                self.inputs = Inputs(self.record, self.content, self.snapshot, self._page_digests())
+                reports = [(o, self._stale(o)) for o in planned.reports]
+                self._render(reports, report)
+        finally:
+            self.record.complete = not (reports_blocked or report.failed)
+            self.record.content = self.snapshot
+            if self.record.complete:
+                report.removed = self._remove_orphans(planned.letters + planned.reports)
+            self.record.write(self.out)
+        broken = sorted({p.path for p in corpus.errors if p.path.parent.name == "letters"})
+        report.failed += [f"{path}: not built, its content has errors" for path in broken]
+        return report
 
+    def _page_digests(self) -> dict[str, str]:
+        return {letter_id: digest_json(anchors) for letter_id, anchors in self.pages.items()}
 
-def debates_with_letters(corpus: Corpus) -> list[Debate]:
-    """Debates that have at least one letter written for them, in date order."""
-    ids = {s.letter.debate for s in corpus.letters if s.letter.debate}
-    return sorted((d for d in corpus.debates.values() if d.id in ids), key=lambda d: d.date)
-
-
-def _write(report: BuildReport, target: Path, make_html: Callable[[], str]) -> dict[str, int]:
-    """Write one output; a failure is reported and does not stop the build."""
-    try:
-        anchors = write_pdf(make_html(), target, templates_dir())
-    except BriefingError as exc:
-        report.failed.append(f"{target}: {exc}")
-        return {}
-    report.written.append(target)
-    return anchors
-
-
-def build(content: Path, out: Path) -> BuildReport:
-    """Validate everything under ``content``, then write every output under ``out``."""
-    settings = load_settings(content)
-    corpus = load_corpus(content)
-    report = BuildReport(problems=list(corpus.problems))
-    pages: PageMap = {}
-    for source in corpus.letters:
-        target = out / "letters" / f"{source.letter.id}.pdf"
-        pages[source.letter.id] = _write(
-            report, target, lambda source=source: letter_html(source, settings)
+    def _stale(self, output: Output) -> str | None:
+        """The HTML to render when ``output`` is stale; None when it is up to date."""
+        known = self.inputs.known(output.sources, output.template, output.cites)
+        entry = self.record.outputs.get(output.name)
+        current_pdf = entry is not None and self.record.digest(self.out / output.name) == entry.pdf
+        if entry is None or not current_pdf or self.force:
+            return output.html(self.pages)
+        resources = {k: v for k, v in entry.inputs.items() if k.startswith(RESOURCE)}
+        recorded = {k: v for k, v in entry.inputs.items() if not k.startswith(RESOURCE)}
+        if not self.inputs.unchanged(resources):
+            return output.html(self.pages)
+        if known == recorded:
+            return None
+        html = output.html(self.pages)
+        same_versions = all(
+            entry.inputs.get(k) == v for k, v in known.items() if k.startswith(VERSION)
         )
-    for debate in debates_with_letters(corpus):
-        _write(
-            report,
-            out / "briefings" / f"{debate.id}.pdf",
-            lambda debate=debate: briefing_html(corpus, settings, debate.date, pages, debate),
-        )
-    if corpus.letters:
-        state, sectors = summary_state(corpus), out / "sectors"
-        for sid in corpus.sectors:
-            _write(
-                report,
-                sectors / f"{sid}.pdf",
-                lambda sid=sid: sector_html(corpus, settings, state, sid, pages),
+        if same_versions and digest_bytes(html.encode()) == entry.html:
+            entry.inputs = known | resources  # same HTML from changed files: nothing to render
+            return None
+        return html
+
+    def _render(self, outputs: list[tuple[Output, str | None]], report: BuildReport) -> None:
+        """Render the stale outputs; record each result as it comes."""
+        todo = {o.name: (o, html) for o, html in outputs if html is not None}
+        report.up_to_date += [o.name for o, html in outputs if html is None]
+        for name, result in _render_all(
+            [(name, html) for name, (_, html) in todo.items()], self.out, self.jobs
+        ):
+            output, html = todo[name]
+            if isinstance(result, str):
+                self.record.outputs.pop(name, None)
+                report.failed.append(f"{self.out / name}: {result}")
+                self.on_done(name, FAILED)
+                continue
+            known = self.inputs.known(output.sources, output.template, output.cites)
+            self.record.outputs[name] = Entry(
+                known | self.inputs.resources(result.resources),
+                digest_bytes(html.encode()),
+                self.record.digest(self.out / name),
+                result.anchors if output.letter_id else {},
             )
-        _write(
-            report,
-            sectors / f"{OVERVIEW_ID}.pdf",
-            lambda: overview_html(corpus, settings, state, pages),
-        )
-    broken = {p.path for p in corpus.errors if p.path.parent.name == "letters"}
-    report.failed += [f"{path}: not built, its content has errors" for path in sorted(broken)]
-    return report
+            if output.letter_id:
+                self.pages[output.letter_id] = result.anchors
+            report.rebuilt.append(name)
+            self.on_done(name, REBUILT)
+
+    def _remove_orphans(self, planned: list[Output]) -> list[str]:
+        """Delete the PDFs of a previous build whose content is gone; return their names."""
+        names = {o.name for o in planned}
+        removed = []
+        for name in sorted(set(self.record.outputs) - names):
+            entry = self.record.outputs.pop(name)
+            target = self.out / name
+            if self.record.digest(target) == entry.pdf:  # only what the build itself wrote
+                target.unlink()
+                removed.append(name)
+        return removed
+
+
+def _render_one(html: str, target: str, root: str) -> Rendered | str:
+    """Write one PDF; a failure comes back as its message."""
+    from briefing.pdf import write_pdf
+
+    try:
+        return write_pdf(html, Path(target), Path(root))
+    except BriefingError as exc:
+        return str(exc)
+    except Exception as exc:  # a bug must not stop the other documents
+        return f"internal error: {type(exc).__name__}: {exc}"
+
+
+def _render_all(
+    jobs: list[tuple[str, str]], out: Path, processes: int
+) -> Iterator[tuple[str, Rendered | str]]:
+    """Render ``(name, html)`` pairs, in ``processes`` processes; yield results as they come."""
+    root = str(templates_dir())
+    if processes <= 1 or len(jobs) <= 1:
+        for name, html in jobs:
+            yield name, _render_one(html, str(out / name), root)
+        return
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    with ProcessPoolExecutor(min(processes, len(jobs)), mp_context=context) as pool:
+        futures = {
+            pool.submit(_render_one, html, str(out / name), root): name for name, html in jobs
+        }
+        try:
+            for future in as_completed(futures):
+                yield futures[future], future.result()
+        except BaseException:
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+
+
+@contextmanager
+def _locked(out: Path) -> Iterator[None]:
+    """Hold the output folder's lock, so two builds never write into it at once."""
+    out.mkdir(parents=True, exist_ok=True)
+    with open(out / LOCK_FILE, "w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BriefingError(
+                f"another build is writing to {out}; wait for it to finish"
+            ) from None
+        yield
+
+
+def _remove_partials(out: Path) -> None:
+    """Delete what an interrupted build left half written: temporary files, never outputs."""
+    for partial in out.glob(f"*/.*{PARTIAL_SUFFIX}"):
+        partial.unlink(missing_ok=True)
 
 
 def prepare(
@@ -150,6 +314,11 @@ def prepare(
     ``date`` defaults to the debate's day; ``target`` to
     ``build/briefings/<debate id or 'stand-van-zaken'>-<date>.pdf``.
     """
+    from briefing.corpus import load_corpus
+    from briefing.documents import briefing_html, letter_pages
+    from briefing.pdf import write_pdf
+    from briefing.settings import load_settings
+
     settings = load_settings(content)
     corpus = load_corpus(content)
     if corpus.errors:

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -33,6 +35,16 @@ def _date(value: str) -> dt.date:
         ) from None
 
 
+def _jobs(value: str) -> int:
+    try:
+        count = int(value)
+    except ValueError:
+        count = -1
+    if count < 0:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a number of processes, e.g. 2")
+    return count or os.cpu_count() or 1
+
+
 def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--debug", action="store_true", help="show tracebacks of errors")
@@ -50,14 +62,40 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--content", type=_existing_dir, default=Path("content"), metavar="DIR")
 
+    rendering = argparse.ArgumentParser(add_help=False)
+    rendering.add_argument("--content", type=_existing_dir, default=Path("content"), metavar="DIR")
+    rendering.add_argument("--out", type=Path, default=Path("build"), metavar="DIR")
+    rendering.add_argument(
+        "--jobs",
+        type=_jobs,
+        default=1,
+        metavar="N",
+        help="render in N processes at once (default 1; 0 for one per processor)",
+    )
     build = commands.add_parser(
         "build",
-        parents=[common],
-        help="render every letter to OUT/letters/<id>.pdf",
-        description="Render all outputs. Example: briefing build --out build",
+        parents=[common, rendering],
+        help="bring every PDF up to date: letters, briefings, sector summaries",
+        description="Render the outputs whose content, templates, assets or versions changed "
+        "since the last build; the others are left untouched. Example: briefing build --jobs 2",
     )
-    build.add_argument("--content", type=_existing_dir, default=Path("content"), metavar="DIR")
-    build.add_argument("--out", type=Path, default=Path("build"), metavar="DIR")
+    build.add_argument("--force", action="store_true", help="render every output again")
+    commands.add_parser(
+        "watch",
+        parents=[common, rendering],
+        help="build, then build again on every save",
+        description="Build, then watch the content and templates and build again whenever a "
+        "file changes. Stop with Ctrl-C. Example: briefing watch",
+    )
+    schema = commands.add_parser(
+        "schema",
+        parents=[common],
+        help="write the JSON Schema of every kind of content file",
+        description="Write the JSON Schema of letters, registries and settings into "
+        "DIR/schemas/, where the modeline on the first line of each content file points "
+        "editors to it. Example: briefing schema",
+    )
+    schema.add_argument("--content", type=_existing_dir, default=Path("content"), metavar="DIR")
 
     prepare = commands.add_parser(
         "prepare",
@@ -121,13 +159,52 @@ def _check(args: argparse.Namespace) -> int:
 
 def _build(args: argparse.Namespace) -> int:
     from briefing.build import build
+    from briefing.progress import Progress
 
-    report = build(args.content, args.out)
+    progress = Progress()
+    try:
+        report = build(
+            args.content,
+            args.out,
+            force=getattr(args, "force", False),
+            jobs=args.jobs,
+            on_start=progress.start,
+            on_done=progress.done,
+        )
+    finally:
+        progress.finish()
     for problem in report.problems:
         print(problem, file=sys.stderr)
     for line in report.lines():
         print(line)
     return EXIT_OK if report.ok else EXIT_CONTENT
+
+
+def _watch(args: argparse.Namespace) -> int:
+    from briefing.watch import watch
+
+    def rebuild() -> None:
+        print(time.strftime("%H:%M:%S"), "building", file=sys.stderr, flush=True)
+        try:
+            _build(args)
+        except BriefingError as exc:  # a broken file is reported, and watching goes on
+            print(exc, file=sys.stderr)
+        sys.stdout.flush()
+
+    print(f"watching {args.content} and the templates; stop with Ctrl-C", file=sys.stderr)
+    try:
+        watch(args.content, rebuild)
+    except KeyboardInterrupt:
+        return EXIT_OK
+    return EXIT_OK
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from briefing.schema import write_schemas
+
+    for path in write_schemas(args.content):
+        print(f"wrote {path}")
+    return EXIT_OK
 
 
 def _prepare(args: argparse.Namespace) -> int:
@@ -151,6 +228,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _prepare(args)
         if args.command == "import":
             return _import(args)
+        if args.command == "watch":
+            return _watch(args)
+        if args.command == "schema":
+            return _schema(args)
         return _build(args)
     except ContentError as exc:
         print(exc, file=sys.stderr)

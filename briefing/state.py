@@ -156,6 +156,31 @@ class SectorState:
         """True for a theme across sectors."""
         return self.sector.kind is SectorKind.THEME
 
+    @property
+    def places(self) -> list[Place]:
+        """Every place that says something about the sector or its motions and commitments."""
+        places = [*self.passages]
+        places += [s.place for s in (*self.events, *self.figures, *self.milestones)]
+        for item in (*self.motions, *self.commitments):
+            places += [*item.mentions, *(u.place for u in item.updates)]
+        return places
+
+    @property
+    def sources(self) -> list[LetterSource]:
+        """The letters that say something about the sector, in date order."""
+        by_id = {p.source.letter.id: p.source for p in self.places}
+        return sorted(by_id.values(), key=lambda s: (s.letter.date, s.letter.id))
+
+    @property
+    def as_of(self) -> dt.date | None:
+        """The day of the latest letter or debate that adds to the sector; None if none does.
+
+        Letters after this day say nothing about the sector, so its state on this day
+        is its state on any later day.
+        """
+        days = [p.date for p in self.places] + [c.debate.date for c in self.commitments]
+        return max(days, default=None)
+
 
 class Timing(StrEnum):
     """Where a milestone stands relative to a date."""

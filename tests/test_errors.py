@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -209,19 +210,28 @@ def test_an_id_with_a_path_separator_is_explained(
     assert all("ao-jemen" in p for p in problems)
 
 
-def test_a_broken_registry_entry_does_not_stop_the_reports(
-    content_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+def test_a_broken_registry_entry_keeps_the_reports_from_before(
+    content_copy: Path, built: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = content_copy / "motions.yaml"
-    line = replace_line(path, "kamerstuk: 26 485, nr. 224", "kamerstuk: 26 485")
     out = tmp_path / "out"
+    shutil.copytree(built, out)
+    before = {p: p.read_bytes() for p in out.rglob("*.pdf")}
+    path = content_copy / "motions.yaml"
+    original = path.read_text(encoding="utf-8")
+    line = replace_line(path, "kamerstuk: 26 485, nr. 224", "kamerstuk: 26 485")
     status = main(["build", "--content", str(content_copy), "--out", str(out)])
     captured = capsys.readouterr()
     assert status == 1
     assert "internal error" not in captured.err and "Traceback" not in captured.err
     assert f"{path}:{line}:" in captured.err
-    assert (out / "briefings" / "ao-imvo-2018-11-14.pdf").is_file()
-    assert (out / "sectors" / "overzicht.pdf").is_file()
+    # A briefing or summary made without the broken motion would be wrong: the previous
+    # ones stay, and the build says so.
+    assert "20 kept from before (content has errors)" in captured.out
+    assert {p: p.read_bytes() for p in out.rglob("*.pdf")} == before
+    # Once the motion is mended, nothing needs rendering again.
+    path.write_text(original, encoding="utf-8")
+    assert main(["build", "--content", str(content_copy), "--out", str(out)]) == 0
+    assert "0 rebuilt, 22 up to date, 0 failed" in capsys.readouterr().out
 
 
 def test_the_overview_name_is_not_a_sector_id(

@@ -10,8 +10,9 @@ import pdfplumber
 import pypdf
 import pytest
 
-from briefing.build import overview_html, sector_html
 from briefing.corpus import load_corpus
+from briefing.dates import dutch_date
+from briefing.documents import overview_html, sector_html
 from briefing.pdf import write_pdf
 from briefing.settings import load_settings, templates_dir
 from briefing.state import state_on
@@ -22,6 +23,7 @@ from tests.conftest import CONTENT, normalise, page_texts, tables, text_of
 LETTER_2018 = "2018-11-13-voortgang-imvo-beleid"
 LETTER_2022 = "2022-04-07-opvolging-moties-en-toezeggingen-imvo-beleid"
 SECTOR_IDS = list(load_corpus(CONTENT).sectors)
+LETTER_FILES = sorted((CONTENT / "letters").glob("*.yaml"))
 
 FIGURES_TABLE = "Kerncijfer | Waarde | Stand per | Soort | Bron"
 EVENTS_TABLE = "Stand | Datum | Toelichting | Gemeld in"
@@ -53,8 +55,14 @@ def test_every_sector_and_theme_has_a_summary_with_its_names(built: Path) -> Non
         assert sector.name in text, sector.id
         if sector.full_name:
             assert sector.full_name in text, sector.id
-        assert "Stand per 7 april 2022" in text
-        assert "Bronnen 2 Kamerbrieven tot en met 7 april 2022" in text
+        # A summary stands as of the latest letter that names the sector.
+        naming = [
+            path for path in LETTER_FILES if re.search(rf"\b{sector.id}\b", path.read_text())
+        ]
+        latest = dutch_date(dt.date.fromisoformat(naming[-1].name[:10]))
+        assert f"Stand per {latest}" in text, sector.id
+        count = f"{len(naming)} Kamerbrie{'f' if len(naming) == 1 else 'ven'}"
+        assert f"Bronnen {count} tot en met {latest}" in text, sector.id
         kind = "IMVO-convenant" if sector.kind == "convenant" else "thema"
         assert f"Soort {kind}" in text, sector.id
 
@@ -200,7 +208,7 @@ def test_a_sector_no_letter_mentions_gets_a_summary_saying_so(
     write_pdf(html, target, templates_dir())
     text = text_of(target)
     assert "Sectoroverzicht Elektronica" in text
-    assert "Genoemd in 0 van de 2 Kamerbrieven" in text
+    assert "Bronnen nog geen Kamerbrief" in text
     assert "Nog geen brief meldt de stand van dit convenant." in text
     assert "Nog geen brief noemt Elektronica." in text
 

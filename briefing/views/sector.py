@@ -1,10 +1,11 @@
 """The views of the sector summaries: one per sector or theme, and an overview of them all.
 
-A summary is the state of play as of the latest letter: everything the letters say about
-one sector or theme, in date order. It holds the convenant's status history, every key
-figure with the date it held, every passage about it with its source, and the motions,
-commitments and milestones that concern it. The overview puts all sectors in one table
-with their status, signing date, latest development and open points.
+A summary is everything the letters say about one sector or theme, in date order, as of
+the latest letter that adds to it; a letter about other sectors leaves it unchanged. It holds
+the convenant's status history, every key figure with the date it held, every passage about
+it with its source, and the motions, commitments and milestones that concern it. The overview
+puts all sectors in one table with their status, signing date, latest development and open
+points.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from briefing.state import (
     Stated,
     Timing,
     state_on,
+    timing,
 )
 from briefing.views.common import (
     Cover,
@@ -39,7 +41,6 @@ from briefing.views.common import (
     figure_value,
     fuzzy_date_text,
     latest_development,
-    letters_count,
     letters_fact,
     ministry_of,
     signed_on,
@@ -176,9 +177,10 @@ def sector_view(corpus: Corpus, state: State, sector_id: str, pages: PageMap) ->
     sector = sector_state.sector
     parent = corpus.sectors.get(sector.part_of) if sector.part_of else None
     parts = [s for s in corpus.sectors.values() if s.part_of == sector.id]
+    as_of = sector_state.as_of or state.date
     return SectorView(
         cover=_sector_cover(state, sector_state, parent),
-        on=dutch_date(state.date),
+        on=dutch_date(as_of),
         name=sector.name,
         full_name=sector.full_name,
         kind=_kind(sector),
@@ -216,7 +218,7 @@ def sector_view(corpus: Corpus, state: State, sector_id: str, pages: PageMap) ->
         motions=[motion_row(m, pages) for m in sector_state.motions],
         commitments=[commitment_row(c, pages) for c in sector_state.commitments],
         milestones=[
-            milestone_row(m, state.timing(m.fact), "", pages) for m in sector_state.milestones
+            milestone_row(m, timing(m.fact.due, as_of), "", pages) for m in sector_state.milestones
         ],
     )
 
@@ -273,13 +275,14 @@ def _sector_cover(state: State, sector_state: SectorState, parent: Sector | None
     facts.append(("Soort", _kind(sector)))
     if parent:
         facts.append(("Onderdeel van", parent.name))
-    mentioned = len({p.source.letter.id for p in sector_state.passages})
-    facts += [
-        ("Stand per", dutch_date(state.date)),
-        ("Bronnen", letters_fact(state.letters, state.date)),
-        ("Genoemd in", f"{mentioned} van de {letters_count(len(state.letters))}"),
-    ]
-    return Cover("Sectoroverzicht", sector.name, facts, ministry_of(state.letters))
+    sources, as_of = sector_state.sources, sector_state.as_of
+    if as_of is None:
+        facts.append(("Bronnen", "nog geen Kamerbrief"))
+    else:
+        facts += [("Stand per", dutch_date(as_of))]
+        if sources:
+            facts.append(("Bronnen", letters_fact(sources, sources[-1].letter.date)))
+    return Cover("Sectoroverzicht", sector.name, facts, ministry_of(sources or state.letters))
 
 
 def _open_points(state: State, sector_state: SectorState) -> list[OpenPoint]:
