@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, create_model
+from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from briefing.corpus import LETTERS_DIR, REGISTRIES
 from briefing.model import Letter
@@ -29,7 +29,7 @@ def _registry_model(file_name: str, entry: type[BaseModel]) -> type[BaseModel]:
         f"{key.capitalize()}File",
         __config__=ConfigDict(extra="forbid"),
         __doc__=f"The registry of {key}: one key, '{key}', holding the list.",
-        **{key: (list[entry], ...)},  # type: ignore[call-overload]
+        **{key: (list[entry], Field(description=f"Every entry of {key}, one per item."))},  # type: ignore[call-overload]
     )
 
 

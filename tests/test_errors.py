@@ -91,7 +91,7 @@ def test_missing_required_field(content_copy: Path, capsys: pytest.CaptureFixtur
     assert status == 1
     assert len(problems) == 1
     assert re.match(
-        rf"{re.escape(str(path))}:3:5: motions\[0\]\.kamerstuk: required field 'kamerstuk' is "
+        rf"{re.escape(str(path))}:4:5: motions\[0\]\.kamerstuk: required field 'kamerstuk' is "
         "missing$",
         problems[0],
     )

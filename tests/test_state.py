@@ -110,9 +110,9 @@ def test_the_inconsistencies_in_the_letters_are_found(corpus: Corpus) -> None:
 def test_check_prints_the_inconsistencies_as_warnings(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "--content", str(CONTENT)]) == 0
     err = capsys.readouterr().err
-    assert "2022-04-07-opvolging-moties-en-toezeggingen-imvo-beleid.yaml:180:9: " in err
+    assert "2022-04-07-opvolging-moties-en-toezeggingen-imvo-beleid.yaml:181:9: " in err
     assert "fulfilled_on: warning: commitment 'technische-briefing-sectorale-samenwerking'" in err
-    assert "motions.yaml:23:5: motions[2].adopted: warning: motion 'becker-26485-277'" in err
+    assert "motions.yaml:24:5: motions[2].adopted: warning: motion 'becker-26485-277'" in err
     assert "0 errors, 2 warnings" in err
 
 
@@ -125,7 +125,7 @@ def test_a_section_naming_a_sector_it_does_not_list_gets_a_warning(content_copy:
     found = [str(p) for p in warnings(load_corpus(content_copy))]
     mentions = [w for w in found if "the section does not list it" in w]
     assert len(mentions) == 2
-    assert all(":36:9: sections[0].body[1]: warning: names " in w for w in mentions)
+    assert all(":37:9: sections[0].body[1]: warning: names " in w for w in mentions)
     assert any("'cacaosector' (sector 'cacao')" in w for w in mentions)
     assert any("'Colombia' (sector 'kolen-colombia')" in w for w in mentions)
 
