@@ -7,6 +7,7 @@ raised together as :class:`ContentError`, so an author sees all of them in one r
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -32,9 +33,18 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}:{self.column}"
-        field = f" {self.field}:" if self.field else ""
+        field = f" {_one_line(self.field)}:" if self.field else ""
         prefix = "warning: " if self.severity is Severity.WARNING else ""
-        return f"{where}:{field} {prefix}{self.message}"
+        return f"{where}:{field} {prefix}{_one_line(self.message)}"
+
+
+#: Line breaks and other control characters, which would split or garble a problem's line.
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _one_line(text: str) -> str:
+    """``text`` with control characters escaped, so that a problem is always one line."""
+    return _CONTROL_RE.sub(lambda m: m[0].encode("unicode_escape").decode("ascii"), text)
 
 
 class BriefingError(Exception):

@@ -1,13 +1,16 @@
 """Load YAML text into plain data, remembering where every node stands in the file.
 
-Only the safe subset of YAML is accepted. Duplicate keys, anchors/aliases and
-non-string keys are errors, and every error carries its line and column. Dates
-are kept as strings so that the content model, not YAML, decides what a valid
-date is (and can say so precisely).
+Only the safe subset of YAML is accepted. Anchors and aliases, explicit tags, merge
+keys, duplicate keys, non-string keys and absurdly deep nesting are errors, and every
+error carries its line and column (counted as an editor counts them: lines end at
+``\\n`` only). Dates are kept as strings so that the content model, not YAML, decides
+what a valid date is (and can say so precisely).
 """
 
 from __future__ import annotations
 
+import bisect
+import codecs
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,16 +23,32 @@ from briefing.errors import Problem
 NodePath = tuple[str | int, ...]
 
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+_STR_TAG = "tag:yaml.org,2002:str"
 _MAX_BYTES = 2_000_000
+#: No content file nests anywhere near this deep; deeper input is a mistake or an attack.
+MAX_DEPTH = 50
+#: Characters YAML takes for line breaks although editors (and ``\n`` counting) do not.
+_UNICODE_BREAKS = {"\u2028": "U+2028", "\u2029": "U+2029", "\x85": "U+0085"}
+_BOMS = [
+    (codecs.BOM_UTF32_LE, "UTF-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+]
 
 
 @dataclass
 class Document:
-    """A YAML file's data with the position (line, column; 1-based) of every node."""
+    """A YAML file's data with the position (line, column; 1-based) of every node.
+
+    ``unreadable`` holds the node paths whose value could not be read (a problem was
+    reported there and the value became ``None``), so validation does not report them again.
+    """
 
     path: Path
     data: Any
     positions: dict[NodePath, tuple[int, int]] = field(default_factory=dict)
+    unreadable: set[NodePath] = field(default_factory=set)
 
     def position(self, node_path: NodePath) -> tuple[int, int]:
         """Position of the deepest existing node on ``node_path`` (the file start if none)."""
@@ -56,31 +75,100 @@ def format_path(node_path: NodePath) -> str:
     return out
 
 
+class _Lines:
+    """Turns a character index into a 1-based (line, column), counting ``\\n`` only.
+
+    PyYAML also counts U+2028, U+2029 and U+0085 as line breaks, which an editor
+    does not show; its own line numbers would then point at the wrong line.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0] + [i + 1 for i, char in enumerate(text) if char == "\n"]
+
+    def at(self, index: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self._starts, index)
+        return line, index - self._starts[line - 1] + 1
+
+    def mark(self, mark: yaml.Mark | None) -> tuple[int, int]:
+        return self.at(mark.index) if mark is not None else (1, 1)
+
+
+class _Refused(yaml.MarkedYAMLError):
+    """YAML that parses but is outside the accepted subset (anchors, tags, deep nesting)."""
+
+
+class _Loader(yaml.SafeLoader):
+    """The safe loader, refusing anchors, aliases and explicit tags, and limiting depth.
+
+    Refusing at the first anchor (rather than after composing) means an alias bomb
+    ("billion laughs") is never expanded, not even as shared nodes.
+    """
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self._depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            found = (
+                f"alias '*{event.anchor}'"
+                if isinstance(event, yaml.AliasEvent)
+                else (f"anchor '&{event.anchor}'")
+            )
+            raise _Refused(
+                problem=f"anchors and aliases are not allowed (found the {found}); write the "
+                "value out in full",
+                problem_mark=event.start_mark,
+            )
+        tag = getattr(event, "tag", None)
+        if tag is not None:
+            shown = tag.replace("tag:yaml.org,2002:", "!!")
+            raise _Refused(
+                problem=f"YAML tags such as '{shown}' are not allowed; remove the tag (and put "
+                "the value in quotes if it is text)",
+                problem_mark=event.start_mark,
+            )
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise _Refused(
+                    problem=f"values are nested more than {MAX_DEPTH} levels deep; check the "
+                    "brackets and the indentation",
+                    problem_mark=event.start_mark,
+                )
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+def _type_name(node: yaml.ScalarNode) -> str:
+    return {
+        "tag:yaml.org,2002:int": "a number",
+        "tag:yaml.org,2002:float": "a number",
+        "tag:yaml.org,2002:bool": "true/false",
+        "tag:yaml.org,2002:null": "an empty value",
+        _TIMESTAMP_TAG: "a date",
+    }.get(node.tag, "a value")
+
+
 class _Walker:
     """Turns a composed YAML node tree into data and positions, collecting problems."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, lines: _Lines) -> None:
         self.path = path
+        self.lines = lines
         self.positions: dict[NodePath, tuple[int, int]] = {}
+        self.unreadable: set[NodePath] = set()
         self.problems: list[Problem] = []
         self._constructor = yaml.constructor.SafeConstructor()
-        self._seen: set[int] = set()
 
     def problem(self, node: yaml.Node, node_path: NodePath, message: str) -> None:
-        mark = node.start_mark
-        self.problems.append(
-            Problem(self.path, mark.line + 1, mark.column + 1, format_path(node_path), message)
-        )
+        line, column = self.lines.mark(node.start_mark)
+        self.problems.append(Problem(self.path, line, column, format_path(node_path), message))
 
     def walk(self, node: yaml.Node, node_path: NodePath) -> Any:
-        self.positions[node_path] = (node.start_mark.line + 1, node.start_mark.column + 1)
-        if id(node) in self._seen:
-            self.problem(
-                node, node_path, "anchors and aliases are not allowed; write the value out"
-            )
-            return None
-        if isinstance(node, yaml.MappingNode | yaml.SequenceNode):
-            self._seen.add(id(node))
+        self.positions[node_path] = self.lines.mark(node.start_mark)
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, node_path)
         if isinstance(node, yaml.SequenceNode):
@@ -89,8 +177,15 @@ class _Walker:
             return node.value
         try:
             return self._constructor.construct_object(node, deep=True)
-        except (yaml.YAMLError, ValueError) as exc:
-            self.problem(node, node_path, f"cannot read this value: {exc}")
+        except (yaml.YAMLError, ValueError):
+            shown = node.value if len(node.value) <= 40 else node.value[:37] + "..."
+            self.problem(
+                node,
+                node_path,
+                f"cannot read '{shown}' as {_type_name(node)}; shorten it, or put it in "
+                "quotes if it is text",
+            )
+            self.unreadable.add(node_path)
             return None
 
     def _mapping(self, node: yaml.MappingNode, node_path: NodePath) -> dict[str, Any]:
@@ -98,12 +193,25 @@ class _Walker:
         first_line: dict[str, int] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
-                self.problem(key_node, node_path, "merge keys ('<<') are not allowed")
+                self.problem(
+                    key_node, node_path, "merge keys ('<<') are not allowed; write the fields out"
+                )
                 continue
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in (
-                "tag:yaml.org,2002:str",
-            ):
-                self.problem(key_node, node_path, "keys must be plain field names")
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.problem(
+                    key_node,
+                    node_path,
+                    "a list or mapping cannot be a key; keys are field names such as 'subject'",
+                )
+                continue
+            if key_node.tag != _STR_TAG:
+                self.problem(
+                    key_node,
+                    node_path,
+                    f"the key '{key_node.value}' is read as {_type_name(key_node)}, not as a "
+                    "field name; keys are field names such as 'subject' (quote it if it must "
+                    "be text)",
+                )
                 continue
             key = key_node.value
             if key in result:
@@ -114,14 +222,45 @@ class _Walker:
                     "keep one of them",
                 )
                 continue
-            first_line[key] = key_node.start_mark.line + 1
+            first_line[key] = self.lines.mark(key_node.start_mark)[0]
             result[key] = self.walk(value_node, (*node_path, key))
             # Point a key's problems at the key, where an author looks for them.
-            self.positions[(*node_path, key)] = (
-                key_node.start_mark.line + 1,
-                key_node.start_mark.column + 1,
-            )
+            self.positions[(*node_path, key)] = self.lines.mark(key_node.start_mark)
         return result
+
+
+def _decode(raw: bytes) -> tuple[str | None, tuple[int, int, str] | None]:
+    """The file's text, or the position and message of why it is not UTF-8."""
+    for bom, name in _BOMS:
+        if raw.startswith(bom):
+            return None, (1, 1, f"the file is saved as {name}; save it as UTF-8")
+    try:
+        return raw.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        message = f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8"
+        return None, (line, column, message)
+
+
+def _syntax_message(text: str, lines: _Lines, exc: yaml.MarkedYAMLError) -> tuple[int, int, str]:
+    """Position and message of a YAML syntax error, with a hint for the usual causes."""
+    mark = exc.problem_mark or exc.context_mark
+    line, column = lines.mark(mark)
+    if isinstance(exc, _Refused):
+        return line, column, str(exc.problem)
+    what = " ".join(part for part in (exc.context, exc.problem) if part)
+    message = f"YAML syntax: {what}"
+    if "'\\t'" in what:
+        message += "; indent with spaces, not tabs"
+    nearby = "\n".join(text.split("\n")[max(line - 2, 0) : line])
+    breaks = [name for char, name in _UNICODE_BREAKS.items() if char in nearby]
+    if breaks:
+        message += (
+            f"; the text here holds an invisible line separator ({', '.join(breaks)}) that "
+            "YAML reads as a line break: replace it by a space"
+        )
+    return line, column, message
 
 
 def load_document(path: Path, display_path: Path | None = None) -> tuple[Document, list[Problem]]:
@@ -134,28 +273,41 @@ def load_document(path: Path, display_path: Path | None = None) -> tuple[Documen
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        return Document(shown, None), [Problem(shown, 1, 1, "", f"cannot read file: {exc}")]
+        reason = exc.strerror or str(exc)
+        message = f"cannot read file: {reason}; content files must be readable YAML files"
+        return Document(shown, None), [Problem(shown, 1, 1, "", message)]
     if len(raw) > _MAX_BYTES:
         message = f"file is {len(raw):,} bytes; content files are limited to {_MAX_BYTES:,}"
         return Document(shown, None), [Problem(shown, 1, 1, "", message)]
+    text, failure = _decode(raw)
+    if text is None:
+        assert failure is not None
+        line, column, message = failure
+        return Document(shown, None), [Problem(shown, line, column, "", message)]
+    lines = _Lines(text)
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        message = f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8"
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as exc:
+        line, column = lines.at(exc.position)
+        character = exc.character if isinstance(exc.character, int) else 0
+        message = (
+            f"the character U+{character:04X} is not allowed in YAML (a control character); "
+            "remove it"
+        )
         return Document(shown, None), [Problem(shown, line, column, "", message)]
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = " ".join(part for part in (exc.context, exc.problem) if part)
-        return Document(shown, None), [Problem(shown, line, column, "", f"YAML syntax: {what}")]
+        line, column, message = _syntax_message(text, lines, exc)
+        return Document(shown, None), [Problem(shown, line, column, "", message)]
     except yaml.YAMLError as exc:
-        return Document(shown, None), [Problem(shown, 1, 1, "", f"YAML syntax: {exc}")]
+        message = f"YAML syntax: {' '.join(str(exc).split())}"
+        return Document(shown, None), [Problem(shown, 1, 1, "", message)]
+    finally:
+        loader.dispose()
     if node is None:
-        return Document(shown, None), [Problem(shown, 1, 1, "", "file is empty")]
-    walker = _Walker(shown)
+        message = "file is empty; write its content, or remove the file"
+        return Document(shown, None), [Problem(shown, 1, 1, "", message)]
+    walker = _Walker(shown, lines)
     data = walker.walk(node, ())
-    return Document(shown, data, walker.positions), walker.problems
+    return Document(shown, data, walker.positions, walker.unreadable), walker.problems

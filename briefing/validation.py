@@ -47,36 +47,95 @@ def _model_at(model: type[BaseModel], loc: NodePath) -> type[BaseModel] | None:
 
 
 def _clean_loc(document: Document, base: NodePath, loc: tuple[Any, ...]) -> NodePath:
-    """Drop the union-member tags pydantic puts in error locations."""
+    """Drop the union-member tags and the ``[key]`` marker pydantic puts in error locations."""
     kept: list[str | int] = list(base)
     for index, part in enumerate(loc):
+        if part == "[key]":
+            continue
         candidate = (*kept, part)
         if candidate in document.positions or index == len(loc) - 1:
             kept.append(part)
     return tuple(kept)
 
 
+#: Error types of dates; their messages gain how to write a date.
+_DATE_ERRORS = {
+    "date_type",
+    "date_parsing",
+    "date_from_datetime_parsing",
+    "date_from_datetime_inexact",
+    "date_future",
+    "date_past",
+}
+
+
+def _shown(value: Any) -> str:
+    """A value as a message quotes it: ``repr`` (control characters escaped), shortened."""
+    if isinstance(value, str) and len(value) >= 60:
+        value = value[:57] + "..."
+    return repr(value)
+
+
+def _kind_of(value: Any) -> str:
+    """What YAML made of a value, in an author's words."""
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return "text"
+
+
 def _message(model: type[BaseModel], loc: NodePath, base: NodePath, error: Any) -> str:
     kind = error["type"]
     field = loc[-1] if loc else ""
+    given = error.get("input")
     if kind == "missing":
         return f"required field '{field}' is missing"
     if kind == "extra_forbidden":
         owner = _model_at(model, loc[len(base) : -1])
         allowed = sorted(owner.model_fields) if owner else []
         close = difflib.get_close_matches(str(field), allowed, n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else ""
-        return f"unknown field '{field}'{hint} Allowed fields: {', '.join(allowed)}"
+        hint = f"; did you mean '{close[0]}'? Allowed" if close else "; allowed"
+        return f"unknown field '{field}'{hint} fields: {', '.join(allowed)}"
     if kind == "string_pattern_mismatch" and error.get("ctx", {}).get("pattern") == ID_PATTERN:
         return (
-            f"'{error['input']}' is not a valid id; ids are lower-case letters and digits "
+            f"{_shown(given)} is not a valid id; ids are lower-case letters and digits "
             "joined by single hyphens, e.g. 'van-laar-26485-224'"
         )
+    if given is None and kind.endswith("_type"):
+        return "no value is given; fill it in, or remove the field if it is optional"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return (
+            f"expected fields here (name: value, one per line), not {_kind_of(given)} "
+            f"(got {_shown(given)})"
+        )
+    if kind == "list_type":
+        return (
+            f"expected a list here, written [a, b] or as lines starting with '- ', not "
+            f"{_kind_of(given)} (got {_shown(given)})"
+        )
+    if kind == "string_type" and not isinstance(given, list | dict):
+        return (
+            f"expected text here, but YAML reads {_shown(given)} as {_kind_of(given)}; "
+            "put it in quotes"
+        )
+    if kind == "too_short" and not given:
+        return "the list is empty; give at least one item"
+    if kind in _DATE_ERRORS:
+        if kind == "date_from_datetime_inexact" or not isinstance(given, str):
+            return (
+                f"Input should be a valid date written as YYYY-MM-DD, e.g. 2018-11-13 "
+                f"(got {_shown(given)})"
+            )
+        message = str(error["msg"])
+        return f"{message} (got {_shown(given)}); write an existing day as YYYY-MM-DD"
     message = str(error["msg"]).removeprefix("Value error, ")
-    given = error.get("input")
     if isinstance(given, str | int | float | bool) and str(given) not in message:
-        shown = given if not isinstance(given, str) or len(given) < 60 else given[:57] + "..."
-        message = f"{message} (got {shown!r})"
+        message = f"{message} (got {_shown(given)})"
     return message
 
 
@@ -94,6 +153,8 @@ def validate(
         problems = []
         for error in exc.errors(include_url=False):
             loc = _clean_loc(document, base, error["loc"])
+            if any(loc[:end] in document.unreadable for end in range(len(loc) + 1)):
+                continue  # already reported where the value could not be read
             message = _message(model, loc, base, error)
             problems.append(document.problem(loc, message, format_path(loc)))
         return None, problems
