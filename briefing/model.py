@@ -24,9 +24,12 @@ from briefing.types import (
     Kamerstuk,
     MotionRef,
     SectorRef,
+    check_file_id,
 )
 
 Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=80)]
+#: An id that also names an output file (letters, debates' briefings, sectors' summaries).
+FileId = Annotated[Id, AfterValidator(check_file_id)]
 #: A string that may carry inline markup (emphasis, links, footnote calls).
 Text = Annotated[str, Field(min_length=1), AfterValidator(check_inline)]
 Line = Annotated[str, Field(min_length=1, max_length=200)]
@@ -55,7 +58,7 @@ class DebateKind(StrEnum):
 class Debate(Model):
     """A debate of the Tweede Kamer (or one of its committees)."""
 
-    id: Id = Field(description="Stable id, e.g. 'ao-imvo-2018-11-14'.")
+    id: FileId = Field(description="Stable id, e.g. 'ao-imvo-2018-11-14'; names its briefing.")
     kind: DebateKind = Field(description="What kind of debate this is.")
     title: Line = Field(description="Name as the Kamer uses it, e.g. 'AO IMVO'.")
     date: dt.date = Field(description="Day of the debate (YYYY-MM-DD).")
@@ -106,7 +109,7 @@ class SectorKind(StrEnum):
 class Sector(Model):
     """A sector with an IMVO convenant (signed or in development), or a theme."""
 
-    id: Id = Field(description="Stable id, e.g. 'kleding-textiel'.")
+    id: FileId = Field(description="Stable id, e.g. 'kleding-textiel'; names its summary.")
     kind: SectorKind = Field(description="'convenant' for a sector agreement, 'thema' otherwise.")
     name: Line = Field(description="Short name, e.g. 'Kleding en textiel'.")
     full_name: Line | None = Field(
@@ -282,7 +285,7 @@ class Signatory(Model):
 class Letter(Model):
     """A Kamerbrief: metadata, sections and footnotes."""
 
-    id: Id = Field(description="Stable id, 'YYYY-MM-DD-slug'; names the output PDF.")
+    id: FileId = Field(description="Stable id, 'YYYY-MM-DD-slug'; names the output PDF.")
     date: dt.date = Field(description="Date of the letter (YYYY-MM-DD).")
     subject: Line = Field(description="Betreft: the subject line.")
     sender: Sender = Field(description="Sending ministry and directorate.")

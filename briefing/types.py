@@ -17,6 +17,28 @@ from pydantic_core import core_schema
 
 #: Ids are lower-case words joined by hyphens: safe as file names and URL fragments.
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+#: Names Windows reserves for devices, with or without an extension ("con.pdf"). Letter,
+#: debate and sector ids name output files, and a build folder is often copied to or
+#: opened on Windows, where such a file can be neither created nor opened.
+RESERVED_NAMES = frozenset(
+    ["con", "prn", "aux", "nul"] + [f"com{n}" for n in range(10)] + [f"lpt{n}" for n in range(10)]
+)
+
+
+def quoted(text: str, limit: int = 60) -> str:
+    """``text`` in single quotes for a message, shortened to ``limit`` characters."""
+    return f"'{text if len(text) <= limit else text[: limit - 3] + '...'}'"
+
+
+def check_file_id(value: str) -> str:
+    """Refuse an id that cannot be a file name everywhere; return it unchanged otherwise."""
+    if value in RESERVED_NAMES:
+        raise ValueError(
+            f"'{value}' cannot be used as an id: it names an output file, and Windows reserves "
+            "this name for a device; choose another id, e.g. "
+            f"'{value}-1'"
+        )
+    return value
 
 
 class Ref(str):
@@ -59,7 +81,7 @@ class DebateRef(Ref):
 
 _KAMERSTUK_RE = re.compile(
     r"^(?:Kamerstuk(?:ken)?\s+)?(?P<dossier>\d{2}\s?\d{3})(?:-(?P<suffix>[A-Z]+))?,?\s+"
-    r"nr\.\s*(?P<number>\d+)$"
+    r"nr\.\s*(?P<number>\d{1,6})$"
 )
 
 
@@ -77,7 +99,7 @@ class Kamerstuk:
         match = _KAMERSTUK_RE.match(text.strip())
         if not match:
             raise ValueError(
-                f"'{text}' is not a Kamerstuk number; write it like '26 485, nr. 224' "
+                f"{quoted(text)} is not a Kamerstuk number; write it like '26 485, nr. 224' "
                 "or '35 925-XVII, nr. 33'"
             )
         return cls(match["dossier"].replace(" ", ""), int(match["number"]), match["suffix"])
@@ -112,6 +134,10 @@ class Kamerstuk:
         return {"type": "string", "examples": ["26 485, nr. 224", "35 925-XVII, nr. 33"]}
 
 
+class _UnknownDate(ValueError):
+    """Text that is not in any of the date forms the model knows."""
+
+
 _MONTHS = [
     "januari", "februari", "maart", "april", "mei", "juni",
     "juli", "augustus", "september", "oktober", "november", "december",
@@ -133,8 +159,9 @@ _PERIODS: dict[str, tuple[int, int]] = {
 
 
 def _month_end(year: int, month: int) -> date:
-    first_of_next = date(year + month // 12, month % 12 + 1, 1)
-    return first_of_next - timedelta(days=1)
+    if month == 12:  # also for year 9999, whose next month does not exist
+        return date(year, 12, 31)
+    return date(year, month + 1, 1) - timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -150,7 +177,23 @@ class FuzzyDate:
 
     @classmethod
     def parse(cls, text: str) -> FuzzyDate:
-        """Parse ``2019-03-01``, ``maart 2019``, ``najaar 2019``, ``eerste helft van 2019``..."""
+        """Parse ``2019-03-01``, ``maart 2019``, ``najaar 2019``, ``eerste helft van 2019``...
+
+        A day that does not exist (``2021-02-30``, ``najaar 0000``) is a ``ValueError``
+        that names the text and what is wrong with it.
+        """
+        try:
+            return cls._parse(text)
+        except _UnknownDate:
+            raise
+        except ValueError as exc:
+            raise ValueError(
+                f"{quoted(text)} is not an existing day or period ({exc}); check the day, "
+                "month and year"
+            ) from None
+
+    @classmethod
+    def _parse(cls, text: str) -> FuzzyDate:
         cleaned = " ".join(text.strip().lower().split())
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", cleaned):
             day = date.fromisoformat(cleaned)  # ValueError names the impossible part
@@ -171,8 +214,8 @@ class FuzzyDate:
             if qualifier in _PERIODS:
                 first, last = _PERIODS[qualifier]
                 return cls(text.strip(), date(year, first, 1), _month_end(year, last))
-        raise ValueError(
-            f"'{text}' is not a date this model understands; write '2019-03-01', "
+        raise _UnknownDate(
+            f"{quoted(text)} is not a date this model understands; write '2019-03-01', "
             "'maart 2019', 'begin 2019', 'voorjaar 2019', 'zomer 2019', 'najaar 2019', "
             "'eind 2019', 'eerste helft van 2019', 'tweede helft van 2019' or '2019'"
         )
