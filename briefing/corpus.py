@@ -8,6 +8,7 @@ with an error is left out of the corpus (and reported) so the others still build
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +17,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from briefing.errors import Problem
-from briefing.inline import footnote_ids
+from briefing.inline import FOOTNOTE_RE, footnote_ids
 from briefing.loading import Document, NodePath, format_path, load_document
 from briefing.model import (
     BulletList,
@@ -27,7 +28,7 @@ from briefing.model import (
     Section,
     Sector,
 )
-from briefing.types import Ref
+from briefing.types import ID_PATTERN, RESERVED_NAMES, Ref
 from briefing.validation import validate
 
 #: Registries by kind of reference: file name (its stem is the top-level key) and entry model.
@@ -80,6 +81,10 @@ class Corpus:
     files: list[Path] = field(default_factory=list)
     #: Ids of registry entries that failed validation (reported once, not at every use).
     invalid_ids: set[tuple[str, str]] = field(default_factory=set)
+    #: Kinds whose registry file is missing or could not be read as a whole, with which.
+    unreadable: dict[str, str] = field(default_factory=dict)
+    #: Documents already told that they refer to an unreadable registry, with its kind.
+    _told: set[tuple[Path, str]] = field(default_factory=set)
 
     @property
     def motions(self) -> dict[str, Motion]:
@@ -132,22 +137,48 @@ def iter_sections(
         yield from iter_sections(section.sections, (*here, "sections"), level + 1)
 
 
+def _misnamed(path: Path) -> Problem:
+    """The problem of a YAML file whose extension is not ``.yaml``, so it is never read."""
+    return Problem(
+        path,
+        1,
+        1,
+        "",
+        f"this file is not read: content files end in '.yaml'; rename it to '{path.stem}.yaml'",
+    )
+
+
 def _load_registry(root: Path, kind: str, corpus: Corpus) -> list[tuple[Any, Document, NodePath]]:
     file_name, model = REGISTRIES[kind]
     path = root / file_name
     if not path.exists():
+        corpus.problems += [_misnamed(p) for p in _other_spellings(path)]
+        corpus.unreadable[kind] = f"there is no {path}; create it"
         return []
     corpus.files.append(path)
     document, problems = load_document(path)
     corpus.problems += problems
     if document.data is None:
+        corpus.unreadable[kind] = f"{path} could not be read; fix the problem reported there first"
         return []
     key = file_name.removesuffix(".yaml")
     data = document.data
     if not isinstance(data, dict) or list(data) != [key] or not isinstance(data[key], list):
+        if isinstance(data, dict) and list(data) == [key]:
+            found = "no entries" if data[key] is None else "no list under it"
+        elif isinstance(data, dict):
+            found = f"the keys {', '.join(repr(k) for k in data)}"
+        else:
+            found = "no keys"
         corpus.problems.append(
-            document.problem((), f"expected one key '{key}' holding a list of {key}", key)
+            document.problem(
+                (),
+                f"expected one key '{key}' holding a list of {key} ('{key}:' and then one "
+                f"'- id: ...' per entry); found {found}",
+                key,
+            )
         )
+        corpus.unreadable[kind] = f"{path} could not be read; fix the problem reported there first"
         return []
     entries = []
     for index, item in enumerate(data[key]):
@@ -158,6 +189,42 @@ def _load_registry(root: Path, kind: str, corpus: Corpus) -> list[tuple[Any, Doc
         elif isinstance(item, dict) and isinstance(item.get("id"), str):
             corpus.invalid_ids.add((kind, item["id"]))
     return entries
+
+
+def _other_spellings(path: Path) -> list[Path]:
+    """Files beside ``path`` named like it but with another YAML extension (``.yml``)."""
+    if not path.parent.is_dir():
+        return []
+    return sorted(
+        p
+        for p in path.parent.iterdir()
+        if p.stem == path.stem and p.suffix.lower() in (".yaml", ".yml") and p.name != path.name
+    )
+
+
+def _sector_cycles(corpus: Corpus) -> None:
+    """Report every ring of sectors that are ``part_of`` each other (or of themselves)."""
+    registry = corpus.registries["sector"]
+    reported: set[str] = set()
+    for start in registry:
+        chain = [start]
+        while (parent := registry[chain[-1]].model.part_of) in registry and parent not in chain:
+            chain.append(parent)
+        if parent not in chain or parent in reported:
+            continue
+        ring = chain[chain.index(parent) :]
+        reported.update(ring)
+        first = min(ring, key=lambda sid: registry[sid].document.position(registry[sid].node_path))
+        at = ring.index(first)
+        ring = ring[at:] + ring[:at]
+        entry = registry[first]
+        corpus.problems.append(
+            entry.document.problem(
+                (*entry.node_path, "part_of"),
+                f"sectors are part of each other in a ring ({' → '.join([*ring, first])}); "
+                "a sector cannot be part of itself, so remove one of these 'part_of'",
+            )
+        )
 
 
 def _index_registries(root: Path, corpus: Corpus) -> None:
@@ -185,6 +252,7 @@ def _index_registries(root: Path, corpus: Corpus) -> None:
                 continue
             registry[model.id] = Entry(model, document, node_path)
         corpus.registries[kind] = registry
+    _sector_cycles(corpus)
 
 
 def _reference_problems(
@@ -197,6 +265,17 @@ def _reference_problems(
         if value in registry or (value.kind, value) in corpus.invalid_ids:
             continue
         file_name = corpus.root / REGISTRIES[value.kind][0]
+        if value.kind in corpus.unreadable:
+            # One problem per file, not one per reference: the cause is in the registry.
+            if (document.path, value.kind) not in corpus._told:
+                corpus._told.add((document.path, value.kind))
+                yield document.problem(
+                    path,
+                    f"refers to {value.kind} '{value}' (and maybe more), but "
+                    f"{corpus.unreadable[value.kind]}",
+                    format_path(path),
+                )
+            continue
         close = difflib.get_close_matches(value, list(registry), n=1)
         hint = f"; did you mean '{close[0]}'?" if close else f"; add it to {file_name}"
         yield document.problem(
@@ -204,10 +283,45 @@ def _reference_problems(
         )
 
 
+def _calls_footnotes(path: NodePath) -> bool:
+    """True where a footnote call is printed with its footnote: a section's heading or body."""
+    return "body" in path or path[-1:] == ("heading",) or path[:1] == ("footnotes",)
+
+
+def _misplaced_footnotes(model: Any, document: Document, base: NodePath) -> Iterator[Problem]:
+    """Footnote calls in texts other than a section's heading and body, where they would
+    silently vanish (briefings and summaries print those texts without footnotes)."""
+    for path, value in iter_values(model, base):
+        if not isinstance(value, str) or _calls_footnotes(path[len(base) :]):
+            continue
+        for match in FOOTNOTE_RE.finditer(value):
+            yield document.problem(
+                path,
+                f"the footnote call {match[0]} can only stand in a section's heading or body; "
+                "this text is printed without footnotes, so move the call to the body",
+                format_path(path),
+            )
+
+
+def _valid_file_name(path: Path) -> bool:
+    return re.fullmatch(ID_PATTERN, path.stem) is not None and path.stem not in RESERVED_NAMES
+
+
 def _letter_problems(source: LetterSource, corpus: Corpus) -> list[Problem]:
     letter, document = source.letter, source.document
     problems = list(_reference_problems(letter, document, (), corpus))
-    if letter.id != document.path.stem:
+    problems += _misplaced_footnotes(letter, document, ())
+    if not _valid_file_name(document.path):
+        problems.append(
+            document.problem(
+                (),
+                f"the file name '{document.path.name}' is not a valid letter id; name the file "
+                f"after the letter's id, '{letter.id}.yaml' (lower-case letters, digits and "
+                "hyphens)",
+                "",
+            )
+        )
+    elif letter.id != document.path.stem:
         problems.append(
             document.problem(
                 ("id",),
@@ -280,8 +394,16 @@ def load_corpus(root: Path) -> Corpus:
             corpus.problems += _reference_problems(
                 entry.model, entry.document, entry.node_path, corpus
             )
+            corpus.problems += _misplaced_footnotes(entry.model, entry.document, entry.node_path)
     seen: dict[str, LetterSource] = {}
-    for path in sorted((root / LETTERS_DIR).glob("*.yaml")):
+    letters_dir = root / LETTERS_DIR
+    if letters_dir.is_dir():
+        corpus.problems += [
+            _misnamed(p)
+            for p in sorted(letters_dir.iterdir())
+            if p.suffix.lower() in (".yaml", ".yml") and p.suffix != ".yaml"
+        ]
+    for path in sorted(letters_dir.glob("*.yaml")):
         corpus.files.append(path)
         document, problems = load_document(path)
         if document.data is not None:
