@@ -21,7 +21,8 @@ from briefing.types import Kamerstuk
 ALLOWED_SCHEMES = ("https://", "http://", "mailto:")
 FOOTNOTE_RE = re.compile(r"\[\^([a-z0-9]+(?:-[a-z0-9]+)*)\]")
 _LOOSE_FOOTNOTE_RE = re.compile(r"\[\^([^\]]*)\]")
-_UNPARSED_LINK_RE = re.compile(r"\]\(([^)\s]*)\)")
+#: What is left of ``[text](target)`` in plain text when it did not parse as a link.
+_UNPARSED_LINK_RE = re.compile(r"\]\(\s*([^)]*?)\s*\)")
 KAMERSTUK_RE = re.compile(r"(?:Kamerstuk(?:ken)?\s+)?\d{2}\s?\d{3}(?:-[A-Z]+)?,?\s+nr\.\s*\d+")
 
 #: A word that starts with a hyphen ("en/of -adaptatie"): its hyphen must not end a line.
@@ -59,6 +60,13 @@ def check_inline(text: str) -> str:
                 )
         elif token.type == "text":
             if match := _UNPARSED_LINK_RE.search(token.content):
+                target = match[1].split()[0] if match[1].split() else ""
+                if target.startswith(ALLOWED_SCHEMES):
+                    raise ValueError(
+                        f"'{match[0].lstrip(']')}' is not a link target: it holds a space or a "
+                        "title; write [text](https://...) with only the address (a space in "
+                        "an address is %20)"
+                    )
                 raise ValueError(
                     f"link target '{match[1]}' is not allowed; links must start with "
                     "https://, http:// or mailto:"

@@ -189,6 +189,14 @@ def assert_refused(case: Case, content: Path, status: int, output: str) -> None:
 # --------------------------------------------------------------------------------- the corpus
 
 
+def test_the_corpus_covers_every_kind_of_bad_input() -> None:
+    assert len(CASES) >= 40
+    for kind in KINDS:
+        assert any(c.name.startswith(f"{kind}-") for c in CASES), kind
+    assert len({(c.file, c.data) for c in CASES}) == len(CASES), "two cases are the same"
+    assert 5 <= len(BUILD_CASES) <= 8
+
+
 def test_the_minimal_letter_is_valid(
     content_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
