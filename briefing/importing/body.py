@@ -1,0 +1,322 @@
+"""Turning a letter's body lines into sections: paragraphs, lists, headings and footnotes.
+
+The lines come from a layout reader with that layout's debris taken out. Here they become
+paragraphs (joined across hard line breaks, words hyphenated across lines joined again, a
+paragraph that a page break cut in two joined again), bulleted lists and headings; the
+footnotes' texts become the letter's ``footnotes`` and their calls ``[^id]``.
+
+Headings are found by their markup where the text has it (markdown ``#``, bold or
+emphasis), and the markup gives the level: bold headings above plain ones above headings
+in emphasis, as a letter's PDF prints them. Without markup, a short line without a full
+stop between two paragraphs is a heading, at the top level.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from briefing.importing.debris import SEPARATOR_RE, Hyphenation, clean_markup, link_text
+from briefing.importing.parsed import (
+    Body,
+    DraftSection,
+    FootnoteText,
+    ItemList,
+    Paragraph,
+)
+from briefing.importing.source import SourceLine
+from briefing.importing.text import (
+    TERMINAL_RE,
+    collapse,
+    is_bold,
+    is_emphasised,
+    sentences,
+    slugify,
+    starts_lower,
+    starts_upper,
+    strip_markup,
+    unique_id,
+)
+
+_HEADING_RE = re.compile(r"^#{1,6}\s+(\S.*)$")
+#: Superscript digits: what converters print for a footnote call.
+_SUPERSCRIPTS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
+_FOOTNOTE_DEF_RE = re.compile(
+    rf"^(?:<sup>(\d{{1,3}})</sup>|([{_SUPERSCRIPTS}]{{1,3}})|\[\^([^\]\s]{{1,40}})\]:)\s*(\S.*)$"
+)
+_BULLET_RE = re.compile(r"^(?:[-\u2022\u25aa\u00b7\u2013]|\*(?=\s))\s+(?=\S)")
+_CALL_RE = re.compile(rf"<sup>(\d{{1,3}})</sup>|([{_SUPERSCRIPTS}]+)|\[\^([^\]\s]{{1,40}})\]")
+#: Heading styles from the top level down, as a letter's PDF prints them.
+_STYLES = ["bold", "plain", "emphasis"]
+_MAX_HEADING = 200
+INTRO_ID = "inleiding"
+
+
+@dataclass
+class _Block:
+    """A run of body lines that belong together, before it becomes a paragraph or heading."""
+
+    kind: str
+    lines: list[SourceLine]
+    mark: str = ""
+    text: str = ""
+    style: str = "plain"
+
+    @property
+    def line(self) -> int:
+        return self.lines[0].number
+
+
+@dataclass
+class _Footnotes:
+    """The footnotes' texts by mark, and the ids their calls become."""
+
+    texts: dict[str, FootnoteText] = field(default_factory=dict)
+    ids: dict[str, str] = field(default_factory=dict)
+    called: set[str] = field(default_factory=set)
+
+
+def read_body(lines: list[SourceLine], footnotes: list[FootnoteText], notes: list[str]) -> Body:
+    """The sections and footnotes of the body in ``lines``; what it left out goes to ``notes``."""
+    hyphenation = Hyphenation.of([line.text for line in lines] + [f.text for f in footnotes])
+    blocks = _blocks(lines)
+    marked = any(block.kind == "heading" for block in blocks)
+    notes_found = _Footnotes()
+    for footnote in footnotes:
+        notes_found.texts[footnote.mark] = footnote
+    kept: list[_Block] = []
+    for block in blocks:
+        _clean(block, hyphenation)
+        if block.kind == "footnote":
+            notes_found.texts[block.mark] = FootnoteText(block.mark, block.text, block.line)
+        elif block.text:
+            kept.append(block)
+    _find_headings(kept, marked)
+    joined = _join_continuations(kept, hyphenation)
+    body = Body(_sections(joined, marked, notes))
+    _place_footnotes(body, notes_found, notes)
+    if hyphenation.guessed:
+        shown = ", ".join(f"'{word}'" for word in hyphenation.guessed[:6])
+        more = f" and {len(hyphenation.guessed) - 6} more" if len(hyphenation.guessed) > 6 else ""
+        notes.append(
+            f"words hyphenated at a line end were joined without another spelling in the "
+            f"letter to go by: {shown}{more}; check them"
+        )
+    return body
+
+
+def _blocks(lines: list[SourceLine]) -> list[_Block]:
+    blocks: list[_Block] = []
+    current: _Block | None = None
+    previous = ""
+    for line in lines:
+        text = line.text.strip()
+        if not text or SEPARATOR_RE.match(text):
+            current, previous = None, ""
+            continue
+        if _HEADING_RE.match(text):
+            blocks.append(_Block("heading", [line]))
+            current, previous = None, text
+            continue
+        if match := _FOOTNOTE_DEF_RE.match(text):
+            mark = match[1] or (_digits(match[2]) if match[2] else match[3])
+            current = _Block("footnote", [SourceLine(line.number, match[4])], mark=mark)
+            blocks.append(current)
+        elif _BULLET_RE.match(text) and (
+            not previous or previous.endswith(":") or (current and current.kind == "item")
+        ):
+            current = _Block("item", [SourceLine(line.number, _BULLET_RE.sub("", text))])
+            blocks.append(current)
+        elif current is None:
+            current = _Block("paragraph", [line])
+            blocks.append(current)
+        else:
+            current.lines.append(line)
+        previous = text
+    return blocks
+
+
+def _digits(superscript: str) -> str:
+    return "".join(str(_SUPERSCRIPTS.index(char)) for char in superscript)
+
+
+def _clean(block: _Block, hyphenation: Hyphenation) -> None:
+    raw = hyphenation.join_all(line.text for line in block.lines)
+    if block.kind == "heading":
+        raw = _HEADING_RE.sub(r"\1", raw.strip())
+        block.style = "bold" if is_bold(raw) else "emphasis" if is_emphasised(raw) else "plain"
+        block.text = clean_markup(strip_markup(raw))
+    elif block.kind == "paragraph" and len(block.lines) <= 2 and _styled(raw):
+        block.kind, block.style = "heading", "bold" if is_bold(raw) else "emphasis"
+        block.text = clean_markup(strip_markup(raw))
+    else:
+        block.text = clean_markup(raw)
+
+
+def _styled(text: str) -> bool:
+    """A short paragraph all in bold or emphasis, without a full stop: a heading."""
+    plain = collapse(link_text(strip_markup(text)))
+    if not plain or len(plain) > _MAX_HEADING or TERMINAL_RE.search(plain):
+        return False
+    return is_bold(text) or is_emphasised(text)
+
+
+def _heading_like(block: _Block) -> bool:
+    text = block.text
+    return (
+        block.kind == "paragraph"
+        and len(block.lines) <= 2
+        and 2 <= len(text) <= _MAX_HEADING
+        and not TERMINAL_RE.search(text)
+        and not text.endswith((",", "-"))
+        and len(sentences(text)) == 1
+        and starts_upper(text)
+        and "<sup>" not in text
+    )
+
+
+def _find_headings(blocks: list[_Block], marked: bool) -> None:
+    """Mark short lines between paragraphs as headings, when the text has no heading markup."""
+    if marked:
+        return
+    for index, block in enumerate(blocks):
+        if not _heading_like(block):
+            continue
+        before = blocks[index - 1] if index else None
+        after = blocks[index + 1] if index + 1 < len(blocks) else None
+        if after is None:
+            continue
+        before_ends = (
+            before is None or before.kind == "heading" or bool(TERMINAL_RE.search(before.text))
+        )
+        after_starts = after.kind in ("item", "heading") or starts_upper(after.text)
+        if before_ends and after_starts:
+            block.kind = "heading"
+
+
+def _join_continuations(blocks: list[_Block], hyphenation: Hyphenation) -> list[_Block]:
+    """Join a paragraph that a page break (or the debris in it) cut in two."""
+    joined: list[_Block] = []
+    for block in blocks:
+        last = joined[-1] if joined else None
+        if block.kind == "paragraph" and last is not None and last.kind != "heading":
+            continues = starts_lower(block.text) or (
+                last.kind == "paragraph" and not TERMINAL_RE.search(last.text)
+            )
+            if continues:
+                last.text = collapse(hyphenation.join(last.text, block.text))
+                last.lines += block.lines
+                continue
+        joined.append(block)
+    return joined
+
+
+def _levels(blocks: list[_Block], marked: bool) -> dict[int, int]:
+    """The level of each heading (by its index in ``blocks``)."""
+    styles = [s for s in _STYLES if any(b.kind == "heading" and b.style == s for b in blocks)]
+    levels: dict[int, int] = {}
+    previous = 0
+    for index, block in enumerate(blocks):
+        if block.kind != "heading":
+            continue
+        wanted = styles.index(block.style) + 1 if marked or block.style != "plain" else 1
+        levels[index] = previous = min(wanted, previous + 1, 3)
+    return levels
+
+
+def _sections(blocks: list[_Block], marked: bool, notes: list[str]) -> list[DraftSection]:
+    taken: set[str] = set()
+    top: list[DraftSection] = []
+    stack: list[DraftSection] = []
+    levels = _levels(blocks, marked)
+    for index, block in enumerate(blocks):
+        if block.kind == "heading":
+            level = levels[index]
+            while stack and stack[-1].level >= level:
+                stack.pop()
+            section_id = unique_id(slugify(block.text) or "sectie", taken)
+            section = DraftSection(section_id, block.text, level, block.line)
+            (stack[-1].sections if stack else top).append(section)
+            stack.append(section)
+            continue
+        if not stack:
+            section = DraftSection(unique_id(INTRO_ID, taken), None, 1, block.line)
+            top.append(section)
+            stack.append(section)
+        paragraph = Paragraph(block.text, block.lines)
+        current = stack[-1]
+        if block.kind == "item":
+            if current.body and isinstance(current.body[-1], ItemList):
+                current.body[-1].items.append(paragraph)
+            else:
+                current.body.append(ItemList([paragraph]))
+        else:
+            current.body.append(paragraph)
+    headings = [b for b in blocks if b.kind == "heading"]
+    if not marked and len(headings) > 1:
+        notes.append(
+            f"line {headings[0].line}: the text has no heading markup; {len(headings)} short "
+            "lines between paragraphs were taken for headings, all at the top level: check "
+            "them, and nest subsections where the letter nests them"
+        )
+    return top
+
+
+def _footnote_id(text: str, taken: set[str]) -> str:
+    """An id for a footnote from its first words, or its web address's site and title."""
+    plain = link_text(text)
+    url = re.match(r"(?:https?://)?(?:www\.)?([a-z0-9-]+)\.[a-z.]+/?(\S*)", plain, re.IGNORECASE)
+    if url and ("/" in plain or plain.lower().startswith(("http", "www"))):
+        last = [part for part in url[2].split("/") if re.search(r"[A-Za-z]{4}", part)]
+        word = re.findall(r"[A-Za-z]{4,}", last[-1])[0] if last else ""
+        base = slugify(f"{url[1]} {word}", 40)
+    else:
+        first = re.split(r"[,.;:(]", plain, maxsplit=1)[0]
+        base = slugify(" ".join(first.split()[:4]), 40)
+    return unique_id(base or "voetnoot", taken)
+
+
+def _place_footnotes(body: Body, footnotes: _Footnotes, notes: list[str]) -> None:
+    """Turn footnote calls into ``[^id]`` and collect the footnotes the calls name."""
+    taken: set[str] = set()
+
+    def call(match: re.Match[str], paragraph: Paragraph) -> str:
+        mark = match[1] or (_digits(match[2]) if match[2] else match[3])
+        footnote = footnotes.texts.get(mark)
+        if footnote is None:
+            if match[2]:
+                return match[0]  # a superscript that is not a footnote's: m², CO³...
+            notes.append(
+                f"line {paragraph.line}: footnote {mark} is called but its text was not found; "
+                "the call is left out"
+            )
+            return ""
+        if mark in footnotes.called:
+            notes.append(
+                f"line {paragraph.line}: footnote {mark} is called a second time; that call is "
+                "left out (a footnote is printed once)"
+            )
+            return ""
+        footnotes.called.add(mark)
+        footnote_id = footnotes.ids.setdefault(mark, _footnote_id(footnote.text, taken))
+        body.footnotes[footnote_id] = footnote.text
+        return f"[^{footnote_id}]"
+
+    for section in [s for top in body.sections for s in top.walk()]:
+        for paragraph in section.paragraphs():
+            paragraph.text = _CALL_RE.sub(lambda m, p=paragraph: call(m, p), paragraph.text)
+        if section.heading:
+            section.heading = _CALL_RE.sub(lambda m: m[0] if m[2] else "", section.heading).strip()
+    for mark, footnote in footnotes.texts.items():
+        if mark not in footnotes.called:
+            notes.append(
+                f"line {footnote.line}: footnote {mark} ('{_short(footnote.text)}') is not "
+                "called in the text; it is left out"
+            )
+            body.footnote_comments.append(
+                f"footnote {mark} is never called in the text: {_short(footnote.text, 120)}"
+            )
+
+
+def _short(text: str, limit: int = 50) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "..."

@@ -1,0 +1,97 @@
+"""Finding where a letter's body ends: the closing formula and the signature.
+
+A Kamerbrief ends with the signatory's title ("De Minister voor Buitenlandse Handel
+en Ontwikkelingssamenwerking,", possibly over two lines) and, usually, the name. Both
+layouts end that way; a few lines of page furniture may follow (removed beforehand).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefing.importing.source import SourceLine
+from briefing.importing.text import collapse, strip_markup
+
+_TITLE_RE = re.compile(
+    r"^(?:De|Het)\s+(?:[Mm]inisters?|[Ss]taatssecretaris(?:sen)?|[Mm]inister-[Pp]resident)\b"
+)
+_FORMULA_RE = re.compile(
+    r"^(?:Hoogachtend|Met (?:de meeste )?hoogachting|Met vriendelijke groet(?:en)?)\s*,?$",
+    re.IGNORECASE,
+)
+#: How many lines at the end of the text to look in for the signature.
+_WINDOW = 14
+_MAX_TITLE_LINES = 3
+_MAX_LINES_AFTER = 8
+
+
+@dataclass
+class Closing:
+    """The signature: where it starts, the title and name, and what follows them."""
+
+    start: int
+    title: str
+    title_line: int
+    complete: bool
+    name: str | None = None
+    name_line: int | None = None
+    formula: SourceLine | None = None
+    after: list[SourceLine] | None = None
+
+
+def _text(line: SourceLine) -> str:
+    return collapse(strip_markup(line.text))
+
+
+def find_closing(lines: list[SourceLine], start: int) -> Closing | None:
+    """The signature at the end of ``lines[start:]``, or ``None`` when there is none."""
+    filled = [i for i in range(start, len(lines)) if _text(lines[i])]
+    first = max(0, len(filled) - _WINDOW)
+    for position in range(first, len(filled)):
+        if not _TITLE_RE.match(_text(lines[filled[position]])):
+            continue
+        closing = _closing_at(lines, filled[position:])
+        if closing is not None:
+            _formula_before(lines, filled, closing, start)
+            return closing
+    return None
+
+
+def _closing_at(lines: list[SourceLine], rest: list[int]) -> Closing | None:
+    """The signature starting at ``rest[0]`` if the lines from there look like one."""
+    title_parts: list[str] = []
+    complete = False
+    for index in rest[:_MAX_TITLE_LINES]:
+        text = _text(lines[index])
+        if len(text) > 120 or re.search(r"[.!?]\s+[A-Z]", text):
+            return None
+        title_parts.append(text)
+        if text.endswith(","):
+            complete = True
+            break
+    if not complete and len(rest) > len(title_parts):
+        return None  # a title that does not end (no comma) must be the end of the text
+    used = len(title_parts)
+    closing = Closing(rest[0], " ".join(title_parts), lines[rest[0]].number, complete)
+    following = rest[used:]
+    if following:
+        name = _text(lines[following[0]])
+        looks_like_name = len(name) <= 60 and len(name.split()) <= 6
+        if looks_like_name and not _TITLE_RE.match(name) and not name.endswith(","):
+            closing.name, closing.name_line = name, lines[following[0]].number
+            following = following[1:]
+    if len(following) > _MAX_LINES_AFTER:
+        return None
+    closing.after = [lines[i] for i in following]
+    return closing
+
+
+def _formula_before(
+    lines: list[SourceLine], filled: list[int], closing: Closing, start: int
+) -> None:
+    """Take a closing formula ("Hoogachtend,") just above the signature into the closing."""
+    before = [i for i in filled if start <= i < closing.start]
+    if before and _FORMULA_RE.match(_text(lines[before[-1]])):
+        closing.formula = lines[before[-1]]
+        closing.start = before[-1]

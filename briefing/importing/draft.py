@@ -1,0 +1,320 @@
+"""Writing the draft letter file: YAML laid out like the hand-made letters, with comments.
+
+The draft has the key order and the style of the content's letters: long texts as folded
+block scalars (``>-``) wrapped at 100 columns, lists of ids in brackets, a blank line
+between sections. Proposals to review carry a ``# TODO review:`` comment above their key.
+Before anything is written the draft is read back and validated against the model, and
+it is written without ever replacing a file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import textwrap
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from briefing.errors import BriefingError
+from briefing.importing.parsed import Body, DraftSection, Head, ItemList
+from briefing.importing.references import Proposals
+from briefing.importing.text import collapse
+from briefing.loading import format_path
+from briefing.model import Letter
+
+SCHEMA_LINE = "# yaml-language-server: $schema=../schemas/letter.schema.json"
+WIDTH = 100
+#: Keys whose lists of ids are written in brackets on one line, as in the hand-made files.
+_FLOW_KEYS = {"motions", "commitments", "sectors", "debates"}
+#: Characters a YAML block scalar cannot hold as they are.
+_UNSAFE = {"\t", "\r", "\n", "\x85", "\u2028", "\u2029", "\ufeff"}
+
+NodePath = tuple[str | int, ...]
+
+
+class Draft:
+    """A draft letter: its data, the review comments by node path, and source lines."""
+
+    def __init__(self) -> None:
+        self.data: dict[str, Any] = {}
+        self.comments: dict[NodePath, list[str]] = {}
+        self.lines: dict[NodePath, int] = {}
+
+    def comment(self, path: NodePath, text: str) -> None:
+        """Add a ``# TODO review:`` comment above the node at ``path``."""
+        self.comments.setdefault(path, []).append(text)
+
+
+def build_draft(letter_id: str, head: Head, body: Body, proposals: Proposals) -> Draft:
+    """The draft's data and comments, in the key order of the hand-made letters."""
+    draft = Draft()
+    sender: dict[str, Any] = {
+        "ministry": head.ministry,
+        "directorate": head.directorate,
+        "visiting_address": head.visiting_address,
+        "postal_address": head.postal_address,
+    }
+    if head.country:
+        sender["country"] = head.country
+    if head.website:
+        sender["website"] = head.website
+    references: dict[str, Any] = {"ours": head.ours}
+    if head.yours:
+        references["yours"] = head.yours
+    references["attachments"] = head.attachments
+    data: dict[str, Any] = {
+        "id": letter_id,
+        "date": head.date,
+        "subject": head.subject,
+        "sender": sender,
+        "references": references,
+        "addressee": {"lines": head.addressee},
+        "salutation": head.salutation,
+        "signatory": {"title": head.signatory_title, "name": head.signatory_name},
+    }
+    if proposals.debate:
+        data["debate"] = proposals.debate
+        if proposals.debate_review:
+            draft.comment(("debate",), proposals.debate_review)
+    if head.kamerstuk:
+        data["kamerstuk"] = head.kamerstuk
+    for field, why in head.review.items():
+        draft.comment(tuple(field.split(".")), why)
+    for field, line in head.lines.items():
+        draft.lines[tuple(field.split("."))] = line
+    data["sections"] = [
+        _section(section, ("sections", i), draft) for i, section in enumerate(body.sections)
+    ]
+    if body.footnotes or body.footnote_comments:
+        data["footnotes"] = dict(body.footnotes)
+        for text in body.footnote_comments:
+            draft.comment(("footnotes",), text)
+    draft.data = data
+    return draft
+
+
+def _section(section: DraftSection, path: NodePath, draft: Draft) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": section.id}
+    draft.lines[path] = section.line
+    if section.heading:
+        data["heading"] = section.heading
+    body: list[Any] = []
+    for index, block in enumerate(section.body):
+        if isinstance(block, ItemList):
+            body.append({"items": [item.text for item in block.items]})
+            for item_index, item in enumerate(block.items):
+                draft.lines[(*path, "body", index, "items", item_index)] = item.line
+        else:
+            body.append(block.text)
+            draft.lines[(*path, "body", index)] = block.line
+    if body:
+        data["body"] = body
+    for key in ("motions", "commitments", "sectors", "debates", "amounts", "milestones"):
+        value = getattr(section, key)
+        if value or key in section.comments:
+            data[key] = value
+        for text in section.comments.get(key, []):
+            draft.comment((*path, key), text)
+    if section.sections:
+        data["sections"] = [
+            _section(sub, (*path, "sections", i), draft) for i, sub in enumerate(section.sections)
+        ]
+    return data
+
+
+# --- YAML text ------------------------------------------------------------------------------
+
+
+def render(draft: Draft, source_name: str, layout: str) -> str:
+    """The draft as YAML text, starting with the schema line."""
+    out = [SCHEMA_LINE]
+    out += _comment_lines(
+        0,
+        f"Draft imported from {source_name} ({layout}). Check every 'TODO review' comment, "
+        "write each section's summary, then run 'briefing check'.",
+        "",
+    )
+    _mapping(out, draft.data, 0, (), draft.comments, None)
+    return "\n".join(out) + "\n"
+
+
+def _mapping(
+    out: list[str],
+    mapping: dict[str, Any],
+    indent: int,
+    path: NodePath,
+    comments: dict[NodePath, list[str]],
+    first_prefix: str | None,
+) -> None:
+    for number, (key, value) in enumerate(mapping.items()):
+        if indent == 0 and key in ("sections", "footnotes"):
+            out.append("")
+        for text in comments.get((*path, key), []):
+            out += _comment_lines(indent, text)
+        prefix = first_prefix if number == 0 and first_prefix is not None else " " * indent
+        _value(out, f"{prefix}{key}:", value, indent, (*path, key), comments)
+
+
+def _value(
+    out: list[str],
+    lead: str,
+    value: Any,
+    indent: int,
+    path: NodePath,
+    comments: dict[NodePath, list[str]],
+) -> None:
+    if isinstance(value, dict) and not value:
+        out.append(f"{lead} {{}}")
+    elif isinstance(value, dict):
+        out.append(lead)
+        _mapping(out, value, indent + 2, path, comments, None)
+    elif isinstance(value, list):
+        _list(out, lead, value, indent, path, comments)
+    else:
+        _scalar(out, f"{lead} ", value, indent + 2)
+
+
+def _list(
+    out: list[str],
+    lead: str,
+    items: list[Any],
+    indent: int,
+    path: NodePath,
+    comments: dict[NodePath, list[str]],
+) -> None:
+    if not items:
+        out.append(f"{lead} []")
+        return
+    if path[-1] in _FLOW_KEYS and all(isinstance(i, str) for i in items):
+        flow = f"{lead} [{', '.join(_plain_scalar(i) for i in items)}]"
+        if len(flow) <= WIDTH:
+            out.append(flow)
+            return
+    out.append(lead)
+    item_prefix = " " * (indent + 2) + "- "
+    for index, item in enumerate(items):
+        if path[-1] == "sections" and index:
+            out.append("")
+        for text in comments.get((*path, index), []):
+            out += _comment_lines(indent + 2, text)
+        if isinstance(item, dict):
+            _mapping(out, item, indent + 4, (*path, index), comments, item_prefix)
+        else:
+            _scalar(out, item_prefix, item, indent + 4)
+
+
+def _scalar(out: list[str], lead: str, value: Any, content_indent: int) -> None:
+    if isinstance(value, bool):
+        out.append(lead + ("true" if value else "false"))
+    elif isinstance(value, dt.date):
+        out.append(lead + value.isoformat())
+    elif isinstance(value, int | Decimal):
+        out.append(lead + _number(value))
+    else:
+        text = str(value)
+        plain = _plain_scalar(text)
+        foldable = text == collapse(text) and not (_UNSAFE & set(text)) and text.isprintable()
+        if len(lead) + len(plain) <= WIDTH or not foldable:
+            out.append(lead + plain)
+            return
+        out.append(lead + ">-")
+        width = max(WIDTH - content_indent, 40)
+        for line in textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False):
+            out.append(" " * content_indent + line)
+
+
+def _plain_scalar(text: str) -> str:
+    dumped = yaml.safe_dump(text, allow_unicode=True, width=10**9, default_flow_style=True)
+    return dumped.removesuffix("\n").removesuffix("\n...").removesuffix("\n")
+
+
+def _number(value: int | Decimal) -> str:
+    if isinstance(value, Decimal) and value != value.to_integral_value():
+        return format(value.normalize(), "f")
+    return str(int(value))
+
+
+def _comment_lines(indent: int, text: str, label: str = "TODO review: ") -> list[str]:
+    """``text`` as comment lines at ``indent``, wrapped at the width of the file."""
+    lines = textwrap.wrap(
+        label + collapse(text),
+        max(WIDTH - indent, 40),
+        initial_indent="# ",
+        subsequent_indent="#   ",
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+    return [" " * indent + line for line in lines]
+
+
+# --- checking and writing -------------------------------------------------------------------
+
+
+def check(text: str, draft: Draft, source: Path) -> Letter:
+    """Read the YAML text back and validate it; a :class:`BriefingError` if it is not valid.
+
+    The text must read back as the data it was written from; if not, the writer has a bug
+    (a ``RuntimeError``, which the command line reports as an internal error).
+    """
+    loaded = yaml.safe_load(text)  # a YAMLError here is a bug of the writer, not of the source
+    if loaded != _comparable(draft.data):
+        raise RuntimeError(f"the draft of {source} does not read back as it was written")
+    try:
+        return Letter.model_validate(loaded)
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors()[:5]:
+            path = tuple(error["loc"])
+            line = _source_line(draft, path)
+            where = f"line {line}: " if line else ""
+            problems.append(f"{where}{format_path(path)}: {error['msg']}")
+        raise BriefingError(
+            f"{source}: the text cannot be held as a letter: " + "; ".join(problems)
+        ) from None
+
+
+def _source_line(draft: Draft, path: NodePath) -> int | None:
+    for end in range(len(path), 0, -1):
+        if path[:end] in draft.lines:
+            return draft.lines[path[:end]]
+    return None
+
+
+def _comparable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _comparable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_comparable(v) for v in value]
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return value
+
+
+def write_new(path: Path, text: str) -> None:
+    """Write ``text`` to ``path``, which must not exist; never replaces a file."""
+    exists = (
+        f"{path} already exists; the import never overwrites a file. Move or rename that "
+        "file first, or import into another folder with --content DIR"
+    )
+    if path.exists():
+        raise BriefingError(exists)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        temporary.write_text(text, encoding="utf-8")
+        try:
+            os.link(temporary, path)  # fails if the target appeared meanwhile
+        except FileExistsError:
+            raise BriefingError(exists) from None
+        except OSError:
+            with path.open("x", encoding="utf-8") as handle:
+                handle.write(text)
+    except FileExistsError:
+        raise BriefingError(exists) from None
+    except OSError as exc:
+        raise BriefingError(f"cannot write {path}: {exc.strerror or exc}") from None
+    finally:
+        temporary.unlink(missing_ok=True)

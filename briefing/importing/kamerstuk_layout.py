@@ -1,0 +1,226 @@
+"""Reading a letter in the official publication layout of a Kamerstuk.
+
+Such a text (as extracted from the publication's PDF) starts with the dossier ("26 485
+Maatschappelijk verantwoord ondernemen"), the paper's number and kind ("Nr. 308 BRIEF
+VAN DE MINISTER VOOR ..."), the addressee and "Den Haag, 11 juni 2019"; the body follows,
+and the signature ends it. Every page carries a header or footer ("Tweede Kamer,
+vergaderjaar 2018-2019, 26 485, nr. 308 2"); footnotes stand at the foot of the page
+that calls them, numbered through the letter, and a call is a number stuck to the word
+before it ("convenanten.1"). The publication prints neither the letter's subject nor
+its references, nor the sender's address: the importer proposes those for review.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from pathlib import Path
+
+from briefing.errors import BriefingError
+from briefing.importing.closing import find_closing
+from briefing.importing.debris import Hyphenation
+from briefing.importing.parsed import FootnoteText, Head, LetterText
+from briefing.importing.source import SourceLine
+from briefing.importing.text import DUTCH_DATE_RE, collapse, parse_dutch_date
+from briefing.types import Kamerstuk
+
+LAYOUT = "Kamerstuk layout"
+
+_NUMBER_RE = re.compile(r"^Nr\.\s*(\d{1,6})\s+(\S.*)$")
+_PLACE_DATE_RE = re.compile(
+    rf"^(?:Den Haag|[\u2019']s-Gravenhage),?\s+({DUTCH_DATE_RE.pattern})\s*$"
+)
+_DOSSIER_RE = re.compile(r"^(\d{2}\s?\d{3})(?:-(\w{1,10})|\s([IVXLC]{1,8}))?\s+(\S.*)$")
+#: A page's header (or the first page's footer), with the page number at the end.
+_PAGE_HEADER_RE = re.compile(
+    r"(?:Eerste|Tweede) Kamer, vergaderjaar \d{4}\s*[\u2013-]\s*\d{4}, "
+    r"[^\n]{0,120}?nr\. \d+\s+\d+\s*$"
+)
+#: The rest of the page furniture: the chamber and year at the top, the paper's code and ISSN.
+_FURNITURE_RES = [
+    re.compile(r"^(?:Eerste|Tweede) Kamer der Staten-Generaal(?:\s+\d)?\s*$"),
+    re.compile(r"^Vergaderjaar \d{4}\s*[\u2013-]\s*\d{4}\s*$"),
+    re.compile(r"\bkst-[\w-]+"),
+    re.compile(r"\bISSN \d{4}\s*-\s*\d{3}[\dX]"),
+    re.compile(r"[\u2019']s-Gravenhage \d{4}(?!\S)"),
+]
+_FOOTNOTE_RE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
+
+
+def recognise(lines: list[SourceLine]) -> bool:
+    """Whether the text starts like a published Kamerstuk letter ("Nr. 308 BRIEF VAN ...")."""
+    return any(_NUMBER_RE.match(line.text.strip()) for line in lines[:80]) and any(
+        _PLACE_DATE_RE.match(collapse(line.text)) for line in lines[:120]
+    )
+
+
+def read(lines: list[SourceLine], path: Path) -> LetterText:
+    """The letter in ``lines``: head, body lines (furniture and footnotes out) and notes."""
+    lines, breaks = _without_furniture(lines)
+    dated = next(
+        (i for i, line in enumerate(lines) if _PLACE_DATE_RE.match(collapse(line.text))), None
+    )
+    if dated is None:
+        raise BriefingError(f"{path}: found no line like 'Den Haag, 11 juni 2019'")
+    head = Head()
+    text = LetterText(LAYOUT, head, [])
+    _read_head(lines[:dated], head, text.notes, path)
+    date = parse_dutch_date(lines[dated].text)
+    if date is None:
+        raise BriefingError(
+            f"{path}:{lines[dated].number}: '{collapse(lines[dated].text)}' does not give an "
+            "existing date; write it like 'Den Haag, 11 juni 2019'"
+        )
+    head.date = date
+    head.lines["date"] = lines[dated].number
+    body = lines[dated + 1 :]
+    body_breaks = [b - dated - 1 for b in breaks if b > dated]
+    body, text.footnotes = _take_footnotes(body, body_breaks, text.notes)
+    closing = find_closing(body, 0)
+    if closing is None:
+        last = next((line.number for line in reversed(body) if line.text.strip()), 1)
+        raise BriefingError(
+            f"{path}:{last}: found no signature at the end of the letter (a line like 'De "
+            "Minister voor ...,' with the name under it); is the text complete?"
+        )
+    text.closing = closing
+    text.body = body[: closing.start]
+    return text
+
+
+def _without_furniture(lines: list[SourceLine]) -> tuple[list[SourceLine], list[int]]:
+    """The lines with page headers and footers blanked, and the indexes where pages begin."""
+    cleaned: list[SourceLine] = []
+    breaks: list[int] = []
+    for index, line in enumerate(lines):
+        text = line.text
+        if _PAGE_HEADER_RE.search(text):
+            text = _PAGE_HEADER_RE.sub("", text)
+            breaks.append(index)
+        for pattern in _FURNITURE_RES:
+            text = pattern.sub("", text)
+        cleaned.append(SourceLine(line.number, text if text.strip() else ""))
+    return cleaned, breaks
+
+
+def _read_head(lines: list[SourceLine], head: Head, notes: list[str], path: Path) -> None:
+    dossier: re.Match[str] | None = None
+    number: re.Match[str] | None = None
+    part = ""
+    for line in lines:
+        text = collapse(line.text)
+        if not text:
+            part = "" if part != "addressee" else part
+            continue
+        if dossier is None and number is None and (match := _DOSSIER_RE.match(text)):
+            dossier, part = match, "dossier"
+            head.dossier_title = match[4]
+            head.lines["kamerstuk"] = line.number
+        elif match := _NUMBER_RE.match(text):
+            number, part = match, "number"
+            head.lines.setdefault("kamerstuk", line.number)
+        elif text.startswith("Aan "):
+            head.addressee.append(text)
+            head.lines["addressee"] = line.number
+            part = "addressee"
+        elif part == "dossier" and head.dossier_title:
+            head.dossier_title = f"{head.dossier_title} {text}"
+        elif part == "addressee":
+            head.addressee[-1] = f"{head.addressee[-1]} {text}"
+        elif _DOSSIER_RE.match(text) and part != "number":
+            notes.append(f"line {line.number}: also filed under dossier '{text}'")
+        elif part != "number":
+            notes.append(f"line {line.number}: left out of the head: '{text}'")
+    if number is None:
+        raise BriefingError(f"{path}: found no line like 'Nr. 308 BRIEF VAN DE MINISTER ...'")
+    if dossier is None:
+        notes.append(
+            f"line {head.lines.get('kamerstuk', 1)}: found no dossier number above 'Nr. "
+            f"{number[1]}'; the letter's Kamerstuk number is left out"
+        )
+        return
+    suffix = dossier[2] or dossier[3]
+    cited = f"{dossier[1]}{'-' + suffix if suffix else ''}, nr. {number[1]}"
+    try:
+        head.kamerstuk = str(Kamerstuk.parse(cited)).removeprefix("Kamerstuk ")
+    except ValueError:
+        notes.append(
+            f"line {head.lines['kamerstuk']}: '{cited}' is not a Kamerstuk number the model "
+            "can hold; the letter's Kamerstuk number is left out"
+        )
+
+
+def _take_footnotes(
+    body: list[SourceLine], breaks: list[int], notes: list[str]
+) -> tuple[list[SourceLine], list[FootnoteText]]:
+    """The body without the footnotes at the pages' feet, calls marked ``<sup>n</sup>``."""
+    body = list(body)
+    footnotes: list[FootnoteText] = []
+    bounds = [0, *sorted(set(breaks)), len(body)]
+    expected, previous = 1, 0
+    for start, end in itertools.pairwise(bounds):
+        zone = _footnote_zone(body, start, end, expected)
+        zone_start = zone[0][1][0] if zone else end
+        for number, indexes in zone:
+            lines = [body[i] for i in indexes]
+            if _mark_call(body, start, zone_start, number) or _mark_call(
+                body, previous, start, number
+            ):
+                texts = [_FOOTNOTE_RE.sub(r"\2", lines[0].text.strip())]
+                joined = Hyphenation().join_all(texts + [line.text for line in lines[1:]])
+                footnotes.append(FootnoteText(str(number), collapse(joined), lines[0].number))
+            else:
+                notes.append(
+                    f"line {lines[0].number}: footnote {number} is not called in the text; it "
+                    "is left out"
+                )
+            for index in indexes:
+                body[index] = SourceLine(body[index].number, "")
+            expected = number + 1
+        previous = start
+    return body, footnotes
+
+
+def _footnote_zone(
+    body: list[SourceLine], start: int, end: int, expected: int
+) -> list[tuple[int, list[int]]]:
+    """The footnotes at the foot of the page ``body[start:end]``: (number, line indexes)."""
+    paragraphs: list[list[int]] = []
+    for index in range(start, end):
+        if not body[index].text.strip():
+            paragraphs.append([])
+        elif paragraphs and paragraphs[-1]:
+            paragraphs[-1].append(index)
+        else:
+            paragraphs.append([index])
+    paragraphs = [p for p in paragraphs if p]
+    trailing: list[int] = []
+    for paragraph in reversed(paragraphs):
+        if not _FOOTNOTE_RE.match(body[paragraph[0]].text.strip()):
+            break
+        trailing = paragraph + trailing
+    zone: list[tuple[int, list[int]]] = []
+    number = expected
+    for index in trailing:
+        match = _FOOTNOTE_RE.match(body[index].text.strip())
+        if match and int(match[1]) == number:
+            zone.append((number, [index]))
+            number += 1
+        elif zone:
+            zone[-1][1].append(index)
+        else:
+            return []
+    return zone
+
+
+def _mark_call(body: list[SourceLine], start: int, end: int, number: int) -> bool:
+    """Mark the first call of footnote ``number`` in ``body[start:end]``; whether it was found."""
+    pattern = re.compile(rf"(?:(?<=[^\W\d_])|(?<=[.,;:)\u2019\u201d'\"])){number}(?=[\s,.;:)]|$)")
+    for index in range(start, end):
+        line = body[index]
+        match = pattern.search(line.text)
+        if match:
+            text = f"{line.text[: match.start()]}<sup>{number}</sup>{line.text[match.end() :]}"
+            body[index] = SourceLine(line.number, text)
+            return True
+    return False

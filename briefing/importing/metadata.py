@@ -1,0 +1,128 @@
+"""Completing a letter's metadata: the signature, and what the text does not give.
+
+The model needs a sender, references, an addressee, a salutation and a signatory's
+name for every letter. A letter's PDF gives most of them; the Kamerstuk layout gives
+few. What is missing is proposed (from the content's other letters, from who held the
+post on the letter's date, or as the usual value) and marked for review, or, where
+nothing sensible can be proposed, filled with "onbekend" and marked.
+"""
+
+from __future__ import annotations
+
+from briefing.corpus import Corpus
+from briefing.importing.parsed import Head, LetterText
+from briefing.importing.signatories import ministry_of, post_of, signing_name
+from briefing.importing.text import collapse
+
+UNKNOWN = "onbekend"
+DEFAULT_ADDRESSEE = "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal"
+DEFAULT_SALUTATION = "Geachte voorzitter,"
+
+
+def complete(text: LetterText, corpus: Corpus) -> None:
+    """Fill the head of ``text`` from its signature and with proposals for what is missing."""
+    head, notes = text.head, text.notes
+    assert head.date is not None and text.closing is not None
+    closing = text.closing
+    head.signatory_title = closing.title
+    head.lines["signatory.title"] = closing.title_line
+    if not closing.complete:
+        head.review["signatory.title"] = "the title does not end with a comma: is it complete?"
+    letters = [
+        (s.letter.signatory.title, s.letter.signatory.name, s.letter.date) for s in corpus.letters
+    ]
+    name, why = signing_name(closing.title, head.date, closing.name, letters)
+    if name is None:
+        name, why = UNKNOWN, "the text gives no name under the title; fill it in"
+        notes.append(
+            f"line {closing.title_line}: the signature has no name and none is known for "
+            f"'{collapse(closing.title)}' on {head.date.isoformat()}; fill in signatory.name"
+        )
+    elif why:
+        notes.append(f"line {closing.name_line or closing.title_line}: signatory.name: {why}")
+    head.signatory_name = name
+    if why:
+        head.review["signatory.name"] = why
+    if closing.formula is not None:
+        notes.append(
+            f"line {closing.formula.number}: '{collapse(closing.formula.text)}' left out: the "
+            "letter template has no closing formula"
+        )
+    for line in closing.after or []:
+        notes.append(f"line {line.number}: left out after the signature: '{collapse(line.text)}'")
+    _subject(head, notes)
+    _sender(head, corpus, text.layout, notes)
+    _fill_defaults(head, text.layout, notes)
+
+
+def _subject(head: Head, notes: list[str]) -> None:
+    if head.subject:
+        return
+    head.subject = head.dossier_title or UNKNOWN
+    head.review["subject"] = (
+        "the text prints no 'Betreft'; this is the dossier's title: write the letter's subject"
+    )
+    notes.append(
+        f"line {head.lines.get('kamerstuk', 1)}: no subject in the text; the draft proposes "
+        f"'{head.subject}' (the dossier's title): write the letter's own subject"
+    )
+
+
+def _sender(head: Head, corpus: Corpus, layout: str, notes: list[str]) -> None:
+    assert head.signatory_title is not None and head.date is not None
+    if head.directorate or head.visiting_address or head.postal_address:
+        if not head.ministry:
+            head.ministry = ministry_of(head.signatory_title) or UNKNOWN
+            head.review["sender.ministry"] = (
+                "the text does not name the ministry (the letterhead prints it beside the "
+                "emblem); taken from the signatory's title"
+            )
+        return
+    post = post_of(head.signatory_title)
+    same_post = [s for s in corpus.letters if post_of(s.letter.signatory.title) == post]
+    if same_post:
+        model = min(same_post, key=lambda s: abs((s.letter.date - head.date).days))
+        sender = model.letter.sender
+        head.ministry, head.directorate = sender.ministry, sender.directorate
+        head.visiting_address = list(sender.visiting_address)
+        head.postal_address = list(sender.postal_address)
+        head.country, head.website = sender.country, sender.website
+        head.review["sender"] = (
+            f"the {layout} prints no sender; copied from letter {model.letter.id} of the same "
+            "minister's post"
+        )
+        notes.append(
+            f"line {head.lines.get('date', 1)}: no sender in the text; copied from letter "
+            f"{model.letter.id} (check the directorate and addresses)"
+        )
+        return
+    head.ministry = ministry_of(head.signatory_title) or UNKNOWN
+    head.directorate = UNKNOWN
+    head.visiting_address = [UNKNOWN]
+    head.postal_address = [UNKNOWN]
+    head.review["sender"] = (
+        f"the {layout} prints no sender and no letter in the content has the same signatory's "
+        "post: fill in the directorate and addresses"
+    )
+    notes.append(
+        f"line {head.lines.get('date', 1)}: no sender in the text and none to copy; fill in "
+        "sender.directorate and the addresses"
+    )
+
+
+def _fill_defaults(head: Head, layout: str, notes: list[str]) -> None:
+    if not head.ours:
+        head.ours = [UNKNOWN]
+        head.review["references.ours"] = (
+            f"the {layout} prints no 'Onze referentie': fill in the letter's reference"
+        )
+        notes.append(
+            f"line {head.lines.get('date', 1)}: no 'Onze referentie' in the text; "
+            f"references.ours is '{UNKNOWN}': fill it in"
+        )
+    if not head.addressee:
+        head.addressee = [DEFAULT_ADDRESSEE]
+        head.review["addressee"] = "not in the text; the usual addressee"
+    if not head.salutation:
+        head.salutation = DEFAULT_SALUTATION
+        head.review["salutation"] = "not in the text; the usual salutation"

@@ -1,0 +1,488 @@
+"""Proposing what each section of a draft refers to, reusing the ids the content has.
+
+- Motions: a citation "motie Van Laar (Kamerstuk 26 485, nr. 224)" becomes the id of the
+  motion with that Kamerstuk number in ``motions.yaml``; a motion cited that the registry
+  lacks is proposed as a new one, in a comment (an unknown id would fail validation).
+- Commitments: a section that reports on a commitment ("heeft ... toegezegd") in the words
+  of ``commitments.yaml`` gets its id, marked for review.
+- Debates: a date with the kind of debate in the same sentence ("het AO IMVO van 3 maart
+  2020") gives the debate of that day in ``debates.yaml``.
+- Sectors: every sector or theme named by its name or an alias, as ``briefing check``
+  looks for them.
+- Amounts ("7 miljoen euro in 2018 en 2019") and milestones (a sentence about the future
+  with a date such as "najaar 2019"), marked for review.
+
+Every proposal that is uncertain carries a ``# TODO review:`` comment; whatever could not
+be placed is also said in the import's notes, with its line in the source.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from briefing.checks import name_pattern
+from briefing.corpus import Corpus
+from briefing.importing.parsed import Body, DraftSection, Paragraph
+from briefing.importing.text import MONTH_RE, MONTHS, collapse, sentences, slugify
+from briefing.inline import KAMERSTUK_RE
+from briefing.model import Commitment, Debate, DebateKind, Motion
+from briefing.types import FuzzyDate, Kamerstuk
+
+_MOTION_WORD_RE = re.compile(r"\bmoties?\b", re.IGNORECASE)
+_PARTICLES = {"van", "der", "den", "de", "het", "ter", "ten", "in", "'t"}
+_CUE_RE = re.compile(r"toegezegd|toezegging|zegde\b.{0,80}\btoe\b|aangekondigd", re.IGNORECASE)
+_KIND_CUES = {
+    DebateKind.AO: r"\bAO\b|[Aa]lgemeen [Oo]verleg",
+    DebateKind.COMMISSIEDEBAT: r"[Cc]ommissiedebat",
+    DebateKind.BEGROTINGSBEHANDELING: r"[Bb]egrotingsbehandeling|[Bb]egrotingsdebat",
+    DebateKind.NOTAOVERLEG: r"[Nn]otaoverleg",
+    DebateKind.PLENAIR: r"\b[Dd]ebat\b|[Pp]lenaire",
+    DebateKind.TECHNISCHE_BRIEFING: r"[Tt]echnische briefing",
+}
+_ANY_KIND_RE = re.compile("|".join(f"(?:{cue})" for cue in _KIND_CUES.values()))
+_DATE_RE = re.compile(rf"\b(\d{{1,2}})\s+({MONTH_RE})(?:\s+(\d{{4}})|\s+(jl)\b\.?)", re.IGNORECASE)
+_AMOUNT_RE = re.compile(
+    r"(?:(?:€|EUR)\s*)?(?<![\d,.])(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?\s*"
+    r"(miljoen|miljard|duizend|mln\.?|mld\.?)?\s*(?:euro\b|EUR\b)"
+    r"|(?:€|EUR)\s*(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?\s*(miljoen|miljard|mln\.?|mld\.?)?",
+)
+_BOUND_RE = re.compile(r"(?:meer|minder) dan\s*$|ten ?minste\s*$|maximaal\s*$|ruim\s*$")
+_MULTIPLIERS = {"duizend": 1_000, "miljoen": 1_000_000, "mln": 1_000_000, "miljard": 10**9}
+_YEARS_AFTER_RE = re.compile(r"^\s*(?:in|voor)\s+(\d{4})(?:\s+en\s+(\d{4}))?\b")
+_STRUCTURAL_RE = re.compile(r"^\s*structureel(?:\s+vanaf\s+(\d{4}))?")
+_FUND_RE = re.compile(r"\b(Fonds(?: [A-Z][\w-]*)+|[A-Z][\w-]*fonds)\b")
+_FOR_RE = re.compile(r"\bvoor (?:de |het )?([A-Z][\w-]+(?: [A-Z][\w-]+)?)")
+_PERIOD_RE = re.compile(
+    r"\b(?:het |de )?(begin|voorjaar|zomer|najaar|eind|einde|medio|eerste helft|tweede helft)"
+    r"(?: van)? ((?:19|20)\d{2})\b",
+    re.IGNORECASE,
+)
+_MONTH_YEAR_RE = re.compile(rf"(?<!\d )\b({MONTH_RE}) ((?:19|20)\d{{2}})\b", re.IGNORECASE)
+_YEAR_RE = re.compile(r"\b(?:in|vanaf|per|voor|tot) ((?:19|20)\d{2})\b(?! en \d)")
+_FUTURE_RE = re.compile(
+    r"\b(?:zal|zullen|gaat|gaan|streeft|streven|gepland|verwacht|verwachting|ambitie|"
+    r"doelstelling|voornemen|beoogd|beoogt|gereed|volgt|komend|komende)\b",
+    re.IGNORECASE,
+)
+#: A debate at most this many days after the letter is proposed as the one it was written for.
+_DEBATE_WINDOW = 60
+
+
+@dataclass
+class Proposals:
+    """What the letter as a whole refers to: the debate it was written for, if any."""
+
+    debate: str | None = None
+    debate_review: str | None = None
+
+
+def propose(body: Body, date: dt.date, corpus: Corpus, notes: list[str]) -> Proposals:
+    """Add the references each section of ``body`` makes; return the letter's own."""
+    finder = _Finder(corpus, date, notes)
+    for top in body.sections:
+        for section in top.walk():
+            finder.section(section)
+    return finder.letter_debate(body)
+
+
+def _plain(text: str) -> str:
+    """Text without footnote calls and link targets, for looking things up in."""
+    text = re.sub(r"\[\^[^\]]*\]", "", text)
+    return collapse(re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text))
+
+
+def _line_of(paragraph: Paragraph, pattern: str) -> int:
+    """The source line where ``pattern`` first occurs in the paragraph (else its first line)."""
+    raw = "\n".join(line.text for line in paragraph.lines)
+    match = re.search(pattern, raw, re.DOTALL)
+    if not match:
+        return paragraph.line
+    return paragraph.lines[raw[: match.start()].count("\n")].number
+
+
+def _kamerstuk_pattern(kamerstuk: Kamerstuk) -> str:
+    dossier = f"{kamerstuk.dossier[:-3]}\\s?{kamerstuk.dossier[-3:]}"
+    return rf"{dossier}\D{{0,20}}?nr\.\s*{kamerstuk.number}\b"
+
+
+class _Finder:
+    """Finds references section by section, with the registries at hand."""
+
+    def __init__(self, corpus: Corpus, date: dt.date, notes: list[str]) -> None:
+        self.date = date
+        self.notes = notes
+        self.motions: dict[str, Motion] = corpus.motions
+        self.commitments: dict[str, Commitment] = corpus.commitments
+        self.debates: dict[str, Debate] = corpus.debates
+        self.sector_patterns = {sid: name_pattern(s) for sid, s in corpus.sectors.items()}
+        self.by_kamerstuk = {
+            (m.kamerstuk.dossier, m.kamerstuk.suffix, m.kamerstuk.number): m
+            for m in self.motions.values()
+        }
+
+    def section(self, section: DraftSection) -> None:
+        for paragraph in section.paragraphs():
+            self._motions(section, paragraph)
+            debates = self._debates(section, paragraph)
+            self._paragraph_commitments(section, paragraph, debates)
+            self._amounts(section, paragraph)
+            self._milestones(section, paragraph)
+        self._sectors(section)
+        self._commitments(section)
+
+    # --- motions ------------------------------------------------------------------------
+
+    def _motions(self, section: DraftSection, paragraph: Paragraph) -> None:
+        text = _plain(paragraph.text)
+        cited: set[str] = set()
+        for match in KAMERSTUK_RE.finditer(text):
+            try:
+                kamerstuk = Kamerstuk.parse(re.sub(r"^Kamerstuk(?:ken)?\s+", "", match[0]))
+            except ValueError:
+                continue
+            before = _sentence_before(text, match.start())
+            named = _MOTION_WORD_RE.search(before)
+            motion = self.by_kamerstuk.get((kamerstuk.dossier, kamerstuk.suffix, kamerstuk.number))
+            if motion is not None:
+                _add(section.motions, motion.id)
+                cited.add(motion.id)
+            elif named:
+                self._new_motion(section, paragraph, kamerstuk, before[named.end() :])
+        for match in re.finditer(
+            r"\bmotie\s+((?:[A-Z][\w'-]*|van|der|den|de)(?:\s+[\w'.-]+){0,3})", text
+        ):
+            self._named_motion(section, paragraph, match, cited)
+
+    def _new_motion(
+        self, section: DraftSection, paragraph: Paragraph, kamerstuk: Kamerstuk, named: str
+    ) -> None:
+        submitter = _submitter(named)
+        surname = re.sub(r"\s+c\.s\.$", "", submitter)
+        suffix = f"-{kamerstuk.suffix.lower()}" if kamerstuk.suffix else ""
+        base = slugify(surname, 40) or "motie"
+        new_id = f"{base}-{kamerstuk.dossier}{suffix}-{kamerstuk.number}"
+        citation = str(kamerstuk)
+        section.comment(
+            "motions",
+            f"new motion? '{citation}' ({submitter or 'submitter not named'}) is not in "
+            f"motions.yaml; add it there (id '{new_id}') and list it here",
+        )
+        line = _line_of(paragraph, _kamerstuk_pattern(kamerstuk))
+        self.notes.append(
+            f"line {line}: could not place '{citation}': no motion with that number in "
+            f"motions.yaml; proposed as new (id '{new_id}', in a comment of section "
+            f"'{section.id}')"
+        )
+
+    def _named_motion(
+        self, section: DraftSection, paragraph: Paragraph, match: re.Match[str], cited: set[str]
+    ) -> None:
+        """A motion named by its submitter only ("de motie Amhaouch sluit ...")."""
+        rest = paragraph.text[match.end() : match.end() + 40]
+        if re.match(r"\s*\(", rest) or KAMERSTUK_RE.match(rest.strip()):
+            return  # cited with its number: handled above
+        words = []
+        for word in match[1].split():
+            if word[0].isupper() or word in _PARTICLES or word == "c.s.":
+                words.append(word)
+            else:
+                break
+        name = re.sub(r"^van\s+(?=[A-Z])", "", " ".join(words)).removesuffix(" c.s.").strip()
+        if not name or not any(w[0].isupper() for w in name.split()):
+            return
+        surname = name.split()[-1].lower()
+        matches = [
+            m
+            for m in self.motions.values()
+            if any(s.removesuffix(" c.s.").split()[-1].lower() == surname for s in m.submitters)
+        ]
+        ids = [m.id for m in matches if m.id not in cited]
+        if len(matches) == 1 and ids:
+            _add(section.motions, ids[0])
+            section.comment(
+                "motions",
+                f"'{ids[0]}': the text names 'motie {name}' without its Kamerstuk number",
+            )
+        elif len(matches) > 1 and not any(m.id in cited for m in matches):
+            section.comment(
+                "motions",
+                f"the text names 'motie {name}' without its number: one of {', '.join(ids)}?",
+            )
+
+    # --- commitments --------------------------------------------------------------------
+
+    def _paragraph_commitments(
+        self, section: DraftSection, paragraph: Paragraph, debates: list[Debate]
+    ) -> None:
+        """A paragraph that reports on a commitment made in a debate it names."""
+        text = _plain(paragraph.text)
+        if not debates or not _CUE_RE.search(text):
+            return
+        words = set(_words(text))
+        made_there = [c for c in self.commitments.values() if c.debate in {d.id for d in debates}]
+        scored = sorted(
+            ((len(words & set(_words(_plain(c.text)))), c) for c in made_there),
+            key=lambda pair: -pair[0],
+        )
+        if not scored or scored[0][0] == 0 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+            return
+        commitment = scored[0][1]
+        _add(section.commitments, commitment.id)
+        debate = self.debates[commitment.debate]
+        section.comment(
+            "commitments",
+            f"'{commitment.id}': the text (line {paragraph.line}) reports on a commitment made "
+            f"in {debate.title} ({debate.date.isoformat()}); check that it is this one",
+        )
+
+    def _commitments(self, section: DraftSection) -> None:
+        """A section that reports on a commitment in its words."""
+        text = " ".join(_plain(p.text) for p in section.paragraphs())
+        if not text:
+            return
+        words = set(_words(text))
+        cue = bool(_CUE_RE.search(text))
+        for commitment in self.commitments.values():
+            wanted = set(_words(_plain(commitment.text)))
+            if not wanted:
+                continue
+            score = len(wanted & words) / len(wanted)
+            debate_named = commitment.debate in section.debates
+            proposed = score >= 0.85 or (score >= 0.6 and (cue or debate_named))
+            if proposed and commitment.id not in section.commitments:
+                _add(section.commitments, commitment.id)
+                section.comment(
+                    "commitments",
+                    f"'{commitment.id}': found by its wording ({round(score * 100)} % of its "
+                    "words); check that the section reports on it",
+                )
+
+    # --- debates ------------------------------------------------------------------------
+
+    def _debates(self, section: DraftSection, paragraph: Paragraph) -> list[Debate]:
+        """The debates a paragraph names (by date and kind); also added to the section."""
+        named: list[Debate] = []
+        for sentence in sentences(_plain(paragraph.text)):
+            for match in _DATE_RE.finditer(sentence):
+                day = self._date_of(match)
+                if day is None:
+                    continue
+                found = [
+                    d
+                    for d in self.debates.values()
+                    if d.date == day and re.search(_KIND_CUES[d.kind], sentence)
+                ]
+                for debate in found:
+                    _add(section.debates, debate.id)
+                    named.append(debate)
+                window = sentence[max(0, match.start() - 90) : match.end() + 40]
+                if not found and (kind := _ANY_KIND_RE.search(window)):
+                    line = _line_of(paragraph, re.escape(match[0]).replace(r"\ ", r"\s+"))
+                    section.comment(
+                        "debates",
+                        f"the text names a debate ('{kind[0]}') on {day.isoformat()} that is "
+                        "not in debates.yaml; add it there and list it here",
+                    )
+                    self.notes.append(
+                        f"line {line}: could not place the {kind[0]} of {match[0]}: no debate "
+                        "on that day in debates.yaml; proposed in a comment of section "
+                        f"'{section.id}'"
+                    )
+        return named
+
+    def _date_of(self, match: re.Match[str]) -> dt.date | None:
+        month = MONTHS.index(match[2].lower()) + 1
+        try:
+            if match[3]:
+                return dt.date(int(match[3]), month, int(match[1]))
+            day = dt.date(self.date.year, month, int(match[1]))  # "25 november jl."
+            return day if day <= self.date else dt.date(self.date.year - 1, month, day.day)
+        except ValueError:
+            return None
+
+    def letter_debate(self, body: Body) -> Proposals:
+        """The debate the letter was written for: one it names, held soon after its date."""
+        named = {d for top in body.sections for s in top.walk() for d in s.debates}
+        ahead = [
+            self.debates[d]
+            for d in named
+            if 0 <= (self.debates[d].date - self.date).days <= _DEBATE_WINDOW
+        ]
+        if not ahead:
+            return Proposals()
+        debate = min(ahead, key=lambda d: d.date)
+        days = (debate.date - self.date).days
+        return Proposals(
+            debate.id,
+            f"the letter names this debate, held {days} day{'s' if days != 1 else ''} after its "
+            "date; check that the letter was written for it",
+        )
+
+    # --- sectors ------------------------------------------------------------------------
+
+    def _sectors(self, section: DraftSection) -> None:
+        texts = [section.heading or ""] + [p.text for p in section.paragraphs()]
+        text = " ".join(texts)
+        found = []
+        for sector_id, pattern in self.sector_patterns.items():
+            match = pattern.search(text)
+            if match:
+                found.append((match.start(), sector_id))
+        for _, sector_id in sorted(found):
+            _add(section.sectors, sector_id)
+
+    # --- amounts ------------------------------------------------------------------------
+
+    def _amounts(self, section: DraftSection, paragraph: Paragraph) -> None:
+        text = _plain(paragraph.text)
+        for match in _AMOUNT_RE.finditer(text):
+            if _BOUND_RE.search(text[max(0, match.start() - 15) : match.start()]):
+                continue  # "meer dan 20 miljoen euro": a threshold, not money spent
+            euros = _euros(match)
+            if euros is None:
+                continue
+            after = text[match.end() : match.end() + 60]
+            instrument = self._instrument(section, text, match.start(), match.end())
+            excerpt = _excerpt(text, match.start(), match.end())
+            for amount in _amount_years(euros, instrument, after):
+                section.amounts.append(amount)
+            section.comment(
+                "amounts",
+                f"'{match[0].strip()}': instrument and year are guessed from \"{excerpt}\"",
+            )
+
+    @staticmethod
+    def _instrument(section: DraftSection, text: str, start: int, end: int) -> str:
+        """What an amount is for: a fund named before it or in its sentence, or a purpose."""
+        funds = list(_FUND_RE.finditer(text[:start]))
+        if funds:
+            return funds[-1][1]
+        rest = re.split(r"(?<=[.?!])\s", text[end:], maxsplit=1)[0]
+        if fund := _FUND_RE.search(rest):
+            return fund[1]
+        purpose = list(_FOR_RE.finditer(_sentence_before(text, start)))
+        if purpose:
+            return purpose[-1][1]
+        return (section.heading or "zie de brief")[:200]
+
+    # --- milestones ---------------------------------------------------------------------
+
+    def _milestones(self, section: DraftSection, paragraph: Paragraph) -> None:
+        for sentence in sentences(_plain(paragraph.text)):
+            if not _FUTURE_RE.search(sentence):
+                continue
+            for due in _dues(sentence):
+                try:
+                    period = FuzzyDate.parse(due)
+                except ValueError:
+                    continue
+                if period.end < self.date:
+                    continue
+                sectors = [
+                    sid for sid, pattern in self.sector_patterns.items() if pattern.search(sentence)
+                ]
+                milestone: dict[str, Any] = {"what": sentence, "due": due}
+                if sectors:
+                    milestone["sectors"] = sectors
+                if all(m["what"] != sentence or m["due"] != due for m in section.milestones):
+                    section.milestones.append(milestone)
+        if section.milestones:
+            section.comment(
+                "milestones",
+                "proposed from sentences about the future with a date; shorten 'what' and "
+                "remove what is not a milestone",
+            )
+
+
+def _add(values: list[str], value: str) -> None:
+    if value not in values:
+        values.append(value)
+
+
+def _sentence_before(text: str, position: int) -> str:
+    """The part of the sentence in ``text`` that ends at ``position``."""
+    before = text[max(0, position - 160) : position]
+    parts = re.split(r"(?<=[.?!])\s+(?=[A-Z])", before)
+    return parts[-1]
+
+
+def _excerpt(text: str, start: int, end: int, radius: int = 50) -> str:
+    """The words around ``text[start:end]``, within its sentence, with '...' where cut."""
+    head = _sentence_before(text, start)
+    tail = re.split(r"(?<=[.?!])\s", text[end:], maxsplit=1)[0]
+    if len(head) > radius:
+        head = "..." + head[-radius:].split(" ", 1)[-1]
+    if len(tail) > radius:
+        tail = tail[:radius].rsplit(" ", 1)[0] + "..."
+    return collapse(head + text[start:end] + tail)
+
+
+def _submitter(named: str) -> str:
+    """The submitter as the text names them before the citation: "Van Laar", "Becker c.s."."""
+    words = named.strip(" (").split()
+    if words and words[0] == "van" and len(words) > 1 and words[1][0].isupper():
+        words = words[1:]  # "de motie van Becker c.s."
+    name = " ".join(words[-5:])
+    return name[:1].upper() + name[1:] if name else ""
+
+
+#: Words too common to tell one commitment from another.
+_STOPWORDS_TEXT = """de het een en van in op te om met voor over door aan bij als dat die dit deze
+zijn is wordt worden werd heeft hebben zal zullen kan kunnen naar ook nog niet wel per zoals
+daarover hierover hiervan waarin"""
+_STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
+
+
+def _words(text: str) -> Iterator[str]:
+    for word in re.findall(r"[\w-]+", text.lower()):
+        if len(word) >= 4 and word not in _STOPWORDS:
+            yield word
+
+
+def _euros(match: re.Match[str]) -> Decimal | None:
+    whole, fraction, unit = (
+        (match[1], match[2], match[3]) if match[1] else (match[4], match[5], match[6])
+    )
+    try:
+        value = Decimal(whole.replace(".", "") + (f".{fraction}" if fraction else ""))
+    except (InvalidOperation, AttributeError):
+        return None
+    multiplier = _MULTIPLIERS.get((unit or "").rstrip(".").replace("mld", "miljard"), 1)
+    euros = value * multiplier
+    if euros <= 0 or euros >= Decimal(10) ** 15:
+        return None
+    return euros.quantize(Decimal(1)) if euros == euros.to_integral_value() else euros
+
+
+def _amount_years(euros: Decimal, instrument: str, after: str) -> list[dict[str, Any]]:
+    base: dict[str, Any] = {"euros": euros, "instrument": instrument}
+    if structural := _STRUCTURAL_RE.match(after):
+        year = int(structural[1]) if structural[1] else None
+        return [{**base, **({"year": year} if year else {}), "structural": True}]
+    if years := _YEARS_AFTER_RE.match(after):
+        return [{**base, "year": int(y)} for y in (years[1], years[2]) if y]
+    return [base]
+
+
+def _dues(sentence: str) -> list[str]:
+    """The dates in a sentence as a milestone's ``due``: "najaar 2019", "maart 2020", "2023"."""
+    dues: list[str] = []
+    covered: list[tuple[int, int]] = []
+    for match in _PERIOD_RE.finditer(sentence):
+        qualifier = match[1].lower()
+        due = f"{qualifier} van {match[2]}" if "helft" in qualifier else f"{qualifier} {match[2]}"
+        dues.append(due)
+        covered.append(match.span())
+    for match in _MONTH_YEAR_RE.finditer(sentence):
+        if not any(s <= match.start() < e for s, e in covered):
+            dues.append(f"{match[1].lower()} {match[2]}")
+            covered.append(match.span())
+    for match in _YEAR_RE.finditer(sentence):
+        if not any(s <= match.start(1) < e for s, e in covered):
+            dues.append(match[1])
+    return list(dict.fromkeys(dues))

@@ -1,0 +1,109 @@
+"""Who signs as which minister, and with which ministry: to complete what a text leaves out.
+
+Text converted from a letter's PDF often loses the signatory's name (it sits beside a
+signature image), and the Kamerstuk layout prints the name with initials ("S.A.M. Kaag")
+where the letter itself is signed "Sigrid A.M. Kaag". The importer then proposes the name
+under which the minister who held the post on the letter's date signs letters: first as
+the content's letters write it, then from :data:`HOLDERS`. Every such proposal is marked
+for review. Extend :data:`HOLDERS` when a new minister takes office.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from briefing.importing.text import collapse
+
+_BHOS = "minister voor buitenlandse handel en ontwikkelingssamenwerking"
+
+
+@dataclass(frozen=True)
+class Holder:
+    """Someone who held a post (from ``start``, up to but not including ``end``)."""
+
+    post: str
+    name: str
+    start: dt.date
+    end: dt.date | None
+
+
+#: Ministers for foreign trade and development cooperation, with the name they sign with.
+HOLDERS = [
+    Holder(_BHOS, "Lilianne Ploumen", dt.date(2012, 11, 5), dt.date(2017, 10, 26)),
+    Holder(_BHOS, "Sigrid A.M. Kaag", dt.date(2017, 10, 26), dt.date(2021, 8, 10)),
+    Holder(_BHOS, "Tom de Bruijn", dt.date(2021, 8, 10), dt.date(2022, 1, 10)),
+    Holder(_BHOS, "Liesje Schreinemacher", dt.date(2022, 1, 10), dt.date(2024, 7, 2)),
+]
+
+#: Ministers without a ministry of their own ("minister voor ...") and the ministry they sit in.
+_HOST_MINISTRY = {_BHOS: "Ministerie van Buitenlandse Zaken"}
+
+_HONORIFICS = {"drs.", "dr.", "mr.", "ir.", "ing.", "prof.", "mevrouw", "de heer"}
+
+
+def post_of(title: str) -> str:
+    """The post a signatory's title names, normalised: ``"minister voor buitenlandse ..."``."""
+    text = collapse(title).lower().rstrip(",. ")
+    return re.sub(r"^(?:de|het)\s+", "", text)
+
+
+def ministry_of(title: str) -> str | None:
+    """The ministry of the post a title names, when it follows from the title."""
+    post = post_of(title)
+    if post in _HOST_MINISTRY:
+        return _HOST_MINISTRY[post]
+    match = re.match(r"(?:minister|staatssecretaris) van (.+)$", post)
+    if match and "," not in match[1]:
+        words = match[1].split()
+        return "Ministerie van " + " ".join(w if w in ("en", "van") else w.title() for w in words)
+    return None
+
+
+def surname(name: str) -> str:
+    """The last word of a name, in lower case: ``"S.A.M. Kaag"`` -> ``"kaag"``."""
+    words = [w for w in name.split() if w.lower() not in _HONORIFICS]
+    return words[-1].lower() if words else ""
+
+
+def is_full_name(name: str) -> bool:
+    """Whether a name has a first name ("Liesje Schreinemacher"), not just initials."""
+    words = name.split()
+    return len(words) >= 2 and not re.fullmatch(r"(?:[A-Z][a-z]?\.)+", words[0])
+
+
+def signing_name(
+    title: str, date: dt.date, printed: str | None, letters: Iterable[tuple[str, str, dt.date]]
+) -> tuple[str | None, str | None]:
+    """The name to sign with and, when it is not the printed one, why to review it.
+
+    ``letters`` are the content's letters as (signatory title, name, date). A printed
+    full name is kept as it is; a name in initials becomes the full name of the same
+    person; a missing name becomes the name of whoever held the post on ``date``.
+    """
+    if printed and is_full_name(printed):
+        return printed, None
+    post = post_of(title)
+    known = [name for t, name, _ in sorted(letters, key=lambda x: x[2]) if post_of(t) == post]
+    holders = [
+        h.name
+        for h in HOLDERS
+        if h.post == post and h.start <= date and (h.end is None or date < h.end)
+    ]
+    if printed:
+        for name in [*reversed(known), *holders]:
+            if surname(name) == surname(printed) and is_full_name(name):
+                return name, (
+                    f"the text prints '{printed}'; this is the name the same minister signs "
+                    "letters with"
+                )
+        return printed, None
+    if holders:
+        name = next((k for k in reversed(known) if surname(k) == surname(holders[0])), holders[0])
+        return name, (
+            f"the text gives no name under the title; this is who held the post on "
+            f"{date.isoformat()}"
+        )
+    return None, None

@@ -1,0 +1,105 @@
+"""Small text helpers of the importer: Dutch dates, slugs, white space and markup.
+
+Letters write dates the Dutch way ("13 november 2018"); ids are slugs of headings and
+subjects ("Voortgang IMVO-beleid" -> "voortgang-imvo-beleid").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+MONTHS = [
+    "januari", "februari", "maart", "april", "mei", "juni",
+    "juli", "augustus", "september", "oktober", "november", "december",
+]  # fmt: skip
+MONTH_RE = "|".join(MONTHS)
+#: "13 november 2018" (day, month, year).
+DUTCH_DATE_RE = re.compile(rf"\b(\d{{1,2}})\s+({MONTH_RE})\s+(\d{{4}})\b", re.IGNORECASE)
+#: Sentence-ending punctuation, possibly followed by a closing quote or bracket.
+TERMINAL_RE = re.compile(r"[.!?:;][)'\"\u2019\u201d]*$")
+#: Where one sentence ends and the next begins.
+SENTENCE_END_RE = re.compile(
+    r"(?:(?<=[.?!])|(?<=[.?!][)'\"\u2019\u201d]))\s+(?=[A-Z(\u2018'\"\u00c0-\u00dd])"
+)
+
+_BOLD_RE = re.compile(r"\*\*(.+?)\*\*")
+_EMPHASIS_RE = re.compile(r"(?<![\w*])[*_](?=\S)(.+?)(?<=\S)[*_](?![\w*])")
+
+
+def collapse(text: str) -> str:
+    """``text`` with every run of white space made one space, and trimmed."""
+    return " ".join(text.split())
+
+
+def parse_dutch_date(text: str) -> dt.date | None:
+    """The first Dutch date in ``text`` ("13 november 2018"), if it names an existing day."""
+    match = DUTCH_DATE_RE.search(text)
+    if not match:
+        return None
+    try:
+        return dt.date(int(match[3]), MONTHS.index(match[2].lower()) + 1, int(match[1]))
+    except ValueError:
+        return None
+
+
+def slugify(text: str, limit: int = 60) -> str:
+    """An id made of ``text``: lower-case ASCII words joined by hyphens, at most ``limit`` long.
+
+    The slug is cut at a word boundary; an empty string when ``text`` has no letters or digits.
+    """
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
+    slug = ""
+    for word in words:
+        candidate = f"{slug}-{word}" if slug else word
+        if len(candidate) > limit:
+            break
+        slug = candidate
+    return slug or (words[0][:limit] if words else "")
+
+
+def unique_id(base: str, taken: set[str]) -> str:
+    """``base``, or ``base-2``, ``base-3``... whichever is not taken yet; marks it taken."""
+    candidate, number = base, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{base}-{number}"
+    taken.add(candidate)
+    return candidate
+
+
+def strip_markup(text: str) -> str:
+    """``text`` without bold and emphasis markers and without heading hashes."""
+    text = re.sub(r"^#+\s*", "", text.strip())
+    text = _BOLD_RE.sub(r"\1", text).replace("**", "")
+    return _EMPHASIS_RE.sub(r"\1", text)
+
+
+def is_emphasised(text: str) -> bool:
+    """Whether all of ``text`` is in emphasis (``*...*`` or ``_..._``) and not in bold."""
+    text = text.strip()
+    return bool(re.fullmatch(r"([*_])(?!\1).+(?<![*_])\1", text))
+
+
+def is_bold(text: str) -> bool:
+    """Whether all of ``text`` is in bold (``**...**``)."""
+    return bool(re.fullmatch(r"\*\*.+\*\*", text.strip()))
+
+
+def starts_lower(text: str) -> bool:
+    """Whether ``text`` starts (after markup) with a lower-case letter."""
+    stripped = text.lstrip("*_([\u2018'\"\u201c ")
+    return bool(stripped) and stripped[0].islower()
+
+
+def starts_upper(text: str) -> bool:
+    """Whether ``text`` starts (after markup) with an upper-case letter or a digit."""
+    stripped = text.lstrip("*_([\u2018'\"\u201c ")
+    return bool(stripped) and (stripped[0].isupper() or stripped[0].isdigit())
+
+
+def sentences(text: str) -> list[str]:
+    """``text`` split into sentences (roughly: at '.', '?' or '!' before a capital)."""
+    return [part for part in SENTENCE_END_RE.split(text) if part.strip()]
