@@ -59,13 +59,15 @@ def check_inline(text: str) -> str:
                     "https://, http:// or mailto:"
                 )
         elif token.type == "text":
-            if match := _UNPARSED_LINK_RE.search(token.content):
-                target = match[1].split()[0] if match[1].split() else ""
+            for match in _UNPARSED_LINK_RE.finditer(token.content):
+                target = match[1]
                 if target.startswith(ALLOWED_SCHEMES):
+                    if not any(char.isspace() for char in target):
+                        continue  # an escaped link, "\\[text](https://...)": printed as written
                     raise ValueError(
-                        f"'{match[0].lstrip(']')}' is not a link target: it holds a space or a "
-                        "title; write [text](https://...) with only the address (a space in "
-                        "an address is %20)"
+                        f"'{match[0].lstrip(']')}' is not a link target: it holds a space; "
+                        "write [text](https://...) with only the address (a space in an "
+                        "address is %20)"
                     )
                 raise ValueError(
                     f"link target '{match[1]}' is not allowed; links must start with "
