@@ -25,9 +25,14 @@ RESERVED_NAMES = frozenset(
 )
 
 
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
 def quoted(text: str, limit: int = 60) -> str:
-    """``text`` in single quotes for a message, shortened to ``limit`` characters."""
-    return f"'{text if len(text) <= limit else text[: limit - 3] + '...'}'"
+    """``text`` in single quotes for a message: shortened to ``limit`` characters, and with
+    line breaks and other control characters escaped, so that a message stays one line."""
+    shown = text if len(text) <= limit else text[: limit - 3] + "..."
+    return "'" + _CONTROL_RE.sub(lambda m: m[0].encode("unicode_escape").decode(), shown) + "'"
 
 
 def check_file_id(value: str) -> str:
