@@ -38,6 +38,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
+import os
 import re
 import shutil
 import subprocess
@@ -260,26 +261,47 @@ def _run(argv: list[str]) -> tuple[int, str]:
 
 @dataclass
 class GoodBuild:
-    """A content folder and an output folder that holds its complete build, under ``root``."""
+    """A content folder and an output folder that holds its complete build, under ``root``.
+
+    ``created`` lists every file and folder the build created anywhere under ``root`` (its
+    working directory, which also held its temporary directory ``root/tmp``).
+    """
 
     root: Path
     content: Path
     out: Path
     backup: Path
     snapshot: dict[str, str]
+    created: list[str]
+
+
+def _tree(root: Path) -> set[str]:
+    return {str(p.relative_to(root)) for p in root.rglob("*")}
 
 
 @pytest.fixture(scope="session")
 def good_build(tmp_path_factory: pytest.TempPathFactory) -> Iterator[GoodBuild]:
-    """The bundled content built once; every case builds into the same folders after it."""
+    """The bundled content built once, by the console command run in a fresh folder; every
+    bad case then builds into the same folders."""
     root = tmp_path_factory.mktemp("bad-builds")
     content, out = root / "content", root / "work" / "out"
     shutil.copytree(CONTENT, content)
-    status, output = _run(["build", "--content", str(content), "--out", str(out)])
-    assert status == 0, output
+    (root / "tmp").mkdir()
+    before = _tree(root)
+    result = subprocess.run(
+        [sys.executable, "-m", "briefing", "build", "--content", str(content), "--out", str(out)],
+        cwd=root,
+        env={**os.environ, "TMPDIR": str(root / "tmp")},
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr + result.stdout
+    created = sorted(_tree(root) - before)
     backup = tmp_path_factory.mktemp("bad-builds-backup") / "work"
     shutil.copytree(root / "work", backup)
-    yield GoodBuild(root, content, out, backup, _snapshot(root, content))
+    yield GoodBuild(root, content, out, backup, _snapshot(root, content), created)
 
 
 @pytest.mark.parametrize("case", _params(BUILD_CASES))

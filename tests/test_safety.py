@@ -1,20 +1,37 @@
-"""Content is text, not markup: nothing in YAML reaches the HTML, the CSS or the network."""
+"""Content is text, not markup: nothing in YAML reaches the HTML, the CSS or the network,
+and no id takes an output outside the output folder."""
 
 from __future__ import annotations
 
+import json
+import re
+import subprocess
+import sys
 import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 from jinja2 import UndefinedError
+from pydantic import BaseModel
 
 from briefing.build import build
+from briefing.corpus import load_corpus
+from briefing.documents import plan
+from briefing.errors import ContentError
 from briefing.inline import check_inline, render_inline
+from briefing.loading import Document
+from briefing.model import Debate, Letter, Sector
 from briefing.pdf import BlockedResource, _fetcher, write_pdf
 from briefing.render import environment
-from briefing.settings import templates_dir
-from tests.conftest import normalise, page_texts
+from briefing.settings import load_settings, templates_dir
+from briefing.validation import validate
+from tests.conftest import CONTENT, normalise, page_texts, text_of
+from tests.test_bad_input import MINIMAL_LETTER, GoodBuild, good_build
+
+__all__ = ["good_build"]  # the session's build of the bundled content, shared with its tests
 
 LETTER = "letters/2022-04-07-opvolging-moties-en-toezeggingen-imvo-beleid.yaml"
 HOSTILE = (
@@ -135,3 +152,173 @@ def test_the_hostile_html_would_leak_without_confinement(tmp_path: Path) -> None
     hits, text = _render_hostile_html(tmp_path, None)
     assert "GEHEIM" in text
     assert hits > 0
+
+
+# ------------------------------------------------------------------ output names from ids
+
+#: Ids that could put an output elsewhere, or that a file system could not hold. Windows
+#: device names are refused too: they fit the id pattern, but 'con.pdf' can be neither
+#: created nor opened on Windows, where a build folder is often copied or shared.
+ESCAPING_IDS = {
+    "../x": "is not a valid id",
+    "../../etc/cron.d/x": "is not a valid id",
+    "a/b": "is not a valid id",
+    "a\\b": "is not a valid id",
+    "/etc/passwd": "is not a valid id",
+    "C:\\x": "is not a valid id",
+    ".": "is not a valid id",
+    "..": "is not a valid id",
+    "": "is not a valid id",
+    "a\x00b": "'a\\x00b' is not a valid id",
+    "x.pdf": "is not a valid id",
+    "CON": "is not a valid id",
+    "a" * 81: "String should have at most 80 characters",
+    "con": "Windows reserves this name for a device",
+    "nul": "Windows reserves this name for a device",
+    "lpt1": "Windows reserves this name for a device",
+    "com9": "Windows reserves this name for a device",
+}
+
+
+def _entry(model: type[BaseModel], entry_id: str) -> dict[str, Any]:
+    if model is Letter:
+        return {**yaml.safe_load(MINIMAL_LETTER.read_text(encoding="utf-8")), "id": entry_id}
+    if model is Debate:
+        return {"id": entry_id, "kind": "commissiedebat", "title": "T", "date": "2020-01-01"}
+    return {"id": entry_id, "kind": "thema", "name": "N"}
+
+
+@pytest.mark.parametrize("model", [Letter, Debate, Sector], ids=lambda m: m.__name__)
+@pytest.mark.parametrize("entry_id", ESCAPING_IDS, ids=lambda i: repr(i)[:20])
+def test_ids_that_name_outputs_cannot_escape(model: type[BaseModel], entry_id: str) -> None:
+    """Letters, debates and sectors name their PDFs; a bad id is refused when validated,
+    with a message that says what an id may be."""
+    document = Document(Path("content/x.yaml"), None)
+    value, problems = validate(document, model, _entry(model, entry_id))
+    assert value is None
+    messages = [str(p) for p in problems]
+    assert len(messages) == 1, messages
+    assert messages[0].startswith("content/x.yaml:1:1: id: ")
+    assert ESCAPING_IDS[entry_id] in messages[0]
+    assert "\x00" not in messages[0] and "\n" not in messages[0]
+
+
+def test_every_output_is_named_by_an_id_inside_the_output_folder(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    planned = plan(load_corpus(CONTENT), load_settings(CONTENT))
+    names = [o.name for o in [*planned.letters, *planned.reports]]
+    assert len(names) > 20
+    for name in names:
+        assert re.fullmatch(r"(letters|briefings|sectors)/[a-z0-9]+(-[a-z0-9]+)*\.pdf", name)
+        assert (out / name).resolve().is_relative_to(out.resolve())
+
+
+def test_a_build_writes_only_under_its_output_folder(good_build: GoodBuild) -> None:
+    """The console build, run in an empty folder with its temporary directory inside it,
+    creates nothing but the output folder and its PDFs, and leaves no temporary file."""
+    outside = [p for p in good_build.created if not p.startswith("work")]
+    assert outside == []
+    assert not any((good_build.root / "tmp").iterdir())
+    out = good_build.out
+    files = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
+    pdfs = [f for f in files if f.endswith(".pdf")]
+    assert len(pdfs) > 20
+    for name in pdfs:
+        assert re.fullmatch(r"(letters|briefings|sectors)/[a-z0-9]+(-[a-z0-9]+)*\.pdf", name)
+    assert set(files) - set(pdfs) <= {".briefing-build.json", ".briefing-build.lock"}
+
+
+# ---------------------------------------------------------------------- settings and files
+
+
+def test_an_emblem_outside_the_assets_is_refused_even_when_it_exists(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    secret = tmp_path / "geheim.svg"
+    secret.write_text("<svg xmlns='http://www.w3.org/2000/svg'/>")
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "settings.yaml").write_text(f"emblem: {secret}\n")
+    with pytest.raises(ContentError, match="points outside the templates' assets folder"):
+        load_settings(content)
+    # A link inside the assets folder that leads out of it is refused as well.
+    templates = tmp_path / "templates"
+    (templates / "assets").mkdir(parents=True)
+    (templates / "assets" / "beeldmerk.svg").symlink_to(secret)
+    monkeypatch.setattr("briefing.settings.templates_dir", lambda: templates)
+    (content / "settings.yaml").write_text("emblem: beeldmerk.svg\n")
+    with pytest.raises(ContentError, match=r"'beeldmerk\.svg' leads outside"):
+        load_settings(content)
+
+
+# --------------------------------------------------------------------------------- network
+
+#: Run in a child process: forbid every network operation through an audit hook, run the
+#: command line, then try one connection to show the hook sees it. What was tried is
+#: written as JSON to the file named by the first argument.
+_NO_NETWORK = """
+import json, sys
+tried = []
+def forbid(event, args):
+    if event in ("socket.connect", "socket.getaddrinfo", "socket.gethostbyname",
+                 "socket.gethostbyname_ex", "socket.gethostbyaddr", "socket.sendto"):
+        tried.append([event, repr(args)[:200]])
+        raise PermissionError("no network in this test: " + event)
+    if event == "urllib.Request" and not str(args[0]).startswith("file:"):
+        tried.append([event, str(args[0])])
+        raise PermissionError("no network in this test: " + str(args[0]))
+sys.addaudithook(forbid)
+from briefing.cli import main
+status = main(sys.argv[2:])
+built = list(tried)
+try:
+    import socket
+    socket.create_connection(("127.0.0.1", 9), timeout=1)
+except OSError:
+    pass
+with open(sys.argv[1], "w") as result:
+    json.dump({"status": status, "build": built, "control": tried[len(built):]}, result)
+"""
+
+#: Web addresses in every form content can hold them; none may be fetched.
+URL_TEXT = (
+    "Zie https://www.rijksoverheid.nl en http://127.0.0.1:9/ping, [de site](https://example.org/pad)"
+    ', <img src="http://127.0.0.1:9/img.png">, url(http://127.0.0.1:9/x.png) en '
+    "<style>@import url(https://example.org/x.css)</style>."
+)
+
+
+def test_a_build_opens_no_network_connection(tmp_path: Path) -> None:
+    """A letter full of web addresses is built while every connection (and name lookup) is
+    forbidden: nothing is tried, the PDF is written and prints the addresses as text.
+
+    Content has no way to put a URL into CSS: the font family and the emblem are checked
+    names, and text is escaped; the addresses above are tried anyway."""
+    content = tmp_path / "content"
+    (content / "letters").mkdir(parents=True)
+    letter = yaml.safe_load(MINIMAL_LETTER.read_text(encoding="utf-8"))
+    letter["sections"][0]["body"] = [URL_TEXT + "[^bron]"]
+    letter["footnotes"] = {"bron": "Bron: [rapport](http://127.0.0.1:9/rapport.pdf)."}
+    (content / "letters" / "2030-01-01-test.yaml").write_text(
+        yaml.safe_dump(letter, allow_unicode=True), encoding="utf-8"
+    )
+    (content / "settings.yaml").write_text("font_family: RO Sans\n")
+    result_file, out = tmp_path / "tried.json", tmp_path / "out"
+    command = ["build", "--content", str(content), "--out", str(out)]
+    process = subprocess.run(
+        [sys.executable, "-c", _NO_NETWORK, str(result_file), *command],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert process.returncode == 0, process.stderr + process.stdout
+    result = json.loads(result_file.read_text())
+    assert result == {"status": 0, "build": [], "control": result["control"]}
+    assert len(result["control"]) == 1  # the hook does see a connection attempt
+    pdf = out / "letters" / "2030-01-01-test.pdf"
+    text = "".join(text_of(pdf).split())  # a long address may break across lines
+    assert "https://www.rijksoverheid.nl" in text
+    assert "url(http://127.0.0.1:9/x.png)" in text
+    assert '<imgsrc="http://127.0.0.1:9/img.png">' in text
+    assert "<style>@importurl(https://example.org/x.css)</style>" in text
