@@ -27,6 +27,13 @@ _STR_TAG = "tag:yaml.org,2002:str"
 _MAX_BYTES = 2_000_000
 #: No content file nests anywhere near this deep; deeper input is a mistake or an attack.
 MAX_DEPTH = 50
+#: A long letter holds about a thousand values. Reading is slow (a 2 MB list of numbers
+#: takes seconds), so a file with far more values is refused as soon as it passes this.
+MAX_NODES = 50_000
+_TOO_MANY = (
+    f"the file holds more than {MAX_NODES:,} values; no content file needs that many: look "
+    "for a list that runs away, or split the content"
+)
 #: Characters YAML takes for line breaks although editors (and ``\n`` counting) do not.
 _UNICODE_BREAKS = {"\u2028": "U+2028", "\u2029": "U+2029", "\x85": "U+0085"}
 _BOMS = [
@@ -98,7 +105,7 @@ class _Refused(yaml.MarkedYAMLError):
 
 
 class _Loader(yaml.SafeLoader):
-    """The safe loader, refusing anchors, aliases and explicit tags, and limiting depth.
+    """The safe loader, refusing anchors, aliases and explicit tags, limiting depth and size.
 
     Refusing at the first anchor (rather than after composing) means an alias bomb
     ("billion laughs") is never expanded, not even as shared nodes.
@@ -107,6 +114,7 @@ class _Loader(yaml.SafeLoader):
     def __init__(self, text: str) -> None:
         super().__init__(text)
         self._depth = 0
+        self._nodes = 0
 
     def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node:
         event = self.peek_event()
@@ -129,6 +137,9 @@ class _Loader(yaml.SafeLoader):
                 "the value in quotes if it is text)",
                 problem_mark=event.start_mark,
             )
+        self._nodes += 1
+        if self._nodes > MAX_NODES:
+            raise _Refused(problem=_TOO_MANY, problem_mark=event.start_mark)
         self._depth += 1
         try:
             if self._depth > MAX_DEPTH:
@@ -162,12 +173,23 @@ class _Walker:
         self.unreadable: set[NodePath] = set()
         self.problems: list[Problem] = []
         self._constructor = yaml.constructor.SafeConstructor()
+        self._count = 0
 
     def problem(self, node: yaml.Node, node_path: NodePath, message: str) -> None:
         line, column = self.lines.mark(node.start_mark)
         self.problems.append(Problem(self.path, line, column, format_path(node_path), message))
 
     def walk(self, node: yaml.Node, node_path: NodePath) -> Any:
+        """The data of ``node``; ``None`` for the whole file when it holds too many values."""
+        self._count += 1
+        if self._count > MAX_NODES:
+            if self._count == MAX_NODES + 1:
+                self.problem(node, (), _TOO_MANY)
+            return None
+        data = self._data(node, node_path)
+        return None if not node_path and self._count > MAX_NODES else data
+
+    def _data(self, node: yaml.Node, node_path: NodePath) -> Any:
         self.positions[node_path] = self.lines.mark(node.start_mark)
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, node_path)
