@@ -304,6 +304,21 @@ def good_build(tmp_path_factory: pytest.TempPathFactory) -> Iterator[GoodBuild]:
     yield GoodBuild(root, content, out, backup, _snapshot(root, content), created)
 
 
+def test_a_build_writes_only_under_its_output_folder(good_build: GoodBuild) -> None:
+    """The console build, run in an empty folder with its temporary directory inside it,
+    creates nothing but the output folder and its PDFs, and leaves no temporary file."""
+    outside = [p for p in good_build.created if not p.startswith("work")]
+    assert outside == []
+    assert not any((good_build.root / "tmp").iterdir())
+    out = good_build.out
+    files = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
+    pdfs = [f for f in files if f.endswith(".pdf")]
+    assert len(pdfs) > 20
+    for name in pdfs:
+        assert re.fullmatch(r"(letters|briefings|sectors)/[a-z0-9]+(-[a-z0-9]+)*\.pdf", name)
+    assert set(files) - set(pdfs) <= {".briefing-build.json", ".briefing-build.lock"}
+
+
 @pytest.mark.parametrize("case", _params(BUILD_CASES))
 def test_build_refuses_and_changes_no_output(case: Case, good_build: GoodBuild) -> None:
     """A build of bad content exits 1, names the problem, and writes, removes and changes no

@@ -29,9 +29,7 @@ from briefing.render import environment
 from briefing.settings import load_settings, templates_dir
 from briefing.validation import validate
 from tests.conftest import CONTENT, normalise, page_texts, text_of
-from tests.test_bad_input import MINIMAL_LETTER, GoodBuild, good_build
-
-__all__ = ["good_build"]  # the session's build of the bundled content, shared with its tests
+from tests.test_bad_input import MINIMAL_LETTER
 
 LETTER = "letters/2022-04-07-opvolging-moties-en-toezeggingen-imvo-beleid.yaml"
 HOSTILE = (
@@ -211,21 +209,6 @@ def test_every_output_is_named_by_an_id_inside_the_output_folder(tmp_path: Path)
     for name in names:
         assert re.fullmatch(r"(letters|briefings|sectors)/[a-z0-9]+(-[a-z0-9]+)*\.pdf", name)
         assert (out / name).resolve().is_relative_to(out.resolve())
-
-
-def test_a_build_writes_only_under_its_output_folder(good_build: GoodBuild) -> None:
-    """The console build, run in an empty folder with its temporary directory inside it,
-    creates nothing but the output folder and its PDFs, and leaves no temporary file."""
-    outside = [p for p in good_build.created if not p.startswith("work")]
-    assert outside == []
-    assert not any((good_build.root / "tmp").iterdir())
-    out = good_build.out
-    files = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
-    pdfs = [f for f in files if f.endswith(".pdf")]
-    assert len(pdfs) > 20
-    for name in pdfs:
-        assert re.fullmatch(r"(letters|briefings|sectors)/[a-z0-9]+(-[a-z0-9]+)*\.pdf", name)
-    assert set(files) - set(pdfs) <= {".briefing-build.json", ".briefing-build.lock"}
 
 
 # ---------------------------------------------------------------------- settings and files
