@@ -69,6 +69,27 @@ _DATE_ERRORS = {
 }
 
 
+#: Messages for numbers and booleans of the wrong form, by error type.
+_NUMBER_ERRORS = {
+    "bool_type": "Input should be true or false",
+    "bool_parsing": "Input should be true or false",
+    "int_type": "Input should be a whole number, e.g. 2019",
+    "int_parsing": "Input should be a whole number, e.g. 2019",
+    "int_from_float": "Input should be a whole number, e.g. 2019",
+    "decimal_type": "Input should be a number, e.g. 8300000 or 2.5",
+    "decimal_parsing": "Input should be a number, e.g. 8300000 or 2.5",
+    "float_type": "Input should be a number, e.g. 8300000 or 2.5",
+    "float_parsing": "Input should be a number, e.g. 8300000 or 2.5",
+}
+
+
+def _shown_kind(value: Any) -> str:
+    """A value as quoted in a message, with what it is when that is not plain."""
+    if isinstance(value, list | dict):
+        return f"{_kind_of(value)}, {_shown(value)}"
+    return _shown(value)
+
+
 def _shown(value: Any) -> str:
     """A value as a message quotes it: ``repr`` (control characters escaped), shortened."""
     if isinstance(value, str) and len(value) >= 60:
@@ -123,6 +144,8 @@ def _message(model: type[BaseModel], loc: NodePath, base: NodePath, error: Any) 
             f"expected text here, but YAML reads {_shown(given)} as {_kind_of(given)}; "
             "put it in quotes"
         )
+    if kind in _NUMBER_ERRORS:
+        return f"{_NUMBER_ERRORS[kind]} (got {_shown_kind(given)})"
     if kind == "too_short" and not given:
         return "the list is empty; give at least one item"
     if kind in _DATE_ERRORS:
@@ -134,8 +157,12 @@ def _message(model: type[BaseModel], loc: NodePath, base: NodePath, error: Any) 
         message = str(error["msg"])
         return f"{message} (got {_shown(given)}); write an existing day as YYYY-MM-DD"
     message = str(error["msg"]).removeprefix("Value error, ")
+    if kind == "string_type":
+        return f"expected text here, not {_kind_of(given)} (got {_shown(given)})"
     if isinstance(given, str | int | float | bool) and str(given) not in message:
         message = f"{message} (got {_shown(given)})"
+    elif isinstance(given, list | dict):
+        message = f"{message}; found {_kind_of(given)} (got {_shown(given)})"
     return message
 
 
