@@ -66,7 +66,7 @@ def import_letter(source: Path, content: Path) -> ImportResult:
     letter_id = f"{head.date.isoformat()}-{slugify(head.subject, 69) or 'brief'}"
     draft = build_draft(letter_id, head, body, proposals)
     yaml_text = render(draft, source.name, text.layout)
-    check(yaml_text, draft, source)  # raises if the draft would not be valid content
+    check(yaml_text, draft, source, content)  # raises if the draft would not be valid
     target = content / LETTERS_DIR / f"{letter_id}.yaml"
     try:
         target.parent.mkdir(exist_ok=True)

@@ -95,6 +95,7 @@ def read_body(lines: list[SourceLine], footnotes: list[FootnoteText], notes: lis
     joined = _join_continuations(kept, hyphenation)
     body = Body(_sections(joined, marked, notes))
     _place_footnotes(body, notes_found, notes)
+    body.sections = _without_empty(body.sections)
     if hyphenation.guessed:
         shown = ", ".join(f"'{word}'" for word in hyphenation.guessed[:6])
         more = f" and {len(hyphenation.guessed) - 6} more" if len(hyphenation.guessed) > 6 else ""
@@ -260,6 +261,26 @@ def _sections(blocks: list[_Block], marked: bool, notes: list[str]) -> list[Draf
             "them, and nest subsections where the letter nests them"
         )
     return top
+
+
+def _without_empty(sections: list[DraftSection]) -> list[DraftSection]:
+    """The sections without paragraphs left empty (a call was all they held), and without
+    sections left with neither heading nor text."""
+    kept = []
+    for section in sections:
+        blocks: list[Paragraph | ItemList] = []
+        for block in section.body:
+            if isinstance(block, ItemList):
+                block.items = [item for item in block.items if item.text.strip()]
+                if block.items:
+                    blocks.append(block)
+            elif block.text.strip():
+                blocks.append(block)
+        section.body = blocks
+        section.sections = _without_empty(section.sections)
+        if section.heading or section.body or section.sections:
+            kept.append(section)
+    return kept
 
 
 def _footnote_id(text: str, taken: set[str]) -> str:

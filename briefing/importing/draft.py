@@ -3,28 +3,30 @@
 The draft has the key order and the style of the content's letters: long texts as folded
 block scalars (``>-``) wrapped at 100 columns, lists of ids in brackets, a blank line
 between sections. Proposals to review carry a ``# TODO review:`` comment above their key.
-Before anything is written the draft is read back and validated against the model, and
-it is written without ever replacing a file.
+Before anything is written the draft is read back and checked as ``briefing check`` would
+check it, and it is written without ever replacing a file.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import re
+import shutil
+import tempfile
 import textwrap
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import ValidationError
 
+from briefing.corpus import LETTERS_DIR, REGISTRIES, load_corpus
 from briefing.errors import BriefingError
 from briefing.importing.parsed import Body, DraftSection, Head, ItemList
 from briefing.importing.references import Proposals
 from briefing.importing.text import collapse
 from briefing.loading import format_path
-from briefing.model import Letter
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../schemas/letter.schema.json"
 WIDTH = 100
@@ -150,13 +152,14 @@ def _mapping(
     comments: dict[NodePath, list[str]],
     first_prefix: str | None,
 ) -> None:
+    mapping = {key: value for key, value in mapping.items() if value is not None}
     for number, (key, value) in enumerate(mapping.items()):
         if indent == 0 and key in ("sections", "footnotes"):
             out.append("")
         for text in comments.get((*path, key), []):
             out += _comment_lines(indent, text)
         prefix = first_prefix if number == 0 and first_prefix is not None else " " * indent
-        _value(out, f"{prefix}{key}:", value, indent, (*path, key), comments)
+        _value(out, f"{prefix}{_plain_scalar(key)}:", value, indent, (*path, key), comments)
 
 
 def _value(
@@ -254,39 +257,47 @@ def _comment_lines(indent: int, text: str, label: str = "TODO review: ") -> list
 # --- checking and writing -------------------------------------------------------------------
 
 
-def check(text: str, draft: Draft, source: Path) -> Letter:
-    """Read the YAML text back and validate it; a :class:`BriefingError` if it is not valid.
+def check(text: str, draft: Draft, source: Path, content: Path) -> None:
+    """Check the YAML text as ``briefing check`` would; a :class:`BriefingError` if invalid.
 
-    The text must read back as the data it was written from; if not, the writer has a bug
-    (a ``RuntimeError``, which the command line reports as an internal error).
+    The draft is checked beside a copy of the content's registries, so every rule of the
+    content applies. The text must also read back as the data it was written from; if not,
+    the writer has a bug (a ``RuntimeError``, which the command line reports as internal).
     """
-    loaded = yaml.safe_load(text)  # a YAMLError here is a bug of the writer, not of the source
-    if loaded != _comparable(draft.data):
+    if yaml.safe_load(text) != _comparable(draft.data):
         raise RuntimeError(f"the draft of {source} does not read back as it was written")
-    try:
-        return Letter.model_validate(loaded)
-    except ValidationError as exc:
-        problems = []
-        for error in exc.errors()[:5]:
-            path = tuple(error["loc"])
-            line = _source_line(draft, path)
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        for file_name, _ in REGISTRIES.values():
+            if (content / file_name).is_file():
+                shutil.copyfile(content / file_name, root / file_name)
+        (root / LETTERS_DIR).mkdir()
+        path = root / LETTERS_DIR / f"{draft.data['id']}.yaml"
+        path.write_text(text, encoding="utf-8")
+        problems = [p for p in load_corpus(root).errors if p.path == path]
+    if problems:
+        shown = []
+        for problem in problems[:5]:
+            line = _source_line(draft, problem.field)
             where = f"line {line}: " if line else ""
-            problems.append(f"{where}{format_path(path)}: {error['msg']}")
-        raise BriefingError(
-            f"{source}: the text cannot be held as a letter: " + "; ".join(problems)
-        ) from None
+            shown.append(f"{where}{problem.field}: {problem.message}")
+        raise BriefingError(f"{source}: the text cannot be held as a letter: " + "; ".join(shown))
 
 
-def _source_line(draft: Draft, path: NodePath) -> int | None:
-    for end in range(len(path), 0, -1):
-        if path[:end] in draft.lines:
-            return draft.lines[path[:end]]
+def _source_line(draft: Draft, field: str) -> int | None:
+    """The source line of the draft's node named ``field`` (or of its nearest parent)."""
+    named = {format_path(path): line for path, line in draft.lines.items()}
+    while field:
+        if field in named:
+            return named[field]
+        parent = re.sub(r"(?:\.[^.\[]*|\[\d+\])$", "", field)
+        field = "" if parent == field else parent
     return None
 
 
 def _comparable(value: Any) -> Any:
     if isinstance(value, dict):
-        return {k: _comparable(v) for k, v in value.items()}
+        return {k: _comparable(v) for k, v in value.items() if v is not None}
     if isinstance(value, list):
         return [_comparable(v) for v in value]
     if isinstance(value, Decimal):

@@ -12,7 +12,7 @@ from __future__ import annotations
 from briefing.corpus import Corpus
 from briefing.importing.parsed import Head, LetterText
 from briefing.importing.signatories import ministry_of, post_of, signing_name
-from briefing.importing.text import collapse
+from briefing.importing.text import collapse, without_calls
 
 UNKNOWN = "onbekend"
 DEFAULT_ADDRESSEE = "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal"
@@ -53,6 +53,7 @@ def complete(text: LetterText, corpus: Corpus) -> None:
     _subject(head, notes)
     _sender(head, corpus, text.layout, notes)
     _fill_defaults(head, text.layout, notes)
+    _without_calls(head)
 
 
 def _subject(head: Head, notes: list[str]) -> None:
@@ -77,6 +78,18 @@ def _sender(head: Head, corpus: Corpus, layout: str, notes: list[str]) -> None:
                 "the text does not name the ministry (the letterhead prints it beside the "
                 "emblem); taken from the signatory's title"
             )
+        for field, label in (
+            ("directorate", "directorate"),
+            ("visiting_address", "visiting address"),
+            ("postal_address", "postal address"),
+        ):
+            if not getattr(head, field):
+                setattr(head, field, UNKNOWN if field == "directorate" else [UNKNOWN])
+                head.review[f"sender.{field}"] = f"the letterhead gives no {label}: fill it in"
+                notes.append(
+                    f"line {head.lines.get('sender', 1)}: the letterhead gives no {label}; "
+                    f"sender.{field} is '{UNKNOWN}': fill it in"
+                )
         return
     post = post_of(head.signatory_title)
     same_post = [s for s in corpus.letters if post_of(s.letter.signatory.title) == post]
@@ -126,3 +139,12 @@ def _fill_defaults(head: Head, layout: str, notes: list[str]) -> None:
     if not head.salutation:
         head.salutation = DEFAULT_SALUTATION
         head.review["salutation"] = "not in the text; the usual salutation"
+
+
+def _without_calls(head: Head) -> None:
+    """Remove footnote calls from the metadata: only a section's text can call a footnote."""
+    for name, value in vars(head).items():
+        if isinstance(value, str):
+            setattr(head, name, without_calls(value) or UNKNOWN)
+        elif isinstance(value, list):
+            setattr(head, name, [without_calls(v) or UNKNOWN for v in value])

@@ -33,6 +33,11 @@ def collapse(text: str) -> str:
     return " ".join(text.split())
 
 
+def without_calls(text: str) -> str:
+    """``text`` without footnote calls (``[^1]``, ``<sup>1</sup>``), white space collapsed."""
+    return collapse(re.sub(r"\[\^[^\]]*\]|<sup>[^<]*</sup>", " ", text))
+
+
 def parse_dutch_date(text: str) -> dt.date | None:
     """The first Dutch date in ``text`` ("13 november 2018"), if it names an existing day."""
     match = DUTCH_DATE_RE.search(text)
