@@ -169,8 +169,10 @@ class _Build:
                 if output.name in self.record.outputs and output.letter_id:
                     self.pages[output.letter_id] = self.record.outputs[output.name].anchors
             reports_blocked = reports_blocked or bool(report.failed)
-            if reports_blocked:
-                report.skipped += [o.name for o in planned.reports]
+            if reports_blocked:  # also those a broken letter keeps out of the plan
+                kept = {o.name for o in planned.reports}
+                kept |= {n for n in self.record.outputs if not n.startswith("letters/")}
+                report.skipped += sorted(kept)
             else:
                 self.inputs = Inputs(self.record, self.content, self.snapshot, self._page_digests())
                 reports = [(o, self._stale(o)) for o in planned.reports]
