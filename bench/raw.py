@@ -1,0 +1,69 @@
+"""The physical limit: raw WeasyPrint rendering the documents of a build, in one fresh process.
+
+Run as ``python -m bench.raw CONTENT RECORDED OUT [NAME ...]``. It loads the corpus and plans
+the outputs as the build does, makes every document's HTML with the letters' page maps from
+the build recorded in RECORDED, and only then starts the clock: importing WeasyPrint and
+``weasyprint.HTML(string=html).write_pdf(path)`` for each document, with the build's PDF
+options (PDF/UA-1, tagged). It prints as JSON the seconds taken, in all and per document,
+and the processor time taken in all.
+Given NAMEs (``letters/<id>.pdf``, ...), it renders only those.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+
+def documents(content: Path, recorded: Path, only: set[str]) -> list[tuple[str, str]]:
+    """``(name, html)`` of every planned output (or of those in ``only``), letters first."""
+    from briefing.corpus import load_corpus
+    from briefing.documents import plan
+    from briefing.record import Record
+    from briefing.settings import load_settings
+
+    corpus = load_corpus(content)
+    planned = plan(corpus, load_settings(content))
+    record = Record.read(recorded)
+    pages = {
+        output.letter_id: record.outputs[output.name].anchors
+        for output in planned.letters
+        if output.letter_id and output.name in record.outputs
+    }
+    return [
+        (output.name, output.html(pages))
+        for output in planned.letters + planned.reports
+        if not only or output.name in only
+    ]
+
+
+def render(todo: list[tuple[str, str]], out: Path) -> dict[str, object]:
+    """Render every document with WeasyPrint alone; the seconds taken, in all and each."""
+    start, cpu = time.perf_counter(), time.process_time()
+    import weasyprint
+
+    each = {}
+    for name, html in todo:
+        began = time.perf_counter()
+        target = out / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        weasyprint.HTML(string=html).write_pdf(target, pdf_variant="pdf/ua-1", pdf_tags=True)
+        each[name] = time.perf_counter() - began
+    return {
+        "seconds": time.perf_counter() - start,
+        "cpu": time.process_time() - cpu,
+        "documents": each,
+    }
+
+
+def main(argv: list[str]) -> None:
+    """Command line: CONTENT RECORDED OUT [NAME ...]."""
+    content, recorded, out, *only = argv
+    todo = documents(Path(content), Path(recorded), set(only))
+    print(json.dumps(render(todo, Path(out))))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
