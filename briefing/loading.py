@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,11 @@ _TOO_MANY = (
 )
 #: Characters YAML takes for line breaks although editors (and ``\n`` counting) do not.
 _UNICODE_BREAKS = {"\u2028": "U+2028", "\u2029": "U+2029", "\x85": "U+0085"}
+#: Text the fast path leaves to the pure-Python loader: characters it refuses or reads its
+#: own way (control characters, Unicode line breaks, byte order marks, tabs).
+_UNUSUAL = re.compile(
+    f"{yaml.reader.Reader.NON_PRINTABLE.pattern}|[{''.join(_UNICODE_BREAKS)}\ufeff\t]"
+)
 _BOMS = [
     (codecs.BOM_UTF32_LE, "UTF-32"),
     (codecs.BOM_UTF32_BE, "UTF-32"),
@@ -285,6 +291,40 @@ def _syntax_message(text: str, lines: _Lines, exc: yaml.MarkedYAMLError) -> tupl
     return line, column, message
 
 
+def _fast_node(text: str) -> yaml.Node | None:
+    """The node tree of ``text`` parsed by libyaml, when it is plainly acceptable; else None.
+
+    libyaml is much faster than the pure-Python parser. It is used only for text the
+    pure-Python loader would take as it is: no anchors, aliases or tags, not too deep or
+    too many values, no unusual characters, and one document that libyaml parses without
+    complaint. Anything else (None) goes through the pure-Python loader, which says what
+    is wrong.
+    """
+    if not yaml.__with_libyaml__ or _UNUSUAL.search(text):
+        return None
+    depth = nodes = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+                return None
+            if getattr(event, "tag", None) is not None:
+                return None
+            if isinstance(event, yaml.NodeEvent):  # scalars and the starts of collections
+                nodes += 1
+                if depth + 1 >= MAX_DEPTH or nodes >= MAX_NODES:
+                    return None
+                depth += isinstance(event, yaml.CollectionStartEvent)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+        loader = yaml.CSafeLoader(text)
+        try:
+            return loader.get_single_node()
+        finally:
+            loader.dispose()
+    except yaml.YAMLError:
+        return None
+
+
 def load_document(path: Path, display_path: Path | None = None) -> tuple[Document, list[Problem]]:
     """Read and parse one YAML file; return its document and the problems found.
 
@@ -307,6 +347,11 @@ def load_document(path: Path, display_path: Path | None = None) -> tuple[Documen
         line, column, message = failure
         return Document(shown, None), [Problem(shown, line, column, "", message)]
     lines = _Lines(text)
+    fast = _fast_node(text)
+    if fast is not None:
+        walker = _Walker(shown, lines)
+        data = walker.walk(fast, ())
+        return Document(shown, data, walker.positions, walker.unreadable), walker.problems
     try:
         loader = _Loader(text)
     except yaml.reader.ReaderError as exc:
