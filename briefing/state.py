@@ -247,8 +247,9 @@ def state_on(corpus: Corpus, date: dt.date) -> State:
     """The state of play on ``date``, from the letters dated on or before it."""
     letters = [s for s in corpus.letters if s.letter.date <= date]
     state = State(date, letters, {}, {}, {}, [], [])
+    debates = corpus.debates
     for commitment in corpus.commitments.values():
-        debate = corpus.debates.get(commitment.debate)
+        debate = debates.get(commitment.debate)
         if debate is not None and debate.date <= date:
             state.commitments[commitment.id] = CommitmentState(commitment, debate)
 

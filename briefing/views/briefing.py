@@ -16,8 +16,7 @@ from briefing.checks import inconsistencies
 from briefing.corpus import Corpus, LetterSource, iter_sections
 from briefing.dates import dutch_date
 from briefing.errors import BriefingError
-from briefing.inline import render_inline
-from briefing.model import Debate, DebateKind, Milestone
+from briefing.model import Debate, DebateKind, Milestone, Sector
 from briefing.state import (
     MotionState,
     Place,
@@ -34,6 +33,7 @@ from briefing.views.common import (
     StatusView,
     figure_value,
     fuzzy_date_text,
+    inline,
     latest_development,
     letter_href,
     letters_fact,
@@ -164,6 +164,7 @@ def briefing_view(
         hint = f"; the first letter is dated {first}" if first else ""
         raise BriefingError(f"no letters dated on or before {date.isoformat()}{hint}")
     agenda = [s for s in state.letters if s.letter.debate == debate.id] if debate else state.letters
+    sectors = corpus.sectors
     return BriefingView(
         cover=_cover(state, debate),
         on=dutch_date(date),
@@ -172,7 +173,7 @@ def briefing_view(
         commitments=[commitment_row(c, pages) for c in state.commitments.values()],
         sectors=[_sector_row(s, pages) for s in state.sectors.values()],
         milestones=[
-            milestone_row(m, state.timing(m.fact), _sector_names(corpus, m.fact), pages)
+            milestone_row(m, state.timing(m.fact), _sector_names(sectors, m.fact), pages)
             for m in state.milestones
         ],
         amounts=[
@@ -190,8 +191,8 @@ def briefing_view(
     )
 
 
-def _sector_names(corpus: Corpus, milestone: Milestone) -> str:
-    return ", ".join(corpus.sectors[s].name for s in milestone.sectors if s in corpus.sectors)
+def _sector_names(sectors: dict[str, Sector], milestone: Milestone) -> str:
+    return ", ".join(sectors[s].name for s in milestone.sectors if s in sectors)
 
 
 def _cover(state: State, debate: Debate | None) -> Cover:
@@ -218,7 +219,7 @@ def _kern_letter(source: LetterSource, pages: PageMap) -> KernLetter:
         KernSection(
             section_title(place),
             source_link(place, pages),
-            [render_inline(point) for point in place.section.summary],
+            [inline(point) for point in place.section.summary],
         )
         for place in places
         if place.section.summary

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from babel.numbers import format_decimal
 from markupsafe import Markup
@@ -51,6 +52,17 @@ class SourceLink:
         return f"brief {self.letter_date}{page}"
 
 
+@lru_cache(maxsize=2**16)
+def inline(text: str) -> Markup:
+    """A content string as safe HTML, footnote calls dropped (:func:`render_inline`).
+
+    Remembered per text (the most recent ones, so that a long ``watch`` stays small): every
+    briefing prints again the motions, commitments, milestones and key points of all the
+    letters before it.
+    """
+    return render_inline(text)
+
+
 def fuzzy_date_text(date: FuzzyDate) -> str:
     """A date as the letter wrote it; an exact date typed as ``2018-11-13`` in Dutch."""
     if date.start == date.end and str(date) == date.start.isoformat():
@@ -61,7 +73,7 @@ def fuzzy_date_text(date: FuzzyDate) -> str:
 def section_title(place: Place) -> Markup:
     """The section's heading as safe HTML; the opening paragraphs are called 'Inleiding'."""
     heading = place.section.heading
-    return render_inline(heading) if heading else Markup("Inleiding")
+    return inline(heading) if heading else Markup("Inleiding")
 
 
 def letter_href(letter: Letter, anchor: str | None = None) -> str:
@@ -115,7 +127,14 @@ def status_view(status: MotionStatus | CommitmentStatus | SectorStatus | Timing)
 
 def dutch_number(value: Decimal | int) -> str:
     """A number in Dutch notation: ``8,3``, ``1.250``."""
-    return format_decimal(value, locale="nl_NL")
+    return _dutch_number(type(value), str(value))
+
+
+@lru_cache(maxsize=2**12)
+def _dutch_number(kind: type[Decimal | int], text: str) -> str:
+    # Remembered by type and exact text (which give the value back), so that only the very
+    # same number shares a result.
+    return format_decimal(kind(text), locale="nl_NL")
 
 
 def money(euros: Decimal) -> str:
@@ -191,11 +210,11 @@ def latest_development(state: SectorState, pages: PageMap) -> Point | None:
     names = name_pattern(state.sector)
     for place in passages:
         if place.section.heading and names.search(place.section.heading) and place.section.summary:
-            return Point(render_inline(place.section.summary[0]), source_link(place, pages))
+            return Point(inline(place.section.summary[0]), source_link(place, pages))
     notes = [e for e in state.events if e.place.date == latest and e.fact.note]
     if notes:
-        return Point(render_inline(notes[-1].fact.note or ""), source_link(notes[-1].place, pages))
+        return Point(inline(notes[-1].fact.note or ""), source_link(notes[-1].place, pages))
     place = min(reversed(passages), key=lambda p: len(p.section.sectors))
     link = source_link(place, pages)
-    text = render_inline(place.section.summary[0]) if place.section.summary else link.section
+    text = inline(place.section.summary[0]) if place.section.summary else link.section
     return Point(text, link)

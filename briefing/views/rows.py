@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from briefing.dates import dutch_date
-from briefing.inline import render_inline
 from briefing.model import Milestone
 from briefing.state import CommitmentState, MotionState, Stated, Timing
 from briefing.views.common import (
@@ -20,6 +19,7 @@ from briefing.views.common import (
     SourceLink,
     StatusView,
     fuzzy_date_text,
+    inline,
     source_link,
     status_view,
 )
@@ -63,9 +63,7 @@ class MilestoneRow:
 
 def _notes(updates: list, pages: PageMap) -> list[Point]:
     return [
-        Point(
-            render_inline(u.fact.note) if u.fact.note else Markup(""), source_link(u.place, pages)
-        )
+        Point(inline(u.fact.note) if u.fact.note else Markup(""), source_link(u.place, pages))
         for u in updates
     ]
 
@@ -81,7 +79,7 @@ def motion_row(state: MotionState, pages: PageMap) -> MotionRow:
         str(motion.kamerstuk),
         motion.kamerstuk.url,
         dutch_date(motion.adopted) if motion.adopted else None,
-        render_inline(motion.request),
+        inline(motion.request),
         status_view(state.status),
         follow_up,
     )
@@ -91,7 +89,7 @@ def commitment_row(state: CommitmentState, pages: PageMap) -> CommitmentRow:
     """A commitment's row, with every letter that reported on it."""
     commitment = state.commitment
     return CommitmentRow(
-        render_inline(commitment.text),
+        inline(commitment.text),
         state.debate.title,
         dutch_date(state.debate.date),
         fuzzy_date_text(commitment.deadline) if commitment.deadline else None,
@@ -106,7 +104,7 @@ def milestone_row(
     """A milestone's row; ``timing`` is where it stands on the document's date."""
     return MilestoneRow(
         fuzzy_date_text(stated.fact.due),
-        render_inline(stated.fact.what),
+        inline(stated.fact.what),
         sector_names,
         status_view(timing),
         source_link(stated.place, pages),

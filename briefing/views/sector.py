@@ -17,7 +17,6 @@ from markupsafe import Markup, escape
 from briefing.corpus import OVERVIEW_ID, Corpus
 from briefing.dates import dutch_date
 from briefing.errors import BriefingError
-from briefing.inline import render_inline
 from briefing.model import (
     Milestone,
     MotionStatus,
@@ -40,6 +39,7 @@ from briefing.views.common import (
     StatusView,
     figure_value,
     fuzzy_date_text,
+    inline,
     latest_development,
     letters_fact,
     ministry_of,
@@ -193,7 +193,7 @@ def sector_view(corpus: Corpus, state: State, sector_id: str, pages: PageMap) ->
             EventRow(
                 status_view(e.fact.status),
                 fuzzy_date_text(e.fact.date) if e.fact.date else "datum niet genoemd",
-                render_inline(e.fact.note) if e.fact.note else None,
+                inline(e.fact.note) if e.fact.note else None,
                 source_link(e.place, pages),
             )
             for e in sector_state.events
@@ -297,7 +297,7 @@ def _open_points(state: State, sector_state: SectorState) -> list[OpenPoint]:
         if m.status is not MotionStatus.UITGEVOERD
     ]
     points += [
-        OpenPoint("Toezegging", render_inline(c.commitment.text), status_view(c.status))
+        OpenPoint("Toezegging", inline(c.commitment.text), status_view(c.status))
         for c in sector_state.commitments
         if c.is_open
     ]
@@ -311,5 +311,5 @@ def _not_past(state: State, milestone: Stated[Milestone]) -> bool:
 
 def _milestone_point(state: State, milestone: Stated[Milestone]) -> OpenPoint:
     due = fuzzy_date_text(milestone.fact.due)
-    text = Markup("{}: {}").format(due, render_inline(milestone.fact.what))
+    text = Markup("{}: {}").format(due, inline(milestone.fact.what))
     return OpenPoint("Mijlpaal", text, status_view(state.timing(milestone.fact)))
