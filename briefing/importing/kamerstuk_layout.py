@@ -110,7 +110,7 @@ def _read_head(lines: list[SourceLine], head: Head, notes: list[str], path: Path
     for line in lines:
         text = collapse(line.text)
         if not text:
-            part = "" if part != "addressee" else part
+            part = ""
             continue
         if dossier is None and number is None and (match := _DOSSIER_RE.match(text)):
             dossier, part = match, "dossier"

@@ -105,6 +105,7 @@ class _Column:
     directorate_line: int = 0
 
     def is_column_line(self, text: str, values: set[str]) -> bool:
+        """Whether a body line repeats the column: a label, a reference, a column line."""
         if _LABEL_RE.match(text) or _PAGE_RE.match(text) or text in values:
             return True
         return len(text) >= 4 and any(

@@ -126,6 +126,7 @@ class _Finder:
         }
 
     def section(self, section: DraftSection) -> None:
+        """Add to ``section`` what its own paragraphs refer to."""
         for paragraph in section.paragraphs():
             self._motions(section, paragraph)
             debates = self._debates(section, paragraph)
