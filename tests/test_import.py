@@ -237,8 +237,11 @@ def test_sections_follow_the_headings(imported: Imported) -> None:
     headings = [s.heading for s in _sections(imported.letter.sections)]
     assert headings == [s.heading for s in _sections(imported.handmade.sections)]
     if imported.path.name == f"{LETTER_2018}.yaml":
-        # The PDF's heading styles give the levels: the same nesting as the hand-made letter.
+        # The PDF's heading styles give the levels: the same nesting as the hand-made letter,
+        # and the same section ids (which links to the letter's sections use).
         assert _tree(imported.letter.sections) == _tree(imported.handmade.sections)
+        ids = [s.id for s in _sections(imported.letter.sections)]
+        assert ids == [s.id for s in _sections(imported.handmade.sections)]
 
 
 def test_draft_is_laid_out_like_the_handmade_files(imported: Imported) -> None:
