@@ -23,7 +23,7 @@ import multiprocessing
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -42,6 +42,7 @@ from briefing.settings import templates_dir
 
 if TYPE_CHECKING:  # the plan is loaded only when something is to be done
     from briefing.documents import Output
+    from briefing.views.common import PageMap
 
 LOCK_FILE = ".briefing-build.lock"
 
@@ -160,11 +161,11 @@ class _Build:
         report = BuildReport(problems=list(corpus.problems))
         self.inputs = Inputs(self.record, self.content, self.snapshot, {})
 
-        letters = [(o, self._stale(o)) for o in planned.letters]
+        letters = [self._stale(o, i, compare_here=True) for i, o in enumerate(planned.letters)]
         reports_blocked = bool(corpus.errors)
-        self.on_start(sum(1 for _, html in letters if html is not None) + len(planned.reports))
+        self.on_start(sum(1 for job in letters if job is not None) + len(planned.reports))
         try:
-            self._render(letters, report)
+            self._render(planned.letters, letters, report)
             for output in planned.letters:
                 if output.name in self.record.outputs and output.letter_id:
                     self.pages[output.letter_id] = self.record.outputs[output.name].anchors
@@ -175,8 +176,8 @@ class _Build:
                 report.skipped += sorted(kept)
             else:
                 self.inputs = Inputs(self.record, self.content, self.snapshot, self._page_digests())
-                reports = [(o, self._stale(o)) for o in planned.reports]
-                self._render(reports, report)
+                reports = [self._stale(o, i) for i, o in enumerate(planned.reports)]
+                self._render(planned.reports, reports, report)
         finally:
             self.record.complete = not (reports_blocked or report.failed)
             self.record.content = self.snapshot
@@ -190,45 +191,59 @@ class _Build:
     def _page_digests(self) -> dict[str, str]:
         return {letter_id: digest_json(anchors) for letter_id, anchors in self.pages.items()}
 
-    def _stale(self, output: Output) -> str | None:
-        """The HTML to render when ``output`` is stale; None when it is up to date."""
+    def _stale(self, output: Output, index: int, compare_here: bool = False) -> _Job | None:
+        """What to do for ``output``: None when it is up to date, else the job that renders it.
+
+        When only some of its files changed, the HTML decides: the same HTML as recorded
+        needs no rendering. That comparison is made here with ``compare_here`` (so the count
+        of documents to render is exact), else where the document is rendered.
+        """
         known = self.inputs.known(output.sources, output.template, output.cites)
         entry = self.record.outputs.get(output.name)
         current_pdf = entry is not None and self.record.digest(self.out / output.name) == entry.pdf
+        job = _Job(index, output.name, output.weight)
         if entry is None or not current_pdf or self.force:
-            return output.html(self.pages)
+            return job
         resources = {k: v for k, v in entry.inputs.items() if k.startswith(RESOURCE)}
         recorded = {k: v for k, v in entry.inputs.items() if not k.startswith(RESOURCE)}
         if not self.inputs.unchanged(resources):
-            return output.html(self.pages)
+            return job
         if known == recorded:
             return None
-        html = output.html(self.pages)
         same_versions = all(
             entry.inputs.get(k) == v for k, v in known.items() if k.startswith(VERSION)
         )
-        if same_versions and digest_bytes(html.encode()) == entry.html:
+        if not same_versions:
+            return job
+        if not compare_here:
+            return replace(job, unless=entry.html)
+        html = output.html(self.pages)
+        if digest_bytes(html.encode()) == entry.html:
             entry.inputs = known | resources  # same HTML from changed files: nothing to render
             return None
-        return html
+        return replace(job, html=html)
 
-    def _render(self, outputs: list[tuple[Output, str | None]], report: BuildReport) -> None:
-        """Render the stale outputs; record each result as it comes."""
-        todo = {o.name: (o, html) for o, html in outputs if html is not None}
-        report.up_to_date += [o.name for o, html in outputs if html is None]
-        for name, result in _render_all(
-            [(name, html) for name, (_, html) in todo.items()], self.out, self.jobs
-        ):
-            output, html = todo[name]
+    def _render(self, outputs: list[Output], jobs: list[_Job | None], report: BuildReport) -> None:
+        """Run the jobs for ``outputs`` (None: up to date); record each result as it comes."""
+        todo = [job for job in jobs if job is not None]
+        report.up_to_date += [o.name for o, job in zip(outputs, jobs, strict=True) if job is None]
+        for job, (html_digest, result) in _run(todo, outputs, self.pages, self.out, self.jobs):
+            name, output = job.name, outputs[job.index]
+            known = self.inputs.known(output.sources, output.template, output.cites)
+            if result is None:  # same HTML from changed files: nothing rendered
+                entry = self.record.outputs[name]
+                resources = {k: v for k, v in entry.inputs.items() if k.startswith(RESOURCE)}
+                entry.inputs = known | resources
+                report.up_to_date.append(name)
+                continue
             if isinstance(result, str):
                 self.record.outputs.pop(name, None)
                 report.failed.append(f"{self.out / name}: {result}")
                 self.on_done(name, FAILED)
                 continue
-            known = self.inputs.known(output.sources, output.template, output.cites)
             self.record.outputs[name] = Entry(
                 known | self.inputs.resources(result.resources),
-                digest_bytes(html.encode()),
+                html_digest,
                 self.record.digest(self.out / name),
                 result.anchors if output.letter_id else {},
             )
@@ -250,6 +265,24 @@ class _Build:
         return removed
 
 
+@dataclass(frozen=True)
+class _Job:
+    """One document to render: the output at ``index`` of its stage, and its HTML if made."""
+
+    index: int
+    name: str
+    #: A rough measure of the document's length; longer documents are rendered first.
+    weight: int
+    #: The HTML, when the build already made it; else it is made where the job runs.
+    html: str | None = None
+    #: The recorded HTML digest: when the HTML comes out the same, nothing is rendered.
+    unless: str | None = None
+
+
+#: What a job gives: the digest of its HTML, and what rendering gave (None: not rendered).
+Outcome = tuple[str, Rendered | str | None]
+
+
 def _render_one(html: str, target: str, root: str) -> Rendered | str:
     """Write one PDF; a failure comes back as its message."""
     from briefing.pdf import write_pdf
@@ -262,20 +295,61 @@ def _render_one(html: str, target: str, root: str) -> Rendered | str:
         return f"internal error: {type(exc).__name__}: {exc}"
 
 
-def _render_all(
-    jobs: list[tuple[str, str]], out: Path, processes: int
-) -> Iterator[tuple[str, Rendered | str]]:
-    """Render ``(name, html)`` pairs, in ``processes`` processes; yield results as they come."""
+def _work(job: _Job, outputs: list[Output], pages: PageMap, target: str, root: str) -> Outcome:
+    """Make the job's HTML if need be, and render it unless it is the recorded HTML."""
+    html = job.html if job.html is not None else outputs[job.index].html(pages)
+    html_digest = digest_bytes(html.encode())
+    if job.unless is not None and html_digest == job.unless:
+        return html_digest, None
+    return html_digest, _render_one(html, target, root)
+
+
+#: In a rendering process: the outputs of the stage and the letters' pages, from the build.
+_stage: tuple[list[Output], PageMap] = ([], {})
+
+
+def _adopt(outputs: list[Output], pages: PageMap) -> None:
+    """Start a rendering process with the build's outputs and pages (given, not pickled)."""
+    global _stage
+    _stage = (outputs, pages)
+
+
+def _work_here(job: _Job, target: str, root: str) -> Outcome:
+    """:func:`_work` in a rendering process, on the outputs it was started with."""
+    outputs, pages = _stage
+    return _work(job, outputs, pages, target, root)
+
+
+def _run(
+    jobs: list[_Job], outputs: list[Output], pages: PageMap, out: Path, processes: int
+) -> Iterator[tuple[_Job, Outcome]]:
+    """Run the jobs, in ``processes`` processes; yield each with its outcome as it comes.
+
+    The processes are forked from the build, so they share its outputs (HTML is made
+    where it is rendered, in parallel); they take the longest documents first, so that
+    no process is left with a long one when the others are done.
+    """
     root = str(templates_dir())
     if processes <= 1 or len(jobs) <= 1:
-        for name, html in jobs:
-            yield name, _render_one(html, str(out / name), root)
+        for job in jobs:
+            yield job, _work(job, outputs, pages, str(out / job.name), root)
         return
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    with ProcessPoolExecutor(min(processes, len(jobs)), mp_context=context) as pool:
+    if "fork" in multiprocessing.get_all_start_methods():
+        context, initializer, initargs = (
+            multiprocessing.get_context("fork"),
+            _adopt,
+            (outputs, pages),
+        )
+    else:  # processes that cannot share the outputs get the HTML made here
+        jobs = [replace(job, html=job.html or outputs[job.index].html(pages)) for job in jobs]
+        context, initializer, initargs = None, None, ()
+    workers = min(processes, len(jobs))
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=initializer, initargs=initargs
+    ) as pool:
         futures = {
-            pool.submit(_render_one, html, str(out / name), root): name for name, html in jobs
+            pool.submit(_work_here, job, str(out / job.name), root): job
+            for job in sorted(jobs, key=lambda job: -job.weight)
         }
         try:
             for future in as_completed(futures):

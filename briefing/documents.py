@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing.corpus import OVERVIEW_ID, REGISTRIES, Corpus, LetterSource
+from briefing.corpus import OVERVIEW_ID, REGISTRIES, Corpus, LetterSource, iter_sections
 from briefing.model import Debate
 from briefing.pdf import layout_anchors
 from briefing.render import render_html
@@ -42,6 +42,9 @@ class Output:
     html: Callable[[PageMap], str]
     #: The letter it is, for a letter's PDF; its anchors become that letter's page map.
     letter_id: str | None = None
+    #: A rough measure of its length (the letter sections it draws on), so that a build in
+    #: parallel can start with the longest documents.
+    weight: int = 0
 
 
 @dataclass(frozen=True)
@@ -101,6 +104,9 @@ def plan(corpus: Corpus, settings: Settings) -> Plan:
     settings_only = tuple(p for p in (root / SETTINGS_FILE,) if p.exists())
     registries = tuple(p for p in (root / name for name, _ in REGISTRIES.values()) if p.exists())
     common = settings_only + registries
+    sections = {
+        s.letter.id: sum(1 for _ in iter_sections(s.letter.sections)) for s in corpus.letters
+    }
     letters = [
         Output(
             f"letters/{s.letter.id}.pdf",
@@ -109,6 +115,7 @@ def plan(corpus: Corpus, settings: Settings) -> Plan:
             (),
             lambda _pages, s=s: letter_html(s, settings),
             s.letter.id,
+            sections[s.letter.id],
         )
         for s in corpus.letters
     ]
@@ -124,6 +131,7 @@ def plan(corpus: Corpus, settings: Settings) -> Plan:
                 lambda pages, debate=debate: briefing_html(
                     corpus, settings, debate.date, pages, debate
                 ),
+                weight=sum(sections[s.letter.id] for s in sent),
             )
         )
     if corpus.letters:
@@ -137,6 +145,7 @@ def plan(corpus: Corpus, settings: Settings) -> Plan:
                 everything,
                 cited,
                 lambda pages, sid=sid: sector_html(corpus, settings, state, sid, pages),
+                weight=len(state.sectors[sid].places) if sid in state.sectors else 0,
             )
             for sid in corpus.sectors
         ]
@@ -147,6 +156,7 @@ def plan(corpus: Corpus, settings: Settings) -> Plan:
                 everything,
                 cited,
                 lambda pages: overview_html(corpus, settings, state, pages),
+                weight=len(corpus.sectors),
             )
         )
     return Plan(letters, reports)
