@@ -20,11 +20,8 @@ from functools import cache
 from importlib import metadata
 from pathlib import Path
 
-from jinja2 import meta
-
 import briefing
 from briefing.corpus import LETTERS_DIR, REGISTRIES
-from briefing.render import environment
 from briefing.settings import SETTINGS_FILE, templates_dir
 
 RECORD_FILE = ".briefing-build.json"
@@ -61,6 +58,10 @@ def versions() -> dict[str, str]:
 @cache
 def templates_loaded(name: str) -> tuple[str, ...]:
     """``name`` and every template it extends, includes or imports, recursively."""
+    from jinja2 import meta  # Jinja2 is loaded only when something is to be done
+
+    from briefing.render import environment
+
     env = environment()
     seen: list[str] = []
     todo = [name]
@@ -163,6 +164,10 @@ class Inputs:
     content_digests: dict[str, str]
     #: Digest of each letter's page map, as the build now knows it.
     pages: dict[str, str]
+    #: Digests of templates and assets, each taken once: every output asks for the same few.
+    _templates: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    #: Content keys by path: every report lists every letter.
+    _keys: dict[Path, str] = field(default_factory=dict, compare=False, repr=False)
 
     def current(self, key: str) -> str:
         """The current digest (or version) of the input named ``key``."""
@@ -170,7 +175,9 @@ class Inputs:
         if kind == CONTENT:
             return self.content_digests.get(name, MISSING)
         if kind in (TEMPLATE, RESOURCE):
-            return self.record.digest(templates_dir() / name)
+            if name not in self._templates:
+                self._templates[name] = self.record.digest(templates_dir() / name)
+            return self._templates[name]
         if kind == VERSION:
             return versions().get(name, MISSING)
         if kind == PAGES:
@@ -185,11 +192,17 @@ class Inputs:
         self, sources: tuple[Path, ...], template: str, cites: tuple[str, ...]
     ) -> dict[str, str]:
         """The inputs known before rendering: content files, templates, versions, pages."""
-        keys = [f"{CONTENT}/{p.relative_to(self.content).as_posix()}" for p in sources]
+        keys = [self._content_key(p) for p in sources]
         keys += [f"{TEMPLATE}/{name}" for name in templates_loaded(template)]
         keys += [f"{VERSION}/{name}" for name in versions()]
         keys += [f"{PAGES}/{letter_id}" for letter_id in cites]
         return {key: self.current(key) for key in keys}
+
+    def _content_key(self, path: Path) -> str:
+        key = self._keys.get(path)
+        if key is None:
+            key = self._keys[path] = f"{CONTENT}/{path.relative_to(self.content).as_posix()}"
+        return key
 
     def resources(self, names: tuple[str, ...]) -> dict[str, str]:
         """The inputs WeasyPrint fetched: stylesheets, fonts and images under the templates."""
