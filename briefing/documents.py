@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.corpus import OVERVIEW_ID, REGISTRIES, Corpus, LetterSource, iter_sections
-from briefing.model import Debate
+from briefing.model import Debate, Sector
 from briefing.pdf import layout_anchors
 from briefing.render import render_html
 from briefing.settings import SETTINGS_FILE, Settings, templates_dir
@@ -98,6 +98,35 @@ def debates_with_letters(corpus: Corpus) -> list[Debate]:
     return sorted((d for d in corpus.debates.values() if d.id in ids), key=lambda d: d.date)
 
 
+def _summary_letters(
+    corpus: Corpus, state: State, sector: Sector
+) -> tuple[list[LetterSource], list[LetterSource]]:
+    """The letters a sector's summary is made from, and those whose pages it prints.
+
+    A summary shows what letters say about its sector (and about the motions, commitments
+    and milestones that concern it), so it is made from those letters, and a letter about
+    other sectors leaves it as it is. The latest letter counts too where its date shows
+    through: for a sector no letter speaks of yet (the summary stands as of that date), and
+    for one with a commitment made in a debate after everything said about the sector (the
+    summary lists it once the latest letter is dated after that debate).
+    """
+    sector_state = state.sector_state(sector)
+    printed = sector_state.sources
+    said = max((place.date for place in sector_state.places), default=None)
+    debates = corpus.debates
+    made = [
+        debates[c.debate].date
+        for c in corpus.commitments.values()
+        if sector.id in c.sectors and c.debate in debates
+    ]
+    latest = state.letters[-1]  # the letters are in date order
+    if printed and printed[-1] is latest:
+        return printed, printed
+    if said is None or any(day > said for day in made):
+        return [*printed, latest], printed
+    return printed, printed
+
+
 def plan(corpus: Corpus, settings: Settings) -> Plan:
     """Every output of ``corpus``: one PDF per letter, per debate, per sector, and the overview."""
     root = corpus.root
@@ -138,17 +167,18 @@ def plan(corpus: Corpus, settings: Settings) -> Plan:
         state = summary_state(corpus)
         everything = (*(s.path for s in corpus.letters), *common)
         cited = tuple(s.letter.id for s in corpus.letters)
-        reports += [
-            Output(
-                f"sectors/{sid}.pdf",
-                "sector.html",
-                everything,
-                cited,
-                lambda pages, sid=sid: sector_html(corpus, settings, state, sid, pages),
-                weight=len(state.sectors[sid].places) if sid in state.sectors else 0,
+        for sid, sector in corpus.sectors.items():
+            drawn, printed = _summary_letters(corpus, state, sector)
+            reports.append(
+                Output(
+                    f"sectors/{sid}.pdf",
+                    "sector.html",
+                    (*(s.path for s in drawn), *common),
+                    tuple(s.letter.id for s in printed),
+                    lambda pages, sid=sid: sector_html(corpus, settings, state, sid, pages),
+                    weight=sum(sections[s.letter.id] for s in printed),
+                )
             )
-            for sid in corpus.sectors
-        ]
         reports.append(
             Output(
                 f"sectors/{OVERVIEW_ID}.pdf",
