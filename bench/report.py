@@ -66,6 +66,18 @@ def rebuilds(results: list[SizeResult]) -> list[str]:
     return _table(header, rows)
 
 
+def kinds(results: list[SizeResult]) -> list[str]:
+    """Per kind of document: how many, their pages, raw WeasyPrint's time per page."""
+    header = ["letters", "kind", "documents", "pages", "raw ms/page", "longest document"]
+    rows = []
+    for r in results:
+        for kind, (documents, pages, seconds) in sorted(r.kinds.items()):
+            longest = f"{r.longest[1]} pages" if r.longest[0].startswith(f"{kind}/") else ""
+            per_page = f"{1000 * seconds / pages:.0f}" if pages else "-"
+            rows.append([str(r.letters), kind, str(documents), str(pages), per_page, longest])
+    return _table(header, rows)
+
+
 def targets(verdicts: list[Verdict]) -> list[str]:
     """Each target, its measured value, met or not."""
     return _table(

@@ -30,6 +30,10 @@ class SizeResult:
     added_affected: list[str] = field(default_factory=list)
     #: Raw WeasyPrint rendering only the documents that build rendered.
     added_raw: float = 0.0
+    #: By kind of document (letters, briefings, sectors): documents, pages, raw seconds.
+    kinds: dict[str, tuple[int, int, float]] = field(default_factory=dict)
+    #: The longest document and its pages.
+    longest: tuple[str, int] = ("", 0)
     #: Load average when the measurements started and ended (other work on the machine).
     load: tuple[str, str] = ("", "")
 

@@ -44,13 +44,24 @@ def _build(content: Path, out: Path, python: str, *extra: str) -> measure.Run:
 
 def _raw(
     content: Path, recorded: Path, out: Path, python: str, names: list[str]
-) -> tuple[float, float]:
-    """Wall and processor seconds raw WeasyPrint takes for the documents (all if no names)."""
+) -> tuple[float, float, dict[str, float]]:
+    """Wall and processor seconds raw WeasyPrint takes for the documents (all if no names),
+    and the seconds for each document."""
     command = [python, "-m", "bench.raw", str(content), str(recorded), str(out), *names]
     done = measure.run(command, cwd=Path(__file__).resolve().parent.parent).check()
     figures = json.loads(done.stdout)
     shutil.rmtree(out, ignore_errors=True)
-    return float(figures["seconds"]), float(figures["cpu"])
+    return float(figures["seconds"]), float(figures["cpu"]), figures["documents"]
+
+
+def _by_kind(pages: dict[str, int], seconds: dict[str, float]) -> dict[str, tuple[int, int, float]]:
+    """Documents, pages and raw seconds per kind of document (the output's folder)."""
+    kinds: dict[str, tuple[int, int, float]] = {}
+    for name, count in pages.items():
+        kind = name.split("/", 1)[0]
+        documents, total, spent = kinds.get(kind, (0, 0, 0.0))
+        kinds[kind] = (documents + 1, total + count, spent + seconds.get(name, 0.0))
+    return kinds
 
 
 def measure_size(
@@ -80,9 +91,11 @@ def measure_size(
         if turn == 0:
             pages = measure.count_pages(main)
             result.outputs, result.pages = len(pages), sum(pages.values())
-        seconds, cpu = _raw(content, main, work / "raw", python, [])
+            result.longest = max(pages.items(), key=lambda item: item[1], default=("", 0))
+        seconds, cpu, each = _raw(content, main, work / "raw", python, [])
         if not result.raw or seconds < result.raw:
             result.raw, result.raw_cpu = seconds, cpu
+            result.kinds = _by_kind(pages, each)
         _say(f"N={letters}: raw WeasyPrint: {seconds:.1f} s")
     done = _build(content, main, python, "--jobs", "1")
     result.noop, result.noop_rebuilt = done.seconds, len(measure.rebuilt(done))
@@ -94,7 +107,7 @@ def measure_size(
     )
     done = _build(content, main, python, "--jobs", "1")
     result.added, result.added_rebuilt = done.seconds, sorted(measure.rebuilt(done))
-    result.added_raw, _ = _raw(content, main, work / "raw", python, result.added_rebuilt)
+    result.added_raw, _, _ = _raw(content, main, work / "raw", python, result.added_rebuilt)
     _say(
         f"N={letters}: one letter added: {done.seconds:.2f} s, {len(result.added_rebuilt)} rebuilt"
     )
@@ -152,6 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     lines = ["Machine:", *report.machine(machine.description()), ""]
     lines += ["Full builds:", "", *report.full_builds(results), ""]
     lines += ["Rebuilds and memory:", "", *report.rebuilds(results), ""]
+    lines += ["Pages by kind of document (raw WeasyPrint):", "", *report.kinds(results), ""]
     lines += ["Targets:", "", *report.targets(verdicts(by_size))]
     print("\n".join(lines))
     if args.json:
