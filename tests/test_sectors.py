@@ -56,9 +56,7 @@ def test_every_sector_and_theme_has_a_summary_with_its_names(built: Path) -> Non
         if sector.full_name:
             assert sector.full_name in text, sector.id
         # A summary stands as of the latest letter that names the sector.
-        naming = [
-            path for path in LETTER_FILES if re.search(rf"\b{sector.id}\b", path.read_text())
-        ]
+        naming = [path for path in LETTER_FILES if re.search(rf"\b{sector.id}\b", path.read_text())]
         latest = dutch_date(dt.date.fromisoformat(naming[-1].name[:10]))
         assert f"Stand per {latest}" in text, sector.id
         count = f"{len(naming)} Kamerbrie{'f' if len(naming) == 1 else 'ven'}"
