@@ -1,0 +1,115 @@
+"""Rendering many documents in one process: stylesheets are parsed once, yet never stale."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from briefing.pdf import write_pdf
+from briefing.settings import templates_dir
+from tests.conftest import CONTENT, text_of
+
+
+def _templates(tmp_path: Path) -> Path:
+    """A copy of the templates folder with a stylesheet that prints a word after paragraphs."""
+    root = tmp_path / "templates"
+    shutil.copytree(templates_dir(), root)
+    (root / "extra.css").write_text('p::after { content: " EEN" }', encoding="utf-8")
+    return root
+
+
+def _html(root: Path) -> str:
+    return (
+        f'<link rel="stylesheet" href="{(root / "fonts.css").as_uri()}">'
+        f'<link rel="stylesheet" href="{(root / "extra.css").as_uri()}">'
+        "<p style=\"font-family: 'Fira Sans'\">tekst</p>"
+    )
+
+
+def test_every_document_records_the_stylesheets_and_fonts_it_used(tmp_path: Path) -> None:
+    root = _templates(tmp_path)
+    first = write_pdf(_html(root), tmp_path / "a.pdf", root)
+    second = write_pdf(_html(root), tmp_path / "b.pdf", root)
+    # The second document reuses the parsed sheets, but records them all the same, so that
+    # an edit to a stylesheet or a font rebuilds it as well.
+    assert first.resources == second.resources
+    assert {"fonts.css", "extra.css", "assets/fonts/FiraSans-Regular.ttf"} <= set(second.resources)
+    assert text_of(tmp_path / "b.pdf").split() == ["tekst", "EEN"]
+
+
+def test_an_edited_stylesheet_is_read_again_in_the_same_process(tmp_path: Path) -> None:
+    root = _templates(tmp_path)
+    write_pdf(_html(root), tmp_path / "a.pdf", root)
+    sheet = root / "extra.css"
+    sheet.write_text('p::after { content: " TWEE" }', encoding="utf-8")
+    os.utime(sheet, ns=(0, 0))  # a different time even where the clock is coarse
+    write_pdf(_html(root), tmp_path / "b.pdf", root)
+    assert text_of(tmp_path / "a.pdf").split() == ["tekst", "EEN"]
+    assert text_of(tmp_path / "b.pdf").split() == ["tekst", "TWEE"]
+
+
+def test_a_stylesheet_outside_the_templates_is_still_refused(tmp_path: Path) -> None:
+    root = _templates(tmp_path)
+    outside = tmp_path / "outside.css"
+    outside.write_text('p::after { content: " GEHEIM" }', encoding="utf-8")
+    html = _html(root) + f'<link rel="stylesheet" href="{outside.as_uri()}">'
+    rendered = write_pdf(html, tmp_path / "a.pdf", root)
+    assert "GEHEIM" not in text_of(tmp_path / "a.pdf")
+    assert not any("outside" in name for name in rendered.resources)
+
+
+def _fonts(pdf: Path) -> set[str]:
+    """The names of the fonts a PDF embeds, without their subset prefix."""
+    names = set()
+    for page in pypdf.PdfReader(pdf).pages:
+        for font in page["/Resources"]["/Font"].values():
+            names.add(str(font.get_object()["/BaseFont"]).split("+")[-1])
+    return names
+
+
+@pytest.mark.skipif(
+    "fork" not in multiprocessing.get_all_start_methods(), reason="forks rendering processes"
+)
+def test_the_parent_renders_with_its_fonts_after_a_forked_process_rendered(
+    tmp_path: Path,
+) -> None:
+    root = _templates(tmp_path)
+    write_pdf(_html(root), tmp_path / "parent-before.pdf", root)
+    child = multiprocessing.get_context("fork").Process(
+        target=write_pdf, args=(_html(root), tmp_path / "child.pdf", root)
+    )
+    child.start()
+    child.join()
+    assert child.exitcode == 0
+    styled = _html(root) + "<p style=\"font-family: 'Fira Sans'\"><b>vet</b> <i>schuin</i></p>"
+    write_pdf(styled, tmp_path / "parent-after.pdf", root)
+    assert _fonts(tmp_path / "parent-before.pdf") == {"Fira-Sans"}
+    assert _fonts(tmp_path / "child.pdf") == {"Fira-Sans"}
+    assert _fonts(tmp_path / "parent-after.pdf") == {
+        "Fira-Sans",
+        "Fira-Sans-Bold",
+        "Fira-Sans-Italic",
+    }
+
+
+def test_a_parallel_build_leaves_no_temporary_font_folders(tmp_path: Path) -> None:
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    command = ["build", "--content", str(CONTENT), "--out", str(tmp_path / "out"), "--jobs", "2"]
+    done = subprocess.run(
+        [sys.executable, "-m", "briefing", *command],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "TMPDIR": str(temporary)},
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    assert list(temporary.iterdir()) == []
