@@ -96,7 +96,7 @@ class _Lines:
     """
 
     def __init__(self, text: str) -> None:
-        self._starts = [0] + [i + 1 for i, char in enumerate(text) if char == "\n"]
+        self._starts = [0, *(match.end() for match in re.finditer("\n", text))]
 
     def at(self, index: int) -> tuple[int, int]:
         line = bisect.bisect_right(self._starts, index)
