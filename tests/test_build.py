@@ -214,8 +214,14 @@ def test_a_killed_build_leaves_only_complete_pdfs_and_the_next_build_finishes(
     letter.write_text(text.replace(SENTENCE, SENTENCE.replace("Tenslotte", "Ten slotte")))
     before = pdfs(out)
     args = [sys.executable, "-m", "briefing", "build", "--content", str(content_copy)]
+    # A killed process cannot remove WeasyPrint's temporary fonts folder: keep it in here.
+    temporary = out.parent / "tmp"
+    temporary.mkdir()
     process = subprocess.Popen(
-        [*args, "--out", str(out), "--force"], stderr=subprocess.PIPE, text=True
+        [*args, "--out", str(out), "--force"],
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "TMPDIR": str(temporary)},
     )
     # Kill it without warning once it has written some documents, while it writes the next.
     written = 0
