@@ -128,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
         "--sizes",
         type=_sizes,
         default=list(DEFAULT_SIZES),
-        help="numbers of letters, comma-separated (default: %(default)s)",
+        help=f"numbers of letters, comma-separated (default: {','.join(map(str, DEFAULT_SIZES))})",
     )
     parser.add_argument("--seed", type=int, default=1, help="seed of the corpora (default: 1)")
     parser.add_argument(

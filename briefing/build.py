@@ -204,8 +204,7 @@ class _Build:
         job = _Job(index, output.name, output.weight)
         if entry is None or not current_pdf or self.force:
             return job
-        resources = {k: v for k, v in entry.inputs.items() if k.startswith(RESOURCE)}
-        recorded = {k: v for k, v in entry.inputs.items() if not k.startswith(RESOURCE)}
+        resources, recorded = _fetched_and_known(entry.inputs)
         if not self.inputs.unchanged(resources):
             return job
         if known == recorded:
@@ -232,8 +231,7 @@ class _Build:
             known = self.inputs.known(output.sources, output.template, output.cites)
             if result is None:  # same HTML from changed files: nothing rendered
                 entry = self.record.outputs[name]
-                resources = {k: v for k, v in entry.inputs.items() if k.startswith(RESOURCE)}
-                entry.inputs = known | resources
+                entry.inputs = known | _fetched_and_known(entry.inputs)[0]
                 report.up_to_date.append(name)
                 continue
             if isinstance(result, str):
@@ -263,6 +261,12 @@ class _Build:
                 target.unlink()
                 removed.append(name)
         return removed
+
+
+def _fetched_and_known(inputs: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+    """Recorded inputs split into what rendering fetched and what was known before it."""
+    fetched = {k: v for k, v in inputs.items() if k.startswith(RESOURCE)}
+    return fetched, {k: v for k, v in inputs.items() if k not in fetched}
 
 
 @dataclass(frozen=True)

@@ -148,45 +148,60 @@ def plan(corpus: Corpus, settings: Settings) -> Plan:
         )
         for s in corpus.letters
     ]
+
+    def report(
+        name: str,
+        template: str,
+        drawn: list[LetterSource],
+        printed: list[LetterSource],
+        html: Callable[[PageMap], str],
+        weight: int | None = None,
+    ) -> Output:
+        """A report made from the ``drawn`` letters (and the registries), citing ``printed``."""
+        return Output(
+            name,
+            template,
+            (*(s.path for s in drawn), *common),
+            tuple(s.letter.id for s in printed),
+            html,
+            weight=sum(sections[s.letter.id] for s in printed) if weight is None else weight,
+        )
+
     reports = []
     for debate in debates_with_letters(corpus):
         sent = [s for s in corpus.letters if s.letter.date <= debate.date]
         reports.append(
-            Output(
+            report(
                 f"briefings/{debate.id}.pdf",
                 "briefing.html",
-                (*(s.path for s in sent), *common),
-                tuple(s.letter.id for s in sent),
+                sent,
+                sent,
                 lambda pages, debate=debate: briefing_html(
                     corpus, settings, debate.date, pages, debate
                 ),
-                weight=sum(sections[s.letter.id] for s in sent),
             )
         )
     if corpus.letters:
         state = summary_state(corpus)
-        everything = (*(s.path for s in corpus.letters), *common)
-        cited = tuple(s.letter.id for s in corpus.letters)
         for sid, sector in corpus.sectors.items():
             drawn, printed = _summary_letters(corpus, state, sector)
             reports.append(
-                Output(
+                report(
                     f"sectors/{sid}.pdf",
                     "sector.html",
-                    (*(s.path for s in drawn), *common),
-                    tuple(s.letter.id for s in printed),
+                    drawn,
+                    printed,
                     lambda pages, sid=sid: sector_html(corpus, settings, state, sid, pages),
-                    weight=sum(sections[s.letter.id] for s in printed),
                 )
             )
         reports.append(
-            Output(
+            report(
                 f"sectors/{OVERVIEW_ID}.pdf",
                 "overview.html",
-                everything,
-                cited,
+                corpus.letters,
+                corpus.letters,
                 lambda pages: overview_html(corpus, settings, state, pages),
-                weight=len(corpus.sectors),
+                weight=len(corpus.sectors),  # a row per sector, not the letters' length
             )
         )
     return Plan(letters, reports)

@@ -26,6 +26,8 @@ from urllib.parse import unquote, urlsplit
 from briefing.errors import RenderError
 
 if TYPE_CHECKING:  # WeasyPrint is imported only when rendering.
+    from xml.etree.ElementTree import Element
+
     from weasyprint import CSS, HTML
     from weasyprint.document import Document
     from weasyprint.text.fonts import FontConfiguration
@@ -182,16 +184,13 @@ def _forget_styles() -> None:
     gc.collect()
 
 
-def _stylesheet_url(element: object, root: Path) -> str | None:
+def _stylesheet_url(element: Element, root: Path) -> str | None:
     """The URL of a ``<link rel="stylesheet">`` to a file under ``root``, for every medium."""
-    get = getattr(element, "get", None)
-    if getattr(element, "tag", None) != "link" or get is None:
+    rel = (element.get("rel") or "").lower().split()
+    url = element.get("href") or ""
+    if element.tag != "link" or "stylesheet" not in rel or "alternate" in rel:
         return None
-    rel = (get("rel") or "").lower().split()
-    url = get("href") or ""
-    if "stylesheet" not in rel or "alternate" in rel or (get("media") or "all") != "all":
-        return None
-    if (get("type") or "text/css") != "text/css":
+    if (element.get("media") or "all") != "all" or element.get("type", "text/css") != "text/css":
         return None
     parts = urlsplit(url)
     if parts.scheme != "file" or parts.query or parts.fragment:

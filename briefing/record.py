@@ -166,7 +166,7 @@ class Inputs:
     pages: dict[str, str]
     #: Digests of templates and assets, each taken once: every output asks for the same few.
     _templates: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
-    #: Content keys by path: every report lists every letter.
+    #: Content keys by path: briefings and the overview list many of the same letters.
     _keys: dict[Path, str] = field(default_factory=dict, compare=False, repr=False)
 
     def current(self, key: str) -> str:

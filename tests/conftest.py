@@ -11,6 +11,7 @@ import pdfplumber
 import pytest
 
 from briefing.build import build
+from tests.source_letters import read_letter
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
@@ -76,6 +77,21 @@ def page_texts(pdf_path: Path) -> list[PageText]:
                 PageText(body.extract_text() or "", small.extract_text() or "", page.extract_text())
             )
     return pages
+
+
+def assert_every_sentence_in(source: Path, pdf: Path) -> None:
+    """Every sentence of the source letter is in the PDF's body, every footnote in its small
+    print."""
+    sentences, footnotes = read_letter(source)
+    assert len(sentences) > 50
+    assert footnotes
+    pages = page_texts(pdf)
+    body = normalise("\n".join(page.body for page in pages))
+    small = normalise("\n".join(page.small for page in pages))
+    missing = [s for s in sentences if s not in body]
+    assert not missing, f"{len(missing)} of {len(sentences)} sentences missing: {missing[:3]}"
+    missing = [f for f in footnotes if f not in small]
+    assert not missing, f"footnotes missing: {missing}"
 
 
 def text_of(pdf: Path) -> str:

@@ -30,8 +30,7 @@ from briefing.errors import BriefingError
 from briefing.importer import import_letter
 from briefing.importing.debris import Hyphenation
 from briefing.model import Letter, Section
-from tests.conftest import CONTENT, FIXTURES, ROOT, normalise, page_texts
-from tests.source_letters import read_letter
+from tests.conftest import CONTENT, FIXTURES, ROOT, assert_every_sentence_in
 
 SOURCES = {path.stem: path for path in sorted((FIXTURES / "source-letters").glob("*.md"))}
 KAMERSTUK = FIXTURES / "import" / "2018-11-13-voortgang-imvo-beleid.kamerstuk.txt"
@@ -153,16 +152,7 @@ def test_drafts_pass_check_and_build(workspace: Workspace) -> None:
 
 
 def test_every_sentence_of_the_source_is_in_the_pdf(imported: Imported) -> None:
-    sentences, footnotes = read_letter(imported.sentences_of)
-    assert len(sentences) > 50
-    pages = page_texts(imported.pdf)
-    body = normalise("\n".join(page.body for page in pages))
-    small = normalise("\n".join(page.small for page in pages))
-    missing = [s for s in sentences if s not in body]
-    assert not missing, f"{len(missing)} of {len(sentences)} sentences missing: {missing[:3]}"
-    assert footnotes
-    for footnote in footnotes:
-        assert footnote in small
+    assert_every_sentence_in(imported.sentences_of, imported.pdf)
 
 
 def test_no_debris_in_the_draft(imported: Imported) -> None:

@@ -8,8 +8,7 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from tests.conftest import FIXTURES, LETTER_IDS, normalise, page_texts
-from tests.source_letters import read_letter
+from tests.conftest import FIXTURES, LETTER_IDS, assert_every_sentence_in, normalise, page_texts
 
 SOURCES = sorted((FIXTURES / "source-letters").glob("*.md"))
 
@@ -26,16 +25,7 @@ def test_every_letter_is_built(built: Path) -> None:
 
 @pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.stem[:10])
 def test_every_sentence_of_the_source_is_in_the_pdf(built: Path, source: Path) -> None:
-    sentences, footnotes = read_letter(source)
-    assert len(sentences) > 50
-    pages = page_texts(pdf_path(built, source.stem))
-    body = normalise("\n".join(page.body for page in pages))
-    small = normalise("\n".join(page.small for page in pages))
-    missing = [s for s in sentences if s not in body]
-    assert not missing, f"{len(missing)} of {len(sentences)} sentences missing: {missing[:3]}"
-    assert footnotes
-    for footnote in footnotes:
-        assert footnote in small
+    assert_every_sentence_in(source, pdf_path(built, source.stem))
 
 
 @pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.stem[:10])
