@@ -95,7 +95,7 @@ def _motion_findings(corpus: Corpus, state: State) -> Iterator[Finding]:
     entries = corpus.registries["motion"]
     for motion_state in state.motions.values():
         motion = motion_state.motion
-        label = f"{', '.join(motion.submitters)} ({motion.kamerstuk})"
+        label = f"{motion.cited_as} ({motion.kamerstuk})"
         adopted = motion.adopted
         if adopted and adopted.weekday() >= 5 and motion_state.mentions:
             entry = entries[motion.id]

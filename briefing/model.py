@@ -13,7 +13,15 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Discriminator, Field, Tag
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+)
 
 from briefing.inline import check_inline
 from briefing.types import (
@@ -66,17 +74,58 @@ class Debate(Model):
     minister: Line | None = Field(None, description="Minister who took part, if known.")
 
 
+class Submitter(Model):
+    """A member of the Kamer who submitted a motion, with the party (fractie) if known."""
+
+    name: Line = Field(description="Name as the motion prints it, e.g. 'Van Laar'.")
+    party: Line | None = Field(None, description="Party (fractie), e.g. 'PvdA', if known.")
+
+
+def _submitter(value: object) -> object:
+    """A plain name stands for a submitter whose party is not given."""
+    return {"name": value} if isinstance(value, str) else value
+
+
+#: A submitter written as a name ('Van Laar') or in full ({name: Van Laar, party: PvdA}).
+SubmitterItem = Annotated[
+    Submitter,
+    BeforeValidator(_submitter, json_schema_input_type=Line | Submitter),
+]
+
+
 class Motion(Model):
     """A motion (motie) of the Kamer asking the government something."""
 
     id: Id = Field(description="Stable id, e.g. 'van-laar-26485-224'.")
-    submitters: list[Line] = Field(
-        min_length=1, description="Submitters as cited: 'Van Laar', 'Bouali c.s.'."
+    submitters: list[SubmitterItem] = Field(
+        min_length=1,
+        description="The first submitter, then the co-submitters, as the motion lists them: "
+        "'Van Laar', or {name: Van Laar, party: PvdA}. 'Bouali c.s.' cites a motion whose "
+        "co-submitters are not listed.",
     )
     kamerstuk: Kamerstuk = Field(description="Kamerstuk number, e.g. '26 485, nr. 224'.")
+    submitted: dt.date | None = Field(
+        None, description="Day it was submitted ('Voorgesteld'), if known."
+    )
     adopted: dt.date | None = Field(None, description="Day the Kamer adopted it, if known.")
+    considerations: list[Text] = Field(
+        [], description="Its considerations ('overwegende dat ...'), verbatim, in order."
+    )
     request: Text = Field(description="What the motion asks of the government.")
+    replaces: Kamerstuk | None = Field(
+        None,
+        description="For a gewijzigde motie: the motion it replaces ('ter vervanging van die "
+        "gedrukt onder nr. 280'), e.g. '26 485, nr. 280'.",
+    )
     sectors: list[SectorRef] = Field([], description="Sectors or themes it concerns.")
+
+    @property
+    def cited_as(self) -> str:
+        """How letters cite its submitters: 'Van Laar', 'Bouali c.s.' when there are more."""
+        first = self.submitters[0].name
+        if len(self.submitters) > 1 and not first.endswith(" c.s."):
+            return f"{first} c.s."
+        return first
 
 
 class CommitmentStatus(StrEnum):

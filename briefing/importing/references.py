@@ -200,7 +200,9 @@ class _Finder:
         matches = [
             m
             for m in self.motions.values()
-            if any(s.removesuffix(" c.s.").split()[-1].lower() == surname for s in m.submitters)
+            if any(
+                s.name.removesuffix(" c.s.").split()[-1].lower() == surname for s in m.submitters
+            )
         ]
         ids = [m.id for m in matches if m.id not in cited]
         if len(matches) == 1 and ids:

@@ -75,7 +75,7 @@ def motion_row(state: MotionState, pages: PageMap) -> MotionRow:
         Point(Markup("Genoemd"), source_link(p, pages)) for p in state.mentions
     ]
     return MotionRow(
-        ", ".join(motion.submitters),
+        motion.cited_as,
         str(motion.kamerstuk),
         motion.kamerstuk.url,
         dutch_date(motion.adopted) if motion.adopted else None,

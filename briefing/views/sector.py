@@ -290,7 +290,7 @@ def _open_points(state: State, sector_state: SectorState) -> list[OpenPoint]:
     points = [
         OpenPoint(
             "Motie",
-            escape(f"{', '.join(m.motion.submitters)} ({m.motion.kamerstuk})"),
+            escape(f"{m.motion.cited_as} ({m.motion.kamerstuk})"),
             status_view(m.status),
         )
         for m in sector_state.motions
