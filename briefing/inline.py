@@ -23,7 +23,9 @@ FOOTNOTE_RE = re.compile(r"\[\^([a-z0-9]+(?:-[a-z0-9]+)*)\]")
 _LOOSE_FOOTNOTE_RE = re.compile(r"\[\^([^\]]*)\]")
 #: What is left of ``[text](target)`` in plain text when it did not parse as a link.
 _UNPARSED_LINK_RE = re.compile(r"\]\(\s*([^)]*?)\s*\)")
-KAMERSTUK_RE = re.compile(r"(?:Kamerstuk(?:ken)?\s+)?\d{2}\s?\d{3}(?:-[A-Z]+)?,?\s+nr\.\s*\d+")
+KAMERSTUK_RE = re.compile(
+    r"(?:Kamerstuk(?:ken)?\s+)?\d{2}\s?\d{3}(?:-(?:[A-Z]+|\d{2}))?,?\s+nr\.\s*\d+"
+)
 
 #: A word that starts with a hyphen ("en/of -adaptatie"): its hyphen must not end a line.
 _LEADING_HYPHEN_RE = re.compile(r"(?<!\S)(-\w[\w-]*)")
