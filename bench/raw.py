@@ -20,22 +20,23 @@ from pathlib import Path
 def documents(content: Path, recorded: Path, only: set[str]) -> list[tuple[str, str]]:
     """``(name, html)`` of every planned output (or of those in ``only``), letters first."""
     from briefing.corpus import load_corpus
-    from briefing.documents import plan
+    from briefing.index import Index
+    from briefing.plan import plan
     from briefing.record import Record
+    from briefing.render import render
     from briefing.settings import load_settings
 
-    corpus = load_corpus(content)
-    planned = plan(corpus, load_settings(content))
+    index = Index(load_corpus(content))
+    settings = load_settings(content)
+    planned = plan(index)
     record = Record.read(recorded)
     pages = {
-        output.letter_id: record.outputs[output.name].anchors
-        for output in planned.letters
-        if output.letter_id and output.name in record.outputs
+        o.key: record.outputs[o.path].anchors for o in planned.letters if o.path in record.outputs
     }
     return [
-        (output.name, output.html(pages))
-        for output in planned.letters + planned.reports
-        if not only or output.name in only
+        (output.path, render(output, index, settings, pages)[0])
+        for output in planned.outputs
+        if not only or output.path in only
     ]
 
 

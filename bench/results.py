@@ -59,8 +59,3 @@ class SizeResult:
     def speedup(self) -> float:
         """Full build time at one job over the time at two."""
         return self.full[1] / self.full[2] if self.full.get(2) else 0.0
-
-    @property
-    def added_overhead(self) -> float:
-        """Rebuild time after one new letter over raw WeasyPrint's time for what it rendered."""
-        return self.added / self.added_raw if self.added_raw else 0.0

@@ -1,7 +1,8 @@
-"""Command line: a thin layer over the library.
+"""The command line: a thin layer over the library, one function per command.
 
 Exit status: 0 when everything is fine, 1 when the content (or a build) has errors,
-2 on usage errors. No traceback is printed unless ``--debug`` is given.
+2 on usage errors, 3 when another build holds the output folder, 130 when interrupted.
+No traceback is printed unless ``--debug`` is given.
 """
 
 from __future__ import annotations
@@ -11,12 +12,15 @@ import datetime as dt
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
+import briefing
 from briefing.errors import BriefingError, ContentError
 
-EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+Command = Callable[[argparse.Namespace], int]
 
 
 def _existing_dir(value: str) -> Path:
@@ -45,107 +49,24 @@ def _jobs(value: str) -> int:
     return count or os.cpu_count() or 1
 
 
-def _parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--debug", action="store_true", help="show tracebacks of errors")
-    parser = argparse.ArgumentParser(
-        prog="briefing",
-        description="Kamerbrieven kept as YAML content, rendered as Rijkshuisstijl PDFs.",
-    )
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
-    check = commands.add_parser(
-        "check",
-        parents=[common],
-        help="validate all content without rendering",
-        description="Validate all content without rendering. Example: briefing check",
-    )
-    check.add_argument("--content", type=_existing_dir, default=Path("content"), metavar="DIR")
-
-    rendering = argparse.ArgumentParser(add_help=False)
-    rendering.add_argument("--content", type=_existing_dir, default=Path("content"), metavar="DIR")
-    rendering.add_argument("--out", type=Path, default=Path("build"), metavar="DIR")
-    rendering.add_argument(
-        "--jobs",
-        type=_jobs,
-        default=1,
-        metavar="N",
-        help="render in N processes at once (default 1; 0 for one per processor)",
-    )
-    build = commands.add_parser(
-        "build",
-        parents=[common, rendering],
-        help="bring every PDF up to date: letters, briefings, sector summaries",
-        description="Render the outputs whose content, templates, assets or versions changed "
-        "since the last build; the others are left untouched. Example: briefing build --jobs 2",
-    )
-    build.add_argument("--force", action="store_true", help="render every output again")
-    commands.add_parser(
-        "watch",
-        parents=[common, rendering],
-        help="build, then build again on every save",
-        description="Build, then watch the content and templates and build again whenever a "
-        "file changes. Stop with Ctrl-C. Example: briefing watch",
-    )
-    schema = commands.add_parser(
-        "schema",
-        parents=[common],
-        help="write the JSON Schema of every kind of content file",
-        description="Write the JSON Schema of letters, registries and settings into "
-        "DIR/schemas/, where the modeline on the first line of each content file points "
-        "editors to it. Example: briefing schema",
-    )
-    schema.add_argument("--content", type=_existing_dir, default=Path("content"), metavar="DIR")
-
-    prepare = commands.add_parser(
-        "prepare",
-        parents=[common],
-        help="write a briefing of the state of play on a date",
-        description="Write a briefing of the state of play on a date, from the letters sent up "
-        "to that date. With --debate, the briefing prepares that debate and --date defaults "
-        "to its day. Links to letters point to ../letters/, where 'briefing build' puts them. "
-        "Example: briefing prepare --date 2022-04-30",
-    )
-    prepare.add_argument("--content", type=_existing_dir, default=Path("content"), metavar="DIR")
-    prepare.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="state on this day")
-    prepare.add_argument("--debate", metavar="ID", help="id of the debate to prepare")
-    prepare.add_argument(
-        "--out",
-        type=Path,
-        metavar="FILE",
-        help="PDF to write (default: build/briefings/<debate or 'stand-van-zaken'>-<date>.pdf)",
-    )
-    importer = commands.add_parser(
-        "import",
-        parents=[common],
-        help="turn a letter's text into a draft content file",
-        description="Write a draft content/letters/<date>-<slug>.yaml from a letter's text: text "
-        "converted from the published PDF, or the official Kamerstuk layout. Never overwrites a "
-        "file; lists what it could not place. Example: briefing import brief.txt",
-    )
-    importer.add_argument("file", type=Path, metavar="FILE", help="the letter's text")
-    importer.add_argument("--content", type=_existing_dir, default=Path("content"), metavar="DIR")
-    return parser
+# --- the commands ---------------------------------------------------------------------------
 
 
-def _import(args: argparse.Namespace) -> int:
-    from briefing.importer import import_letter
+def check(args: argparse.Namespace) -> int:
+    """Validate all content without rendering, and warn about doubtful content.
 
-    result = import_letter(args.file, args.content)
-    for note in result.notes:
-        print(note, file=sys.stderr)
-    print(f"wrote {result.path}")
-    return EXIT_OK
-
-
-def _check(args: argparse.Namespace) -> int:
-    from briefing.checks import warnings
+    Example: briefing check
+    """
     from briefing.corpus import load_corpus
+    from briefing.index import Index
+    from briefing.index.findings import content_warnings
     from briefing.settings import load_settings
 
     load_settings(args.content)
     corpus = load_corpus(args.content)
-    problems = corpus.problems + warnings(corpus)
+    index = Index(corpus)
+    today = max(dt.date.today(), index.latest or dt.date.min)
+    problems = corpus.problems + content_warnings(corpus, index.findings(today))
     for problem in sorted(problems, key=lambda p: (str(p.path), p.line, p.column)):
         print(problem, file=sys.stderr)
     errors = len(corpus.errors)
@@ -157,13 +78,18 @@ def _check(args: argparse.Namespace) -> int:
     return EXIT_CONTENT if errors else EXIT_OK
 
 
-def _build(args: argparse.Namespace) -> int:
-    from briefing.build import build
+def build(args: argparse.Namespace) -> int:
+    """Bring every PDF up to date: letters, briefings, sector summaries.
+
+    Renders the outputs whose content, templates, assets or versions changed since the
+    last build; the others are left untouched. Example: briefing build --jobs 2
+    """
+    from briefing.build import build as build_outputs
     from briefing.progress import Progress
 
     progress = Progress()
     try:
-        report = build(
+        report = build_outputs(
             args.content,
             args.out,
             force=getattr(args, "force", False),
@@ -180,26 +106,68 @@ def _build(args: argparse.Namespace) -> int:
     return EXIT_OK if report.ok else EXIT_CONTENT
 
 
-def _watch(args: argparse.Namespace) -> int:
-    from briefing.watch import watch
+def watch(args: argparse.Namespace) -> int:
+    """Build, then build again whenever a content file or template is saved.
+
+    Stop with Ctrl-C. Example: briefing watch
+    """
+    from briefing.watch import watch as watch_files
 
     def rebuild() -> None:
         print(time.strftime("%H:%M:%S"), "building", file=sys.stderr, flush=True)
         try:
-            _build(args)
+            build(args)
         except BriefingError as exc:  # a broken file is reported, and watching goes on
             print(exc, file=sys.stderr)
         sys.stdout.flush()
 
     print(f"watching {args.content} and the templates; stop with Ctrl-C", file=sys.stderr)
     try:
-        watch(args.content, rebuild)
+        watch_files(args.content, rebuild)
     except KeyboardInterrupt:
-        return EXIT_OK
+        pass  # the way to stop watching
     return EXIT_OK
 
 
-def _schema(args: argparse.Namespace) -> int:
+def prepare(args: argparse.Namespace) -> int:
+    """Write a briefing of the state of play on a date, from the letters sent up to then.
+
+    With --debate, the briefing prepares that debate and --date defaults to its day. It is
+    written to DIR/briefings/, beside the letters a build writes to DIR/letters/, where its
+    links lead. Example: briefing prepare --date 2022-04-30
+    """
+    from briefing.prepare import prepare as prepare_briefing
+
+    if args.date is None and args.debate is None:
+        print("briefing prepare: error: give --date, --debate or both", file=sys.stderr)
+        return EXIT_USAGE
+    written = prepare_briefing(args.content, args.out, args.date, args.debate)
+    print(f"wrote {written}")
+    return EXIT_OK
+
+
+def import_(args: argparse.Namespace) -> int:
+    """Turn a letter's text into a draft content file, to review and complete.
+
+    Reads text converted from the published PDF, or the official Kamerstuk layout, and
+    writes content/letters/<date>-<slug>.yaml. Never overwrites a file; lists what it could
+    not place. Example: briefing import brief.txt
+    """
+    from briefing.importing import import_letter
+
+    result = import_letter(args.file, args.content)
+    for note in result.notes:
+        print(note, file=sys.stderr)
+    print(f"wrote {result.path}")
+    return EXIT_OK
+
+
+def schema(args: argparse.Namespace) -> int:
+    """Write the JSON Schema of every kind of content file into DIR/schemas/.
+
+    The modeline on the first line of each content file points editors to it.
+    Example: briefing schema
+    """
     from briefing.schema import write_schemas
 
     for path in write_schemas(args.content):
@@ -207,44 +175,109 @@ def _schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _prepare(args: argparse.Namespace) -> int:
-    from briefing.build import prepare
+# --- the parser -----------------------------------------------------------------------------
 
-    if args.date is None and args.debate is None:
-        print("briefing prepare: error: give --date, --debate or both", file=sys.stderr)
-        return EXIT_USAGE
-    written = prepare(args.content, args.date, args.out, args.debate)
-    print(f"wrote {written}")
-    return EXIT_OK
+
+def _command(
+    commands: argparse._SubParsersAction, name: str, run: Command, summary: str
+) -> argparse.ArgumentParser:
+    """A sub-command whose description is ``run``'s docstring."""
+    parser = commands.add_parser(
+        name,
+        help=summary,
+        description=run.__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks of errors"
+    )
+    parser.set_defaults(run=run)
+    return parser
+
+
+def _content(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--content",
+        type=_existing_dir,
+        default=Path("content"),
+        metavar="DIR",
+        help="the content folder (default: content)",
+    )
+
+
+def _output(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=Path("build"),
+        metavar="DIR",
+        help="output folder (default: build)",
+    )
+
+
+def _rendering(parser: argparse.ArgumentParser) -> None:
+    _content(parser)
+    _output(parser)
+    parser.add_argument(
+        "--jobs",
+        type=_jobs,
+        default=1,
+        metavar="N",
+        help="render in N processes at once (default 1; 0 for one per processor)",
+    )
+
+
+def parser() -> argparse.ArgumentParser:
+    """The parser of the whole command line."""
+    top = argparse.ArgumentParser(
+        prog="briefing",
+        description="Kamerbrieven kept as YAML content, rendered as Rijkshuisstijl PDFs.",
+    )
+    top.add_argument("--version", action="version", version=f"briefing {briefing.__version__}")
+    top.add_argument("--debug", action="store_true", help="show tracebacks of errors")
+    commands = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    _content(_command(commands, "check", check, "validate all content without rendering"))
+    build_parser = _command(commands, "build", build, "bring every PDF up to date")
+    _rendering(build_parser)
+    build_parser.add_argument("--force", action="store_true", help="render every output again")
+    _rendering(_command(commands, "watch", watch, "build, then build again on every save"))
+
+    prepare_parser = _command(commands, "prepare", prepare, "write a briefing on a date")
+    _content(prepare_parser)
+    _output(prepare_parser)
+    prepare_parser.add_argument(
+        "--date", type=_date, metavar="YYYY-MM-DD", help="state on this day"
+    )
+    prepare_parser.add_argument("--debate", metavar="ID", help="id of the debate to prepare")
+
+    import_parser = _command(commands, "import", import_, "turn a letter's text into a draft")
+    import_parser.add_argument("file", type=Path, metavar="FILE", help="the letter's text")
+    _content(import_parser)
+
+    _content(_command(commands, "schema", schema, "write the JSON Schema of the content files"))
+    return top
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
-    args = _parser().parse_args(argv)
+    args = parser().parse_args(argv)
+    debug = args.debug
     try:
-        if args.command == "check":
-            return _check(args)
-        if args.command == "prepare":
-            return _prepare(args)
-        if args.command == "import":
-            return _import(args)
-        if args.command == "watch":
-            return _watch(args)
-        if args.command == "schema":
-            return _schema(args)
-        return _build(args)
+        status: int = args.run(args)
+        return status
     except ContentError as exc:
         print(exc, file=sys.stderr)
-        return EXIT_CONTENT
+        return exc.exit_status
     except BriefingError as exc:
-        if args.debug:
+        if debug:
             raise
         print(f"briefing: error: {exc}", file=sys.stderr)
-        return EXIT_CONTENT
+        return exc.exit_status
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
     except Exception as exc:
-        if args.debug:
+        if debug:
             raise
         print(
             f"briefing: internal error: {type(exc).__name__}: {exc} (run with --debug for details)",

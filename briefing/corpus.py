@@ -18,6 +18,7 @@ from pydantic import BaseModel
 
 from briefing.errors import Problem
 from briefing.inline import FOOTNOTE_RE, footnote_ids
+from briefing.layout import LETTERS_DIR, OVERVIEW_ID, REGISTRY_FILES, registry_key
 from briefing.loading import Document, NodePath, format_path, load_document
 from briefing.model import (
     BulletList,
@@ -31,16 +32,13 @@ from briefing.model import (
 from briefing.types import ID_PATTERN, RESERVED_NAMES, Ref
 from briefing.validation import validate
 
-#: Registries by kind of reference: file name (its stem is the top-level key) and entry model.
-REGISTRIES: dict[str, tuple[str, type[BaseModel]]] = {
-    "motion": ("motions.yaml", Motion),
-    "commitment": ("commitments.yaml", Commitment),
-    "sector": ("sectors.yaml", Sector),
-    "debate": ("debates.yaml", Debate),
+#: The model of a registry's entries, by kind of reference.
+REGISTRY_MODELS: dict[str, type[BaseModel]] = {
+    "motion": Motion,
+    "commitment": Commitment,
+    "sector": Sector,
+    "debate": Debate,
 }
-LETTERS_DIR = "letters"
-#: The sector summaries' folder holds the overview under this name, so no sector may use it.
-OVERVIEW_ID = "overzicht"
 
 
 @dataclass(frozen=True)
@@ -149,8 +147,8 @@ def _misnamed(path: Path) -> Problem:
 
 
 def _load_registry(root: Path, kind: str, corpus: Corpus) -> list[tuple[Any, Document, NodePath]]:
-    file_name, model = REGISTRIES[kind]
-    path = root / file_name
+    model = REGISTRY_MODELS[kind]
+    path = root / REGISTRY_FILES[kind]
     if not path.exists():
         corpus.problems += [_misnamed(p) for p in _other_spellings(path)]
         corpus.unreadable[kind] = f"there is no {path}; create it"
@@ -161,7 +159,7 @@ def _load_registry(root: Path, kind: str, corpus: Corpus) -> list[tuple[Any, Doc
     if document.data is None:
         corpus.unreadable[kind] = f"{path} could not be read; fix the problem reported there first"
         return []
-    key = file_name.removesuffix(".yaml")
+    key = registry_key(kind)
     data = document.data
     if not isinstance(data, dict) or list(data) != [key] or not isinstance(data[key], list):
         if isinstance(data, dict) and list(data) == [key]:
@@ -228,7 +226,7 @@ def _sector_cycles(corpus: Corpus) -> None:
 
 
 def _index_registries(root: Path, corpus: Corpus) -> None:
-    for kind in REGISTRIES:
+    for kind in REGISTRY_MODELS:
         registry: dict[str, Entry] = {}
         for model, document, node_path in _load_registry(root, kind, corpus):
             if model.id in registry:
@@ -264,7 +262,7 @@ def _reference_problems(
         registry = corpus.registries[value.kind]
         if value in registry or (value.kind, value) in corpus.invalid_ids:
             continue
-        file_name = corpus.root / REGISTRIES[value.kind][0]
+        file_name = corpus.root / REGISTRY_FILES[value.kind]
         if value.kind in corpus.unreadable:
             # One problem per file, not one per reference: the cause is in the registry.
             if (document.path, value.kind) not in corpus._told:
@@ -311,8 +309,17 @@ def _letter_problems(source: LetterSource, corpus: Corpus) -> list[Problem]:
     letter, document = source.letter, source.document
     problems = list(_reference_problems(letter, document, (), corpus))
     problems += _misplaced_footnotes(letter, document, ())
+    problems += _file_name_problems(source)
+    problems += _section_id_problems(source)
+    problems += _footnote_problems(source)
+    return problems
+
+
+def _file_name_problems(source: LetterSource) -> list[Problem]:
+    """A letter's file is named after its id."""
+    letter, document = source.letter, source.document
     if not _valid_file_name(document.path):
-        problems.append(
+        return [
             document.problem(
                 (),
                 f"the file name '{document.path.name}' is not a valid letter id; name the file "
@@ -320,69 +327,75 @@ def _letter_problems(source: LetterSource, corpus: Corpus) -> list[Problem]:
                 "hyphens)",
                 "",
             )
-        )
-    elif letter.id != document.path.stem:
-        problems.append(
+        ]
+    if letter.id != document.path.stem:
+        return [
             document.problem(
                 ("id",),
                 f"id '{letter.id}' differs from the file name; rename one to match "
                 f"'{document.path.stem}'",
             )
-        )
-    seen_sections: dict[str, NodePath] = {}
-    called: dict[str, NodePath] = {}
-    for section, path, _level in iter_sections(letter.sections):
-        if section.id in seen_sections:
-            line, _ = document.position((*seen_sections[section.id], "id"))
-            problems.append(
-                document.problem(
-                    (*path, "id"),
-                    f"duplicate section id '{section.id}'; already used on line {line}",
-                )
+        ]
+    return []
+
+
+def _section_id_problems(source: LetterSource) -> Iterator[Problem]:
+    """Section ids are unique within a letter: links to sections use them."""
+    document = source.document
+    seen: dict[str, NodePath] = {}
+    for section, path, _level in iter_sections(source.letter.sections):
+        if section.id in seen:
+            line, _ = document.position((*seen[section.id], "id"))
+            yield document.problem(
+                (*path, "id"), f"duplicate section id '{section.id}'; already used on line {line}"
             )
-        seen_sections.setdefault(section.id, path)
-        texts: list[tuple[NodePath, str]] = []
-        if section.heading:
-            texts.append(((*path, "heading"), section.heading))
-        for index, block in enumerate(section.body):
-            if isinstance(block, BulletList):
-                texts += [
-                    ((*path, "body", index, "items", i), t) for i, t in enumerate(block.items)
-                ]
-            else:
-                texts.append(((*path, "body", index), block))
-        for text_path, text in texts:
-            for footnote in footnote_ids(text):
-                if footnote not in letter.footnotes:
-                    problems.append(
-                        document.problem(
-                            text_path,
-                            f"footnote [^{footnote}] is called but not defined; add it under "
-                            "'footnotes'",
-                        )
-                    )
-                elif footnote in called:
-                    line, _ = document.position(called[footnote])
-                    problems.append(
-                        document.problem(
-                            text_path, f"footnote [^{footnote}] is already called on line {line}"
-                        )
-                    )
-                called.setdefault(footnote, text_path)
+        seen.setdefault(section.id, path)
+
+
+def section_texts(section: Section, path: NodePath) -> Iterator[tuple[NodePath, str]]:
+    """A section's heading, paragraphs and list items, each with its node path."""
+    if section.heading:
+        yield (*path, "heading"), section.heading
+    for index, block in enumerate(section.body):
+        if isinstance(block, BulletList):
+            for item, text in enumerate(block.items):
+                yield (*path, "body", index, "items", item), text
+        else:
+            yield (*path, "body", index), block
+
+
+def letter_texts(letter: Letter) -> Iterator[tuple[NodePath, str]]:
+    """Every heading, paragraph and list item of a letter, in reading order, with its path."""
+    for section, path, _level in iter_sections(letter.sections):
+        yield from section_texts(section, path)
+
+
+def _footnote_problems(source: LetterSource) -> Iterator[Problem]:
+    """Every footnote is called once, and every call has its footnote."""
+    letter, document = source.letter, source.document
+    called: dict[str, NodePath] = {}
+    for text_path, text in letter_texts(letter):
+        for footnote in footnote_ids(text):
+            if footnote not in letter.footnotes:
+                yield document.problem(
+                    text_path,
+                    f"footnote [^{footnote}] is called but not defined; add it under 'footnotes'",
+                )
+            elif footnote in called:
+                line, _ = document.position(called[footnote])
+                yield document.problem(
+                    text_path, f"footnote [^{footnote}] is already called on line {line}"
+                )
+            called.setdefault(footnote, text_path)
     for footnote in letter.footnotes:
         if footnote not in called:
-            problems.append(
-                document.problem(
-                    ("footnotes", footnote),
-                    f"footnote '{footnote}' is defined but never called; call it as "
-                    f"[^{footnote}] or remove it",
-                )
+            yield document.problem(
+                ("footnotes", footnote),
+                f"footnote '{footnote}' is defined but never called; call it as "
+                f"[^{footnote}] or remove it",
             )
         elif footnote_ids(letter.footnotes[footnote]):
-            problems.append(
-                document.problem(("footnotes", footnote), "footnotes cannot call footnotes")
-            )
-    return problems
+            yield document.problem(("footnotes", footnote), "footnotes cannot call footnotes")
 
 
 def load_corpus(root: Path) -> Corpus:

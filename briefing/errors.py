@@ -48,7 +48,12 @@ def _one_line(text: str) -> str:
 
 
 class BriefingError(Exception):
-    """Base of every error the user can cause; printed as one line, without traceback."""
+    """Base of every error the user can cause; printed as one line, without traceback.
+
+    Each kind carries the exit status the command line ends with.
+    """
+
+    exit_status = 1
 
 
 class ContentError(BriefingError):
@@ -61,3 +66,15 @@ class ContentError(BriefingError):
 
 class RenderError(BriefingError):
     """A document could not be rendered (a template or the PDF writer failed)."""
+
+
+class UsageError(BriefingError):
+    """The command line was used wrongly."""
+
+    exit_status = 2
+
+
+class LockedError(BriefingError):
+    """Another build holds the output folder."""
+
+    exit_status = 3

@@ -1,12 +1,15 @@
-"""The build record: for every output, what it was made from, so a build redoes only what changed.
+"""The build record: for every output, what it read when it was made, so a build redoes only that.
 
 The record lives in the output folder as ``.briefing-build.json``. For each PDF it keeps
-its inputs (the content files it read, the templates loaded, the stylesheets, fonts and
-images WeasyPrint fetched, the package and WeasyPrint versions, and the pages of the
-letters it cites), each with a digest, plus the digest of its HTML and of the PDF itself.
-An output is up to date when every recorded input still has its digest and the PDF on
-disk is the one written. File digests are cached by size and modification time, like git
-does, so checking an unchanged tree reads no file twice.
+its inputs, each with a digest: the content files whose facts it used and the index's
+answers to the questions it asked about the corpus (which letters were sent by a date,
+which speak of a sector), the templates loaded, the stylesheets, fonts and images
+WeasyPrint fetched, the package and WeasyPrint versions, and the pages of the letters it
+printed; plus the digest of its HTML and of the PDF itself. All of them were noted while
+the document was made (:mod:`briefing.reads`). An output is up to date when every recorded
+input still has its digest and the PDF on disk is the one written. File digests are cached
+by size and modification time, like git does, so checking an unchanged tree reads no file
+twice.
 """
 
 from __future__ import annotations
@@ -19,17 +22,30 @@ from dataclasses import asdict, dataclass, field
 from functools import cache
 from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import briefing
-from briefing.corpus import LETTERS_DIR, REGISTRIES
-from briefing.settings import SETTINGS_FILE, templates_dir
+from briefing.layout import content_files, templates_dir
+from briefing.reads import Reads
+
+if TYPE_CHECKING:  # the index is only there when the content was loaded
+    from briefing.index import Index
 
 RECORD_FILE = ".briefing-build.json"
-FORMAT = 1
+FORMAT = 2
 MISSING = "missing"
+#: Permissions of everything a build writes: readable by all, like the PDFs.
+FILE_MODE = 0o644
 
 #: Input kinds, the prefixes of the keys in an entry's inputs.
-CONTENT, TEMPLATE, RESOURCE, VERSION, PAGES = "content", "template", "resource", "version", "pages"
+CONTENT, QUERY, TEMPLATE, RESOURCE, VERSION, PAGES = (
+    "content",
+    "query",
+    "template",
+    "resource",
+    "version",
+    "pages",
+)
 
 
 def digest_bytes(data: bytes) -> str:
@@ -42,37 +58,10 @@ def digest_json(value: object) -> str:
     return digest_bytes(json.dumps(value, sort_keys=True).encode())
 
 
-def content_files(root: Path) -> list[Path]:
-    """Every file the content is read from: settings, registries and letters."""
-    names = [SETTINGS_FILE, *(name for name, _ in REGISTRIES.values())]
-    files = [root / name for name in names if (root / name).is_file()]
-    return files + sorted((root / LETTERS_DIR).glob("*.yaml"))
-
-
 @cache
 def versions() -> dict[str, str]:
     """The versions that shape a PDF: this package's and WeasyPrint's (without importing it)."""
     return {"briefing": briefing.__version__, "weasyprint": metadata.version("weasyprint")}
-
-
-@cache
-def templates_loaded(name: str) -> tuple[str, ...]:
-    """``name`` and every template it extends, includes or imports, recursively."""
-    from jinja2 import meta  # Jinja2 is loaded only when something is to be done
-
-    from briefing.render import environment
-
-    env = environment()
-    seen: list[str] = []
-    todo = [name]
-    while todo:
-        current = todo.pop()
-        if current in seen:
-            continue
-        seen.append(current)
-        source, _, _ = env.loader.get_source(env, current)  # type: ignore[union-attr]
-        todo += [n for n in meta.find_referenced_templates(env.parse(source)) if n]
-    return tuple(sorted(seen))
 
 
 @dataclass
@@ -83,6 +72,10 @@ class Entry:
     html: str
     pdf: str
     anchors: dict[str, int] = field(default_factory=dict)
+
+    def rendering(self) -> dict[str, str]:
+        """The inputs that shape the PDF beyond its HTML: versions and fetched files."""
+        return {k: v for k, v in self.inputs.items() if k.startswith((VERSION, RESOURCE))}
 
 
 @dataclass
@@ -114,7 +107,7 @@ class Record:
             return cls()
 
     def write(self, out: Path) -> None:
-        """Write the record atomically into ``out``."""
+        """Write the record atomically into ``out``, with the permissions of the PDFs."""
         data = {
             "format": FORMAT,
             "complete": self.complete,
@@ -127,6 +120,7 @@ class Record:
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as stream:
                 json.dump(data, stream, indent=1, sort_keys=True)
+            os.chmod(temporary, FILE_MODE)
             os.replace(temporary, out / RECORD_FILE)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
@@ -154,26 +148,29 @@ class Record:
         return {p.relative_to(root).as_posix(): self.digest(p) for p in content_files(root)}
 
 
-@dataclass(frozen=True)
+@dataclass
 class Inputs:
-    """Where to find the current value of an input: content root, output pages."""
+    """The current value of every kind of input, to compare with a record's."""
 
     record: Record
     content: Path
     #: Digest of each content file, taken before the content was loaded.
     content_digests: dict[str, str]
+    #: The index of the content as it is now; None when the content is as recorded, so that
+    #: every answer it gave is still the same.
+    index: Index | None = None
     #: Digest of each letter's page map, as the build now knows it.
-    pages: dict[str, str]
+    pages: dict[str, str] = field(default_factory=dict)
     #: Digests of templates and assets, each taken once: every output asks for the same few.
-    _templates: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
-    #: Content keys by path: briefings and the overview list many of the same letters.
-    _keys: dict[Path, str] = field(default_factory=dict, compare=False, repr=False)
+    _templates: dict[str, str] = field(default_factory=dict, repr=False)
 
-    def current(self, key: str) -> str:
-        """The current digest (or version) of the input named ``key``."""
+    def current(self, key: str, recorded: str) -> str:
+        """The current digest (or version) of the input named ``key``, recorded as ``recorded``."""
         kind, _, name = key.partition("/")
         if kind == CONTENT:
             return self.content_digests.get(name, MISSING)
+        if kind == QUERY:
+            return recorded if self.index is None else self.index.answer(name)
         if kind in (TEMPLATE, RESOURCE):
             if name not in self._templates:
                 self._templates[name] = self.record.digest(templates_dir() / name)
@@ -186,24 +183,21 @@ class Inputs:
 
     def unchanged(self, inputs: dict[str, str]) -> bool:
         """True when every input still has the recorded digest."""
-        return all(self.current(key) == value for key, value in inputs.items())
+        return all(self.current(key, value) == value for key, value in inputs.items())
 
-    def known(
-        self, sources: tuple[Path, ...], template: str, cites: tuple[str, ...]
-    ) -> dict[str, str]:
-        """The inputs known before rendering: content files, templates, versions, pages."""
-        keys = [self._content_key(p) for p in sources]
-        keys += [f"{TEMPLATE}/{name}" for name in templates_loaded(template)]
-        keys += [f"{VERSION}/{name}" for name in versions()]
-        keys += [f"{PAGES}/{letter_id}" for letter_id in cites]
-        return {key: self.current(key) for key in keys}
+    def of(self, reads: Reads, resources: dict[str, str]) -> dict[str, str]:
+        """What to record for a document that read ``reads``; ``resources`` are the inputs
+        WeasyPrint fetched (see :meth:`fetched`)."""
+        inputs = {
+            f"{CONTENT}/{path.relative_to(self.content).as_posix()}": "" for path in reads.files
+        }
+        inputs.update({f"{TEMPLATE}/{name}": "" for name in reads.templates})
+        inputs.update({f"{VERSION}/{name}": "" for name in versions()})
+        inputs.update({f"{PAGES}/{letter_id}": "" for letter_id in reads.pages})
+        known = {key: self.current(key, "") for key in inputs}
+        known.update({f"{QUERY}/{key}": digest for key, digest in reads.queries.items()})
+        return dict(sorted({**known, **resources}.items()))
 
-    def _content_key(self, path: Path) -> str:
-        key = self._keys.get(path)
-        if key is None:
-            key = self._keys[path] = f"{CONTENT}/{path.relative_to(self.content).as_posix()}"
-        return key
-
-    def resources(self, names: tuple[str, ...]) -> dict[str, str]:
+    def fetched(self, names: tuple[str, ...]) -> dict[str, str]:
         """The inputs WeasyPrint fetched: stylesheets, fonts and images under the templates."""
-        return {f"{RESOURCE}/{n}": self.current(f"{RESOURCE}/{n}") for n in names}
+        return {f"{RESOURCE}/{n}": self.current(f"{RESOURCE}/{n}", "") for n in names}

@@ -1,19 +1,51 @@
-"""Render view data to HTML with Jinja2: autoescaped, and strict about undefined names."""
+"""The render stage: an output's HTML, made from the index by the view of its kind.
+
+Each kind of document has a view (``briefing/views/``) that turns the index into ready-made
+data, and a template (Jinja2, autoescaped, strict about undefined names) that lays that
+data out. Making the HTML notes what it read (:mod:`briefing.reads`): the content the index
+handed out, the templates Jinja2 loaded, the settings and the letters' page numbers.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template, select_autoescape
 
-from briefing.settings import Settings, templates_dir
+from briefing.index import Index
+from briefing.layout import SETTINGS_FILE, templates_dir
+from briefing.plan import Kind, Output
+from briefing.reads import Reads, note_files, note_template, reading
+from briefing.settings import Settings
+from briefing.views.briefing import briefing_view
+from briefing.views.letter import letter_view
+from briefing.views.links import PageMap, Pages
+from briefing.views.sector import overview_view, sector_view
+
+#: The template and the view of each kind of document.
+VIEWS: dict[Kind, tuple[str, Callable[[Index, Output, Pages], Any]]] = {
+    Kind.LETTER: ("letter.html", letter_view),
+    Kind.BRIEFING: ("briefing.html", briefing_view),
+    Kind.SECTOR: ("sector.html", sector_view),
+    Kind.OVERVIEW: ("overview.html", overview_view),
+}
+
+
+class _NotingEnvironment(Environment):
+    """An environment that notes every template it hands out, also to ``extends`` and
+    ``import``, which ask for theirs while the template renders."""
+
+    def get_template(self, name: str | Template, *args: Any, **kwargs: Any) -> Template:  # type: ignore[override]
+        note_template(name.name or "" if isinstance(name, Template) else name)
+        return super().get_template(name, *args, **kwargs)
 
 
 @cache
 def environment() -> Environment:
     """The Jinja2 environment over the templates folder."""
-    env = Environment(
+    env = _NotingEnvironment(
         loader=FileSystemLoader(templates_dir()),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
@@ -31,4 +63,19 @@ def asset_url(name: str) -> str:
 
 def render_html(template: str, settings: Settings, **context: Any) -> str:
     """Render ``template`` with ``context`` and the house-style settings."""
-    return environment().get_template(template).render(settings=settings, **context)
+    return (
+        environment()
+        .get_template(template)
+        .render(settings=settings, emblem=settings.emblem_asset, **context)
+    )
+
+
+def render(output: Output, index: Index, settings: Settings, pages: PageMap) -> tuple[str, Reads]:
+    """The HTML of ``output``, and what making it read."""
+    template, view = VIEWS[output.kind]
+    with reading() as reads:
+        settings_file = index.corpus.root / SETTINGS_FILE
+        if settings_file.is_file():
+            note_files(settings_file)
+        html = render_html(template, settings, view=view(index, output, Pages(pages)))
+    return html, reads

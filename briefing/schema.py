@@ -15,16 +15,16 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
-from briefing.corpus import LETTERS_DIR, REGISTRIES
+from briefing.corpus import REGISTRY_MODELS
+from briefing.layout import SCHEMAS_DIR, registry_key, schema_name
 from briefing.model import Letter
-from briefing.settings import SETTINGS_FILE, Settings
+from briefing.settings import Settings
 
-SCHEMAS_DIR = "schemas"
 MODELINE = "# yaml-language-server: $schema="
 
 
-def _registry_model(file_name: str, entry: type[BaseModel]) -> type[BaseModel]:
-    key = file_name.removesuffix(".yaml")
+def _registry_model(kind: str, entry: type[BaseModel]) -> type[BaseModel]:
+    key = registry_key(kind)
     return create_model(
         f"{key.capitalize()}File",
         __config__=ConfigDict(extra="forbid"),
@@ -36,23 +36,14 @@ def _registry_model(file_name: str, entry: type[BaseModel]) -> type[BaseModel]:
 def schemas() -> dict[str, dict[str, Any]]:
     """Every schema by file name: one for letters, one per registry, one for settings."""
     models: dict[str, type[BaseModel]] = {"letter": Letter, "settings": Settings}
-    for file_name, entry in REGISTRIES.values():
-        models[file_name.removesuffix(".yaml")] = _registry_model(file_name, entry)
+    for kind, entry in REGISTRY_MODELS.items():
+        models[registry_key(kind)] = _registry_model(kind, entry)
     out = {}
     for name, model in models.items():
         schema = model.model_json_schema()
         schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
-        out[f"{name}.schema.json"] = schema
+        out[schema_name(name)] = schema
     return out
-
-
-def schema_of(content_file: Path, root: Path) -> str:
-    """The schema a content file follows, as a path relative to the file."""
-    if content_file.parent == root / LETTERS_DIR:
-        return f"../{SCHEMAS_DIR}/letter.schema.json"
-    if content_file.name == SETTINGS_FILE:
-        return f"{SCHEMAS_DIR}/settings.schema.json"
-    return f"{SCHEMAS_DIR}/{content_file.stem}.schema.json"
 
 
 def write_schemas(root: Path) -> list[Path]:

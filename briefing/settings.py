@@ -13,19 +13,14 @@ from typing import Annotated
 from pydantic import AfterValidator, Field
 
 from briefing.errors import ContentError
+from briefing.layout import ASSETS_DIR, SETTINGS_FILE, templates_dir
 from briefing.loading import load_document
 from briefing.model import Model
 from briefing.types import quoted
 from briefing.validation import validate
 
-SETTINGS_FILE = "settings.yaml"
-_PACKAGE_DIR = Path(__file__).resolve().parent
-
-
-def templates_dir() -> Path:
-    """The templates folder: inside the installed package, or beside it in a checkout."""
-    installed = _PACKAGE_DIR / "templates"
-    return installed if installed.is_dir() else _PACKAGE_DIR.parent / "templates"
+#: The neutral placeholder ribbon that stands in for the emblem.
+DEFAULT_EMBLEM = f"{ASSETS_DIR}/ribbon.svg"
 
 
 _FONT_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 \-]{0,60}")
@@ -84,6 +79,11 @@ class Settings(Model):
         "'beeldmerk.svg'. Default: the neutral placeholder ribbon.",
     )
 
+    @property
+    def emblem_asset(self) -> str:
+        """The emblem's path in the templates folder."""
+        return f"{ASSETS_DIR}/{self.emblem}" if self.emblem else DEFAULT_EMBLEM
+
 
 def load_settings(content: Path) -> Settings:
     """Read ``settings.yaml`` from ``content`` (defaults when absent)."""
@@ -95,7 +95,7 @@ def load_settings(content: Path) -> Settings:
     if problems or more:
         raise ContentError(problems + more)
     if settings.emblem:
-        assets = (templates_dir() / "assets").resolve()
+        assets = (templates_dir() / ASSETS_DIR).resolve()
         emblem = (assets / settings.emblem).resolve()
         if not emblem.is_relative_to(assets):  # a link that leads out of the folder
             message = f"'{settings.emblem}' leads outside {assets}; put the emblem file there"

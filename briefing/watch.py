@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from briefing.settings import templates_dir
+from briefing.layout import templates_dir
 
 #: A snapshot of a tree: every file's size and modification time.
 Snapshot = dict[str, tuple[int, int]]

@@ -11,6 +11,11 @@ import pdfplumber
 import pytest
 
 from briefing.build import build
+from briefing.corpus import load_corpus
+from briefing.index import Index
+from briefing.plan import plan
+from briefing.render import render
+from briefing.settings import load_settings
 from tests.source_letters import read_letter
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -109,3 +114,10 @@ def tables(pdf: Path) -> dict[str, list[list[str]]]:
                 header, *rows = [[normalise(cell or "") for cell in row] for row in table]
                 found.setdefault(" | ".join(header), []).extend(rows)
     return found
+
+
+def html_of(content: Path, path: str, pages: dict[str, dict[str, int]] | None = None) -> str:
+    """The HTML of the planned output at ``path`` (e.g. ``letters/<id>.pdf``) of ``content``."""
+    index = Index(load_corpus(content))
+    output = next(o for o in plan(index).outputs if o.path == path)
+    return render(output, index, load_settings(content), pages or {})[0]

@@ -53,8 +53,7 @@ import yaml
 
 from briefing.cli import main
 from briefing.record import RECORD_FILE
-from briefing.settings import load_settings
-from tests.conftest import CONTENT
+from tests.conftest import CONTENT, html_of
 
 CASES_DIR = Path(__file__).resolve().parent / "bad_inputs"
 MINIMAL_LETTER = CASES_DIR / "_minimal-letter.yaml"
@@ -388,22 +387,12 @@ TOLERATED = {
 def test_tolerated_input_is_printed_as_text(
     old: str, new: str, printed: str, content_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from briefing.corpus import load_corpus
-    from briefing.render import render_html
-    from briefing.views.letter import letter_view
-
     path = content_copy / "letters" / "2018-11-13-voortgang-imvo-beleid.yaml"
     text = path.read_text(encoding="utf-8")
     assert old in text
     text = new + text if not old else text.replace(old, new, 1 if old != "\n" else -1)
     path.write_bytes(text.encode("utf-8"))
     assert main(["check", "--content", str(content_copy)]) == 0, capsys.readouterr().err
-    source = next(s for s in load_corpus(content_copy).letters if s.path == path)
-    html = render_html(
-        "letter.html",
-        load_settings(content_copy),
-        view=letter_view(source),
-        emblem="assets/ribbon.svg",
-    )
+    html = html_of(content_copy, f"letters/{path.stem}.pdf")
     assert printed in html
     assert "<script" not in html and '<img src="file:' not in html and "<style>@" not in html

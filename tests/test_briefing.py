@@ -10,9 +10,9 @@ import pdfplumber
 import pypdf
 import pytest
 
-from briefing.build import prepare
 from briefing.cli import main
 from briefing.corpus import load_corpus
+from briefing.prepare import prepare
 from tests.conftest import CONTENT, normalise, tables, text_of
 
 AO_2018 = "ao-imvo-2018-11-14"
@@ -38,7 +38,7 @@ def briefing_2018(built: Path) -> Path:
 @pytest.fixture(scope="module")
 def briefing_2022(built: Path) -> Path:
     """The state of play on 30 April 2022, written beside the built letters."""
-    return prepare(CONTENT, dt.date(2022, 4, 30), built / "briefings" / "stand-2022-04-30.pdf")
+    return prepare(CONTENT, built, dt.date(2022, 4, 30))
 
 
 def part_heading_pages(pdf: Path) -> dict[str, int]:
@@ -231,9 +231,10 @@ def test_metadata_and_pages(briefing_2018: Path) -> None:
 
 
 def test_prepare_on_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    target = tmp_path / "briefing.pdf"
-    args = ["prepare", "--content", str(CONTENT), "--debate", AO_2018, "--out", str(target)]
+    args = ["prepare", "--content", str(CONTENT), "--debate", AO_2018, "--out", str(tmp_path)]
     assert main(args) == 0
+    target = tmp_path / "briefings" / f"{AO_2018}-2018-11-14.pdf"
+    assert capsys.readouterr().out == f"wrote {target}\n"
     assert "AO-voorbereiding" in text_of(target)
     assert main(["prepare", "--content", str(CONTENT), "--date", "2017-01-01"]) == 1
     assert "no letters dated on or before 2017-01-01; the first letter is dated 2018-11-13" in (

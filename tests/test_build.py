@@ -16,9 +16,11 @@ from typing import IO
 
 import pytest
 
-from briefing import build as build_module
+from briefing import workers
 from briefing.cli import main
+from briefing.errors import RenderError
 from briefing.progress import Progress
+from briefing.write import Rendered
 from tests.conftest import ROOT
 
 LETTER_2018 = "letters/2018-11-13-voortgang-imvo-beleid.pdf"
@@ -251,14 +253,14 @@ def test_a_killed_build_leaves_only_complete_pdfs_and_the_next_build_finishes(
 def test_a_document_that_fails_to_render_does_not_stop_the_others(
     out: Path, content_copy: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
 ) -> None:
-    real = build_module._render_one
+    real = workers.write_pdf
 
-    def failing(html: str, target: str, root: str):
-        if target.endswith("kleding-textiel.pdf"):
-            return "could not write the PDF: disk full"
+    def failing(html: str, target: Path, root: Path) -> Rendered:
+        if target.name == "kleding-textiel.pdf":
+            raise RenderError("could not write the PDF: disk full")
         return real(html, target, root)
 
-    monkeypatch.setattr(build_module, "_render_one", failing)
+    monkeypatch.setattr(workers, "write_pdf", failing)
     before = pdfs(out)
     status = main(["build", "--content", str(content_copy), "--out", str(out), "--force"])
     captured = capsys.readouterr()
@@ -268,7 +270,7 @@ def test_a_document_that_fails_to_render_does_not_stop_the_others(
     assert captured.out.splitlines()[-1] == "21 rebuilt, 0 up to date, 1 failed"
     assert pdfs(out) == before  # the previous summary is kept; the rest came out the same
 
-    monkeypatch.setattr(build_module, "_render_one", real)
+    monkeypatch.setattr(workers, "write_pdf", real)
     assert main(["build", "--content", str(content_copy), "--out", str(out)]) == 0
     captured = capsys.readouterr()
     assert "rebuilt sectors/kleding-textiel.pdf\n" in captured.err

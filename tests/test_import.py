@@ -27,7 +27,7 @@ from hypothesis import strategies as st
 
 from briefing.corpus import load_corpus
 from briefing.errors import BriefingError
-from briefing.importer import import_letter
+from briefing.importing import import_letter
 from briefing.importing.debris import Hyphenation
 from briefing.model import Letter, Section
 from tests.conftest import CONTENT, FIXTURES, ROOT, assert_every_sentence_in

@@ -27,17 +27,17 @@ import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from briefing.checks import warnings
-from briefing.corpus import load_corpus
-from briefing.documents import plan
+from briefing.corpus import Corpus, load_corpus
 from briefing.errors import BriefingError, Problem
+from briefing.index import Index
+from briefing.index.findings import content_warnings
 from briefing.inline import check_inline, render_inline
 from briefing.loading import load_document
-from briefing.render import render_html
+from briefing.plan import plan
+from briefing.render import render
 from briefing.settings import Settings, load_settings
 from briefing.types import FuzzyDate, Kamerstuk
-from briefing.views.letter import letter_view
-from tests.conftest import CONTENT
+from tests.conftest import CONTENT, html_of
 from tests.test_bad_input import MINIMAL_LETTER
 
 #: Deterministic and bounded: the same examples on every run, no time limit per example.
@@ -326,9 +326,12 @@ def letters(draw: st.DrawFn) -> dict[str, Any]:
 
 def letter_html(source: Any, content: Path) -> str:
     """A letter's HTML, made as the build makes it (without the PDF)."""
-    return render_html(
-        "letter.html", load_settings(content), view=letter_view(source), emblem="assets/ribbon.svg"
-    )
+    return html_of(content, f"letters/{source.letter.id}.pdf")
+
+
+def warnings(corpus: Corpus) -> list[Problem]:
+    """What ``check`` warns about."""
+    return content_warnings(corpus, Index(corpus).findings(dt.date.today()))
 
 
 class _Tags(HTMLParser):
@@ -424,10 +427,11 @@ def test_every_report_prints_generated_text_as_text(content: Path, texts: list[s
     with written(content, "letters/2030-01-01-gegenereerd.yaml", data):
         corpus = load_corpus(content)
         assert not corpus.errors, [str(p) for p in corpus.errors]
-        outputs = plan(corpus, load_settings(content))
+        index = Index(corpus)
+        outputs = plan(index)
         assert len(outputs.reports) > 10
-        for output in [*outputs.letters, *outputs.reports]:
-            html = output.html({})
+        for output in outputs.outputs:
+            html = render(output, index, load_settings(content), {})[0]
             assert_safe_html(html)
             for text in texts:
                 for fragment in HOSTILE:

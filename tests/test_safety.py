@@ -19,15 +19,17 @@ from pydantic import BaseModel
 
 from briefing.build import build
 from briefing.corpus import load_corpus
-from briefing.documents import plan
 from briefing.errors import ContentError
+from briefing.index import Index
 from briefing.inline import check_inline, render_inline
+from briefing.layout import templates_dir
 from briefing.loading import Document
 from briefing.model import Debate, Letter, Sector
-from briefing.pdf import BlockedResource, _fetcher, write_pdf
+from briefing.plan import plan
 from briefing.render import environment
-from briefing.settings import load_settings, templates_dir
+from briefing.settings import load_settings
 from briefing.validation import validate
+from briefing.write import BlockedResource, _fetcher, write_pdf
 from tests.conftest import CONTENT, normalise, page_texts, text_of
 from tests.test_bad_input import MINIMAL_LETTER
 
@@ -203,8 +205,7 @@ def test_ids_that_name_outputs_cannot_escape(model: type[BaseModel], entry_id: s
 
 def test_every_output_is_named_by_an_id_inside_the_output_folder(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    planned = plan(load_corpus(CONTENT), load_settings(CONTENT))
-    names = [o.name for o in [*planned.letters, *planned.reports]]
+    names = [o.path for o in plan(Index(load_corpus(CONTENT))).outputs]
     assert len(names) > 20
     for name in names:
         assert re.fullmatch(r"(letters|briefings|sectors)/[a-z0-9]+(-[a-z0-9]+)*\.pdf", name)

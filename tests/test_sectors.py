@@ -12,13 +12,9 @@ import pytest
 
 from briefing.corpus import load_corpus
 from briefing.dates import dutch_date
-from briefing.documents import overview_html, sector_html
-from briefing.pdf import write_pdf
-from briefing.settings import load_settings, templates_dir
-from briefing.state import state_on
-from briefing.views.common import PageMap
-from briefing.views.sector import summary_state
-from tests.conftest import CONTENT, normalise, page_texts, tables, text_of
+from briefing.layout import templates_dir
+from briefing.write import write_pdf
+from tests.conftest import CONTENT, html_of, normalise, page_texts, tables, text_of
 
 LETTER_2018 = "2018-11-13-voortgang-imvo-beleid"
 LETTER_2022 = "2022-04-07-opvolging-moties-en-toezeggingen-imvo-beleid"
@@ -197,13 +193,9 @@ def test_a_sector_no_letter_mentions_gets_a_summary_saying_so(
         + "\n  - id: elektronica\n    kind: convenant\n    name: Elektronica\n",
         encoding="utf-8",
     )
-    corpus = load_corpus(content_copy)
-    assert not corpus.errors
-    pages: PageMap = {}
-    state = summary_state(corpus)
-    html = sector_html(corpus, load_settings(content_copy), state, "elektronica", pages)
+    assert not load_corpus(content_copy).errors
     target = tmp_path / "elektronica.pdf"
-    write_pdf(html, target, templates_dir())
+    write_pdf(html_of(content_copy, "sectors/elektronica.pdf"), target, templates_dir())
     text = text_of(target)
     assert "Sectoroverzicht Elektronica" in text
     assert "Bronnen nog geen Kamerbrief" in text
@@ -211,11 +203,12 @@ def test_a_sector_no_letter_mentions_gets_a_summary_saying_so(
     assert "Nog geen brief noemt Elektronica." in text
 
 
-def test_overview_on_an_earlier_date_shows_the_milestones_still_ahead(tmp_path: Path) -> None:
-    corpus = load_corpus(CONTENT)
-    state = state_on(corpus, dt.date(2018, 11, 13))
+def test_overview_on_an_earlier_date_shows_the_milestones_still_ahead(
+    content_copy: Path, tmp_path: Path
+) -> None:
+    (content_copy / "letters" / f"{LETTER_2022}.yaml").unlink()
     target = tmp_path / "overzicht.pdf"
-    write_pdf(overview_html(corpus, load_settings(CONTENT), state, {}), target, templates_dir())
+    write_pdf(html_of(content_copy, "sectors/overzicht.pdf"), target, templates_dir())
     assert "Stand per 13 november 2018" in text_of(target)
     rows = {row[0].split(" Convenant")[0]: row for row in tables(target)[OVERVIEW_TABLE]}
     textile = rows["Kleding en textiel"][4]

@@ -7,12 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from briefing.checks import inconsistencies, warnings
 from briefing.cli import main
 from briefing.corpus import Corpus, load_corpus
-from briefing.state import Timing, add_months, state_on, timing
+from briefing.errors import Problem
+from briefing.index import Index
+from briefing.index.findings import content_warnings, findings_on
+from briefing.index.state import Timing, add_months, state_on, timing
 from briefing.types import FuzzyDate
-from briefing.views.briefing import briefing_view
 from tests.conftest import CONTENT
 
 AO_2018 = dt.date(2018, 11, 14)
@@ -23,6 +24,11 @@ MOTIONS_2018 = {"van-laar-26485-224", "diks-26485-273", "bouali-26485-280", "amh
 @pytest.fixture(scope="module")
 def corpus() -> Corpus:
     return load_corpus(CONTENT)
+
+
+def warnings(corpus: Corpus) -> list[Problem]:
+    """What ``check`` warns about today."""
+    return content_warnings(corpus, Index(corpus).findings(dt.date.today()))
 
 
 def test_before_the_2022_letter_only_the_2018_letter_counts(corpus: Corpus) -> None:
@@ -99,12 +105,12 @@ def test_add_months_keeps_the_day_or_the_month_end() -> None:
 
 
 def test_the_inconsistencies_in_the_letters_are_found(corpus: Corpus) -> None:
-    texts = [f.text for f in inconsistencies(corpus, state_on(corpus, AFTER_2022))]
+    texts = [f.text for f in Index(corpus).findings_on(AFTER_2022)]
     assert any("17 februari 2021" in t and "25 november 2021" in t for t in texts)
     assert any("Becker" in t and "zaterdag 14 april 2018" in t for t in texts)
     assert len(texts) == 2
     # Neither is known on the day of the 2018 debate.
-    assert inconsistencies(corpus, state_on(corpus, AO_2018)) == []
+    assert findings_on(corpus, state_on(corpus, AO_2018), AO_2018) == []
 
 
 def test_check_prints_the_inconsistencies_as_warnings(capsys: pytest.CaptureFixture[str]) -> None:
@@ -166,11 +172,19 @@ def test_a_status_that_goes_back_and_an_overdue_deadline_are_pointed_out(
         "'openstaand'" in w
         for w in found
     )
-    attention = [a.text for a in briefing_view(corpus, AFTER_2022, {}).attention]
+    index = Index(corpus)
+    attention = [f.text for f in index.findings_on(AFTER_2022)]
     assert any(
         "gaat in de brief van 7 april 2022 terug van 'deels voldaan'" in t for t in attention
     )
     assert any("(najaar 2019) is verstreken; de stand is 'openstaand'" in t for t in attention)
     # Before the deadline has passed, it is not a point of attention.
-    early = [a.text for a in briefing_view(corpus, AO_2018, {}).attention]
+    early = [f.text for f in index.findings_on(AO_2018)]
     assert not any("verstreken" in t for t in early)
+    # check says so too, at the deadline in the registry.
+    assert any(
+        "commitments.yaml:9:5: commitments[0].deadline: warning: commitment "
+        "'oeso-onderzoek-impact-gepaste-zorgvuldigheid' was due najaar 2019 and is still "
+        "'openstaand' on " in w
+        for w in found
+    )

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefing.corpus import LETTERS_DIR, load_corpus
+from briefing.corpus import load_corpus
 from briefing.errors import BriefingError
 from briefing.importing import kamerstuk_layout, ministry_layout
 from briefing.importing.body import read_body
@@ -29,6 +29,7 @@ from briefing.importing.parsed import LetterText
 from briefing.importing.references import propose
 from briefing.importing.source import SourceLine, read_source
 from briefing.importing.text import slugify
+from briefing.layout import LETTERS_DIR
 
 __all__ = ["ImportResult", "import_letter"]
 

@@ -21,11 +21,12 @@ from typing import Any
 
 import yaml
 
-from briefing.corpus import LETTERS_DIR, REGISTRIES, load_corpus
+from briefing.corpus import load_corpus
 from briefing.errors import BriefingError
 from briefing.importing.parsed import Body, DraftSection, Head, ItemList
 from briefing.importing.references import Proposals
 from briefing.importing.text import collapse
+from briefing.layout import LETTERS_DIR, REGISTRY_FILES
 from briefing.loading import format_path
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../schemas/letter.schema.json"
@@ -268,7 +269,7 @@ def check(text: str, draft: Draft, source: Path, content: Path) -> None:
         raise RuntimeError(f"the draft of {source} does not read back as it was written")
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
-        for file_name, _ in REGISTRIES.values():
+        for file_name in REGISTRY_FILES.values():
             if (content / file_name).is_file():
                 shutil.copyfile(content / file_name, root / file_name)
         (root / LETTERS_DIR).mkdir()

@@ -25,10 +25,10 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from briefing.checks import name_pattern
 from briefing.corpus import Corpus
 from briefing.importing.parsed import Body, DraftSection, Paragraph
 from briefing.importing.text import MONTH_RE, MONTHS, collapse, sentences, slugify
+from briefing.index.sectors import name_pattern
 from briefing.inline import KAMERSTUK_RE
 from briefing.model import Commitment, Debate, DebateKind, Motion
 from briefing.types import FuzzyDate, Kamerstuk

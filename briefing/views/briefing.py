@@ -7,42 +7,39 @@ Aandachtspunten and Bronnen. Every row carries a link to the letter section it c
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from briefing.checks import inconsistencies
-from briefing.corpus import Corpus, LetterSource, iter_sections
+from briefing.corpus import LetterSource, iter_sections
 from briefing.dates import dutch_date
 from briefing.errors import BriefingError
+from briefing.index import Index
+from briefing.index.findings import Finding
+from briefing.index.sectors import latest_development
+from briefing.index.state import MotionState, Place, SectorState, State, Stated
+from briefing.layout import letter_href
 from briefing.model import Debate, DebateKind, Milestone, Sector
-from briefing.state import (
-    MotionState,
-    Place,
-    SectorState,
-    State,
-    Stated,
-    state_on,
-)
-from briefing.views.common import (
+from briefing.plan import Output
+from briefing.views.format import (
     Cover,
-    PageMap,
-    Point,
-    SourceLink,
     StatusView,
     figure_value,
     fuzzy_date_text,
     inline,
-    latest_development,
-    letter_href,
     letters_fact,
     ministry_of,
     money,
-    section_title,
     signed_on,
-    source_link,
     status_view,
+)
+from briefing.views.links import (
+    Pages,
+    Point,
+    SourceLink,
+    development_point,
+    section_title,
+    source_link,
 )
 from briefing.views.rows import (
     CommitmentRow,
@@ -154,17 +151,18 @@ _DOCTYPES = {
 }
 
 
-def briefing_view(
-    corpus: Corpus, date: dt.date, pages: PageMap, debate: Debate | None = None
-) -> BriefingView:
-    """The briefing on ``date``, from the letters dated on or before it."""
-    state = state_on(corpus, date)
+def briefing_view(index: Index, output: Output, pages: Pages) -> BriefingView:
+    """The briefing on the output's date, from the letters dated on or before it."""
+    assert output.date is not None
+    date = output.date
+    state = index.state_on(date)
     if not state.letters:
-        first = corpus.letters[0].letter.date.isoformat() if corpus.letters else None
+        first = index.letters[0].letter.date.isoformat() if index.letters else None
         hint = f"; the first letter is dated {first}" if first else ""
         raise BriefingError(f"no letters dated on or before {date.isoformat()}{hint}")
+    debate = index.debates[output.key] if output.key else None
     agenda = [s for s in state.letters if s.letter.debate == debate.id] if debate else state.letters
-    sectors = corpus.sectors
+    sectors = index.sectors
     return BriefingView(
         cover=_cover(state, debate),
         on=dutch_date(date),
@@ -186,7 +184,7 @@ def briefing_view(
             )
             for a in sorted(state.amounts, key=lambda a: (a.fact.instrument, a.fact.year or 0))
         ],
-        attention=_attention(corpus, state, pages),
+        attention=[_attention(f, pages) for f in index.findings_on(date)],
         sources=[_source_letter(s) for s in state.letters],
     )
 
@@ -212,7 +210,7 @@ def _cover(state: State, debate: Debate | None) -> Cover:
     return Cover(doctype, debate.title, facts, ministry)
 
 
-def _kern_letter(source: LetterSource, pages: PageMap) -> KernLetter:
+def _kern_letter(source: LetterSource, pages: Pages) -> KernLetter:
     letter = source.letter
     places = [Place(source, s, path) for s, path, _level in iter_sections(letter.sections)]
     sections = [
@@ -224,7 +222,7 @@ def _kern_letter(source: LetterSource, pages: PageMap) -> KernLetter:
         for place in places
         if place.section.summary
     ]
-    return KernLetter(letter.subject, dutch_date(letter.date), letter_href(letter), sections)
+    return KernLetter(letter.subject, dutch_date(letter.date), letter_href(letter.id), sections)
 
 
 def _motions_in_order(state: State) -> list[MotionState]:
@@ -235,14 +233,14 @@ def _motions_in_order(state: State) -> list[MotionState]:
     return sorted(state.motions.values(), key=key)
 
 
-def _sector_row(state: SectorState, pages: PageMap) -> SectorRow:
+def _sector_row(state: SectorState, pages: Pages) -> SectorRow:
     return SectorRow(
         state.sector.name,
         state.sector.full_name,
         status_view(state.status) if state.status else None,
         state.is_theme,
         signed_on(state),
-        latest_development(state, pages),
+        development_point(latest_development(state), pages),
         [_figure_text(f) for f in state.key_figures],
     )
 
@@ -259,23 +257,8 @@ def _year(year: int | None, structural: bool) -> str:
     return f"vanaf {year}, structureel" if structural else str(year)
 
 
-def _attention(corpus: Corpus, state: State, pages: PageMap) -> list[Attention]:
-    points = [
-        Attention(f.text, source_link(f.place, pages) if f.place else None)
-        for f in inconsistencies(corpus, state)
-    ]
-    for commitment in state.commitments.values():
-        deadline = commitment.commitment.deadline
-        if deadline and deadline.end < state.date and commitment.is_open:
-            latest = commitment.latest
-            points.append(
-                Attention(
-                    f"De termijn van de toezegging '{commitment.commitment.text}' ({deadline}) "
-                    f"is verstreken; de stand is '{commitment.status}'.",
-                    source_link(latest.place, pages) if latest else None,
-                )
-            )
-    return points
+def _attention(finding: Finding, pages: Pages) -> Attention:
+    return Attention(finding.text, source_link(finding.place, pages) if finding.place else None)
 
 
 def _source_letter(source: LetterSource) -> SourceLetter:
@@ -286,5 +269,5 @@ def _source_letter(source: LetterSource) -> SourceLetter:
         list(letter.references.ours),
         str(letter.kamerstuk) if letter.kamerstuk else None,
         letter.kamerstuk.url if letter.kamerstuk else None,
-        letter_href(letter),
+        letter_href(letter.id),
     )

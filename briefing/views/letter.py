@@ -6,10 +6,14 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from briefing.corpus import LetterSource, iter_sections
+from briefing.corpus import iter_sections
 from briefing.dates import dutch_date
+from briefing.index import Index
 from briefing.inline import FootnoteRenderer, render_inline
+from briefing.layout import section_anchor
 from briefing.model import BulletList, Letter, Section
+from briefing.plan import Output
+from briefing.views.links import Pages
 
 
 @dataclass(frozen=True)
@@ -55,13 +59,13 @@ def body_blocks(section: Section, footnote: FootnoteRenderer) -> Blocks:
     ]
 
 
-def letter_view(source: LetterSource) -> LetterView:
+def letter_view(index: Index, output: Output, pages: Pages) -> LetterView:
     """The view of one letter, sections flattened in reading order."""
-    letter = source.letter
+    letter = index.letter(output.key).letter
     footnote = footnote_renderer(letter)
     sections = []
     for section, _path, level in iter_sections(letter.sections):
         blocks = body_blocks(section, footnote)
         heading = render_inline(section.heading, footnote) if section.heading else None
-        sections.append(SectionView(f"s-{section.id}", min(level, 3), heading, blocks))
+        sections.append(SectionView(section_anchor(section.id), min(level, 3), heading, blocks))
     return LetterView(letter, dutch_date(letter.date), sections)

@@ -11,18 +11,10 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from briefing.dates import dutch_date
+from briefing.index.state import CommitmentState, MotionState, Stated, Timing
 from briefing.model import Milestone
-from briefing.state import CommitmentState, MotionState, Stated, Timing
-from briefing.views.common import (
-    PageMap,
-    Point,
-    SourceLink,
-    StatusView,
-    fuzzy_date_text,
-    inline,
-    source_link,
-    status_view,
-)
+from briefing.views.format import StatusView, fuzzy_date_text, inline, status_view
+from briefing.views.links import Pages, Point, SourceLink, source_link
 
 
 @dataclass(frozen=True)
@@ -61,14 +53,14 @@ class MilestoneRow:
     source: SourceLink
 
 
-def _notes(updates: list, pages: PageMap) -> list[Point]:
+def _notes(updates: list, pages: Pages) -> list[Point]:
     return [
         Point(inline(u.fact.note) if u.fact.note else Markup(""), source_link(u.place, pages))
         for u in updates
     ]
 
 
-def motion_row(state: MotionState, pages: PageMap) -> MotionRow:
+def motion_row(state: MotionState, pages: Pages) -> MotionRow:
     """A motion's row; its follow-ups, or else the places that mention it."""
     motion = state.motion
     follow_up = _notes(state.updates, pages) or [
@@ -85,7 +77,7 @@ def motion_row(state: MotionState, pages: PageMap) -> MotionRow:
     )
 
 
-def commitment_row(state: CommitmentState, pages: PageMap) -> CommitmentRow:
+def commitment_row(state: CommitmentState, pages: Pages) -> CommitmentRow:
     """A commitment's row, with every letter that reported on it."""
     commitment = state.commitment
     return CommitmentRow(
@@ -99,7 +91,7 @@ def commitment_row(state: CommitmentState, pages: PageMap) -> CommitmentRow:
 
 
 def milestone_row(
-    stated: Stated[Milestone], timing: Timing, sector_names: str, pages: PageMap
+    stated: Stated[Milestone], timing: Timing, sector_names: str, pages: Pages
 ) -> MilestoneRow:
     """A milestone's row; ``timing`` is where it stands on the document's date."""
     return MilestoneRow(

@@ -10,44 +10,31 @@ points.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from briefing.corpus import OVERVIEW_ID, Corpus
 from briefing.dates import dutch_date
-from briefing.errors import BriefingError
-from briefing.model import (
-    Milestone,
-    MotionStatus,
-    Sector,
-    SectorKind,
-)
-from briefing.state import (
-    SectorState,
-    State,
-    Stated,
-    Timing,
-    state_on,
-    timing,
-)
-from briefing.views.common import (
+from briefing.index import Index
+from briefing.index.sectors import latest_development, open_points
+from briefing.index.state import SectorState, Stated, Timing, timing
+from briefing.layout import OVERVIEW_ID, sibling_href
+from briefing.model import Milestone, Sector, SectorKind
+from briefing.plan import Output
+from briefing.views.format import (
     Cover,
-    PageMap,
-    Point,
-    SourceLink,
     StatusView,
     figure_value,
     fuzzy_date_text,
     inline,
-    latest_development,
     letters_fact,
     ministry_of,
     signed_on,
-    source_link,
     status_view,
 )
 from briefing.views.letter import Blocks, body_blocks, footnote_renderer
+from briefing.views.links import Pages, Point, SourceLink, development_point, source_link
 from briefing.views.rows import (
     CommitmentRow,
     MilestoneRow,
@@ -164,22 +151,15 @@ class OverviewView:
         return []
 
 
-def summary_state(corpus: Corpus) -> State:
-    """The state of play as of the latest letter, which every summary describes."""
-    if not corpus.letters:
-        raise BriefingError("no letters to summarise")
-    return state_on(corpus, max(s.letter.date for s in corpus.letters))
-
-
-def sector_view(corpus: Corpus, state: State, sector_id: str, pages: PageMap) -> SectorView:
-    """The summary of one sector or theme on the state's date."""
-    sector_state = state.sector_state(corpus.sectors[sector_id])
+def sector_view(index: Index, output: Output, pages: Pages) -> SectorView:
+    """The summary of one sector or theme as of the latest letter that adds to it."""
+    sector_state = index.sector_state(output.key)
     sector = sector_state.sector
-    parent = corpus.sectors.get(sector.part_of) if sector.part_of else None
-    parts = [s for s in corpus.sectors.values() if s.part_of == sector.id]
-    as_of = sector_state.as_of or state.date
+    parent = index.sectors.get(sector.part_of) if sector.part_of else None
+    parts = [s for s in index.sectors.values() if s.part_of == sector.id]
+    as_of = sector_state.as_of or index.latest_date()
     return SectorView(
-        cover=_sector_cover(state, sector_state, parent),
+        cover=_sector_cover(index, sector_state, parent),
         on=dutch_date(as_of),
         name=sector.name,
         full_name=sector.full_name,
@@ -187,7 +167,7 @@ def sector_view(corpus: Corpus, state: State, sector_id: str, pages: PageMap) ->
         is_theme=sector_state.is_theme,
         parent=_link(parent) if parent else None,
         parts=[_link(s) for s in parts],
-        overview=SectorLink("Overzicht sectoren", f"{OVERVIEW_ID}.pdf"),
+        overview=SectorLink("Overzicht sectoren", sibling_href(OVERVIEW_ID)),
         status=status_view(sector_state.status) if sector_state.status else None,
         events=[
             EventRow(
@@ -223,9 +203,10 @@ def sector_view(corpus: Corpus, state: State, sector_id: str, pages: PageMap) ->
     )
 
 
-def overview_view(corpus: Corpus, state: State, pages: PageMap) -> OverviewView:
-    """All sectors and themes in registry order, on the state's date."""
-    sectors = list(corpus.sectors.values())
+def overview_view(index: Index, output: Output, pages: Pages) -> OverviewView:
+    """All sectors and themes in registry order, as of the latest letter."""
+    state = index.summary()
+    sectors = list(index.sectors.values())
     convenants = sum(1 for s in sectors if s.kind is SectorKind.CONVENANT)
     themes = len(sectors) - convenants
     on = dutch_date(state.date)
@@ -243,7 +224,7 @@ def overview_view(corpus: Corpus, state: State, pages: PageMap) -> OverviewView:
     rows = []
     for sector in sectors:
         sector_state = state.sector_state(sector)
-        parent = corpus.sectors.get(sector.part_of) if sector.part_of else None
+        parent = index.sectors.get(sector.part_of) if sector.part_of else None
         rows.append(
             OverviewRow(
                 _link(sector),
@@ -252,22 +233,22 @@ def overview_view(corpus: Corpus, state: State, pages: PageMap) -> OverviewView:
                 parent.name if parent else None,
                 status_view(sector_state.status) if sector_state.status else None,
                 signed_on(sector_state),
-                latest_development(sector_state, pages),
-                _open_points(state, sector_state),
+                development_point(latest_development(sector_state), pages),
+                _open_points(sector_state, state.date),
             )
         )
     return OverviewView(cover, on, rows)
 
 
 def _link(sector: Sector) -> SectorLink:
-    return SectorLink(sector.name, f"{sector.id}.pdf")
+    return SectorLink(sector.name, sibling_href(sector.id))
 
 
 def _kind(sector: Sector) -> str:
     return "IMVO-convenant" if sector.kind is SectorKind.CONVENANT else "thema"
 
 
-def _sector_cover(state: State, sector_state: SectorState, parent: Sector | None) -> Cover:
+def _sector_cover(index: Index, sector_state: SectorState, parent: Sector | None) -> Cover:
     sector = sector_state.sector
     facts: list[tuple[str, str]] = []
     if sector.full_name:
@@ -282,34 +263,30 @@ def _sector_cover(state: State, sector_state: SectorState, parent: Sector | None
         facts += [("Stand per", dutch_date(as_of))]
         if sources:
             facts.append(("Bronnen", letters_fact(sources, sources[-1].letter.date)))
-    return Cover("Sectoroverzicht", sector.name, facts, ministry_of(sources or state.letters))
+    ministry = ministry_of(sources or [index.latest_letter()])
+    return Cover("Sectoroverzicht", sector.name, facts, ministry)
 
 
-def _open_points(state: State, sector_state: SectorState) -> list[OpenPoint]:
+def _open_points(sector_state: SectorState, on: dt.date) -> list[OpenPoint]:
     """Motions not carried out, commitments not met, milestones not yet past."""
-    points = [
+    points = open_points(sector_state, on)
+    rows = [
         OpenPoint(
             "Motie",
             escape(f"{m.motion.cited_as} ({m.motion.kamerstuk})"),
             status_view(m.status),
         )
-        for m in sector_state.motions
-        if m.status is not MotionStatus.UITGEVOERD
+        for m in points.motions
     ]
-    points += [
+    rows += [
         OpenPoint("Toezegging", inline(c.commitment.text), status_view(c.status))
-        for c in sector_state.commitments
-        if c.is_open
+        for c in points.commitments
     ]
-    points += [_milestone_point(state, m) for m in sector_state.milestones if _not_past(state, m)]
-    return points
+    rows += [_milestone_point(m, when) for m, when in points.milestones]
+    return rows
 
 
-def _not_past(state: State, milestone: Stated[Milestone]) -> bool:
-    return state.timing(milestone.fact) is not Timing.PAST
-
-
-def _milestone_point(state: State, milestone: Stated[Milestone]) -> OpenPoint:
+def _milestone_point(milestone: Stated[Milestone], when: Timing) -> OpenPoint:
     due = fuzzy_date_text(milestone.fact.due)
     text = Markup("{}: {}").format(due, inline(milestone.fact.what))
-    return OpenPoint("Mijlpaal", text, status_view(state.timing(milestone.fact)))
+    return OpenPoint("Mijlpaal", text, status_view(when))

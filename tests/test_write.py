@@ -12,8 +12,8 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from briefing.pdf import write_pdf
-from briefing.settings import templates_dir
+from briefing.layout import templates_dir
+from briefing.write import write_pdf
 from tests.conftest import CONTENT, text_of
 
 

@@ -1,9 +1,4 @@
-"""View pieces shared by briefings and sector summaries: source links, statuses, numbers.
-
-Every row of a report points back to the letter section it came from. Links are
-relative, from a report in ``OUT/briefings/`` or ``OUT/sectors/`` to the letter PDFs
-in ``OUT/letters/``, and name the section's destination in that PDF.
-"""
+"""How reports print values: numbers, money, dates, statuses, covers, inline text."""
 
 from __future__ import annotations
 
@@ -15,41 +10,12 @@ from functools import lru_cache
 from babel.numbers import format_decimal
 from markupsafe import Markup
 
-from briefing.checks import name_pattern
 from briefing.corpus import LetterSource
 from briefing.dates import dutch_date
+from briefing.index.state import SectorState, Timing
 from briefing.inline import render_inline
-from briefing.model import (
-    CommitmentStatus,
-    Figure,
-    Letter,
-    MotionStatus,
-    SectorStatus,
-)
-from briefing.state import Place, SectorState, Timing
+from briefing.model import CommitmentStatus, Figure, MotionStatus, SectorStatus
 from briefing.types import FuzzyDate
-
-#: Page of each anchor in each letter's PDF: letter id -> anchor -> page number.
-PageMap = dict[str, dict[str, int]]
-
-#: Where reports find the letter PDFs, relative to their own folder.
-LETTERS_HREF = "../letters"
-
-
-@dataclass(frozen=True)
-class SourceLink:
-    """A reference to a letter section, as printed and as a link."""
-
-    letter_date: str
-    section: Markup
-    page: int | None
-    href: str
-
-    @property
-    def label(self) -> str:
-        """Short form for table cells: ``brief 13 november 2018, p. 3``."""
-        page = f", p. {self.page}" if self.page else ""
-        return f"brief {self.letter_date}{page}"
 
 
 @lru_cache(maxsize=2**16)
@@ -68,29 +34,6 @@ def fuzzy_date_text(date: FuzzyDate) -> str:
     if date.start == date.end and str(date) == date.start.isoformat():
         return dutch_date(date.start)
     return str(date)
-
-
-def section_title(place: Place) -> Markup:
-    """The section's heading as safe HTML; the opening paragraphs are called 'Inleiding'."""
-    heading = place.section.heading
-    return inline(heading) if heading else Markup("Inleiding")
-
-
-def letter_href(letter: Letter, anchor: str | None = None) -> str:
-    """The relative link to a letter's PDF, or to an anchor in it."""
-    href = f"{LETTERS_HREF}/{letter.id}.pdf"
-    return f"{href}#{anchor}" if anchor else href
-
-
-def source_link(place: Place, pages: PageMap) -> SourceLink:
-    """Where ``place`` is: letter date, section heading, page in the letter's PDF, link."""
-    letter = place.source.letter
-    return SourceLink(
-        dutch_date(letter.date),
-        section_title(place),
-        pages.get(letter.id, {}).get(place.anchor),
-        letter_href(letter, place.anchor),
-    )
 
 
 @dataclass(frozen=True)
@@ -187,34 +130,3 @@ def ministry_of(letters: list[LetterSource]) -> str:
     return letters[-1].letter.sender.ministry
 
 
-@dataclass(frozen=True)
-class Point:
-    """A line of text with the letter section it comes from."""
-
-    text: Markup
-    source: SourceLink
-
-
-def latest_development(state: SectorState, pages: PageMap) -> Point | None:
-    """The newest thing the letters said about a sector, taken from the latest letter about it.
-
-    In order of preference: the first key point of a passage whose heading names the sector;
-    a status note the letter gives for it; the first key point (or else the heading) of the
-    passage most specific to it, the one attached to the fewest sectors.
-    """
-    dates = [p.date for p in state.passages] + [e.place.date for e in state.events]
-    if not dates:
-        return None
-    latest = max(dates)
-    passages = [p for p in state.passages if p.date == latest]
-    names = name_pattern(state.sector)
-    for place in passages:
-        if place.section.heading and names.search(place.section.heading) and place.section.summary:
-            return Point(inline(place.section.summary[0]), source_link(place, pages))
-    notes = [e for e in state.events if e.place.date == latest and e.fact.note]
-    if notes:
-        return Point(inline(notes[-1].fact.note or ""), source_link(notes[-1].place, pages))
-    place = min(reversed(passages), key=lambda p: len(p.section.sectors))
-    link = source_link(place, pages)
-    text = inline(place.section.summary[0]) if place.section.summary else link.section
-    return Point(text, link)

@@ -1,9 +1,9 @@
 """The state of play on a date: what the letters sent up to that date say, and nothing later.
 
-This is the index stage. Everything that spans letters is derived here once, as plain
-data, from the letters in date order: the status of each motion and commitment, each
-sector's history, figures and passages, the milestones announced and the money quoted.
-A letter dated after the state's date contributes nothing.
+Derived as plain data from the letters in date order: the status of each motion and
+commitment, each sector's history, figures and passages, the milestones announced and the
+money quoted. A letter dated after the state's date contributes nothing. The
+:class:`~briefing.index.Index` makes each state once and hands it to every view.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from enum import StrEnum
 from typing import Generic, TypeVar
 
 from briefing.corpus import Corpus, LetterSource, iter_sections
+from briefing.layout import section_anchor
 from briefing.loading import NodePath
 from briefing.model import (
     Amount,
@@ -50,7 +51,7 @@ class Place:
     @property
     def anchor(self) -> str:
         """The section's anchor in the letter's HTML and named destination in its PDF."""
-        return f"s-{self.section.id}"
+        return section_anchor(self.section.id)
 
     @property
     def date(self) -> dt.date:
@@ -82,11 +83,6 @@ class MotionState:
     def status(self) -> MotionStatus:
         """The latest status a letter gave; 'aangenomen' when none did."""
         return self.updates[-1].fact.status if self.updates else MotionStatus.AANGENOMEN
-
-    @property
-    def latest(self) -> Stated[MotionUpdate] | None:
-        """The latest update, if any."""
-        return self.updates[-1] if self.updates else None
 
 
 @dataclass
@@ -136,11 +132,6 @@ class SectorState:
         """The report of its signing, if any."""
         signed = [e for e in self.events if e.fact.status is SectorStatus.ONDERTEKEND]
         return signed[-1] if signed else None
-
-    @property
-    def latest_passage(self) -> Place | None:
-        """The most recent passage about it."""
-        return self.passages[-1] if self.passages else None
 
     @property
     def key_figures(self) -> list[Stated[Figure]]:

@@ -1,4 +1,4 @@
-"""Write HTML to PDF with WeasyPrint, reading only the project's own templates and assets.
+"""The write stage: HTML to PDF with WeasyPrint, reading only the project's templates and assets.
 
 WeasyPrint is imported here only, so commands that do not render stay fast. Every
 PDF is written to a temporary file beside its target and renamed into place, so a
@@ -12,7 +12,6 @@ While a document is laid out and written, garbage is collected less often.
 from __future__ import annotations
 
 import gc
-import logging
 import multiprocessing.util
 import os
 import tempfile
@@ -33,7 +32,6 @@ if TYPE_CHECKING:  # WeasyPrint is imported only when rendering.
     from weasyprint.text.fonts import FontConfiguration
     from weasyprint.urls import URLFetcher
 
-LOGGER = logging.getLogger(__name__)
 #: Suffix of a PDF being written; such a file is never a finished output.
 PARTIAL_SUFFIX = ".part"
 #: Timestamp written into font subsets (fontTools honours SOURCE_DATE_EPOCH): 2000-01-01.

@@ -1,26 +1,26 @@
-"""Warnings about content that is valid but doubtful.
+"""Consistency findings: content that is valid but doubtful, as warnings and as Dutch text.
 
-Two kinds. *Inconsistencies* between facts (a commitment fulfilled before it was made,
-a motion adopted on a Saturday, a status that goes back): the briefing lists them as
-points of attention and ``briefing check`` prints them as warnings. *Unattached
-mentions*: a section that names a sector without being attached to it, so the
-sector's summary would miss the passage. Checks warn; they never change the text.
+Three kinds. *Inconsistencies* between facts (a commitment fulfilled before it was made,
+a motion adopted on a Saturday, a status that goes back), and *overdue* commitments (still
+open after their deadline): the briefing lists both as points of attention and ``briefing
+check`` prints them as warnings. *Unattached mentions*: a section that names a sector
+without being attached to it, so the sector's summary would miss the passage. Findings
+warn; they never change the text.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from briefing.corpus import Corpus, iter_sections
+from briefing.corpus import Corpus, iter_sections, section_texts
 from briefing.dates import dutch_date
 from briefing.errors import Problem, Severity
-from briefing.loading import NodePath
-from briefing.model import BulletList, CommitmentUpdate, MotionUpdate, Section, Sector
-from briefing.state import Place, State, Stated, state_on
+from briefing.index.sectors import name_pattern
+from briefing.index.state import Place, State, Stated
+from briefing.model import CommitmentUpdate, MotionUpdate
 
 _WEEKDAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
 
@@ -44,13 +44,37 @@ def _as_warning(problem: Problem) -> Problem:
     return replace(problem, severity=Severity.WARNING)
 
 
-def inconsistencies(corpus: Corpus, state: State) -> list[Finding]:
-    """Inconsistencies among the facts known on the state's date."""
+def findings_on(corpus: Corpus, state: State, on: dt.date) -> list[Finding]:
+    """Inconsistencies among the facts known on the state's date, then the commitments
+    whose deadline has passed by ``on`` while they are still open."""
     return [
         *_commitment_findings(state),
         *_motion_findings(corpus, state),
         *_letter_findings(corpus, state),
+        *_overdue(corpus, state, on),
     ]
+
+
+def _overdue(corpus: Corpus, state: State, on: dt.date) -> Iterator[Finding]:
+    entries = corpus.registries["commitment"]
+    for commitment in state.commitments.values():
+        deadline = commitment.commitment.deadline
+        if not deadline or deadline.end >= on or not commitment.is_open:
+            continue
+        entry = entries[commitment.commitment.id]
+        latest = commitment.updates[-1] if commitment.updates else None
+        yield Finding(
+            f"De termijn van de toezegging '{commitment.commitment.text}' ({deadline}) "
+            f"is verstreken; de stand is '{commitment.status}'.",
+            _as_warning(
+                entry.document.problem(
+                    (*entry.node_path, "deadline"),
+                    f"commitment '{commitment.commitment.id}' was due {deadline} and is still "
+                    f"'{commitment.status}' on {on.isoformat()}; report on it in a letter",
+                )
+            ),
+            latest.place if latest else None,
+        )
 
 
 def _commitment_findings(state: State) -> Iterator[Finding]:
@@ -199,24 +223,6 @@ def _short(text: str, words: int = 12) -> str:
 # --- sectors named but not attached --------------------------------------------------------
 
 
-def name_pattern(sector: Sector) -> re.Pattern[str]:
-    """A pattern that finds the sector's name or one of its aliases as whole words."""
-    names = sorted({sector.name, *sector.aliases}, key=len, reverse=True)
-    alternatives = "|".join(re.escape(name) for name in names)
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
-
-
-def _section_texts(section: Section, path: NodePath) -> Iterator[tuple[NodePath, str]]:
-    if section.heading:
-        yield (*path, "heading"), section.heading
-    for index, block in enumerate(section.body):
-        if isinstance(block, BulletList):
-            for item_index, item in enumerate(block.items):
-                yield (*path, "body", index, "items", item_index), item
-        else:
-            yield (*path, "body", index), block
-
-
 def unattached_mentions(corpus: Corpus) -> list[Problem]:
     """Sections that name a sector (by name or alias) without listing it in ``sectors``."""
     patterns = {sector_id: name_pattern(s) for sector_id, s in corpus.sectors.items()}
@@ -226,7 +232,7 @@ def unattached_mentions(corpus: Corpus) -> list[Problem]:
             for sector_id, pattern in patterns.items():
                 if sector_id in section.sectors:
                     continue
-                for text_path, text in _section_texts(section, path):
+                for text_path, text in section_texts(section, path):
                     if match := pattern.search(text):
                         problems.append(
                             _as_warning(
@@ -242,9 +248,8 @@ def unattached_mentions(corpus: Corpus) -> list[Problem]:
     return problems
 
 
-def warnings(corpus: Corpus) -> list[Problem]:
-    """Every warning about the whole content, in file order."""
-    everything = state_on(corpus, dt.date.max)
-    found = [f.problem for f in inconsistencies(corpus, everything)]
-    found += unattached_mentions(corpus)
+def content_warnings(corpus: Corpus, findings: list[Finding]) -> list[Problem]:
+    """Every warning about the whole content, in file order: the ``findings`` on a date
+    after every letter, and the sectors named but not attached."""
+    found = [f.problem for f in findings] + unattached_mentions(corpus)
     return sorted(found, key=lambda p: (str(p.path), p.line, p.column))

@@ -1,0 +1,104 @@
+"""Where things are: the content folder's files, the outputs' paths and anchors, the templates.
+
+This is the one place that knows these names. The content layout::
+
+    content/
+      letters/<letter-id>.yaml
+      motions.yaml  commitments.yaml  sectors.yaml  debates.yaml  settings.yaml
+      schemas/
+
+and the outputs, under the output folder::
+
+    letters/<letter-id>.pdf      briefings/<debate-id>.pdf
+    sectors/<sector-id>.pdf      sectors/overzicht.pdf
+
+Output names come from validated ids only. Reports link to letters relatively
+(``../letters/<id>.pdf#s-<section>``), so the output folders must stay together.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+# --- content ----------------------------------------------------------------------------------
+
+LETTERS_DIR = "letters"
+SETTINGS_FILE = "settings.yaml"
+SCHEMAS_DIR = "schemas"
+#: Registry files by the kind of entry they hold; the file's stem is its top-level key.
+REGISTRY_FILES: dict[str, str] = {
+    "motion": "motions.yaml",
+    "commitment": "commitments.yaml",
+    "sector": "sectors.yaml",
+    "debate": "debates.yaml",
+}
+
+
+def registry_key(kind: str) -> str:
+    """The top-level key of a registry file: ``motions`` for motions.yaml."""
+    return REGISTRY_FILES[kind].removesuffix(".yaml")
+
+
+def content_files(root: Path) -> list[Path]:
+    """Every file the content is read from: settings, registries and letters, in that order."""
+    names = [SETTINGS_FILE, *REGISTRY_FILES.values()]
+    files = [root / name for name in names if (root / name).is_file()]
+    return files + sorted((root / LETTERS_DIR).glob("*.yaml"))
+
+
+def schema_name(kind: str) -> str:
+    """The file name of a kind's JSON Schema in ``schemas/``: ``letter.schema.json``."""
+    return f"{kind}.schema.json"
+
+
+# --- outputs ----------------------------------------------------------------------------------
+
+BRIEFINGS_DIR = "briefings"
+SECTORS_DIR = "sectors"
+#: The sector summaries' folder holds the overview under this name, so no sector may use it.
+OVERVIEW_ID = "overzicht"
+#: The name of a briefing on a date that prepares no debate.
+STATE_OF_PLAY = "stand-van-zaken"
+
+
+def letter_pdf(letter_id: str) -> str:
+    """A letter's PDF, relative to the output folder."""
+    return f"{LETTERS_DIR}/{letter_id}.pdf"
+
+
+def briefing_pdf(name: str) -> str:
+    """A briefing's PDF, relative to the output folder; ``name`` is the debate's id."""
+    return f"{BRIEFINGS_DIR}/{name}.pdf"
+
+
+def sector_pdf(sector_id: str) -> str:
+    """A sector summary's PDF (or the overview's, for :data:`OVERVIEW_ID`)."""
+    return f"{SECTORS_DIR}/{sector_id}.pdf"
+
+
+def section_anchor(section_id: str) -> str:
+    """A letter section's anchor in the letter's HTML and named destination in its PDF."""
+    return f"s-{section_id}"
+
+
+def letter_href(letter_id: str, anchor: str | None = None) -> str:
+    """The link from a report (in a folder beside ``letters/``) to a letter or a place in it."""
+    href = f"../{letter_pdf(letter_id)}"
+    return f"{href}#{anchor}" if anchor else href
+
+
+def sibling_href(sector_id: str) -> str:
+    """The link from one sector summary to another (or to the overview) in the same folder."""
+    return f"{sector_id}.pdf"
+
+
+# --- templates --------------------------------------------------------------------------------
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+ASSETS_DIR = "assets"
+
+
+def templates_dir() -> Path:
+    """The templates folder: inside the installed package, or beside it in a checkout."""
+    installed = _PACKAGE_DIR / "templates"
+    return installed if installed.is_dir() else _PACKAGE_DIR.parent / "templates"

@@ -1,0 +1,92 @@
+"""A briefing on any date, for a debate or on its own, made as a build makes its briefings.
+
+It goes through the same stages (index, plan, render, write) under the same lock, into the
+output folder's ``briefings/``, where its links to ``../letters/`` work. The letters' page
+numbers come from the build record where it is fresh for a letter; only letters without a
+fresh record are laid out (not written) to learn them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from pathlib import Path
+
+from briefing.corpus import load_corpus
+from briefing.errors import BriefingError, ContentError, RenderError
+from briefing.index import Index
+from briefing.layout import REGISTRY_FILES, letter_pdf, templates_dir
+from briefing.lock import locked
+from briefing.model import Debate
+from briefing.plan import Kind, Output, briefing, prepared_path
+from briefing.record import Inputs, Record
+from briefing.render import render
+from briefing.settings import load_settings
+from briefing.views.links import PageMap
+from briefing.workers import Context, Job, make
+
+
+def prepare(
+    content: Path, out: Path, date: dt.date | None = None, debate_id: str | None = None
+) -> Path:
+    """Write the briefing on ``date`` (for a debate, if given) into ``out``; return its path.
+
+    ``date`` defaults to the debate's day. The file is
+    ``out/briefings/<debate id or 'stand-van-zaken'>-<date>.pdf``.
+    """
+    settings = load_settings(content)
+    corpus = load_corpus(content)
+    if corpus.errors:
+        raise ContentError(corpus.errors)
+    index = Index(corpus)
+    debate = _debate(index, debate_id, content)
+    day = date or (debate.date if debate else None)
+    if day is None:
+        raise BriefingError("give the date of the briefing, or a debate to take it from")
+    output = briefing(index, day, debate, prepared_path(day, debate))
+    if not output.letters:
+        first = index.letters[0].letter.date.isoformat() if index.letters else None
+        hint = f"; the first letter is dated {first}" if first else ""
+        raise BriefingError(f"no letters dated on or before {day.isoformat()}{hint}")
+    context = Context(index, settings, templates_dir())
+    with locked(out):
+        pages = _pages(index, context, out, output)
+        done = make(Job(output, pages, out / output.path), context)
+    if done.error is not None:
+        raise RenderError(f"{out / output.path}: {done.error}")
+    return out / output.path
+
+
+def _debate(index: Index, debate_id: str | None, content: Path) -> Debate | None:
+    if debate_id is None:
+        return None
+    if debate_id not in index.debates:
+        close = difflib.get_close_matches(debate_id, list(index.debates), n=1)
+        hint = f"did you mean '{close[0]}'?" if close else "see debates.yaml"
+        raise BriefingError(
+            f"no debate '{debate_id}' in {content / REGISTRY_FILES['debate']}; {hint}"
+        )
+    return index.debates[debate_id]
+
+
+def _pages(index: Index, context: Context, out: Path, output: Output) -> PageMap:
+    """The page maps of the letters ``output`` draws on: recorded where fresh, else laid out."""
+    from briefing.write import layout_anchors
+
+    record = Record.read(out)
+    inputs = Inputs(record, index.corpus.root, record.content_digests(index.corpus.root), index)
+    pages: PageMap = {}
+    for letter_id in output.letters:
+        path = letter_pdf(letter_id)
+        entry = record.outputs.get(path)
+        if (
+            entry is not None
+            and record.digest(out / path) == entry.pdf
+            and inputs.unchanged(entry.inputs)
+        ):
+            pages[letter_id] = entry.anchors
+        else:
+            letter = Output(Kind.LETTER, letter_id, path, None, (), 0)
+            html, _ = render(letter, index, context.settings, {})
+            pages[letter_id] = layout_anchors(html, context.templates)
+    return pages

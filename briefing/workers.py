@@ -1,0 +1,175 @@
+"""Making documents: each job's HTML, then its PDF, in this process or in rendering processes.
+
+A :class:`Job` is plain data: the planned output, the page maps of the letters it draws on,
+where to write it, and the HTML digest that makes rendering unnecessary. Rendering
+processes receive the index and the settings once, as the arguments they are started with
+(inherited where processes are forked, pickled where they are spawned: the same code runs
+either way), then take jobs from a queue, longest first, and send back what each gave.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import queue
+import signal
+from collections.abc import Iterator
+from dataclasses import dataclass
+from multiprocessing.context import BaseContext
+from pathlib import Path
+from typing import Any
+
+from briefing.errors import BriefingError
+from briefing.index import Index
+from briefing.plan import Output
+from briefing.reads import Reads
+from briefing.record import digest_bytes
+from briefing.render import render
+from briefing.settings import Settings
+from briefing.views.links import PageMap
+from briefing.write import Rendered, write_pdf
+
+#: How often a waiting process looks whether the other side is still there, in seconds.
+_POLL = 0.5
+#: How long a process is given to leave before it is made to, in seconds.
+_GRACE = 5
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every job needs and no job changes: the index, the settings, the templates."""
+
+    index: Index
+    settings: Settings
+    templates: Path
+
+
+@dataclass(frozen=True)
+class Job:
+    """One document to make."""
+
+    output: Output
+    #: The page maps of the letters it draws on.
+    pages: PageMap
+    #: The PDF to write.
+    target: Path
+    #: The recorded HTML digest: when the HTML comes out the same, nothing is rendered.
+    unless: str | None = None
+
+
+@dataclass(frozen=True)
+class Done:
+    """What a job gave: the HTML's digest and what it read, then the PDF or why not."""
+
+    output: Output
+    html: str
+    reads: Reads
+    #: What writing the PDF learned; None when nothing was written.
+    rendered: Rendered | None
+    #: Why the document could not be made; None when it was.
+    error: str | None = None
+
+
+def make(job: Job, context: Context) -> Done:
+    """Make the job's HTML and, unless it is the recorded HTML, write its PDF."""
+    try:
+        html, reads = render(job.output, context.index, context.settings, job.pages)
+    except BriefingError as exc:
+        return Done(job.output, "", Reads(), None, str(exc))
+    digest = digest_bytes(html.encode())
+    if job.unless is not None and digest == job.unless:
+        return Done(job.output, digest, reads, None)
+    try:
+        return Done(job.output, digest, reads, write_pdf(html, job.target, context.templates))
+    except BriefingError as exc:
+        return Done(job.output, digest, reads, None, str(exc))
+    except Exception as exc:  # a bug must not stop the other documents
+        return Done(job.output, digest, reads, None, f"internal error: {type(exc).__name__}: {exc}")
+
+
+def make_all(jobs: list[Job], context: Context, processes: int) -> Iterator[Done]:
+    """Make every job, in ``processes`` processes (here, for one); yield each as it is done."""
+    if processes <= 1 or len(jobs) <= 1:
+        for job in jobs:
+            yield make(job, context)
+        return
+    yield from _Pool(context, min(processes, len(jobs))).make(jobs)
+
+
+class _Pool:
+    """Rendering processes that live as long as one batch of jobs."""
+
+    def __init__(self, context: Context, size: int) -> None:
+        self.context = context
+        self.size = size
+        self.mp: BaseContext = multiprocessing.get_context()
+
+    def make(self, jobs: list[Job]) -> Iterator[Done]:
+        tasks: Any = self.mp.Queue()
+        results: Any = self.mp.Queue()
+        for job in sorted(jobs, key=lambda job: -job.output.weight):
+            tasks.put(job)
+        for _ in range(self.size):
+            tasks.put(None)
+        processes = [
+            self.mp.Process(  # type: ignore[attr-defined]
+                target=_serve, args=(self.context, tasks, results, os.getpid()), daemon=True
+            )
+            for _ in range(self.size)
+        ]
+        for process in processes:
+            process.start()
+        waiting = {job.output.path: job for job in jobs}
+        finished = False
+        try:
+            while waiting:
+                try:
+                    done = results.get(timeout=_POLL)
+                except queue.Empty:
+                    if any(p.is_alive() for p in processes):
+                        continue
+                    break  # every process is gone: what is left will not come
+                waiting.pop(done.output.path, None)
+                yield done
+            for job in waiting.values():
+                yield Done(job.output, "", Reads(), None, "the rendering process stopped")
+            finished = True
+        finally:
+            _stop(processes, finished)
+            tasks.cancel_join_thread()
+            results.cancel_join_thread()
+
+
+def _stop(processes: list[Any], finished: bool) -> None:
+    """End the processes: when the work is done they leave by themselves; else those still
+    at work are told to stop, then made to."""
+    if finished:
+        for process in processes:
+            process.join(_GRACE)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    for process in processes:
+        process.join(_GRACE)
+        if process.is_alive():
+            process.kill()
+            process.join()
+
+
+def _serve(context: Context, tasks: Any, results: Any, parent: int) -> None:
+    """A rendering process: make jobs until there are none, or the build is gone."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the build's to handle
+    signal.signal(signal.SIGTERM, _exit)
+    while os.getppid() == parent:
+        try:
+            job = tasks.get(timeout=_POLL)
+        except queue.Empty:
+            continue
+        if job is None:
+            return
+        results.put(make(job, context))
+
+
+def _exit(signum: int, frame: object) -> None:
+    """Leave as a normal exit does, so that WeasyPrint removes its temporary fonts."""
+    raise SystemExit(128 + signum)
