@@ -38,6 +38,7 @@ check: $(STAMP)
 
 test: $(STAMP)
 	$(VENV)/bin/ruff check briefing tests bench
+	$(VENV)/bin/mypy
 	$(VENV)/bin/pytest
 
 # Builds synthetic corpora of 10, 50, 100 and 500 letters and prints the figures; options go

@@ -273,11 +273,11 @@ def letter_days(letters: int, registries: Registries, rng: random.Random) -> lis
     # One letter a day, so that writing order is the corpus's order (by date, then id).
     taken: set[dt.date] = set()
     unique = []
-    for day, debate in sorted(days, key=lambda item: (item[0], item[1] or ""), reverse=True):
+    for day, debate_id in sorted(days, key=lambda item: (item[0], item[1] or ""), reverse=True):
         while day in taken:
             day -= dt.timedelta(days=1)
         taken.add(day)
-        unique.append((day, debate))
+        unique.append((day, debate_id))
     return sorted(unique, key=lambda item: item[0])
 
 

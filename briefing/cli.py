@@ -8,6 +8,7 @@ No traceback is printed unless ``--debug`` is given.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import os
 import sys
@@ -122,10 +123,8 @@ def watch(args: argparse.Namespace) -> int:
         sys.stdout.flush()
 
     print(f"watching {args.content} and the templates; stop with Ctrl-C", file=sys.stderr)
-    try:
+    with contextlib.suppress(KeyboardInterrupt):  # the way to stop watching
         watch_files(args.content, rebuild)
-    except KeyboardInterrupt:
-        pass  # the way to stop watching
     return EXIT_OK
 
 

@@ -178,7 +178,7 @@ def _load_registry(root: Path, kind: str, corpus: Corpus) -> list[tuple[Any, Doc
         )
         corpus.unreadable[kind] = f"{path} could not be read; fix the problem reported there first"
         return []
-    entries = []
+    entries: list[tuple[Any, Document, NodePath]] = []
     for index, item in enumerate(data[key]):
         entry, problems = validate(document, model, item, (key, index))
         corpus.problems += problems

@@ -122,7 +122,7 @@ class _Loader(yaml.SafeLoader):
         self._depth = 0
         self._nodes = 0
 
-    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node:
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
             found = (
@@ -159,7 +159,7 @@ class _Loader(yaml.SafeLoader):
             self._depth -= 1
 
 
-def _type_name(node: yaml.ScalarNode) -> str:
+def _type_name(node: yaml.Node) -> str:
     return {
         "tag:yaml.org,2002:int": "a number",
         "tag:yaml.org,2002:float": "a number",

@@ -37,7 +37,7 @@ class _NotingEnvironment(Environment):
     """An environment that notes every template it hands out, also to ``extends`` and
     ``import``, which ask for theirs while the template renders."""
 
-    def get_template(self, name: str | Template, *args: Any, **kwargs: Any) -> Template:  # type: ignore[override]
+    def get_template(self, name: str | Template, *args: Any, **kwargs: Any) -> Template:
         note_template(name.name or "" if isinstance(name, Template) else name)
         return super().get_template(name, *args, **kwargs)
 

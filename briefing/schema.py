@@ -29,7 +29,7 @@ def _registry_model(kind: str, entry: type[BaseModel]) -> type[BaseModel]:
         f"{key.capitalize()}File",
         __config__=ConfigDict(extra="forbid"),
         __doc__=f"The registry of {key}: one key, '{key}', holding the list.",
-        **{key: (list[entry], Field(description=f"Every entry of {key}, one per item."))},  # type: ignore[call-overload]
+        **{key: (list[entry], Field(description=f"Every entry of {key}, one per item."))},  # type: ignore[call-overload,valid-type]
     )
 
 

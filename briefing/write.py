@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 from briefing.errors import RenderError
@@ -57,18 +57,18 @@ class Rendered:
 
 def _fetcher(root: Path, read: set[str] | None = None) -> URLFetcher:
     """A WeasyPrint URL fetcher confined to files under ``root``; adds what it reads to ``read``."""
-    read = set() if read is None else read
+    noted: set[str] = set() if read is None else read
     from weasyprint.urls import URLFetcher
 
     class ConfinedFetcher(URLFetcher):
-        def fetch(self, url: str, headers: dict | None = None):
+        def fetch(self, url: str, headers: dict[str, str] | None = None) -> Any:
             parts = urlsplit(url)
             if parts.scheme != "file":
                 raise BlockedResource(f"not fetching '{url}': only local assets are allowed")
             path = Path(unquote(parts.path)).resolve()
             if not path.is_relative_to(root):
                 raise BlockedResource(f"not reading '{path}': outside {root}")
-            read.add(path.relative_to(root).as_posix())
+            noted.add(path.relative_to(root).as_posix())
             return super().fetch(url, headers)
 
     return ConfinedFetcher(allowed_protocols=("file",), allow_redirects=False)

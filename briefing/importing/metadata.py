@@ -93,8 +93,9 @@ def _sender(head: Head, corpus: Corpus, layout: str, notes: list[str]) -> None:
         return
     post = post_of(head.signatory_title)
     same_post = [s for s in corpus.letters if post_of(s.letter.signatory.title) == post]
-    if same_post:
-        model = min(same_post, key=lambda s: abs((s.letter.date - head.date).days))
+    day = head.date
+    if same_post and day is not None:
+        model = min(same_post, key=lambda s: abs((s.letter.date - day).days))
         sender = model.letter.sender
         head.ministry, head.directorate = sender.ministry, sender.directorate
         head.visiting_address = list(sender.visiting_address)

@@ -151,9 +151,16 @@ class SectorState:
     def places(self) -> list[Place]:
         """Every place that says something about the sector or its motions and commitments."""
         places = [*self.passages]
-        places += [s.place for s in (*self.events, *self.figures, *self.milestones)]
-        for item in (*self.motions, *self.commitments):
-            places += [*item.mentions, *(u.place for u in item.updates)]
+        stated: list[Stated[SectorEvent] | Stated[Figure] | Stated[Milestone]] = [
+            *self.events,
+            *self.figures,
+            *self.milestones,
+        ]
+        places += [s.place for s in stated]
+        for motion in self.motions:
+            places += [*motion.mentions, *(u.place for u in motion.updates)]
+        for commitment in self.commitments:
+            places += [*commitment.mentions, *(u.place for u in commitment.updates)]
         return places
 
     @property
@@ -277,9 +284,10 @@ def _take(
     motion_ids = [*section.motions, *(u.motion for u in section.motion_updates)]
     for motion_id in dict.fromkeys(m for m in motion_ids if m in motions):
         motion(motion_id).mentions.append(place)
-    for i, update in enumerate(section.motion_updates):
-        if update.motion in motions:
-            motion(update.motion).updates.append(Stated(update, place, path("motion_updates", i)))
+    for i, motion_update in enumerate(section.motion_updates):
+        if motion_update.motion in motions:
+            stated_update = Stated(motion_update, place, path("motion_updates", i))
+            motion(motion_update.motion).updates.append(stated_update)
 
     commitment_ids = [*section.commitments, *(u.commitment for u in section.commitment_updates)]
     for commitment_id in dict.fromkeys(commitment_ids):

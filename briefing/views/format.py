@@ -70,14 +70,14 @@ def status_view(status: MotionStatus | CommitmentStatus | SectorStatus | Timing)
 
 def dutch_number(value: Decimal | int) -> str:
     """A number in Dutch notation: ``8,3``, ``1.250``."""
-    return _dutch_number(type(value), str(value))
+    return _dutch_number(isinstance(value, Decimal), str(value))
 
 
 @lru_cache(maxsize=2**12)
-def _dutch_number(kind: type[Decimal | int], text: str) -> str:
+def _dutch_number(decimal: bool, text: str) -> str:
     # Remembered by type and exact text (which give the value back), so that only the very
     # same number shares a result.
-    return format_decimal(kind(text), locale="nl_NL")
+    return format_decimal(Decimal(text) if decimal else int(text), locale="nl_NL")
 
 
 def money(euros: Decimal) -> str:
@@ -128,5 +128,3 @@ def signed_on(state: SectorState) -> str | None:
 def ministry_of(letters: list[LetterSource]) -> str:
     """The ministry that sent the latest of ``letters``."""
     return letters[-1].letter.sender.ministry
-
-
