@@ -85,7 +85,7 @@ class DebateRef(Ref):
 
 
 _KAMERSTUK_RE = re.compile(
-    r"^(?:Kamerstuk(?:ken)?\s+)?(?P<dossier>\d{2}\s?\d{3})(?:-(?P<suffix>[A-Z]+))?,?\s+"
+    r"^(?:Kamerstuk(?:ken)?\s+)?(?P<dossier>\d{2}\s?\d{3})(?:-(?P<suffix>[A-Z]+|\d{1,3}))?,?\s+"
     r"nr\.\s*(?P<number>\d{1,6})$"
 )
 
