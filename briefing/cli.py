@@ -118,24 +118,31 @@ def _parser() -> argparse.ArgumentParser:
     importer = commands.add_parser(
         "import",
         parents=[common],
-        help="turn a letter's text into a draft content file",
-        description="Write a draft content/letters/<date>-<slug>.yaml from a letter's text: text "
-        "converted from the published PDF, or the official Kamerstuk layout. Never overwrites a "
-        "file; lists what it could not place. Example: briefing import brief.txt",
+        help="import letters and motions: draft letter files and registry entries",
+        description="Import each FILE, a minister's letter or a motion, as text (converted from "
+        "the PDF or copied from the web page), as the PDF or as the official XML "
+        "(kst-<dossier>-<nr>.xml). A letter becomes a draft DIR/letters/<date>-<slug>.yaml with "
+        "the status updates it gives proposed beside the sentences that say so; a motion becomes "
+        "an entry of DIR/motions.yaml. Never overwrites a file or an entry; says per file what "
+        "it wrote and what to review. Example: briefing import brief.pdf kst-26485-224.xml",
     )
-    importer.add_argument("file", type=Path, metavar="FILE", help="the letter's text")
+    importer.add_argument("files", type=Path, nargs="+", metavar="FILE", help="files to import")
     importer.add_argument("--content", type=_existing_dir, default=Path("content"), metavar="DIR")
     return parser
 
 
 def _import(args: argparse.Namespace) -> int:
-    from briefing.importer import import_letter
+    from briefing.importing import import_files
 
-    result = import_letter(args.file, args.content)
-    for note in result.notes:
-        print(note, file=sys.stderr)
-    print(f"wrote {result.path}")
-    return EXIT_OK
+    results = import_files(args.files, args.content)
+    for result in results:
+        for written in result.wrote:
+            print(f"wrote {written}", flush=True)
+        for note in result.notes:
+            print(note, file=sys.stderr, flush=True)
+        if result.error is not None:
+            print(f"briefing: error: {result.error}", file=sys.stderr, flush=True)
+    return EXIT_OK if all(result.ok for result in results) else EXIT_CONTENT
 
 
 def _check(args: argparse.Namespace) -> int:
