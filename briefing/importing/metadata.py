@@ -48,6 +48,15 @@ def complete(text: LetterText, corpus: Corpus) -> None:
             f"line {closing.formula.number}: '{collapse(closing.formula.text)}' left out: the "
             "letter template has no closing formula"
         )
+    for title, name in closing.also or []:
+        signed = f"{collapse(title)} {name or ''}".strip()
+        head.review["signatory.title"] = (
+            f"the letter is also signed by {signed}; the model holds one signatory"
+        )
+        notes.append(
+            f"line {closing.title_line}: the letter is also signed by {signed}; the draft "
+            "names the first signatory only"
+        )
     for line in closing.after or []:
         notes.append(f"line {line.number}: left out after the signature: '{collapse(line.text)}'")
     _subject(head, notes)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing.errors import BriefingError
-from briefing.importing.closing import find_closing
+from briefing.importing.closing import find_closing, missing_closing
 from briefing.importing.debris import link_text
 from briefing.importing.parsed import Head, LetterText
 from briefing.importing.source import SourceLine
@@ -86,11 +86,9 @@ def read(lines: list[SourceLine], path: Path) -> LetterText:
     head.lines["salutation"] = lines[salutation].number
     closing = find_closing(lines, salutation + 1)
     if closing is None:
-        last = next((line.number for line in reversed(lines) if line.text.strip()), 1)
-        raise BriefingError(
-            f"{path}:{last}: found no signature at the end of the letter (a line like 'De "
-            "Minister voor ...,' with the name under it); is the text complete?"
-        )
+        body = lines[salutation + 1 :]
+        closing = missing_closing(body, None, text.notes)
+        closing.start += salutation + 1
     text.closing = closing
     text.body = column.remove_repeats(lines[salutation + 1 : closing.start], head, text.notes)
     return text

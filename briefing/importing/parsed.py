@@ -44,6 +44,7 @@ class Head:
     signatory_name: str | None = None
     kamerstuk: str | None = None
     dossier_title: str | None = None
+    author: str | None = None
     lines: dict[str, int] = field(default_factory=dict)
     review: dict[str, str] = field(default_factory=dict)
 
