@@ -79,6 +79,7 @@ def read(lines: list[SourceLine], path: Path) -> LetterText:
     salutation = _salutation(lines)
     if salutation is None:
         raise BriefingError(f"{path}: found no salutation such as 'Geachte voorzitter,'")
+    lines, salutation = _column_before_salutation(lines, salutation)
     head = Head()
     text = LetterText(LAYOUT, head, [])
     column = _read_head(lines[:salutation], head, text.notes, path)
@@ -92,6 +93,43 @@ def read(lines: list[SourceLine], path: Path) -> LetterText:
     text.closing = closing
     text.body = column.remove_repeats(lines[salutation + 1 : closing.start], head, text.notes)
     return text
+
+
+def _column_before_salutation(
+    lines: list[SourceLine], salutation: int
+) -> tuple[list[SourceLine], int]:
+    """The lines with the first page's reference column moved above the salutation.
+
+    The text of a PDF gives the column where its blocks fall on the page, often after the
+    first paragraphs; the head is read from the lines above the salutation.
+    """
+    head_texts = [_plain(line.text) for line in lines[:salutation]]
+    if any(_POSTBUS_RE.match(t) or t.startswith(("Onze ", "Ons ")) for t in head_texts):
+        return lines, salutation
+    end = next(
+        (i for i in range(salutation, len(lines)) if _PAGE_RE.match(_plain(lines[i].text))),
+        min(len(lines), salutation + 120),
+    )
+    moved: list[SourceLine] = []
+    kept = list(lines[: salutation + 1])
+    paragraphs = list(_paragraphs(lines[salutation + 1 : end]))
+    for index, paragraph in enumerate(paragraphs):
+        texts = [_plain(line.text) for line in paragraph]
+        following = (
+            [_plain(line.text) for line in paragraphs[index + 1]]
+            if index + 1 < len(paragraphs)
+            else []
+        )
+        column = any(_is_address(t) or _LABEL_RE.match(t) for t in texts)
+        directorate = len(texts) <= 3 and not any(t.endswith((".", ":", ";")) for t in texts)
+        if column or (directorate and any(_is_address(t) for t in following)):
+            moved += [*paragraph, SourceLine(paragraph[-1].number, "")]
+        else:
+            kept += [*paragraph, SourceLine(paragraph[-1].number, "")]
+    if not moved:
+        return lines, salutation
+    head = kept[:salutation] + moved
+    return head + kept[salutation:] + list(lines[end:]), len(head)
 
 
 @dataclass

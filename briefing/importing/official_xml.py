@@ -29,7 +29,9 @@ from briefing.importing.text import collapse
 
 ROOT = "officiele-publicatie"
 #: Elements whose text is one paragraph (a line of its own, a blank line after it).
-_BLOCKS = {"al", "tussenkop", "kop", "richting", "functie", "naam", "slotformule", "plaats"}
+_BLOCKS = {"al", "tussenkop", "kop", "richting", "functie", "naam", "slotformule"}
+#: Elements inside a line of text: an element holding only these is one paragraph.
+_INLINE = {"nadruk", "extref", "intref", "noot", "inf", "sup", "datum", "plaats", "br"}
 #: Elements whose text is furniture or metadata, not the letter's or motion's text.
 _SKIPPED = {"metadata", "meta", "kamerstukkop", "stuknr", "li.nr", "noot.nr", "illustratie"}
 
@@ -127,7 +129,7 @@ class _Printer:
             self.emit(element, f"### {marked}")
         elif tag == "li":
             self.paragraph(element, "- ")
-        elif tag in _BLOCKS or not any(isinstance(c.tag, str) for c in element):
+        elif tag in _BLOCKS or all(c.tag in _INLINE for c in element):
             self.paragraph(element, "")
         else:
             for child in element:
