@@ -27,7 +27,7 @@ from hypothesis import strategies as st
 
 from briefing.corpus import load_corpus
 from briefing.errors import BriefingError
-from briefing.importer import import_letter
+from briefing.importing import import_letter
 from briefing.importing.debris import Hyphenation
 from briefing.model import Letter, Section
 from tests.conftest import CONTENT, FIXTURES, ROOT, assert_every_sentence_in
@@ -314,17 +314,15 @@ BAD_SOURCES = {
     "white space": (b"  \n\n \t\n", "is empty"),
     "not UTF-8": (
         _letter_text(SOURCES[LETTER_2018]).encode("utf-8").replace(b"ge\xc3\xafnformeerd", b"\xe9"),
-        ":24: the file is not UTF-8 text (byte 0xe9 at line 24); save the letter's text as UTF-8",
+        ":24: the file is not UTF-8 text, a PDF or XML (byte 0xe9 at line 24); save the text "
+        "as UTF-8",
     ),
     "prose": (
         b"Dit is een gewone tekst.\nHij heeft geen briefhoofd en geen ondertekening.\n",
-        ":1: this does not look like a letter",
+        ":1: this is neither a letter nor a motion in a layout the importer reads; it reads a "
+        "letter as the text of the ministry's PDF",
     ),
     "binary": (bytes(range(256)) * 4, "not UTF-8"),
-    "cut before the signature": (
-        _letter_text(SOURCES[LETTER_2022]).split("De minister voor")[0].encode(),
-        "found no signature at the end of the letter",
-    ),
     "impossible date": (
         _letter_text(
             SOURCES[LETTER_2018], **{"Datum 13 november 2018": "Datum 31 november 2018"}
@@ -354,6 +352,26 @@ def test_bad_source_files_give_a_clear_error(tmp_path: Path, case: str) -> None:
     assert sorted(p.name for p in (content / "letters").iterdir()) == sorted(
         [f"{LETTER_2018}.yaml", f"{LETTER_2022}.yaml"]
     )
+
+
+def test_a_letter_without_its_signature_becomes_a_draft_with_the_signatory_to_review(
+    tmp_path: Path,
+) -> None:
+    source = tmp_path / "brief.txt"
+    source.write_text(_letter_text(SOURCES[LETTER_2022]).split("De minister voor")[0])
+    content = content_without(tmp_path / "content", LETTER_2022)
+    run = cli("import", source, "--content", content)
+    assert run.returncode == 0, run.stderr
+    last = len(source.read_text().rstrip().splitlines())
+    assert (
+        f"{source}:{last}: found no signature at the end of the letter (a line like 'De Minister "
+        "voor ...,' with the name under it); the signatory is proposed: check it"
+    ) in run.stderr
+    draft = (content / "letters" / f"{LETTER_2022}.yaml").read_text(encoding="utf-8")
+    assert re.search(
+        r"# TODO review: [^\n]*\n(?:\s*#[^\n]*\n)*\s*name: Liesje Schreinemacher", draft
+    )
+    assert cli("check", "--content", content).returncode == 0
 
 
 def test_a_folder_or_missing_file_is_named(tmp_path: Path) -> None:

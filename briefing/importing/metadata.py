@@ -10,6 +10,7 @@ nothing sensible can be proposed, filled with "onbekend" and marked.
 from __future__ import annotations
 
 from briefing.corpus import Corpus
+from briefing.importing.closing import Closing
 from briefing.importing.parsed import Head, LetterText
 from briefing.importing.signatories import ministry_of, post_of, signing_name
 from briefing.importing.text import collapse, without_calls
@@ -24,6 +25,8 @@ def complete(text: LetterText, corpus: Corpus) -> None:
     head, notes = text.head, text.notes
     assert head.date is not None and text.closing is not None
     closing = text.closing
+    if closing.title == UNKNOWN:
+        _signatory_of_nearest(head, closing, corpus)
     head.signatory_title = closing.title
     head.lines["signatory.title"] = closing.title_line
     if not closing.complete:
@@ -63,6 +66,20 @@ def complete(text: LetterText, corpus: Corpus) -> None:
     _sender(head, corpus, text.layout, notes)
     _fill_defaults(head, text.layout, notes)
     _without_calls(head)
+
+
+def _signatory_of_nearest(head: Head, closing: Closing, corpus: Corpus) -> None:
+    """For a letter without a signature: the title of the nearest letter of its ministry."""
+    assert head.date is not None
+    same = [s.letter for s in corpus.letters if s.letter.sender.ministry == head.ministry]
+    if not same:
+        return
+    model = min(same, key=lambda letter: abs((letter.date - head.date).days))
+    closing.title = model.signatory.title
+    closing.complete = True
+    head.review["signatory.title"] = (
+        f"the text has no signature; this is the title of letter {model.id} of the same ministry"
+    )
 
 
 def _subject(head: Head, notes: list[str]) -> None:

@@ -27,7 +27,7 @@ _BULLET_LINE_RE = re.compile(r"^\s*[\u2022\u25aa\u00b7\u2013-]\s*$")
 _PAGE_RE = re.compile(r"^\s*Pagina \d+ van \d+\s*$")
 _TERMINAL_RE = re.compile(r"[.,;:!?\-]$")
 #: A line shorter than this share of the text's width, with room for the next word: a heading.
-_HEADING_SHARE = 0.85
+_HEADING_SHARE = 0.9
 #: A line at least this share of the text's width: a paragraph's, not a column's or a list's.
 _PROSE_SHARE = 0.6
 
