@@ -28,6 +28,9 @@ from briefing.importing.references import Proposals
 from briefing.importing.text import collapse
 from briefing.loading import format_path
 
+#: libyaml's loader where PyYAML has it: the check reads the whole file back.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 SCHEMA_LINE = "# yaml-language-server: $schema=../schemas/letter.schema.json"
 WIDTH = 100
 #: Keys whose lists of ids are written in brackets on one line, as in the hand-made files.
@@ -295,7 +298,17 @@ def _scalar(out: list[str], lead: str, value: Any, content_indent: int) -> None:
             out.append(" " * content_indent + line)
 
 
+#: Text that YAML reads back as the same string when written plain (most of a letter's text):
+#: no leading indicator, no ': ' or ' #', not a number, date, boolean or null.
+_SAFE_PLAIN_RE = re.compile(
+    r"[A-Za-z\u00c0-\u024f(][\w\u00c0-\u024f ,.;()'/\u2019\u2013-]*[\w.)\u00c0-\u024f]"
+)
+_YAML_WORDS = {"yes", "no", "on", "off", "true", "false", "null", "y", "n"}
+
+
 def _plain_scalar(text: str) -> str:
+    if _SAFE_PLAIN_RE.fullmatch(text) and text.lower() not in _YAML_WORDS:
+        return text
     dumped = yaml.safe_dump(text, allow_unicode=True, width=10**9, default_flow_style=True)
     return dumped.removesuffix("\n").removesuffix("\n...").removesuffix("\n")
 
@@ -329,7 +342,7 @@ def check(text: str, draft: Draft, source: Path, content: Path) -> None:
     content applies. The text must also read back as the data it was written from; if not,
     the writer has a bug (a ``RuntimeError``, which the command line reports as internal).
     """
-    if yaml.safe_load(text) != _comparable(draft.data):
+    if yaml.load(text, Loader=_LOADER) != _comparable(draft.data):
         raise RuntimeError(f"the draft of {source} does not read back as it was written")
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)

@@ -144,9 +144,7 @@ class _Column:
         """Whether a body line repeats the column: a label, a reference, a column line."""
         if _LABEL_RE.match(text) or _PAGE_RE.match(text) or text in values:
             return True
-        return len(text) >= 4 and any(
-            difflib.SequenceMatcher(None, text, known).ratio() >= _SIMILAR for known in self.lines
-        )
+        return len(text) >= 4 and any(_similar(text, known) for known in self.lines)
 
     def remove_repeats(
         self, body: list[SourceLine], head: Head, notes: list[str]
@@ -210,6 +208,16 @@ class _Column:
                 f"the head writes '{head.directorate}'; the later pages write this"
             )
             head.directorate = spelling
+
+
+def _similar(text: str, known: str) -> bool:
+    """Whether ``text`` is ``known`` as a later page repeats it (the cheap bounds first)."""
+    matcher = difflib.SequenceMatcher(None, text, known)
+    return (
+        matcher.real_quick_ratio() >= _SIMILAR
+        and matcher.quick_ratio() >= _SIMILAR
+        and matcher.ratio() >= _SIMILAR
+    )
 
 
 def _read_head(lines: list[SourceLine], head: Head, notes: list[str], path: Path) -> _Column:

@@ -25,6 +25,9 @@ from briefing.importing.text import slugify
 from briefing.model import Motion
 from briefing.types import Kamerstuk
 
+#: libyaml's loader where PyYAML has it: the check reads the whole file back.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 FILE_NAME = "motions.yaml"
 _HEADER = [
     "# yaml-language-server: $schema=schemas/motions.schema.json",
@@ -131,7 +134,7 @@ class Registry:
             )
         blocks = ["\n".join(yaml_lines([data], 2, ())) for data in self.pending]
         text = text.rstrip("\n") + "\n\n" + "\n\n".join(blocks) + "\n"
-        written = (yaml.safe_load(text) or {}).get("motions") or []
+        written = (yaml.load(text, Loader=_LOADER) or {}).get("motions") or []
         if written[len(written) - len(self.pending) :] != self.pending:
             raise RuntimeError(f"the motions added to {self.path} do not read back as written")
         temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
