@@ -83,7 +83,7 @@ def fresh_content(target: Path, *without: str) -> Path:
 
 
 def _keys(letter_id: str, kind: str, entries: list[dict[str, Any]]) -> set[tuple[Any, ...]]:
-    keys = set()
+    keys: set[tuple[Any, ...]] = set()
     for entry in entries:
         if kind == "motion_updates":
             keys.add((letter_id, entry["motion"], entry["status"]))

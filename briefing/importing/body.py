@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import partial
 
 from briefing.importing.debris import SEPARATOR_RE, Hyphenation, clean_markup, link_text
 from briefing.importing.parsed import (
@@ -325,7 +326,7 @@ def _place_footnotes(body: Body, footnotes: _Footnotes, notes: list[str]) -> Non
 
     for section in [s for top in body.sections for s in top.walk()]:
         for paragraph in section.paragraphs():
-            paragraph.text = _CALL_RE.sub(lambda m, p=paragraph: call(m, p), paragraph.text)
+            paragraph.text = _CALL_RE.sub(partial(call, paragraph=paragraph), paragraph.text)
         if section.heading:
             section.heading = _CALL_RE.sub(lambda m: m[0] if m[2] else "", section.heading).strip()
     for mark, footnote in footnotes.texts.items():

@@ -70,11 +70,12 @@ def complete(text: LetterText, corpus: Corpus) -> None:
 
 def _signatory_of_nearest(head: Head, closing: Closing, corpus: Corpus) -> None:
     """For a letter without a signature: the title of the nearest letter of its ministry."""
-    assert head.date is not None
+    date = head.date
+    assert date is not None
     same = [s.letter for s in corpus.letters if s.letter.sender.ministry == head.ministry]
     if not same:
         return
-    model = min(same, key=lambda letter: abs((letter.date - head.date).days))
+    model = min(same, key=lambda letter: abs((letter.date - date).days))
     closing.title = model.signatory.title
     closing.complete = True
     head.review["signatory.title"] = (
@@ -117,10 +118,10 @@ def _sender(head: Head, corpus: Corpus, layout: str, notes: list[str]) -> None:
                     f"sender.{field} is '{UNKNOWN}': fill it in"
                 )
         return
-    post = post_of(head.signatory_title)
+    post, date = post_of(head.signatory_title), head.date
     same_post = [s for s in corpus.letters if post_of(s.letter.signatory.title) == post]
     if same_post:
-        model = min(same_post, key=lambda s: abs((s.letter.date - head.date).days))
+        model = min(same_post, key=lambda s: abs((s.letter.date - date).days))
         sender = model.letter.sender
         head.ministry, head.directorate = sender.ministry, sender.directorate
         head.visiting_address = list(sender.visiting_address)

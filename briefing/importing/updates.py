@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from briefing.corpus import Corpus
@@ -133,7 +134,7 @@ def _passages(
     return passages
 
 
-def _namer(key: str, corpus: Corpus):  # type: ignore[no-untyped-def]
+def _namer(key: str, corpus: Corpus) -> Callable[[str], bool]:
     """A test whether a sentence names the motion or commitment of ``key``."""
     kind, item_id = key.split(":", 1)
     if kind == "motion":
