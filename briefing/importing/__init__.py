@@ -104,17 +104,22 @@ def import_letter(source: Path, content: Path) -> ImportResult:
 def _import_motions(
     sources: dict[int, Source], results: dict[int, ImportResult], content: Path
 ) -> None:
-    registry = Registry.open(content)
+    try:
+        registry = Registry.open(content)
+    except BriefingError as exc:
+        for index in sources:
+            results[index].error = str(exc)
+        return
     added: dict[int, str] = {}
     for index, source in sources.items():
         result = results[index]
         try:
             motion = motion_text.read_motion(source.lines, source.path)
+            motion_id = registry.add(motion, source.path)
         except BriefingError as exc:
             result.error = str(exc)
             continue
         result.notes += [_located(source, note) for note in motion.notes]
-        motion_id = registry.add(motion, source.path)
         if motion_id is None:
             result.notes.append(
                 f"{source.path}:{motion.lines.get('title', 1)}: motion {motion.kamerstuk} is in "

@@ -92,7 +92,7 @@ class Registry:
         return cls(path, ids, numbers, [])
 
     def add(self, motion: MotionText, source: Path) -> str | None:
-        """Queue ``motion``; its id, or ``None`` with the reason when it is already there."""
+        """Queue ``motion``; its id, or ``None`` when the registry has it (by id or number)."""
         data = entry(motion)
         try:
             Motion.model_validate(data)
@@ -104,9 +104,7 @@ class Registry:
                 f"registry entry: {where}: {problem['msg']}"
             ) from None
         number = _number(motion.kamerstuk)
-        if data["id"] in self.ids:
-            return None
-        if number in self.numbers:
+        if data["id"] in self.ids or number in self.numbers:
             return None
         self.ids.add(data["id"])
         if number:
