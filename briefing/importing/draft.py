@@ -157,22 +157,21 @@ def _proposals(
             draft.comment((*path, key, index), proposal.why)
         draft.remarks[(*path, key, index)] = _evidence(proposal)
     for proposal in shelved:
-        lines = _evidence(proposal)
-        lines += [f"  {line}" for line in yaml_lines([proposal.data], 0, ())]
-        draft.comment((*path, key), proposal.why)
+        lines = _wrapped(f"TODO review: {proposal.why}") + _evidence(proposal)
+        lines += [f"  {line}" for line in yaml_lines([proposal.data], 0)]
         draft.remarks.setdefault((*path, key), []).extend(lines)
 
 
 def _evidence(proposal: Proposal) -> list[str]:
+    """The sentences that support a proposal, quoted with their source lines."""
     lines = []
     for line, sentence in proposal.evidence:
-        lines += textwrap.wrap(
-            f'from line {line}: "{collapse(sentence)}"',
-            WIDTH - 20,
-            break_long_words=False,
-            break_on_hyphens=False,
-        )
+        lines += _wrapped(f'from line {line}: "{collapse(sentence)}"')
     return lines
+
+
+def _wrapped(text: str) -> list[str]:
+    return textwrap.wrap(text, WIDTH - 20, break_long_words=False, break_on_hyphens=False)
 
 
 # --- YAML text ------------------------------------------------------------------------------
@@ -191,16 +190,11 @@ def render(draft: Draft, source_name: str, layout: str) -> str:
     return "\n".join(out) + "\n"
 
 
-def yaml_lines(
-    items: list[dict[str, Any]],
-    indent: int,
-    path: NodePath,
-    comments: dict[NodePath, list[str]] | None = None,
-) -> list[str]:
+def yaml_lines(items: list[dict[str, Any]], indent: int) -> list[str]:
     """The mappings ``items`` as the lines of a YAML list at ``indent``, in the drafts' style."""
     out: list[str] = []
     for index, item in enumerate(items):
-        _mapping(out, item, indent + 2, (*path, index), comments or {}, " " * indent + "- ", {})
+        _mapping(out, item, indent + 2, (index,), {}, " " * indent + "- ", {})
     return out
 
 

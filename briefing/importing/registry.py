@@ -130,7 +130,7 @@ class Registry:
                 f"{self.path}: found no line 'motions:' to add the motions under; run "
                 "'briefing check' and mend the file first"
             )
-        blocks = ["\n".join(yaml_lines([data], 2, ())) for data in self.pending]
+        blocks = ["\n".join(yaml_lines([data], 2)) for data in self.pending]
         text = text.rstrip("\n") + "\n\n" + "\n\n".join(blocks) + "\n"
         written = (yaml.load(text, Loader=_LOADER) or {}).get("motions") or []
         if written[len(written) - len(self.pending) :] != self.pending:
