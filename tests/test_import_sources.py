@@ -7,6 +7,7 @@ official XML and 60 of them as PDF text); the tests fail, not skip, when it is m
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 import subprocess
@@ -17,6 +18,7 @@ import pytest
 import yaml
 
 from briefing.corpus import load_corpus
+from briefing.model import Letter
 from tests.conftest import CONTENT, FIXTURES, ROOT
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -89,7 +91,7 @@ def test_motions_in_the_official_xml_become_registry_entries(tmp_path: Path) -> 
         "id": "dassen-21501-02-3027",
         "submitters": ["Dassen"],
         "kamerstuk": "21 501-02, nr. 3027",
-        "submitted": __import__("datetime").date(2025, 1, 22),
+        "submitted": dt.date(2025, 1, 22),
         "considerations": [
             "constaterende dat de discussie omtrent gezamenlijke financiering van onder andere "
             "defensie binnen de EU steeds actueler wordt;",
@@ -288,9 +290,9 @@ def test_the_official_xml_of_a_letter_gives_the_letter_and_its_updates(tmp_path:
     ]
 
 
-def _updates(letter: object) -> set[tuple[str, str, str]]:
+def _updates(letter: Letter) -> set[tuple[str, str, str]]:
     found = set()
-    stack = list(letter.sections)  # type: ignore[attr-defined]
+    stack = list(letter.sections)
     while stack:
         section = stack.pop()
         stack += section.sections
