@@ -291,7 +291,7 @@ def test_the_official_xml_of_a_letter_gives_the_letter_and_its_updates(tmp_path:
 
 
 def _updates(letter: Letter) -> set[tuple[str, str, str]]:
-    found = set()
+    found: set[tuple[str, str, str]] = set()
     stack = list(letter.sections)
     while stack:
         section = stack.pop()
