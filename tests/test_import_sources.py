@@ -145,6 +145,29 @@ def test_a_motion_with_a_number_the_registry_has_under_another_id_is_skipped(
     assert (content / "motions.yaml").read_bytes() == before
 
 
+def test_a_motions_pdf_text_gives_its_entry_without_the_page_furniture(tmp_path: Path) -> None:
+    source = IMPORT / "motie-26485-224.txt"
+    content = content_copy(tmp_path / "content")
+    (content / "motions.yaml").write_text(
+        "# yaml-language-server: $schema=schemas/motions.schema.json\nmotions: []\n"
+    )
+    run = cli("import", source, "--content", content)
+    assert run.returncode == 0, run.stderr
+    assert motions(content)["van-laar-26485-224"] == {
+        "id": "van-laar-26485-224",
+        "submitters": ["Van Laar", "Voortman"],
+        "kamerstuk": "26 485, nr. 224",
+        "submitted": dt.date(2016, 9, 6),
+        "considerations": [
+            "constaterende dat de IMVO-convenanten een belangrijk instrument zijn om misstanden "
+            "in productieketens aan te pakken;"
+        ],
+        "request": "verzoekt de regering jaarlijks de impact van de IMVO-convenanten en het "
+        "functioneren van het toezicht op de IMVO-convenanten te toetsen",
+    }
+    assert cli("check", "--content", content).returncode == 0
+
+
 def test_all_real_motions_import_in_one_call_and_their_text_equals_their_xml(
     tmp_path: Path,
 ) -> None:

@@ -71,7 +71,7 @@ def recognise(lines: list[SourceLine]) -> bool:
 
 def read(lines: list[SourceLine], path: Path) -> LetterText:
     """The letter in ``lines``: head, body lines (furniture and footnotes out) and notes."""
-    lines, breaks = _without_furniture(lines)
+    lines, breaks = without_furniture(lines)
     dated = next(
         (i for i, line in enumerate(lines) if _PLACE_DATE_RE.match(collapse(line.text))), None
     )
@@ -130,7 +130,7 @@ def _without_site_debris(
     return kept, footnotes
 
 
-def _without_furniture(lines: list[SourceLine]) -> tuple[list[SourceLine], list[int]]:
+def without_furniture(lines: list[SourceLine]) -> tuple[list[SourceLine], list[int]]:
     """The lines with page headers and footers blanked, and the indexes where pages begin."""
     cleaned: list[SourceLine] = []
     breaks: list[int] = []

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from briefing.errors import BriefingError
 from briefing.importing.debris import Hyphenation
+from briefing.importing.kamerstuk_layout import without_furniture
 from briefing.importing.source import SourceLine
 from briefing.importing.text import DUTCH_DATE_RE, collapse, parse_dutch_date
 
@@ -101,12 +102,16 @@ class MotionText:
 
 
 def recognise(lines: list[SourceLine]) -> bool:
-    """Whether the text has a motion's title ("MOTIE VAN HET LID ...") near its start."""
-    return any(_TITLE_RE.match(collapse(line.text)) for line in lines[:60])
+    """Whether the text is a motion's: its title ("MOTIE VAN HET LID ...") near the start, and
+    "De Kamer," (a letter that quotes a motion has neither on a line of its own)."""
+    texts = [collapse(line.text) for line in lines[:200]]
+    titled = any(_TITLE_RE.match(text) for text in texts[:60])
+    return titled and any(_START_RE.match(text) for text in texts)
 
 
 def read_motion(lines: list[SourceLine], path: Path) -> MotionText:
     """The motion in ``lines``, or a :class:`BriefingError` naming what is missing."""
+    lines, _ = without_furniture(lines)
     filled = [SourceLine(line.number, collapse(line.text)) for line in lines if line.text.strip()]
     title_at = next(i for i, line in enumerate(filled) if _TITLE_RE.match(line.text))
     head = _Head(path)
