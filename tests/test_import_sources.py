@@ -147,7 +147,8 @@ def test_a_motion_with_a_number_the_registry_has_under_another_id_is_skipped(
 
 def test_a_motions_pdf_text_gives_its_entry_without_the_page_furniture(tmp_path: Path) -> None:
     source = IMPORT / "motie-26485-224.txt"
-    content = content_copy(tmp_path / "content")
+    letters = [p.stem for p in (CONTENT / "letters").glob("*.yaml")]
+    content = content_copy(tmp_path / "content", *letters)  # an empty registry, no letters
     (content / "motions.yaml").write_text(
         "# yaml-language-server: $schema=schemas/motions.schema.json\nmotions: []\n"
     )
