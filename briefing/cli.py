@@ -146,19 +146,26 @@ def prepare(args: argparse.Namespace) -> int:
 
 
 def import_(args: argparse.Namespace) -> int:
-    """Turn a letter's text into a draft content file, to review and complete.
+    """Import letters and motions: draft letter files and registry entries.
 
-    Reads text converted from the published PDF, or the official Kamerstuk layout, and
-    writes content/letters/<date>-<slug>.yaml. Never overwrites a file; lists what it could
-    not place. Example: briefing import brief.txt
+    Each FILE, a minister's letter or a motion, may be text (converted from the PDF or copied
+    from the web page), the PDF, or the official XML (kst-<dossier>-<nr>.xml). A letter becomes
+    a draft DIR/letters/<date>-<slug>.yaml with the status updates it gives proposed beside the
+    sentences that say so; a motion becomes an entry of DIR/motions.yaml. Never overwrites a
+    file or an entry; says per file what it wrote and what to review.
+    Example: briefing import brief.pdf kst-26485-224.xml
     """
-    from briefing.importing import import_letter
+    from briefing.importing import import_files
 
-    result = import_letter(args.file, args.content)
-    for note in result.notes:
-        print(note, file=sys.stderr)
-    print(f"wrote {result.path}")
-    return EXIT_OK
+    results = import_files(args.files, args.content)
+    for result in results:
+        for written in result.wrote:
+            print(f"wrote {written}", flush=True)
+        for note in result.notes:
+            print(note, file=sys.stderr, flush=True)
+        if result.error is not None:
+            print(f"briefing: error: {result.error}", file=sys.stderr, flush=True)
+    return EXIT_OK if all(result.ok for result in results) else EXIT_CONTENT
 
 
 def schema(args: argparse.Namespace) -> int:
@@ -250,8 +257,10 @@ def parser() -> argparse.ArgumentParser:
     )
     prepare_parser.add_argument("--debate", metavar="ID", help="id of the debate to prepare")
 
-    import_parser = _command(commands, "import", import_, "turn a letter's text into a draft")
-    import_parser.add_argument("file", type=Path, metavar="FILE", help="the letter's text")
+    import_parser = _command(commands, "import", import_, "import letters and motions as drafts")
+    import_parser.add_argument(
+        "files", type=Path, nargs="+", metavar="FILE", help="files to import"
+    )
     _content(import_parser)
 
     _content(_command(commands, "schema", schema, "write the JSON Schema of the content files"))

@@ -85,7 +85,7 @@ class DebateRef(Ref):
 
 
 _KAMERSTUK_RE = re.compile(
-    r"^(?:Kamerstuk(?:ken)?\s+)?(?P<dossier>\d{2}\s?\d{3})(?:-(?P<suffix>[A-Z]+|\d{2}))?,?\s+"
+    r"^(?:Kamerstuk(?:ken)?\s+)?(?P<dossier>\d{2}\s?\d{3})(?:-(?P<suffix>[A-Z]+|\d{1,3}))?,?\s+"
     r"nr\.\s*(?P<number>\d{1,6})$"
 )
 
@@ -105,7 +105,7 @@ class Kamerstuk:
         if not match:
             raise ValueError(
                 f"{quoted(text)} is not a Kamerstuk number; write it like '26 485, nr. 224' "
-                "or '35 925-XVII, nr. 33' or '21 501-02, nr. 1581'"
+                "or '35 925-XVII, nr. 33'"
             )
         return cls(match["dossier"].replace(" ", ""), int(match["number"]), match["suffix"])
 

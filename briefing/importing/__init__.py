@@ -1,58 +1,141 @@
-"""Import a letter's text as a draft content file: metadata, sections, footnotes, references.
+"""Import letters and motions into the content: draft letter files and registry entries.
 
-``import_letter`` reads text converted from the ministry's published PDF of a letter, or
-a letter in the official publication layout of a Kamerstuk, and writes
-``letters/<date>-<slug>.yaml`` in a content folder, in the style of the hand-made
-letters. It removes the conversion's debris, proposes the motions, commitments, debates,
-sectors, amounts and milestones each section refers to (reusing the content's ids and
-marking uncertain proposals ``# TODO review:``), and never overwrites a file.
+``import_files`` takes any number of files, each a minister's letter or a motion, as text
+(converted from the PDF or copied from a web page), as the PDF itself or as the official XML
+of officielebekendmakingen.nl (``kst-<dossier>-<nr>.xml``). A motion becomes an entry of
+``motions.yaml``; a letter becomes ``letters/<date>-<slug>.yaml``, a draft in the style of
+the hand-made letters, with the motions, commitments, debates, sectors, amounts and
+milestones it mentions, and the status updates, sector events and figures it gives,
+proposed with the sentences that support them. Nothing is overwritten: a letter whose file
+exists is refused, a motion the registry has is skipped. Every note a person should read
+is ``path:line: message``.
 
-The steps live in modules named for them: :mod:`.source` reads the file,
-:mod:`.ministry_layout` and :mod:`.kamerstuk_layout` read the two layouts,
-:mod:`.debris` and :mod:`.closing` remove debris and find the signature, :mod:`.body`
-builds the sections, :mod:`.metadata` completes the metadata, :mod:`.references` proposes
-references, and :mod:`.draft` writes the file.
+The steps live in modules named for them: :mod:`.source` reads a file (:mod:`.pdf_text`,
+:mod:`.official_xml`), :mod:`.motion_text` reads a motion and :mod:`.registry` adds it;
+:mod:`.ministry_layout` and :mod:`.kamerstuk_layout` read a letter's layouts,
+:mod:`.closing` finds its signature, :mod:`.body` its sections, :mod:`.metadata` completes
+its head, :mod:`.references` and :mod:`.updates` propose what it refers to and what it
+reports, and :mod:`.draft` writes it.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing.corpus import load_corpus
 from briefing.errors import BriefingError
-from briefing.importing import kamerstuk_layout, ministry_layout
+from briefing.importing import kamerstuk_layout, ministry_layout, motion_text
 from briefing.importing.body import read_body
 from briefing.importing.draft import build_draft, check, render, write_new
 from briefing.importing.metadata import complete
 from briefing.importing.parsed import LetterText
 from briefing.importing.references import propose
-from briefing.importing.source import SourceLine, read_source
+from briefing.importing.registry import Registry
+from briefing.importing.source import Source, read_source
 from briefing.importing.text import slugify
+from briefing.importing.updates import propose_updates
 from briefing.layout import LETTERS_DIR
 
-__all__ = ["ImportResult", "import_letter"]
+__all__ = ["ImportResult", "import_files", "import_letter"]
+
+#: The layouts the importer reads, as a user would recognise them.
+LAYOUTS = (
+    "a letter as the text of the ministry's PDF (letterhead with 'Datum' and 'Betreft', then "
+    "'Geachte voorzitter,'), a letter or a motion as published as a Kamerstuk (on "
+    "officielebekendmakingen.nl, tweedekamer.nl or rijksbegroting.nl: 'Nr. 308 BRIEF VAN DE "
+    "MINISTER ...' and 'Den Haag, <date>', or 'Nr. 172 MOTIE VAN HET LID ...' and "
+    "'Voorgesteld <date>'), as text, as the PDF, or as the official XML (kst-<dossier>-<nr>.xml)"
+)
 
 
 @dataclass
 class ImportResult:
-    """Where the draft went, and what the importer could not place or wants reviewed."""
+    """What importing one file did: what it wrote, its notes, or why it failed."""
 
-    path: Path
+    source: Path
+    wrote: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    error: str | None = None
+    path: Path | None = None
+
+    @property
+    def ok(self) -> bool:
+        """Whether the file was imported (or, for a motion, was in the registry already)."""
+        return self.error is None
 
 
-def import_letter(source: Path, content: Path) -> ImportResult:
-    """Write a draft letter file under ``content/letters`` from the text in ``source``.
+def import_files(sources: list[Path], content: Path) -> list[ImportResult]:
+    """Import every file in ``sources`` into the content folder ``content``, in order.
 
-    Raises :class:`BriefingError` when the source cannot be read or is not recognisably a
-    letter, and when the draft's file already exists. The result's notes say what the
-    importer could not place, each with its line in the source.
+    Motions go first (all of them added to ``motions.yaml`` at once), so that a letter
+    imported in the same call finds them. A file that fails does not stop the others.
     """
     if not content.is_dir():
         raise BriefingError(f"{content} is not a folder; give the content folder with --content")
-    lines = read_source(source)
-    text = _read_layout(lines, source)
+    results = {index: ImportResult(path) for index, path in enumerate(sources)}
+    read: dict[int, Source] = {}
+    for index, path in enumerate(sources):
+        try:
+            read[index] = read_source(path)
+        except BriefingError as exc:
+            results[index].error = str(exc)
+    motions = {i: s for i, s in read.items() if motion_text.recognise(s.lines)}
+    if motions:
+        _import_motions(motions, results, content)
+    for index, source in read.items():
+        if index in motions:
+            continue
+        try:
+            _import_letter(source, content, results[index])
+        except BriefingError as exc:
+            results[index].error = str(exc)
+    return [results[index] for index in range(len(sources))]
+
+
+def import_letter(source: Path, content: Path) -> ImportResult:
+    """Import the one letter in ``source``; a :class:`BriefingError` when it cannot be."""
+    (result,) = import_files([source], content)
+    if result.error is not None:
+        raise BriefingError(result.error)
+    return result
+
+
+def _import_motions(
+    sources: dict[int, Source], results: dict[int, ImportResult], content: Path
+) -> None:
+    try:
+        registry = Registry.open(content)
+    except BriefingError as exc:
+        for index in sources:
+            results[index].error = str(exc)
+        return
+    added: dict[int, str] = {}
+    for index, source in sources.items():
+        result = results[index]
+        try:
+            motion = motion_text.read_motion(source.lines, source.path)
+            motion_id = registry.add(motion, source.path)
+        except BriefingError as exc:
+            result.error = str(exc)
+            continue
+        result.notes += [_located(source, note) for note in motion.notes]
+        if motion_id is None:
+            result.notes.append(
+                f"{source.path}:{motion.lines.get('title', 1)}: motion {motion.kamerstuk} is in "
+                f"{registry.path} already (id '{registry.existing(motion)}'); skipped, the entry "
+                "is left as it is"
+            )
+        else:
+            added[index] = motion_id
+    registry.write()
+    for index, motion_id in added.items():
+        results[index].wrote.append(f"{registry.path}: motion {motion_id}")
+
+
+def _import_letter(source: Source, content: Path, result: ImportResult) -> None:
+    text = _read_layout(source)
     corpus = load_corpus(content)
     complete(text, corpus)
     head = text.head
@@ -60,32 +143,48 @@ def import_letter(source: Path, content: Path) -> ImportResult:
     body = read_body(text.body, text.footnotes, text.notes)
     if not body.sections:
         raise BriefingError(
-            f"{source}: found no body text between the letter's head and its signature (line "
-            f"{text.closing.title_line if text.closing else 1})"
+            f"{source.path}:{text.closing.title_line if text.closing else 1}: found no body "
+            "text between the letter's head and its signature"
         )
     proposals = propose(body, head.date, corpus, text.notes)
+    propose_updates(body, head.date, corpus)
     letter_id = f"{head.date.isoformat()}-{slugify(head.subject, 69) or 'brief'}"
     draft = build_draft(letter_id, head, body, proposals)
-    yaml_text = render(draft, source.name, text.layout)
-    check(yaml_text, draft, source, content)  # raises if the draft would not be valid
+    yaml_text = render(draft, source.path.name, text.layout)
+    check(yaml_text, draft, source.path, content)  # raises if the draft would not be valid
     target = content / LETTERS_DIR / f"{letter_id}.yaml"
     try:
         target.parent.mkdir(exist_ok=True)
     except OSError as exc:
         raise BriefingError(f"cannot create {target.parent}: {exc.strerror or exc}") from None
     write_new(target, yaml_text)
-    return ImportResult(target, text.notes)
+    result.path = target
+    result.wrote.append(str(target))
+    result.notes += [_located(source, note) for note in text.notes]
 
 
-def _read_layout(lines: list[SourceLine], source: Path) -> LetterText:
+def _read_layout(source: Source) -> LetterText:
+    lines, path = source.lines, source.path
     if kamerstuk_layout.recognise(lines):
-        return kamerstuk_layout.read(lines, source)
+        return kamerstuk_layout.read(lines, path)
     if ministry_layout.recognise(lines):
-        return ministry_layout.read(lines, source)
+        return ministry_layout.read(lines, path)
     first = next((line for line in lines if line.text.strip()), lines[0])
     raise BriefingError(
-        f"{source}:{first.number}: this does not look like a letter: found neither a salutation "
-        "('Geachte voorzitter,') after a letterhead with 'Datum' and 'Betreft', as in the text of "
-        "a letter's PDF, nor a heading 'Nr. 308 BRIEF VAN DE MINISTER ...' with 'Den Haag, "
-        "<date>', as in a published Kamerstuk"
+        f"{path}:{first.number}: this is neither a letter nor a motion in a layout the "
+        f"importer reads; it reads {LAYOUTS}"
     )
+
+
+_LINE_RE = re.compile(r"^line (\d+): ")
+
+
+def _located(source: Source, note: str) -> str:
+    """A note as ``path:line: message`` (a note without a line points at the file's start)."""
+    if note.startswith(f"{source.path}:"):
+        return note
+    match = _LINE_RE.match(note)
+    if match:
+        return f"{source.path}:{match[1]}: {note[match.end() :]}"
+    first = next((line.number for line in source.lines if line.text.strip()), 1)
+    return f"{source.path}:{first}: {note}"

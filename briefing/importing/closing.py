@@ -16,6 +16,8 @@ from briefing.importing.text import collapse, strip_markup
 _TITLE_RE = re.compile(
     r"^(?:De|Het)\s+(?:[Mm]inisters?|[Ss]taatssecretaris(?:sen)?|[Mm]inister-[Pp]resident)\b"
 )
+#: A title and a name on one line: "De minister van Binnenlandse Zaken, J. W. E. Spies".
+_ONE_LINE_RE = re.compile(r"^(.{10,150},)\s+([A-Z][^,;:!?()]{1,60})$")
 _FORMULA_RE = re.compile(
     r"^(?:Hoogachtend|Met (?:de meeste )?hoogachting|Met vriendelijke groet(?:en)?)\s*,?$",
     re.IGNORECASE,
@@ -38,6 +40,7 @@ class Closing:
     name_line: int | None = None
     formula: SourceLine | None = None
     after: list[SourceLine] | None = None
+    also: list[tuple[str, str | None]] | None = None
 
 
 def _text(line: SourceLine) -> str:
@@ -58,13 +61,29 @@ def find_closing(lines: list[SourceLine], start: int) -> Closing | None:
     return None
 
 
+def missing_closing(lines: list[SourceLine], title: str | None, notes: list[str]) -> Closing:
+    """A signature to review, for a letter whose text ends without one."""
+    last = next((line.number for line in reversed(lines) if line.text.strip()), 1)
+    notes.append(
+        f"line {last}: found no signature at the end of the letter (a line like 'De Minister "
+        "voor ...,' with the name under it); the signatory is proposed: check it, and check "
+        "that the text is complete"
+    )
+    return Closing(len(lines), title or "onbekend", last, False)
+
+
 def _closing_at(lines: list[SourceLine], rest: list[int]) -> Closing | None:
     """The signature starting at ``rest[0]`` if the lines from there look like one."""
     title_parts: list[str] = []
     complete = False
     for index in rest[:_MAX_TITLE_LINES]:
         text = _text(lines[index])
-        if len(text) > 120 or re.search(r"[.!?]\s+[A-Z]", text):
+        one_line = _ONE_LINE_RE.match(text)
+        if one_line and not title_parts:  # "De Minister van Financiën, W.B. Hoekstra"
+            closing = Closing(index, one_line[1], lines[index].number, True, one_line[2])
+            closing.name_line = lines[index].number
+            return _after_name(lines, closing, rest[1:])
+        if len(text) > 160 or re.search(r"[.!?]\s+[A-Z]", text):
             return None
         title_parts.append(text)
         if text.endswith(","):
@@ -81,6 +100,21 @@ def _closing_at(lines: list[SourceLine], rest: list[int]) -> Closing | None:
         if looks_like_name and not _TITLE_RE.match(name) and not name.endswith(","):
             closing.name, closing.name_line = name, lines[following[0]].number
             following = following[1:]
+    return _after_name(lines, closing, following)
+
+
+def _after_name(lines: list[SourceLine], closing: Closing, following: list[int]) -> Closing | None:
+    """The signature, with a second signatory below it taken in, and what follows noted."""
+    closing.also = []
+    while following and _TITLE_RE.match(_text(lines[following[0]])):
+        second = _closing_at(lines, following)
+        if second is None:
+            break
+        closing.also.append((second.title, second.name))
+        closing.also += second.also or []
+        following = []
+        closing.after = second.after
+        return closing
     if len(following) > _MAX_LINES_AFTER:
         return None
     closing.after = [lines[i] for i in following]

@@ -23,16 +23,21 @@ import yaml
 
 from briefing.corpus import load_corpus
 from briefing.errors import BriefingError
-from briefing.importing.parsed import Body, DraftSection, Head, ItemList
+from briefing.importing.parsed import Body, DraftSection, Head, ItemList, Proposal
 from briefing.importing.references import Proposals
 from briefing.importing.text import collapse
 from briefing.layout import LETTERS_DIR, REGISTRY_FILES
 from briefing.loading import format_path
 
+#: libyaml's loader where PyYAML has it: the check reads the whole file back.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 SCHEMA_LINE = "# yaml-language-server: $schema=../schemas/letter.schema.json"
 WIDTH = 100
 #: Keys whose lists of ids are written in brackets on one line, as in the hand-made files.
-_FLOW_KEYS = {"motions", "commitments", "sectors", "debates"}
+#: The keys of a section that hold what the letter reports, proposed with their evidence.
+UPDATE_KEYS = ("motion_updates", "commitment_updates", "sector_events", "figures")
+_FLOW_KEYS = {"motions", "commitments", "sectors", "debates", "submitters"}
 #: Characters a YAML block scalar cannot hold as they are.
 _UNSAFE = {"\t", "\r", "\n", "\x85", "\u2028", "\u2029", "\ufeff"}
 
@@ -45,6 +50,7 @@ class Draft:
     def __init__(self) -> None:
         self.data: dict[str, Any] = {}
         self.comments: dict[NodePath, list[str]] = {}
+        self.remarks: dict[NodePath, list[str]] = {}
         self.lines: dict[NodePath, int] = {}
 
     def comment(self, path: NodePath, text: str) -> None:
@@ -116,17 +122,57 @@ def _section(section: DraftSection, path: NodePath, draft: Draft) -> dict[str, A
             draft.lines[(*path, "body", index)] = block.line
     if body:
         data["body"] = body
-    for key in ("motions", "commitments", "sectors", "debates", "amounts", "milestones"):
-        value = getattr(section, key)
-        if value or key in section.comments:
-            data[key] = value
-        for text in section.comments.get(key, []):
-            draft.comment((*path, key), text)
+    for key in ("motions", "commitments", "sectors", "debates"):
+        _references(section, key, data, path, draft)
+    for key in UPDATE_KEYS:
+        _proposals([p for p in section.proposals if p.key == key], key, data, path, draft)
+    for key in ("amounts", "milestones"):
+        _references(section, key, data, path, draft)
     if section.sections:
         data["sections"] = [
             _section(sub, (*path, "sections", i), draft) for i, sub in enumerate(section.sections)
         ]
     return data
+
+
+def _references(
+    section: DraftSection, key: str, data: dict[str, Any], path: NodePath, draft: Draft
+) -> None:
+    value = getattr(section, key)
+    if value or key in section.comments:
+        data[key] = value
+    for text in section.comments.get(key, []):
+        draft.comment((*path, key), text)
+
+
+def _proposals(
+    proposals: list[Proposal], key: str, data: dict[str, Any], path: NodePath, draft: Draft
+) -> None:
+    """Certain proposals as entries, each under its evidence; the others commented out."""
+    certain = [p for p in proposals if p.certain]
+    shelved = [p for p in proposals if not p.certain]
+    if certain or shelved:
+        data[key] = [p.data for p in certain]
+    for index, proposal in enumerate(certain):
+        if proposal.why:
+            draft.comment((*path, key, index), proposal.why)
+        draft.remarks[(*path, key, index)] = _evidence(proposal)
+    for proposal in shelved:
+        lines = _wrapped(f"TODO review: {proposal.why}") + _evidence(proposal)
+        lines += [f"  {line}" for line in yaml_lines([proposal.data], 0)]
+        draft.remarks.setdefault((*path, key), []).extend(lines)
+
+
+def _evidence(proposal: Proposal) -> list[str]:
+    """The sentences that support a proposal, quoted with their source lines."""
+    lines = []
+    for line, sentence in proposal.evidence:
+        lines += _wrapped(f'from line {line}: "{collapse(sentence)}"')
+    return lines
+
+
+def _wrapped(text: str) -> list[str]:
+    return textwrap.wrap(text, WIDTH - 20, break_long_words=False, break_on_hyphens=False)
 
 
 # --- YAML text ------------------------------------------------------------------------------
@@ -141,8 +187,16 @@ def render(draft: Draft, source_name: str, layout: str) -> str:
         "write each section's summary, then run 'briefing check'.",
         "",
     )
-    _mapping(out, draft.data, 0, (), draft.comments, None)
+    _mapping(out, draft.data, 0, (), draft.comments, None, draft.remarks)
     return "\n".join(out) + "\n"
+
+
+def yaml_lines(items: list[dict[str, Any]], indent: int) -> list[str]:
+    """The mappings ``items`` as the lines of a YAML list at ``indent``, in the drafts' style."""
+    out: list[str] = []
+    for index, item in enumerate(items):
+        _mapping(out, item, indent + 2, (index,), {}, " " * indent + "- ", {})
+    return out
 
 
 def _mapping(
@@ -152,6 +206,7 @@ def _mapping(
     path: NodePath,
     comments: dict[NodePath, list[str]],
     first_prefix: str | None,
+    remarks: dict[NodePath, list[str]],
 ) -> None:
     mapping = {key: value for key, value in mapping.items() if value is not None}
     for number, (key, value) in enumerate(mapping.items()):
@@ -159,8 +214,11 @@ def _mapping(
             out.append("")
         for text in comments.get((*path, key), []):
             out += _comment_lines(indent, text)
+        for text in remarks.get((*path, key), []):
+            out.append(f"{' ' * indent}# {text}")
         prefix = first_prefix if number == 0 and first_prefix is not None else " " * indent
-        _value(out, f"{prefix}{_plain_scalar(key)}:", value, indent, (*path, key), comments)
+        lead = f"{prefix}{_plain_scalar(key)}:"
+        _value(out, lead, value, indent, (*path, key), comments, remarks)
 
 
 def _value(
@@ -170,14 +228,15 @@ def _value(
     indent: int,
     path: NodePath,
     comments: dict[NodePath, list[str]],
+    remarks: dict[NodePath, list[str]],
 ) -> None:
     if isinstance(value, dict) and not value:
         out.append(f"{lead} {{}}")
     elif isinstance(value, dict):
         out.append(lead)
-        _mapping(out, value, indent + 2, path, comments, None)
+        _mapping(out, value, indent + 2, path, comments, None, remarks)
     elif isinstance(value, list):
-        _list(out, lead, value, indent, path, comments)
+        _list(out, lead, value, indent, path, comments, remarks)
     else:
         _scalar(out, f"{lead} ", value, indent + 2)
 
@@ -189,6 +248,7 @@ def _list(
     indent: int,
     path: NodePath,
     comments: dict[NodePath, list[str]],
+    remarks: dict[NodePath, list[str]],
 ) -> None:
     if not items:
         out.append(f"{lead} []")
@@ -205,8 +265,10 @@ def _list(
             out.append("")
         for text in comments.get((*path, index), []):
             out += _comment_lines(indent + 2, text)
+        for text in remarks.get((*path, index), []):
+            out.append(f"{' ' * (indent + 2)}# {text}")
         if isinstance(item, dict):
-            _mapping(out, item, indent + 4, (*path, index), comments, item_prefix)
+            _mapping(out, item, indent + 4, (*path, index), comments, item_prefix, remarks)
         else:
             _scalar(out, item_prefix, item, indent + 4)
 
@@ -231,7 +293,17 @@ def _scalar(out: list[str], lead: str, value: Any, content_indent: int) -> None:
             out.append(" " * content_indent + line)
 
 
+#: Text that YAML reads back as the same string when written plain (most of a letter's text):
+#: no leading indicator, no ': ' or ' #', not a number, date, boolean or null.
+_SAFE_PLAIN_RE = re.compile(
+    r"[A-Za-z\u00c0-\u024f(][\w\u00c0-\u024f ,.;()'/\u2019\u2013-]*[\w.)\u00c0-\u024f]"
+)
+_YAML_WORDS = {"yes", "no", "on", "off", "true", "false", "null", "y", "n"}
+
+
 def _plain_scalar(text: str) -> str:
+    if _SAFE_PLAIN_RE.fullmatch(text) and text.lower() not in _YAML_WORDS:
+        return text
     dumped = yaml.safe_dump(text, allow_unicode=True, width=10**9, default_flow_style=True)
     return dumped.removesuffix("\n").removesuffix("\n...").removesuffix("\n")
 
@@ -265,7 +337,7 @@ def check(text: str, draft: Draft, source: Path, content: Path) -> None:
     content applies. The text must also read back as the data it was written from; if not,
     the writer has a bug (a ``RuntimeError``, which the command line reports as internal).
     """
-    if yaml.safe_load(text) != _comparable(draft.data):
+    if yaml.load(text, Loader=_LOADER) != _comparable(draft.data):
         raise RuntimeError(f"the draft of {source} does not read back as it was written")
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)

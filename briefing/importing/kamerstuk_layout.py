@@ -17,7 +17,7 @@ import re
 from pathlib import Path
 
 from briefing.errors import BriefingError
-from briefing.importing.closing import find_closing
+from briefing.importing.closing import find_closing, missing_closing
 from briefing.importing.debris import Hyphenation
 from briefing.importing.parsed import FootnoteText, Head, LetterText
 from briefing.importing.source import SourceLine
@@ -26,7 +26,20 @@ from briefing.types import Kamerstuk
 
 LAYOUT = "Kamerstuk layout"
 
-_NUMBER_RE = re.compile(r"^Nr\.\s*(\d{1,6})\s+(\S.*)$")
+_NUMBER_RE = re.compile(r"^Nr\.\s*(\d{1,6})(?:\s+(\S.*))?$")
+#: rijksbegroting.nl prints dossier, suffix, number and kind on one line, in lower case.
+_COMBINED_RE = re.compile(
+    r"^(\d{2}\s?\d{3})(?:[\s-]+([A-Z]{1,8}|\d{1,3}))?\s+(\d{1,6})\s+((?:Brief|BRIEF)\b.*)$"
+)
+#: A note someone put above the copied text ("# SOURCE: https://..."), not the letter's.
+_ANNOTATION_RE = re.compile(r"^#\s+[A-Z][A-Z ]{1,20}:\s")
+#: tweedekamer.nl puts the letter's subject above it.
+_SITE_TITLE_RE = re.compile(r"^Brief regering\s*:\s*(\S.*)$")
+#: What the web pages print after the letter: a link to the top, the signatories again,
+#: related documents; and the heading of the footnotes ("X Noot", "Noten").
+_TOP_LINK_RE = re.compile(r"^(?:Naar boven|Terug naar boven|Top)$", re.IGNORECASE)
+_SITE_TAIL_RE = re.compile(r"^(?:Ondertekenaars|Gerelateerde documenten|Bijlagen?)$")
+_NOTES_HEADING_RE = re.compile(r"^(?:X\s+)?No(?:ot|ten)$")
 _PLACE_DATE_RE = re.compile(
     rf"^(?:Den Haag|[\u2019']s-Gravenhage),?\s+({DUTCH_DATE_RE.pattern})\s*$"
 )
@@ -49,14 +62,16 @@ _FOOTNOTE_RE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
 
 def recognise(lines: list[SourceLine]) -> bool:
     """Whether the text starts like a published Kamerstuk letter ("Nr. 308 BRIEF VAN ...")."""
-    return any(_NUMBER_RE.match(line.text.strip()) for line in lines[:80]) and any(
-        _PLACE_DATE_RE.match(collapse(line.text)) for line in lines[:120]
+    numbered = any(
+        _NUMBER_RE.match(collapse(line.text)) or _COMBINED_RE.match(collapse(line.text))
+        for line in lines[:80]
     )
+    return numbered and any(_PLACE_DATE_RE.match(collapse(line.text)) for line in lines[:120])
 
 
 def read(lines: list[SourceLine], path: Path) -> LetterText:
     """The letter in ``lines``: head, body lines (furniture and footnotes out) and notes."""
-    lines, breaks = _without_furniture(lines)
+    lines, breaks = without_furniture(lines)
     dated = next(
         (i for i, line in enumerate(lines) if _PLACE_DATE_RE.match(collapse(line.text))), None
     )
@@ -73,22 +88,49 @@ def read(lines: list[SourceLine], path: Path) -> LetterText:
         )
     head.date = date
     head.lines["date"] = lines[dated].number
-    body = lines[dated + 1 :]
+    body, site_notes = _without_site_debris(lines[dated + 1 :], text.notes)
     body_breaks = [b - dated - 1 for b in breaks if b > dated]
     body, text.footnotes = _take_footnotes(body, body_breaks, text.notes)
-    closing = find_closing(body, 0)
-    if closing is None:
-        last = next((line.number for line in reversed(body) if line.text.strip()), 1)
-        raise BriefingError(
-            f"{path}:{last}: found no signature at the end of the letter (a line like 'De "
-            "Minister voor ...,' with the name under it); is the text complete?"
-        )
+    text.footnotes += site_notes
+    closing = find_closing(body, 0) or missing_closing(body, head.author, text.notes)
     text.closing = closing
     text.body = body[: closing.start]
     return text
 
 
-def _without_furniture(lines: list[SourceLine]) -> tuple[list[SourceLine], list[int]]:
+def _without_site_debris(
+    body: list[SourceLine], notes: list[str]
+) -> tuple[list[SourceLine], list[FootnoteText]]:
+    """The body without what a web page prints after the letter; its footnotes, marked."""
+    kept: list[SourceLine] = []
+    footnotes: list[FootnoteText] = []
+    in_notes = False
+    for line in body:
+        text = collapse(line.text)
+        if _TOP_LINK_RE.match(text):
+            continue
+        if _SITE_TAIL_RE.match(text):
+            break
+        if _NOTES_HEADING_RE.match(text):
+            in_notes = True
+        elif in_notes and re.fullmatch(r"\d{1,3}", text):
+            footnotes.append(FootnoteText(text, "", line.number))
+        elif in_notes and footnotes and text:
+            last = footnotes[-1]
+            joined = collapse(f"{last.text} {text}")
+            footnotes[-1] = FootnoteText(last.mark, joined, last.line)
+        elif not in_notes:
+            kept.append(line)
+    footnotes = [f for f in footnotes if f.text]
+    for footnote in footnotes:
+        if not _mark_calls(kept, footnote.mark):
+            notes.append(
+                f"line {footnote.line}: footnote {footnote.mark} is not called in the text"
+            )
+    return kept, footnotes
+
+
+def without_furniture(lines: list[SourceLine]) -> tuple[list[SourceLine], list[int]]:
     """The lines with page headers and footers blanked, and the indexes where pages begin."""
     cleaned: list[SourceLine] = []
     breaks: list[int] = []
@@ -104,20 +146,32 @@ def _without_furniture(lines: list[SourceLine]) -> tuple[list[SourceLine], list[
 
 
 def _read_head(lines: list[SourceLine], head: Head, notes: list[str], path: Path) -> None:
-    dossier: re.Match[str] | None = None
-    number: re.Match[str] | None = None
-    part = ""
+    dossier: tuple[str, str | None] | None = None
+    number: str | None = None
+    kind: list[str] = []
+    part, first_text = "", ""
     for line in lines:
         text = collapse(line.text)
-        if not text:
-            part = ""
+        if _ANNOTATION_RE.match(text):
             continue
-        if dossier is None and number is None and (match := _DOSSIER_RE.match(text)):
-            dossier, part = match, "dossier"
+        if not text:
+            part = "" if part != "number" or kind else part
+            continue
+        if site := _SITE_TITLE_RE.match(text):
+            head.subject = site[1]
+            head.lines["subject"] = line.number
+        elif match := _COMBINED_RE.match(text):
+            dossier, number, part = (match[1], match[2]), match[3], "number"
+            kind = [match[4]]
+            head.dossier_title = head.dossier_title or first_text or None
+            head.lines["kamerstuk"] = line.number
+        elif dossier is None and number is None and (match := _DOSSIER_RE.match(text)):
+            dossier, part = (match[1], match[2] or match[3]), "dossier"
             head.dossier_title = match[4]
             head.lines["kamerstuk"] = line.number
         elif match := _NUMBER_RE.match(text):
-            number, part = match, "number"
+            number, part = number or match[1], "number"
+            kind = [match[2]] if match[2] else kind
             head.lines.setdefault("kamerstuk", line.number)
         elif text.startswith("Aan "):
             head.addressee.append(text)
@@ -127,20 +181,24 @@ def _read_head(lines: list[SourceLine], head: Head, notes: list[str], path: Path
             head.dossier_title = f"{head.dossier_title} {text}"
         elif part == "addressee":
             head.addressee[-1] = f"{head.addressee[-1]} {text}"
+        elif part == "number" and text.isupper():
+            kind.append(text)
         elif _DOSSIER_RE.match(text) and part != "number":
             notes.append(f"line {line.number}: also filed under dossier '{text}'")
-        elif part != "number":
+        elif not first_text and dossier is None:
+            first_text = text
+        else:
             notes.append(f"line {line.number}: left out of the head: '{text}'")
+    head.author = _author(" ".join(kind))
     if number is None:
         raise BriefingError(f"{path}: found no line like 'Nr. 308 BRIEF VAN DE MINISTER ...'")
     if dossier is None:
         notes.append(
             f"line {head.lines.get('kamerstuk', 1)}: found no dossier number above 'Nr. "
-            f"{number[1]}'; the letter's Kamerstuk number is left out"
+            f"{number}'; the letter's Kamerstuk number is left out"
         )
         return
-    suffix = dossier[2] or dossier[3]
-    cited = f"{dossier[1]}{'-' + suffix if suffix else ''}, nr. {number[1]}"
+    cited = f"{dossier[0]}{'-' + dossier[1] if dossier[1] else ''}, nr. {number}"
     try:
         head.kamerstuk = str(Kamerstuk.parse(cited)).removeprefix("Kamerstuk ")
     except ValueError:
@@ -213,6 +271,15 @@ def _footnote_zone(
     return zone
 
 
+def _mark_calls(body: list[SourceLine], mark: str) -> bool:
+    """Mark every call of footnote ``mark`` in ``body``; whether there was one."""
+    found = False
+    for index in range(len(body)):
+        while _mark_call(body, index, index + 1, int(mark)):
+            found = True
+    return found
+
+
 def _mark_call(body: list[SourceLine], start: int, end: int, number: int) -> bool:
     """Mark the first call of footnote ``number`` in ``body[start:end]``; whether it was found."""
     pattern = re.compile(rf"(?:(?<=[^\W\d_])|(?<=[.,;:)\u2019\u201d'\"])){number}(?=[\s,.;:)]|$)")
@@ -224,3 +291,14 @@ def _mark_call(body: list[SourceLine], start: int, end: int, number: int) -> boo
             body[index] = SourceLine(line.number, text)
             return True
     return False
+
+
+def _author(kind: str) -> str | None:
+    """Who the heading says sent the letter, as a signature's title: "BRIEF VAN DE MINISTER VAN
+    FINANCIËN" gives "De Minister van Financiën,"."""
+    match = re.match(r"^brief van (?:de |het )?(.+)$", kind.strip(), re.IGNORECASE)
+    if not match:
+        return None
+    keep = {"van", "voor", "en", "der", "de"}
+    words = [w.lower() if w.lower() in keep else w.capitalize() for w in match[1].split()]
+    return f"De {' '.join(words)},"

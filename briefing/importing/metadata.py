@@ -10,6 +10,7 @@ nothing sensible can be proposed, filled with "onbekend" and marked.
 from __future__ import annotations
 
 from briefing.corpus import Corpus
+from briefing.importing.closing import Closing
 from briefing.importing.parsed import Head, LetterText
 from briefing.importing.signatories import ministry_of, post_of, signing_name
 from briefing.importing.text import collapse, without_calls
@@ -24,6 +25,8 @@ def complete(text: LetterText, corpus: Corpus) -> None:
     head, notes = text.head, text.notes
     assert head.date is not None and text.closing is not None
     closing = text.closing
+    if closing.title == UNKNOWN:
+        _signatory_of_nearest(head, closing, corpus)
     head.signatory_title = closing.title
     head.lines["signatory.title"] = closing.title_line
     if not closing.complete:
@@ -48,12 +51,36 @@ def complete(text: LetterText, corpus: Corpus) -> None:
             f"line {closing.formula.number}: '{collapse(closing.formula.text)}' left out: the "
             "letter template has no closing formula"
         )
+    for title, name in closing.also or []:
+        signed = f"{collapse(title)} {name or ''}".strip()
+        head.review["signatory.title"] = (
+            f"the letter is also signed by {signed}; the model holds one signatory"
+        )
+        notes.append(
+            f"line {closing.title_line}: the letter is also signed by {signed}; the draft "
+            "names the first signatory only"
+        )
     for line in closing.after or []:
         notes.append(f"line {line.number}: left out after the signature: '{collapse(line.text)}'")
     _subject(head, notes)
     _sender(head, corpus, text.layout, notes)
     _fill_defaults(head, text.layout, notes)
     _without_calls(head)
+
+
+def _signatory_of_nearest(head: Head, closing: Closing, corpus: Corpus) -> None:
+    """For a letter without a signature: the title of the nearest letter of its ministry."""
+    date = head.date
+    assert date is not None
+    same = [s.letter for s in corpus.letters if s.letter.sender.ministry == head.ministry]
+    if not same:
+        return
+    model = min(same, key=lambda letter: abs((letter.date - date).days))
+    closing.title = model.signatory.title
+    closing.complete = True
+    head.review["signatory.title"] = (
+        f"the text has no signature; this is the title of letter {model.id} of the same ministry"
+    )
 
 
 def _subject(head: Head, notes: list[str]) -> None:
@@ -91,11 +118,10 @@ def _sender(head: Head, corpus: Corpus, layout: str, notes: list[str]) -> None:
                     f"sender.{field} is '{UNKNOWN}': fill it in"
                 )
         return
-    post = post_of(head.signatory_title)
+    post, date = post_of(head.signatory_title), head.date
     same_post = [s for s in corpus.letters if post_of(s.letter.signatory.title) == post]
-    day = head.date
-    if same_post and day is not None:
-        model = min(same_post, key=lambda s: abs((s.letter.date - day).days))
+    if same_post:
+        model = min(same_post, key=lambda s: abs((s.letter.date - date).days))
         sender = model.letter.sender
         head.ministry, head.directorate = sender.ministry, sender.directorate
         head.visiting_address = list(sender.visiting_address)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing.errors import BriefingError
-from briefing.importing.closing import find_closing
+from briefing.importing.closing import find_closing, missing_closing
 from briefing.importing.debris import link_text
 from briefing.importing.parsed import Head, LetterText
 from briefing.importing.source import SourceLine
@@ -79,6 +79,7 @@ def read(lines: list[SourceLine], path: Path) -> LetterText:
     salutation = _salutation(lines)
     if salutation is None:
         raise BriefingError(f"{path}: found no salutation such as 'Geachte voorzitter,'")
+    lines, salutation = _column_before_salutation(lines, salutation)
     head = Head()
     text = LetterText(LAYOUT, head, [])
     column = _read_head(lines[:salutation], head, text.notes, path)
@@ -86,14 +87,49 @@ def read(lines: list[SourceLine], path: Path) -> LetterText:
     head.lines["salutation"] = lines[salutation].number
     closing = find_closing(lines, salutation + 1)
     if closing is None:
-        last = next((line.number for line in reversed(lines) if line.text.strip()), 1)
-        raise BriefingError(
-            f"{path}:{last}: found no signature at the end of the letter (a line like 'De "
-            "Minister voor ...,' with the name under it); is the text complete?"
-        )
+        body = lines[salutation + 1 :]
+        closing = missing_closing(body, None, text.notes)
+        closing.start += salutation + 1
     text.closing = closing
     text.body = column.remove_repeats(lines[salutation + 1 : closing.start], head, text.notes)
     return text
+
+
+def _column_before_salutation(
+    lines: list[SourceLine], salutation: int
+) -> tuple[list[SourceLine], int]:
+    """The lines with the first page's reference column moved above the salutation.
+
+    The text of a PDF gives the column where its blocks fall on the page, often after the
+    first paragraphs; the head is read from the lines above the salutation.
+    """
+    head_texts = [_plain(line.text) for line in lines[:salutation]]
+    if any(_POSTBUS_RE.match(t) or t.startswith(("Onze ", "Ons ")) for t in head_texts):
+        return lines, salutation
+    end = next(
+        (i for i in range(salutation, len(lines)) if _PAGE_RE.match(_plain(lines[i].text))),
+        min(len(lines), salutation + 120),
+    )
+    moved: list[SourceLine] = []
+    kept = list(lines[: salutation + 1])
+    paragraphs = list(_paragraphs(lines[salutation + 1 : end]))
+    for index, paragraph in enumerate(paragraphs):
+        texts = [_plain(line.text) for line in paragraph]
+        following = (
+            [_plain(line.text) for line in paragraphs[index + 1]]
+            if index + 1 < len(paragraphs)
+            else []
+        )
+        column = any(_is_address(t) or _LABEL_RE.match(t) for t in texts)
+        directorate = len(texts) <= 3 and not any(t.endswith((".", ":", ";")) for t in texts)
+        if column or (directorate and any(_is_address(t) for t in following)):
+            moved += [*paragraph, SourceLine(paragraph[-1].number, "")]
+        else:
+            kept += [*paragraph, SourceLine(paragraph[-1].number, "")]
+    if not moved:
+        return lines, salutation
+    head = kept[:salutation] + moved
+    return head + kept[salutation:] + list(lines[end:]), len(head)
 
 
 @dataclass
@@ -108,9 +144,7 @@ class _Column:
         """Whether a body line repeats the column: a label, a reference, a column line."""
         if _LABEL_RE.match(text) or _PAGE_RE.match(text) or text in values:
             return True
-        return len(text) >= 4 and any(
-            difflib.SequenceMatcher(None, text, known).ratio() >= _SIMILAR for known in self.lines
-        )
+        return len(text) >= 4 and any(_similar(text, known) for known in self.lines)
 
     def remove_repeats(
         self, body: list[SourceLine], head: Head, notes: list[str]
@@ -174,6 +208,16 @@ class _Column:
                 f"the head writes '{head.directorate}'; the later pages write this"
             )
             head.directorate = spelling
+
+
+def _similar(text: str, known: str) -> bool:
+    """Whether ``text`` is ``known`` as a later page repeats it (the cheap bounds first)."""
+    matcher = difflib.SequenceMatcher(None, text, known)
+    return (
+        matcher.real_quick_ratio() >= _SIMILAR
+        and matcher.quick_ratio() >= _SIMILAR
+        and matcher.ratio() >= _SIMILAR
+    )
 
 
 def _read_head(lines: list[SourceLine], head: Head, notes: list[str], path: Path) -> _Column:

@@ -44,6 +44,7 @@ class Head:
     signatory_name: str | None = None
     kamerstuk: str | None = None
     dossier_title: str | None = None
+    author: str | None = None
     lines: dict[str, int] = field(default_factory=dict)
     review: dict[str, str] = field(default_factory=dict)
 
@@ -93,6 +94,21 @@ Block = Paragraph | ItemList
 
 
 @dataclass
+class Proposal:
+    """A proposed entry of a section's ``key`` (``motion_updates``, ``sector_events``, ...).
+
+    ``evidence`` holds the supporting sentences with their source lines; an entry that is not
+    ``certain`` is written commented out, and ``why`` says what a person should check.
+    """
+
+    key: str
+    data: dict[str, Any]
+    evidence: list[tuple[int, str]]
+    certain: bool
+    why: str = ""
+
+
+@dataclass
 class DraftSection:
     """A section of the draft: heading and body, and the references proposed for it.
 
@@ -113,6 +129,7 @@ class DraftSection:
     amounts: list[dict[str, Any]] = field(default_factory=list)
     milestones: list[dict[str, Any]] = field(default_factory=list)
     comments: dict[str, list[str]] = field(default_factory=dict)
+    proposals: list[Proposal] = field(default_factory=list)
 
     def paragraphs(self) -> list[Paragraph]:
         """The section's own paragraphs and list items, in order (not its subsections')."""

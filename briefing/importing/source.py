@@ -1,9 +1,9 @@
-"""Reading a letter's text file: bytes to numbered lines, or a clear error.
+"""Reading a file to import: bytes to numbered lines of text, or a clear error.
 
-The importer reads a text file that someone converted or copied from a published
-letter. Whatever is wrong with the file itself (it cannot be read, is not UTF-8, is
-empty, is far too large) is reported here, naming the file and, where it makes
-sense, the line.
+The importer reads a letter or a motion as text (converted from the PDF, or copied from a
+web page), as the PDF itself (:mod:`.pdf_text`) or as the official XML (:mod:`.official_xml`).
+Whatever is wrong with the file itself (it cannot be read, is not UTF-8, is empty, is far
+too large) is reported here, naming the file and, where it makes sense, the line.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from pathlib import Path
 
 from briefing.errors import BriefingError
 
-#: A letter's text is a few dozen kilobytes; anything this large is not a letter.
-MAX_BYTES = 2_000_000
+#: A letter's text is a few dozen kilobytes, its PDF a few hundred; a file this large is neither.
+MAX_BYTES = 20_000_000
 
 #: Characters that are not text (control characters, and what YAML cannot hold); a
 #: converter leaves them behind, a letter never means them.
@@ -34,36 +34,70 @@ class SourceLine:
     text: str
 
 
-def read_source(path: Path) -> list[SourceLine]:
-    """The lines of the text file at ``path``, or a :class:`BriefingError` saying what is wrong."""
+@dataclass(frozen=True)
+class Source:
+    """A file to import: what it is (``text``, ``pdf`` or ``xml``) and its lines of text."""
+
+    path: Path
+    kind: str
+    lines: list[SourceLine]
+
+
+def read_source(path: Path) -> Source:
+    """The lines of the text, PDF or XML file at ``path``, or a :class:`BriefingError`."""
+    from briefing.importing.official_xml import looks_like_xml, read_xml
+    from briefing.importing.pdf_text import is_pdf, pdf_text
+
+    raw = _read_bytes(path)
+    if is_pdf(raw):
+        return Source(path, "pdf", text_lines(pdf_text(raw, path)))
+    if looks_like_xml(raw):
+        return Source(path, "xml", read_xml(raw, path))
+    return Source(path, "text", text_lines(_decode(raw, path)))
+
+
+def _read_bytes(path: Path) -> bytes:
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
     except IsADirectoryError:
-        raise BriefingError(f"{path} is a folder; give the letter's text file") from None
+        raise BriefingError(f"{path} is a folder; give a letter's or a motion's file") from None
     except FileNotFoundError:
-        raise BriefingError(f"{path} does not exist; give the letter's text file") from None
+        raise BriefingError(
+            f"{path} does not exist; give a letter's or a motion's file (text, PDF or XML)"
+        ) from None
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise BriefingError(f"cannot read {path}: {reason}") from None
     if len(raw) > MAX_BYTES:
         raise BriefingError(
-            f"{path} is {len(raw):,} bytes; a letter's text is far smaller (at most "
-            f"{MAX_BYTES:,} bytes are read): is this the right file?"
+            f"{path} is larger than {MAX_BYTES:,} bytes; a letter or a motion is far smaller: "
+            "is this the right file?"
         )
+    if not raw.strip():
+        raise BriefingError(
+            f"{path} is empty; give the text of a letter or a motion (as text, PDF or the "
+            "official XML)"
+        )
+    return raw
+
+
+def _decode(raw: bytes, path: Path) -> str:
     try:
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise BriefingError(
-            f"{path}:{line}: the file is not UTF-8 text (byte 0x{raw[exc.start]:02x} at line "
-            f"{line}); save the letter's text as UTF-8 (or export it again as text) and import "
-            "that file"
+            f"{path}:{line}: the file is not UTF-8 text, a PDF or XML (byte "
+            f"0x{raw[exc.start]:02x} at line {line}); save the text as UTF-8, or give the PDF "
+            "or the official XML"
         ) from None
+
+
+def text_lines(text: str) -> list[SourceLine]:
+    """``text`` as numbered lines, without characters that are not text."""
     if not text.strip():
-        raise BriefingError(
-            f"{path} is empty; give the text of a letter (converted from its PDF, or the "
-            "Kamerstuk as published)"
-        )
+        return [SourceLine(1, "")]
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     text = _ODD_BREAKS.sub(" ", text).replace("\t", " ").replace("\x0c", "")
     text = _NOT_TEXT.sub("", text)

@@ -1,0 +1,309 @@
+"""Reading a motion (motie) from its printed text: number, submitters, date, reasons, request.
+
+A motion as published (the PDF's text, the web page copied, or the official XML printed by
+:mod:`.official_xml`) reads::
+
+    29 325 Maatschappelijke Opvang
+    Nr. 172 MOTIE VAN DE LEDEN BECKERMAN EN WESTERVELD
+    Voorgesteld 19 december 2024
+    De Kamer,
+    gehoord de beraadslaging,
+    overwegende dat ...;              (considerations: overwegende, constaterende, van mening ...)
+    verzoekt de regering ...,         (the request: verzoekt, spreekt uit, roept op, draagt op ...)
+    en gaat over tot de orde van de dag.
+    Beckerman
+    Westerveld
+
+Each element may be on a line of its own ("Nr." / "172"), a clause may run over several
+lines, and page furniture (headers, the paper's code, ISSN) may be anywhere. A "gewijzigde
+motie ... ter vervanging van die gedrukt onder nr. 23" names the motion it replaces.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from briefing.errors import BriefingError
+from briefing.importing.debris import Hyphenation
+from briefing.importing.kamerstuk_layout import without_furniture
+from briefing.importing.source import SourceLine
+from briefing.importing.text import DUTCH_DATE_RE, collapse, parse_dutch_date
+
+LAYOUT = "motion"
+
+_TITLE_RE = re.compile(
+    r"^(?:Nr\.\s*(\d{1,6})\s+)?((?:(?:NADER\s+)?GEWIJZIGDE\s+)?MOTIE\s+VAN\b.*)$", re.I
+)
+_NUMBER_RE = re.compile(r"^Nr\.\s*(\d{1,6})?\s*$", re.I)
+_DIGITS_RE = re.compile(r"^(\d{1,6})$")
+_DOSSIER_RE = re.compile(r"^(\d{2}\s?\d{3})(?![\d.,])(.*)$")
+#: A dossier's suffix after its number: "-02", "-XIV", " XIV", " A" (a letter, a roman numeral).
+_SUFFIX_RE = re.compile(r"^(?:-\s*([A-Z]{1,8}|\d{1,3})|([IVXLC]{1,8}|[A-Z]))(?=\s|$)")
+_PROPOSED_RE = re.compile(r"^Voorgesteld\b\s*(.*)$", re.I)
+_START_RE = re.compile(r"^De Kamer,?$", re.I)
+_END_RE = re.compile(r"^en gaat over tot de orde van de dag\b", re.I)
+_REPLACES_RE = re.compile(
+    r"TER\s+VERVANGING\s+VAN\s+DIE\s+GEDRUKT\s+ONDER\s+NR\.?\s*(\d{1,6})", re.I
+)
+#: Clauses that say what the Kamer asks or decides (the request).
+_OPERATIVE_RE = re.compile(
+    r"^(?:verzoekt|verzoeken|spreekt|roept|draagt|besluit|vraagt|dringt|geeft|wijst|"
+    r"nodigt|stelt voor|zegt|doet een beroep|betreurt|keurt|veroordeelt)\b",
+    re.I,
+)
+#: Clauses that give the Kamer's reasons (the considerations).
+_CONSIDERING_RE = re.compile(
+    r"^(?:overwegende|constaterende|van mening|gelet op|gezien|erkennende|benadrukkende|"
+    r"vaststellende|wijzend|voorts|tevens|onderstrepende|concluderende|gehoord|"
+    r"in aanmerking nemende|verwijzende|kennisnemende|opmerkende|zich realiserende|"
+    r"overwegend|constaterend)\b",
+    re.I,
+)
+_ITEM_RE = re.compile(r"^(?:[-\u2013\u2022\u00b7]|\d{1,2}[.)]|[a-z][.)])\s+(?=\S)")
+#: A submitter's name under the text: a few words, the first with a capital ("Van der Plas").
+_NAME_RE = re.compile(r"^[^\W\d_][\w'\u2019.-]*(?:\s+[\w'\u2019.-]+){0,4}$")
+_DASH = "\u2013 "
+_PARTICLES = {"van", "der", "den", "de", "het", "ter", "ten", "in", "'t", "la", "le", "el", "al"}
+
+
+@dataclass
+class MotionText:
+    """A motion as its text gives it, with the source line of each part."""
+
+    dossier: str
+    suffix: str | None
+    number: int
+    title: str
+    submitters: list[str]
+    request: str
+    considerations: list[str] = field(default_factory=list)
+    submitted: dt.date | None = None
+    replaces: int | None = None
+    lines: dict[str, int] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def kamerstuk(self) -> str:
+        """The number as the content writes it: ``29 325, nr. 172``, ``21 501-02, nr. 3027``."""
+        return f"{self._dossier}, nr. {self.number}"
+
+    @property
+    def replaced(self) -> str | None:
+        """The motion it replaces, as a Kamerstuk number of the same dossier."""
+        return f"{self._dossier}, nr. {self.replaces}" if self.replaces else None
+
+    @property
+    def _dossier(self) -> str:
+        base = f"{self.dossier[:-3]} {self.dossier[-3:]}"
+        return f"{base}-{self.suffix}" if self.suffix else base
+
+
+def recognise(lines: list[SourceLine]) -> bool:
+    """Whether the text is a motion's: its title ("MOTIE VAN HET LID ...") near the start, and
+    "De Kamer," (a letter that quotes a motion has neither on a line of its own)."""
+    texts = [collapse(line.text) for line in lines[:200]]
+    titled = any(_TITLE_RE.match(text) for text in texts[:60])
+    return titled and any(_START_RE.match(text) for text in texts)
+
+
+def read_motion(lines: list[SourceLine], path: Path) -> MotionText:
+    """The motion in ``lines``, or a :class:`BriefingError` naming what is missing."""
+    lines, _ = without_furniture(lines)
+    filled = [SourceLine(line.number, collapse(line.text)) for line in lines if line.text.strip()]
+    title_at = next(i for i, line in enumerate(filled) if _TITLE_RE.match(line.text))
+    head = _Head(path)
+    head.read(filled, title_at)
+    start = next((i for i, line in enumerate(filled) if _START_RE.match(line.text)), None)
+    if start is None:
+        raise BriefingError(
+            f"{path}:{filled[title_at].number}: found no 'De Kamer,' after the motion's title; "
+            "a motion's text starts 'De Kamer, gehoord de beraadslaging, overwegende dat ...'"
+        )
+    clauses, names = _clauses(filled[start + 1 :])
+    clauses = [c for c in clauses if not c.text.lower().startswith("gehoord de beraadslaging")]
+    first_request = next(
+        (i for i, c in enumerate(clauses) if not _CONSIDERING_RE.match(c.text)), len(clauses)
+    )
+    considerations, request = clauses[:first_request], clauses[first_request:]
+    if not request:
+        raise BriefingError(
+            f"{path}:{filled[start].number}: found no request in the motion (a clause such as "
+            "'verzoekt de regering ...', 'spreekt uit dat ...' or 'roept de regering op ...')"
+        )
+    first = request[0]
+    motion = MotionText(
+        head.dossier,
+        head.suffix,
+        head.number,
+        head.title,
+        _submitters(head.title, names),
+        _without_separator(" ".join(c.text for c in request)),
+        [c.text for c in considerations],
+        head.submitted,
+        head.replaces,
+        head.lines,
+    )
+    motion.lines["request"] = first.line
+    if not names:
+        motion.notes.append(
+            f"line {motion.lines['title']}: the names of the submitters are not under the text; "
+            f"taken from the title: {', '.join(motion.submitters)}"
+        )
+    return motion
+
+
+@dataclass
+class _Head:
+    """The motion's number, dossier, title and date, read above 'De Kamer,'."""
+
+    path: Path
+    dossier: str = ""
+    suffix: str | None = None
+    number: int = 0
+    title: str = ""
+    submitted: dt.date | None = None
+    replaces: int | None = None
+    lines: dict[str, int] = field(default_factory=dict)
+
+    def read(self, filled: list[SourceLine], title_at: int) -> None:
+        title_line = filled[title_at]
+        match = _TITLE_RE.match(title_line.text)
+        assert match is not None
+        self.lines["title"] = title_line.number
+        parts = [match[2]]
+        rest = filled[title_at + 1 :]
+        while rest and rest[0].text.isupper() and not _START_RE.match(rest[0].text):
+            parts.append(rest[0].text)  # a title over more than one line
+            rest = rest[1:]
+        self.title = " ".join(parts)
+        if replaced := _REPLACES_RE.search(self.title):
+            self.replaces = int(replaced[1])
+        self.number = int(match[1]) if match[1] else self._number(filled[:title_at])
+        self._dossier(filled[:title_at])
+        self._date(filled[title_at:])
+
+    def _number(self, before: list[SourceLine]) -> int:
+        for index in range(len(before) - 1, -1, -1):
+            found = _NUMBER_RE.match(before[index].text)
+            if found and found[1]:
+                return int(found[1])
+            if found and index + 1 < len(before) and _DIGITS_RE.match(before[index + 1].text):
+                return int(before[index + 1].text)
+        raise BriefingError(
+            f"{self.path}:{self.lines['title']}: found no number ('Nr. 172') above the "
+            "motion's title"
+        )
+
+    def _dossier(self, before: list[SourceLine]) -> None:
+        for index, line in enumerate(before):
+            match = _DOSSIER_RE.match(line.text)
+            if not match:
+                continue
+            rest = match[2].strip()
+            following = [other.text for other in before[index + 1 : index + 3]]
+            if rest.startswith("-") and not rest.strip("- "):
+                rest = "-" + " ".join(following[:1])  # "21 501" / "-" / "02"
+            elif not rest and following and _SUFFIX_RE.fullmatch(following[0]):
+                rest = following[0]
+            elif not rest and following[:1] == ["-"] and len(following) > 1:
+                rest = "-" + following[1]
+            suffix = _SUFFIX_RE.match(rest)
+            self.dossier = match[1].replace(" ", "")
+            self.suffix = (suffix[1] or suffix[2]).upper() if suffix else None
+            self.lines["kamerstuk"] = line.number
+            return
+        raise BriefingError(
+            f"{self.path}:{self.lines['title']}: found no dossier number (such as '29 325' or "
+            "'21 501-02') above the motion's title"
+        )
+
+    def _date(self, after: list[SourceLine]) -> None:
+        for index, line in enumerate(after[:8]):
+            match = _PROPOSED_RE.match(line.text)
+            if not match:
+                continue
+            following = after[index + 1].text if index + 1 < len(after) else ""
+            text = f"{match[1]} {following}"  # "Voorgesteld tijdens het debat van" / the date
+            if DUTCH_DATE_RE.search(text):
+                self.submitted = parse_dutch_date(text)
+                self.lines["submitted"] = line.number
+            return
+
+
+@dataclass
+class _Clause:
+    text: str
+    line: int
+
+
+def _clauses(lines: list[SourceLine]) -> tuple[list[_Clause], list[str]]:
+    """The clauses between 'De Kamer,' and the closing formula, and the names after it."""
+    clauses: list[_Clause] = []
+    names: list[str] = []
+    hyphenation = Hyphenation.of(line.text for line in lines)
+    ended = False
+    for line in lines:
+        text = line.text
+        if ended:
+            if _is_name(text):
+                names.append(text)
+            continue
+        if _END_RE.match(text):
+            ended = True
+            continue
+        starts = _OPERATIVE_RE.match(text) or _CONSIDERING_RE.match(text)
+        previous = clauses[-1].text.lower() if clauses else ""
+        after_clause = previous.endswith(";") or previous == "gehoord de beraadslaging,"
+        if clauses and _ITEM_RE.match(text):
+            clauses[-1].text = f"{clauses[-1].text} {_ITEM_RE.sub(_DASH, text)}"
+        elif starts or after_clause or not clauses:
+            clauses.append(_Clause(text, line.number))
+        else:
+            clauses[-1].text = collapse(hyphenation.join(clauses[-1].text, text))
+    if not ended:  # no closing formula: the names are the short lines at the end
+        while len(clauses) > 1 and _is_name(clauses[-1].text):
+            names.insert(0, clauses.pop().text)
+    for clause in clauses:
+        clause.text = _tidy(clause.text)
+    return clauses, names
+
+
+def _is_name(text: str) -> bool:
+    return bool(_NAME_RE.match(text)) and text[0].isupper() and len(text) <= 60
+
+
+def _tidy(text: str) -> str:
+    """A clause without the spaces a PDF's text leaves inside brackets: '( 29 936, nr. 69 )'."""
+    return re.sub(r"\(\s+", "(", re.sub(r"\s+\)", ")", text))
+
+
+def _without_separator(text: str) -> str:
+    """The request without the comma or semicolon that led to 'en gaat over tot ...'."""
+    return re.sub(r"\s*[,;]\s*$", "", text)
+
+
+def _submitters(title: str, names: list[str]) -> list[str]:
+    """The submitters: the names under the text, else those of the title ("c.s." kept)."""
+    if names:
+        return names
+    match = re.search(r"MOTIE\s+VAN\s+(?:HET\s+LID|DE\s+LEDEN)?\s*(.*)$", title, re.I)
+    named = _REPLACES_RE.sub("", match[1] if match else "").strip()
+    if not named:
+        return []
+    cs = bool(re.search(r"\bC\.\s?S\.?$", named, re.I))
+    named = re.sub(r"\s*\bC\.\s?S\.?$", "", named, flags=re.I)
+    people = [_name_case(p) for p in re.split(r"\s*,\s*|\s+EN\s+", named) if p.strip()]
+    if cs and people:
+        people[0] = f"{people[0]} c.s."
+    return people
+
+
+def _name_case(name: str) -> str:
+    """A name from a title in capitals as the Kamer writes it: 'VAN DER PLAS' -> 'Van der Plas'."""
+    words = name.lower().split()
+    cased = [w if w in _PARTICLES and i else w.capitalize() for i, w in enumerate(words)]
+    hyphened = ("-".join(p.capitalize() for p in w.split("-")) if "-" in w else w for w in cased)
+    return " ".join(hyphened)

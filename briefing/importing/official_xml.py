@@ -1,0 +1,186 @@
+"""The official XML of a Kamerstuk (``kst-<dossier>-<nr>.xml``), as lines of its printed text.
+
+officielebekendmakingen.nl publishes every Kamerstuk as XML under a root
+``officiele-publicatie``: the ``kamerstuk`` holds the ``dossier`` (``dossiernr``, with a
+``raadnr`` or ``begrotingshoofdstuk`` as suffix, and its ``titel``) and the ``stuk``: its
+``stuknr`` (``ondernummer``), ``titel`` ("MOTIE VAN HET LID ...", "BRIEF VAN DE MINISTER
+..."), ``datumtekst`` ("Voorgesteld 19 december 2024") and the text: paragraphs ``al``,
+headings ``tussenkop``, lists ``lijst``/``li``, footnotes ``noot`` where they are called, the
+signature ``ondertekening``. The XML becomes the lines the publication prints, in the layout
+the text readers know (a heading as ``### **...**``, a footnote as ``<sup>1</sup> ...``),
+each with the line of the XML it comes from.
+
+The XML is parsed with defusedxml: a document type declaration, entities and external
+references are refused, nothing is fetched.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from xml.etree.ElementTree import Element, TreeBuilder
+
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import DefusedXMLParser, ParseError
+
+from briefing.errors import BriefingError
+from briefing.importing.source import SourceLine
+from briefing.importing.text import collapse
+
+ROOT = "officiele-publicatie"
+#: Elements whose text is one paragraph (a line of its own, a blank line after it).
+_BLOCKS = {"al", "tussenkop", "kop", "richting", "functie", "naam", "slotformule"}
+#: Elements inside a line of text: an element holding only these is one paragraph.
+_INLINE = {"nadruk", "extref", "intref", "noot", "inf", "sup", "datum", "plaats", "br"}
+#: Elements whose text is furniture or metadata, not the letter's or motion's text.
+_SKIPPED = {"metadata", "meta", "kamerstukkop", "stuknr", "li.nr", "noot.nr", "illustratie"}
+
+
+def looks_like_xml(raw: bytes) -> bool:
+    """Whether ``raw`` starts like an XML document (after a byte order mark and white space)."""
+    start = raw.lstrip(b"\xef\xbb\xbf \t\r\n")[:100]
+    return start.startswith(b"<?xml") or start.startswith(b"<" + ROOT.encode())
+
+
+class _LineBuilder(TreeBuilder):
+    """A tree builder that remembers on which line of the XML each element starts."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parser: DefusedXMLParser | None = None
+        self.lines: dict[int, int] = {}
+
+    def start(self, tag: str, attrs: dict[str, str]) -> Element:
+        element = super().start(tag, attrs)
+        if self.parser is not None:
+            self.lines[id(element)] = self.parser.parser.CurrentLineNumber
+        return element
+
+
+def read_xml(raw: bytes, path: Path) -> list[SourceLine]:
+    """The printed text of the Kamerstuk in the XML ``raw``, line by line."""
+    builder = _LineBuilder()
+    parser = DefusedXMLParser(target=builder, forbid_dtd=True)
+    builder.parser = parser
+    try:
+        parser.feed(raw)
+        root = parser.close()
+    except DefusedXmlException as exc:
+        raise BriefingError(
+            f"{path}:1: the XML declares a document type or entities ({type(exc).__name__}); "
+            "the official XML of a Kamerstuk has none, and they are not expanded"
+        ) from None
+    except ParseError as exc:
+        line = exc.position[0] if exc.position else 1
+        raise BriefingError(f"{path}:{line}: the XML is not well-formed: {exc}") from None
+    if root.tag != ROOT or root.find("kamerstuk/stuk") is None:
+        raise BriefingError(
+            f"{path}:1: this XML is not a Kamerstuk as officielebekendmakingen.nl publishes it "
+            f"(root '{ROOT}' with a 'kamerstuk' and its 'stuk', as in kst-26485-224.xml); "
+            f"found root '{root.tag}'"
+        )
+    return _Printer(builder.lines).document(root)
+
+
+class _Printer:
+    """Turns the elements of a publication into numbered lines of text."""
+
+    def __init__(self, lines: dict[int, int]) -> None:
+        self.lines = lines
+        self.out: list[SourceLine] = []
+        self.footnotes = 0
+
+    def line_of(self, element: Element) -> int:
+        return self.lines.get(id(element), 1)
+
+    def emit(self, element: Element, text: str) -> None:
+        text = collapse(text)
+        if text:
+            self.out.append(SourceLine(self.line_of(element), text))
+            self.out.append(SourceLine(self.line_of(element), ""))
+
+    def document(self, root: Element) -> list[SourceLine]:
+        kamerstuk = root.find("kamerstuk")
+        assert kamerstuk is not None
+        dossier = kamerstuk.find("dossier")
+        if dossier is not None:
+            self.emit(dossier, f"{_dossier_number(dossier)} {_text(dossier.find('titel'))}")
+        stuk = kamerstuk.find("stuk")
+        assert stuk is not None
+        number = stuk.find("stuknr/ondernummer")
+        title = stuk.find("titel")
+        self.emit(stuk, f"Nr. {_text(number)} {_text(title)}")
+        for child in stuk:
+            if child.tag not in ("stuknr", "titel"):
+                self.block(child)
+        return self.out
+
+    def block(self, element: Element) -> None:
+        """Print ``element``: a paragraph, heading, list item or signature, or its children."""
+        tag = element.tag
+        if tag in _SKIPPED or not isinstance(tag, str):
+            return
+        if tag == "datumtekst":
+            self.emit(element, _text(element))
+        elif tag == "tussenkop":
+            style = element.get("kopopmaak", "vet")
+            text = _text(element)
+            marked = f"**{text}**" if "vet" in style else f"*{text}*" if "cur" in style else text
+            self.emit(element, f"### {marked}")
+        elif tag == "li":
+            self.paragraph(element, "- ")
+        elif tag in _BLOCKS or all(c.tag in _INLINE for c in element):
+            self.paragraph(element, "")
+        else:
+            for child in element:
+                self.block(child)
+
+    def paragraph(self, element: Element, prefix: str) -> None:
+        """A paragraph's text with footnote calls as ``<sup>n</sup>``; its footnotes after it."""
+        parts: list[str] = []
+        notes: list[tuple[str, str]] = []
+        self._inline(element, parts, notes)
+        self.emit(element, prefix + "".join(parts))
+        for mark, text in notes:
+            self.emit(element, f"<sup>{mark}</sup> {text}")
+        for child in element:  # a list inside a list item
+            if child.tag == "lijst" and element.tag == "li":
+                self.block(child)
+
+    def _inline(self, element: Element, parts: list[str], notes: list[tuple[str, str]]) -> None:
+        parts.append(element.text or "")
+        for child in element:
+            if child.tag == "noot":
+                self.footnotes += 1
+                mark = _text(child.find("noot.nr")) or str(self.footnotes)
+                mark = mark if mark.isdigit() else str(self.footnotes)
+                body = " ".join(_text(al) for al in child if al.tag != "noot.nr")
+                parts.append(f"<sup>{mark}</sup>")
+                notes.append((mark, body))
+            elif child.tag == "nadruk" and child.get("type") == "cur":
+                parts.append(f"*{_text(child)}*" if _text(child) else "")
+            elif child.tag not in _SKIPPED and not (element.tag == "li" and child.tag == "lijst"):
+                self._inline(child, parts, notes)
+            parts.append(child.tail or "")
+
+
+def _text(element: Element | None) -> str:
+    """All text of ``element`` (footnotes left out), white space collapsed."""
+    if element is None:
+        return ""
+    parts = [element.text or ""]
+    for child in element:
+        if child.tag != "noot":
+            parts.append(_text(child))
+        parts.append(child.tail or "")
+    return collapse("".join(parts))
+
+
+def _dossier_number(dossier: Element) -> str:
+    """ "29 325", "21 501-02" (a raadnr), "36 410-XIV" (a begrotingshoofdstuk)."""
+    number = _text(dossier.find("dossiernummer/dossiernr"))
+    suffix = _text(dossier.find("dossiernummer/raadnr")) or _text(
+        dossier.find("dossiernummer/begrotingshoofdstuk")
+    )
+    suffix = re.sub(r"[^\w]", "", suffix)
+    return f"{number}-{suffix}" if suffix else number

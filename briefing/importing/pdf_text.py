@@ -1,0 +1,231 @@
+"""The text of a PDF, as the importer reads it: lines and blocks from PDFium, or a clear error.
+
+pypdfium2 (PDFium, the PDF engine of Chromium) gives every character of a page with its box,
+font and size, in a few milliseconds a page. From those the text is laid out as the text
+readers of the layouts expect it:
+
+- characters on one baseline, close together, make a line; a column beside the text (the
+  letter's reference column) stays apart;
+- lines in one column, one line-spacing apart, make a block; blocks are separated by a
+  blank line, in the order of the page from top to bottom;
+- a line in bold becomes ``**...**`` and one in italics ``*...*``, as the converted text
+  marks headings; small raised digits (a footnote call) become ``<sup>1</sup>``, and a line
+  in small type that starts with a number (the footnote at the page's foot) ``<sup>1</sup> ...``;
+- the page numbers ("Pagina 1 van 4") and bullets go.
+
+A PDF without a text layer (a scan) has no text to read: that is said, not guessed at.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import itertools
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from briefing.errors import BriefingError
+
+#: A PDF starts with this (a few bytes of rubbish may come first).
+MAGIC = b"%PDF-"
+#: Fewer letters than this on every page: the PDF holds images of pages, not text.
+_MIN_LETTERS = 20
+_PAGE_RE = re.compile(r"^\s*Pagina \d+ van \d+\s*$")
+#: What PDFium gives for a hyphen at the end of a line (a soft or a generated one).
+_HYPHENS = {0x02: "-", 0xAD: "-", 0xFFFE: "-"}
+_BULLETS = "\u2022\u25aa\u25cf\u00b7\u2013-"
+#: Characters this far apart (in font sizes) are in different columns.
+_COLUMN_GAP = 2.5
+#: Lines further apart than this many line-spacings start a new block.
+_BLOCK_GAP = 1.35
+#: Type smaller than this share of the page's body text: a footnote or a footnote call.
+_SMALL = 0.85
+
+
+def is_pdf(raw: bytes) -> bool:
+    """Whether ``raw`` is a PDF file (its signature within the first kilobyte)."""
+    return MAGIC in raw[:1024]
+
+
+@dataclass
+class _Char:
+    text: str
+    left: float
+    right: float
+    base: float
+    size: float
+    bold: bool
+    italic: bool
+
+
+@dataclass
+class _Line:
+    chars: list[_Char] = field(default_factory=list)
+
+    # The properties are read once the line is complete.
+
+    @cached_property
+    def left(self) -> float:
+        return min(c.left for c in self.chars)
+
+    @cached_property
+    def right(self) -> float:
+        return max(c.right for c in self.chars)
+
+    @cached_property
+    def base(self) -> float:
+        return Counter(round(c.base) for c in self.chars if c.text.strip()).most_common(1)[0][0]
+
+    @cached_property
+    def size(self) -> float:
+        return Counter(round(c.size, 1) for c in self.chars if c.text.strip()).most_common(1)[0][0]
+
+
+def pdf_text(raw: bytes, path: Path) -> str:
+    """The text of the PDF in ``raw``; a :class:`BriefingError` for a scan or a broken file."""
+    import pypdfium2 as pdfium
+
+    try:
+        document = pdfium.PdfDocument(raw)
+        pages = [_page_lines(document[index]) for index in range(len(document))]
+    except pdfium.PdfiumError as exc:
+        protected = "password" in str(exc).lower() or "security" in str(exc).lower()
+        if protected:
+            raise BriefingError(
+                f"{path}: the PDF is protected with a password; save it without the "
+                "protection, or give the letter's text"
+            ) from None
+        raise BriefingError(
+            f"{path}: cannot read the PDF ({exc}): is the file complete? Download it again, "
+            "or give the text or the official XML"
+        ) from None
+    letters = [sum(c.text.isalpha() for line in page for c in line.chars) for page in pages]
+    if not any(count >= _MIN_LETTERS for count in letters):
+        raise BriefingError(
+            f"{path}: the PDF has no text layer (it is a scan: images of pages); run text "
+            "recognition (OCR) on it first, or give the letter's text or the official XML"
+        )
+    blocks = [block for page in pages for block in _blocks(page)]
+    return "\n\n".join("\n".join(block) for block in blocks if block) + "\n"
+
+
+def _page_lines(page: Any) -> list[_Line]:
+    """The lines of one page, each a run of characters on one baseline in one column."""
+    import pypdfium2.raw as pdfium_c
+
+    textpage = page.get_textpage()
+    font = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    lines: list[_Line] = []
+    current = _Line()
+    for index in range(textpage.count_chars()):
+        code = pdfium_c.FPDFText_GetUnicode(textpage, index)
+        if pdfium_c.FPDFText_IsGenerated(textpage, index):
+            if code in (10, 13) and current.chars:
+                lines.append(current)
+                current = _Line()
+            continue
+        left, bottom, right, _top = textpage.get_charbox(index)
+        pdfium_c.FPDFText_GetFontInfo(textpage, index, font, 128, ctypes.byref(flags))
+        name = font.value.decode("latin-1").lower()
+        char = _Char(
+            _HYPHENS.get(code) or (chr(code) if 0 < code < 0x110000 else ""),
+            left,
+            right,
+            bottom,
+            pdfium_c.FPDFText_GetFontSize(textpage, index) or 1.0,
+            "bold" in name or "black" in name or "heavy" in name,
+            "italic" in name or "oblique" in name,
+        )
+        if char.text in ("\r", "\n", ""):
+            continue
+        if current.chars and _breaks(current, char):
+            lines.append(current)
+            current = _Line()
+        current.chars.append(char)
+    if current.chars:
+        lines.append(current)
+    return [line for line in lines if any(c.text.strip() for c in line.chars)]
+
+
+def _breaks(line: _Line, char: _Char) -> bool:
+    """Whether ``char`` starts a new line: another baseline, or far to the side."""
+    last = line.chars[-1]
+    size = max(last.size, char.size)
+    if char.size >= _SMALL * last.size and abs(char.base - last.base) > 0.5 * size:
+        small_raised = last.size < _SMALL * char.size and char.base < last.base
+        return not small_raised
+    return char.left < last.left - size or char.left - last.right > _COLUMN_GAP * size
+
+
+def _blocks(lines: list[_Line]) -> list[list[str]]:
+    """The page's lines grouped into blocks, from the top of the page down."""
+    if not lines:
+        return []
+    body = Counter(line.size for line in lines).most_common(1)[0][0]
+    steps = Counter(
+        round(a.base - b.base)
+        for a, b in itertools.pairwise(lines)
+        if 0 < a.base - b.base < 3 * body and abs(a.left - b.left) < body
+    )
+    spacing = steps.most_common(1)[0][0] if steps else body * 1.3
+    blocks: list[list[_Line]] = []
+    for line in sorted(lines, key=lambda item: (-item.base, item.left)):
+        home = next((b for b in reversed(blocks) if _continues(b[-1], line, spacing, body)), None)
+        if home is None:
+            blocks.append([line])
+        else:
+            home.append(line)
+    blocks.sort(key=lambda block: (-block[0].base, block[0].left))
+    texts = [[_text(line, body) for line in block] for block in blocks]
+    return [[t for t in block if t and not _PAGE_RE.match(t)] for block in texts]
+
+
+def _continues(above: _Line, line: _Line, spacing: float, body: float) -> bool:
+    """Whether ``line`` goes on the block whose last line is ``above``.
+
+    In the text's own size a change of style (a heading in bold above its paragraph) starts
+    a new block; in smaller type (the reference column's label and value) it does not.
+    """
+    step = above.base - line.base
+    overlaps = line.left < above.right and above.left < line.right
+    same_style = _style(above) == _style(line) or line.size < _SMALL * body
+    return 0 < step <= _BLOCK_GAP * spacing and overlaps and same_style
+
+
+def _style(line: _Line) -> str:
+    letters = [c for c in line.chars if c.text.isalpha()]
+    if letters and all(c.bold for c in letters):
+        return "bold"
+    if letters and all(c.italic for c in letters):
+        return "italic"
+    return ""
+
+
+def _text(line: _Line, body: float) -> str:
+    """The line's text with footnote calls and marks as ``<sup>n</sup>``, in its style."""
+    parts: list[str] = []
+    previous: _Char | None = None
+    for char in line.chars:
+        apart = previous is not None and char.left - previous.right > 0.2 * char.size
+        if apart and (not parts or not parts[-1].endswith(" ")):
+            parts.append(" ")
+        small = char.size < _SMALL * line.size and char.text.isdigit()
+        parts.append(f"<sup>{char.text}</sup>" if small else char.text)
+        previous = char
+    text = " ".join("".join(parts).replace("</sup><sup>", "").split())
+    if text.strip(_BULLETS + " ") == "":
+        return ""
+    text = re.sub(rf"^[{_BULLETS}]\s+", "", text) if text[:1] in "\u2022\u25aa\u25cf" else text
+    mark = re.match(r"^(\d{1,3})\s+(\S.*)$", text)
+    if line.size < _SMALL * body and mark:
+        return f"<sup>{mark[1]}</sup> {mark[2]}"
+    style = _style(line)
+    if style == "bold":
+        return f"**{text}**"
+    if style == "italic":
+        return f"*{text}*"
+    return text

@@ -1,0 +1,153 @@
+"""Adding imported motions to the registry ``motions.yaml``: appended, never changed or doubled.
+
+A motion becomes an entry in the style of the hand-made ones (submitters in brackets, long
+texts as folded block scalars), validated by the content model before anything is written.
+A motion whose id or Kamerstuk number the registry already has is skipped and said so. All
+motions of one import are appended at once, as text after the file's last entry (its
+comments stay as they are), through a temporary file renamed into place.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from briefing.errors import BriefingError
+from briefing.importing.draft import yaml_lines
+from briefing.importing.motion_text import MotionText
+from briefing.importing.text import slugify
+from briefing.model import Motion
+from briefing.types import Kamerstuk
+
+#: libyaml's loader where PyYAML has it: the check reads the whole file back.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+FILE_NAME = "motions.yaml"
+_HEADER = [
+    "# yaml-language-server: $schema=schemas/motions.schema.json",
+    "# Motions (moties) the letters follow up. What a letter says of them is in the letter.",
+    "motions:",
+]
+
+
+def motion_id(motion: MotionText) -> str:
+    """The entry's id: the first submitter and the number, ``beckerman-29325-172``."""
+    first = re.sub(r"\s+c\.s\.$", "", motion.submitters[0]) if motion.submitters else "motie"
+    suffix = f"-{motion.suffix.lower()}" if motion.suffix else ""
+    return f"{slugify(first, 40) or 'motie'}-{motion.dossier}{suffix}-{motion.number}"
+
+
+def entry(motion: MotionText) -> dict[str, Any]:
+    """The registry entry of ``motion``, in the key order of the hand-made entries."""
+    data: dict[str, Any] = {
+        "id": motion_id(motion),
+        "submitters": motion.submitters,
+        "kamerstuk": motion.kamerstuk,
+    }
+    if motion.submitted:
+        data["submitted"] = motion.submitted
+    if motion.considerations:
+        data["considerations"] = motion.considerations
+    data["request"] = motion.request
+    if motion.replaced:
+        data["replaces"] = motion.replaced
+    return data
+
+
+@dataclass
+class Registry:
+    """The motions of ``motions.yaml`` (ids and numbers), and the entries to append to it."""
+
+    path: Path
+    ids: set[str]
+    numbers: dict[tuple[str, str | None, int], str]
+    pending: list[dict[str, Any]]
+
+    @classmethod
+    def open(cls, content: Path) -> Registry:
+        """The registry in the content folder ``content`` (empty when there is none yet)."""
+        path = content / FILE_NAME
+        ids: set[str] = set()
+        numbers: dict[tuple[str, str | None, int], str] = {}
+        if path.is_file():
+            try:
+                data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+                raise BriefingError(
+                    f"{path}: cannot read the registry to add motions to it ({exc}); run "
+                    "'briefing check' and mend it first"
+                ) from None
+            for item in data.get("motions") or [] if isinstance(data, dict) else []:
+                if isinstance(item, dict) and "id" in item:
+                    ids.add(str(item["id"]))
+                    number = _number(str(item.get("kamerstuk", "")))
+                    if number:
+                        numbers[number] = str(item["id"])
+        return cls(path, ids, numbers, [])
+
+    def add(self, motion: MotionText, source: Path) -> str | None:
+        """Queue ``motion``; its id, or ``None`` when the registry has it (by id or number)."""
+        data = entry(motion)
+        try:
+            Motion.model_validate(data)
+        except ValidationError as exc:
+            problem = exc.errors()[0]
+            where = ".".join(str(part) for part in problem["loc"])
+            raise BriefingError(
+                f"{source}:{motion.lines.get('title', 1)}: the motion cannot be held as a "
+                f"registry entry: {where}: {problem['msg']}"
+            ) from None
+        number = _number(motion.kamerstuk)
+        if data["id"] in self.ids or number in self.numbers:
+            return None
+        self.ids.add(data["id"])
+        if number:
+            self.numbers[number] = data["id"]
+        self.pending.append(data)
+        return str(data["id"])
+
+    def existing(self, motion: MotionText) -> str:
+        """The id under which the registry already has ``motion`` (by id or by number)."""
+        number = _number(motion.kamerstuk)
+        return self.numbers.get(number, motion_id(motion)) if number else motion_id(motion)
+
+    def write(self) -> None:
+        """Append the queued entries to the file, atomically; nothing when none are queued."""
+        if not self.pending:
+            return
+        text = self.path.read_text(encoding="utf-8") if self.path.is_file() else ""
+        if not text.strip():
+            text = "\n".join(_HEADER) + "\n"
+        text = re.sub(r"(?m)^motions:\s*\[\]\s*$", "motions:", text)
+        if not re.search(r"(?m)^motions:\s*$", text):
+            raise BriefingError(
+                f"{self.path}: found no line 'motions:' to add the motions under; run "
+                "'briefing check' and mend the file first"
+            )
+        blocks = ["\n".join(yaml_lines([data], 2)) for data in self.pending]
+        text = text.rstrip("\n") + "\n\n" + "\n\n".join(blocks) + "\n"
+        written = (yaml.load(text, Loader=_LOADER) or {}).get("motions") or []
+        if written[len(written) - len(self.pending) :] != self.pending:
+            raise RuntimeError(f"the motions added to {self.path} do not read back as written")
+        temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+        try:
+            temporary.write_text(text, encoding="utf-8")
+            os.replace(temporary, self.path)
+        except OSError as exc:
+            temporary.unlink(missing_ok=True)
+            raise BriefingError(f"cannot write {self.path}: {exc.strerror or exc}") from None
+        self.pending = []
+
+
+def _number(text: str) -> tuple[str, str | None, int] | None:
+    try:
+        kamerstuk = Kamerstuk.parse(text)
+    except ValueError:
+        return None
+    return (kamerstuk.dossier, kamerstuk.suffix, kamerstuk.number)

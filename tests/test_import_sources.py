@@ -1,0 +1,385 @@
+"""``briefing import`` on real material: motions (XML, PDF text), letters of other ministries in
+every published layout, a letter's PDF and official XML, and what it says when it cannot.
+
+The real material is in ``../shared`` beside the project (real letters, 400 motions in the
+official XML and 60 of them as PDF text); the tests fail, not skip, when it is missing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from briefing.corpus import load_corpus
+from briefing.model import Letter
+from tests.conftest import CONTENT, FIXTURES, ROOT
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+MOTIONS_XML = SHARED / "kamer-open-data" / "motions-xml"
+MOTIONS_TEXT = SHARED / "kamer-open-data" / "motions-text"
+REAL_LETTERS = SHARED / "real-letters"
+IMPORT = FIXTURES / "import"
+#: A motion of a Council dossier (21 501-02), a gewijzigde motie, a budget motion with a list.
+COUNCIL = "0ccc1414-b568-481c-9dce-e62a68888c92"
+AMENDED = "04244f20-fad3-41be-bea6-2793535ad62c"
+BUDGET = "7ca58c0d-065f-4431-afaf-88d0e804a212"
+NOTE_RE = re.compile(r"^(?:\S+:\d+: \S.*|briefing: error: \S+.*)$")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def shared() -> Path:
+    """The shared real material; a clear failure when it is not beside the project."""
+    if not (MOTIONS_XML.is_dir() and REAL_LETTERS.is_dir()):
+        pytest.fail(f"the real material is missing: expected it in {SHARED} (../shared)")
+    return SHARED
+
+
+def cli(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    """The command line as a user runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "briefing", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+
+
+def content_copy(target: Path, *without: str) -> Path:
+    shutil.copytree(CONTENT, target)
+    for letter_id in without:
+        (target / "letters" / f"{letter_id}.yaml").unlink()
+    return target
+
+
+def motions(content: Path) -> dict[str, dict[str, object]]:
+    data = yaml.safe_load((content / "motions.yaml").read_text(encoding="utf-8"))
+    return {m["id"]: m for m in data["motions"]}
+
+
+def assert_notes_are_located(stderr: str) -> None:
+    for line in stderr.splitlines():
+        assert NOTE_RE.match(line), line
+
+
+# --- motions --------------------------------------------------------------------------------
+
+
+def test_motions_in_the_official_xml_become_registry_entries(tmp_path: Path) -> None:
+    content = content_copy(tmp_path / "content")
+    before = (content / "motions.yaml").read_text(encoding="utf-8")
+    files = [MOTIONS_XML / f"{name}.xml" for name in (COUNCIL, AMENDED, BUDGET)]
+    run = cli("import", *files, "--content", content)
+    assert run.returncode == 0, run.stderr
+    registry = content / "motions.yaml"
+    assert run.stdout.splitlines() == [
+        f"wrote {registry}: motion dassen-21501-02-3027",
+        f"wrote {registry}: motion flach-35746-35",
+        f"wrote {registry}: motion saris-36600-xvi-129",
+    ]
+    after = registry.read_text(encoding="utf-8")
+    assert after.startswith(before)  # appended: the comments and entries are as they were
+    found = motions(content)
+    assert found["dassen-21501-02-3027"] == {
+        "id": "dassen-21501-02-3027",
+        "submitters": ["Dassen"],
+        "kamerstuk": "21 501-02, nr. 3027",
+        "submitted": dt.date(2025, 1, 22),
+        "considerations": [
+            "constaterende dat de discussie omtrent gezamenlijke financiering van onder andere "
+            "defensie binnen de EU steeds actueler wordt;",
+            "constaterende dat onder het Pools voorzitterschap de discussie wordt gestart om een "
+            "defensiefonds op te richten en dit gefinancierd zal worden door defensiebonds;",
+        ],
+        "request": "verzoekt de regering om het gebruik van defensiebonds niet uit te sluiten",
+    }
+    amended = found["flach-35746-35"]
+    assert amended["submitters"] == ["Flach", "Grinwis", "Vedder"]
+    assert amended["replaces"] == "35 746, nr. 23"
+    budget = found["saris-36600-xvi-129"]
+    assert budget["kamerstuk"] == "36 600-XVI, nr. 129"
+    assert str(budget["request"]).startswith("verzoekt de regering: \u2013 te verkennen of de")
+    check = cli("check", "--content", content)
+    assert check.returncode == 0 and "0 errors" in check.stderr, check.stderr
+    corpus = load_corpus(content)
+    assert corpus.motions["flach-35746-35"].cited_as == "Flach c.s."
+
+
+def test_a_motion_the_registry_has_is_skipped_and_said_so(tmp_path: Path) -> None:
+    content = content_copy(tmp_path / "content")
+    source = MOTIONS_XML / f"{COUNCIL}.xml"
+    assert cli("import", source, "--content", content).returncode == 0
+    before = (content / "motions.yaml").read_bytes()
+    run = cli("import", source, "--content", content)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout == ""
+    assert f"{source}:" in run.stderr
+    assert (
+        "motion 21 501-02, nr. 3027 is in " in run.stderr
+        and "already (id 'dassen-21501-02-3027'); skipped, the entry is left as it is" in run.stderr
+    )
+    assert (content / "motions.yaml").read_bytes() == before
+
+
+def test_a_motion_with_a_number_the_registry_has_under_another_id_is_skipped(
+    tmp_path: Path,
+) -> None:
+    content = content_copy(tmp_path / "content")
+    xml = (MOTIONS_XML / f"{COUNCIL}.xml").read_text(encoding="utf-8")
+    xml = xml.replace(
+        "<dossiernr>21 501</dossiernr>-<raadnr>02</raadnr>", "<dossiernr>26 485</dossiernr>"
+    )
+    xml = xml.replace(">3027</ondernummer>", ">224</ondernummer>")
+    source = tmp_path / "kst-26485-224.xml"
+    source.write_text(xml, encoding="utf-8")
+    before = (content / "motions.yaml").read_bytes()
+    run = cli("import", source, "--content", content)
+    assert run.returncode == 0 and "(id 'van-laar-26485-224'); skipped" in run.stderr
+    assert (content / "motions.yaml").read_bytes() == before
+
+
+def test_a_motions_pdf_text_gives_its_entry_without_the_page_furniture(tmp_path: Path) -> None:
+    source = IMPORT / "motie-26485-224.txt"
+    letters = [p.stem for p in (CONTENT / "letters").glob("*.yaml")]
+    content = content_copy(tmp_path / "content", *letters)  # an empty registry, no letters
+    (content / "motions.yaml").write_text(
+        "# yaml-language-server: $schema=schemas/motions.schema.json\nmotions: []\n"
+    )
+    run = cli("import", source, "--content", content)
+    assert run.returncode == 0, run.stderr
+    assert motions(content)["van-laar-26485-224"] == {
+        "id": "van-laar-26485-224",
+        "submitters": ["Van Laar", "Voortman"],
+        "kamerstuk": "26 485, nr. 224",
+        "submitted": dt.date(2016, 9, 6),
+        "considerations": [
+            "constaterende dat de IMVO-convenanten een belangrijk instrument zijn om misstanden "
+            "in productieketens aan te pakken;"
+        ],
+        "request": "verzoekt de regering jaarlijks de impact van de IMVO-convenanten en het "
+        "functioneren van het toezicht op de IMVO-convenanten te toetsen",
+    }
+    assert cli("check", "--content", content).returncode == 0
+
+
+def test_all_real_motions_import_in_one_call_and_their_text_equals_their_xml(
+    tmp_path: Path,
+) -> None:
+    xml = sorted(MOTIONS_XML.glob("*.xml"))
+    texts = sorted(MOTIONS_TEXT.glob("*.txt"))
+    assert len(xml) == 400 and len(texts) == 60
+    from_xml = content_copy(tmp_path / "xml")
+    run = cli("import", *xml, "--content", from_xml)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stdout.count("wrote ") == 400
+    check = cli("check", "--content", from_xml)
+    assert check.returncode == 0, check.stderr[-2000:]
+    from_text = content_copy(tmp_path / "text")
+    run = cli("import", *texts, "--content", from_text)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stdout.count("wrote ") == 60
+    xml_entries, text_entries = motions(from_xml), motions(from_text)
+    for motion_id, entry in text_entries.items():
+        assert entry == xml_entries[motion_id], motion_id
+    assert_notes_are_located(run.stderr)
+
+
+# --- letters --------------------------------------------------------------------------------
+
+REAL = {
+    "2012-04-25-kst-31568-100-afschrift-brief-kerkhoff-sint-eustatius.txt": (
+        "De minister van Binnenlandse Zaken en Koninkrijksrelaties,",
+        "J. W. E. Spies",
+        "31 568, nr. 100",
+    ),
+    "2016-01-29-kst-21501-02-1581-eurowob-verzoek.txt": (
+        "De Minister van Buitenlandse Zaken,",
+        "A.G. Koenders",
+        "21 501-02, nr. 1581",
+    ),
+    "2016-05-17-kst-34300-J-32-uitstel-reactie-groep-spaargaren.txt": (
+        "De Minister van Infrastructuur en Milieu,",
+        "M.H. Schultz van Haegen-Maas Geesteranus",
+        "34 300-J, nr. 32",
+    ),
+    "2020-09-18-kst-35537-3-uitstel-reactie-initiatiefnota-veldman-tksite.txt": (
+        "De Minister voor Medische Zorg,",
+        "T. van Ark",
+        "35 537, nr. 3",
+    ),
+    "2020-09-18-kst-35537-3-uitstel-reactie-initiatiefnota-veldman.txt": (
+        "De Minister voor Medische Zorg,",
+        "T. van Ark",
+        "35 537, nr. 3",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(REAL))
+def test_real_letters_of_other_ministries_become_drafts(tmp_path: Path, name: str) -> None:
+    assert sorted(p.name for p in REAL_LETTERS.glob("*.txt")) == sorted(REAL)
+    content = content_copy(tmp_path / "content")
+    run = cli("import", REAL_LETTERS / name, "--content", content)
+    assert run.returncode == 0, run.stderr
+    assert_notes_are_located(run.stderr)
+    (written,) = re.findall(r"^wrote (\S+\.yaml)$", run.stdout, re.MULTILINE)
+    letter = next(s.letter for s in load_corpus(content).letters if str(s.path) == written)
+    title, signed, kamerstuk = REAL[name]
+    assert (letter.signatory.title, letter.signatory.name) == (title, signed)
+    assert str(letter.kamerstuk) == f"Kamerstuk {kamerstuk}"
+    text = " ".join(str(block) for section in letter.sections for block in section.body) + " ".join(
+        letter.footnotes.values()
+    )
+    for debris in ("Naar boven", "Ondertekenaars", "Gerelateerde documenten", "Noot", "# "):
+        assert debris not in text
+    if "tksite" in name:
+        assert letter.subject.startswith("Uitstel toezending reactie op verzoek commissie")
+    if "kerkhoff" in name:
+        assert letter.footnotes == {
+            "ter-inzage-gelegd-bij": "Ter inzage gelegd bij het Centraal Informatiepunt Tweede "
+            "Kamer."
+        }
+        assert "afschrift[^ter-inzage-gelegd-bij] toekomen" in letter.sections[0].body[0]
+    assert cli("check", "--content", content).returncode == 0
+
+
+def test_a_letter_signed_by_two_names_both(tmp_path: Path) -> None:
+    text = (
+        (REAL_LETTERS / next(iter(REAL)))
+        .read_text(encoding="utf-8")
+        .replace(
+            "Spies\n",
+            "Spies\n\nDe Minister van Buitenlandse Zaken,\nU. Rosenthal\n",
+        )
+    )
+    source = tmp_path / "brief.txt"
+    source.write_text(text, encoding="utf-8")
+    content = content_copy(tmp_path / "content")
+    run = cli("import", source, "--content", content)
+    assert run.returncode == 0, run.stderr
+    assert (
+        "the letter is also signed by De Minister van Buitenlandse Zaken, U. Rosenthal; the "
+        "draft names the first signatory only"
+    ) in run.stderr
+
+
+def test_the_letters_pdf_gives_the_letter(tmp_path: Path) -> None:
+    letter_id = "2022-04-07-opvolging-moties-en-toezeggingen-imvo-beleid"
+    content = content_copy(tmp_path / "content", letter_id)
+    run = cli("import", IMPORT / "2022-04-07-letter.pdf", "--content", content)
+    assert run.returncode == 0, run.stderr
+    assert_notes_are_located(run.stderr)
+    corpus = load_corpus(content)
+    draft = next(s.letter for s in corpus.letters if s.letter.id == letter_id)
+    handmade = next(s.letter for s in load_corpus(CONTENT).letters if s.letter.id == letter_id)
+    assert draft.date == handmade.date and draft.subject == handmade.subject
+    assert draft.sender == handmade.sender
+    assert draft.references == handmade.references
+    assert draft.signatory == handmade.signatory
+    assert [s.heading for s in draft.sections] == [s.heading for s in handmade.sections]
+    assert _updates(draft) == _updates(handmade)
+
+
+def test_the_official_xml_of_a_letter_gives_the_letter_and_its_updates(tmp_path: Path) -> None:
+    content = content_copy(
+        tmp_path / "content", "2022-04-07-opvolging-moties-en-toezeggingen-imvo-beleid"
+    )
+    source = IMPORT / "kst-26485-395.xml"
+    run = cli("import", source, "--content", content)
+    assert run.returncode == 0, run.stderr
+    (written,) = re.findall(r"^wrote (\S+\.yaml)$", run.stdout, re.MULTILINE)
+    text = Path(written).read_text(encoding="utf-8")
+    letter = next(s.letter for s in load_corpus(content).letters if str(s.path) == written)
+    assert str(letter.kamerstuk) == "Kamerstuk 26 485, nr. 395"
+    assert letter.signatory.title.startswith("De Minister voor Buitenlandse Handel")
+    assert [s.heading for s in letter.sections][1:] == [
+        "Gesprek met financiële instellingen over afzien van investeringen in activiteiten die "
+        "bedreiging vormen voor de biodiversiteit in het kwetsbare polaire gebied",
+        "Vervolgaanpak misstanden tomatensector",
+    ]
+    assert _updates(letter) == {
+        ("motion", "van-der-lee-35570-71", "uitgevoerd"),
+        ("commitment", "tomatensector-vervolgaanpak", "voldaan"),
+    }
+    assert '# from line 32: "Met deze brief kom ik deze toezegging na."' in text
+    assert list(letter.footnotes.values()) == [
+        "Stuurgroepen van de convenanten verzekeringen en pensioenfondsen."
+    ]
+
+
+def _updates(letter: Letter) -> set[tuple[str, str, str]]:
+    found: set[tuple[str, str, str]] = set()
+    stack = list(letter.sections)
+    while stack:
+        section = stack.pop()
+        stack += section.sections
+        found |= {("motion", u.motion, u.status.value) for u in section.motion_updates}
+        found |= {("commitment", u.commitment, u.status.value) for u in section.commitment_updates}
+    return found
+
+
+# --- what it says when it cannot ------------------------------------------------------------
+
+
+def test_a_scan_says_it_has_no_text_and_the_other_files_are_still_imported(
+    tmp_path: Path,
+) -> None:
+    content = content_copy(tmp_path / "content")
+    scan = IMPORT / "scan.pdf"
+    motion = MOTIONS_XML / f"{COUNCIL}.xml"
+    run = cli("import", scan, motion, "--content", content)
+    assert run.returncode == 1
+    assert "Traceback" not in run.stderr
+    assert (
+        f"briefing: error: {scan}: the PDF has no text layer (it is a scan: images of pages); "
+        "run text recognition (OCR) on it first"
+    ) in run.stderr
+    assert run.stdout == f"wrote {content / 'motions.yaml'}: motion dassen-21501-02-3027\n"
+
+
+HOSTILE = {
+    "billion laughs": (
+        b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 '
+        b'"&lol;&lol;&lol;&lol;">]><officiele-publicatie>&lol2;</officiele-publicatie>',
+        ":1: the XML declares a document type or entities",
+    ),
+    "external entity": (
+        b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
+        b"<officiele-publicatie>&e;</officiele-publicatie>",
+        ":1: the XML declares a document type or entities",
+    ),
+    "other XML": (
+        b'<?xml version="1.0"?><html><body>Geachte voorzitter,</body></html>',
+        ":1: this XML is not a Kamerstuk as officielebekendmakingen.nl publishes it",
+    ),
+    "broken XML": (
+        b'<?xml version="1.0"?>\n<officiele-publicatie><kamerstuk>\n</officiele-publicatie>',
+        ":3: the XML is not well-formed",
+    ),
+    "broken PDF": (b"%PDF-1.7\n" + b"\x00" * 200, ": cannot read the PDF"),
+    "neither": (
+        b"Boodschappen\n\nmelk\nbrood\n",
+        ":1: this is neither a letter nor a motion in a layout the importer reads",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(HOSTILE))
+def test_bad_and_hostile_files_give_a_clear_message(tmp_path: Path, case: str) -> None:
+    data, message = HOSTILE[case]
+    source = tmp_path / "kst-1-1.xml"
+    source.write_bytes(data)
+    content = content_copy(tmp_path / "content")
+    before = {p.name: p.read_bytes() for p in content.rglob("*") if p.is_file()}
+    run = cli("import", source, "--content", content)
+    assert run.returncode == 1
+    assert run.stderr.startswith(f"briefing: error: {source}{message}"), run.stderr
+    assert "Traceback" not in run.stderr and "root:x:0" not in run.stderr
+    assert {p.name: p.read_bytes() for p in content.rglob("*") if p.is_file()} == before
