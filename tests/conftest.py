@@ -1,16 +1,18 @@
-"""Shared fixtures: the bundled content built once, and helpers to read PDFs back."""
+"""Shared fixtures: the bundled content built once, the command line, and PDFs read back."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pdfplumber
 import pytest
 
-from briefing.build import build
 from briefing.corpus import load_corpus
 from briefing.index import Index
 from briefing.plan import plan
@@ -27,15 +29,68 @@ LETTER_IDS = [p.stem for p in sorted((CONTENT / "letters").glob("*.yaml"))]
 BODY_MIN_SIZE = 8.5
 #: Right edge of the body column (the reference column starts further right), in points.
 BODY_RIGHT = 430
+#: A guard against a hung child process; no test asserts on time.
+PATIENCE = 300
+
+
+def cli(
+    *args: str | Path, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run the command line as a user does, in a new process; its status is the caller's to
+    check. ``env`` is added to this process's environment."""
+    return subprocess.run(
+        [sys.executable, "-m", "briefing", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=cwd or ROOT,
+        env={**os.environ, **(env or {})},
+        timeout=PATIENCE,
+        check=False,
+    )
+
+
+def tree(root: Path) -> set[str]:
+    """Every file and folder under ``root``, by relative path."""
+    return {p.relative_to(root).as_posix() for p in root.rglob("*")}
+
+
+@dataclass(frozen=True)
+class FreshBuild:
+    """The bundled content built by the console command in an empty folder ``root``, which
+    was its working directory and held its temporary directory ``root/tmp``."""
+
+    root: Path
+    out: Path
+    #: Every file and folder the build created anywhere under ``root``.
+    created: list[str]
+    run: subprocess.CompletedProcess[str]
 
 
 @pytest.fixture(scope="session")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The bundled content, built once into a temporary output folder."""
-    out = tmp_path_factory.mktemp("build")
-    report = build(CONTENT, out)
-    assert report.ok, report.lines() + [str(p) for p in report.problems]
-    return out
+def fresh_build(tmp_path_factory: pytest.TempPathFactory) -> FreshBuild:
+    """The one build of the bundled content that every test which only reads it shares."""
+    root = tmp_path_factory.mktemp("fresh-build")
+    (root / "tmp").mkdir()
+    before = tree(root)
+    done = cli(
+        "build", "--content", CONTENT, "--out", "out", cwd=root, env={"TMPDIR": str(root / "tmp")}
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return FreshBuild(root, root / "out", sorted(tree(root) - before), done)
+
+
+@pytest.fixture(scope="session")
+def built(fresh_build: FreshBuild) -> Path:
+    """The output folder of the shared build; tests that change outputs work on a copy."""
+    return fresh_build.out
+
+
+@pytest.fixture
+def out(built: Path, tmp_path: Path) -> Path:
+    """A writable copy of the shared build, with its record."""
+    target = tmp_path / "out"
+    shutil.copytree(built, target)
+    return target
 
 
 @pytest.fixture
