@@ -16,15 +16,16 @@ it did not build.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefing.errors import Problem
-from briefing.layout import LETTERS_DIR
+from briefing.errors import BriefingError, Interrupted, Problem, stop_signal
+from briefing.layout import LETTERS_DIR, require_content
 from briefing.lock import locked, remove_partials
-from briefing.record import Entry, Inputs, Record, digest_json
+from briefing.record import RECORD_FILE, Entry, Inputs, Record, digest_json
 
 if TYPE_CHECKING:  # the stages that load content are imported only when there is work
     from briefing.plan import Output
@@ -38,7 +39,7 @@ REBUILT, FAILED = "rebuilt", "failed"
 
 @dataclass
 class BuildReport:
-    """What a build did to each output, and the content problems it found."""
+    """What a build did to each output, and the problems and warnings it found."""
 
     rebuilt: list[str] = field(default_factory=list)
     up_to_date: list[str] = field(default_factory=list)
@@ -46,6 +47,8 @@ class BuildReport:
     skipped: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    #: Warnings about the content and the templates, each a line ``path:line:column: ...``.
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -86,13 +89,19 @@ def build(
 
     ``force`` makes everything again; ``jobs`` is the number of rendering processes.
     ``on_start`` receives the number of documents to make, ``on_done`` each result.
+    Stopped by Ctrl-C or SIGTERM, it keeps what is complete, records it and raises
+    :class:`Interrupted`, saying what is left for the next build.
     """
+    require_content(content)
     with locked(out):
         remove_partials(out)
         record = Record.read(out)
-        snapshot = record.content_digests(content)
-        if not force and _nothing_changed(content, out, record, snapshot):
-            return BuildReport(up_to_date=sorted(record.outputs))
+        try:
+            snapshot = record.content_digests(content)
+            if not force and _nothing_changed(content, out, record, snapshot):
+                return BuildReport(up_to_date=sorted(record.outputs), warnings=record.warnings())
+        except KeyboardInterrupt as stop:
+            raise Interrupted("interrupted: nothing was changed", stop_signal(stop)) from None
         return _Build(content, out, record, snapshot, force, jobs, on_start, on_done).run()
 
 
@@ -137,8 +146,22 @@ class _Build:
         self.report = BuildReport()
 
     def run(self) -> BuildReport:
+        """Make what is stale; write the record, however the build ends."""
+        self.planned: list[Output] = []
+        finished = False
+        try:
+            self._run()
+            finished = True
+        except KeyboardInterrupt as stop:
+            raise Interrupted(self._left(), stop_signal(stop)) from None
+        finally:
+            self._write_record(finished)
+        return self.report
+
+    def _run(self) -> None:
         from briefing.corpus import load_corpus
         from briefing.index import Index
+        from briefing.index.findings import content_warnings
         from briefing.layout import templates_dir
         from briefing.plan import plan
         from briefing.settings import load_settings
@@ -148,36 +171,57 @@ class _Build:
         corpus = load_corpus(self.content)
         index = Index(corpus)
         planned = plan(index)
+        self.planned = planned.outputs
         report = self.report
         report.problems = sorted(corpus.problems)
+        today = max(dt.date.today(), index.latest or dt.date.min)
+        self.record.notes = [str(p) for p in content_warnings(corpus, index.findings(today))]
         self.inputs = Inputs(self.record, self.content, self.snapshot, index)
         context = Context(index, settings, templates_dir())
-        blocked = bool(corpus.errors)
+        self.blocked = bool(corpus.errors)
         letters = [self._job(output, {}) for output in planned.letters]
         self.on_start(sum(job is not None for job in letters) + len(planned.reports))
-        finished = False
-        try:
-            self._make(planned.letters, letters, context)
-            blocked = blocked or bool(report.failed)
-            if blocked:  # also those a broken letter keeps out of the plan
-                kept = {o.path for o in planned.reports}
-                kept |= {n for n in self.record.outputs if not n.startswith(f"{LETTERS_DIR}/")}
-                report.skipped += sorted(kept)
-            else:
-                pages = self._pages(planned.letters)
-                self.inputs.pages = {lid: digest_json(p) for lid, p in pages.items()}
-                reports = [self._job(o, {i: pages[i] for i in o.letters}) for o in planned.reports]
-                self._make(planned.reports, reports, context)
-            finished = True
-        finally:
-            self.record.complete = finished and not (blocked or report.failed)
-            self.record.content = self.snapshot
-            if self.record.complete:
-                report.removed = self._remove_orphans(planned.outputs)
-            self.record.write(self.out)
+        self._make(planned.letters, letters, context)
+        self.blocked = self.blocked or bool(report.failed)
+        if self.blocked:  # also those a broken letter keeps out of the plan
+            kept = {o.path for o in planned.reports}
+            kept |= {n for n in self.record.outputs if not n.startswith(f"{LETTERS_DIR}/")}
+            report.skipped += sorted(kept)
+        else:
+            pages = self._pages(planned.letters)
+            self.inputs.pages = {lid: digest_json(p) for lid, p in pages.items()}
+            reports = [self._job(o, {i: pages[i] for i in o.letters}) for o in planned.reports]
+            self._make(planned.reports, reports, context)
         broken = sorted({p.path for p in corpus.errors if p.path.parent.name == LETTERS_DIR})
         report.failed += [f"{path}: not built, its content has errors" for path in broken]
-        return report
+
+    def _write_record(self, finished: bool) -> None:
+        """Record what is complete: the whole build only when it finished without failures."""
+        report = self.report
+        self.record.complete = finished and not (getattr(self, "blocked", True) or report.failed)
+        self.record.content = self.snapshot
+        if self.record.complete:
+            report.removed = self._remove_orphans(self.planned)
+        report.warnings = self.record.warnings()
+        try:
+            self.record.write(self.out)
+        except OSError as exc:
+            raise BriefingError(
+                f"cannot write the build record {self.out / RECORD_FILE}: "
+                f"{exc.strerror or exc}; the PDFs written are complete, and the next build "
+                "checks them all again"
+            ) from None
+
+    def _left(self) -> str:
+        """What an interrupted build leaves for the next one, in one line."""
+        if not self.planned:
+            return "interrupted before any document was made; the next build makes them"
+        done = len(self.report.rebuilt) + len(self.report.up_to_date)
+        total = len(self.planned)
+        return (
+            f"interrupted: {done} of {total} documents are up to date; the next build makes "
+            f"the other {total - done}"
+        )
 
     def _pages(self, letters: list[Output]) -> PageMap:
         """The page of every anchor of every letter, as recorded."""
@@ -232,6 +276,7 @@ class _Build:
                 done.html,
                 self.record.digest(self.out / name),
                 anchors,
+                list(done.rendered.warnings),
             )
             report.rebuilt.append(name)
             self.on_done(name, REBUILT)

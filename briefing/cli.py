@@ -1,25 +1,27 @@
 """The command line: a thin layer over the library, one function per command.
 
 Exit status: 0 when everything is fine, 1 when the content (or a build) has errors,
-2 on usage errors, 3 when another build holds the output folder, 130 when interrupted.
+2 on usage errors, 3 when another build holds the output folder, 130 when stopped with
+Ctrl-C and 143 with SIGTERM.
 No traceback is printed unless ``--debug`` is given.
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import datetime as dt
 import os
+import signal
 import sys
+import threading
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import briefing
-from briefing.errors import BriefingError, ContentError
+from briefing.errors import BriefingError, ContentError, Interrupted, Terminated, stop_signal
 
-EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -61,8 +63,10 @@ def check(args: argparse.Namespace) -> int:
     from briefing.corpus import load_corpus
     from briefing.index import Index
     from briefing.index.findings import content_warnings
+    from briefing.layout import require_content
     from briefing.settings import load_settings
 
+    require_content(args.content)
     load_settings(args.content)
     corpus = load_corpus(args.content)
     index = Index(corpus)
@@ -72,11 +76,12 @@ def check(args: argparse.Namespace) -> int:
         print(problem, file=sys.stderr)
     errors = len(corpus.errors)
     warning_count = len(problems) - errors
+    strict = " (--strict: warnings count as errors)" if args.strict and warning_count else ""
     print(
-        f"{len(corpus.files)} files checked: {errors} errors, {warning_count} warnings",
+        f"{len(corpus.files)} files checked: {errors} errors, {warning_count} warnings{strict}",
         file=sys.stderr,
     )
-    return EXIT_CONTENT if errors else EXIT_OK
+    return EXIT_CONTENT if errors or (args.strict and warning_count) else EXIT_OK
 
 
 def build(args: argparse.Namespace) -> int:
@@ -102,9 +107,14 @@ def build(args: argparse.Namespace) -> int:
         progress.finish()
     for problem in report.problems:
         print(problem, file=sys.stderr)
+    for warning in report.warnings:
+        print(warning, file=sys.stderr)
     for line in report.lines():
         print(line)
-    return EXIT_OK if report.ok else EXIT_CONTENT
+    strict = getattr(args, "strict", False) and report.warnings
+    if strict:
+        print(f"{len(report.warnings)} warnings, which --strict counts as errors")
+    return EXIT_OK if report.ok and not strict else EXIT_CONTENT
 
 
 def watch(args: argparse.Namespace) -> int:
@@ -118,13 +128,17 @@ def watch(args: argparse.Namespace) -> int:
         print(time.strftime("%H:%M:%S"), "building", file=sys.stderr, flush=True)
         try:
             build(args)
+        except Interrupted:
+            raise
         except BriefingError as exc:  # a broken file is reported, and watching goes on
-            print(exc, file=sys.stderr)
+            print(f"briefing: {exc.prefix}{exc}", file=sys.stderr)
         sys.stdout.flush()
 
     print(f"watching {args.content} and the templates; stop with Ctrl-C", file=sys.stderr)
-    with contextlib.suppress(KeyboardInterrupt):  # the way to stop watching
-        watch_files(args.content, rebuild)
+    try:
+        watch_files(args.content, rebuild, ignore=args.out)
+    except KeyboardInterrupt:  # between builds: the way to stop watching
+        print("stopped watching", file=sys.stderr)
     return EXIT_OK
 
 
@@ -233,6 +247,12 @@ def _rendering(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _strict(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--strict", action="store_true", help="count warnings as errors (exit 1), e.g. in CI"
+    )
+
+
 def parser() -> argparse.ArgumentParser:
     """The parser of the whole command line."""
     top = argparse.ArgumentParser(
@@ -243,10 +263,13 @@ def parser() -> argparse.ArgumentParser:
     top.add_argument("--debug", action="store_true", help="show tracebacks of errors")
     commands = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    _content(_command(commands, "check", check, "validate all content without rendering"))
+    check_parser = _command(commands, "check", check, "validate all content without rendering")
+    _content(check_parser)
+    _strict(check_parser)
     build_parser = _command(commands, "build", build, "bring every PDF up to date")
     _rendering(build_parser)
     build_parser.add_argument("--force", action="store_true", help="render every output again")
+    _strict(build_parser)
     _rendering(_command(commands, "watch", watch, "build, then build again on every save"))
 
     prepare_parser = _command(commands, "prepare", prepare, "write a briefing on a date")
@@ -267,10 +290,17 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
+def _terminated(signum: int, frame: object) -> None:
+    """SIGTERM stops a command the way Ctrl-C does."""
+    raise Terminated()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = parser().parse_args(argv)
     debug = args.debug
+    here = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _terminated) if here else None
     try:
         status: int = args.run(args)
         return status
@@ -280,10 +310,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BriefingError as exc:
         if debug:
             raise
-        print(f"briefing: error: {exc}", file=sys.stderr)
+        print(f"briefing: {exc.prefix}{exc}", file=sys.stderr)
         return exc.exit_status
-    except KeyboardInterrupt:
-        return EXIT_INTERRUPTED
+    except KeyboardInterrupt as stop:
+        print("briefing: interrupted", file=sys.stderr)
+        return 128 + stop_signal(stop)
     except Exception as exc:
         if debug:
             raise
@@ -292,3 +323,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_CONTENT
+    finally:
+        if here:
+            signal.signal(signal.SIGTERM, previous)

@@ -50,10 +50,12 @@ def _one_line(text: str) -> str:
 class BriefingError(Exception):
     """Base of every error the user can cause; printed as one line, without traceback.
 
-    Each kind carries the exit status the command line ends with.
+    Each kind carries the exit status the command line ends with, and the prefix of its
+    line (``briefing: error: ...``).
     """
 
     exit_status = 1
+    prefix = "error: "
 
 
 class ContentError(BriefingError):
@@ -78,3 +80,25 @@ class LockedError(BriefingError):
     """Another build holds the output folder."""
 
     exit_status = 3
+
+
+class Interrupted(BriefingError):
+    """The command was stopped (Ctrl-C or SIGTERM) before it finished; the message says what
+    was done and what is left. The exit status is 128 plus the signal's number."""
+
+    prefix = ""
+
+    def __init__(self, message: str, signum: int = 2) -> None:
+        super().__init__(message)
+        self.exit_status = 128 + signum
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where Ctrl-C raises KeyboardInterrupt, so that one path stops both."""
+
+    signum = 15
+
+
+def stop_signal(stop: KeyboardInterrupt) -> int:
+    """The number of the signal that stopped the command: SIGTERM's or else SIGINT's."""
+    return stop.signum if isinstance(stop, Terminated) else 2

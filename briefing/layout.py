@@ -20,6 +20,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from briefing.errors import BriefingError
+
 # --- content ----------------------------------------------------------------------------------
 
 LETTERS_DIR = "letters"
@@ -44,6 +46,17 @@ def content_files(root: Path) -> list[Path]:
     names = [SETTINGS_FILE, *REGISTRY_FILES.values()]
     files = [root / name for name in names if (root / name).is_file()]
     return files + sorted((root / LETTERS_DIR).glob("*.yaml"))
+
+
+def require_content(root: Path) -> None:
+    """Refuse a folder that holds no content: no letter and no registry."""
+    if not any(path.name != SETTINGS_FILE for path in content_files(root)):
+        registries = ", ".join(REGISTRY_FILES.values())
+        raise BriefingError(
+            f"{root} holds no content: a content folder holds {LETTERS_DIR}/<YYYY-MM-DD-slug>.yaml "
+            f"(one file per letter) and the registries {registries}; give the folder that holds "
+            "them with --content"
+        )
 
 
 def schema_name(kind: str) -> str:

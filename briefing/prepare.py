@@ -13,9 +13,9 @@ import difflib
 from pathlib import Path
 
 from briefing.corpus import load_corpus
-from briefing.errors import BriefingError, ContentError, RenderError
+from briefing.errors import BriefingError, ContentError, Interrupted, RenderError, stop_signal
 from briefing.index import Index
-from briefing.layout import REGISTRY_FILES, letter_pdf, templates_dir
+from briefing.layout import REGISTRY_FILES, letter_pdf, require_content, templates_dir
 from briefing.lock import locked
 from briefing.model import Debate
 from briefing.plan import Kind, Output, briefing, prepared_path
@@ -34,6 +34,7 @@ def prepare(
     ``date`` defaults to the debate's day. The file is
     ``out/briefings/<debate id or 'stand-van-zaken'>-<date>.pdf``.
     """
+    require_content(content)
     settings = load_settings(content)
     corpus = load_corpus(content)
     if corpus.errors:
@@ -50,8 +51,11 @@ def prepare(
         raise BriefingError(f"no letters dated on or before {day.isoformat()}{hint}")
     context = Context(index, settings, templates_dir())
     with locked(out):
-        pages = _pages(index, context, out, output)
-        done = make(Job(output, pages, out / output.path), context)
+        try:
+            pages = _pages(index, context, out, output)
+            done = make(Job(output, pages, out / output.path), context)
+        except KeyboardInterrupt as stop:
+            raise Interrupted("interrupted: no briefing was written", stop_signal(stop)) from None
     if done.error is not None:
         raise RenderError(f"{out / output.path}: {done.error}")
     return out / output.path

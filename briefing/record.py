@@ -27,15 +27,14 @@ from typing import TYPE_CHECKING
 import briefing
 from briefing.layout import content_files, templates_dir
 from briefing.reads import Reads
+from briefing.write import FILE_MODE
 
 if TYPE_CHECKING:  # the index is only there when the content was loaded
     from briefing.index import Index
 
 RECORD_FILE = ".briefing-build.json"
-FORMAT = 2
+FORMAT = 3
 MISSING = "missing"
-#: Permissions of everything a build writes: readable by all, like the PDFs.
-FILE_MODE = 0o644
 
 #: Input kinds, the prefixes of the keys in an entry's inputs.
 CONTENT, QUERY, TEMPLATE, RESOURCE, VERSION, PAGES = (
@@ -72,6 +71,8 @@ class Entry:
     html: str
     pdf: str
     anchors: dict[str, int] = field(default_factory=dict)
+    #: What WeasyPrint warned about while making it.
+    warnings: list[str] = field(default_factory=list)
 
     def rendering(self) -> dict[str, str]:
         """The inputs that shape the PDF beyond its HTML: versions and fetched files."""
@@ -87,6 +88,8 @@ class Record:
     content: dict[str, str] = field(default_factory=dict)
     #: True when the last build made every output without errors.
     complete: bool = False
+    #: The warnings about the content when it was last loaded.
+    notes: list[str] = field(default_factory=list)
     #: File digests by path, with the size and modification time they were taken at.
     stats: dict[str, tuple[int, int, str]] = field(default_factory=dict)
 
@@ -101,6 +104,7 @@ class Record:
                 {name: Entry(**entry) for name, entry in data["outputs"].items()},
                 data["content"],
                 data["complete"],
+                data["notes"],
                 {path: tuple(stat) for path, stat in data["stats"].items()},
             )
         except (OSError, ValueError, KeyError, TypeError):
@@ -112,6 +116,7 @@ class Record:
             "format": FORMAT,
             "complete": self.complete,
             "content": self.content,
+            "notes": self.notes,
             "outputs": {name: asdict(entry) for name, entry in sorted(self.outputs.items())},
             "stats": self.stats,
         }
@@ -125,6 +130,11 @@ class Record:
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
+
+    def warnings(self) -> list[str]:
+        """The warnings of the content and of making every output, each once."""
+        made = {w for entry in self.outputs.values() for w in entry.warnings}
+        return [*self.notes, *sorted(made)]
 
     def digest(self, path: Path) -> str:
         """The digest of the file at ``path`` (``missing`` if there is none), cached by stat."""

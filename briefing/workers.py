@@ -9,11 +9,16 @@ either way), then take jobs from a queue, longest first, and send back what each
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
 import queue
+import shutil
 import signal
+import sys
+import tempfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing.context import BaseContext
 from pathlib import Path
@@ -33,6 +38,8 @@ from briefing.write import Rendered, write_pdf
 _POLL = 0.5
 #: How long a process is given to leave before it is made to, in seconds.
 _GRACE = 5
+#: Linux's prctl option that sends a signal to a process when its parent dies.
+_PR_SET_PDEATHSIG = 1
 
 
 @dataclass(frozen=True)
@@ -107,18 +114,24 @@ class _Pool:
     def make(self, jobs: list[Job]) -> Iterator[Done]:
         tasks: Any = self.mp.Queue()
         results: Any = self.mp.Queue()
+        # The processes' temporary files (WeasyPrint's fonts) go in here, which is removed
+        # however they end: a process that was made to stop cannot clean up after itself.
+        scratch = tempfile.mkdtemp(prefix="briefing-")
         for job in sorted(jobs, key=lambda job: -job.output.weight):
             tasks.put(job)
         for _ in range(self.size):
             tasks.put(None)
         processes = [
             self.mp.Process(  # type: ignore[attr-defined]
-                target=_serve, args=(self.context, tasks, results, os.getpid()), daemon=True
+                target=_serve,
+                args=(self.context, tasks, results, os.getpid(), scratch),
+                daemon=True,
             )
             for _ in range(self.size)
         ]
-        for process in processes:
-            process.start()
+        with _signals_held():  # a new process ignores Ctrl-C before it can be interrupted
+            for process in processes:
+                process.start()
         waiting = {job.output.path: job for job in jobs}
         finished = False
         try:
@@ -138,6 +151,7 @@ class _Pool:
             _stop(processes, finished)
             tasks.cancel_join_thread()
             results.cancel_join_thread()
+            shutil.rmtree(scratch, ignore_errors=True)
 
 
 def _stop(processes: list[Any], finished: bool) -> None:
@@ -156,11 +170,37 @@ def _stop(processes: list[Any], finished: bool) -> None:
             process.join()
 
 
-def _serve(context: Context, tasks: Any, results: Any, parent: int) -> None:
+@contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold Ctrl-C and SIGTERM back while processes start; they inherit the mask and set
+    their own handlers before they let the signals through."""
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: no signals to hold
+        yield
+        return
+    held = {signal.SIGINT, signal.SIGTERM}
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def _serve(context: Context, tasks: Any, results: Any, parent: int, scratch: str) -> None:
     """A rendering process: make jobs until there are none, or the build is gone."""
+    tempfile.tempdir = scratch
+    stopping: list[int] = []  # the signal that told it to stop, in case its exit was swallowed
+
+    def leave(signum: int, frame: object) -> None:
+        """Leave as a normal exit does, so that WeasyPrint removes its temporary fonts."""
+        stopping.append(signum)
+        raise SystemExit(128 + signum)
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the build's to handle
-    signal.signal(signal.SIGTERM, _exit)
-    while os.getppid() == parent:
+    signal.signal(signal.SIGTERM, leave)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
+    _end_with_parent()
+    while os.getppid() == parent and not stopping:
         try:
             job = tasks.get(timeout=_POLL)
         except queue.Empty:
@@ -170,6 +210,12 @@ def _serve(context: Context, tasks: Any, results: Any, parent: int) -> None:
         results.put(make(job, context))
 
 
-def _exit(signum: int, frame: object) -> None:
-    """Leave as a normal exit does, so that WeasyPrint removes its temporary fonts."""
-    raise SystemExit(128 + signum)
+def _end_with_parent() -> None:
+    """On Linux, be told to stop (SIGTERM) when the build that started us dies, however."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):  # not worth failing a build over
+        pass

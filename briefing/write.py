@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 from briefing.errors import RenderError
+from briefing.log import captured, warning_at
 
 if TYPE_CHECKING:  # WeasyPrint is imported only when rendering.
     from xml.etree.ElementTree import Element
@@ -34,6 +35,8 @@ if TYPE_CHECKING:  # WeasyPrint is imported only when rendering.
 
 #: Suffix of a PDF being written; such a file is never a finished output.
 PARTIAL_SUFFIX = ".part"
+#: Permissions of everything a build writes: readable by all.
+FILE_MODE = 0o644
 #: Timestamp written into font subsets (fontTools honours SOURCE_DATE_EPOCH): 2000-01-01.
 REPRODUCIBLE_EPOCH = "946684800"
 #: Garbage collection thresholds while rendering. Laying out a document makes hundreds of
@@ -49,10 +52,12 @@ class BlockedResource(ValueError):
 
 @dataclass(frozen=True)
 class Rendered:
-    """What writing a PDF learned: the page of every anchor, and the files it read."""
+    """What writing a PDF learned: the page of every anchor, the files it read, and what
+    WeasyPrint warned about (lines ``path:line:column: warning: ...``)."""
 
     anchors: dict[str, int]
     resources: tuple[str, ...]
+    warnings: tuple[str, ...] = ()
 
 
 def _fetcher(root: Path, read: set[str] | None = None) -> URLFetcher:
@@ -81,6 +86,8 @@ class _Sheet:
     css: CSS
     read: frozenset[str]
     stamps: tuple[tuple[Path, int, int], ...]
+    #: What WeasyPrint ignored in it, as warnings at its lines.
+    warnings: tuple[str, ...]
 
     def fresh(self) -> bool:
         """True while none of its files changed since it was parsed."""
@@ -123,18 +130,21 @@ class _Styles:
             from weasyprint import CSS
 
             read: set[str] = set()
-            css = CSS(
-                url=url,
-                url_fetcher=_fetcher(self.root, read),
-                font_config=self.font_config,
-                _check_mime_type=True,
-            )
+            with captured() as messages:
+                css = CSS(
+                    url=url,
+                    url_fetcher=_fetcher(self.root, read),
+                    font_config=self.font_config,
+                    _check_mime_type=True,
+                )
+            where = f"{self.root.name}/{Path(unquote(urlsplit(url).path)).relative_to(self.root)}"
             stamps = tuple(
                 (path, stat.st_size, stat.st_mtime_ns)
                 for path in (self.root / name for name in sorted(read))
                 for stat in (path.stat(),)
             )
-            self.sheets[url] = _Sheet(css, frozenset(read), stamps)
+            warnings = tuple(warning_at(where, message) for message in messages)
+            self.sheets[url] = _Sheet(css, frozenset(read), stamps, warnings)
         return self.sheets[url]
 
     def take_links(self, document: HTML) -> list[_Sheet]:
@@ -208,7 +218,8 @@ def _rare_collections() -> Iterator[None]:
         gc.set_threshold(*previous)
 
 
-def _layout(html: str, root: Path, read: set[str] | None = None) -> Document:
+def _layout(html: str, root: Path, read: set[str] | None = None) -> tuple[Document, list[str]]:
+    """Lay ``html`` out; the document, and the warnings of the stylesheets it used."""
     from weasyprint import HTML
 
     root = root.resolve()
@@ -217,9 +228,10 @@ def _layout(html: str, root: Path, read: set[str] | None = None) -> Document:
     sheets = styles.take_links(document)
     if read is not None:
         read.update(*(sheet.read for sheet in sheets))
-    return document.render(
+    laid_out = document.render(
         font_config=styles.font_config, stylesheets=[sheet.css for sheet in sheets]
     )
+    return laid_out, [warning for sheet in sheets for warning in sheet.warnings]
 
 
 def anchor_pages(document: Document) -> dict[str, int]:
@@ -235,7 +247,7 @@ def layout_anchors(html: str, root: Path) -> dict[str, int]:
     """Lay ``html`` out without writing it; return the page of every anchor."""
     try:
         with _rare_collections():
-            return anchor_pages(_layout(html, root))
+            return anchor_pages(_layout(html, root)[0])
     except Exception as exc:
         raise RenderError(f"could not lay out the document: {exc}") from exc
 
@@ -247,26 +259,39 @@ def write_pdf(html: str, target: Path, root: Path) -> Rendered:
     (see :func:`briefing.render.asset_url`); there is no base URL, so relative links
     such as ``../letters/<id>.pdf#s-intro`` stay relative to the PDF that holds them.
     The same HTML and files give the same bytes: font subsets carry a fixed timestamp
-    unless ``SOURCE_DATE_EPOCH`` is set.
+    unless ``SOURCE_DATE_EPOCH`` is set. When the file cannot be written (a full disk, a
+    folder that is not writable) the previous PDF stays as it was.
     """
     os.environ.setdefault("SOURCE_DATE_EPOCH", REPRODUCIBLE_EPOCH)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=PARTIAL_SUFFIX, dir=target.parent
-    )
     read: set[str] = set()
+    temporary: Path | None = None
     try:
-        with os.fdopen(handle, "wb") as stream, _rare_collections():
-            document = _layout(html, root, read)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=PARTIAL_SUFFIX, dir=target.parent
+        )
+        temporary = Path(name)
+        with os.fdopen(handle, "wb") as stream, _rare_collections(), captured() as messages:
+            document, warnings = _layout(html, root, read)
             document.write_pdf(stream, pdf_variant="pdf/ua-1", pdf_tags=True)
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temporary, 0o644)
+        os.chmod(temporary, FILE_MODE)
         os.replace(temporary, target)
+    except OSError as exc:
+        _remove(temporary)
+        reason = exc.strerror or str(exc)
+        raise RenderError(f"could not write it: {reason}; the previous PDF is kept") from exc
     except Exception as exc:
-        Path(temporary).unlink(missing_ok=True)
-        raise RenderError(f"{target}: could not write the PDF: {exc}") from exc
+        _remove(temporary)
+        raise RenderError(f"could not make the PDF: {exc}") from exc
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        _remove(temporary)
         raise
-    return Rendered(anchor_pages(document), tuple(sorted(read)))
+    warnings += [warning_at(str(target), message) for message in messages]
+    return Rendered(anchor_pages(document), tuple(sorted(read)), tuple(warnings))
+
+
+def _remove(temporary: Path | None) -> None:
+    if temporary is not None:
+        temporary.unlink(missing_ok=True)

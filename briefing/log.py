@@ -1,0 +1,60 @@
+"""What the command line tells the user, and where: the logging policy.
+
+- **Errors** are what the user must fix before the output can be right: content that does
+  not validate, a template that does not compile, a file that cannot be written, a folder
+  that holds no content. Each is one line naming the file, the line and the field
+  (``path:line:column: field: message``, or ``briefing: error: ...`` where there is no
+  file), on standard error, and the command exits non-zero. Nothing half done is kept.
+- **Warnings** are what is doubtful but usable: facts in the content that contradict each
+  other, a sector named but not attached, CSS that WeasyPrint ignores. Each is one line
+  ``path:line:column: warning: ...`` on standard error; they do not change the exit status,
+  unless ``--strict`` makes them errors.
+- **Progress** is what is being done: a bar on a terminal, else one line per document, on
+  standard error; the closing summary goes to standard output.
+- **Debug**: a traceback only with ``--debug``.
+
+WeasyPrint reports through the ``weasyprint`` logger; :func:`captured` turns what it says
+into warnings at the stylesheet and line it names, so that nothing it ignores is swallowed.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+#: WeasyPrint's own messages: ``Ignored `colr: red` at 3:5, unknown property.``
+_AT_RE = re.compile(r"^(?P<what>.*?) at (?P<line>\d+):(?P<column>\d+)(?:[,:] ?(?P<why>.*))?$")
+
+
+class _Collector(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextmanager
+def captured() -> Iterator[list[str]]:
+    """Collect what WeasyPrint warns about inside the block (its messages, in order)."""
+    logger = logging.getLogger("weasyprint")
+    collector = _Collector()
+    logger.addHandler(collector)
+    try:
+        yield collector.messages
+    finally:
+        logger.removeHandler(collector)
+
+
+def warning_at(where: str, message: str) -> str:
+    """A WeasyPrint message about the file ``where`` as a warning line; its ``at L:C`` becomes
+    the line and column: ``templates/letter.css:3:5: warning: Ignored `colr: red`: unknown
+    property.``"""
+    match = _AT_RE.match(message.strip())
+    if match is None:
+        return f"{where}: warning: {message.strip()}"
+    why = f": {match['why']}" if match["why"] else ""
+    return f"{where}:{match['line']}:{match['column']}: warning: {match['what']}{why}"
