@@ -9,10 +9,12 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import re
 import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from briefing.errors import BriefingError, ContentError
 
@@ -125,6 +127,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     importer.add_argument("file", type=Path, metavar="FILE", help="the letter's text")
     importer.add_argument("--content", type=_existing_dir, default=Path("content"), metavar="DIR")
+    _add_kamer(commands, common)
     return parser
 
 
@@ -218,6 +221,117 @@ def _prepare(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# --- kamer: the Kamer's own records (sync, load, link) --------------------------------------
+
+
+def _dossier(value: str) -> str:
+    """A dossier number as the store keeps it: '26 485' is '26485', '35925-XVII' stays."""
+    compact = value.replace(" ", "").upper()
+    if not re.fullmatch(r"\d{1,6}(?:-[A-Z0-9]+)?", compact):
+        raise argparse.ArgumentTypeError(
+            f"'{value}' is not a dossier number; write it like 26485 or 35925-XVII"
+        )
+    return compact
+
+
+def _add_kamer(commands: Any, common: argparse.ArgumentParser) -> None:
+    """The ``kamer`` command group: ``sync``, ``load`` and ``link``."""
+    kamer = commands.add_parser(
+        "kamer",
+        help="the Kamer's own records: fetch or load them, link them to the content",
+        description="Keep the Tweede Kamer's open data (motions, letters, debates, votes, "
+        "commitments) in a local store, and link the content to it in content/kamer.yaml. "
+        "Example: briefing kamer sync --dossier 26485, then briefing kamer link",
+    )
+    actions = kamer.add_subparsers(dest="kamer_command", required=True, metavar="ACTION")
+    stored = argparse.ArgumentParser(add_help=False)
+    stored.add_argument(
+        "--store",
+        type=Path,
+        metavar="FILE",
+        help="the store, an SQLite file (default: .briefing/kamer.sqlite)",
+    )
+    sync = actions.add_parser(
+        "sync",
+        parents=[common, stored],
+        help="fetch the records from the Kamer's OData service",
+        description="Fetch motions, government letters, debates and commitments from the "
+        "Kamer's OData service into the store: those changed since the previous sync, or "
+        "since --since. Example: briefing kamer sync --dossier 26485",
+    )
+    sync.add_argument("--url", metavar="URL", help="the service's base address (https)")
+    sync.add_argument(
+        "--dossier",
+        type=_dossier,
+        nargs="+",
+        action="extend",
+        default=[],
+        metavar="NUMBER",
+        help="only records of these Kamerstuk dossiers, e.g. 26485 35925-XVII",
+    )
+    sync.add_argument(
+        "--since", type=_date, metavar="YYYY-MM-DD", help="only records changed since this day"
+    )
+    load = actions.add_parser(
+        "load",
+        parents=[common, stored],
+        help="load saved OData JSON into the store",
+        description="Load saved OData JSON (a response page or an array of records) into the "
+        "store, all files in one go or none. Example: briefing kamer load zaak.json",
+    )
+    load.add_argument("files", type=Path, nargs="+", metavar="FILE", help="OData JSON files")
+    link = actions.add_parser(
+        "link",
+        parents=[common, stored],
+        help="link the content to the records; write content/kamer.yaml",
+        description="Match the content's letters, motions, debates and commitments to the "
+        "records in the store and write what was found into DIR/kamer.yaml, keeping every "
+        "link already there. Prints each match with its evidence, each ambiguity and each "
+        "item not found. Example: briefing kamer link",
+    )
+    link.add_argument("--content", type=_existing_dir, default=Path("content"), metavar="DIR")
+
+
+def _kamer(args: argparse.Namespace) -> int:
+    """Run ``briefing kamer sync``, ``load`` or ``link``."""
+    from briefing.kamer.store import DEFAULT_STORE
+
+    store = args.store or DEFAULT_STORE
+    if args.kamer_command == "load":
+        from briefing.kamer.store import load_files
+
+        print(load_files(args.files, store).summary("loaded"))
+    elif args.kamer_command == "sync":
+        from briefing.kamer.fetch import DEFAULT_URL, Client, pages_of, sync
+        from briefing.progress import Progress
+
+        client = Client(args.url or DEFAULT_URL)
+        since = f"{args.since.isoformat()}T00:00:00Z" if args.since else None
+        progress, current = Progress(), [""]
+
+        def on_page(entity: str, fetched: int, total: int | None) -> None:
+            if entity != current[0]:
+                current[0] = entity
+                progress.finish()
+                progress.start(pages_of(total, client.page_size))
+            shown = f"{fetched:,}" + (f" of {total:,}" if total is not None else "")
+            progress.done(f"{entity}: {shown} records", "fetched")
+
+        try:
+            counts = sync(store, client, dossiers=args.dossier, since=since, on_page=on_page)
+        finally:
+            progress.finish()
+        print(counts.summary("synced"))
+    else:
+        from briefing.kamer.link import link
+
+        report = link(args.content, store)
+        for line in report.lines:
+            print(line)
+        print(report.summary())
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = _parser().parse_args(argv)
@@ -232,6 +346,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _watch(args)
         if args.command == "schema":
             return _schema(args)
+        if args.command == "kamer":
+            return _kamer(args)
         return _build(args)
     except ContentError as exc:
         print(exc, file=sys.stderr)
