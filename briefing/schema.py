@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from briefing.corpus import LETTERS_DIR, REGISTRIES
+from briefing.kamer.facts import FACTS_FILE, KamerFacts
 from briefing.model import Letter
 from briefing.settings import SETTINGS_FILE, Settings
 
@@ -34,8 +35,10 @@ def _registry_model(file_name: str, entry: type[BaseModel]) -> type[BaseModel]:
 
 
 def schemas() -> dict[str, dict[str, Any]]:
-    """Every schema by file name: one for letters, one per registry, one for settings."""
+    """Every schema by file name: one for letters, one per registry, one for settings and
+    one for the Kamer's facts (``kamer.yaml``)."""
     models: dict[str, type[BaseModel]] = {"letter": Letter, "settings": Settings}
+    models[FACTS_FILE.removesuffix(".yaml")] = KamerFacts
     for file_name, entry in REGISTRIES.values():
         models[file_name.removesuffix(".yaml")] = _registry_model(file_name, entry)
     out = {}
