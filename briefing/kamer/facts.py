@@ -34,12 +34,8 @@ HEADER = """\
 # correct one by hand, then run 'briefing kamer link' again to refresh the other facts.
 """
 
-ZaakNummer = Annotated[
-    str, Field(pattern=r"^\d{4}Z\d{5}$", examples=["2018Z06147"], min_length=10, max_length=10)
-]
-ActiviteitNummer = Annotated[
-    str, Field(pattern=r"^\d{4}A\d{5}$", examples=["2018A02240"], min_length=10, max_length=10)
-]
+ZaakNummer = Annotated[str, Field(pattern=r"^\d{4}Z\d{5}$", examples=["2018Z06147"])]
+ActiviteitNummer = Annotated[str, Field(pattern=r"^\d{4}A\d{5}$", examples=["2018A02240"])]
 ToezeggingNummer = Annotated[str, Field(pattern=r"^TZ\d{6}-\d{1,5}$", examples=["TZ202412-116"])]
 DocumentNummer = Annotated[str, Field(pattern=r"^\d{4}D\d{5}$", examples=["2022D14133"])]
 #: Text as the Kamer's records give it: printed as written, never read as markup.

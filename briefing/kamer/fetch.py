@@ -16,7 +16,7 @@ import math
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote, unquote, urlencode, urlsplit
+from urllib.parse import quote, unquote_plus, urlencode, urlsplit
 
 import urllib3
 from urllib3.exceptions import HTTPError, MaxRetryError
@@ -84,7 +84,7 @@ def check_base_url(url: str) -> str:
     if not parts.hostname or not (parts.scheme == "https" or local):
         raise BriefingError(
             f"{url}: the Kamer's service is fetched over https only (http only from 127.0.0.1 "
-            "or localhost); give an address such as " + DEFAULT_URL
+            "or localhost); give its https address"
         )
     if parts.query or parts.fragment:
         raise BriefingError(f"{url}: give the service's base address, without '?' or '#'")
@@ -155,14 +155,14 @@ class Client:
         same = (parts.scheme, parts.netloc.lower()) == (base.scheme, base.netloc.lower())
         if not same or not parts.path.startswith(base.path):
             raise BriefingError(
-                f"GET {unquote(request)}: the answer's next page is at {link}, outside "
+                f"GET {unquote_plus(request)}: the answer's next page is at {link}, outside "
                 f"{self.base}; refused"
             )
         return link
 
     def get(self, url: str) -> Page:
         """One page; a :class:`BriefingError` that shows the request when it fails."""
-        shown = f"GET {unquote(url)}"
+        shown = f"GET {unquote_plus(url)}"
         try:
             response = self.http.request(
                 "GET", url, preload_content=False, redirect=False, retries=self.retry

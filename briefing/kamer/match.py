@@ -261,9 +261,11 @@ def find_commitment(store: Store, commitment: Commitment, activiteit: str | None
     scored = [(resemblance(commitment.text, r.data.get("Tekst")), r) for r in made]
     fits = [r for score, r in scored if score >= RESEMBLES]
     near = [r for score, r in scored if RESEMBLES / 2 <= score < RESEMBLES]
+    best = max((score for score, _ in scored), default=0.0)
     return _decide(
         fits,
-        f"made at Activiteit {activiteit}, in the same words",
+        f"made at Activiteit {activiteit}, {best:.0%} of the words of the shorter text in the "
+        "other",
         near,
         f"made at Activiteit {activiteit}, in other words",
         f"the register has no commitment made at Activiteit {activiteit} in these words"

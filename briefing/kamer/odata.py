@@ -157,7 +157,9 @@ def parse_bytes(raw: bytes, source: str) -> Page:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         where = f"{source}:{exc.lineno}:{exc.colno}"
-        if exc.pos >= len(text.rstrip()):
+        stripped = text.strip()
+        closing = {"{": "}", "[": "]"}.get(stripped[:1])
+        if exc.pos >= len(text.rstrip()) or (closing and not stripped.endswith(closing)):
             raise BriefingError(
                 f"{where}: the JSON stops before it is complete: the file is truncated; "
                 "save or fetch it again"
