@@ -120,6 +120,18 @@ def test_a_file_that_is_not_odata_json_of_known_records_is_refused(
     assert dump(store) == before  # not even the good file's records
 
 
+def test_a_failed_load_leaves_no_new_store_behind(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path, message = _bad_files(tmp_path)["truncated.json"]
+    store = tmp_path / "new" / "kamer.sqlite"
+    status, _, err = run(
+        capsys, "kamer", "load", *map(str, real_files()), str(path), "--store", str(store)
+    )
+    assert (status, err.splitlines()) == (1, [message])
+    assert not store.exists()
+
+
 def test_a_store_that_is_not_sqlite_is_refused(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -241,7 +241,7 @@ def test_link_refuses_content_with_errors(
     _, err = capsys.readouterr()
     assert status == 1
     assert err.splitlines() == [
-        f"briefing: error: {content}: the content has 1 errors; run 'briefing check --content "
-        f"{content}' and mend them first"
+        f"{motions}:6:5: motions[0].kamerstuk: '26485-224' is not a Kamerstuk number; write it "
+        "like '26 485, nr. 224' or '35 925-XVII, nr. 33'"
     ]
     assert not (content / "kamer.yaml").exists()

@@ -42,6 +42,7 @@ DocumentNummer = Annotated[str, Field(pattern=r"^\d{4}D\d{5}$", examples=["2022D
 Plain = Annotated[str, Field(min_length=1, max_length=2000)]
 
 T = TypeVar("T", bound=BaseModel)
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def _unique(key: str) -> Callable[[list[T]], list[T]]:
@@ -232,7 +233,7 @@ def _plain(value: Any) -> Any:
 def dump_facts(facts: KamerFacts) -> str:
     """The file's text: the header, then every list, entries in the order given."""
     data = {name: _plain(getattr(facts, name)) for name in type(facts).model_fields}
-    body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    body = yaml.dump(data, Dumper=_DUMPER, sort_keys=False, allow_unicode=True, width=100)
     return HEADER + body
 
 

@@ -24,7 +24,7 @@ from urllib3.util import Retry, Timeout
 
 from briefing.errors import BriefingError
 from briefing.kamer.odata import Page, parse_bytes
-from briefing.kamer.store import Counts, open_store
+from briefing.kamer.store import Counts, writing
 
 DEFAULT_URL = "https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/"
 PAGE_SIZE = 250
@@ -225,23 +225,19 @@ def sync(
     ``since`` is an OData timestamp (``2024-01-01T00:00:00Z``); without it each query starts
     from the newest change its previous complete sync saw, or from the beginning.
     """
-    store = open_store(store_path, write=True)
     counts = Counts()
-    try:
-        with store.transaction():
-            for query in queries(dossiers):
-                start = since or _odata_time(store.since(query.key))
-                newest, fetched = store.since(query.key), 0
-                for page in client.pages(query, start):
-                    counts.add(store.write(page.records))
-                    fetched += len(page.top)
-                    newest = max([newest or "", *(r.changed for r in page.top)]) or None
-                    if on_page:
-                        on_page(query.entity, fetched, page.count)
-                if newest:
-                    store.set_since(query.key, newest)
-    finally:
-        store.close()
+    with writing(store_path) as store:
+        for query in queries(dossiers):
+            start = since or _odata_time(store.since(query.key))
+            newest, fetched = store.since(query.key), 0
+            for page in client.pages(query, start):
+                counts.add(store.write(page.records))
+                fetched += len(page.top)
+                newest = max([newest or "", *(r.changed for r in page.top)]) or None
+                if on_page:
+                    on_page(query.entity, fetched, page.count)
+            if newest:
+                store.set_since(query.key, newest)
     return counts
 
 

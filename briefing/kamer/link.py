@@ -18,9 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from briefing.corpus import load_corpus
-from briefing.errors import BriefingError
 from briefing.kamer import match
+from briefing.kamer.content import read_content
 from briefing.kamer.facts import FACTS_FILE, KamerFacts, read_facts, write_facts
 from briefing.kamer.records import (
     clean,
@@ -77,12 +76,7 @@ def describe(row: Row) -> str:
 def link(content: Path, store_path: Path) -> Report:
     """Link the content under ``content`` to the records in the store at ``store_path``,
     write ``content/kamer.yaml`` and return the report."""
-    corpus = load_corpus(content)
-    if corpus.errors:
-        raise BriefingError(
-            f"{content}: the content has {len(corpus.errors)} errors; run 'briefing check "
-            f"--content {content}' and mend them first"
-        )
+    items = read_content(content)
     path = content / FACTS_FILE
     old = read_facts(path)
     report = Report(path)
@@ -90,10 +84,10 @@ def link(content: Path, store_path: Path) -> Report:
     try:
         facts = _Linker(store, report, old).run(
             {
-                "debate": corpus.debates,
-                "motion": corpus.motions,
-                "letter": {source.letter.id: source.letter for source in corpus.letters},
-                "commitment": corpus.commitments,
+                "debate": items.debates,
+                "motion": items.motions,
+                "letter": items.letters,
+                "commitment": items.commitments,
             }
         )
     finally:

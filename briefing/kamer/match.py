@@ -19,11 +19,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from briefing.kamer.content import LetterHeader
 from briefing.kamer.records import clean, dossier_of, named_submitters, submitters
 from briefing.kamer.store import Row, Store
-from briefing.model import Commitment, Debate, Letter, Motion
+from briefing.model import Commitment, Debate, Motion
 
 #: Content debate kinds to the beginnings of the agenda's kinds (``Soort``) they cover.
 DEBATE_KINDS = {
@@ -36,7 +38,7 @@ DEBATE_KINDS = {
 }
 #: How far from a debate's day a record of the same kind and subject counts as near.
 NEAR_DAYS = 366
-#: Share of the shorter text's words the other must have to resemble it.
+#: How much two texts must share their words (:func:`resemblance`) to count as the same.
 RESEMBLES = 0.5
 _COMMON = {
     *("de", "het", "een", "en", "van", "voor", "over", "in", "op", "met", "te", "der", "den"),
@@ -66,19 +68,28 @@ def words(text: str | None) -> set[str]:
 
 
 def resemblance(one: str | None, other: str | None) -> float:
-    """Share of the shorter text's telling words that the other text has (0 to 1)."""
+    """How much two texts share their telling words, from 0 to 1 (the Dice coefficient:
+    twice the words in common over the words of both)."""
     a, b = words(one), words(other)
-    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
 
 
-def _decide(fits: list[Row], evidence: str, near: list[Row], why_near: str, looked: str) -> Found:
+def _decide(
+    fits: list[Row], evidence: str, near: Callable[[], list[Row]], why_near: str, looked: str
+) -> Found:
+    """A match, an ambiguity, the near records (looked for only when nothing fits), or
+    nothing found."""
     if len(fits) == 1:
         return Found("match", evidence, (fits[0],))
     if fits:
         return Found("ambiguous", f"{len(fits)} records fit ({evidence})", tuple(fits))
-    if near:
-        return Found("near", why_near, tuple(near))
+    if close := near():
+        return Found("near", why_near, tuple(close))
     return Found("missing", looked)
+
+
+def _nothing() -> list[Row]:
+    return []
 
 
 def _same_text(one: str | None, other: str | None) -> bool:
@@ -90,7 +101,7 @@ def _same_text(one: str | None, other: str | None) -> bool:
 # --- letters -------------------------------------------------------------------------------
 
 
-def find_letter(store: Store, letter: Letter, titles: dict[str, str]) -> Found:
+def find_letter(store: Store, letter: LetterHeader, titles: dict[str, str]) -> Found:
     """The government letter (Zaak) a content letter is."""
     if letter.kamerstuk is not None:
         number = letter.kamerstuk
@@ -103,7 +114,7 @@ def find_letter(store: Store, letter: Letter, titles: dict[str, str]) -> Found:
             or r.day == letter.date.isoformat()
         ]
         fits = [r for r in rows if r.kind == "Brief regering"]
-        return _decide(fits, f"{number}", [], "", f"no Brief regering is {number}")
+        return _decide(fits, f"{number}", _nothing, "", f"no Brief regering is {number}")
     day = letter.date.isoformat()
     fits = [r for r in store.find("on_day", "Zaak", day) if r.kind == "Brief regering"]
     evidence = f"the only Brief regering registered on {day}"
@@ -112,12 +123,15 @@ def find_letter(store: Store, letter: Letter, titles: dict[str, str]) -> Found:
         evidence = f"the one Brief regering of {day} with the subject '{letter.subject}'"
     elif fits and _same_text(fits[0].data.get("Onderwerp"), letter.subject):
         evidence += ", with the same subject"
-    start, end = (letter.date + dt.timedelta(days=d) for d in (-14, 14))
-    near = [
-        r
-        for r in store.find("between", "Zaak", start.isoformat(), end.isoformat())
-        if r.kind == "Brief regering" and _same_text(r.data.get("Onderwerp"), letter.subject)
-    ]
+
+    def near() -> list[Row]:
+        start, end = (letter.date + dt.timedelta(days=d) for d in (-14, 14))
+        return [
+            r
+            for r in store.find("between", "Zaak", start.isoformat(), end.isoformat())
+            if r.kind == "Brief regering" and _same_text(r.data.get("Onderwerp"), letter.subject)
+        ]
+
     return _decide(
         fits,
         evidence,
@@ -168,7 +182,7 @@ def find_motion(store: Store, motion: Motion, titles: dict[str, str]) -> Found:
         r for r in store.find("by_kamerstuk", "Zaak", number.number, dossier) if r.kind == "Motie"
     ]
     if exact:
-        return _decide(exact, f"{number} in the records", [], "", "")
+        return _decide(exact, f"{number} in the records", _nothing, "", "")
     fits: list[Row] = []
     near: list[Row] = []
     reasons: list[str] = []
@@ -190,7 +204,7 @@ def find_motion(store: Store, motion: Motion, titles: dict[str, str]) -> Found:
     return _decide(
         fits,
         evidence,
-        near,
+        lambda: near,
         "; ".join(reasons),
         f"no Motie numbered {number.number} in dossier {dossier}, nor one without a dossier number",
     )
@@ -230,17 +244,20 @@ def find_debate(store: Store, debate: Debate) -> Found:
     if len(fits) > 1:
         fits = [r for r in fits if resemblance(debate.title, r.data.get("Onderwerp")) >= RESEMBLES]
         evidence = f"the one {debate.kind} on {day} about '{debate.title}'"
-    start, end = (debate.date + dt.timedelta(days=d) for d in (-NEAR_DAYS, NEAR_DAYS))
-    near = sorted(
-        (
-            r
-            for r in store.find("between", "Activiteit", start.isoformat(), end.isoformat())
-            if r.day != day
-            and _kind_fits(debate, r)
-            and resemblance(debate.title, r.data.get("Onderwerp")) >= RESEMBLES
-        ),
-        key=lambda r: abs((dt.date.fromisoformat(r.day or day) - debate.date).days),
-    )[:3]
+
+    def near() -> list[Row]:
+        start, end = (debate.date + dt.timedelta(days=d) for d in (-NEAR_DAYS, NEAR_DAYS))
+        return sorted(
+            (
+                r
+                for r in store.find("between", "Activiteit", start.isoformat(), end.isoformat())
+                if r.day != day
+                and _kind_fits(debate, r)
+                and resemblance(debate.title, r.data.get("Onderwerp")) >= RESEMBLES
+            ),
+            key=lambda r: abs((dt.date.fromisoformat(r.day or day) - debate.date).days),
+        )[:3]
+
     return _decide(
         fits,
         evidence,
@@ -264,9 +281,8 @@ def find_commitment(store: Store, commitment: Commitment, activiteit: str | None
     best = max((score for score, _ in scored), default=0.0)
     return _decide(
         fits,
-        f"made at Activiteit {activiteit}, {best:.0%} of the words of the shorter text in the "
-        "other",
-        near,
+        f"made at Activiteit {activiteit}, in words that resemble its text ({best:.0%})",
+        lambda: near,
         f"made at Activiteit {activiteit}, in other words",
         f"the register has no commitment made at Activiteit {activiteit} in these words"
         if made

@@ -14,6 +14,7 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -70,7 +71,13 @@ _NO_DATE = "0001-01-01"
 Edge = tuple[str, str, str]
 
 
-@dataclass(frozen=True)
+#: Fields that name a related record by its id (``Zaak_Id``), by entity: field to relation.
+FOREIGN_KEYS: dict[str, dict[str, str]] = {}
+for _entity, _name in NAVIGATIONS:
+    FOREIGN_KEYS.setdefault(_entity, {})[f"{_name}_Id"] = _name
+
+
+@dataclass(slots=True)
 class Record:
     """One record of an entity: its own fields, and what the store indexes it by."""
 
@@ -112,6 +119,7 @@ def day(value: Any) -> str | None:
     return value[:10]
 
 
+@lru_cache(maxsize=4096)
 def moment(value: Any) -> str | None:
     """A timestamp in UTC as ISO text (whose text order is time order), or ``None``."""
     if not isinstance(value, str) or value.startswith(_NO_DATE):
@@ -252,19 +260,19 @@ def _flatten(entity: str, row: dict[str, Any], where: str, out: list[Record]) ->
     edges: list[Edge] = []
     complete: list[str] = []
     related: dict[str, list[dict[str, Any]]] = {}
+    foreign = FOREIGN_KEYS.get(entity, {})
     for name, value in row.items():
-        if isinstance(value, dict | list):
-            target = NAVIGATIONS.get((entity, name))
-            if target is not None:
+        if value.__class__ is str:
+            if value.startswith(_NO_DATE):
+                value = None
+            elif name in foreign:
+                edges.append(_edge(entity, foreign[name], ident, value))
+        elif isinstance(value, dict | list):
+            if (entity, name) in NAVIGATIONS:
                 items = value if isinstance(value, list) else [value]
                 related[name] = [item for item in items if isinstance(item, dict)]
             continue
-        if isinstance(value, str) and value.startswith(_NO_DATE):
-            value = None
         fields[name] = value
-        foreign = name.endswith("_Id") and (entity, name[:-3]) in NAVIGATIONS
-        if foreign and isinstance(value, str) and value:
-            edges.append(_edge(entity, name[:-3], ident, value))
     for name, items in related.items():
         target = NAVIGATIONS[(entity, name)]
         if (entity, name) not in INVERSE:
@@ -272,12 +280,14 @@ def _flatten(entity: str, row: dict[str, Any], where: str, out: list[Record]) ->
         for position, item in enumerate(items):
             child = _flatten(target, item, f"{where}: {name}[{position}]", out)
             edges.append(_edge(entity, name, ident, child))
-    dossiers = sorted(
-        key
-        for item in related.get("Kamerstukdossier", [])
-        if (key := dossier_key(item.get("Nummer"), item.get("Toevoeging")))
+    dossiers = (
+        sorted(
+            filter(None, (dossier_key(d.get("Nummer"), d.get("Toevoeging")) for d in related[name]))
+        )
+        if (name := "Kamerstukdossier") in related
+        else []
     )
-    activities = [item.get("Nummer") for item in related.get("Activiteit", [])]
+    activities = [a.get("Nummer") for a in related.get("Activiteit", ())]
     volgnummer = fields.get("Volgnummer")
     out.append(
         Record(
@@ -285,7 +295,7 @@ def _flatten(entity: str, row: dict[str, Any], where: str, out: list[Record]) ->
             ident,
             changed,
             fields,
-            tuple(dict.fromkeys(edges)),
+            tuple(dict.fromkeys(edges)) if len(edges) > 1 else tuple(edges),
             tuple(complete),
             nummer=_text(fields.get("Nummer")) or _text(fields.get("DocumentNummer")),
             kind=fields.get("Soort") or fields.get("BesluitSoort") or fields.get("Relatie"),

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +28,10 @@ APPLICATION_ID = 0x4B414D52
 SCHEMA_VERSION = 1
 #: Seconds to wait for another process that holds the store before giving up.
 LOCK_TIMEOUT = 2.0
+#: Memory for SQLite's page cache, in KiB: lookups and inserts in a large store hit it.
+CACHE_KIB = 128 * 1024
 _SQLITE_HEADER = b"SQLite format 3\x00"
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 _SCHEMA = f"""
 PRAGMA application_id = {APPLICATION_ID};
@@ -83,7 +87,7 @@ QUERIES = {
 
 @dataclass(frozen=True)
 class Row:
-    """A stored record, as ``link`` reads it."""
+    """A stored record, as ``link`` reads it; its fields are decoded when first asked for."""
 
     id: str
     entity: str
@@ -94,15 +98,18 @@ class Row:
     volgnummer: int | None
     dossier: str | None
     activiteit: str | None
-    data: dict[str, Any]
+    text: str = field(repr=False)
+
+    @cached_property
+    def data(self) -> dict[str, Any]:
+        """The record's own fields."""
+        return dict(json.loads(self.text))
 
     @classmethod
     def of(cls, row: tuple[Any, ...]) -> Row:
         """A row of ``SELECT {_COLUMNS}``."""
-        ident, entity, changed, _deleted, nummer, kind, day, volgnummer, dossier, act, data = row
-        return cls(
-            ident, entity, changed, nummer, kind, day, volgnummer, dossier, act, json.loads(data)
-        )
+        ident, entity, changed, _deleted, nummer, kind, day, volgnummer, dossier, act, text = row
+        return cls(ident, entity, changed, nummer, kind, day, volgnummer, dossier, act, text)
 
 
 @dataclass
@@ -141,6 +148,9 @@ class Store:
     def __init__(self, path: Path, connection: sqlite3.Connection) -> None:
         self.path = path
         self.connection = connection
+        #: Ids written in the current transaction: a record expanded on every page (a
+        #: dossier) is written and counted once.
+        self._written: set[str] = set()
 
     def close(self) -> None:
         """Close the connection."""
@@ -150,11 +160,14 @@ class Store:
     def transaction(self) -> Iterator[None]:
         """One write transaction: everything in it is stored, or nothing is."""
         self._execute("BEGIN IMMEDIATE")
+        self._written.clear()
         try:
             yield
         except BaseException:
             self.connection.rollback()
             raise
+        finally:
+            self._written.clear()
         self._execute("COMMIT")
 
     def write(self, records: Iterable[Record]) -> Counts:
@@ -164,8 +177,11 @@ class Store:
         edges: set[tuple[str, str, str]] = set()
         for record in records:
             edges.update(record.edges)
+            if record.id in self._written:
+                continue
             if record.id not in newest or record.changed > newest[record.id].changed:
                 newest[record.id] = record
+        self._written.update(newest)
         stored = self._changed(list(newest))
         counts = Counts()
         rows = []
@@ -222,7 +238,7 @@ class Store:
 
 
 def _row(record: Record) -> tuple[Any, ...]:
-    data = json.dumps(record.fields, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    data = _ENCODER.encode(record.fields)
     return (
         record.id,
         record.entity,
@@ -285,6 +301,7 @@ def open_store(path: Path, *, write: bool) -> Store:
         raise _store_error(path, exc) from None
     store = Store(path, connection)
     try:
+        store._execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         _check_schema(store, write)
     except BaseException:
         store.close()
@@ -316,16 +333,28 @@ def _check_schema(store: Store, write: bool) -> None:
         )
 
 
-def load_files(paths: list[Path], store_path: Path) -> Counts:
-    """Read every file, then store all their records in one transaction; nothing is stored
-    when any file is not OData JSON of entities the store keeps."""
-    pages = [read_file(path) for path in paths]
-    store = open_store(store_path, write=True)
+@contextmanager
+def writing(path: Path) -> Iterator[Store]:
+    """The store at ``path`` (made if missing) in one write transaction. When anything fails,
+    the transaction is rolled back, and a store made here is removed again."""
+    made = not path.exists()
+    store = open_store(path, write=True)
     try:
         with store.transaction():
-            counts = Counts()
-            for page in pages:
-                counts.add(store.write(page.records))
-    finally:
+            yield store
+    except BaseException:
         store.close()
+        if made:
+            path.unlink(missing_ok=True)
+        raise
+    store.close()
+
+
+def load_files(paths: list[Path], store_path: Path) -> Counts:
+    """Store the records of every file in one transaction: when any file is not OData JSON
+    of entities the store keeps, nothing is stored."""
+    counts = Counts()
+    with writing(store_path) as store:
+        for path in paths:
+            counts.add(store.write(read_file(path).records))
     return counts
