@@ -109,9 +109,11 @@ class Records:
         record["Kamerstukdossier"] = [self.dossier(dossier, f"Dossier {dossier}")]
         return record
 
-    def motion_of(self, names: list[str], **zaak: Any) -> dict[str, Any]:
-        """A motion with its submitters (the first the Indiener) and a decision."""
-        record = self.zaak(**{**zaak, "kind": "Motie"})
+    def motion_of(
+        self, names: list[str], day: dt.date, subject: str, dossier: str, number: int
+    ) -> dict[str, Any]:
+        """A motion with its submitters, the first the Indiener."""
+        record = self.zaak("Motie", day, subject, dossier, number)
         record["ZaakActor"] = []
         for index, name in enumerate(names):
             actor = copy.deepcopy(self.actor)
@@ -178,11 +180,7 @@ def for_corpus(content: Path, make: Records) -> dict[str, list[dict[str, Any]]]:
         first = motion["submitters"][0].removesuffix(" c.s.")
         names = [first, "Voordewind"] if motion["submitters"][0].endswith(" c.s.") else [first]
         subject = f"Motie van het lid {first} over {make.rng.choice(make.subjects).lower()}"
-        zaken.append(
-            make.motion_of(
-                names, kind="Motie", day=day, subject=subject, dossier=dossier, number=number
-            )
-        )
+        zaken.append(make.motion_of(names, day, subject, dossier, number))
     debated = {}
     for debate in _load(content / "debates.yaml")["debates"]:
         day = dt.date.fromisoformat(str(debate["date"]))
@@ -203,19 +201,13 @@ def others(make: Records, zaken: int, activities: int) -> dict[str, list[dict[st
         day = start + dt.timedelta(days=make.rng.randrange(span))
         kind = make.rng.choice(_OTHER_KINDS)
         dossier = str(make.rng.randrange(30000, 34900))
-        zaak = {
-            "kind": kind,
-            "day": day,
-            "subject": f"{make.rng.choice(make.subjects)} ({make.rng.randrange(10**6)})",
-            "dossier": dossier,
-            "number": make.rng.randrange(1, 400),
-        }
+        subject = f"{make.rng.choice(make.subjects)} ({make.rng.randrange(10**6)})"
+        number = make.rng.randrange(1, 400)
         if kind == "Motie":
-            out["Zaak"].append(
-                make.motion_of([make.rng.choice(["Jansen", "De Vries", "Bakker"])], **zaak)
-            )
+            name = make.rng.choice(["Jansen", "De Vries", "Bakker"])
+            out["Zaak"].append(make.motion_of([name], day, subject, dossier, number))
         else:
-            out["Zaak"].append(make.zaak(**zaak))
+            out["Zaak"].append(make.zaak(kind, day, subject, dossier, number))
     for _ in range(activities):
         day = start + dt.timedelta(days=make.rng.randrange(span))
         committee = f"vaste commissie voor {make.rng.choice(_COMMITTEES)}"
