@@ -298,7 +298,7 @@ def _kamer(args: argparse.Namespace) -> int:
 
     store = args.store or DEFAULT_STORE
     if args.kamer_command == "load":
-        from briefing.kamer.store import load_files
+        from briefing.kamer.load import load_files
 
         print(load_files(args.files, store).summary("loaded"))
     elif args.kamer_command == "sync":

@@ -16,9 +16,10 @@ from typing import Any
 import pytest
 
 from briefing.kamer import fetch
+from briefing.kamer.load import load_files
 from briefing.kamer.odata import parse, read_file
 from briefing.kamer.records import decision, motion_facts, named_submitters, submitters
-from briefing.kamer.store import QUERIES, Row, load_files, open_store
+from briefing.kamer.store import QUERIES, Row, open_store
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 KAMER_DATA = SHARED / "kamer-open-data"

@@ -4,6 +4,7 @@ writes, what it reports, and the links a person added by hand."""
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ import yaml
 
 from briefing.cli import main
 from briefing.kamer.facts import read_facts
-from briefing.kamer.store import load_files
+from briefing.kamer.load import load_files
 from tests.test_kamer_data import FIXTURES, no_live_service, real_files
 
 __all__ = ["no_live_service"]  # the autouse fixture: no test reaches the live service
@@ -245,3 +246,32 @@ def test_link_refuses_content_with_errors(
         "like '26 485, nr. 224' or '35 925-XVII, nr. 33'"
     ]
     assert not (content / "kamer.yaml").exists()
+
+
+def test_a_letter_whose_header_is_wrong_is_reported_where_it_is_wrong(
+    content: Path, store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    letter = content / "letters" / "2018-11-13-voortgang-imvo-beleid.yaml"
+    letter.write_text(
+        letter.read_text(encoding="utf-8").replace("date: 2018-11-13", "date: 2018-11-31"),
+        encoding="utf-8",
+    )
+    status = main(["kamer", "link", "--content", str(content), "--store", str(store)])
+    out, err = capsys.readouterr()
+    assert (status, out) == (1, "")
+    assert err.splitlines() == [  # as 'briefing check' says it
+        f"{letter}:3:1: date: Input should be a valid date or datetime, day value is outside "
+        "expected range (got '2018-11-31'); write an existing day as YYYY-MM-DD"
+    ]
+    assert not (content / "kamer.yaml").exists()
+
+
+def test_a_letter_in_flow_style_is_read_the_same(
+    content: Path, store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = link(content, store, capsys)
+    (content / "kamer.yaml").unlink()
+    letter = content / "letters" / "2018-11-13-voortgang-imvo-beleid.yaml"
+    data = yaml.safe_load(letter.read_text(encoding="utf-8"))
+    letter.write_text(json.dumps(data, default=str, ensure_ascii=False), encoding="utf-8")
+    assert link(content, store, capsys) == first

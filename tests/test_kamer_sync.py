@@ -19,8 +19,8 @@ import pytest
 from briefing.cli import main
 from briefing.errors import BriefingError
 from briefing.kamer.fetch import Client, check_base_url, sync
+from briefing.kamer.load import load_files
 from briefing.kamer.odata import moment
-from briefing.kamer.store import load_files
 from tests.test_kamer_data import FIXTURES, dump, no_live_service, real_records
 
 __all__ = ["no_live_service"]  # the autouse fixture: no test reaches the live service

@@ -246,19 +246,9 @@ def _detect(row: dict[str, Any], where: str) -> str:
 
 def _flatten(entity: str, row: dict[str, Any], where: str, out: list[Record]) -> str:
     """Append the record and its expanded relations' records to ``out``; return its id."""
-    ident = row.get("Id")
-    if not isinstance(ident, str) or not ident:
-        raise BriefingError(f"{where} ({entity}) has no 'Id'")
-    changed = moment(row.get("GewijzigdOp"))
-    if changed is None:
-        raise BriefingError(
-            f"{where} ({entity} {row.get('Nummer') or ident}) has no valid 'GewijzigdOp' "
-            f"({row.get('GewijzigdOp')!r}); without it a newer record cannot be told from an "
-            "older one"
-        )
+    ident, changed = _identity(entity, row, where)
     fields: dict[str, Any] = {}
     edges: list[Edge] = []
-    complete: list[str] = []
     related: dict[str, list[dict[str, Any]]] = {}
     foreign = FOREIGN_KEYS.get(entity, {})
     for name, value in row.items():
@@ -274,38 +264,53 @@ def _flatten(entity: str, row: dict[str, Any], where: str, out: list[Record]) ->
             continue
         fields[name] = value
     for name, items in related.items():
-        target = NAVIGATIONS[(entity, name)]
-        if (entity, name) not in INVERSE:
-            complete.append(name)
         for position, item in enumerate(items):
-            child = _flatten(target, item, f"{where}: {name}[{position}]", out)
+            child = _flatten(NAVIGATIONS[(entity, name)], item, f"{where}: {name}[{position}]", out)
             edges.append(_edge(entity, name, ident, child))
-    dossiers = (
-        sorted(
-            filter(None, (dossier_key(d.get("Nummer"), d.get("Toevoeging")) for d in related[name]))
-        )
-        if (name := "Kamerstukdossier") in related
-        else []
-    )
-    activities = [a.get("Nummer") for a in related.get("Activiteit", ())]
-    volgnummer = fields.get("Volgnummer")
+    complete = tuple(name for name in related if (entity, name) not in INVERSE)
+    unique = tuple(dict.fromkeys(edges)) if len(edges) > 1 else tuple(edges)
     out.append(
-        Record(
-            entity,
-            ident,
-            changed,
-            fields,
-            tuple(dict.fromkeys(edges)) if len(edges) > 1 else tuple(edges),
-            tuple(complete),
-            nummer=_text(fields.get("Nummer")) or _text(fields.get("DocumentNummer")),
-            kind=fields.get("Soort") or fields.get("BesluitSoort") or fields.get("Relatie"),
-            day=day(fields.get(DAY_FIELDS.get(entity, "Datum"))),
-            volgnummer=volgnummer if isinstance(volgnummer, int) and volgnummer > 0 else None,
-            dossier=dossiers[0] if dossiers else None,
-            activiteit=fields.get("ActiviteitNummer") or next(iter(filter(None, activities)), None),
-        )
+        Record(entity, ident, changed, fields, unique, complete, **_keys(entity, fields, related))
     )
     return ident
+
+
+def _identity(entity: str, row: dict[str, Any], where: str) -> tuple[str, str]:
+    """A record's ``Id`` and ``GewijzigdOp`` (in UTC), without which it cannot be stored."""
+    ident = row.get("Id")
+    if not isinstance(ident, str) or not ident:
+        raise BriefingError(f"{where} ({entity}) has no 'Id'")
+    changed = moment(row.get("GewijzigdOp"))
+    if changed is None:
+        raise BriefingError(
+            f"{where} ({entity} {row.get('Nummer') or ident}) has no valid 'GewijzigdOp' "
+            f"({row.get('GewijzigdOp')!r}); without it a newer record cannot be told from an "
+            "older one"
+        )
+    return ident, changed
+
+
+def _keys(
+    entity: str, fields: dict[str, Any], related: dict[str, list[dict[str, Any]]]
+) -> dict[str, Any]:
+    """What the store looks a record up by: number, kind, day, volgnummer, dossier (from
+    an expanded ``Kamerstukdossier``) and activity (of a ``Toezegging``)."""
+    dossiers = sorted(
+        key
+        for item in related.get("Kamerstukdossier", ())
+        if (key := dossier_key(item.get("Nummer"), item.get("Toevoeging")))
+    )
+    activities = [a["Nummer"] for a in related.get("Activiteit", ()) if _text(a.get("Nummer"))]
+    volgnummer = fields.get("Volgnummer")
+    return {
+        "nummer": _text(fields.get("Nummer")) or _text(fields.get("DocumentNummer")),
+        "kind": fields.get("Soort") or fields.get("BesluitSoort") or fields.get("Relatie"),
+        "day": day(fields.get(DAY_FIELDS.get(entity, "Datum"))),
+        "volgnummer": volgnummer if isinstance(volgnummer, int) and volgnummer > 0 else None,
+        "dossier": dossiers[0] if dossiers else None,
+        "activiteit": _text(fields.get("ActiviteitNummer"))
+        or (activities[0] if activities else None),
+    }
 
 
 def _text(value: Any) -> str | None:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing.errors import BriefingError
-from briefing.kamer.odata import Record, read_file
+from briefing.kamer.odata import Record
 
 DEFAULT_STORE = Path(".briefing") / "kamer.sqlite"
 #: Marks a file as this store (``PRAGMA application_id``): "KAMR".
@@ -348,13 +348,3 @@ def writing(path: Path) -> Iterator[Store]:
             path.unlink(missing_ok=True)
         raise
     store.close()
-
-
-def load_files(paths: list[Path], store_path: Path) -> Counts:
-    """Store the records of every file in one transaction: when any file is not OData JSON
-    of entities the store keeps, nothing is stored."""
-    counts = Counts()
-    with writing(store_path) as store:
-        for path in paths:
-            counts.add(store.write(read_file(path).records))
-    return counts
