@@ -21,6 +21,9 @@ HAND_LINKED = """\
 debates:
   - debate: technische-briefing-sectorale-samenwerking
     activiteit: 2021A08488
+  - debate: begroting-bhos-2021-11-25
+    activiteit: 2021A07684
+    committee: de plenaire vergadering
 motions:
   - motion: amhaouch-35925-xvii-33
     zaak: 2021Z99999
@@ -180,6 +183,11 @@ def test_link_keeps_the_links_a_person_added(
         "2021A08488",
         "2022-02-17",
         "Technische briefing",
+    )
+    budget = debates["begroting-bhos-2021-11-25"]  # the records name no committee
+    assert (budget.committee, budget.kind) == (
+        "de plenaire vergadering",
+        "Plenair debat (wetgeving)",
     )
     motions = {str(f.motion): f for f in facts.motions}
     assert motions["amhaouch-35925-xvii-33"].zaak == "2021Z99999"  # kept as it was

@@ -212,17 +212,17 @@ def written(number: Kamerstuk | None) -> str | None:
     return f"{number.dossier_display}, nr. {number.number}" if number else None
 
 
-def _plain(value: Any) -> Any:
+def plain(value: Any) -> Any:
     """A model's value as plain YAML data: no empty values, Kamerstuk numbers as written."""
     if isinstance(value, BaseModel):
         out = {}
         for name in type(value).model_fields:
             item = getattr(value, name)
             if item is not None and item != []:
-                out[name] = _plain(item)
+                out[name] = plain(item)
         return out
     if isinstance(value, list):
-        return [_plain(item) for item in value]
+        return [plain(item) for item in value]
     if isinstance(value, Kamerstuk):
         return written(value)
     if isinstance(value, str):
@@ -232,7 +232,7 @@ def _plain(value: Any) -> Any:
 
 def dump_facts(facts: KamerFacts) -> str:
     """The file's text: the header, then every list, entries in the order given."""
-    data = {name: _plain(getattr(facts, name)) for name in type(facts).model_fields}
+    data = {name: plain(getattr(facts, name)) for name in type(facts).model_fields}
     body = yaml.dump(data, Dumper=_DUMPER, sort_keys=False, allow_unicode=True, width=100)
     return HEADER + body
 

@@ -18,9 +18,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
 from briefing.kamer import match
 from briefing.kamer.content import read_content
-from briefing.kamer.facts import FACTS_FILE, KamerFacts, read_facts, write_facts
+from briefing.kamer.facts import FACTS_FILE, KamerFacts, plain, read_facts, write_facts
 from briefing.kamer.records import (
     clean,
     commitment_facts,
@@ -113,20 +115,20 @@ class _Linker:
         store = self.store
         debates = self._link("debate", items["debate"], lambda d: match.find_debate(store, d))
         for debate, row in debates.items():
-            self.new["debate"][debate] = debate_facts(store, debate, row)
+            self._put("debate", debate, debate_facts(store, debate, row))
         motions = items["motion"]
         self._learn(motions, self._quietly(motions))
         found = self._link("motion", motions, lambda m: match.find_motion(store, m, self.titles))
         self._learn(motions, found)
         for motion, row in found.items():
             dossier = self.titles.get(clean(row.data.get("Titel")) or "")
-            self.new["motion"][motion] = motion_facts(store, motion, row, dossier)
+            self._put("motion", motion, motion_facts(store, motion, row, dossier))
         letters = self._link(
             "letter", items["letter"], lambda letter: match.find_letter(store, letter, self.titles)
         )
         for letter, row in letters.items():
             dossier = self.titles.get(clean(row.data.get("Titel")) or "")
-            self.new["letter"][letter] = letter_facts(letter, row, dossier)
+            self._put("letter", letter, letter_facts(letter, row, dossier))
         numbered = {str(f.kamerstuk): f.letter for f in self.new["letter"].values() if f.kamerstuk}
         debated = {d: f.activiteit for d, f in self.new["debate"].items()}
         commitments = self._link(
@@ -135,13 +137,21 @@ class _Linker:
             lambda c: match.find_commitment(store, c, debated.get(c.debate)),
         )
         for commitment, row in commitments.items():
-            self.new["commitment"][commitment] = commitment_facts(store, commitment, row, numbered)
+            self._put("commitment", commitment, commitment_facts(store, commitment, row, numbered))
         return KamerFacts(
             **{
                 attr: [self.new[kind][key] for key in sorted(self.new[kind])]
                 for kind, (attr, _, _) in KINDS.items()
             }
         )
+
+    def _put(self, kind: str, item: str, facts: BaseModel) -> None:
+        """Enter an item's facts from the records; where they say nothing, what the file
+        said before (a fact a person added) stands."""
+        entry = self.old[kind].get(item)
+        if entry is not None:
+            facts = type(facts).model_validate({**plain(entry), **plain(facts)})
+        self.new[kind][item] = facts
 
     def _record(self, kind: str, entry: Any) -> Row | None:
         """The record an entry of the file links to, if the store has it."""

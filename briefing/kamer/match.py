@@ -93,9 +93,12 @@ def _nothing() -> list[Row]:
 
 
 def _same_text(one: str | None, other: str | None) -> bool:
-    return (clean(one) or "").casefold().rstrip(". ") == (clean(other) or "").casefold().rstrip(
-        ". "
-    )
+    """True for the same words, whatever their case, spacing and closing full stop."""
+
+    def plain(text: str | None) -> str:
+        return (clean(text) or "").casefold().rstrip(". ")
+
+    return plain(one) == plain(other)
 
 
 # --- letters -------------------------------------------------------------------------------
@@ -206,7 +209,8 @@ def find_motion(store: Store, motion: Motion, titles: dict[str, str]) -> Found:
         evidence,
         lambda: near,
         "; ".join(reasons),
-        f"no Motie numbered {number.number} in dossier {dossier}, nor one without a dossier number",
+        f"no Motie numbered {number.number} in dossier {dossier}, nor one without a dossier "
+        f"number whose first submitter is {first}",
     )
 
 
