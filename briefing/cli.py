@@ -307,11 +307,10 @@ def _kamer(args: argparse.Namespace) -> int:
 
         client = Client(args.url or DEFAULT_URL)
         since = f"{args.since.isoformat()}T00:00:00Z" if args.since else None
-        progress, current = Progress(), [""]
+        progress = Progress()
 
-        def on_page(entity: str, fetched: int, total: int | None) -> None:
-            if entity != current[0]:
-                current[0] = entity
+        def on_page(entity: str, number: int, fetched: int, total: int | None) -> None:
+            if number == 1:  # the first page of an entity: the bar starts again
                 progress.finish()
                 progress.start(pages_of(total, client.page_size))
             shown = f"{fetched:,}" + (f" of {total:,}" if total is not None else "")

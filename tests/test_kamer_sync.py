@@ -167,6 +167,21 @@ def test_a_page_that_fails_once_is_asked_again(service: Service, tmp_path: Path)
     assert len([r for r in service.requests if "$skip=100" in r and "/Zaak?" in r]) == 2
 
 
+def test_a_page_that_keeps_failing_stops_the_sync_after_the_retries(
+    service: Service, tmp_path: Path
+) -> None:
+    service.fail_once = {("Zaak", 0)}
+    with pytest.raises(BriefingError) as error:
+        sync(tmp_path / "kamer.sqlite", _client(service, retries=0))
+    assert re.fullmatch(
+        r"GET http://127\.0\.0\.1:\d+/OData/v4/2\.0/Zaak\?\$filter=Verwijderd eq false and "
+        r"\(Soort eq 'Motie' or Soort eq 'Brief regering'\)&.*&\$top=50&\$count=true: no good "
+        r"answer in 1 try: too many 503 error responses",
+        str(error.value),
+    )
+    assert not (tmp_path / "kamer.sqlite").exists()
+
+
 def test_a_malformed_page_is_an_error_and_leaves_the_store_as_it_was(
     service: Service, tmp_path: Path
 ) -> None:

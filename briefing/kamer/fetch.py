@@ -169,7 +169,8 @@ class Client:
             )
         except MaxRetryError as exc:
             raise BriefingError(
-                f"{shown}: no good answer in {self.attempts} tries: {exc.reason}"
+                f"{shown}: no good answer in {self.attempts} "
+                f"{'try' if self.attempts == 1 else 'tries'}: {exc.reason}"
             ) from None
         except HTTPError as exc:
             raise BriefingError(f"{shown}: {exc}") from None
@@ -208,8 +209,9 @@ class Client:
         return bytes(body)
 
 
-#: Told each page as it arrives: the entity, the records so far, and the total if known.
-OnPage = Callable[[str, int, int | None], None]
+#: Told each page as it arrives: the entity, the page's number (from 1), the records so far,
+#: and the total if the service gives it.
+OnPage = Callable[[str, int, int, int | None], None]
 
 
 def sync(
@@ -230,12 +232,12 @@ def sync(
         for query in queries(dossiers):
             start = since or _odata_time(store.since(query.key))
             newest, fetched = store.since(query.key), 0
-            for page in client.pages(query, start):
+            for number, page in enumerate(client.pages(query, start), 1):
                 counts.add(store.write(page.records))
                 fetched += len(page.top)
                 newest = max([newest or "", *(r.changed for r in page.top)]) or None
                 if on_page:
-                    on_page(query.entity, fetched, page.count)
+                    on_page(query.entity, number, fetched, page.count)
             if newest:
                 store.set_since(query.key, newest)
     return counts
