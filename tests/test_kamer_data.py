@@ -166,6 +166,34 @@ def test_a_motions_facts_from_the_real_records(real_store: Path) -> None:
     assert str(facts[2].replaces) == "Kamerstuk 30 950, nr. 495"
 
 
+def test_a_motion_synced_with_its_decision_has_the_vote(tmp_path: Path) -> None:
+    """A Zaak as sync expands it: Besluit with Stemming and the Agendapunt's Activiteit."""
+    zaak = next(r for r in real_records("imvo-zaak.json") if r["Nummer"] == "2018Z06147")
+    votes = real_records("expanded-stemming-besluit.json")
+    besluit = dict(votes[0]["Besluit"])
+    besluit["Stemming"] = [{k: v for k, v in s.items() if k != "Besluit"} for s in votes]
+    vote_day = next(a for a in real_records("imvo-activiteit.json") if a["Soort"] == "Stemmingen")
+    point = {"Id": "ap-1", "Activiteit_Id": vote_day["Id"], "Volgorde": 1}
+    point.update(GewijzigdOp=besluit["GewijzigdOp"], Activiteit=vote_day)
+    besluit["Agendapunt"] = point
+    zaak["Besluit"] = [besluit]
+    (tmp_path / "zaak.json").write_text(json.dumps([zaak]), encoding="utf-8")
+    load_files([tmp_path / "zaak.json"], tmp_path / "kamer.sqlite")
+    store = open_store(tmp_path / "kamer.sqlite", write=False)
+    try:
+        (row,) = store.find("by_nummer", "2018Z06147", "Zaak")
+        facts = motion_facts(store, "becker-26485-277", row, None)
+    finally:
+        store.close()
+    assert (facts.decision, facts.result, facts.votes_for, facts.votes_against) == (
+        "Verworpen. (72-74)",
+        "verworpen",
+        72,
+        74,
+    )
+    assert str(facts.voted_on) == "2018-11-28"
+
+
 def test_loading_the_same_records_twice_changes_nothing(tmp_path: Path) -> None:
     store = tmp_path / "kamer.sqlite"
     first = load_files(real_files(), store)

@@ -141,13 +141,19 @@ def decision(store: Store, besluit: Row) -> dict[str, Any]:
 
 
 def _last_decision(store: Store, zaak: Row) -> dict[str, Any]:
-    """The latest decision on a Zaak, votes before other decisions of the same day."""
+    """The latest decision on a Zaak that has a result (adopted, rejected, held, ...), else
+    the latest of any kind; votes before other decisions of the same day."""
     decided = [(decision(store, b), b) for b in store.find("related", zaak.id, "Besluit")]
     if not decided:
         return {}
     facts, _ = max(
         decided,
-        key=lambda fb: (fb[0]["voted_on"] or "", fb[0]["votes_for"] is not None, fb[1].changed),
+        key=lambda fb: (
+            fb[0]["result"] in RESULTS,
+            fb[0]["voted_on"] or "",
+            fb[0]["votes_for"] is not None,
+            fb[1].changed,
+        ),
     )
     return facts
 

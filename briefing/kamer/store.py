@@ -148,9 +148,9 @@ class Store:
     def __init__(self, path: Path, connection: sqlite3.Connection) -> None:
         self.path = path
         self.connection = connection
-        #: Ids written in the current transaction: a record expanded on every page (a
-        #: dossier) is written and counted once.
-        self._written: set[str] = set()
+        #: ``GewijzigdOp`` of each record written in the current transaction: a record
+        #: expanded on every page (a dossier) is written and counted once.
+        self._written: dict[str, str] = {}
 
     def close(self) -> None:
         """Close the connection."""
@@ -177,11 +177,11 @@ class Store:
         edges: set[tuple[str, str, str]] = set()
         for record in records:
             edges.update(record.edges)
-            if record.id in self._written:
+            if self._written.get(record.id, "") >= record.changed:
                 continue
             if record.id not in newest or record.changed > newest[record.id].changed:
                 newest[record.id] = record
-        self._written.update(newest)
+        self._written.update((ident, record.changed) for ident, record in newest.items())
         stored = self._changed(list(newest))
         counts = Counts()
         rows = []
