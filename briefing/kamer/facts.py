@@ -39,7 +39,7 @@ ActiviteitNummer = Annotated[str, Field(pattern=r"^\d{4}A\d{5}$", examples=["201
 ToezeggingNummer = Annotated[str, Field(pattern=r"^TZ\d{6}-\d{1,5}$", examples=["TZ202412-116"])]
 DocumentNummer = Annotated[str, Field(pattern=r"^\d{4}D\d{5}$", examples=["2022D14133"])]
 #: Text as the Kamer's records give it: printed as written, never read as markup.
-Plain = Annotated[str, Field(min_length=1, max_length=2000)]
+Plain = Annotated[str, Field(min_length=1)]
 
 T = TypeVar("T", bound=BaseModel)
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)

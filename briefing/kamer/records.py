@@ -36,13 +36,16 @@ _SUBMITTERS_RE = re.compile(
 )
 _INITIALS_RE = re.compile(r"(?:[A-Za-z][a-z]?\.)+")
 _NOT_AVAILABLE = "niet beschikbaar"
+#: Characters that are no text (white space apart, which is collapsed).
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
 
 
 def clean(value: Any) -> str | None:
-    """Text with its white space collapsed; ``None`` for no text."""
+    """Text on one line: white space collapsed, control characters left out; ``None`` for
+    no text."""
     if not isinstance(value, str):
         return None
-    return " ".join(value.split()) or None
+    return " ".join(_CONTROL_RE.sub("", value).split()) or None
 
 
 def dossier_of(kamerstuk: Kamerstuk) -> str:
@@ -197,7 +200,7 @@ def debate_facts(store: Store, debate: str, activity: Row) -> DebateFacts:
         activiteit=activity.nummer or "",
         date=activity.day,  # type: ignore[arg-type]
         status=clean(activity.data.get("Status")),
-        kind=activity.kind,
+        kind=clean(activity.kind),
         subject=clean(activity.data.get("Onderwerp")),
         committee=None if committee in (None, "TK") else committee,
         moved_to=min(moved) if moved else None,
