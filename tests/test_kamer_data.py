@@ -1,6 +1,6 @@
 """The Kamer's real records (``../shared/kamer-open-data``) read, stored and turned into facts.
 
-Also the helpers the other ``test_kamer_*`` modules share: where the real records are, a
+Also what the other ``test_kamer_*`` modules share: where the real records are, a
 store loaded with them, and the store's contents to compare before and after.
 """
 
@@ -227,6 +227,21 @@ def test_a_newer_record_replaces_an_older_one_and_an_older_one_does_not(tmp_path
     finally:
         opened.close()
     assert row.data["Onderwerp"] == "Nieuw onderwerp"
+
+
+def test_a_record_the_kamer_removed_is_no_longer_found(tmp_path: Path) -> None:
+    store = tmp_path / "kamer.sqlite"
+    zaak = next(r for r in real_records("imvo-zaak.json") if r["Nummer"] == "2018Z06147")
+    removed = {**zaak, "Verwijderd": True, "GewijzigdOp": "2025-01-01T10:00:00+01:00"}
+    (tmp_path / "zaak.json").write_text(json.dumps([zaak]), encoding="utf-8")
+    (tmp_path / "removed.json").write_text(json.dumps([removed]), encoding="utf-8")
+    load_files([tmp_path / "zaak.json"], store)
+    assert load_files([tmp_path / "removed.json"], store).updated == Counter(Zaak=1)
+    opened = open_store(store, write=False)
+    try:
+        assert opened.find("by_nummer", "2018Z06147", "Zaak") == []
+    finally:
+        opened.close()
 
 
 @pytest.mark.parametrize("query", list(QUERIES))

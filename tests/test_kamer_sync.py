@@ -145,6 +145,22 @@ def test_a_second_sync_asks_only_for_what_changed_since_the_first(
     assert dump(store) == before
 
 
+def test_since_asks_only_for_records_changed_from_that_day(
+    service: Service, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = str(tmp_path / "kamer.sqlite")
+    status = main(
+        ["kamer", "sync", "--url", service.base, "--store", store, "--since", "2025-01-01"]
+    )
+    out = capsys.readouterr().out
+    assert status == 0
+    assert all("GewijzigdOp ge 2025-01-01T00:00:00Z" in r for r in service.requests)
+    assert out == (  # the 60 motions of 2025 with their submitters and documents
+        "synced 286 records: 286 new, 0 updated, 0 unchanged (ZaakActor 166, Document 60, "
+        "Zaak 60)\n"
+    )
+
+
 @pytest.mark.parametrize("next_links", [True, False], ids=["nextLink", "$skip"])
 def test_pages_are_followed_by_next_link_or_by_skip(
     service: Service, tmp_path: Path, next_links: bool
