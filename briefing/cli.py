@@ -287,7 +287,47 @@ def parser() -> argparse.ArgumentParser:
     _content(import_parser)
 
     _content(_command(commands, "schema", schema, "write the JSON Schema of the content files"))
+    _kamer(commands)
     return top
+
+
+def _kamer(commands: argparse._SubParsersAction) -> None:
+    """The ``kamer`` command group: ``sync``, ``load`` and ``link``."""
+    from briefing.kamer import commands as kamer
+
+    group = commands.add_parser(
+        "kamer",
+        help="the Kamer's own records: fetch or load them, link them to the content",
+        description="Keep the Tweede Kamer's open data (motions, letters, debates, votes, "
+        "commitments) in a local store, and link the content to it in content/kamer.yaml. "
+        "Example: briefing kamer sync --dossier 26485, then briefing kamer link",
+    )
+    actions = group.add_subparsers(dest="action", required=True, metavar="ACTION")
+    sync = _command(actions, "sync", kamer.sync, "fetch the records from the Kamer's service")
+    sync.add_argument("--url", metavar="URL", help="the service's base address (https)")
+    sync.add_argument(
+        "--dossier",
+        type=kamer.dossier,
+        nargs="+",
+        action="extend",
+        default=[],
+        metavar="NUMBER",
+        help="only records of these Kamerstuk dossiers, e.g. 26485 35925-XVII",
+    )
+    sync.add_argument(
+        "--since", type=_date, metavar="YYYY-MM-DD", help="only records changed since this day"
+    )
+    load = _command(actions, "load", kamer.load, "load saved OData JSON into the store")
+    load.add_argument("files", type=Path, nargs="+", metavar="FILE", help="OData JSON files")
+    link = _command(actions, "link", kamer.link, "link the content to the records")
+    _content(link)
+    for action in (sync, load, link):
+        action.add_argument(
+            "--store",
+            type=Path,
+            metavar="FILE",
+            help="the store, an SQLite file (default: .briefing/kamer.sqlite)",
+        )
 
 
 def _terminated(signum: int, frame: object) -> None:

@@ -5,6 +5,7 @@ This is the one place that knows these names. The content layout::
     content/
       letters/<letter-id>.yaml
       motions.yaml  commitments.yaml  sectors.yaml  debates.yaml  settings.yaml
+      kamer.yaml    (facts from the Kamer's records)
       schemas/
 
 and the outputs, under the output folder::
@@ -27,6 +28,8 @@ from briefing.errors import BriefingError
 LETTERS_DIR = "letters"
 SETTINGS_FILE = "settings.yaml"
 SCHEMAS_DIR = "schemas"
+#: Facts from the Kamer's own records, written by ``briefing kamer link`` and reviewed.
+KAMER_FILE = "kamer.yaml"
 #: Registry files by the kind of entry they hold; the file's stem is its top-level key.
 REGISTRY_FILES: dict[str, str] = {
     "motion": "motions.yaml",

@@ -16,7 +16,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from briefing.corpus import REGISTRY_MODELS
-from briefing.layout import SCHEMAS_DIR, registry_key, schema_name
+from briefing.kamer.facts import KamerFacts
+from briefing.layout import KAMER_FILE, SCHEMAS_DIR, registry_key, schema_name
 from briefing.model import Letter
 from briefing.settings import Settings
 
@@ -34,8 +35,10 @@ def _registry_model(kind: str, entry: type[BaseModel]) -> type[BaseModel]:
 
 
 def schemas() -> dict[str, dict[str, Any]]:
-    """Every schema by file name: one for letters, one per registry, one for settings."""
+    """Every schema by file name: one for letters, one per registry, one for settings and
+    one for the Kamer's facts (``kamer.yaml``)."""
     models: dict[str, type[BaseModel]] = {"letter": Letter, "settings": Settings}
+    models[KAMER_FILE.removesuffix(".yaml")] = KamerFacts
     for kind, entry in REGISTRY_MODELS.items():
         models[registry_key(kind)] = _registry_model(kind, entry)
     out = {}

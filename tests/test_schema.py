@@ -38,6 +38,7 @@ def test_the_bundled_schemas_are_what_the_schema_command_writes(content_copy: Pa
         "sectors.schema.json",
         "debates.schema.json",
         "settings.schema.json",
+        "kamer.schema.json",
     }
 
 

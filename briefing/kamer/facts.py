@@ -1,0 +1,261 @@
+"""The Kamer's facts about the content, as kept in ``content/kamer.yaml``.
+
+``briefing kamer link`` writes the file from the local store of the Kamer's records; a person
+reviews it like any content. The ids in it (``zaak``, ``activiteit``, ``toezegging``) are the
+links between a content item and the Kamer's record: ``link`` keeps every link the file has
+and refreshes the other facts of that entry from the records, so a link may be added or
+corrected by hand. ``check`` and ``build`` read this file and never the store, so builds stay
+reproducible. This module imports no database or network code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import yaml
+from pydantic import AfterValidator, BaseModel, Field
+
+from briefing.errors import BriefingError, ContentError
+from briefing.layout import KAMER_FILE
+from briefing.loading import load_document
+from briefing.model import Id, Model, Submitter
+from briefing.types import CommitmentRef, DebateRef, Kamerstuk, MotionRef
+from briefing.validation import validate
+
+FACTS_FILE = KAMER_FILE
+HEADER = """\
+# yaml-language-server: $schema=schemas/kamer.schema.json
+# Facts from the Tweede Kamer's open data (CC0), written by 'briefing kamer link'.
+# The ids (zaak, activiteit, toezegging) link a content item to the Kamer's record: add or
+# correct one by hand, then run 'briefing kamer link' again to refresh the other facts.
+"""
+
+ZaakNummer = Annotated[str, Field(pattern=r"^\d{4}Z\d{5}$", examples=["2018Z06147"])]
+ActiviteitNummer = Annotated[str, Field(pattern=r"^\d{4}A\d{5}$", examples=["2018A02240"])]
+ToezeggingNummer = Annotated[str, Field(pattern=r"^TZ\d{6}-\d{1,5}$", examples=["TZ202412-116"])]
+DocumentNummer = Annotated[str, Field(pattern=r"^\d{4}D\d{5}$", examples=["2022D14133"])]
+#: Text as the Kamer's records give it: printed as written, never read as markup.
+Plain = Annotated[str, Field(min_length=1)]
+
+T = TypeVar("T", bound=BaseModel)
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+def _unique(key: str) -> Callable[[list[T]], list[T]]:
+    def check(entries: list[T]) -> list[T]:
+        seen: set[str] = set()
+        for entry in entries:
+            value = getattr(entry, key)
+            if value in seen:
+                raise ValueError(f"{key} '{value}' is listed twice; keep one entry")
+            seen.add(value)
+        return entries
+
+    return check
+
+
+class LetterFacts(Model):
+    """A letter of the content as the Kamer registered it."""
+
+    letter: Id = Field(
+        description="The content letter's id, e.g. '2018-11-13-voortgang-imvo-beleid'."
+    )
+    zaak: ZaakNummer = Field(
+        description="The letter's Zaak number in the Kamer's records (the link)."
+    )
+    kamerstuk: Kamerstuk | None = Field(
+        None, description="Its Kamerstuk number, e.g. '26 485, nr. 293'."
+    )
+    subject: Plain | None = Field(
+        None, description="Its subject as the Kamer registered it (Onderwerp)."
+    )
+
+
+class MotionFacts(Model):
+    """A motion of the content as the Kamer's records have it: submission, appreciation, vote."""
+
+    motion: MotionRef = Field(description="The content motion's id.")
+    zaak: ZaakNummer = Field(
+        description="The motion's Zaak number in the Kamer's records (the link)."
+    )
+    kamerstuk: Kamerstuk | None = Field(
+        None, description="Its Kamerstuk number, if the records give the dossier."
+    )
+    subject: Plain | None = Field(None, description="Its subject as registered (Onderwerp).")
+    submitted: dt.date | None = Field(
+        None, description="Day it was submitted (GestartOp), not the day it was adopted."
+    )
+    submitters: list[Submitter] = Field(
+        [],
+        description="The submitter (Indiener), then the co-submitters (Medeindieners), each "
+        "with party.",
+    )
+    appreciation: Plain | None = Field(
+        None,
+        description="The cabinet's appreciation (Kabinetsappreciatie), e.g. 'Oordeel Kamer'; "
+        "absent before 1 April 2019.",
+    )
+    decision: Plain | None = Field(
+        None,
+        description="The Kamer's decision as written (BesluitTekst), e.g. 'Aangenomen. (83-67)'.",
+    )
+    result: Plain | None = Field(
+        None,
+        description="The decision in a word: aangenomen, verworpen, aangehouden, ingetrokken, "
+        "... or the records' own text.",
+    )
+    votes_for: int | None = Field(None, ge=0, description="Votes (seats) for, where known.")
+    votes_against: int | None = Field(None, ge=0, description="Votes (seats) against, where known.")
+    voted_on: dt.date | None = Field(None, description="Day of the vote or decision, where known.")
+    replaces: Kamerstuk | None = Field(
+        None,
+        description="For a gewijzigde motie: the motion it replaces ('t.v.v.' in its subject).",
+    )
+
+
+class DebateFacts(Model):
+    """A debate of the content as it stands on the Kamer's agenda."""
+
+    debate: DebateRef = Field(description="The content debate's id.")
+    activiteit: ActiviteitNummer = Field(
+        description="The activity's number on the Kamer's agenda (the link)."
+    )
+    date: dt.date | None = Field(None, description="Day the agenda has it on.")
+    status: Plain | None = Field(
+        None, description="As the agenda says: Gepland, Uitgevoerd, Verplaatst, Geannuleerd, ..."
+    )
+    kind: Plain | None = Field(
+        None, description="Kind of activity (Soort), e.g. 'Algemeen overleg'."
+    )
+    subject: Plain | None = Field(None, description="Its subject on the agenda (Onderwerp).")
+    committee: Plain | None = Field(
+        None, description="The committee that holds it (Voortouw), where one does."
+    )
+    moved_to: ActiviteitNummer | None = Field(
+        None, description="For a moved activity: the activity that replaces it."
+    )
+
+
+class FulfillingLetter(Model):
+    """A letter the register names as fulfilling a commitment (KamerbriefNakoming)."""
+
+    document: DocumentNummer = Field(description="The letter's document number, e.g. '2022D14133'.")
+    date: dt.date | None = Field(None, description="The letter's date.")
+    kamerstuk: Kamerstuk | None = Field(None, description="Its Kamerstuk number, where known.")
+    letter: Id | None = Field(
+        None, description="The content letter with that Kamerstuk number, if any."
+    )
+
+
+class CommitmentFacts(Model):
+    """A commitment of the content as the Kamer's register of commitments has it."""
+
+    commitment: CommitmentRef = Field(description="The content commitment's id.")
+    toezegging: ToezeggingNummer = Field(
+        description="Its number in the Kamer's register of commitments, e.g. 'TZ202112-045' "
+        "(the link)."
+    )
+    status: Plain | None = Field(
+        None,
+        description="Status as the register has it: Openstaand, Afgedaan, Deels Afgedaan, "
+        "Vervallen, ...",
+    )
+    deadline: dt.date | None = Field(None, description="The register's deadline (DatumNakoming).")
+    activiteit: ActiviteitNummer | None = Field(
+        None, description="The activity (debate) where it was made."
+    )
+    text: Plain | None = Field(None, description="The commitment as the register words it.")
+    fulfilled_by: list[FulfillingLetter] = Field(
+        default_factory=list, description="Letters the register names as fulfilling it."
+    )
+
+
+class KamerFacts(Model):
+    """Everything ``briefing kamer link`` found, reviewed like content."""
+
+    letters: Annotated[list[LetterFacts], AfterValidator(_unique("letter"))] = Field(
+        default_factory=list,
+        description="Letters with their Zaak and Kamerstuk numbers, by letter id.",
+    )
+    motions: Annotated[list[MotionFacts], AfterValidator(_unique("motion"))] = Field(
+        default_factory=list,
+        description="Motions with submission, submitters, appreciation and vote, by motion id.",
+    )
+    debates: Annotated[list[DebateFacts], AfterValidator(_unique("debate"))] = Field(
+        default_factory=list, description="Debates as on the Kamer's agenda, by debate id."
+    )
+    commitments: Annotated[list[CommitmentFacts], AfterValidator(_unique("commitment"))] = Field(
+        default_factory=list,
+        description="Commitments as in the Kamer's register, by commitment id.",
+    )
+
+
+def read_facts(path: Path) -> KamerFacts:
+    """The facts in ``path`` (none when the file does not exist); a :class:`ContentError`
+    with every problem at its ``path:line:column`` when the file is not valid."""
+    if not path.exists():
+        return KamerFacts()
+    document, problems = load_document(path)
+    if document.data is not None and not problems:
+        facts, problems = validate(document, KamerFacts, document.data)
+        if facts is not None:
+            return facts
+    raise ContentError(problems)
+
+
+def written(number: Kamerstuk | None) -> str | None:
+    """A Kamerstuk number as the content writes it: ``26 485, nr. 293``."""
+    return f"{number.dossier_display}, nr. {number.number}" if number else None
+
+
+def plain(value: Any) -> Any:
+    """A model's value as plain YAML data: no empty values, Kamerstuk numbers as written."""
+    if isinstance(value, BaseModel):
+        out = {}
+        for name in type(value).model_fields:
+            item = getattr(value, name)
+            if item is not None and item != []:
+                out[name] = plain(item)
+        return out
+    if isinstance(value, list):
+        return [plain(item) for item in value]
+    if isinstance(value, Kamerstuk):
+        return written(value)
+    if isinstance(value, str):
+        return str(value)  # a reference type is written as plain text
+    return value
+
+
+def dump_facts(facts: KamerFacts) -> str:
+    """The file's text: the header, then every list, entries in the order given."""
+    data = {name: plain(getattr(facts, name)) for name in type(facts).model_fields}
+    body = yaml.dump(data, Dumper=_DUMPER, sort_keys=False, allow_unicode=True, width=100)
+    return HEADER + body
+
+
+def write_facts(path: Path, facts: KamerFacts) -> None:
+    """Write ``facts`` atomically, after reading the new text back as the content is read
+    (the loader's limits, the model) and finding the same facts."""
+    text = dump_facts(facts)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as file:
+            file.write(text)
+        document, problems = load_document(Path(temporary), display_path=path)
+        written, more = (
+            validate(document, KamerFacts, document.data) if not problems else (None, [])
+        )
+        if written != facts:
+            raise BriefingError(
+                f"{path}: the facts would not read back as written; nothing was written: "
+                + "; ".join(str(p) for p in problems + more)
+            )
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,255 @@
+"""Fetch the Kamer's records from its OData service into the store (``briefing kamer sync``).
+
+For each entity (``Zaak`` of kind motion or government letter, ``Activiteit``,
+``Toezegging``) one query: ``$filter`` on ``Verwijderd eq false`` and, for an incremental
+sync, ``GewijzigdOp ge`` the newest change a previous sync of the same query saw (or
+``--since``); ``$expand`` of the relations ``link`` needs; at most 250 rows a page, following
+``@odata.nextLink`` or, without one, ``$skip``. Connection errors, timeouts, 429 and 5xx are
+retried with back-off (urllib3's ``Retry``, which honours ``Retry-After``); any other 4xx is
+an error that shows the request. Only the configured base address is fetched, over https
+(http only from this machine), and no answer may exceed :data:`MAX_RESPONSE_BYTES`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote, unquote_plus, urlencode, urlsplit
+
+import urllib3
+from urllib3.exceptions import HTTPError, MaxRetryError
+from urllib3.util import Retry, Timeout
+
+from briefing.errors import BriefingError
+from briefing.kamer.odata import Page, parse_bytes
+from briefing.kamer.store import Counts, writing
+
+DEFAULT_URL = "https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/"
+PAGE_SIZE = 250
+MAX_RESPONSE_BYTES = 64 * 1024 * 1024
+RETRIES = 5
+#: Seconds before the second retry; doubled for each next one, at most a minute.
+BACKOFF = 2.0
+_LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
+_ZAAK_EXPAND = "Kamerstukdossier,ZaakActor,Besluit($expand=Stemming,Agendapunt($expand=Activiteit))"
+
+
+@dataclass(frozen=True)
+class Query:
+    """What to fetch of one entity: its filter and the relations to expand with it."""
+
+    entity: str
+    filter: str
+    expand: str
+
+    @property
+    def key(self) -> str:
+        """Identifies the query in the store's record of syncs (without the date part)."""
+        return f"{self.entity}?{self.filter}"
+
+
+def queries(dossiers: Sequence[str] = ()) -> list[Query]:
+    """The queries of a sync, limited to ``dossiers`` (``26485``, ``35925-XVII``) if given."""
+    zaak = "(Soort eq 'Motie' or Soort eq 'Brief regering')"
+    activiteit = toezegging = ""
+    if dossiers:
+        ors = " or ".join(_dossier_condition(d) for d in dossiers)
+        any_dossier = f"Kamerstukdossier/any(d: {ors})"
+        zaak += f" and {any_dossier}"
+        activiteit = f" and Zaak/any(z: z/{any_dossier})"
+        toezegging = f" and Activiteit/any(a: a/Zaak/any(z: z/{any_dossier}))"
+    return [
+        Query("Zaak", f"Verwijderd eq false and {zaak}", _ZAAK_EXPAND),
+        Query("Activiteit", f"Verwijderd eq false{activiteit}", "VervangenDoor"),
+        Query(
+            "Toezegging",
+            f"Verwijderd eq false{toezegging}",
+            "Activiteit,KamerbriefNakoming($expand=Kamerstukdossier)",
+        ),
+    ]
+
+
+def _dossier_condition(dossier: str) -> str:
+    number, _, suffix = dossier.partition("-")
+    condition = f"d/Nummer eq {int(number)}"
+    return f"({condition} and d/Toevoeging eq '{suffix}')" if suffix else condition
+
+
+def check_base_url(url: str) -> str:
+    """The base address with a closing slash; https only, http only for this machine."""
+    parts = urlsplit(url)
+    local = parts.scheme == "http" and parts.hostname in _LOCAL_HOSTS
+    if not parts.hostname or not (parts.scheme == "https" or local):
+        raise BriefingError(
+            f"{url}: the Kamer's service is fetched over https only (http only from 127.0.0.1 "
+            "or localhost); give its https address"
+        )
+    if parts.query or parts.fragment:
+        raise BriefingError(f"{url}: give the service's base address, without '?' or '#'")
+    return url if url.endswith("/") else url + "/"
+
+
+class Client:
+    """GETs OData pages from one base address, with retries and a size limit."""
+
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        retries: int = RETRIES,
+        backoff: float = BACKOFF,
+        max_bytes: int = MAX_RESPONSE_BYTES,
+        page_size: int = PAGE_SIZE,
+    ) -> None:
+        self.base = check_base_url(base_url)
+        self.max_bytes = max_bytes
+        self.page_size = min(page_size, PAGE_SIZE)
+        self.attempts = retries + 1
+        self.retry = Retry(
+            total=retries,
+            backoff_factor=backoff / 2,
+            backoff_max=60,
+            status_forcelist=(429, 500, 502, 503, 504),
+            allowed_methods=frozenset({"GET"}),
+            raise_on_status=True,
+        )
+        self.http = urllib3.PoolManager(
+            timeout=Timeout(connect=10, read=60), headers={"Accept": "application/json"}
+        )
+
+    def url(self, query: Query, since: str | None, skip: int = 0) -> str:
+        """The address of a query's page."""
+        condition = query.filter + (f" and GewijzigdOp ge {since}" if since else "")
+        params = {
+            "$filter": condition,
+            "$expand": query.expand,
+            "$orderby": "GewijzigdOp,Id",
+            "$top": str(self.page_size),
+            "$count": "true",
+        }
+        if skip:
+            params["$skip"] = str(skip)
+        return self.base + query.entity + "?" + urlencode(params, quote_via=quote, safe="$,()'/:")
+
+    def pages(self, query: Query, since: str | None) -> Iterator[Page]:
+        """Every page of a query, following ``@odata.nextLink`` or paging with ``$skip``."""
+        url, skip, seen = self.url(query, since), 0, set[str]()
+        while True:
+            page = self.get(url)
+            fresh = {record.id for record in page.top} - seen
+            seen |= fresh
+            yield page
+            if page.next_link:
+                url = self._inside(page.next_link, url)
+            elif len(page.top) >= self.page_size and fresh:
+                skip += len(page.top)
+                url = self.url(query, since, skip)
+            else:
+                return
+
+    def _inside(self, link: str, request: str) -> str:
+        """``link`` when it lies under the base address; refused otherwise."""
+        base, parts = urlsplit(self.base), urlsplit(link)
+        same = (parts.scheme, parts.netloc.lower()) == (base.scheme, base.netloc.lower())
+        if not same or not parts.path.startswith(base.path):
+            raise BriefingError(
+                f"GET {unquote_plus(request)}: the answer's next page is at {link}, outside "
+                f"{self.base}; refused"
+            )
+        return link
+
+    def get(self, url: str) -> Page:
+        """One page; a :class:`BriefingError` that shows the request when it fails."""
+        shown = f"GET {unquote_plus(url)}"
+        try:
+            response = self.http.request(
+                "GET", url, preload_content=False, redirect=False, retries=self.retry
+            )
+        except MaxRetryError as exc:
+            raise BriefingError(
+                f"{shown}: no good answer in {self.attempts} "
+                f"{'try' if self.attempts == 1 else 'tries'}: {exc.reason}"
+            ) from None
+        except HTTPError as exc:
+            raise BriefingError(f"{shown}: {exc}") from None
+        try:
+            body = self._body(response, shown)
+        finally:
+            response.release_conn()
+        return parse_bytes(body, shown)
+
+    def _body(self, response: urllib3.BaseHTTPResponse, shown: str) -> bytes:
+        if 300 <= response.status < 400:
+            where = response.headers.get("Location", "elsewhere")
+            raise BriefingError(
+                f"{shown}: the service answered {response.status}, a redirect to {where}, "
+                "which is not followed; give the service's address itself"
+            )
+        if response.status >= 400:
+            text = response.read(300).decode("utf-8", "replace")
+            detail = " ".join(text.split())
+            raise BriefingError(
+                f"{shown}: the service answered {response.status} {response.reason or ''}"
+                + (f": {detail}" if detail else "")
+            )
+        limit = f"larger than {self.max_bytes:,} bytes; refused"
+        length = response.headers.get("Content-Length", "")
+        if length.isdigit() and int(length) > self.max_bytes:
+            raise BriefingError(f"{shown}: the answer is {limit}")
+        body = bytearray()
+        try:
+            for chunk in response.stream(1 << 16):
+                body += chunk
+                if len(body) > self.max_bytes:
+                    raise BriefingError(f"{shown}: the answer is {limit}")
+        except HTTPError as exc:
+            raise BriefingError(f"{shown}: the answer broke off: {exc}") from None
+        return bytes(body)
+
+
+#: Told each page as it arrives: the entity, the page's number (from 1), the records so far,
+#: and the total if the service gives it.
+OnPage = Callable[[str, int, int, int | None], None]
+
+
+def sync(
+    store_path: Path,
+    client: Client,
+    *,
+    dossiers: Sequence[str] = (),
+    since: str | None = None,
+    on_page: OnPage | None = None,
+) -> Counts:
+    """Fetch every query's pages into the store in one transaction; return what changed.
+
+    ``since`` is an OData timestamp (``2024-01-01T00:00:00Z``); without it each query starts
+    from the newest change its previous complete sync saw, or from the beginning.
+    """
+    counts = Counts()
+    with writing(store_path) as store:
+        for query in queries(dossiers):
+            start = since or _odata_time(store.since(query.key))
+            newest, fetched = store.since(query.key), 0
+            for number, page in enumerate(client.pages(query, start), 1):
+                counts.add(store.write(page.records))
+                fetched += len(page.top)
+                newest = max([newest or "", *(r.changed for r in page.top)]) or None
+                if on_page:
+                    on_page(query.entity, number, fetched, page.count)
+            if newest:
+                store.set_since(query.key, newest)
+    return counts
+
+
+def pages_of(count: int | None, page_size: int = PAGE_SIZE) -> int:
+    """How many pages ``count`` records take (0 when unknown)."""
+    return math.ceil(count / page_size) if count else 0
+
+
+def _odata_time(stored: str | None) -> str | None:
+    """A stored UTC timestamp as an OData literal: ``2024-08-19T09:08:44.7Z``."""
+    if stored is None:
+        return None
+    return stored.replace("+00:00", "Z")

@@ -1,0 +1,238 @@
+"""``briefing kamer link``: match the content's letters, motions, debates and commitments to
+the Kamer's records, and write what was found into ``content/kamer.yaml``.
+
+Every link already in the file is kept (its other facts are refreshed from the store; a
+link whose record is not in the store is reported and its entry kept as it was). Items
+without a link are looked up (:mod:`briefing.kamer.match`): a match is added and printed with
+its evidence; ambiguities, near records and items not found are printed and get no entry.
+The records carry a dossier's title, not its number: the titles of the linked motions, whose
+Kamerstuk numbers the content gives, number the letters of the same dossiers. Nothing but
+``kamer.yaml`` is written.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from briefing.kamer import match
+from briefing.kamer.content import read_content
+from briefing.kamer.facts import FACTS_FILE, KamerFacts, plain, read_facts, write_facts
+from briefing.kamer.records import (
+    clean,
+    commitment_facts,
+    debate_facts,
+    dossier_of,
+    letter_facts,
+    motion_facts,
+)
+from briefing.kamer.store import Row, Store, open_store
+
+#: Per kind of content item: the list in ``kamer.yaml``, the entity it links to and the
+#: field holding the link. In the order ``link`` handles them.
+KINDS = {
+    "debate": ("debates", "Activiteit", "activiteit"),
+    "motion": ("motions", "Zaak", "zaak"),
+    "letter": ("letters", "Zaak", "zaak"),
+    "commitment": ("commitments", "Toezegging", "toezegging"),
+}
+
+
+@dataclass
+class Report:
+    """What ``link`` found: a line per content item, and counts for the summary."""
+
+    path: Path
+    lines: list[str] = field(default_factory=list)
+    counts: Counter[str] = field(default_factory=Counter)
+    linked: Counter[str] = field(default_factory=Counter)
+
+    def summary(self) -> str:
+        """The closing line."""
+        kinds = ", ".join(
+            f"{self.linked[kind]} {kind}s" for kind in ("letter", "motion", "debate", "commitment")
+        )
+        c = self.counts
+        return (
+            f"linked {self.linked.total()} of {c.total()} content items ({kinds}; {c['kept']} "
+            f"kept, {c['linked']} new); {c['ambiguous']} ambiguous, {c['near']} near, "
+            f"{c['not found'] + c['not in store']} not found; wrote {self.path}"
+        )
+
+
+def describe(row: Row) -> str:
+    """A record in a line: its number, kind, day, subject (and status for an activity)."""
+    subject = clean(row.data.get("Onderwerp") or row.data.get("Tekst")) or ""
+    subject = subject if len(subject) <= 70 else subject[:67] + "..."
+    parts = [row.kind, row.day, f"'{subject}'" if subject else None]
+    if row.entity == "Activiteit":
+        parts.append(clean(row.data.get("Status")))
+    return f"{row.entity} {row.nummer} ({', '.join(p for p in parts if p)})"
+
+
+def link(content: Path, store_path: Path) -> Report:
+    """Link the content under ``content`` to the records in the store at ``store_path``,
+    write ``content/kamer.yaml`` and return the report."""
+    items = read_content(content)
+    path = content / FACTS_FILE
+    old = read_facts(path)
+    report = Report(path)
+    store = open_store(store_path, write=False)
+    try:
+        facts = _Linker(store, report, old).run(
+            {
+                "debate": items.debates,
+                "motion": items.motions,
+                "letter": items.letters,
+                "commitment": items.commitments,
+            }
+        )
+    finally:
+        store.close()
+    write_facts(path, facts)
+    return report
+
+
+class _Linker:
+    """One run of ``link``: the store, the report, the entries as they were and will be."""
+
+    def __init__(self, store: Store, report: Report, old: KamerFacts) -> None:
+        self.store = store
+        self.report = report
+        self.old: dict[str, dict[str, Any]] = {}
+        for kind, (attr, _, _) in KINDS.items():
+            self.old[kind] = {getattr(e, kind): e for e in getattr(old, attr)}
+        self.new: dict[str, dict[str, Any]] = {kind: {} for kind in KINDS}
+        self.titles: dict[str, str] = {}
+
+    def run(self, items: dict[str, dict[str, Any]]) -> KamerFacts:
+        """Link every kind in turn; the facts to write."""
+        store = self.store
+        debates = self._link("debate", items["debate"], lambda d: match.find_debate(store, d))
+        for debate, row in debates.items():
+            self._put("debate", debate, debate_facts(store, debate, row))
+        motions = items["motion"]
+        self._learn(motions, self._quietly(motions))
+        found = self._link("motion", motions, lambda m: match.find_motion(store, m, self.titles))
+        self._learn(motions, found)
+        for motion, row in found.items():
+            dossier = self.titles.get(clean(row.data.get("Titel")) or "")
+            self._put("motion", motion, motion_facts(store, motion, row, dossier))
+        letters = self._link(
+            "letter", items["letter"], lambda letter: match.find_letter(store, letter, self.titles)
+        )
+        for letter, row in letters.items():
+            dossier = self.titles.get(clean(row.data.get("Titel")) or "")
+            self._put("letter", letter, letter_facts(letter, row, dossier))
+        numbered = {str(f.kamerstuk): f.letter for f in self.new["letter"].values() if f.kamerstuk}
+        debated = {d: f.activiteit for d, f in self.new["debate"].items()}
+        commitments = self._link(
+            "commitment",
+            items["commitment"],
+            lambda c: match.find_commitment(store, c, debated.get(c.debate)),
+        )
+        for commitment, row in commitments.items():
+            self._put("commitment", commitment, commitment_facts(store, commitment, row, numbered))
+        return KamerFacts(
+            **{
+                attr: [self.new[kind][key] for key in sorted(self.new[kind])]
+                for kind, (attr, _, _) in KINDS.items()
+            }
+        )
+
+    def _put(self, kind: str, item: str, facts: BaseModel) -> None:
+        """Enter an item's facts from the records; where they say nothing, what the file
+        said before (a fact a person added) stands."""
+        entry = self.old[kind].get(item)
+        if entry is not None:
+            facts = type(facts).model_validate({**plain(entry), **plain(facts)})
+        self.new[kind][item] = facts
+
+    def _record(self, kind: str, entry: Any) -> Row | None:
+        """The record an entry of the file links to, if the store has it."""
+        _, entity, link_field = KINDS[kind]
+        rows = self.store.find("by_nummer", getattr(entry, link_field), entity)
+        return rows[0] if rows else None
+
+    def _quietly(self, motions: dict[str, Any]) -> dict[str, Row]:
+        """Motions linked in the file or matched without knowing any dossier title."""
+        rows = {}
+        for motion in motions:
+            entry = self.old["motion"].get(motion)
+            if entry is not None:
+                row = self._record("motion", entry)
+            else:
+                found = match.find_motion(self.store, motions[motion], {})
+                row = found.record if found.status == "match" else None
+            if row is not None:
+                rows[motion] = row
+        return rows
+
+    def _learn(self, motions: dict[str, Any], rows: dict[str, Row]) -> None:
+        """Learn each linked motion's dossier title, unless two dossiers share a title."""
+        dossiers: dict[str, set[str]] = defaultdict(set)
+        for motion, row in rows.items():
+            if title := clean(row.data.get("Titel")):
+                dossiers[title].add(row.dossier or dossier_of(motions[motion].kamerstuk))
+        self.titles = {t: next(iter(d)) for t, d in dossiers.items() if len(d) == 1}
+
+    def _link(
+        self, kind: str, items: dict[str, Any], find: Callable[[Any], match.Found]
+    ) -> dict[str, Row]:
+        """Each item's record: its link in the file, else what ``find`` matches; reported."""
+        rows: dict[str, Row] = {}
+        for item in sorted(self.old[kind].keys() - items.keys()):
+            self.new[kind][item] = self.old[kind][item]
+            self.report.lines.append(
+                f"kept {kind} {item}: not in the content; its entry is kept as it was (remove it "
+                "if the item is gone)"
+            )
+        for item in sorted(items):
+            entry = self.old[kind].get(item)
+            if entry is None:
+                row = self._found(kind, item, find(items[item]))
+            elif (row := self._record(kind, entry)) is not None:
+                self.report.counts["kept"] += 1
+                self.report.lines.append(f"kept {kind} {item} → {describe(row)}")
+            else:
+                self.new[kind][item] = entry
+                self.report.counts["not in store"] += 1
+                _, entity, link_field = KINDS[kind]
+                self.report.lines.append(
+                    f"not in store {kind} {item}: {entity} {getattr(entry, link_field)} is not "
+                    "in the store; its entry is kept as it was"
+                )
+            if row is not None:
+                self.report.linked[kind] += 1
+                rows[item] = row
+        return rows
+
+    def _found(self, kind: str, item: str, found: match.Found) -> Row | None:
+        """Report what a lookup found; the record when it is a match."""
+        lines, counts = self.report.lines, self.report.counts
+        candidates = "; ".join(describe(r) for r in found.candidates)
+        if found.status == "match":
+            counts["linked"] += 1
+            lines.append(f"linked {kind} {item} → {describe(found.record)}: {found.evidence}")
+            return found.record
+        if found.status == "ambiguous":
+            counts["ambiguous"] += 1
+            lines.append(
+                f"ambiguous {kind} {item}: {found.evidence}: {candidates}; add the right one to "
+                f"{self.report.path} by hand"
+            )
+        elif found.status == "near":
+            counts["near"] += 1
+            lines.append(
+                f"near {kind} {item}: {candidates}: {found.evidence}; if it is the same, add it "
+                f"to {self.report.path} by hand"
+            )
+        else:
+            counts["not found"] += 1
+            lines.append(f"not found {kind} {item}: {found.evidence}")
+        return None

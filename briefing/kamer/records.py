@@ -1,0 +1,236 @@
+"""What the stored records say about a letter, a motion, a debate or a commitment, as facts.
+
+The records' own words are kept (a ``Soort``, a ``Status`` this code has never seen is
+written as it is); only names are put in the form motions print them (``D.A. Ergin`` becomes
+``Ergin``) and a decision is summed up in a word (``Stemmen - aangenomen``: aangenomen).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from briefing.kamer.facts import (
+    CommitmentFacts,
+    DebateFacts,
+    FulfillingLetter,
+    LetterFacts,
+    MotionFacts,
+    written,
+)
+from briefing.kamer.odata import day
+from briefing.kamer.store import Row, Store
+from briefing.model import Submitter
+from briefing.types import Kamerstuk
+
+#: Words that sum up a decision, looked for in its kind and text, in this order.
+RESULTS = ("aangenomen", "verworpen", "aangehouden", "ingetrokken", "vervallen", "overgenomen")
+_VOTES_RE = re.compile(r"\((\d+)\s*-\s*(\d+)\)")
+_TVV_RE = re.compile(
+    r"t\.v\.v\.\s*(?P<dossier>\d{2}\s?\d{3})(?:-(?P<suffix>[A-Z]+))?(?:,?\s*nr\.\s*|-)(?P<nr>\d+)"
+)
+_SUBMITTERS_RE = re.compile(
+    r"^(?:(?:nader )?gewijzigde )?motie van (?:het lid|de leden) (?P<names>.+?)"
+    r"(?=\s+(?:over|ter|inzake|om)\b|\s*\(|$)",
+    re.IGNORECASE,
+)
+_INITIALS_RE = re.compile(r"(?:[A-Za-z][a-z]?\.)+")
+_NOT_AVAILABLE = "niet beschikbaar"
+#: Characters that are no text (white space apart, which is collapsed).
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+
+
+def clean(value: Any) -> str | None:
+    """Text on one line: white space collapsed, control characters left out; ``None`` for
+    no text."""
+    if not isinstance(value, str):
+        return None
+    return " ".join(_CONTROL_RE.sub("", value).split()) or None
+
+
+def dossier_of(kamerstuk: Kamerstuk) -> str:
+    """A Kamerstuk's dossier as the store keeps it: ``26485`` or ``35925-XVII``."""
+    return f"{kamerstuk.dossier}-{kamerstuk.suffix}" if kamerstuk.suffix else kamerstuk.dossier
+
+
+def kamerstuk(dossier: str | None, volgnummer: int | None) -> Kamerstuk | None:
+    """The Kamerstuk number of a dossier and volgnummer, when both are known."""
+    if not dossier or not volgnummer:
+        return None
+    number, _, suffix = dossier.partition("-")
+    try:
+        return Kamerstuk.parse(f"{number}{'-' + suffix if suffix else ''}, nr. {volgnummer}")
+    except ValueError:
+        return None
+
+
+def surname(name: str) -> str:
+    """A member's name as a motion prints it: ``D.A. Ergin`` and ``Ergin, D.A.`` are
+    ``Ergin``, ``A.P.C. (Tony) van Dijck`` is ``Van Dijck``."""
+    name = name.split(",")[0] if "," in name else name
+    words = [w for w in re.sub(r"\([^)]*\)", " ", name).split() if not _INITIALS_RE.fullmatch(w)]
+    text = " ".join(words) or name.strip()
+    return text[:1].upper() + text[1:]
+
+
+def named_submitters(subject: str | None) -> tuple[list[str], bool]:
+    """The names a motion's subject gives ('Motie van de leden Van Raan en Alkaya over ...')
+    and whether it says 'c.s.' (co-submitters not named)."""
+    match = _SUBMITTERS_RE.match(clean(subject) or "")
+    if not match:
+        return [], False
+    names = match["names"].strip()
+    others = names.endswith(" c.s.")
+    names = names.removesuffix(" c.s.")
+    return [n.strip() for n in re.split(r",\s*|\s+en\s+", names) if n.strip()], others
+
+
+def replaced(subject: str | None) -> Kamerstuk | None:
+    """The motion a gewijzigde motie replaces, from its subject ('(t.v.v. 26485-280)')."""
+    match = _TVV_RE.search(subject or "")
+    if not match:
+        return None
+    dossier = match["dossier"].replace(" ", "")
+    return kamerstuk(
+        f"{dossier}-{match['suffix']}" if match["suffix"] else dossier, int(match["nr"])
+    )
+
+
+def submitters(store: Store, zaak: Row) -> list[Submitter]:
+    """The submitter (Indiener), then the co-submitters by name, each with party."""
+    actors = store.find("related", zaak.id, "ZaakActor")
+    found = []
+    for relation in ("Indiener", "Medeindiener"):
+        named = [a for a in actors if a.kind == relation and clean(a.data.get("ActorNaam"))]
+        for actor in sorted(named, key=lambda a: surname(a.data["ActorNaam"])):
+            found.append(
+                Submitter(
+                    name=surname(clean(actor.data["ActorNaam"]) or ""),
+                    party=clean(actor.data.get("ActorFractie")),
+                )
+            )
+    return found
+
+
+def _vote_day(store: Store, besluit: Row) -> str | None:
+    for point in store.find("related", besluit.id, "Agendapunt"):
+        for activity in store.find("related", point.id, "Activiteit"):
+            if activity.day:
+                return activity.day
+    return None
+
+
+def decision(store: Store, besluit: Row) -> dict[str, Any]:
+    """A decision's facts: its text, result in a word, votes for and against, day."""
+    kind, text = clean(besluit.data.get("BesluitSoort")), clean(besluit.data.get("BesluitTekst"))
+    words = f"{kind or ''} {text or ''}".lower()
+    result = next((word for word in RESULTS if word in words), kind)
+    votes: tuple[int | None, int | None] = (None, None)
+    if match := _VOTES_RE.search(text or ""):
+        votes = (int(match[1]), int(match[2]))
+    elif besluit.data.get("StemmingsSoort") == "Met handopsteken":
+        tally = {"Voor": 0, "Tegen": 0}
+        for vote in store.find("related", besluit.id, "Stemming"):
+            if vote.kind in tally and not vote.data.get("Vergissing"):
+                tally[vote.kind] += vote.data.get("FractieGrootte") or 0
+        votes = (tally["Voor"], tally["Tegen"])
+    return {
+        "decision": text or kind,
+        "result": result,
+        "votes_for": votes[0],
+        "votes_against": votes[1],
+        "voted_on": _vote_day(store, besluit),
+    }
+
+
+def _last_decision(store: Store, zaak: Row) -> dict[str, Any]:
+    """The latest decision on a Zaak that has a result (adopted, rejected, held, ...), else
+    the latest of any kind; votes before other decisions of the same day."""
+    decided = [(decision(store, b), b) for b in store.find("related", zaak.id, "Besluit")]
+    if not decided:
+        return {}
+    facts, _ = max(
+        decided,
+        key=lambda fb: (
+            fb[0]["result"] in RESULTS,
+            fb[0]["voted_on"] or "",
+            fb[0]["votes_for"] is not None,
+            fb[1].changed,
+        ),
+    )
+    return facts
+
+
+def letter_facts(letter: str, zaak: Row, dossier: str | None) -> LetterFacts:
+    """A letter's Zaak, its Kamerstuk number (``dossier`` as learned, if the record has
+    none) and subject."""
+    return LetterFacts(
+        letter=letter,
+        zaak=zaak.nummer or "",
+        kamerstuk=written(kamerstuk(zaak.dossier or dossier, zaak.volgnummer)),
+        subject=clean(zaak.data.get("Onderwerp")),
+    )
+
+
+def motion_facts(store: Store, motion: str, zaak: Row, dossier: str | None) -> MotionFacts:
+    """A motion's submission, submitters, the cabinet's appreciation and the decision."""
+    subject = clean(zaak.data.get("Onderwerp"))
+    appreciation = clean(zaak.data.get("Kabinetsappreciatie"))
+    if appreciation and appreciation.lower().startswith(_NOT_AVAILABLE):
+        appreciation = None
+    return MotionFacts(
+        motion=motion,
+        zaak=zaak.nummer or "",
+        kamerstuk=written(kamerstuk(zaak.dossier or dossier, zaak.volgnummer)),
+        subject=subject,
+        submitted=zaak.day,
+        submitters=submitters(store, zaak),
+        appreciation=appreciation,
+        replaces=written(replaced(subject)),
+        **_last_decision(store, zaak),
+    )
+
+
+def debate_facts(store: Store, debate: str, activity: Row) -> DebateFacts:
+    """A debate's day, status, kind, subject and committee on the Kamer's agenda."""
+    committee = clean(activity.data.get("Voortouwnaam"))
+    moved = [a.nummer for a in store.find("related", activity.id, "VervangenDoor") if a.nummer]
+    return DebateFacts(
+        debate=debate,
+        activiteit=activity.nummer or "",
+        date=activity.day,
+        status=clean(activity.data.get("Status")),
+        kind=clean(activity.kind),
+        subject=clean(activity.data.get("Onderwerp")),
+        committee=None if committee in (None, "TK") else committee,
+        moved_to=min(moved) if moved else None,
+    )
+
+
+def commitment_facts(
+    store: Store, commitment: str, record: Row, letters: dict[str, str]
+) -> CommitmentFacts:
+    """A commitment's status, deadline, activity and fulfilling letters in the register;
+    ``letters`` maps a Kamerstuk number to the content letter that has it."""
+    fulfilled = []
+    for document in store.find("related", record.id, "KamerbriefNakoming"):
+        if not re.fullmatch(r"\d{4}D\d{5}", document.nummer or ""):
+            continue
+        number = kamerstuk(document.dossier, document.volgnummer)
+        fulfilled.append(
+            FulfillingLetter(
+                document=document.nummer or "",
+                date=document.day,
+                kamerstuk=written(number),
+                letter=letters.get(str(number)) if number else None,
+            )
+        )
+    return CommitmentFacts(
+        commitment=commitment,
+        toezegging=record.nummer or "",
+        status=clean(record.data.get("Status")),
+        deadline=day(record.data.get("DatumNakoming")),
+        activiteit=record.activiteit,
+        text=clean(record.data.get("Tekst")),
+        fulfilled_by=sorted(fulfilled, key=lambda f: (str(f.date), f.document)),
+    )

@@ -1,0 +1,285 @@
+"""``briefing kamer link`` on the bundled content against the real records: the facts it
+writes, what it reports, and the links a person added by hand."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from briefing.cli import main
+from briefing.kamer.facts import read_facts
+from briefing.kamer.load import load_files
+from tests.test_kamer_data import FIXTURES, no_live_service, real_files
+
+__all__ = ["no_live_service"]  # the autouse fixture: no test reaches the live service
+
+HAND_LINKED = """\
+debates:
+  - debate: technische-briefing-sectorale-samenwerking
+    activiteit: 2021A08488
+  - debate: begroting-bhos-2021-11-25
+    activiteit: 2021A07684
+    committee: de plenaire vergadering
+motions:
+  - motion: amhaouch-35925-xvii-33
+    zaak: 2021Z99999
+    kamerstuk: 35 925-XVII, nr. 33
+"""
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Path:
+    """Every real record, and two commitments in the register's shape."""
+    path = tmp_path / "kamer.sqlite"
+    load_files([*real_files(), FIXTURES / "toezegging.json"], path)
+    return path
+
+
+@pytest.fixture
+def content(content_copy: Path) -> Path:
+    """The bundled content without its kamer.yaml, so that the tests do not depend on it."""
+    (content_copy / "kamer.yaml").unlink(missing_ok=True)
+    return content_copy
+
+
+def link(content: Path, store: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
+    """Run ``briefing kamer link``; its lines of output."""
+    status = main(["kamer", "link", "--content", str(content), "--store", str(store)])
+    out, err = capsys.readouterr()
+    assert (status, err) == (0, "")
+    return out.splitlines()
+
+
+def digests(folder: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.name != "kamer.yaml"
+    }
+
+
+def test_link_gives_the_letters_motions_and_debates_their_records(
+    content: Path, store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    others = digests(content)
+    lines = link(content, store, capsys)
+    facts = read_facts(content / "kamer.yaml")
+
+    letters = {f.letter: (f.zaak, str(f.kamerstuk)) for f in facts.letters}
+    assert letters == {
+        "2018-11-13-voortgang-imvo-beleid": ("2018Z20898", "Kamerstuk 26 485, nr. 293"),
+        "2022-04-07-opvolging-moties-en-toezeggingen-imvo-beleid": (
+            "2022Z06842",
+            "Kamerstuk 26 485, nr. 395",
+        ),
+    }
+    motions = {str(f.motion): f for f in facts.motions}
+    assert {m: f.zaak for m, f in motions.items()} == {
+        "becker-26485-277": "2018Z06147",
+        "bouali-26485-280": "2018Z06150",
+        "diks-26485-273": "2018Z06142",
+        "van-der-lee-35570-71": "2021Z10407",
+        "van-laar-26485-224": "2016Z16046",
+    }
+    assert str(motions["becker-26485-277"].submitted) == "2018-04-04"
+    assert motions["becker-26485-277"].appreciation is None  # before 1 April 2019
+    assert motions["van-der-lee-35570-71"].appreciation == "Oordeel Kamer"
+    debates = {f.debate: (f.activiteit, str(f.date), f.status) for f in facts.debates}
+    assert debates == {
+        "ao-imvo-2018-11-14": ("2018A02240", "2018-11-14", "Uitgevoerd"),
+        "ao-imvo-2020-03-03": ("2020A00790", "2020-03-03", "Uitgevoerd"),
+        "begroting-bhos-2021-11-25": ("2021A07684", "2021-11-25", "Uitgevoerd"),
+        "notaoverleg-bhos-2018-06-28": ("2018A02057", "2018-06-28", "Uitgevoerd"),
+    }
+    commitments = {str(f.commitment): f for f in facts.commitments}
+    briefing = commitments["technische-briefing-sectorale-samenwerking"]
+    assert (briefing.toezegging, briefing.status, str(briefing.deadline)) == (
+        "TZ202111-101",
+        "Afgedaan",
+        "2022-03-31",
+    )
+    assert [(f.document, f.letter) for f in briefing.fulfilled_by] == [
+        ("2022D13866", "2022-04-07-opvolging-moties-en-toezeggingen-imvo-beleid")
+    ]
+    transition = commitments["overgang-convenanten-sectorale-samenwerking"]
+    assert (transition.toezegging, transition.status, transition.deadline) == (
+        "TZ202111-102",
+        "Openstaand",
+        None,  # DatumNakoming 0001-01-01: no deadline
+    )
+    assert digests(content) == others  # no other content file is touched
+
+    assert (
+        "linked letter 2018-11-13-voortgang-imvo-beleid → Zaak 2018Z20898 (Brief regering, "
+        "2018-11-13, 'Voortgang IMVO-beleid'): the only Brief regering registered on "
+        "2018-11-13, with the same subject"
+    ) in lines
+    assert (
+        "linked motion becker-26485-277 → Zaak 2018Z06147 (Motie, 2018-04-04, 'Motie van het "
+        "lid Becker c.s. over het actief tegengaan van misstan...'): volgnummer 277, first "
+        "submitter Becker, dossier 'Maatschappelijk verantwoord ondernemen' (that of 26485)"
+    ) in lines
+    assert lines[-1] == (
+        "linked 13 of 20 content items (2 letters, 5 motions, 4 debates, 2 commitments; 0 kept, "
+        f"13 new); 1 ambiguous, 1 near, 5 not found; wrote {content / 'kamer.yaml'}"
+    )
+
+
+def test_link_reports_a_near_record_and_an_ambiguity_and_links_neither(
+    content: Path, store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = link(content, store, capsys)
+    path = content / "kamer.yaml"
+    assert (
+        "near debate technische-briefing-sectorale-samenwerking: Activiteit 2021A08488 "
+        "(Technische briefing, 2022-02-17, 'IMVO sectorale samenwerking', Uitgevoerd): the same "
+        f"kind and subject, but not on 2021-02-17; if it is the same, add it to {path} by hand"
+    ) in lines
+    assert (
+        "ambiguous motion amhaouch-34952-7: 2 records fit (volgnummer 7, first submitter "
+        "Amhaouch): Zaak 2017Z08382 (Motie, 2017-06-15, 'Motie van het lid Amhaouch c.s. over "
+        "het zichtbaar maken van de res...'); Zaak 2018Z12844 (Motie, 2018-06-28, 'Motie van "
+        "het lid Amhaouch over bindende afspraken met de cacao pro...'); add the right one to "
+        f"{path} by hand"
+    ) in lines
+    assert "not found debate ao-jemen-2020-03-04: no algemeen overleg on 2020-03-04" in lines
+    facts = read_facts(path)
+    assert "technische-briefing-sectorale-samenwerking" not in {f.debate for f in facts.debates}
+    assert "amhaouch-34952-7" not in {f.motion for f in facts.motions}
+
+
+def test_link_writes_the_same_file_and_report_every_time(
+    content: Path, store: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    other = tmp_path / "other"
+    other.mkdir()
+    for path in content.rglob("*"):
+        target = other / path.relative_to(content)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if path.is_file():
+            target.write_bytes(path.read_bytes())
+    first = link(content, store, capsys)
+    second = link(other, store, capsys)
+    assert (content / "kamer.yaml").read_bytes() == (other / "kamer.yaml").read_bytes()
+    assert [line.replace(str(other), str(content)) for line in second] == first
+    again = link(content, store, capsys)  # every link is now in the file, and kept
+    assert (content / "kamer.yaml").read_bytes() == (other / "kamer.yaml").read_bytes()
+    assert sum(line.startswith("kept ") for line in again) == 13
+
+
+def test_link_keeps_the_links_a_person_added(
+    content: Path, store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (content / "kamer.yaml").write_text(HAND_LINKED, encoding="utf-8")
+    lines = link(content, store, capsys)
+    facts = read_facts(content / "kamer.yaml")
+    debates = {str(f.debate): f for f in facts.debates}
+    briefing = debates["technische-briefing-sectorale-samenwerking"]
+    assert (briefing.activiteit, str(briefing.date), briefing.kind) == (
+        "2021A08488",
+        "2022-02-17",
+        "Technische briefing",
+    )
+    budget = debates["begroting-bhos-2021-11-25"]  # the records name no committee
+    assert (budget.committee, budget.kind) == (
+        "de plenaire vergadering",
+        "Plenair debat (wetgeving)",
+    )
+    motions = {str(f.motion): f for f in facts.motions}
+    assert motions["amhaouch-35925-xvii-33"].zaak == "2021Z99999"  # kept as it was
+    assert (
+        "kept debate technische-briefing-sectorale-samenwerking → Activiteit 2021A08488 "
+        "(Technische briefing, 2022-02-17, 'IMVO sectorale samenwerking', Uitgevoerd)"
+    ) in lines
+    assert (
+        "not in store motion amhaouch-35925-xvii-33: Zaak 2021Z99999 is not in the store; its "
+        "entry is kept as it was"
+    ) in lines
+
+
+def test_the_written_file_is_readable_content(
+    content: Path, store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    link(content, store, capsys)
+    text = (content / "kamer.yaml").read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=schemas/kamer.schema.json\n")
+    data = yaml.safe_load(text)
+    assert list(data) == ["letters", "motions", "debates", "commitments"]
+    assert data["motions"][0] == {
+        "motion": "becker-26485-277",
+        "zaak": "2018Z06147",
+        "kamerstuk": "26 485, nr. 277",
+        "subject": "Motie van het lid Becker c.s. over het actief tegengaan van misstanden op de "
+        "werkvloer",
+        "submitted": __import__("datetime").date(2018, 4, 4),
+    }
+    assert main(["check", "--content", str(content)]) == 0
+
+
+def test_a_wrong_kamer_file_is_reported_where_it_is_wrong_and_left_alone(
+    content: Path, store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = content / "kamer.yaml"
+    text = HAND_LINKED.replace("2021A08488", "2021-A-8488")
+    path.write_text(text, encoding="utf-8")
+    status = main(["kamer", "link", "--content", str(content), "--store", str(store)])
+    out, err = capsys.readouterr()
+    assert (status, out) == (1, "")
+    assert err.splitlines() == [
+        f"{path}:3:5: debates[0].activiteit: String should match pattern '^\\d{{4}}A\\d{{5}}$' "
+        "(got '2021-A-8488')"
+    ]
+    assert path.read_text(encoding="utf-8") == text
+
+
+def test_link_refuses_content_with_errors(
+    content: Path, store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    motions = content / "motions.yaml"
+    motions.write_text(
+        motions.read_text(encoding="utf-8").replace(
+            "kamerstuk: 26 485, nr. 224", "kamerstuk: 26485-224"
+        ),
+        encoding="utf-8",
+    )
+    status = main(["kamer", "link", "--content", str(content), "--store", str(store)])
+    _, err = capsys.readouterr()
+    assert status == 1
+    assert err.splitlines() == [
+        f"{motions}:6:5: motions[0].kamerstuk: '26485-224' is not a Kamerstuk number; write it "
+        "like '26 485, nr. 224' or '35 925-XVII, nr. 33'"
+    ]
+    assert not (content / "kamer.yaml").exists()
+
+
+def test_a_letter_whose_header_is_wrong_is_reported_where_it_is_wrong(
+    content: Path, store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    letter = content / "letters" / "2018-11-13-voortgang-imvo-beleid.yaml"
+    letter.write_text(
+        letter.read_text(encoding="utf-8").replace("date: 2018-11-13", "date: 2018-11-31"),
+        encoding="utf-8",
+    )
+    status = main(["kamer", "link", "--content", str(content), "--store", str(store)])
+    out, err = capsys.readouterr()
+    assert (status, out) == (1, "")
+    assert err.splitlines() == [  # as 'briefing check' says it
+        f"{letter}:3:1: date: Input should be a valid date or datetime, day value is outside "
+        "expected range (got '2018-11-31'); write an existing day as YYYY-MM-DD"
+    ]
+    assert not (content / "kamer.yaml").exists()
+
+
+def test_a_letter_in_flow_style_is_read_the_same(
+    content: Path, store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = link(content, store, capsys)
+    (content / "kamer.yaml").unlink()
+    letter = content / "letters" / "2018-11-13-voortgang-imvo-beleid.yaml"
+    data = yaml.safe_load(letter.read_text(encoding="utf-8"))
+    letter.write_text(json.dumps(data, default=str, ensure_ascii=False), encoding="utf-8")
+    assert link(content, store, capsys) == first

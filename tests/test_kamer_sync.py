@@ -1,0 +1,259 @@
+"""``briefing kamer sync`` against a local OData service on 127.0.0.1 that serves the real
+records in pages: paging by ``@odata.nextLink`` and by ``$skip``, a page that fails once, a
+malformed page, a 400, a next page on another host, an answer too large."""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, quote, unquote, urlencode, urlsplit
+
+import pytest
+
+from briefing.cli import main
+from briefing.errors import BriefingError
+from briefing.kamer.fetch import Client, check_base_url, sync
+from briefing.kamer.load import load_files
+from briefing.kamer.odata import moment
+from tests.test_kamer_data import FIXTURES, dump, no_live_service, real_records
+
+__all__ = ["no_live_service"]  # the autouse fixture: no test reaches the live service
+
+
+@dataclass
+class Service:
+    """What the local service serves, and how it misbehaves."""
+
+    base: str = ""
+    records: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    next_links: bool = True
+    fail_once: set[tuple[str, int]] = field(default_factory=set)
+    malformed: set[tuple[str, int]] = field(default_factory=set)
+    bad_request: set[str] = field(default_factory=set)
+    next_elsewhere: bool = False
+    no_length: bool = False
+    requests: list[str] = field(default_factory=list)
+
+    def answer(self, path: str) -> tuple[int, bytes]:
+        """The status and body for a GET of ``path``."""
+        self.requests.append(unquote(path))
+        parts = urlsplit(path)
+        entity = parts.path.rsplit("/", 1)[-1]
+        params = {k: v[0] for k, v in parse_qs(parts.query).items()}
+        top, skip = int(params["$top"]), int(params.get("$skip", "0"))
+        assert top <= 250 and "Verwijderd eq false" in params["$filter"]
+        if entity in self.bad_request:
+            return 400, b'{"error": {"message": "The query specified in the URI is not valid."}}'
+        if (entity, skip) in self.fail_once:
+            self.fail_once.discard((entity, skip))
+            return 503, b"Service Unavailable"
+        rows = self.records.get(entity, [])
+        if since := re.search(r"GewijzigdOp ge (\S+)", params["$filter"]):
+            rows = [r for r in rows if moment(r["GewijzigdOp"]) >= moment(since[1])]  # type: ignore[operator]
+        page: dict[str, Any] = {
+            "@odata.context": f"{self.base}$metadata#{entity}",
+            "@odata.count": len(rows),
+            "value": rows[skip : skip + top],
+        }
+        if self.next_links and skip + top < len(rows):
+            following = urlencode({**params, "$skip": str(skip + top)}, quote_via=quote)
+            host = "http://example.org/OData/" if self.next_elsewhere else self.base
+            page["@odata.nextLink"] = f"{host}{entity}?{following}"
+        body = json.dumps(page).encode()
+        if (entity, skip) in self.malformed:
+            return 200, body[: len(body) // 2]
+        return 200, body
+
+
+@pytest.fixture
+def service() -> Iterator[Service]:
+    """The real records (motions and letters, debates, two commitments) served on 127.0.0.1."""
+    state = Service(
+        records={
+            "Zaak": real_records("imvo-zaak.json") + real_records("expanded-motie-zaak.json"),
+            "Activiteit": real_records("imvo-activiteit.json"),
+            "Toezegging": json.loads((FIXTURES / "toezegging.json").read_text())["value"],
+        }
+    )
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            status, body = state.answer(self.path)
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            if not state.no_length:
+                self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    state.base = f"http://127.0.0.1:{server.server_address[1]}/OData/v4/2.0/"
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
+    thread.start()
+    try:
+        yield state
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+def _client(service: Service, **options: Any) -> Client:
+    return Client(service.base, backoff=0.01, **{"page_size": 50, **options})
+
+
+def test_sync_through_the_command_line_pages_and_stores_every_record(
+    service: Service, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = tmp_path / "kamer.sqlite"
+    status = main(["kamer", "sync", "--url", service.base, "--store", str(store)])
+    out, err = capsys.readouterr()
+    assert status == 0, err
+    assert out == (
+        "synced 548 records: 548 new, 0 updated, 0 unchanged (Zaak 254, ZaakActor 166, "
+        "Activiteit 64, Document 61, Toezegging 2, Kamerstukdossier 1)\n"
+    )
+    assert err.splitlines() == [
+        "fetched Zaak: 250 of 254 records",
+        "fetched Zaak: 254 of 254 records",
+        "fetched Activiteit: 64 of 64 records",
+        "fetched Toezegging: 2 of 2 records",
+    ]
+    zaak = [r for r in service.requests if "/Zaak?" in r]
+    assert "$expand=Kamerstukdossier,ZaakActor,Besluit($expand=Stemming,Agendapunt" in zaak[0]
+    assert "$skip=250" in zaak[1] and "$top=250" in zaak[1]
+
+
+def test_a_second_sync_asks_only_for_what_changed_since_the_first(
+    service: Service, tmp_path: Path
+) -> None:
+    store = tmp_path / "kamer.sqlite"
+    sync(store, _client(service))
+    before, service.requests[:] = dump(store), []
+    counts = sync(store, _client(service))
+    assert all("GewijzigdOp ge " in r for r in service.requests)
+    assert counts.new.total() == counts.updated.total() == 0 and counts.unchanged.total() > 0
+    assert dump(store) == before
+
+
+def test_since_asks_only_for_records_changed_from_that_day(
+    service: Service, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = str(tmp_path / "kamer.sqlite")
+    status = main(
+        ["kamer", "sync", "--url", service.base, "--store", store, "--since", "2025-01-01"]
+    )
+    out = capsys.readouterr().out
+    assert status == 0
+    assert all("GewijzigdOp ge 2025-01-01T00:00:00Z" in r for r in service.requests)
+    assert out == (  # the 60 motions of 2025 with their submitters and documents
+        "synced 286 records: 286 new, 0 updated, 0 unchanged (ZaakActor 166, Document 60, "
+        "Zaak 60)\n"
+    )
+
+
+@pytest.mark.parametrize("next_links", [True, False], ids=["nextLink", "$skip"])
+def test_pages_are_followed_by_next_link_or_by_skip(
+    service: Service, tmp_path: Path, next_links: bool
+) -> None:
+    service.next_links = next_links
+    counts = sync(tmp_path / "kamer.sqlite", _client(service))
+    assert (counts.new["Zaak"], counts.new["Activiteit"], counts.new["Toezegging"]) == (254, 64, 2)
+    skips = [
+        int(m[1])
+        for r in service.requests
+        if "/Zaak?" in r and (m := re.search(r"\$skip=(\d+)", r))
+    ]
+    assert skips == [50, 100, 150, 200, 250]
+
+
+def test_a_page_that_fails_once_is_asked_again(service: Service, tmp_path: Path) -> None:
+    service.fail_once = {("Zaak", 100)}
+    counts = sync(tmp_path / "kamer.sqlite", _client(service))
+    assert counts.new["Zaak"] == 254
+    assert len([r for r in service.requests if "$skip=100" in r and "/Zaak?" in r]) == 2
+
+
+def test_a_page_that_keeps_failing_stops_the_sync_after_the_retries(
+    service: Service, tmp_path: Path
+) -> None:
+    service.fail_once = {("Zaak", 0)}
+    with pytest.raises(BriefingError) as error:
+        sync(tmp_path / "kamer.sqlite", _client(service, retries=0))
+    assert re.fullmatch(
+        r"GET http://127\.0\.0\.1:\d+/OData/v4/2\.0/Zaak\?\$filter=Verwijderd eq false and "
+        r"\(Soort eq 'Motie' or Soort eq 'Brief regering'\)&.*&\$top=50&\$count=true: no good "
+        r"answer in 1 try: too many 503 error responses",
+        str(error.value),
+    )
+    assert not (tmp_path / "kamer.sqlite").exists()
+
+
+def test_a_malformed_page_is_an_error_and_leaves_the_store_as_it_was(
+    service: Service, tmp_path: Path
+) -> None:
+    store = tmp_path / "kamer.sqlite"
+    load_files([FIXTURES / "toezegging.json"], store)
+    before = dump(store)
+    service.malformed = {("Zaak", 100)}
+    with pytest.raises(BriefingError) as error:
+        sync(store, _client(service))
+    assert re.fullmatch(
+        r"GET http://127\.0\.0\.1:\d+/OData/v4/2\.0/Zaak\?\$filter=.*\$skip=100:1:\d+: the JSON "
+        r"stops before it is complete: the file is truncated; save or fetch it again",
+        str(error.value),
+    )
+    assert dump(store) == before
+
+
+def test_a_bad_request_shows_the_request(
+    service: Service, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    service.bad_request = {"Activiteit"}
+    store = tmp_path / "kamer.sqlite"
+    status = main(
+        ["kamer", "sync", "--url", service.base, "--store", str(store), "--dossier", "26 485"]
+    )
+    err = capsys.readouterr().err.splitlines()
+    assert status == 1
+    assert err[-1] == (
+        f"briefing: error: GET {service.base}Activiteit?$filter=Verwijderd eq false and "
+        "Zaak/any(z: z/Kamerstukdossier/any(d: d/Nummer eq 26485))&$expand=VervangenDoor"
+        "&$orderby=GewijzigdOp,Id&$top=250&$count=true: the service answered 400 Bad Request: "
+        '{"error": {"message": "The query specified in the URI is not valid."}}'
+    )
+    assert len(err) == 3  # the progress of Zaak, then the error alone, no traceback
+    assert not store.exists()  # the store made for this sync is removed again
+
+
+def test_a_next_page_on_another_host_is_refused(service: Service, tmp_path: Path) -> None:
+    service.next_elsewhere = True
+    with pytest.raises(BriefingError, match=r"the answer's next page is at http://example\.org/"):
+        sync(tmp_path / "kamer.sqlite", _client(service))
+    assert not any("example.org" in r for r in service.requests[1:2])
+
+
+@pytest.mark.parametrize("no_length", [False, True], ids=["Content-Length", "streamed"])
+def test_an_answer_too_large_is_refused(service: Service, tmp_path: Path, no_length: bool) -> None:
+    service.no_length = no_length
+    with pytest.raises(BriefingError, match=r"the answer is larger than 10,000 bytes; refused"):
+        sync(tmp_path / "kamer.sqlite", _client(service, max_bytes=10_000))
+
+
+@pytest.mark.parametrize(
+    "url", ["http://example.org/OData/v4/2.0/", "ftp://127.0.0.1/", "gegevensmagazijn.nl"]
+)
+def test_only_https_or_http_on_this_machine_is_fetched(url: str) -> None:
+    with pytest.raises(BriefingError, match="over https only"):
+        check_base_url(url)
+    assert check_base_url("https://example.org/OData") == "https://example.org/OData/"
+    assert check_base_url("http://localhost:8080/") == "http://localhost:8080/"
