@@ -64,7 +64,9 @@ class BuildReport:
             f"{len(self.failed)} failed",
         ]
         if self.skipped:
-            parts.append(f"{len(self.skipped)} kept from before (content has errors)")
+            errors = any(p.severity == "error" for p in self.problems)
+            why = "content has errors" if errors else "a letter failed"
+            parts.append(f"{len(self.skipped)} kept from before ({why})")
         if self.removed:
             parts.append(f"{len(self.removed)} removed")
         return ", ".join(parts)

@@ -8,12 +8,23 @@ handed out, the templates Jinja2 loaded, the settings and the letters' page numb
 
 from __future__ import annotations
 
+import traceback
 from collections.abc import Callable
 from functools import cache
+from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template, select_autoescape
+from jinja2 import (
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    Template,
+    TemplateError,
+    TemplateSyntaxError,
+    select_autoescape,
+)
 
+from briefing.errors import RenderError
 from briefing.index import Index
 from briefing.layout import SETTINGS_FILE, templates_dir
 from briefing.plan import Kind, Output
@@ -71,11 +82,37 @@ def render_html(template: str, settings: Settings, **context: Any) -> str:
 
 
 def render(output: Output, index: Index, settings: Settings, pages: PageMap) -> tuple[str, Reads]:
-    """The HTML of ``output``, and what making it read."""
+    """The HTML of ``output``, and what making it read.
+
+    A mistake in a template is a :class:`RenderError` that names the template and the line:
+    ``templates/letter.html:12: 'view' has no attribute 'dat'``.
+    """
     template, view = VIEWS[output.kind]
     with reading() as reads:
         settings_file = index.corpus.root / SETTINGS_FILE
         if settings_file.is_file():
             note_files(settings_file)
-        html = render_html(template, settings, view=view(index, output, Pages(pages)))
+        data = view(index, output, Pages(pages))
+        try:
+            html = render_html(template, settings, view=data)
+        except TemplateError as exc:
+            raise RenderError(_where(exc, template)) from None
     return html, reads
+
+
+def _where(error: TemplateError, template: str) -> str:
+    """``templates/<file>:<line>: <message>`` for a template that does not compile or run."""
+    root = templates_dir()
+    line: int | None
+    if isinstance(error, TemplateSyntaxError):
+        name, line = error.name or template, error.lineno
+    else:  # Jinja2 gives a failing template's frames its file and line
+        frames = [
+            frame
+            for frame in traceback.extract_tb(error.__traceback__)
+            if Path(frame.filename).is_relative_to(root)
+        ]
+        name = Path(frames[-1].filename).relative_to(root).as_posix() if frames else template
+        line = frames[-1].lineno if frames else None
+    where = f"{root.name}/{name}" + (f":{line}" if line else "")
+    return f"{where}: {error.message or type(error).__name__}"
