@@ -18,7 +18,8 @@ from pydantic import BaseModel
 
 from briefing.errors import Problem
 from briefing.inline import FOOTNOTE_RE, footnote_ids
-from briefing.layout import LETTERS_DIR, OVERVIEW_ID, REGISTRY_FILES, registry_key
+from briefing.kamer.facts import KamerFacts
+from briefing.layout import KAMER_FILE, LETTERS_DIR, OVERVIEW_ID, REGISTRY_FILES, registry_key
 from briefing.loading import Document, NodePath, format_path, load_document
 from briefing.model import (
     BulletList,
@@ -56,6 +57,25 @@ class Entry:
 
 
 @dataclass(frozen=True)
+class KamerSource:
+    """The Kamer's facts (``kamer.yaml``) with the document they came from."""
+
+    facts: KamerFacts
+    document: Document
+
+    def where(self, kind: str, key: str) -> NodePath:
+        """The node path of the entry of ``kind`` ('motions', ...) about ``key``."""
+        entries = getattr(self.facts, kind)
+        field = {"letters": "letter", "motions": "motion", "debates": "debate"}.get(
+            kind, "commitment"
+        )
+        for index, entry in enumerate(entries):
+            if getattr(entry, field) == key:
+                return (kind, index)
+        return (kind,)
+
+
+@dataclass(frozen=True)
 class LetterSource:
     """A validated letter with the document it came from."""
 
@@ -83,6 +103,8 @@ class Corpus:
     unreadable: dict[str, str] = field(default_factory=dict)
     #: Documents already told that they refer to an unreadable registry, with its kind.
     _told: set[tuple[Path, str]] = field(default_factory=set)
+    #: The Kamer's facts about the content, when ``kamer.yaml`` exists and is valid.
+    kamer: KamerSource | None = None
 
     @property
     def motions(self) -> dict[str, Motion]:
@@ -437,4 +459,39 @@ def load_corpus(root: Path) -> Corpus:
                     seen[letter.id] = source
         corpus.problems += problems
     corpus.letters = sorted(seen.values(), key=lambda s: (s.letter.date, s.letter.id))
+    _load_kamer(root, corpus, set(seen))
     return corpus
+
+
+def _load_kamer(root: Path, corpus: Corpus, letters: set[str]) -> None:
+    """Read the Kamer's facts, if any; their ids must name content that exists."""
+    path = root / KAMER_FILE
+    if not path.exists():
+        return
+    corpus.files.append(path)
+    document, problems = load_document(path)
+    corpus.problems += problems
+    if document.data is None:
+        return
+    facts, more = validate(document, KamerFacts, document.data)
+    corpus.problems += more
+    if facts is None:
+        return
+    corpus.problems += _reference_problems(facts, document, (), corpus)
+    letter_ids: list[tuple[NodePath, str]] = [
+        (("letters", i, "letter"), f.letter) for i, f in enumerate(facts.letters)
+    ]
+    letter_ids += [
+        (("commitments", i, "fulfilled_by", j, "letter"), by.letter)
+        for i, c in enumerate(facts.commitments)
+        for j, by in enumerate(c.fulfilled_by)
+        if by.letter is not None
+    ]
+    for node_path, letter_id in letter_ids:
+        if letter_id not in letters:
+            close = difflib.get_close_matches(letter_id, sorted(letters), n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            corpus.problems.append(
+                document.problem(node_path, f"no letter with id '{letter_id}' in letters/{hint}")
+            )
+    corpus.kamer = KamerSource(facts, document)

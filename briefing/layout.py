@@ -45,8 +45,9 @@ def registry_key(kind: str) -> str:
 
 
 def content_files(root: Path) -> list[Path]:
-    """Every file the content is read from: settings, registries and letters, in that order."""
-    names = [SETTINGS_FILE, *REGISTRY_FILES.values()]
+    """Every file the content is read from: settings, registries, the Kamer's facts and
+    letters, in that order."""
+    names = [SETTINGS_FILE, *REGISTRY_FILES.values(), KAMER_FILE]
     files = [root / name for name in names if (root / name).is_file()]
     return files + sorted((root / LETTERS_DIR).glob("*.yaml"))
 

@@ -108,7 +108,13 @@ def test_the_inconsistencies_in_the_letters_are_found(corpus: Corpus) -> None:
     texts = [f.text for f in Index(corpus).findings_on(AFTER_2022)]
     assert any("17 februari 2021" in t and "25 november 2021" in t for t in texts)
     assert any("Becker" in t and "zaterdag 14 april 2018" in t for t in texts)
-    assert len(texts) == 2
+    # The Kamer's agenda has the technical briefing a year later than the letter says.
+    assert any(
+        "noemt 17 februari 2021 als datum van de technische briefing" in t
+        and "(activiteit 2021A08488) was die op 17 februari 2022" in t
+        for t in texts
+    )
+    assert len(texts) == 3
     # Neither is known on the day of the 2018 debate.
     assert findings_on(corpus, state_on(corpus, AO_2018), AO_2018) == []
 
@@ -119,7 +125,7 @@ def test_check_prints_the_inconsistencies_as_warnings(capsys: pytest.CaptureFixt
     assert "2022-04-07-opvolging-moties-en-toezeggingen-imvo-beleid.yaml:181:9: " in err
     assert "fulfilled_on: warning: commitment 'technische-briefing-sectorale-samenwerking'" in err
     assert "motions.yaml:24:5: motions[2].adopted: warning: motion 'becker-26485-277'" in err
-    assert "0 errors, 2 warnings" in err
+    assert "0 errors, 3 warnings" in err
 
 
 def test_a_section_naming_a_sector_it_does_not_list_gets_a_warning(content_copy: Path) -> None:

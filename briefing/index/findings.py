@@ -18,8 +18,10 @@ from enum import StrEnum
 from briefing.corpus import Corpus, iter_sections, section_texts
 from briefing.dates import dutch_date
 from briefing.errors import Problem, Severity
+from briefing.index.kamer import kamer_findings
 from briefing.index.sectors import name_pattern
-from briefing.index.state import Place, State, Stated
+from briefing.index.state import CommitmentState, Place, State, Stated
+from briefing.loading import Document, NodePath
 from briefing.model import CommitmentUpdate, MotionUpdate
 
 _WEEKDAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
@@ -51,30 +53,49 @@ def findings_on(corpus: Corpus, state: State, on: dt.date) -> list[Finding]:
         *_commitment_findings(state),
         *_motion_findings(corpus, state),
         *_letter_findings(corpus, state),
+        *(Finding(*found) for found in kamer_findings(corpus, state)),
         *_overdue(corpus, state, on),
     ]
 
 
 def _overdue(corpus: Corpus, state: State, on: dt.date) -> Iterator[Finding]:
-    entries = corpus.registries["commitment"]
     for commitment in state.commitments.values():
-        deadline = commitment.commitment.deadline
+        deadline = commitment.deadline
         if not deadline or deadline.end >= on or not commitment.is_open:
             continue
-        entry = entries[commitment.commitment.id]
         latest = commitment.updates[-1] if commitment.updates else None
+        where, register = _deadline_where(corpus, commitment)
         yield Finding(
-            f"De termijn van de toezegging '{commitment.commitment.text}' ({deadline}) "
-            f"is verstreken; de stand is '{commitment.status}'.",
+            f"De termijn van de toezegging '{commitment.commitment.text}' ({deadline}"
+            f"{register}) is verstreken; de stand is '{commitment.status}'.",
             _as_warning(
-                entry.document.problem(
-                    (*entry.node_path, "deadline"),
-                    f"commitment '{commitment.commitment.id}' was due {deadline} and is still "
-                    f"'{commitment.status}' on {on.isoformat()}; report on it in a letter",
+                where.document.problem(
+                    where.node_path,
+                    f"commitment '{commitment.commitment.id}' was due {deadline}{register} and "
+                    f"is still '{commitment.status}' on {on.isoformat()}; report on it in a "
+                    "letter",
                 )
             ),
             latest.place if latest else None,
         )
+
+
+@dataclass(frozen=True)
+class _Where:
+    document: Document
+    node_path: NodePath
+
+
+def _deadline_where(corpus: Corpus, commitment: CommitmentState) -> tuple[_Where, str]:
+    """Where a commitment's deadline is given: the registry, else the Kamer's facts (with the
+    register's number, for the text)."""
+    entry = corpus.registries["commitment"][commitment.commitment.id]
+    if commitment.commitment.deadline is not None or corpus.kamer is None:
+        return _Where(entry.document, (*entry.node_path, "deadline")), ""
+    kamer = corpus.kamer
+    node_path = kamer.where("commitments", commitment.commitment.id)
+    number = commitment.record.toezegging if commitment.record else ""
+    return _Where(kamer.document, (*node_path, "deadline")), f", register {number}"
 
 
 def _commitment_findings(state: State) -> Iterator[Finding]:
@@ -124,16 +145,24 @@ def _motion_findings(corpus: Corpus, state: State) -> Iterator[Finding]:
         if adopted and adopted.weekday() >= 5 and motion_state.mentions:
             entry = entries[motion.id]
             place = motion_state.mentions[-1]
+            record = motion_state.record
+            submitted, known = "", ""
+            if record is not None and record.submitted is not None:
+                submitted = (
+                    f" Volgens de Kamer is zij op {dutch_date(record.submitted)} ingediend "
+                    f"(zaak {record.zaak})."
+                )
+                known = f"; the Kamer has it submitted on {record.submitted.isoformat()}"
             yield Finding(
                 f"Motie {label} is volgens de brieven aangenomen op "
                 f"{_WEEKDAYS[adopted.weekday()]} {dutch_date(adopted)}; de Kamer stemt niet in "
-                "het weekend. Controleer de datum.",
+                f"het weekend. Controleer de datum.{submitted}",
                 _as_warning(
                     entry.document.problem(
                         (*entry.node_path, "adopted"),
                         f"motion '{motion.id}' was adopted on a "
                         f"{adopted.strftime('%A')} ({adopted.isoformat()}), when the Kamer "
-                        "does not vote; check the date",
+                        f"does not vote{known}; check the date",
                     )
                 ),
                 place,

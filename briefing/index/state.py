@@ -15,6 +15,7 @@ from enum import StrEnum
 from typing import Generic, TypeVar
 
 from briefing.corpus import Corpus, LetterSource, iter_sections
+from briefing.kamer.facts import CommitmentFacts, KamerFacts, MotionFacts
 from briefing.layout import section_anchor
 from briefing.loading import NodePath
 from briefing.model import (
@@ -78,6 +79,8 @@ class MotionState:
     motion: Motion
     mentions: list[Place] = field(default_factory=list)
     updates: list[Stated[MotionUpdate]] = field(default_factory=list)
+    #: What the Kamer's records say of it, when the content links it.
+    record: MotionFacts | None = None
 
     @property
     def status(self) -> MotionStatus:
@@ -93,6 +96,17 @@ class CommitmentState:
     debate: Debate
     mentions: list[Place] = field(default_factory=list)
     updates: list[Stated[CommitmentUpdate]] = field(default_factory=list)
+    #: What the Kamer's register of commitments says of it, when the content links it.
+    record: CommitmentFacts | None = None
+
+    @property
+    def deadline(self) -> FuzzyDate | None:
+        """The deadline the content gives, else the one of the Kamer's register."""
+        if self.commitment.deadline is not None:
+            return self.commitment.deadline
+        if self.record is not None and self.record.deadline is not None:
+            return FuzzyDate.parse(self.record.deadline.isoformat())
+        return None
 
     @property
     def status(self) -> CommitmentStatus:
@@ -245,16 +259,22 @@ def state_on(corpus: Corpus, date: dt.date) -> State:
     """The state of play on ``date``, from the letters dated on or before it."""
     letters = [s for s in corpus.letters if s.letter.date <= date]
     state = State(date, letters, {}, {}, {}, [], [])
+    facts = corpus.kamer.facts if corpus.kamer else KamerFacts()
+    registered: dict[str, CommitmentFacts] = {c.commitment: c for c in facts.commitments}
     debates = corpus.debates
     for commitment in corpus.commitments.values():
         debate = debates.get(commitment.debate)
         if debate is not None and debate.date <= date:
-            state.commitments[commitment.id] = CommitmentState(commitment, debate)
+            record = registered.get(commitment.id)
+            state.commitments[commitment.id] = CommitmentState(commitment, debate, record=record)
 
     motions, sectors = corpus.motions, corpus.sectors
     for source in letters:
         for place in _places(source):
             _take(state, place, motions, sectors)
+    records: dict[str, MotionFacts] = {m.motion: m for m in facts.motions}
+    for motion_id, motion_state in state.motions.items():
+        motion_state.record = records.get(motion_id)
 
     state.milestones.sort(key=lambda m: (m.fact.due.start, m.fact.due.end))
     state.sectors = {

@@ -1,0 +1,206 @@
+"""Findings from the Kamer's own records: where they contradict what the content says.
+
+The records come from ``kamer.yaml`` (written by ``briefing kamer link``, reviewed like
+content). Four kinds: a date the content gives for a debate or briefing that the Kamer's
+agenda has on another day; a debate moved or cancelled on the agenda; a motion adopted,
+according to the letters, before it was submitted or on another day than the vote; a
+commitment whose status in the letters contradicts the Kamer's register.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import replace
+
+from briefing.corpus import Corpus, KamerSource
+from briefing.dates import dutch_date
+from briefing.errors import Problem, Severity
+from briefing.index.state import CommitmentState, Place, State
+from briefing.kamer.facts import CommitmentFacts, DebateFacts
+from briefing.model import CommitmentStatus, Debate
+
+#: The register's words for a commitment still to be met, and for one met or dropped.
+_OPEN = {"openstaand"}
+_DONE = {"afgedaan", "voldaan", "vervallen"}
+#: The agenda's words for a debate that will not take place on its day.
+_MOVED = {"verplaatst": "verplaatst", "geannuleerd": "geannuleerd", "vervallen": "vervallen"}
+
+
+def kamer_findings(corpus: Corpus, state: State) -> Iterator[tuple[str, Problem, Place | None]]:
+    """Every contradiction between the content known on the state's date and the records,
+    as (Dutch text, warning, place in a letter)."""
+    kamer = corpus.kamer
+    if kamer is None:
+        return
+    agenda: dict[str, DebateFacts] = {d.debate: d for d in kamer.facts.debates}
+    yield from _letter_datings(state, corpus.debates, agenda)
+    for debate_id, facts in agenda.items():
+        debate = corpus.debates.get(debate_id)
+        if debate is not None and debate.date <= state.date:
+            yield from _debate_findings(corpus, kamer, debate, facts)
+    yield from _motion_findings(corpus, state)
+    for commitment in state.commitments.values():
+        yield from _commitment_findings(kamer, state, commitment)
+
+
+def _warning(problem: Problem) -> Problem:
+    return replace(problem, severity=Severity.WARNING)
+
+
+def _letter_datings(
+    state: State, debates: dict[str, Debate], agenda: dict[str, DebateFacts]
+) -> Iterator[tuple[str, Problem, Place | None]]:
+    """A day a letter gives for meeting a commitment at an event (the one other debate its
+    section names besides the one where the commitment was made) that the agenda has on
+    another day."""
+    for commitment in state.commitments.values():
+        for stated in commitment.updates:
+            day = stated.fact.fulfilled_on
+            events = [d for d in stated.place.section.debates if d != commitment.commitment.debate]
+            if day is None or day.start != day.end or len(events) != 1:
+                continue
+            facts, debate = agenda.get(events[0]), debates.get(events[0])
+            if facts is None or debate is None or facts.date in (None, day.start):
+                continue
+            assert facts.date is not None
+            activity = f"activiteit {facts.activiteit}"
+            yield (
+                f"De brief van {dutch_date(stated.place.date)} noemt {dutch_date(day.start)} "
+                f"als datum van de {debate.title[:1].lower()}{debate.title[1:]}; volgens de "
+                f"agenda van de Kamer ({activity}) was die op {dutch_date(facts.date)}.",
+                _warning(
+                    stated.place.source.document.problem(
+                        (*stated.node_path, "fulfilled_on"),
+                        f"this letter dates '{debate.id}' {day.start.isoformat()}; the "
+                        f"Kamer's agenda has it on {facts.date.isoformat()} ({activity}): check "
+                        "the date in the letter",
+                    )
+                ),
+                stated.place,
+            )
+
+
+def _debate_findings(
+    corpus: Corpus, kamer: KamerSource, debate: Debate, facts: DebateFacts
+) -> Iterator[tuple[str, Problem, Place | None]]:
+    entry = corpus.registries["debate"][debate.id]
+    activity = f"activiteit {facts.activiteit}"
+    if facts.date is not None and facts.date != debate.date:
+        yield (
+            f"'{debate.title}' staat in de eigen registratie op {dutch_date(debate.date)}; de "
+            f"agenda van de Kamer heeft het op {dutch_date(facts.date)} ({activity}).",
+            _warning(
+                entry.document.problem(
+                    (*entry.node_path, "date"),
+                    f"debate '{debate.id}' is on {debate.date.isoformat()} here, but on "
+                    f"{facts.date.isoformat()} on the Kamer's agenda ({activity}); give the "
+                    "agenda's date",
+                )
+            ),
+            None,
+        )
+    moved = _MOVED.get((facts.status or "").lower())
+    if moved is not None:
+        onward = f", naar activiteit {facts.moved_to}" if facts.moved_to else ""
+        yield (
+            f"'{debate.title}' van {dutch_date(debate.date)} is volgens de agenda van de Kamer "
+            f"{moved}{onward} ({activity}).",
+            _warning(
+                kamer.document.problem(
+                    (*kamer.where("debates", debate.id), "status"),
+                    f"debate '{debate.id}' is '{facts.status}' on the Kamer's agenda ({activity})"
+                    + (f"; it moved to {facts.moved_to}" if facts.moved_to else ""),
+                )
+            ),
+            None,
+        )
+
+
+def _motion_findings(corpus: Corpus, state: State) -> Iterator[tuple[str, Problem, Place | None]]:
+    entries = corpus.registries["motion"]
+    for motion_state in state.motions.values():
+        motion, record = motion_state.motion, motion_state.record
+        if record is None or motion.adopted is None or not motion_state.mentions:
+            continue
+        entry, place = entries[motion.id], motion_state.mentions[-1]
+        label = f"{motion.cited_as} ({motion.kamerstuk}, zaak {record.zaak})"
+        where = (*entry.node_path, "adopted")
+        if record.submitted is not None and motion.adopted < record.submitted:
+            yield (
+                f"Motie {label} is volgens de brieven aangenomen op {dutch_date(motion.adopted)}, "
+                f"maar volgens de Kamer pas op {dutch_date(record.submitted)} ingediend.",
+                _warning(
+                    entry.document.problem(
+                        where,
+                        f"motion '{motion.id}' was adopted on {motion.adopted.isoformat()}, "
+                        f"before the Kamer has it submitted ({record.submitted.isoformat()}, "
+                        f"zaak {record.zaak})",
+                    )
+                ),
+                place,
+            )
+        elif record.voted_on is not None and motion.adopted != record.voted_on:
+            yield (
+                f"Motie {label} is volgens de brieven aangenomen op {dutch_date(motion.adopted)}; "
+                f"de Kamer stemde erover op {dutch_date(record.voted_on)}.",
+                _warning(
+                    entry.document.problem(
+                        where,
+                        f"motion '{motion.id}' was adopted on {motion.adopted.isoformat()}, but "
+                        f"the Kamer voted on it on {record.voted_on.isoformat()} (zaak "
+                        f"{record.zaak})",
+                    )
+                ),
+                place,
+            )
+
+
+def _commitment_findings(
+    kamer: KamerSource, state: State, commitment: CommitmentState
+) -> Iterator[tuple[str, Problem, Place | None]]:
+    record = commitment.record
+    if record is None or record.status is None:
+        return
+    registered = record.status.lower()
+    text = commitment.commitment.text
+    short = " ".join(text.split()[:12]) + (" …" if len(text.split()) > 12 else "")
+    number = f"register {record.toezegging}"
+    latest = commitment.updates[-1] if commitment.updates else None
+    done = commitment.status in (CommitmentStatus.VOLDAAN, CommitmentStatus.VERVALLEN)
+    if done and registered in _OPEN and latest is not None:
+        yield (
+            f"De brief van {dutch_date(latest.place.date)} meldt de toezegging '{short}' als "
+            f"{commitment.status}; het register van de Kamer ({number}) heeft haar nog als "
+            f"{record.status}.",
+            _warning(
+                latest.place.source.document.problem(
+                    (*latest.node_path, "status"),
+                    f"this letter calls commitment '{commitment.commitment.id}' "
+                    f"'{commitment.status}', but the Kamer's register ({record.toezegging}) "
+                    f"has it '{record.status}'",
+                )
+            ),
+            latest.place,
+        )
+    if commitment.is_open and registered in _DONE and _met_by(record, state.date):
+        yield (
+            f"Het register van de Kamer ({number}) heeft de toezegging '{short}' als "
+            f"{record.status}; de brieven melden haar als {commitment.status}.",
+            _warning(
+                kamer.document.problem(
+                    (*kamer.where("commitments", commitment.commitment.id), "status"),
+                    f"the Kamer's register has commitment '{commitment.commitment.id}' "
+                    f"'{record.status}', but the letters have it '{commitment.status}'; a "
+                    "letter that reports on it may be missing",
+                )
+            ),
+            latest.place if latest else None,
+        )
+
+
+def _met_by(record: CommitmentFacts, on: dt.date) -> bool:
+    """True when the register's letters that met the commitment are dated by ``on`` (or when
+    it names none, so the register's word is all there is)."""
+    dates = [letter.date for letter in record.fulfilled_by if letter.date is not None]
+    return not dates or min(dates) <= on

@@ -1,0 +1,198 @@
+"""The Kamer's records against the letters: each contradiction is a warning of ``check`` at the
+content's place and a point of attention in the briefing, in Dutch."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from briefing.cli import main
+from briefing.corpus import load_corpus
+from briefing.index import Index
+
+LETTER_2022 = "letters/2022-04-07-opvolging-moties-en-toezeggingen-imvo-beleid.yaml"
+AFTER_2022 = dt.date(2022, 4, 30)
+
+
+def with_facts(content: Path, old: str, new: str) -> Path:
+    """``content`` with one text of its kamer.yaml replaced."""
+    path = content / "kamer.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return content
+
+
+def check(content: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
+    """The warnings ``briefing check`` prints."""
+    assert main(["check", "--content", str(content)]) == 0
+    return [line for line in capsys.readouterr().err.splitlines() if ": warning: " in line]
+
+
+def attention(content: Path, on: dt.date = AFTER_2022) -> list[str]:
+    """The briefing's points of attention on ``on``."""
+    return [f.text for f in Index(load_corpus(content)).findings_on(on)]
+
+
+def test_the_bundled_letters_against_the_records(capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.conftest import CONTENT
+
+    warnings = check(CONTENT, capsys)
+    assert any(
+        f"{LETTER_2022}:181:9: sections[2].commitment_updates[0].fulfilled_on: warning: this "
+        "letter dates 'technische-briefing-sectorale-samenwerking' 2021-02-17; the Kamer's "
+        "agenda has it on 2022-02-17 (activiteit 2021A08488)" in w
+        for w in warnings
+    )
+    assert any(
+        "motions.yaml:24:5: motions[2].adopted: warning: motion 'becker-26485-277' was adopted "
+        "on a Saturday (2018-04-14), when the Kamer does not vote; the Kamer has it submitted "
+        "on 2018-04-04" in w
+        for w in warnings
+    )
+    texts = attention(CONTENT)
+    assert any(
+        "Volgens de Kamer is zij op 4 april 2018 ingediend (zaak 2018Z06147)." in t for t in texts
+    )
+
+
+def test_a_debate_moved_on_the_agenda(
+    content_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content = with_facts(
+        content_copy,
+        "  activiteit: 2020A00790\n  date: 2020-03-03\n  status: Uitgevoerd\n",
+        "  activiteit: 2020A00790\n  date: 2020-03-03\n  status: Verplaatst\n"
+        "  moved_to: 2020A01234\n",
+    )
+    assert any(
+        "kamer.yaml:" in w
+        and "debates[1].status: warning: debate 'ao-imvo-2020-03-03' is 'Verplaatst' on the "
+        "Kamer's agenda (activiteit 2020A00790); it moved to 2020A01234"
+        in w
+        for w in check(content, capsys)
+    )
+    moved = (
+        "'AO IMVO' van 3 maart 2020 is volgens de agenda van de Kamer verplaatst, naar "
+        "activiteit 2020A01234 (activiteit 2020A00790)."
+    )
+    assert moved in attention(content)
+    # Before its day, nothing is said about it.
+    assert not any("verplaatst" in t for t in attention(content, dt.date(2019, 1, 1)))
+
+
+def test_a_debate_the_agenda_has_on_another_day(
+    content_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content = with_facts(
+        content_copy,
+        "  activiteit: 2018A02240\n  date: 2018-11-14\n",
+        "  activiteit: 2018A02240\n  date: 2018-11-15\n",
+    )
+    assert any(
+        "debates.yaml:" in w
+        and "debates[1].date: warning: debate 'ao-imvo-2018-11-14' is on 2018-11-14 here, but "
+        "on 2018-11-15 on the Kamer's agenda (activiteit 2018A02240)"
+        in w
+        for w in check(content, capsys)
+    )
+
+
+def test_a_motion_adopted_before_it_was_submitted_or_off_the_vote(
+    content_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content = with_facts(
+        content_copy,
+        "  zaak: 2018Z06147\n  kamerstuk: 26 485, nr. 277\n",
+        "  zaak: 2018Z06147\n  kamerstuk: 26 485, nr. 277\n  voted_on: 2018-04-10\n",
+    )
+    warnings = check(content, capsys)
+    assert any(
+        "motions.yaml:24:5: motions[2].adopted: warning: motion 'becker-26485-277' was adopted "
+        "on 2018-04-14, but the Kamer voted on it on 2018-04-10 (zaak 2018Z06147)" in w
+        for w in warnings
+    )
+    content = with_facts(content, "  submitted: 2018-04-04\n", "  submitted: 2018-04-20\n")
+    assert any(
+        "warning: motion 'becker-26485-277' was adopted on 2018-04-14, before the Kamer has it "
+        "submitted (2018-04-20, zaak 2018Z06147)" in w
+        for w in check(content, capsys)
+    )
+    assert any(
+        "maar volgens de Kamer pas op 20 april 2018 ingediend." in t for t in attention(content)
+    )
+
+
+REGISTER = """commitments:
+- commitment: technische-briefing-sectorale-samenwerking
+  toezegging: TZ202111-101
+  status: {briefing}
+  deadline: 2022-03-31
+- commitment: overgang-convenanten-sectorale-samenwerking
+  toezegging: TZ202111-102
+  status: {transition}
+  deadline: 2022-01-31
+"""
+
+
+def with_register(content: Path, briefing: str, transition: str) -> Path:
+    path = content / "kamer.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.endswith("commitments: []\n")
+    register = REGISTER.format(briefing=briefing, transition=transition)
+    path.write_text(text.removesuffix("commitments: []\n") + register, encoding="utf-8")
+    return content
+
+
+def test_a_commitment_the_letter_calls_met_that_the_register_has_open(
+    content_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content = with_register(content_copy, "Openstaand", "Openstaand")
+    warnings = check(content, capsys)
+    assert any(
+        f"{LETTER_2022}:" in w
+        and "commitment_updates[0].status: warning: this letter calls commitment "
+        "'technische-briefing-sectorale-samenwerking' 'voldaan', but the Kamer's register "
+        "(TZ202111-101) has it 'Openstaand'"
+        in w
+        for w in warnings
+    )
+    assert any(
+        "het register van de Kamer (register TZ202111-101) heeft haar nog als Openstaand." in t
+        for t in attention(content)
+    )
+
+
+def test_a_commitment_the_register_has_met_that_the_letters_leave_open(
+    content_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    letter = content_copy / LETTER_2022
+    text = letter.read_text(encoding="utf-8")
+    update = (
+        "      - commitment: overgang-convenanten-sectorale-samenwerking\n        status: voldaan\n"
+    )
+    assert update in text
+    letter.write_text(text.replace(update, update.replace("voldaan", "openstaand")))
+    content = with_register(content_copy, "Afgedaan", "Afgedaan")
+    warnings = check(content, capsys)
+    assert any(
+        "kamer.yaml:" in w
+        and "commitments[1].status: warning: the Kamer's register has commitment "
+        "'overgang-convenanten-sectorale-samenwerking' 'Afgedaan', but the letters have it "
+        "'openstaand'"
+        in w
+        for w in warnings
+    )
+    # Open past the register's deadline (31 January 2022): overdue, with the register's number.
+    assert any(
+        "commitments[1].deadline: warning: commitment "
+        "'overgang-convenanten-sectorale-samenwerking' was due 2022-01-31, register "
+        "TZ202111-102 and is still 'openstaand'" in w
+        for w in warnings
+    )
+    assert any(
+        "(2022-01-31, register TZ202111-102) is verstreken; de stand is 'openstaand'." in t
+        for t in attention(content)
+    )
