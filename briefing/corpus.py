@@ -8,7 +8,6 @@ with an error is left out of the corpus (and reported) so the others still build
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,21 +16,21 @@ from typing import Any
 from pydantic import BaseModel
 
 from briefing.errors import Problem
-from briefing.inline import FOOTNOTE_RE, footnote_ids
 from briefing.kamer.facts import KamerFacts
-from briefing.layout import KAMER_FILE, LETTERS_DIR, OVERVIEW_ID, REGISTRY_FILES, registry_key
-from briefing.loading import Document, NodePath, format_path, load_document
-from briefing.model import (
-    BulletList,
-    Commitment,
-    Debate,
-    Letter,
-    Motion,
-    Section,
-    Sector,
+from briefing.layout import (
+    KAMER_FILE,
+    LETTERS_DIR,
+    NOTES_DIR,
+    OVERVIEW_ID,
+    REGISTRY_FILES,
+    registry_key,
 )
-from briefing.types import ID_PATTERN, RESERVED_NAMES, Ref
+from briefing.letter_checks import letter_problems, misplaced_footnotes
+from briefing.loading import Document, NodePath, format_path, load_document
+from briefing.model import Commitment, Debate, DebateNotes, Letter, Motion, Sector
+from briefing.types import Ref
 from briefing.validation import validate
+from briefing.walk import iter_sections, iter_values
 
 #: The model of a registry's entries, by kind of reference.
 REGISTRY_MODELS: dict[str, type[BaseModel]] = {
@@ -76,6 +75,14 @@ class KamerSource:
 
 
 @dataclass(frozen=True)
+class NotesSource:
+    """A debate's lines to take and questions, with the document they came from."""
+
+    notes: DebateNotes
+    document: Document
+
+
+@dataclass(frozen=True)
 class LetterSource:
     """A validated letter with the document it came from."""
 
@@ -105,6 +112,8 @@ class Corpus:
     _told: set[tuple[Path, str]] = field(default_factory=set)
     #: The Kamer's facts about the content, when ``kamer.yaml`` exists and is valid.
     kamer: KamerSource | None = None
+    #: Lines to take and questions, by debate id.
+    notes: dict[str, NotesSource] = field(default_factory=dict)
 
     @property
     def motions(self) -> dict[str, Motion]:
@@ -130,31 +139,6 @@ class Corpus:
     def errors(self) -> list[Problem]:
         """Problems that are errors (not warnings)."""
         return [p for p in self.problems if p.severity == "error"]
-
-
-def iter_values(value: Any, path: NodePath = ()) -> Iterator[tuple[NodePath, Any]]:
-    """Every leaf value of a model tree with its path (field names and indexes)."""
-    if isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from iter_values(getattr(value, name), (*path, name))
-    elif isinstance(value, list | tuple):
-        for index, item in enumerate(value):
-            yield from iter_values(item, (*path, index))
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from iter_values(item, (*path, key))
-    else:
-        yield path, value
-
-
-def iter_sections(
-    sections: list[Section], path: NodePath = ("sections",), level: int = 1
-) -> Iterator[tuple[Section, NodePath, int]]:
-    """Every section of a letter, depth first, with its node path and heading level."""
-    for index, section in enumerate(sections):
-        here = (*path, index)
-        yield section, here, level
-        yield from iter_sections(section.sections, (*here, "sections"), level + 1)
 
 
 def _misnamed(path: Path) -> Problem:
@@ -303,123 +287,6 @@ def _reference_problems(
         )
 
 
-def _calls_footnotes(path: NodePath) -> bool:
-    """True where a footnote call is printed with its footnote: a section's heading or body."""
-    return "body" in path or path[-1:] == ("heading",) or path[:1] == ("footnotes",)
-
-
-def _misplaced_footnotes(model: Any, document: Document, base: NodePath) -> Iterator[Problem]:
-    """Footnote calls in texts other than a section's heading and body, where they would
-    silently vanish (briefings and summaries print those texts without footnotes)."""
-    for path, value in iter_values(model, base):
-        if not isinstance(value, str) or _calls_footnotes(path[len(base) :]):
-            continue
-        for match in FOOTNOTE_RE.finditer(value):
-            yield document.problem(
-                path,
-                f"the footnote call {match[0]} can only stand in a section's heading or body; "
-                "this text is printed without footnotes, so move the call to the body",
-                format_path(path),
-            )
-
-
-def _valid_file_name(path: Path) -> bool:
-    return re.fullmatch(ID_PATTERN, path.stem) is not None and path.stem not in RESERVED_NAMES
-
-
-def _letter_problems(source: LetterSource, corpus: Corpus) -> list[Problem]:
-    letter, document = source.letter, source.document
-    problems = list(_reference_problems(letter, document, (), corpus))
-    problems += _misplaced_footnotes(letter, document, ())
-    problems += _file_name_problems(source)
-    problems += _section_id_problems(source)
-    problems += _footnote_problems(source)
-    return problems
-
-
-def _file_name_problems(source: LetterSource) -> list[Problem]:
-    """A letter's file is named after its id."""
-    letter, document = source.letter, source.document
-    if not _valid_file_name(document.path):
-        return [
-            document.problem(
-                (),
-                f"the file name '{document.path.name}' is not a valid letter id; name the file "
-                f"after the letter's id, '{letter.id}.yaml' (lower-case letters, digits and "
-                "hyphens)",
-                "",
-            )
-        ]
-    if letter.id != document.path.stem:
-        return [
-            document.problem(
-                ("id",),
-                f"id '{letter.id}' differs from the file name; rename one to match "
-                f"'{document.path.stem}'",
-            )
-        ]
-    return []
-
-
-def _section_id_problems(source: LetterSource) -> Iterator[Problem]:
-    """Section ids are unique within a letter: links to sections use them."""
-    document = source.document
-    seen: dict[str, NodePath] = {}
-    for section, path, _level in iter_sections(source.letter.sections):
-        if section.id in seen:
-            line, _ = document.position((*seen[section.id], "id"))
-            yield document.problem(
-                (*path, "id"), f"duplicate section id '{section.id}'; already used on line {line}"
-            )
-        seen.setdefault(section.id, path)
-
-
-def section_texts(section: Section, path: NodePath) -> Iterator[tuple[NodePath, str]]:
-    """A section's heading, paragraphs and list items, each with its node path."""
-    if section.heading:
-        yield (*path, "heading"), section.heading
-    for index, block in enumerate(section.body):
-        if isinstance(block, BulletList):
-            for item, text in enumerate(block.items):
-                yield (*path, "body", index, "items", item), text
-        else:
-            yield (*path, "body", index), block
-
-
-def letter_texts(letter: Letter) -> Iterator[tuple[NodePath, str]]:
-    """Every heading, paragraph and list item of a letter, in reading order, with its path."""
-    for section, path, _level in iter_sections(letter.sections):
-        yield from section_texts(section, path)
-
-
-def _footnote_problems(source: LetterSource) -> Iterator[Problem]:
-    """Every footnote is called once, and every call has its footnote."""
-    letter, document = source.letter, source.document
-    called: dict[str, NodePath] = {}
-    for text_path, text in letter_texts(letter):
-        for footnote in footnote_ids(text):
-            if footnote not in letter.footnotes:
-                yield document.problem(
-                    text_path,
-                    f"footnote [^{footnote}] is called but not defined; add it under 'footnotes'",
-                )
-            elif footnote in called:
-                line, _ = document.position(called[footnote])
-                yield document.problem(
-                    text_path, f"footnote [^{footnote}] is already called on line {line}"
-                )
-            called.setdefault(footnote, text_path)
-    for footnote in letter.footnotes:
-        if footnote not in called:
-            yield document.problem(
-                ("footnotes", footnote),
-                f"footnote '{footnote}' is defined but never called; call it as "
-                f"[^{footnote}] or remove it",
-            )
-        elif footnote_ids(letter.footnotes[footnote]):
-            yield document.problem(("footnotes", footnote), "footnotes cannot call footnotes")
-
-
 def load_corpus(root: Path) -> Corpus:
     """Load, validate and cross-check every content file under ``root``."""
     corpus = Corpus(root)
@@ -429,7 +296,7 @@ def load_corpus(root: Path) -> Corpus:
             corpus.problems += _reference_problems(
                 entry.model, entry.document, entry.node_path, corpus
             )
-            corpus.problems += _misplaced_footnotes(entry.model, entry.document, entry.node_path)
+            corpus.problems += misplaced_footnotes(entry.model, entry.document, entry.node_path)
     seen: dict[str, LetterSource] = {}
     letters_dir = root / LETTERS_DIR
     if letters_dir.is_dir():
@@ -446,7 +313,8 @@ def load_corpus(root: Path) -> Corpus:
             problems += more
             if letter is not None:
                 source = LetterSource(letter, document)
-                problems += _letter_problems(source, corpus)
+                problems += list(_reference_problems(letter, document, (), corpus))
+                problems += letter_problems(source)
                 if letter.id in seen:
                     first = seen[letter.id].document
                     problems.append(
@@ -459,8 +327,29 @@ def load_corpus(root: Path) -> Corpus:
                     seen[letter.id] = source
         corpus.problems += problems
     corpus.letters = sorted(seen.values(), key=lambda s: (s.letter.date, s.letter.id))
+    _check_agendas(corpus, set(seen))
     _load_kamer(root, corpus, set(seen))
+    _load_notes(root, corpus, seen)
     return corpus
+
+
+def _unknown_letter(
+    document: Document, node_path: NodePath, letter_id: str, letters: set[str]
+) -> Problem:
+    close = difflib.get_close_matches(letter_id, sorted(letters), n=1)
+    hint = f"; did you mean '{close[0]}'?" if close else ""
+    return document.problem(node_path, f"no letter with id '{letter_id}' in letters/{hint}")
+
+
+def _check_agendas(corpus: Corpus, letters: set[str]) -> None:
+    """A debate's agenda names letters that exist."""
+    for entry in corpus.registries["debate"].values():
+        for index, letter_id in enumerate(entry.model.agenda):
+            if letter_id not in letters:
+                node_path = (*entry.node_path, "agenda", index)
+                corpus.problems.append(
+                    _unknown_letter(entry.document, node_path, letter_id, letters)
+                )
 
 
 def _load_kamer(root: Path, corpus: Corpus, letters: set[str]) -> None:
@@ -487,11 +376,63 @@ def _load_kamer(root: Path, corpus: Corpus, letters: set[str]) -> None:
         for j, by in enumerate(c.fulfilled_by)
         if by.letter is not None
     ]
-    for node_path, letter_id in letter_ids:
-        if letter_id not in letters:
-            close = difflib.get_close_matches(letter_id, sorted(letters), n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else ""
-            corpus.problems.append(
-                document.problem(node_path, f"no letter with id '{letter_id}' in letters/{hint}")
-            )
+    corpus.problems += [
+        _unknown_letter(document, node_path, letter_id, letters)
+        for node_path, letter_id in letter_ids
+        if letter_id not in letters
+    ]
     corpus.kamer = KamerSource(facts, document)
+
+
+def _load_notes(root: Path, corpus: Corpus, letters: dict[str, LetterSource]) -> None:
+    """Read each debate's lines to take and questions; each cites sections that exist in
+    letters sent by the debate's day."""
+    for path in sorted((root / NOTES_DIR).glob("*.yaml")):
+        corpus.files.append(path)
+        document, problems = load_document(path)
+        if document.data is not None:
+            notes, more = validate(document, DebateNotes, document.data)
+            problems += more
+            if notes is not None:
+                problems += _reference_problems(notes, document, (), corpus)
+                problems += _notes_problems(notes, document, letters, corpus)
+                if not any(p.severity == "error" for p in problems):
+                    corpus.notes[notes.debate] = NotesSource(notes, document)
+        corpus.problems += problems
+
+
+def _notes_problems(
+    notes: DebateNotes, document: Document, letters: dict[str, LetterSource], corpus: Corpus
+) -> list[Problem]:
+    problems = []
+    if notes.debate != document.path.stem:
+        problems.append(
+            document.problem(
+                ("debate",),
+                f"the file is named '{document.path.name}' but is about debate "
+                f"'{notes.debate}'; name it '{notes.debate}.yaml'",
+            )
+        )
+    debate = corpus.debates.get(notes.debate)
+    for path, value in iter_values(notes):
+        if path[-2:-1] != ("sources",):
+            continue
+        letter_id, _, section_id = str(value).partition("#")
+        source = letters.get(letter_id)
+        if source is None:
+            problems.append(_unknown_letter(document, path, letter_id, set(letters)))
+        elif not any(s.id == section_id for s, _, _ in iter_sections(source.letter.sections)):
+            problems.append(
+                document.problem(
+                    path, f"letter '{letter_id}' has no section with id '{section_id}'"
+                )
+            )
+        elif debate is not None and source.letter.date > debate.date:
+            problems.append(
+                document.problem(
+                    path,
+                    f"letter '{letter_id}' is dated {source.letter.date.isoformat()}, after the "
+                    f"debate ({debate.date.isoformat()}); cite a letter sent by then",
+                )
+            )
+    return problems

@@ -6,6 +6,7 @@ This is the one place that knows these names. The content layout::
       letters/<letter-id>.yaml
       motions.yaml  commitments.yaml  sectors.yaml  debates.yaml  settings.yaml
       kamer.yaml    (facts from the Kamer's records)
+      qa/<debate-id>.yaml   (lines to take and questions for a debate)
       schemas/
 
 and the outputs, under the output folder::
@@ -30,6 +31,8 @@ SETTINGS_FILE = "settings.yaml"
 SCHEMAS_DIR = "schemas"
 #: Facts from the Kamer's own records, written by ``briefing kamer link`` and reviewed.
 KAMER_FILE = "kamer.yaml"
+#: Lines to take and expected questions, one file per debate: ``qa/<debate-id>.yaml``.
+NOTES_DIR = "qa"
 #: Registry files by the kind of entry they hold; the file's stem is its top-level key.
 REGISTRY_FILES: dict[str, str] = {
     "motion": "motions.yaml",
@@ -49,6 +52,7 @@ def content_files(root: Path) -> list[Path]:
     letters, in that order."""
     names = [SETTINGS_FILE, *REGISTRY_FILES.values(), KAMER_FILE]
     files = [root / name for name in names if (root / name).is_file()]
+    files += sorted((root / NOTES_DIR).glob("*.yaml"))
     return files + sorted((root / LETTERS_DIR).glob("*.yaml"))
 
 

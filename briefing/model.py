@@ -66,12 +66,22 @@ class DebateKind(StrEnum):
 class Debate(Model):
     """A debate of the Tweede Kamer (or one of its committees)."""
 
-    id: FileId = Field(description="Stable id, e.g. 'ao-imvo-2018-11-14'; names its briefing.")
+    id: FileId = Field(description="Stable id, e.g. 'ao-imvo-2018-11-14'; names its dossier.")
     kind: DebateKind = Field(description="What kind of debate this is.")
     title: Line = Field(description="Name as the Kamer uses it, e.g. 'AO IMVO'.")
     date: dt.date = Field(description="Day of the debate (YYYY-MM-DD).")
     committee: Line | None = Field(None, description="Committee that held it, if any.")
     minister: Line | None = Field(None, description="Minister who took part, if known.")
+    subject: Line | None = Field(
+        None,
+        description="What it is about, e.g. 'IMVO'. A dossier's previous debate is the latest "
+        "earlier one of the same committee on the same subject.",
+    )
+    agenda: list[Id] = Field(
+        [],
+        description="Ids of the letters on its agenda; without them, the letters written for it "
+        "(those whose 'debate' is this debate).",
+    )
 
 
 class Submitter(Model):
@@ -144,6 +154,11 @@ class Commitment(Model):
     text: Text = Field(description="What was promised.")
     debate: DebateRef = Field(description="Debate in which it was made.")
     made_by: Line | None = Field(None, description="Who made it, e.g. the minister's title.")
+    asked_by: list[SubmitterItem] = Field(
+        [],
+        description="Members who asked for it, with their party if known: 'Van den Hul', or "
+        "{name: Van den Hul, party: PvdA}.",
+    )
     deadline: FuzzyDate | None = Field(None, description="Datum nakoming, if one was set.")
     sectors: list[SectorRef] = Field([], description="Sectors or themes it concerns.")
 
@@ -348,3 +363,52 @@ class Letter(Model):
     footnotes: dict[Id, Text] = Field(
         {}, description="Footnote texts by id; call them in text as [^id]."
     )
+
+
+# --- lines to take and questions for a debate ---------------------------------------------
+
+#: A letter's section: ``<letter-id>#<section-id>``.
+SectionRef = Annotated[
+    str,
+    Field(
+        pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*#[a-z0-9]+(?:-[a-z0-9]+)*$",
+        max_length=161,
+        examples=["2018-11-13-voortgang-imvo-beleid#convenanten"],
+    ),
+]
+
+
+class LineToTake(Model):
+    """A line to take (kernboodschap): what the minister says on a theme."""
+
+    text: Text = Field(description="The line, as staff wrote it.")
+    sources: list[SectionRef] = Field(
+        [], description="The letter sections it rests on: '<letter-id>#<section-id>'."
+    )
+
+
+class Question(Model):
+    """A question the minister may be asked, with the answer staff prepared."""
+
+    question: Text = Field(description="The question, e.g. 'Indien gevraagd: ...'.")
+    answer: Text = Field(description="The answer, as staff wrote it.")
+    sources: list[SectionRef] = Field(
+        min_length=1,
+        description="The letter sections the answer rests on: '<letter-id>#<section-id>'.",
+    )
+
+
+class Theme(Model):
+    """One theme of a debate's lines to take and questions."""
+
+    theme: Line = Field(description="The theme, e.g. 'IMVO-convenanten'.")
+    lines: list[LineToTake] = Field([], description="Lines to take on it.")
+    questions: list[Question] = Field([], description="Expected questions with their answers.")
+
+
+class DebateNotes(Model):
+    """Lines to take and expected questions for one debate, written by staff
+    (``qa/<debate-id>.yaml``); the dossier lays them out, grouped by theme."""
+
+    debate: DebateRef = Field(description="The debate; the file is named after its id.")
+    themes: list[Theme] = Field(min_length=1, description="The themes, in the order to print.")

@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from briefing.corpus import LetterSource, iter_sections
+from briefing.corpus import LetterSource
 from briefing.index import Index
 from briefing.layout import (
     OVERVIEW_ID,
@@ -22,6 +22,7 @@ from briefing.layout import (
     sector_pdf,
 )
 from briefing.model import Debate
+from briefing.walk import iter_sections
 
 
 class Kind(StrEnum):

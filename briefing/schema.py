@@ -17,8 +17,8 @@ from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from briefing.corpus import REGISTRY_MODELS
 from briefing.kamer.facts import KamerFacts
-from briefing.layout import KAMER_FILE, SCHEMAS_DIR, registry_key, schema_name
-from briefing.model import Letter
+from briefing.layout import KAMER_FILE, NOTES_DIR, SCHEMAS_DIR, registry_key, schema_name
+from briefing.model import DebateNotes, Letter
 from briefing.settings import Settings
 
 MODELINE = "# yaml-language-server: $schema="
@@ -35,9 +35,13 @@ def _registry_model(kind: str, entry: type[BaseModel]) -> type[BaseModel]:
 
 
 def schemas() -> dict[str, dict[str, Any]]:
-    """Every schema by file name: one for letters, one per registry, one for settings and
-    one for the Kamer's facts (``kamer.yaml``)."""
-    models: dict[str, type[BaseModel]] = {"letter": Letter, "settings": Settings}
+    """Every schema by file name: one for letters, one per registry, one for settings, one
+    for the Kamer's facts (``kamer.yaml``) and one for a debate's questions (``qa/``)."""
+    models: dict[str, type[BaseModel]] = {
+        "letter": Letter,
+        "settings": Settings,
+        NOTES_DIR: DebateNotes,
+    }
     models[KAMER_FILE.removesuffix(".yaml")] = KamerFacts
     for kind, entry in REGISTRY_MODELS.items():
         models[registry_key(kind)] = _registry_model(kind, entry)

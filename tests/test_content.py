@@ -10,10 +10,11 @@ from pydantic import BaseModel
 
 from briefing import model
 from briefing.cli import main
-from briefing.corpus import iter_sections, load_corpus
+from briefing.corpus import load_corpus
 from briefing.errors import ContentError
 from briefing.settings import Settings, load_settings
 from briefing.types import FuzzyDate
+from briefing.walk import iter_sections
 from tests.conftest import CONTENT
 
 

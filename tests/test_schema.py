@@ -39,6 +39,7 @@ def test_the_bundled_schemas_are_what_the_schema_command_writes(content_copy: Pa
         "debates.schema.json",
         "settings.schema.json",
         "kamer.schema.json",
+        "qa.schema.json",
     }
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Generic, TypeVar
 
-from briefing.corpus import Corpus, LetterSource, iter_sections
+from briefing.corpus import Corpus, LetterSource
 from briefing.kamer.facts import CommitmentFacts, KamerFacts, MotionFacts
 from briefing.layout import section_anchor
 from briefing.loading import NodePath
@@ -36,6 +36,7 @@ from briefing.model import (
     SectorStatus,
 )
 from briefing.types import FuzzyDate
+from briefing.walk import iter_sections
 
 #: How far ahead a milestone counts as due soon.
 SOON_MONTHS = 3

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from briefing.corpus import LetterSource, iter_sections
+from briefing.corpus import LetterSource
 from briefing.dates import dutch_date
 from briefing.errors import BriefingError
 from briefing.index import Index
@@ -49,6 +49,7 @@ from briefing.views.rows import (
     milestone_row,
     motion_row,
 )
+from briefing.walk import iter_sections
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from briefing.corpus import iter_sections
 from briefing.dates import dutch_date
 from briefing.index import Index
 from briefing.inline import FootnoteRenderer, render_inline
@@ -14,6 +13,7 @@ from briefing.layout import section_anchor
 from briefing.model import BulletList, Letter, Section
 from briefing.plan import Output
 from briefing.views.links import Pages
+from briefing.walk import iter_sections
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,118 @@
+"""Rules within one letter that its model cannot state: its file is named after its id,
+its section ids are unique, every footnote is called once and defined, and footnote calls
+stand only where they are printed with their footnotes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from briefing.errors import Problem
+from briefing.inline import FOOTNOTE_RE, footnote_ids
+from briefing.loading import Document, NodePath, format_path
+from briefing.types import ID_PATTERN, RESERVED_NAMES
+from briefing.walk import iter_sections, iter_values, letter_texts
+
+if TYPE_CHECKING:
+    from briefing.corpus import LetterSource
+
+
+def _calls_footnotes(path: NodePath) -> bool:
+    """True where a footnote call is printed with its footnote: a section's heading or body."""
+    return "body" in path or path[-1:] == ("heading",) or path[:1] == ("footnotes",)
+
+
+def misplaced_footnotes(model: Any, document: Document, base: NodePath) -> Iterator[Problem]:
+    """Footnote calls in texts other than a section's heading and body, where they would
+    silently vanish (briefings and summaries print those texts without footnotes)."""
+    for path, value in iter_values(model, base):
+        if not isinstance(value, str) or _calls_footnotes(path[len(base) :]):
+            continue
+        for match in FOOTNOTE_RE.finditer(value):
+            yield document.problem(
+                path,
+                f"the footnote call {match[0]} can only stand in a section's heading or body; "
+                "this text is printed without footnotes, so move the call to the body",
+                format_path(path),
+            )
+
+
+def _valid_file_name(path: Path) -> bool:
+    return re.fullmatch(ID_PATTERN, path.stem) is not None and path.stem not in RESERVED_NAMES
+
+
+def letter_problems(source: LetterSource) -> list[Problem]:
+    """Every problem of one letter that its model does not catch."""
+    letter, document = source.letter, source.document
+    problems = list(misplaced_footnotes(letter, document, ()))
+    problems += _file_name_problems(source)
+    problems += _section_id_problems(source)
+    problems += _footnote_problems(source)
+    return problems
+
+
+def _file_name_problems(source: LetterSource) -> list[Problem]:
+    """A letter's file is named after its id."""
+    letter, document = source.letter, source.document
+    if not _valid_file_name(document.path):
+        return [
+            document.problem(
+                (),
+                f"the file name '{document.path.name}' is not a valid letter id; name the file "
+                f"after the letter's id, '{letter.id}.yaml' (lower-case letters, digits and "
+                "hyphens)",
+                "",
+            )
+        ]
+    if letter.id != document.path.stem:
+        return [
+            document.problem(
+                ("id",),
+                f"id '{letter.id}' differs from the file name; rename one to match "
+                f"'{document.path.stem}'",
+            )
+        ]
+    return []
+
+
+def _section_id_problems(source: LetterSource) -> Iterator[Problem]:
+    """Section ids are unique within a letter: links to sections use them."""
+    document = source.document
+    seen: dict[str, NodePath] = {}
+    for section, path, _level in iter_sections(source.letter.sections):
+        if section.id in seen:
+            line, _ = document.position((*seen[section.id], "id"))
+            yield document.problem(
+                (*path, "id"), f"duplicate section id '{section.id}'; already used on line {line}"
+            )
+        seen.setdefault(section.id, path)
+
+
+def _footnote_problems(source: LetterSource) -> Iterator[Problem]:
+    """Every footnote is called once, and every call has its footnote."""
+    letter, document = source.letter, source.document
+    called: dict[str, NodePath] = {}
+    for text_path, text in letter_texts(letter):
+        for footnote in footnote_ids(text):
+            if footnote not in letter.footnotes:
+                yield document.problem(
+                    text_path,
+                    f"footnote [^{footnote}] is called but not defined; add it under 'footnotes'",
+                )
+            elif footnote in called:
+                line, _ = document.position(called[footnote])
+                yield document.problem(
+                    text_path, f"footnote [^{footnote}] is already called on line {line}"
+                )
+            called.setdefault(footnote, text_path)
+    for footnote in letter.footnotes:
+        if footnote not in called:
+            yield document.problem(
+                ("footnotes", footnote),
+                f"footnote '{footnote}' is defined but never called; call it as "
+                f"[^{footnote}] or remove it",
+            )
+        elif footnote_ids(letter.footnotes[footnote]):
+            yield document.problem(("footnotes", footnote), "footnotes cannot call footnotes")
