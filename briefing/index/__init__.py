@@ -20,11 +20,14 @@ from dataclasses import dataclass, field
 
 from briefing.corpus import Corpus, LetterSource
 from briefing.errors import BriefingError
+from briefing.index.dossier import Dossier, dossier
 from briefing.index.findings import Finding, findings_on
-from briefing.index.state import SectorState, State, state_on
-from briefing.layout import REGISTRY_FILES
-from briefing.model import Commitment, Debate, Motion, Sector
+from briefing.index.register import Entry, register
+from briefing.index.state import Place, SectorState, State, places, state_on
+from briefing.layout import KAMER_FILE, REGISTRY_FILES
+from briefing.model import Commitment, Debate, Letter, Motion, Sector
 from briefing.reads import note_files, note_query
+from briefing.types import Kamerstuk
 
 #: Query keys, the recorded questions about the corpus as a whole.
 LETTERS_UNTIL, LATEST, SECTOR = "letters-until", "latest", "sector"
@@ -42,6 +45,7 @@ class Index:
     _states: dict[dt.date, State] = field(default_factory=dict, repr=False)
     _sectors: dict[str, SectorState] = field(default_factory=dict, repr=False)
     _findings: dict[dt.date, list[Finding]] = field(default_factory=dict, repr=False)
+    _dossiers: dict[tuple[str, dt.date], Dossier] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         corpus = self.corpus
@@ -51,8 +55,9 @@ class Index:
         self.sectors: dict[str, Sector] = corpus.sectors
         self.debates: dict[str, Debate] = corpus.debates
         self._letters_by_id = {s.letter.id: s for s in self.letters}
-        registries = (corpus.root / name for name in REGISTRY_FILES.values())
-        self._registries = tuple(path for path in registries if path in corpus.files)
+        # Read with every state: the registries and the Kamer's facts about them.
+        shared = (corpus.root / name for name in [*REGISTRY_FILES.values(), KAMER_FILE])
+        self._registries = tuple(path for path in shared if path in corpus.files)
 
     @property
     def latest(self) -> dt.date | None:
@@ -98,6 +103,38 @@ class Index:
         note_query(f"{SECTOR}/{sector_id}", self.answer(f"{SECTOR}/{sector_id}"))
         note_files(*self._registries, *(s.path for s in state.sources))
         return state
+
+    def dossier(self, debate_id: str, date: dt.date) -> Dossier:
+        """The dossier of a debate (a state of play for ``''``) on ``date``."""
+        key = (debate_id, date)
+        state = self.state_on(date)
+        notes = self.corpus.notes.get(debate_id)
+        if notes is not None:
+            note_files(notes.document.path)
+        if key not in self._dossiers:
+            debate = self.debates[debate_id] if debate_id else None
+            self._dossiers[key] = dossier(self.corpus, state, debate)
+        return self._dossiers[key]
+
+    def kamerstuk_of(self, letter: Letter) -> Kamerstuk | None:
+        """A letter's Kamerstuk number: its own, else the one the Kamer's records give."""
+        if letter.kamerstuk is not None:
+            return letter.kamerstuk
+        kamer = self.corpus.kamer
+        if kamer is None:
+            return None
+        note_files(kamer.document.path)
+        return next((f.kamerstuk for f in kamer.facts.letters if f.letter == letter.id), None)
+
+    def section(self, ref: str) -> Place:
+        """The letter section ``<letter-id>#<section-id>`` (checked when the content loaded)."""
+        letter_id, _, section_id = ref.partition("#")
+        source = self.letter(letter_id)
+        return next(p for p in places(source) if p.section.id == section_id)
+
+    def register(self, date: dt.date) -> list[Entry]:
+        """Every motion and commitment known on ``date``, as the register lists them."""
+        return register(self.state_on(date))
 
     def findings_on(self, date: dt.date) -> list[Finding]:
         """The findings about the state of play on ``date`` (overdue on that day)."""

@@ -252,7 +252,8 @@ class State:
         return sector_state
 
 
-def _places(source: LetterSource) -> list[Place]:
+def places(source: LetterSource) -> list[Place]:
+    """Every section of a letter as a place, in reading order."""
     return [Place(source, s, path) for s, path, _ in iter_sections(source.letter.sections)]
 
 
@@ -271,9 +272,14 @@ def state_on(corpus: Corpus, date: dt.date) -> State:
 
     motions, sectors = corpus.motions, corpus.sectors
     for source in letters:
-        for place in _places(source):
+        for place in places(source):
             _take(state, place, motions, sectors)
     records: dict[str, MotionFacts] = {m.motion: m for m in facts.motions}
+    for motion in motions.values():  # a motion no letter names yet exists from its day
+        known = records.get(motion.id)
+        day = motion.submitted or (known.submitted if known else None) or motion.adopted
+        if motion.id not in state.motions and day is not None and day <= date:
+            state.motions[motion.id] = MotionState(motion)
     for motion_id, motion_state in state.motions.items():
         motion_state.record = records.get(motion_id)
 

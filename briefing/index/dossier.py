@@ -1,0 +1,268 @@
+"""A debate's dossier as facts: its agenda, the previous debate, what changed since, what is
+open, who asked what, what comes next. The rules live here; the dossier's view prints them.
+
+Everything is as known on the dossier's date: a letter, motion or commitment dated later
+does not exist yet.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from briefing.corpus import Corpus, LetterSource
+from briefing.index.state import (
+    CommitmentState,
+    MotionState,
+    State,
+    Stated,
+    Timing,
+    add_months,
+    places,
+    timing,
+)
+from briefing.model import (
+    Amount,
+    CommitmentUpdate,
+    Debate,
+    DebateNotes,
+    Figure,
+    Milestone,
+    MotionStatus,
+    MotionUpdate,
+)
+
+#: At most this many open points in the dossier's body; the annex lists them all.
+OPEN_POINTS = 25
+#: The milestones the page at a glance shows, due soonest.
+SOONEST = 5
+#: Milestones overdue by at most this many months still stand in the body.
+RECENTLY_OVERDUE_MONTHS = 12
+#: Key figures on the page at a glance, at most.
+KEY_FIGURES = 6
+#: Decisions on a motion that leave nothing to carry out.
+_NOT_TO_CARRY_OUT = {"verworpen", "ingetrokken", "vervallen", "aangehouden"}
+
+
+def months_between(start: dt.date, end: dt.date) -> int:
+    """Whole calendar months from ``start`` to ``end`` (0 when less than a month)."""
+    months = (end.year - start.year) * 12 + end.month - start.month
+    return max(months - (end.day < start.day), 0)
+
+
+def motion_date(motion: MotionState) -> dt.date | None:
+    """The day a motion was submitted (content, else the Kamer's records), else adopted."""
+    record = motion.record
+    submitted = motion.motion.submitted or (record.submitted if record else None)
+    return submitted or motion.motion.adopted
+
+
+def to_carry_out(motion: MotionState) -> bool:
+    """True for a motion the government still has to carry out."""
+    result = (motion.record.result or "").lower() if motion.record else ""
+    return motion.status is not MotionStatus.UITGEVOERD and result not in _NOT_TO_CARRY_OUT
+
+
+@dataclass(frozen=True)
+class OpenPoint:
+    """A commitment or motion still open on the dossier's date."""
+
+    item: MotionState | CommitmentState
+    #: When it was made or submitted, if known.
+    since: dt.date | None
+    #: Whole months open on the dossier's date.
+    months: int | None
+    #: True for a commitment past its deadline.
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class Since:
+    """What changed between the previous debate and the dossier's date."""
+
+    previous: Debate
+    letters: list[LetterSource]
+    motion_updates: list[tuple[MotionState, Stated[MotionUpdate]]]
+    commitment_updates: list[tuple[CommitmentState, Stated[CommitmentUpdate]]]
+    motions: list[MotionState]
+    commitments: list[CommitmentState]
+
+    @property
+    def count(self) -> int:
+        """How many changes there are."""
+        return sum(
+            len(part)
+            for part in (
+                self.letters,
+                self.motion_updates,
+                self.commitment_updates,
+                self.motions,
+                self.commitments,
+            )
+        )
+
+
+@dataclass(frozen=True)
+class Party:
+    """A party (fractie): its members' motions and the commitments made to it."""
+
+    name: str
+    motions: list[MotionState]
+    commitments: list[CommitmentState]
+
+
+@dataclass
+class Dossier:
+    """Everything a debate's dossier prints, as facts on its date."""
+
+    state: State
+    debate: Debate | None
+    agenda: list[LetterSource]
+    since: Since | None
+    open_points: list[OpenPoint]
+    parties: list[Party]
+    #: Overdue (in the last months) and due within three months, in date order.
+    milestones: list[tuple[Stated[Milestone], Timing]]
+    #: Later than three months: the annex.
+    later: list[Stated[Milestone]]
+    soonest: Sequence[tuple[Stated[Milestone], Timing]]
+    figures: list[Stated[Figure]]
+    amounts: list[Stated[Amount]]
+    notes: DebateNotes | None
+    #: Letters the dossier draws its news from: on the agenda and sent since the last debate.
+    recent: list[LetterSource] = field(default_factory=list)
+
+    @property
+    def overdue(self) -> list[OpenPoint]:
+        """Open points past their deadline."""
+        return [p for p in self.open_points if p.overdue]
+
+
+def agenda_of(debate: Debate, letters: list[LetterSource]) -> list[LetterSource]:
+    """The letters on a debate's agenda: those it lists, else those written for it."""
+    if debate.agenda:
+        return [s for s in letters if s.letter.id in debate.agenda]
+    return [s for s in letters if s.letter.debate == debate.id]
+
+
+def previous_debate(debate: Debate, debates: dict[str, Debate]) -> Debate | None:
+    """The latest earlier debate of the same committee on the same subject (of the same kind
+    when no subject is given)."""
+
+    def same(other: Debate) -> bool:
+        if other.committee != debate.committee or other.date >= debate.date:
+            return False
+        if debate.subject or other.subject:
+            return other.subject == debate.subject
+        return other.kind == debate.kind
+
+    earlier = [d for d in debates.values() if d.id != debate.id and same(d)]
+    return max(earlier, key=lambda d: (d.date, d.id), default=None)
+
+
+def dossier(corpus: Corpus, state: State, debate: Debate | None) -> Dossier:
+    """The dossier of ``debate`` on the state's date (a state of play when None)."""
+    on = state.date
+    agenda = agenda_of(debate, state.letters) if debate else []
+    previous = previous_debate(debate, corpus.debates) if debate else None
+    since = _since(state, previous) if previous else None
+    recent = list({s.letter.id: s for s in [*agenda, *(since.letters if since else [])]}.values())
+    ids = {s.letter.id for s in recent}
+    timed = [(m, timing(m.fact.due, on)) for m in state.milestones]
+    recent_past = add_months(on, -RECENTLY_OVERDUE_MONTHS)
+    notes = corpus.notes.get(debate.id) if debate else None
+    return Dossier(
+        state=state,
+        debate=debate,
+        agenda=agenda,
+        since=since,
+        open_points=_open_points(state),
+        parties=_parties(state),
+        milestones=[
+            (m, t)
+            for m, t in timed
+            if t is Timing.SOON or (t is Timing.PAST and m.fact.due.end >= recent_past)
+        ],
+        later=[m for m, t in timed if t is Timing.LATER],
+        soonest=[(m, t) for m, t in timed if t != Timing.PAST][:SOONEST],
+        figures=[
+            Stated(f, p, (*p.node_path, "figures", i))
+            for s in (agenda or recent)
+            for p in places(s)
+            for i, f in enumerate(p.section.figures)
+        ][:KEY_FIGURES],
+        amounts=[a for a in state.amounts if a.place.source.letter.id in ids],
+        notes=notes.notes if notes else None,
+        recent=sorted(recent, key=lambda s: (s.letter.date, s.letter.id)),
+    )
+
+
+def _since(state: State, previous: Debate) -> Since:
+    after = previous.date
+    letters = [s for s in state.letters if s.letter.date > after]
+    return Since(
+        previous=previous,
+        letters=letters,
+        motion_updates=[
+            (m, u) for m in state.motions.values() for u in m.updates if u.place.date > after
+        ],
+        commitment_updates=[
+            (c, u) for c in state.commitments.values() for u in c.updates if u.place.date > after
+        ],
+        motions=[
+            m
+            for m in state.motions.values()
+            if (day := motion_date(m)) is not None and day >= after
+        ],
+        commitments=[c for c in state.commitments.values() if c.debate.date >= after],
+    )
+
+
+def _open_points(state: State) -> list[OpenPoint]:
+    """Commitments past their deadline first, then open commitments and motions not carried
+    out, oldest first."""
+    on = state.date
+    points = []
+    for commitment in state.commitments.values():
+        if commitment.is_open:
+            deadline = commitment.deadline
+            overdue = deadline is not None and deadline.end < on
+            made = commitment.debate.date
+            points.append(OpenPoint(commitment, made, months_between(made, on), overdue))
+    for motion in state.motions.values():
+        if to_carry_out(motion):
+            day = motion_date(motion)
+            points.append(OpenPoint(motion, day, months_between(day, on) if day else None, False))
+    return sorted(points, key=lambda p: (not p.overdue, p.since or dt.date.min))
+
+
+def party_of(name: str, motion: MotionState) -> str | None:
+    """A submitter's party: as the content gives it, else as the Kamer's records do."""
+    for submitter in motion.motion.submitters:
+        if submitter.name == name and submitter.party:
+            return submitter.party
+    surname = name.removesuffix(" c.s.").strip().lower()
+    if motion.record is not None:
+        for submitter in motion.record.submitters:
+            if submitter.name.lower() == surname and submitter.party:
+                return submitter.party
+    return None
+
+
+def _parties(state: State) -> list[Party]:
+    """Per party, the motions its members submitted and the commitments made to it."""
+    motions: dict[str, list[MotionState]] = {}
+    commitments: dict[str, list[CommitmentState]] = {}
+    for motion in state.motions.values():
+        members = [s.name for s in motion.motion.submitters]
+        if motion.record is not None and len(motion.record.submitters) > len(members):
+            members = [s.name for s in motion.record.submitters]
+        named = {party_of(name, motion) for name in members} - {None}
+        for party in sorted(p for p in named if p):
+            motions.setdefault(party, []).append(motion)
+    for commitment in state.commitments.values():
+        for party in sorted({s.party for s in commitment.commitment.asked_by if s.party}):
+            commitments.setdefault(party, []).append(commitment)
+    names = sorted(motions.keys() | commitments.keys(), key=str.lower)
+    return [Party(n, motions.get(n, []), commitments.get(n, [])) for n in names]

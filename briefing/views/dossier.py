@@ -1,0 +1,550 @@
+"""The view of a debate's dossier: what a minister takes into a committee debate.
+
+In order, each part only where it has something to say: a cover and one page at a glance,
+the agenda, what changed since the previous debate, what is open, who asked what (per
+party), lines to take and questions, sectors, milestones and money, and as an annex the full
+register of motions and commitments, the points of attention and the sources. Without a
+debate it is a state of play on a date. The facts come from :mod:`briefing.index.dossier`;
+this module only words and links them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from markupsafe import Markup
+
+from briefing.corpus import LetterSource
+from briefing.dates import dutch_date
+from briefing.errors import BriefingError
+from briefing.index import Index
+from briefing.index.dossier import OPEN_POINTS, Dossier, OpenPoint, Since
+from briefing.index.register import Entry
+from briefing.index.sectors import latest_development
+from briefing.index.state import CommitmentState, MotionState, SectorState, Timing, places
+from briefing.layout import letter_href
+from briefing.model import DebateKind, Sector
+from briefing.plan import Output
+from briefing.views.format import (
+    Cover,
+    StatusView,
+    figure_value,
+    fuzzy_date_text,
+    inline,
+    letters_count,
+    ministry_of,
+    money,
+    signed_on,
+    status_view,
+)
+from briefing.views.links import Pages, Point, SourceLink, development_point, section_title
+from briefing.views.links import source_link as link_to
+from briefing.views.rows import MilestoneRow, milestone_row
+
+#: Words of an annex's description, at most.
+SHORT = 30
+
+
+@dataclass(frozen=True)
+class LetterLine:
+    """A letter, as listed: date, subject, link to its PDF."""
+
+    date: str
+    subject: str
+    href: str
+    kamerstuk: str | None = None
+    kamerstuk_url: str | None = None
+
+
+@dataclass(frozen=True)
+class Count:
+    """A number on the page at a glance, with the part that lists what it counts."""
+
+    label: str
+    value: int
+    anchor: str
+
+
+@dataclass(frozen=True)
+class Glance:
+    """The page at a glance."""
+
+    agenda: list[LetterLine]
+    counts: list[Count]
+    milestones: list[MilestoneRow]
+    figures: list[Point]
+
+
+@dataclass(frozen=True)
+class KernSection:
+    """The key points of one section of a letter on the agenda."""
+
+    title: Markup
+    source: SourceLink
+    points: list[Markup]
+
+
+@dataclass(frozen=True)
+class AgendaLetter:
+    """A letter on the agenda with its sections' key points."""
+
+    letter: LetterLine
+    sections: list[KernSection]
+
+
+@dataclass(frozen=True)
+class Item:
+    """A motion or commitment in one line: what it is, where it stands, where that is said."""
+
+    kind: str
+    text: Markup
+    status: StatusView
+    source: SourceLink | None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class SinceView:
+    """What changed since the previous debate."""
+
+    previous: str
+    letters: list[LetterLine]
+    changes: list[Item]
+    motions: list[Item]
+    commitments: list[Item]
+
+
+@dataclass(frozen=True)
+class OpenRow:
+    """An open point: what, since when, how long, deadline, status."""
+
+    kind: str
+    text: Markup
+    made: str
+    age: str
+    deadline: str
+    status: StatusView
+    source: SourceLink | None
+
+
+@dataclass(frozen=True)
+class PartyView:
+    """A party's motions and the commitments made to it."""
+
+    name: str
+    items: list[Item]
+
+
+@dataclass(frozen=True)
+class Sourced:
+    """A line to take, or an answer, with the letter sections it rests on."""
+
+    text: Markup
+    sources: list[SourceLink]
+
+
+@dataclass(frozen=True)
+class QuestionView:
+    """An expected question with its answer."""
+
+    question: Markup
+    answer: Sourced
+
+
+@dataclass(frozen=True)
+class ThemeView:
+    """One theme of the lines to take and questions."""
+
+    theme: str
+    lines: list[Sourced]
+    questions: list[QuestionView]
+
+
+@dataclass(frozen=True)
+class SectorLine:
+    """A sector or theme in one line."""
+
+    name: str
+    status: StatusView | None
+    is_theme: bool
+    signed: str | None
+    latest: Point | None
+
+
+@dataclass(frozen=True)
+class AmountLine:
+    """Money quoted in a recent letter."""
+
+    instrument: str
+    year: str
+    amount: str
+    source: SourceLink
+
+
+@dataclass(frozen=True)
+class AnnexRow:
+    """A motion or commitment as the register lists it: Omschrijving, Vindplaats, Stand."""
+
+    kind: str
+    description: Markup
+    where: str
+    where_href: str | None
+    status: StatusView
+    status_text: str
+    source: SourceLink | None
+
+
+@dataclass
+class DossierView:
+    """Everything the dossier template prints."""
+
+    cover: Cover
+    on: str
+    glance: Glance
+    agenda: list[AgendaLetter] = field(default_factory=list)
+    since: SinceView | None = None
+    open: list[OpenRow] = field(default_factory=list)
+    more_open: int = 0
+    parties: list[PartyView] = field(default_factory=list)
+    themes: list[ThemeView] = field(default_factory=list)
+    sectors: list[SectorLine] = field(default_factory=list)
+    milestones: list[MilestoneRow] = field(default_factory=list)
+    amounts: list[AmountLine] = field(default_factory=list)
+    annex: list[AnnexRow] = field(default_factory=list)
+    later: list[MilestoneRow] = field(default_factory=list)
+    attention: list[Point | Markup] = field(default_factory=list)
+    sources: list[LetterLine] = field(default_factory=list)
+
+    @property
+    def toc(self) -> list[tuple[str, str]]:
+        """Anchor and title of every part that has something to say, in order."""
+        since = f"Sinds het vorige debat ({self.since.previous})" if self.since else ""
+        parts = [
+            ("in-een-oogopslag", "In één oogopslag", True),
+            ("agenda", "Agenda", self.agenda),
+            ("sinds", since, self.since),
+            ("openstaand", "Openstaand", self.open),
+            ("per-fractie", "Per fractie", self.parties),
+            ("kernboodschap", "Kernboodschap en vragen", self.themes),
+            ("sectoren", "Sectoren", self.sectors),
+            ("mijlpalen", "Mijlpalen", self.milestones),
+            ("financien", "Financiën", self.amounts),
+            ("bijlage", "Bijlage: moties en toezeggingen", self.annex or self.later),
+            ("aandachtspunten", "Aandachtspunten", self.attention),
+            ("bronnen", "Bronnen", self.sources),
+        ]
+        return [(anchor, title) for anchor, title, shown in parts if shown]
+
+
+_DOCTYPES = {
+    DebateKind.AO: "Dossier algemeen overleg",
+    DebateKind.COMMISSIEDEBAT: "Dossier commissiedebat",
+    DebateKind.NOTAOVERLEG: "Dossier notaoverleg",
+}
+
+
+def dossier_view(index: Index, output: Output, pages: Pages) -> DossierView:
+    """The dossier of the output's debate on its date ('' for a state of play)."""
+    assert output.date is not None
+    date = output.date
+    facts = index.dossier(output.key, date)
+    state = facts.state
+    if not state.letters and facts.debate is None:
+        first = index.letters[0].letter.date.isoformat() if index.letters else None
+        hint = f"; the first letter is dated {first}" if first else ""
+        raise BriefingError(f"no letters dated on or before {date.isoformat()}{hint}")
+    shown = facts.open_points[:OPEN_POINTS]
+    return DossierView(
+        cover=_cover(index, facts),
+        on=dutch_date(date),
+        glance=_glance(index, facts, pages),
+        agenda=[_agenda_letter(index, s, pages) for s in facts.agenda],
+        since=_since(index, facts.since, pages) if facts.since else None,
+        open=[_open_row(p, pages) for p in shown],
+        more_open=len(facts.open_points) - len(shown),
+        parties=[
+            PartyView(
+                p.name,
+                [_motion_item(m, pages) for m in p.motions]
+                + [_commitment_item(c, pages) for c in p.commitments],
+            )
+            for p in facts.parties
+        ],
+        themes=_themes(index, facts, pages),
+        sectors=[_sector_line(s, pages) for s in state.sectors.values()],
+        milestones=[
+            milestone_row(m, t, _sector_names(index.sectors, m.fact.sectors), pages)
+            for m, t in facts.milestones
+        ],
+        amounts=[
+            AmountLine(
+                a.fact.instrument,
+                _year(a.fact.year, a.fact.structural),
+                money(a.fact.euros),
+                link_to(a.place, pages),
+            )
+            for a in sorted(facts.amounts, key=lambda a: (a.fact.instrument, a.fact.year or 0))
+        ],
+        annex=[_annex_row(e, pages) for e in index.register(date)],
+        later=[
+            milestone_row(m, Timing.LATER, _sector_names(index.sectors, m.fact.sectors), pages)
+            for m in facts.later
+        ],
+        attention=[
+            Point(inline(f.text), link_to(f.place, pages)) if f.place else inline(f.text)
+            for f in index.findings_on(date)
+        ],
+        sources=[_letter_line(index, s) for s in facts.recent],
+    )
+
+
+def _letter_line(index: Index, source: LetterSource) -> LetterLine:
+    letter = source.letter
+    number = index.kamerstuk_of(letter)
+    return LetterLine(
+        dutch_date(letter.date),
+        letter.subject,
+        letter_href(letter.id),
+        str(number) if number else None,
+        number.url if number else None,
+    )
+
+
+def _cover(index: Index, facts: Dossier) -> Cover:
+    state, debate = facts.state, facts.debate
+    on = dutch_date(state.date)
+    ministry = ministry_of(state.letters or index.letters[:1])
+    sources = f"{letters_count(len(state.letters))} tot en met {on}"
+    if debate is None:
+        facts_list = [("Stand per", on), ("Bronnen", sources)]
+        return Cover("Stand van zaken", f"IMVO-beleid per {on}", facts_list, ministry)
+    facts_list = [("Debat", debate.title), ("Datum", dutch_date(debate.date))]
+    if debate.committee:
+        facts_list.append(("Commissie", debate.committee))
+    if debate.minister:
+        facts_list.append(("Bewindspersoon", debate.minister))
+    if facts.agenda:
+        facts_list.append(("Agenda", letters_count(len(facts.agenda))))
+    if facts.since:
+        previous = facts.since.previous
+        facts_list.append(("Vorig debat", f"{previous.title}, {dutch_date(previous.date)}"))
+    facts_list += [("Stand per", on), ("Bronnen", sources)]
+    doctype = _DOCTYPES.get(debate.kind, f"Dossier {debate.kind}")
+    return Cover(doctype, debate.title, facts_list, ministry)
+
+
+def _glance(index: Index, facts: Dossier, pages: Pages) -> Glance:
+    overdue = len(facts.overdue)
+    commitments = sum(isinstance(p.item, CommitmentState) for p in facts.open_points)
+    motions = len(facts.open_points) - commitments
+    counts = [
+        Count("Toezeggingen over de termijn", overdue, "openstaand"),
+        Count("Openstaande toezeggingen", commitments, "openstaand"),
+        Count("Moties nog niet uitgevoerd", motions, "openstaand"),
+    ]
+    if facts.since:
+        counts.append(Count("Wijzigingen sinds het vorige debat", facts.since.count, "sinds"))
+    return Glance(
+        agenda=[_letter_line(index, s) for s in facts.agenda],
+        counts=counts,
+        milestones=[
+            milestone_row(m, t, _sector_names(index.sectors, m.fact.sectors), pages)
+            for m, t in facts.soonest
+        ],
+        figures=[
+            Point(
+                Markup("{}: {} ({})").format(
+                    f.fact.label, figure_value(f.fact), fuzzy_date_text(f.fact.as_of)
+                ),
+                link_to(f.place, pages),
+            )
+            for f in facts.figures
+        ],
+    )
+
+
+def _agenda_letter(index: Index, source: LetterSource, pages: Pages) -> AgendaLetter:
+    sections = [
+        KernSection(
+            section_title(place),
+            link_to(place, pages),
+            [inline(point) for point in place.section.summary],
+        )
+        for place in places(source)
+        if place.section.summary
+    ]
+    return AgendaLetter(_letter_line(index, source), sections)
+
+
+def _motion_text(motion: MotionState) -> Markup:
+    return Markup("Motie {} ({})").format(motion.motion.cited_as, str(motion.motion.kamerstuk))
+
+
+def _commitment_text(commitment: CommitmentState) -> Markup:
+    return Markup("Toezegging: {}").format(inline(_short(commitment.commitment.text)))
+
+
+def _motion_item(motion: MotionState, pages: Pages) -> Item:
+    latest = motion.updates[-1] if motion.updates else None
+    source = link_to(latest.place, pages) if latest else None
+    return Item("Motie", _motion_text(motion), status_view(motion.status), source)
+
+
+def _commitment_item(commitment: CommitmentState, pages: Pages) -> Item:
+    latest = commitment.latest
+    source = link_to(latest.place, pages) if latest else None
+    return Item("Toezegging", _commitment_text(commitment), status_view(commitment.status), source)
+
+
+def _since(index: Index, since: Since, pages: Pages) -> SinceView:
+    previous = f"{since.previous.title}, {dutch_date(since.previous.date)}"
+    changes = [
+        Item("Motie", _motion_text(m), status_view(u.fact.status), link_to(u.place, pages))
+        for m, u in since.motion_updates
+    ]
+    changes += [
+        Item("Toezegging", _commitment_text(c), status_view(u.fact.status), link_to(u.place, pages))
+        for c, u in since.commitment_updates
+    ]
+    made = [
+        Item(
+            "Toezegging",
+            _commitment_text(c),
+            status_view(c.status),
+            None,
+            f"gedaan in {c.debate.title}, {dutch_date(c.debate.date)}",
+        )
+        for c in since.commitments
+    ]
+    return SinceView(
+        previous,
+        [_letter_line(index, s) for s in since.letters],
+        changes,
+        [_motion_item(m, pages) for m in since.motions],
+        made,
+    )
+
+
+def _months(count: int | None) -> str:
+    if count is None:
+        return "onbekend"
+    if count == 0:
+        return "minder dan een maand"
+    return f"{count} maand" if count == 1 else f"{count} maanden"
+
+
+def _open_row(point: OpenPoint, pages: Pages) -> OpenRow:
+    item = point.item
+    made = dutch_date(point.since) if point.since else "onbekend"
+    if isinstance(item, CommitmentState):
+        deadline = fuzzy_date_text(item.deadline) if item.deadline else "geen"
+        status = (
+            StatusView("termijn verstreken", "overdue")
+            if point.overdue
+            else (status_view(item.status))
+        )
+        latest = item.latest
+        return OpenRow(
+            "Toezegging",
+            inline(_short(item.commitment.text)),
+            f"{item.debate.title}, {made}",
+            _months(point.months),
+            deadline,
+            status,
+            link_to(latest.place, pages) if latest else None,
+        )
+    latest_motion = item.updates[-1] if item.updates else None
+    return OpenRow(
+        "Motie",
+        _motion_text(item),
+        made,
+        _months(point.months),
+        "—",
+        status_view(item.status),
+        link_to(latest_motion.place, pages) if latest_motion else None,
+    )
+
+
+def _themes(index: Index, facts: Dossier, pages: Pages) -> list[ThemeView]:
+    if facts.notes is None:
+        return []
+
+    def cited(refs: list[str]) -> list[SourceLink]:
+        return [link_to(index.section(ref), pages) for ref in refs]
+
+    return [
+        ThemeView(
+            theme.theme,
+            [Sourced(inline(line.text), cited(line.sources)) for line in theme.lines],
+            [
+                QuestionView(inline(q.question), Sourced(inline(q.answer), cited(q.sources)))
+                for q in theme.questions
+            ],
+        )
+        for theme in facts.notes.themes
+    ]
+
+
+def _sector_line(state: SectorState, pages: Pages) -> SectorLine:
+    return SectorLine(
+        state.sector.name,
+        status_view(state.status) if state.status else None,
+        state.is_theme,
+        signed_on(state),
+        development_point(latest_development(state), pages),
+    )
+
+
+def _sector_names(sectors: dict[str, Sector], ids: Sequence[str]) -> str:
+    return ", ".join(sectors[s].name for s in ids if s in sectors)
+
+
+def _year(year: int | None, structural: bool) -> str:
+    if year is None:
+        return "—"
+    return f"vanaf {year}, structureel" if structural else str(year)
+
+
+def _short(text: str, words: int = SHORT) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
+def _annex_row(entry: Entry, pages: Pages) -> AnnexRow:
+    who = f"{entry.who} ({', '.join(entry.parties)})" if entry.parties else entry.who
+    if entry.kind == "motie":
+        description = Markup("<strong>Motie {}</strong>: {}").format(
+            who, inline(_short(entry.text))
+        )
+        where = entry.number or ""
+    else:
+        asked = f" (gevraagd door {who})" if who else ""
+        description = Markup("<strong>Toezegging</strong>{}: {}").format(
+            asked, inline(_short(entry.text))
+        )
+        register = f"; register {entry.number}" if entry.number else ""
+        where = (
+            f"{entry.made_in}, {dutch_date(entry.made_on)}{register}"
+            if entry.made_on
+            else entry.made_in
+        )
+    since = f" sinds {dutch_date(entry.status_on)}" if entry.status_on else ""
+    settled = (
+        f"; gemeld in de brief van {dutch_date(entry.settled.date)}"
+        if entry.settled
+        else "; nog niet gemeld"
+    )
+    deadline = f"; termijn {fuzzy_date_text(entry.deadline)}" if entry.deadline else ""
+    kamer = f"; volgens de Kamer: {entry.kamer}" if entry.kamer else ""
+    status = status_view(entry.status)
+    text = f"{entry.status[:1].upper()}{entry.status[1:]}{since}{settled}{deadline}{kamer}."
+    return AnnexRow(
+        entry.kind,
+        description,
+        where,
+        entry.url,
+        status,
+        text,
+        link_to(entry.settled, pages) if entry.settled else None,
+    )
