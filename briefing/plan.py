@@ -14,6 +14,7 @@ from enum import StrEnum
 
 from briefing.corpus import LetterSource
 from briefing.index import Index
+from briefing.index.dossier import agenda_of
 from briefing.layout import (
     OVERVIEW_ID,
     STATE_OF_PLAY,
@@ -29,7 +30,7 @@ class Kind(StrEnum):
     """The kinds of document."""
 
     LETTER = "letter"
-    BRIEFING = "briefing"
+    DOSSIER = "dossier"
     SECTOR = "sector"
     OVERVIEW = "overview"
 
@@ -39,11 +40,11 @@ class Output:
     """One document of the build: a plain, picklable record."""
 
     kind: Kind
-    #: The letter, debate or sector it is about ('' for a briefing that prepares no debate).
+    #: The letter, debate or sector it is about ('' for a state of play without a debate).
     key: str
     #: Path under the output folder, e.g. ``letters/<id>.pdf``.
     path: str
-    #: The day a briefing stands on; None for other kinds.
+    #: The day a dossier stands on; None for other kinds.
     date: dt.date | None
     #: The letters it draws on, whose pages it may print: it is made after them.
     letters: tuple[str, ...]
@@ -76,15 +77,17 @@ def _report(
 
 
 def debates_with_letters(index: Index) -> list[Debate]:
-    """Debates that have at least one letter written for them, in date order."""
-    ids = {s.letter.debate for s in index.letters if s.letter.debate}
-    return sorted((d for d in index.debates.values() if d.id in ids), key=lambda d: d.date)
+    """Debates with at least one letter on their agenda, in date order."""
+    return sorted(
+        (d for d in index.debates.values() if agenda_of(d, index.letters)),
+        key=lambda d: (d.date, d.id),
+    )
 
 
-def briefing(index: Index, date: dt.date, debate: Debate | None, path: str) -> Output:
-    """The briefing on ``date`` (preparing ``debate``, if given), written to ``path``."""
+def dossier(index: Index, date: dt.date, debate: Debate | None, path: str) -> Output:
+    """The dossier on ``date`` (preparing ``debate``, if given), written to ``path``."""
     sent = [s for s in index.letters if s.letter.date <= date]
-    return _report(Kind.BRIEFING, debate.id if debate else "", path, sent, date)
+    return _report(Kind.DOSSIER, debate.id if debate else "", path, sent, date)
 
 
 def prepared_path(date: dt.date, debate: Debate | None) -> str:
@@ -93,13 +96,14 @@ def prepared_path(date: dt.date, debate: Debate | None) -> str:
 
 
 def plan(index: Index) -> Plan:
-    """Every output: one PDF per letter, per debate with letters, per sector, and the overview."""
+    """Every output: one PDF per letter, a dossier per debate with letters on its agenda, a
+    summary per sector, and the overview."""
     letters = [
         Output(Kind.LETTER, s.letter.id, letter_pdf(s.letter.id), None, (), _sections(s))
         for s in index.letters
     ]
     reports = [
-        briefing(index, debate.date, debate, briefing_pdf(debate.id))
+        dossier(index, debate.date, debate, briefing_pdf(debate.id))
         for debate in debates_with_letters(index)
     ]
     if index.letters:

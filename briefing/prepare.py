@@ -18,7 +18,7 @@ from briefing.index import Index
 from briefing.layout import REGISTRY_FILES, letter_pdf, require_content, templates_dir
 from briefing.lock import locked
 from briefing.model import Debate
-from briefing.plan import Kind, Output, briefing, prepared_path
+from briefing.plan import Kind, Output, dossier, prepared_path
 from briefing.record import Inputs, Record
 from briefing.render import render
 from briefing.settings import load_settings
@@ -44,8 +44,8 @@ def prepare(
     day = date or (debate.date if debate else None)
     if day is None:
         raise BriefingError("give the date of the briefing, or a debate to take it from")
-    output = briefing(index, day, debate, prepared_path(day, debate))
-    if not output.letters:
+    output = dossier(index, day, debate, prepared_path(day, debate))
+    if not output.letters and debate is None:
         first = index.letters[0].letter.date.isoformat() if index.letters else None
         hint = f"; the first letter is dated {first}" if first else ""
         raise BriefingError(f"no letters dated on or before {day.isoformat()}{hint}")

@@ -30,7 +30,7 @@ from briefing.layout import SETTINGS_FILE, templates_dir
 from briefing.plan import Kind, Output
 from briefing.reads import Reads, note_files, note_template, reading
 from briefing.settings import Settings
-from briefing.views.briefing import briefing_view
+from briefing.views.dossier import dossier_view
 from briefing.views.letter import letter_view
 from briefing.views.links import PageMap, Pages
 from briefing.views.sector import overview_view, sector_view
@@ -38,7 +38,7 @@ from briefing.views.sector import overview_view, sector_view
 #: The template and the view of each kind of document.
 VIEWS: dict[Kind, tuple[str, Callable[[Index, Output, Pages], Any]]] = {
     Kind.LETTER: ("letter.html", letter_view),
-    Kind.BRIEFING: ("briefing.html", briefing_view),
+    Kind.DOSSIER: ("dossier.html", dossier_view),
     Kind.SECTOR: ("sector.html", sector_view),
     Kind.OVERVIEW: ("overview.html", overview_view),
 }

@@ -42,6 +42,9 @@ class Entry:
     settled: Place | None
     #: The Kamer's own word, where the records have one (the vote, the register's status).
     kamer: str | None
+    #: The motion's Zaak in the Kamer's records, and the cabinet's appreciation of it.
+    zaak: str | None = None
+    appreciation: str | None = None
 
 
 def register(state: State) -> list[Entry]:
@@ -90,6 +93,8 @@ def _motion(state: MotionState) -> Entry:
         status_on=latest.place.date if latest else motion.adopted,
         settled=latest.place if latest else None,
         kamer=vote,
+        zaak=record.zaak if record else None,
+        appreciation=record.appreciation if record else None,
     )
 
 

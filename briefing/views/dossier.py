@@ -195,6 +195,14 @@ class AnnexRow:
     source: SourceLink | None
 
 
+@dataclass(frozen=True)
+class Attention:
+    """A point of attention, with the letter section it is about (if one)."""
+
+    text: Markup
+    source: SourceLink | None
+
+
 @dataclass
 class DossierView:
     """Everything the dossier template prints."""
@@ -213,7 +221,7 @@ class DossierView:
     amounts: list[AmountLine] = field(default_factory=list)
     annex: list[AnnexRow] = field(default_factory=list)
     later: list[MilestoneRow] = field(default_factory=list)
-    attention: list[Point | Markup] = field(default_factory=list)
+    attention: list[Attention] = field(default_factory=list)
     sources: list[LetterLine] = field(default_factory=list)
 
     @property
@@ -221,7 +229,6 @@ class DossierView:
         """Anchor and title of every part that has something to say, in order."""
         since = f"Sinds het vorige debat ({self.since.previous})" if self.since else ""
         parts = [
-            ("in-een-oogopslag", "In één oogopslag", True),
             ("agenda", "Agenda", self.agenda),
             ("sinds", since, self.since),
             ("openstaand", "Openstaand", self.open),
@@ -292,7 +299,7 @@ def dossier_view(index: Index, output: Output, pages: Pages) -> DossierView:
             for m in facts.later
         ],
         attention=[
-            Point(inline(f.text), link_to(f.place, pages)) if f.place else inline(f.text)
+            Attention(inline(f.text), link_to(f.place, pages) if f.place else None)
             for f in index.findings_on(date)
         ],
         sources=[_letter_line(index, s) for s in facts.recent],
@@ -354,8 +361,11 @@ def _glance(index: Index, facts: Dossier, pages: Pages) -> Glance:
         ],
         figures=[
             Point(
-                Markup("{}: {} ({})").format(
-                    f.fact.label, figure_value(f.fact), fuzzy_date_text(f.fact.as_of)
+                Markup("{}: {} ({} {})").format(
+                    f.fact.label,
+                    figure_value(f.fact),
+                    "doel" if f.fact.target else "stand",
+                    fuzzy_date_text(f.fact.as_of),
                 ),
                 link_to(f.place, pages),
             )
@@ -517,7 +527,8 @@ def _annex_row(entry: Entry, pages: Pages) -> AnnexRow:
         description = Markup("<strong>Motie {}</strong>: {}").format(
             who, inline(_short(entry.text))
         )
-        where = entry.number or ""
+        zaak = f"; zaak {entry.zaak}" if entry.zaak else ""
+        where = f"{entry.number or ''}{zaak}"
     else:
         asked = f" (gevraagd door {who})" if who else ""
         description = Markup("<strong>Toezegging</strong>{}: {}").format(
@@ -529,16 +540,19 @@ def _annex_row(entry: Entry, pages: Pages) -> AnnexRow:
             if entry.made_on
             else entry.made_in
         )
-    since = f" sinds {dutch_date(entry.status_on)}" if entry.status_on else ""
-    settled = (
-        f"; gemeld in de brief van {dutch_date(entry.settled.date)}"
-        if entry.settled
-        else "; nog niet gemeld"
-    )
+    status = status_view(entry.status)
+    if entry.settled is not None and status.tone == "done":
+        said = f"de Kamer is op {dutch_date(entry.settled.date)} per brief geïnformeerd"
+    elif entry.settled is not None:
+        said = f"laatst gemeld in de brief van {dutch_date(entry.settled.date)}"
+    else:
+        since = f" (sinds {dutch_date(entry.status_on)})" if entry.status_on else ""
+        said = f"nog niet gemeld in een brief{since}"
     deadline = f"; termijn {fuzzy_date_text(entry.deadline)}" if entry.deadline else ""
     kamer = f"; volgens de Kamer: {entry.kamer}" if entry.kamer else ""
-    status = status_view(entry.status)
-    text = f"{entry.status[:1].upper()}{entry.status[1:]}{since}{settled}{deadline}{kamer}."
+    if entry.appreciation:
+        kamer += f"; appreciatie: {entry.appreciation}"
+    text = f"{said[:1].upper()}{said[1:]}{deadline}{kamer}."
     return AnnexRow(
         entry.kind,
         description,

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from briefing.dates import dutch_date
+from briefing.index.dossier import party_of
 from briefing.index.state import CommitmentState, MotionState, Stated, Timing
 from briefing.model import Milestone
 from briefing.views.format import StatusView, fuzzy_date_text, inline, status_view
@@ -28,6 +29,8 @@ class MotionRow:
     request: Markup
     status: StatusView
     follow_up: list[Point]
+    #: What the Kamer's records add: the Zaak and submission, appreciation, vote.
+    record: list[str]
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,8 @@ class CommitmentRow:
     deadline: str | None
     status: StatusView
     follow_up: list[Point]
+    #: What the Kamer's register adds: its number and status.
+    record: list[str]
 
 
 @dataclass(frozen=True)
@@ -67,26 +72,62 @@ def motion_row(state: MotionState, pages: Pages) -> MotionRow:
         Point(Markup("Genoemd"), source_link(p, pages)) for p in state.mentions
     ]
     return MotionRow(
-        motion.cited_as,
+        _submitters(state),
         str(motion.kamerstuk),
         motion.kamerstuk.url,
         dutch_date(motion.adopted) if motion.adopted else None,
         inline(motion.request),
         status_view(state.status),
         follow_up,
+        _motion_record(state),
     )
+
+
+def _submitters(state: MotionState) -> str:
+    """The motion as cited, with its submitter's party: ``Becker (VVD) c.s.``."""
+    motion = state.motion
+    first = motion.submitters[0].name.removesuffix(" c.s.")
+    party = party_of(motion.submitters[0].name, state)
+    cited = f"{first} ({party})" if party else first
+    more = len(motion.submitters) > 1 or motion.submitters[0].name.endswith(" c.s.")
+    return f"{cited} c.s." if more else cited
+
+
+def _motion_record(state: MotionState) -> list[str]:
+    record = state.record
+    if record is None:
+        return []
+    facts = [f"zaak {record.zaak}"]
+    if record.submitted:
+        facts.append(f"ingediend {dutch_date(record.submitted)}")
+    if record.appreciation:
+        facts.append(f"appreciatie: {record.appreciation}")
+    if record.result:
+        counted = (
+            f", {record.votes_for}-{record.votes_against}"
+            if record.votes_for is not None and record.votes_against is not None
+            else ""
+        )
+        voted = f" ({dutch_date(record.voted_on)})" if record.voted_on else ""
+        facts.append(f"stemming: {record.result}{counted}{voted}")
+    return facts
 
 
 def commitment_row(state: CommitmentState, pages: Pages) -> CommitmentRow:
     """A commitment's row, with every letter that reported on it."""
     commitment = state.commitment
+    record = state.record
     return CommitmentRow(
         inline(commitment.text),
         state.debate.title,
         dutch_date(state.debate.date),
-        fuzzy_date_text(commitment.deadline) if commitment.deadline else None,
+        fuzzy_date_text(state.deadline) if state.deadline else None,
         status_view(state.status),
         _notes(state.updates, pages),
+        [f"register {record.toezegging}"]
+        + ([f"volgens de Kamer: {record.status}"] if record.status else [])
+        if record
+        else [],
     )
 
 
