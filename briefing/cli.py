@@ -159,6 +159,21 @@ def prepare(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def export(args: argparse.Namespace) -> int:
+    """Write the register of motions and commitments on a date as CSV or XLSX.
+
+    The rows of a dossier's annex: id, Kamerstuk or register number, text, who and party,
+    where and when made, deadline, the status on the date and where it was settled, link.
+    The date defaults to the debate's day with --debate, else today.
+    Example: briefing export --debate ao-imvo-2018-11-14 --format xlsx
+    """
+    from briefing.export import export as export_register
+
+    written, count = export_register(args.content, args.date, args.debate, args.format, args.out)
+    print(f"wrote {written} ({count} rows)")
+    return EXIT_OK
+
+
 def import_(args: argparse.Namespace) -> int:
     """Import letters and motions: draft letter files and registry entries.
 
@@ -279,6 +294,22 @@ def parser() -> argparse.ArgumentParser:
         "--date", type=_date, metavar="YYYY-MM-DD", help="state on this day"
     )
     prepare_parser.add_argument("--debate", metavar="ID", help="id of the debate to prepare")
+
+    export_parser = _command(commands, "export", export, "write the register as CSV or XLSX")
+    _content(export_parser)
+    export_parser.add_argument(
+        "--date", type=_date, metavar="YYYY-MM-DD", help="the register on this day"
+    )
+    export_parser.add_argument("--debate", metavar="ID", help="on the day of this debate")
+    export_parser.add_argument(
+        "--format", choices=["csv", "xlsx"], default="csv", help="csv (default) or xlsx"
+    )
+    export_parser.add_argument(
+        "--out",
+        type=Path,
+        metavar="FILE",
+        help="file to write (default: build/register-<debate or stand-van-zaken>-<date>.<format>)",
+    )
 
     import_parser = _command(commands, "import", import_, "import letters and motions as drafts")
     import_parser.add_argument(

@@ -40,7 +40,7 @@ def prepare(
     if corpus.errors:
         raise ContentError(corpus.errors)
     index = Index(corpus)
-    debate = _debate(index, debate_id, content)
+    debate = find_debate(index, debate_id, content)
     day = date or (debate.date if debate else None)
     if day is None:
         raise BriefingError("give the date of the briefing, or a debate to take it from")
@@ -61,7 +61,8 @@ def prepare(
     return out / output.path
 
 
-def _debate(index: Index, debate_id: str | None, content: Path) -> Debate | None:
+def find_debate(index: Index, debate_id: str | None, content: Path) -> Debate | None:
+    """The debate with ``debate_id`` (None for None); an error that suggests the nearest id."""
     if debate_id is None:
         return None
     if debate_id not in index.debates:

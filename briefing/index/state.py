@@ -266,7 +266,7 @@ def state_on(corpus: Corpus, date: dt.date) -> State:
     debates = corpus.debates
     for commitment in corpus.commitments.values():
         debate = debates.get(commitment.debate)
-        if debate is not None and debate.date <= date:
+        if debate is not None and debate.date < date:  # made during the day: not yet known
             record = registered.get(commitment.id)
             state.commitments[commitment.id] = CommitmentState(commitment, debate, record=record)
 

@@ -11,7 +11,7 @@ this module only words and links them.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from markupsafe import Markup
 
@@ -418,12 +418,9 @@ def _since(index: Index, since: Since, pages: Pages) -> SinceView:
         for c, u in since.commitment_updates
     ]
     made = [
-        Item(
-            "Toezegging",
-            _commitment_text(c),
-            status_view(c.status),
-            None,
-            f"gedaan in {c.debate.title}, {dutch_date(c.debate.date)}",
+        replace(
+            _commitment_item(c, pages),
+            note=f"gedaan in {c.debate.title}, {dutch_date(c.debate.date)}",
         )
         for c in since.commitments
     ]
@@ -457,7 +454,7 @@ def _open_row(point: OpenPoint, pages: Pages) -> OpenRow:
         latest = item.latest
         return OpenRow(
             "Toezegging",
-            inline(_short(item.commitment.text)),
+            _commitment_text(item),
             f"{item.debate.title}, {made}",
             _months(point.months),
             deadline,

@@ -1,0 +1,181 @@
+"""The register as data: the dossier's annex of motions and commitments, as CSV or XLSX.
+
+One row per motion and commitment known on the date, by the same as-of rule as the dossier
+(:mod:`briefing.index.register`): CSV for anyone, XLSX for ministry staff. The same content
+and date always give the same bytes.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import os
+import tempfile
+from pathlib import Path
+
+from briefing.dates import dutch_date
+from briefing.errors import BriefingError
+from briefing.index.register import Entry
+from briefing.layout import letter_pdf
+from briefing.views.format import fuzzy_date_text
+from briefing.write import FILE_MODE
+
+#: The columns, in order.
+COLUMNS = [
+    "id",
+    "soort",
+    "nummer",
+    "omschrijving",
+    "wie",
+    "fractie",
+    "gedaan in",
+    "gedaan op",
+    "termijn",
+    "stand",
+    "stand sinds",
+    "vastgelegd in",
+    "volgens de Kamer",
+    "link",
+]
+FORMATS = ("csv", "xlsx")
+#: The moment written into an XLSX file's properties, so that its bytes do not vary.
+_FIXED = dt.datetime(2000, 1, 1)
+
+
+def rows(entries: list[Entry]) -> list[list[str]]:
+    """The register's entries as rows of text, in :data:`COLUMNS` order."""
+    table = []
+    for entry in entries:
+        settled = entry.settled
+        where = ""
+        link = entry.url or ""
+        if settled is not None:
+            heading = settled.section.heading or "Inleiding"
+            where = f"brief {dutch_date(settled.date)}, {heading}"
+            link = link or f"{letter_pdf(settled.source.letter.id)}#{settled.anchor}"
+        table.append(
+            [
+                entry.id,
+                entry.kind,
+                entry.number or "",
+                entry.text,
+                entry.who,
+                ", ".join(entry.parties),
+                entry.made_in,
+                entry.made_on.isoformat() if entry.made_on else "",
+                fuzzy_date_text(entry.deadline) if entry.deadline else "",
+                str(entry.status),
+                entry.status_on.isoformat() if entry.status_on else "",
+                where,
+                entry.kamer or "",
+                link,
+            ]
+        )
+    return table
+
+
+def to_csv(table: list[list[str]]) -> bytes:
+    """The rows as CSV (UTF-8 with a byte order mark, so that spreadsheets read it right)."""
+    text = io.StringIO()
+    writer = csv.writer(text, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    writer.writerows(table)
+    return ("\ufeff" + text.getvalue()).encode("utf-8")
+
+
+def to_xlsx(table: list[list[str]], title: str) -> bytes:
+    """The rows as a workbook: bold header row, frozen, filterable, readable widths."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = title[:31]
+    sheet.append(COLUMNS)
+    for row in table:
+        sheet.append(row)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+    widths = {"omschrijving": 80, "vastgelegd in": 40, "gedaan in": 40, "link": 50}
+    for index, name in enumerate(COLUMNS, 1):
+        letter = sheet.cell(row=1, column=index).column_letter
+        sheet.column_dimensions[letter].width = widths.get(name, 16)
+    for row_cells in sheet.iter_rows(min_row=2):
+        for cell in row_cells:
+            cell.alignment = Alignment(vertical="top", wrap_text=True)
+    book.properties.creator = "briefing"
+    book.properties.created = book.properties.modified = _FIXED
+    out = io.BytesIO()
+    book.save(out)
+    return _fixed_zip(out.getvalue())
+
+
+def _fixed_zip(data: bytes) -> bytes:
+    """The workbook's zip with every member's time, and the time openpyxl writes as the
+    moment it was saved, set to one moment, so that the bytes repeat."""
+    import re
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    saved = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            member = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                member = saved.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", member)
+            fixed = zipfile.ZipInfo(info.filename, date_time=_FIXED.timetuple()[:6])
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(fixed, member)
+    return out.getvalue()
+
+
+def export(
+    content: Path,
+    date: dt.date | None = None,
+    debate_id: str | None = None,
+    fmt: str = "csv",
+    target: Path | None = None,
+) -> tuple[Path, int]:
+    """Write the register on ``date`` (a debate's day by default, else today); return where
+    it went and how many rows it has. The default file is
+    ``build/register-<debate id or stand-van-zaken>-<date>.<format>``."""
+    from briefing.corpus import load_corpus
+    from briefing.errors import ContentError
+    from briefing.index import Index
+    from briefing.layout import STATE_OF_PLAY, require_content
+    from briefing.prepare import find_debate
+
+    require_content(content)
+    corpus = load_corpus(content)
+    if corpus.errors:
+        raise ContentError(corpus.errors)
+    index = Index(corpus)
+    debate = find_debate(index, debate_id, content)
+    day = date or (debate.date if debate else dt.date.today())
+    table = rows(index.register(day))
+    name = f"register-{debate.id if debate else STATE_OF_PLAY}-{day.isoformat()}.{fmt}"
+    target = target or Path("build") / name
+    data = to_csv(table) if fmt == "csv" else to_xlsx(table, f"Register {day.isoformat()}")
+    write(target, data)
+    return target, len(table)
+
+
+def write(target: Path, data: bytes) -> None:
+    """Write ``data`` to ``target`` atomically."""
+    temporary: str | None = None
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.chmod(temporary, FILE_MODE)
+        os.replace(temporary, target)
+    except OSError as exc:
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)
+        raise BriefingError(f"cannot write {target}: {exc.strerror or exc}") from None
