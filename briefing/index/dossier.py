@@ -130,7 +130,8 @@ class Dossier:
     figures: list[Stated[Figure]]
     amounts: list[Stated[Amount]]
     notes: DebateNotes | None
-    #: Letters the dossier draws its news from: on the agenda and sent since the last debate.
+    #: Letters the dossier draws its news from: on the agenda and sent since the last debate
+    #: (every letter, for a state of play).
     recent: list[LetterSource] = field(default_factory=list)
 
     @property
@@ -167,7 +168,8 @@ def dossier(corpus: Corpus, state: State, debate: Debate | None) -> Dossier:
     agenda = agenda_of(debate, state.letters) if debate else []
     previous = previous_debate(debate, corpus.debates) if debate else None
     since = _since(state, previous) if previous else None
-    recent = list({s.letter.id: s for s in [*agenda, *(since.letters if since else [])]}.values())
+    news = [*agenda, *(since.letters if since else [])] if debate else state.letters
+    recent = list({s.letter.id: s for s in news}.values())
     ids = {s.letter.id for s in recent}
     timed = [(m, timing(m.fact.due, on)) for m in state.milestones]
     recent_past = add_months(on, -RECENTLY_OVERDUE_MONTHS)
