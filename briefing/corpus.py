@@ -325,6 +325,8 @@ def load_corpus(root: Path) -> Corpus:
                     )
                 if not any(p.severity == "error" for p in problems):
                     seen[letter.id] = source
+        if path.stem not in seen:  # reported once, here, not again where it is named
+            corpus.invalid_ids.add(("letter", path.stem))
         corpus.problems += problems
     corpus.letters = sorted(seen.values(), key=lambda s: (s.letter.date, s.letter.id))
     _check_agendas(corpus, set(seen))
@@ -345,7 +347,7 @@ def _check_agendas(corpus: Corpus, letters: set[str]) -> None:
     """A debate's agenda names letters that exist."""
     for entry in corpus.registries["debate"].values():
         for index, letter_id in enumerate(entry.model.agenda):
-            if letter_id not in letters:
+            if letter_id not in letters and ("letter", letter_id) not in corpus.invalid_ids:
                 node_path = (*entry.node_path, "agenda", index)
                 corpus.problems.append(
                     _unknown_letter(entry.document, node_path, letter_id, letters)
@@ -379,7 +381,7 @@ def _load_kamer(root: Path, corpus: Corpus, letters: set[str]) -> None:
     corpus.problems += [
         _unknown_letter(document, node_path, letter_id, letters)
         for node_path, letter_id in letter_ids
-        if letter_id not in letters
+        if letter_id not in letters and ("letter", letter_id) not in corpus.invalid_ids
     ]
     corpus.kamer = KamerSource(facts, document)
 
@@ -419,6 +421,8 @@ def _notes_problems(
             continue
         letter_id, _, section_id = str(value).partition("#")
         source = letters.get(letter_id)
+        if ("letter", letter_id) in corpus.invalid_ids:
+            continue
         if source is None:
             problems.append(_unknown_letter(document, path, letter_id, set(letters)))
         elif not any(s.id == section_id for s, _, _ in iter_sections(source.letter.sections)):

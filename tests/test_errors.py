@@ -107,10 +107,10 @@ def test_wrong_type_and_impossible_date_in_one_run(
     assert status == 1
     assert len(problems) == 2
     by_line = {int(LOCATION.match(p)["line"]): p for p in problems}
-    assert "debates[1].date:" in by_line[date_line]
+    assert "debates[3].date:" in by_line[date_line]
     assert "day value is outside expected range" in by_line[date_line]
     assert "'2018-02-30'" in by_line[date_line]
-    assert "debates[0].kind: Input should be" in by_line[kind_line]
+    assert "debates[2].kind: Input should be" in by_line[kind_line]
 
 
 def test_dangling_reference_names_both_places(
@@ -203,7 +203,7 @@ def test_an_id_with_a_path_separator_is_explained(
     status, problems = run_check(content_copy, capsys)
     assert status == 1
     assert (
-        f"{path}:{line}:5: debates[3].id: '../ao-jemen' is not a valid id; ids are lower-case "
+        f"{path}:{line}:5: debates[7].id: '../ao-jemen' is not a valid id; ids are lower-case "
         "letters and digits joined by single hyphens, e.g. 'van-laar-26485-224'"
     ) in problems
     # The entry is gone, so what referred to it by its old id is reported too.

@@ -47,7 +47,7 @@ def test_the_bundled_letters_against_the_records(capsys: pytest.CaptureFixture[s
         for w in warnings
     )
     assert any(
-        "motions.yaml:24:5: motions[2].adopted: warning: motion 'becker-26485-277' was adopted "
+        "motions.yaml:27:5: motions[2].adopted: warning: motion 'becker-26485-277' was adopted "
         "on a Saturday (2018-04-14), when the Kamer does not vote; the Kamer has it submitted "
         "on 2018-04-04" in w
         for w in warnings
@@ -69,7 +69,7 @@ def test_a_debate_moved_on_the_agenda(
     )
     assert any(
         "kamer.yaml:" in w
-        and "debates[1].status: warning: debate 'ao-imvo-2020-03-03' is 'Verplaatst' on the "
+        and "debates[3].status: warning: debate 'ao-imvo-2020-03-03' is 'Verplaatst' on the "
         "Kamer's agenda (activiteit 2020A00790); it moved to 2020A01234"
         in w
         for w in check(content, capsys)
@@ -93,7 +93,7 @@ def test_a_debate_the_agenda_has_on_another_day(
     )
     assert any(
         "debates.yaml:" in w
-        and "debates[1].date: warning: debate 'ao-imvo-2018-11-14' is on 2018-11-14 here, but "
+        and "debates[3].date: warning: debate 'ao-imvo-2018-11-14' is on 2018-11-14 here, but "
         "on 2018-11-15 on the Kamer's agenda (activiteit 2018A02240)"
         in w
         for w in check(content, capsys)
@@ -110,7 +110,7 @@ def test_a_motion_adopted_before_it_was_submitted_or_off_the_vote(
     )
     warnings = check(content, capsys)
     assert any(
-        "motions.yaml:24:5: motions[2].adopted: warning: motion 'becker-26485-277' was adopted "
+        "motions.yaml:27:5: motions[2].adopted: warning: motion 'becker-26485-277' was adopted "
         "on 2018-04-14, but the Kamer voted on it on 2018-04-10 (zaak 2018Z06147)" in w
         for w in warnings
     )

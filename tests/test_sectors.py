@@ -111,7 +111,7 @@ def test_parts_and_the_sector_they_belong_to_name_each_other(built: Path) -> Non
 def test_motions_commitments_and_milestones_of_the_sector(built: Path) -> None:
     textile = tables(summary(built, "kleding-textiel"))
     motion = textile["Motie | Verzoek | Stand | Opvolging"]
-    assert [row[0] for row in motion] == ["Amhaouch Kamerstuk 35 925-XVII, nr. 33"]
+    assert [row[0] for row in motion] == ["Amhaouch (CDA) Kamerstuk 35 925-XVII, nr. 33"]
     assert motion[0][2] == "in uitvoering"
     milestones = textile["Wanneer | Wat | Stand | Bron"]
     assert [(row[0], row[2]) for row in milestones] == [

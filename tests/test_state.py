@@ -19,6 +19,8 @@ from tests.conftest import CONTENT
 AO_2018 = dt.date(2018, 11, 14)
 AFTER_2022 = dt.date(2022, 4, 30)
 MOTIONS_2018 = {"van-laar-26485-224", "diks-26485-273", "bouali-26485-280", "amhaouch-34952-7"}
+#: Submitted on 4 April 2018 (the Kamer's records): known then, though no letter named it yet.
+BECKER = "becker-26485-277"
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +36,8 @@ def warnings(corpus: Corpus) -> list[Problem]:
 def test_before_the_2022_letter_only_the_2018_letter_counts(corpus: Corpus) -> None:
     state = state_on(corpus, AO_2018)
     assert [s.letter.date for s in state.letters] == [dt.date(2018, 11, 13)]
-    assert set(state.motions) == MOTIONS_2018
+    assert set(state.motions) == MOTIONS_2018 | {BECKER}
+    assert not state.motions[BECKER].mentions and state.motions[BECKER].status == "aangenomen"
     # Commitments made after the date do not exist yet; the one made in June 2018 does.
     assert list(state.commitments) == ["oeso-onderzoek-impact-gepaste-zorgvuldigheid"]
     assert "tomatenketen" not in state.sectors
@@ -124,7 +127,7 @@ def test_check_prints_the_inconsistencies_as_warnings(capsys: pytest.CaptureFixt
     err = capsys.readouterr().err
     assert "2022-04-07-opvolging-moties-en-toezeggingen-imvo-beleid.yaml:181:9: " in err
     assert "fulfilled_on: warning: commitment 'technische-briefing-sectorale-samenwerking'" in err
-    assert "motions.yaml:24:5: motions[2].adopted: warning: motion 'becker-26485-277'" in err
+    assert "motions.yaml:27:5: motions[2].adopted: warning: motion 'becker-26485-277'" in err
     assert "0 errors, 3 warnings" in err
 
 
