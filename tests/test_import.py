@@ -29,6 +29,7 @@ from briefing.corpus import load_corpus
 from briefing.errors import BriefingError
 from briefing.importing import import_letter
 from briefing.importing.debris import Hyphenation
+from briefing.layout import REGISTRY_FILES
 from briefing.model import Letter, Section
 from tests.conftest import CONTENT, FIXTURES, ROOT, assert_every_sentence_in
 
@@ -58,10 +59,13 @@ def cli(*args: str | Path) -> subprocess.CompletedProcess[str]:
 
 
 def content_without(target: Path, *letter_ids: str) -> Path:
-    """A copy of the bundled content without the given hand-made letters."""
+    """A copy of the bundled content without the given hand-made letters, and without the
+    files that name them (the Kamer's facts, a debate's questions)."""
     shutil.copytree(CONTENT, target)
     for letter_id in letter_ids:
         (target / "letters" / f"{letter_id}.yaml").unlink()
+    (target / "kamer.yaml").unlink()
+    shutil.rmtree(target / "qa")
     return target
 
 
@@ -409,7 +413,7 @@ def test_line_break_hyphenation_is_undone_as_the_letter_writes_the_word(
 # --- property tests -----------------------------------------------------------------------
 
 TEXTS = [path.read_bytes() for path in [*SOURCES.values(), KAMERSTUK]]
-REGISTRIES = sorted(CONTENT.glob("*.yaml"))
+REGISTRIES = [CONTENT / name for name in REGISTRY_FILES.values()]
 PROPERTY_SETTINGS = settings(
     max_examples=60,
     deadline=None,

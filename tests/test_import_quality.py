@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from bench.importing import AIMS, evaluate, proposals_table
 from briefing.corpus import load_corpus
 from briefing.importing import import_files
+from briefing.layout import REGISTRY_FILES
 from tests.conftest import CONTENT, FIXTURES
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -30,7 +31,7 @@ XML = [
 ]
 PDF = (FIXTURES / "import" / "2022-04-07-letter.pdf").read_bytes()
 SCAN = (FIXTURES / "import" / "scan.pdf").read_bytes()
-REGISTRIES = sorted(CONTENT.glob("*.yaml"))
+REGISTRIES = [CONTENT / name for name in REGISTRY_FILES.values()]
 PROPERTY_SETTINGS = settings(
     max_examples=40,
     deadline=None,

@@ -53,9 +53,14 @@ def cli(*args: str | Path) -> subprocess.CompletedProcess[str]:
 
 
 def content_copy(target: Path, *without: str) -> Path:
+    """A copy of the bundled content without the given letters, and without the files that
+    name them (the Kamer's facts, a debate's questions)."""
     shutil.copytree(CONTENT, target)
     for letter_id in without:
         (target / "letters" / f"{letter_id}.yaml").unlink()
+    if without:
+        (target / "kamer.yaml").unlink()
+        shutil.rmtree(target / "qa")
     return target
 
 

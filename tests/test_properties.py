@@ -203,6 +203,7 @@ def assert_located(problem: Problem, files: dict[Path, bytes]) -> None:
 def corpus_files(root: Path) -> dict[Path, bytes]:
     """Every content file under ``root`` with its bytes, as problems name them."""
     found = [*root.glob("*.yaml"), *root.glob("*.yml"), *(root / "letters").glob("*")]
+    found += (root / "qa").glob("*")
     return {p: p.read_bytes() for p in found if p.is_file()}
 
 
