@@ -104,7 +104,18 @@ def build(args: argparse.Namespace) -> int:
         print(problem, file=sys.stderr)
     for line in report.lines():
         print(line)
+    if getattr(args, "html", False):
+        return _html_edition(args, report.ok)
     return EXIT_OK if report.ok else EXIT_CONTENT
+
+
+def _html_edition(args: argparse.Namespace, built: bool) -> int:
+    """Write the HTML edition beside the PDFs (``build --html``)."""
+    from briefing.edition import write_edition
+
+    edition = write_edition(args.content, args.out)
+    print(edition.summary())
+    return EXIT_OK if built and not edition.problems else EXIT_CONTENT
 
 
 def watch(args: argparse.Namespace) -> int:
@@ -126,6 +137,36 @@ def watch(args: argparse.Namespace) -> int:
     with contextlib.suppress(KeyboardInterrupt):  # the way to stop watching
         watch_files(args.content, rebuild)
     return EXIT_OK
+
+
+def serve(args: argparse.Namespace) -> int:
+    """Preview every document in a browser, updated on every save.
+
+    Serves the index of every output and each output as a page for screens, with a link to
+    its PDF, on this machine only (127.0.0.1) unless --bind gives another address. On every
+    save of content or a template the open page shows the change by itself, and the PDFs are
+    rebuilt in the background as build would. A content error is shown in the page until it
+    is fixed. Stop with Ctrl-C. Example: briefing serve --open
+    """
+    import signal
+
+    from briefing.serve import serve as serve_preview
+
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)  # stop as on Ctrl-C, ending the background build
+    with contextlib.suppress(KeyboardInterrupt):  # the way to stop serving
+        serve_preview(
+            args.content, args.out, bind=args.bind, port=args.port, open_browser=args.open
+        )
+    return EXIT_OK
+
+
+def _port(value: str) -> int:
+    if not value.isdigit() or int(value) > 65535:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a port number (0 to 65535), e.g. 8000")
+    return int(value)
 
 
 def prepare(args: argparse.Namespace) -> int:
@@ -247,7 +288,24 @@ def parser() -> argparse.ArgumentParser:
     build_parser = _command(commands, "build", build, "bring every PDF up to date")
     _rendering(build_parser)
     build_parser.add_argument("--force", action="store_true", help="render every output again")
+    build_parser.add_argument(
+        "--html", action="store_true", help="also write the HTML edition into OUT/html"
+    )
     _rendering(_command(commands, "watch", watch, "build, then build again on every save"))
+
+    serve_parser = _command(commands, "serve", serve, "preview every document in a browser")
+    _content(serve_parser)
+    _output(serve_parser)
+    serve_parser.add_argument(
+        "--port", type=_port, default=8000, metavar="N", help="port (default 8000; 0: any free)"
+    )
+    serve_parser.add_argument(
+        "--bind",
+        default="127.0.0.1",
+        metavar="ADDRESS",
+        help="address to listen on (default 127.0.0.1: this machine only)",
+    )
+    serve_parser.add_argument("--open", action="store_true", help="open the index in a browser")
 
     prepare_parser = _command(commands, "prepare", prepare, "write a briefing on a date")
     _content(prepare_parser)
