@@ -14,7 +14,6 @@ import re
 import shutil
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -25,6 +24,7 @@ import pytest
 from briefing.corpus import load_corpus
 from briefing.index import Index
 from briefing.layout import page_path, style_files
+from briefing.lock import locked
 from briefing.plan import plan
 from tests.conftest import CONTENT, PATIENCE, cli
 from tests.test_build import read_line
@@ -290,18 +290,27 @@ def test_a_port_in_use_is_a_clear_error(served: Served) -> None:
     assert "'eighty' is not a port number (0 to 65535), e.g. 8000" in done.stderr
 
 
-def test_the_pdfs_are_rebuilt_in_the_background_on_save(built: Path, tmp_path: Path) -> None:
+def test_the_pdfs_are_rebuilt_in_the_background_on_save_once_the_folder_is_free(
+    built: Path, tmp_path: Path
+) -> None:
     content, out = copy_of(built, tmp_path)
     pdf = out / "letters" / f"{LETTER}.pdf"
     before = pdf.read_bytes()
     with serving(content, out) as server:
-        time.sleep(1)  # the first build finds everything up to date
-        letter = content / "letters" / f"{LETTER}.yaml"
-        text = letter.read_text(encoding="utf-8")
-        letter.write_text(text.replace("Geachte voorzitter,", "Geachte Voorzitter,"))
-        deadline = time.monotonic() + PATIENCE
-        while pdf.read_bytes() == before and time.monotonic() < deadline:
-            time.sleep(0.2)
+        assert read_line(server.process.stderr).startswith("previewing ")
+        assert read_line(server.process.stderr) == "PDFs: 0 rebuilt, 22 up to date, 0 failed"
+        with locked(out):  # another build holds the output folder
+            letter = content / "letters" / f"{LETTER}.yaml"
+            text = letter.read_text(encoding="utf-8")
+            letter.write_text(text.replace("Geachte voorzitter,", "Geachte Voorzitter,"))
+            said = read_line(server.process.stderr)
+            assert re.fullmatch(
+                rf"PDFs: {re.escape(str(out))} is locked by process \d+ on .*; wait for it to "
+                "finish; trying again shortly",
+                said,
+            ), said
+            assert pdf.read_bytes() == before
+        assert read_line(server.process.stderr) == "PDFs: 1 rebuilt, 21 up to date, 0 failed"
         assert server.process.poll() is None
     assert pdf.read_bytes() != before
     done = cli("build", "--content", content, "--out", out)
