@@ -30,10 +30,11 @@ RETRY = 2.0
 Stamps = dict[str, tuple[int, int]]
 
 
-def stamps(root: Path) -> Stamps:
-    """The size and modification time of every file under ``root``."""
+def stamps(root: Path, ignore: Path | None = None) -> Stamps:
+    """The size and modification time of every file under ``root``, except under ``ignore``."""
     found: Stamps = {}
     folders = [str(root)]
+    skip = os.path.realpath(ignore) if ignore is not None else None
     while folders:
         try:
             entries = list(os.scandir(folders.pop()))
@@ -42,7 +43,8 @@ def stamps(root: Path) -> Stamps:
         for entry in entries:
             try:
                 if entry.is_dir():
-                    folders.append(entry.path)
+                    if skip is None or os.path.realpath(entry.path) != skip:
+                        folders.append(entry.path)
                 elif entry.is_file():
                     stat = entry.stat()
                     found[entry.path] = (stat.st_size, stat.st_mtime_ns)
@@ -52,11 +54,18 @@ def stamps(root: Path) -> Stamps:
 
 
 class Watcher:
-    """Calls ``changed(templates)`` after every change under the content or the templates."""
+    """Calls ``changed(templates)`` after every change under the content or the templates
+    (but not under ``ignore``, the output folder, were it inside the content)."""
 
-    def __init__(self, content: Path, changed: Callable[[bool], object]) -> None:
+    def __init__(
+        self,
+        content: Path,
+        changed: Callable[[bool], object],
+        ignore: Path | None = None,
+        say: Callable[[str], None] = print,
+    ) -> None:
         self.roots = (content, templates_dir())
-        self.changed = changed
+        self.changed, self.ignore, self.say = changed, ignore, say
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="watcher", daemon=True)
 
@@ -71,13 +80,16 @@ class Watcher:
             self._thread.join()
 
     def _run(self) -> None:
-        seen = [stamps(root) for root in self.roots]
+        seen = [stamps(root, self.ignore) for root in self.roots]
         while not self._stop.wait(INTERVAL):
-            now = [stamps(root) for root in self.roots]
+            now = [stamps(root, self.ignore) for root in self.roots]
             if now != seen:
                 templates = now[1] != seen[1]
                 seen = now
-                self.changed(templates)
+                try:
+                    self.changed(templates)
+                except Exception as exc:  # a fault of the preview: said, and watching goes on
+                    self.say(f"preview: internal error: {type(exc).__name__}: {exc}")
 
 
 def _build(content: Path, out: Path) -> None:

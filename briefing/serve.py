@@ -94,9 +94,19 @@ class Preview:
             self._changed.wait_for(lambda: self.version != since or self.closed, timeout)
             return self.version
 
-    def medium(self, path: str, pdf: str | None) -> Medium:
-        """A page's medium in the preview: for screens, with the script that keeps it current."""
-        return screen(path, pdf, live=(SCRIPT_URL, self.version))
+    def current(self) -> tuple[Site, int]:
+        """The latest site and its version, taken together."""
+        with self._changed:
+            return self.site, self.version
+
+
+def _medium_of(version: int) -> Callable[[str, str | None], Medium]:
+    """The medium of the preview's pages of a version: with the script that keeps them current."""
+
+    def medium(path: str, pdf: str | None) -> Medium:
+        return screen(path, pdf, live=(SCRIPT_URL, version))
+
+    return medium
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -128,15 +138,16 @@ class _Handler(BaseHTTPRequestHandler):
         file = self._file(name)
         if file is not None:
             return self._send(HTTPStatus.OK, file.read_bytes(), file.suffix, body)
-        site = preview.site
+        site, version = preview.current()
+        medium_of = _medium_of(version)
         if site.problems:
             problems = [str(p) for p in site.problems]
-            page = problems_html(problems, site.settings, preview.medium(name, None))
+            page = problems_html(problems, site.settings, medium_of(name, None))
             return self._send(HTTPStatus.OK, page.encode(), ".html", body)
         if name == INDEX_PAGE or name in site.pages:
-            status, page = HTTPStatus.OK, _page(site, name, preview.medium)
+            status, page = HTTPStatus.OK, _page(site, name, medium_of)
         else:
-            status, page = HTTPStatus.NOT_FOUND, _not_found(site, name, preview.medium)
+            status, page = HTTPStatus.NOT_FOUND, _not_found(site, name, medium_of)
         return self._send(status, page.encode(), ".html", body)
 
     def _file(self, name: str) -> Path | None:
@@ -200,10 +211,12 @@ def _page(site: Site, name: str, medium_of: Callable[[str, str | None], Medium])
         where = getattr(exc, "filename", None) or "a template"
         line = getattr(exc, "lineno", None)
         message = f"{where}:{line}: {exc.message}" if line else f"{where}: {exc.message}"
-        try:
-            return problems_html([message], site.settings, medium_of(name, None))
-        except TemplateError:  # the page that lists problems is broken itself
-            return f"<!DOCTYPE html><html lang='nl'><title>Fout</title><p>{escape(message)}</p>"
+    except Exception as exc:  # a fault of the preview: said in the page, and the server goes on
+        message = f"{name}: internal error: {type(exc).__name__}: {exc}"
+    try:
+        return problems_html([message], site.settings, medium_of(name, None))
+    except TemplateError:  # the page that lists problems is broken itself
+        return f"<!DOCTYPE html><html lang='nl'><title>Fout</title><p>{escape(message)}</p>"
 
 
 def _not_found(site: Site, name: str, medium_of: Callable[[str, str | None], Medium]) -> str:
@@ -256,7 +269,7 @@ def serve(
         preview.reload(templates)
         builder.request()
 
-    watcher = Watcher(content, changed)
+    watcher = Watcher(content, changed, ignore=out, say=say)
     try:
         builder.start()
         watcher.start()

@@ -20,12 +20,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from jinja2 import TemplateSyntaxError
 
+from briefing import serve
+from briefing.background import stamps
 from briefing.corpus import load_corpus
 from briefing.index import Index
 from briefing.layout import page_path, style_files
 from briefing.lock import locked
+from briefing.medium import screen
 from briefing.plan import plan
+from briefing.site import load_site
 from tests.conftest import CONTENT, PATIENCE, cli
 from tests.test_build import read_line
 
@@ -315,3 +320,22 @@ def test_the_pdfs_are_rebuilt_in_the_background_on_save_once_the_folder_is_free(
     assert pdf.read_bytes() != before
     done = cli("build", "--content", content, "--out", out)
     assert done.stdout.splitlines()[-1] == "0 rebuilt, 22 up to date, 0 failed"
+
+
+def test_a_broken_template_is_named_in_the_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args: object) -> str:
+        raise TemplateSyntaxError("unexpected '}'", 12, filename="templates/letter.html")
+
+    monkeypatch.setattr(serve, "page_html", broken)
+    site = load_site(CONTENT)
+    page = serve._page(site, f"letters/{LETTER}.html", lambda path, pdf: screen(path, pdf))
+    assert "<code>templates/letter.html:12: unexpected &#39;}&#39;</code>" in page
+
+
+def test_the_output_folder_inside_the_content_is_not_watched(tmp_path: Path) -> None:
+    (tmp_path / "letters").mkdir()
+    (tmp_path / "letters" / "a.yaml").write_text("id: a\n")
+    (tmp_path / "build" / "letters").mkdir(parents=True)
+    (tmp_path / "build" / "letters" / "a.pdf").write_bytes(b"%PDF")
+    assert sorted(Path(p).name for p in stamps(tmp_path, ignore=tmp_path / "build")) == ["a.yaml"]
+    assert len(stamps(tmp_path)) == 2
