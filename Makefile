@@ -10,13 +10,19 @@ STAMP := $(VENV)/.installed
 SUBSETTER_HINT := hint: builds are several times faster with HarfBuzz's font subsetter \
 	(Debian, Ubuntu: apt-get install libharfbuzz-subset0; macOS: brew install harfbuzz)
 
-.PHONY: build test check lint clean bench subsetter
+# The browser tests drive the distribution's Chromium, never a browser downloaded at run time.
+CHROMIUM ?= /usr/bin/chromium
+BROWSER_HINT := the browser tests need Chromium at $(CHROMIUM) \
+	(Debian, Ubuntu: apt-get install chromium; elsewhere set CHROMIUM=/path/to/chromium)
+
+.PHONY: build test check lint clean bench subsetter browser
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade pip
 	$(VENV)/bin/pip install --quiet -e '.[test,bench]'
 	@$(MAKE) --no-print-directory subsetter
+	@$(MAKE) --no-print-directory browser
 	touch $(STAMP)
 
 # Installs libharfbuzz-subset0 where apt-get is available and we are root; otherwise a hint.
@@ -30,13 +36,24 @@ subsetter:
 		echo "$(SUBSETTER_HINT)"; \
 	else echo "$(SUBSETTER_HINT)"; fi
 
+# Installs Chromium where apt-get is available and we are root; otherwise a hint. Never fails
+# here: without a browser the browser tests say so loudly (and fail under CI).
+browser:
+	@if [ -x "$(CHROMIUM)" ]; then :; \
+	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+		{ DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null 2>&1 || \
+		{ apt-get update -qq >/dev/null 2>&1 && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null 2>&1; }; } || \
+		echo "$(BROWSER_HINT)"; \
+	else echo "$(BROWSER_HINT)"; fi
+
 build: $(STAMP)
 	$(VENV)/bin/briefing build
 
 check: $(STAMP)
 	$(VENV)/bin/briefing check
 
-test: $(STAMP)
+test: $(STAMP) browser
 	$(VENV)/bin/ruff check briefing tests bench
 	$(VENV)/bin/mypy
 	$(VENV)/bin/pytest

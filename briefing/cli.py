@@ -9,6 +9,7 @@ No traceback is printed unless ``--debug`` is given.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import os
 import signal
@@ -114,7 +115,19 @@ def build(args: argparse.Namespace) -> int:
     strict = getattr(args, "strict", False) and report.warnings
     if strict:
         print(f"{len(report.warnings)} warnings, which --strict counts as errors")
-    return EXIT_OK if report.ok and not strict else EXIT_CONTENT
+    ok = report.ok and not strict
+    if getattr(args, "html", False):
+        return _html_edition(args, ok)
+    return EXIT_OK if ok else EXIT_CONTENT
+
+
+def _html_edition(args: argparse.Namespace, built: bool) -> int:
+    """Write the HTML edition beside the PDFs (``build --html``)."""
+    from briefing.edition import write_edition
+
+    edition = write_edition(args.content, args.out)
+    print(edition.summary())
+    return EXIT_OK if built and not edition.problems else EXIT_CONTENT
 
 
 def watch(args: argparse.Namespace) -> int:
@@ -140,6 +153,31 @@ def watch(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:  # between builds: the way to stop watching
         print("stopped watching", file=sys.stderr)
     return EXIT_OK
+
+
+def serve(args: argparse.Namespace) -> int:
+    """Preview every document in a browser, updated on every save.
+
+    Serves the index of every output and each output as a page for screens, with a link to
+    its PDF, on this machine only (127.0.0.1) unless --bind gives another address. On every
+    save of content or a template the open page shows the change by itself, and the PDFs are
+    rebuilt in the background as build would. A content error is shown in the page until it
+    is fixed. Stop with Ctrl-C. Example: briefing serve --open
+    """
+    from briefing.serve import serve as serve_preview
+
+    # SIGTERM stops it as Ctrl-C does (see main), ending the background build too.
+    with contextlib.suppress(KeyboardInterrupt):  # the way to stop serving
+        serve_preview(
+            args.content, args.out, bind=args.bind, port=args.port, open_browser=args.open
+        )
+    return EXIT_OK
+
+
+def _port(value: str) -> int:
+    if not value.isdigit() or int(value) > 65535:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a port number (0 to 65535), e.g. 8000")
+    return int(value)
 
 
 def prepare(args: argparse.Namespace) -> int:
@@ -285,7 +323,24 @@ def parser() -> argparse.ArgumentParser:
     _rendering(build_parser)
     build_parser.add_argument("--force", action="store_true", help="render every output again")
     _strict(build_parser)
+    build_parser.add_argument(
+        "--html", action="store_true", help="also write the HTML edition into OUT/html"
+    )
     _rendering(_command(commands, "watch", watch, "build, then build again on every save"))
+
+    serve_parser = _command(commands, "serve", serve, "preview every document in a browser")
+    _content(serve_parser)
+    _output(serve_parser)
+    serve_parser.add_argument(
+        "--port", type=_port, default=8000, metavar="N", help="port (default 8000; 0: any free)"
+    )
+    serve_parser.add_argument(
+        "--bind",
+        default="127.0.0.1",
+        metavar="ADDRESS",
+        help="address to listen on (default 127.0.0.1: this machine only)",
+    )
+    serve_parser.add_argument("--open", action="store_true", help="open the index in a browser")
 
     prepare_parser = _command(commands, "prepare", prepare, "write a briefing on a date")
     _content(prepare_parser)

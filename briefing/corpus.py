@@ -8,8 +8,9 @@ with an error is left out of the corpus (and reported) so the others still build
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -160,8 +161,9 @@ def _load_registry(root: Path, kind: str, corpus: Corpus) -> list[tuple[Any, Doc
         corpus.unreadable[kind] = f"there is no {path}; create it"
         return []
     corpus.files.append(path)
-    document, problems = load_document(path)
-    corpus.problems += problems
+    read = _read(path)
+    document = read.document
+    corpus.problems += read.problems
     if document.data is None:
         corpus.unreadable[kind] = f"{path} could not be read; fix the problem reported there first"
         return []
@@ -259,12 +261,17 @@ def _index_registries(root: Path, corpus: Corpus) -> None:
     _sector_cycles(corpus)
 
 
-def _reference_problems(
-    model: Any, document: Document, base: NodePath, corpus: Corpus
-) -> Iterator[Problem]:
+def _references(model: Any, base: NodePath) -> Iterator[tuple[NodePath, Ref]]:
+    """Every reference to a registry entry in a model tree, with its path."""
     for path, value in iter_values(model, base):
-        if not isinstance(value, Ref):
-            continue
+        if isinstance(value, Ref):
+            yield path, value
+
+
+def _reference_problems(
+    references: Iterable[tuple[NodePath, Ref]], document: Document, corpus: Corpus
+) -> Iterator[Problem]:
+    for path, value in references:
         registry = corpus.registries[value.kind]
         if value in registry or (value.kind, value) in corpus.invalid_ids:
             continue
@@ -287,15 +294,57 @@ def _reference_problems(
         )
 
 
+@dataclass(frozen=True)
+class _Read:
+    """A content file as read: the digest of its bytes, its document and the problems of
+    reading it; for a letter, the problems of validating it, the letter where it is valid,
+    the problems it has whatever the other files say, and its references to the registries."""
+
+    digest: str
+    document: Document
+    problems: tuple[Problem, ...]
+    letter: Letter | None = None
+    own: tuple[Problem, ...] = ()
+    references: tuple[tuple[NodePath, Ref], ...] = ()
+
+
+#: The files read so far: loading the corpus again (the preview does so on every save) reads
+#: and validates again only the files whose bytes changed. The documents and models are not
+#: changed once read (the models are frozen).
+_READ: dict[tuple[Path, bool], _Read] = {}
+
+
+def _read(path: Path, letter: bool = False) -> _Read:
+    """Load a content file (and validate it, for a ``letter``), unless it is unchanged since
+    it was last read."""
+    try:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        digest = ""  # load_document reports it
+    known = _READ.get((path, letter))
+    if known is not None and digest and known.digest == digest:
+        return known
+    document, problems = load_document(path)
+    read = _Read(digest, document, tuple(problems))
+    if letter and document.data is not None:
+        model, more = validate(document, Letter, document.data)
+        read = replace(read, problems=(*problems, *more), letter=model)
+        if model is not None:
+            own = letter_problems(LetterSource(model, document))
+            read = replace(read, own=tuple(own), references=tuple(_references(model, ())))
+    if digest:
+        _READ[(path, letter)] = read
+    return read
+
+
 def load_corpus(root: Path) -> Corpus:
     """Load, validate and cross-check every content file under ``root``."""
     corpus = Corpus(root)
     _index_registries(root, corpus)
     for registry in corpus.registries.values():
         for entry in registry.values():
-            corpus.problems += _reference_problems(
-                entry.model, entry.document, entry.node_path, corpus
-            )
+            references = _references(entry.model, entry.node_path)
+            corpus.problems += _reference_problems(references, entry.document, corpus)
             corpus.problems += misplaced_footnotes(entry.model, entry.document, entry.node_path)
     seen: dict[str, LetterSource] = {}
     letters_dir = root / LETTERS_DIR
@@ -307,24 +356,23 @@ def load_corpus(root: Path) -> Corpus:
         ]
     for path in sorted(letters_dir.glob("*.yaml")):
         corpus.files.append(path)
-        document, problems = load_document(path)
-        if document.data is not None:
-            letter, more = validate(document, Letter, document.data)
-            problems += more
-            if letter is not None:
-                source = LetterSource(letter, document)
-                problems += list(_reference_problems(letter, document, (), corpus))
-                problems += letter_problems(source)
-                if letter.id in seen:
-                    first = seen[letter.id].document
-                    problems.append(
-                        document.problem(
-                            ("id",),
-                            f"duplicate letter id '{letter.id}'; already used in {first.path}",
-                        )
+        read = _read(path, letter=True)
+        problems = list(read.problems)
+        if read.letter is not None:
+            letter, document = read.letter, read.document
+            source = LetterSource(letter, document)
+            problems += _reference_problems(read.references, document, corpus)
+            problems += read.own
+            if letter.id in seen:
+                first = seen[letter.id].document
+                problems.append(
+                    document.problem(
+                        ("id",),
+                        f"duplicate letter id '{letter.id}'; already used in {first.path}",
                     )
-                if not any(p.severity == "error" for p in problems):
-                    seen[letter.id] = source
+                )
+            if not any(p.severity == "error" for p in problems):
+                seen[letter.id] = source
         if path.stem not in seen:  # reported once, here, not again where it is named
             corpus.invalid_ids.add(("letter", path.stem))
         corpus.problems += problems
@@ -368,7 +416,7 @@ def _load_kamer(root: Path, corpus: Corpus, letters: set[str]) -> None:
     corpus.problems += more
     if facts is None:
         return
-    corpus.problems += _reference_problems(facts, document, (), corpus)
+    corpus.problems += _reference_problems(_references(facts, ()), document, corpus)
     letter_ids: list[tuple[NodePath, str]] = [
         (("letters", i, "letter"), f.letter) for i, f in enumerate(facts.letters)
     ]
@@ -396,7 +444,7 @@ def _load_notes(root: Path, corpus: Corpus, letters: dict[str, LetterSource]) ->
             notes, more = validate(document, DebateNotes, document.data)
             problems += more
             if notes is not None:
-                problems += _reference_problems(notes, document, (), corpus)
+                problems += _reference_problems(_references(notes, ()), document, corpus)
                 problems += _notes_problems(notes, document, letters, corpus)
                 if not any(p.severity == "error" for p in problems):
                     corpus.notes[notes.debate] = NotesSource(notes, document)

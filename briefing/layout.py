@@ -15,11 +15,16 @@ and the outputs, under the output folder::
     sectors/<sector-id>.pdf      sectors/overzicht.pdf
 
 Output names come from validated ids only. Reports link to letters relatively
-(``../letters/<id>.pdf#s-<section>``), so the output folders must stay together.
+(``../letters/<id>.pdf#s-<section>``), so the output folders must stay together. The HTML
+edition (``html/``) holds a page beside each PDF (``letters/<id>.html``), whose links lead to
+the other pages in the same way, and the templates' stylesheets and assets under ``style/``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 
 from briefing.errors import BriefingError
@@ -102,15 +107,34 @@ def section_anchor(section_id: str) -> str:
     return f"s-{section_id}"
 
 
+#: The suffix of the documents that links lead to: ``.pdf`` in print, ``.html`` on screens.
+_LINKED: ContextVar[str] = ContextVar("linked", default=".pdf")
+
+
+@contextmanager
+def linking_to(suffix: str) -> Iterator[None]:
+    """Inside the block, links between documents lead to their ``suffix`` edition."""
+    token = _LINKED.set(suffix)
+    try:
+        yield
+    finally:
+        _LINKED.reset(token)
+
+
+def _linked(path: str) -> str:
+    """``path`` (a PDF's, relative to the output folder) in the edition links lead to."""
+    return path.removesuffix(".pdf") + _LINKED.get()
+
+
 def letter_href(letter_id: str, anchor: str | None = None) -> str:
     """The link from a report (in a folder beside ``letters/``) to a letter or a place in it."""
-    href = f"../{letter_pdf(letter_id)}"
+    href = f"../{_linked(letter_pdf(letter_id))}"
     return f"{href}#{anchor}" if anchor else href
 
 
 def sibling_href(sector_id: str) -> str:
     """The link from one sector summary to another (or to the overview) in the same folder."""
-    return f"{sector_id}.pdf"
+    return _linked(f"{sector_id}.pdf")
 
 
 # --- templates --------------------------------------------------------------------------------
@@ -123,3 +147,30 @@ def templates_dir() -> Path:
     """The templates folder: inside the installed package, or beside it in a checkout."""
     installed = _PACKAGE_DIR / "templates"
     return installed if installed.is_dir() else _PACKAGE_DIR.parent / "templates"
+
+
+# --- the HTML edition -------------------------------------------------------------------------
+
+#: The HTML edition's folder under the output folder, and its folder of stylesheets and assets.
+EDITION_DIR = "html"
+STYLE_DIR = "style"
+#: The edition's (and the preview's) page that lists every document.
+INDEX_PAGE = "index.html"
+
+
+def page_path(output_path: str) -> str:
+    """An output's page for screens, beside where its PDF would be: ``letters/<id>.html``."""
+    return output_path.removesuffix(".pdf") + ".html"
+
+
+def style_files(root: Path) -> dict[str, Path]:
+    """The templates' files that pages for screens may use, by name: the stylesheets and
+    everything under ``assets/``, none that leads out of the templates folder (a link)."""
+    base = root.resolve()
+    found = {p.name: p for p in sorted(root.glob("*.css"))}
+    found |= {p.relative_to(root).as_posix(): p for p in sorted((root / ASSETS_DIR).rglob("*"))}
+    return {
+        name: path
+        for name, path in found.items()
+        if path.is_file() and path.resolve().is_relative_to(base)
+    }

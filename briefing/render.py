@@ -4,6 +4,10 @@ Each kind of document has a view (``briefing/views/``) that turns the index into
 data, and a template (Jinja2, autoescaped, strict about undefined names) that lays that
 data out. Making the HTML notes what it read (:mod:`briefing.reads`): the content the index
 handed out, the templates Jinja2 loaded, the settings and the letters' page numbers.
+
+The HTML is made for a medium (:mod:`briefing.medium`): print, the HTML of the PDFs, unless
+a page for screens is asked for. The medium writes the assets' URLs and the links between
+documents; templates ask it (``medium.screen``) for what only a screen shows.
 """
 
 from __future__ import annotations
@@ -26,7 +30,8 @@ from jinja2 import (
 
 from briefing.errors import RenderError
 from briefing.index import Index
-from briefing.layout import SETTINGS_FILE, templates_dir
+from briefing.layout import SETTINGS_FILE, linking_to, templates_dir
+from briefing.medium import PRINT, Medium
 from briefing.plan import Kind, Output
 from briefing.reads import Reads, note_files, note_template, reading
 from briefing.settings import Settings
@@ -63,38 +68,45 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals["asset"] = asset_url
     return env
 
 
 def asset_url(name: str) -> str:
     """The absolute ``file:`` URL of a file in the templates folder, e.g. ``letter.css``."""
-    return f"{templates_dir().resolve().as_uri()}/{name}"
+    return PRINT.asset(name)
 
 
-def render_html(template: str, settings: Settings, **context: Any) -> str:
-    """Render ``template`` with ``context`` and the house-style settings."""
+def render_html(template: str, settings: Settings, medium: Medium = PRINT, **context: Any) -> str:
+    """Render ``template`` with ``context``, the house-style settings and the medium."""
     return (
         environment()
         .get_template(template)
-        .render(settings=settings, emblem=settings.emblem_asset, **context)
+        .render(
+            settings=settings,
+            emblem=settings.emblem_asset,
+            medium=medium,
+            asset=medium.asset,
+            **context,
+        )
     )
 
 
-def render(output: Output, index: Index, settings: Settings, pages: PageMap) -> tuple[str, Reads]:
-    """The HTML of ``output``, and what making it read.
+def render(
+    output: Output, index: Index, settings: Settings, pages: PageMap, medium: Medium = PRINT
+) -> tuple[str, Reads]:
+    """The HTML of ``output`` for ``medium`` (the PDF's, by default), and what making it read.
 
     A mistake in a template is a :class:`RenderError` that names the template and the line:
     ``templates/letter.html:12: 'view' has no attribute 'dat'``.
     """
     template, view = VIEWS[output.kind]
-    with reading() as reads:
+    with reading() as reads, linking_to(medium.documents):
         settings_file = index.corpus.root / SETTINGS_FILE
         if settings_file.is_file():
             note_files(settings_file)
         data = view(index, output, Pages(pages))
         try:
-            html = render_html(template, settings, view=data)
+            html = render_html(template, settings, medium, view=data)
         except TemplateError as exc:
             raise RenderError(_where(exc, template)) from None
     return html, reads
