@@ -1,37 +1,42 @@
-"""Gather all content into one validated corpus: letters in date order and the registries.
+"""Gather all content into one validated corpus: letters in date order, the registries, the
+Kamer's facts and the debates' questions.
 
-This is where cross-file rules live: ids are unique per kind, every reference
-points at an existing entry, footnote calls and definitions match. A document
-with an error is left out of the corpus (and reported) so the others still build.
+Ids are unique per kind, sectors are not part of each other in a ring; the rules within a
+letter are in :mod:`briefing.letter_checks`, those across files in :mod:`briefing.crossfile`.
+A document with an error is left out of the corpus (and reported) so the others still build.
+A file whose bytes did not change since it was last read here is not read again.
 """
 
 from __future__ import annotations
 
-import difflib
 import hashlib
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
+from briefing.crossfile import (
+    KamerSource,
+    NotesSource,
+    check_agendas,
+    load_kamer,
+    load_notes,
+    reference_problems,
+    references,
+)
 from briefing.errors import Problem
-from briefing.kamer.facts import KamerFacts
 from briefing.layout import (
-    KAMER_FILE,
     LETTERS_DIR,
-    NOTES_DIR,
     OVERVIEW_ID,
     REGISTRY_FILES,
     registry_key,
 )
 from briefing.letter_checks import letter_problems, misplaced_footnotes
-from briefing.loading import Document, NodePath, format_path, load_document
-from briefing.model import Commitment, Debate, DebateNotes, Letter, Motion, Sector
+from briefing.loading import Document, NodePath, load_document
+from briefing.model import Commitment, Debate, Letter, Motion, Sector
 from briefing.types import Ref
 from briefing.validation import validate
-from briefing.walk import iter_sections, iter_values
 
 #: The model of a registry's entries, by kind of reference.
 REGISTRY_MODELS: dict[str, type[BaseModel]] = {
@@ -54,33 +59,6 @@ class Entry:
     def where(self) -> str:
         line, column = self.document.position(self.node_path)
         return f"{self.document.path}:{line}:{column}"
-
-
-@dataclass(frozen=True)
-class KamerSource:
-    """The Kamer's facts (``kamer.yaml``) with the document they came from."""
-
-    facts: KamerFacts
-    document: Document
-
-    def where(self, kind: str, key: str) -> NodePath:
-        """The node path of the entry of ``kind`` ('motions', ...) about ``key``."""
-        entries = getattr(self.facts, kind)
-        field = {"letters": "letter", "motions": "motion", "debates": "debate"}.get(
-            kind, "commitment"
-        )
-        for index, entry in enumerate(entries):
-            if getattr(entry, field) == key:
-                return (kind, index)
-        return (kind,)
-
-
-@dataclass(frozen=True)
-class NotesSource:
-    """A debate's lines to take and questions, with the document they came from."""
-
-    notes: DebateNotes
-    document: Document
 
 
 @dataclass(frozen=True)
@@ -261,39 +239,6 @@ def _index_registries(root: Path, corpus: Corpus) -> None:
     _sector_cycles(corpus)
 
 
-def _references(model: Any, base: NodePath) -> Iterator[tuple[NodePath, Ref]]:
-    """Every reference to a registry entry in a model tree, with its path."""
-    for path, value in iter_values(model, base):
-        if isinstance(value, Ref):
-            yield path, value
-
-
-def _reference_problems(
-    references: Iterable[tuple[NodePath, Ref]], document: Document, corpus: Corpus
-) -> Iterator[Problem]:
-    for path, value in references:
-        registry = corpus.registries[value.kind]
-        if value in registry or (value.kind, value) in corpus.invalid_ids:
-            continue
-        file_name = corpus.root / REGISTRY_FILES[value.kind]
-        if value.kind in corpus.unreadable:
-            # One problem per file, not one per reference: the cause is in the registry.
-            if (document.path, value.kind) not in corpus._told:
-                corpus._told.add((document.path, value.kind))
-                yield document.problem(
-                    path,
-                    f"refers to {value.kind} '{value}' (and maybe more), but "
-                    f"{corpus.unreadable[value.kind]}",
-                    format_path(path),
-                )
-            continue
-        close = difflib.get_close_matches(value, list(registry), n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else f"; add it to {file_name}"
-        yield document.problem(
-            path, f"no {value.kind} with id '{value}' in {file_name}{hint}", format_path(path)
-        )
-
-
 @dataclass(frozen=True)
 class _Read:
     """A content file as read: the digest of its bytes, its document and the problems of
@@ -331,7 +276,7 @@ def _read(path: Path, letter: bool = False) -> _Read:
         read = replace(read, problems=(*problems, *more), letter=model)
         if model is not None:
             own = letter_problems(LetterSource(model, document))
-            read = replace(read, own=tuple(own), references=tuple(_references(model, ())))
+            read = replace(read, own=tuple(own), references=tuple(references(model, ())))
     if digest:
         _READ[(path, letter)] = read
     return read
@@ -343,8 +288,8 @@ def load_corpus(root: Path) -> Corpus:
     _index_registries(root, corpus)
     for registry in corpus.registries.values():
         for entry in registry.values():
-            references = _references(entry.model, entry.node_path)
-            corpus.problems += _reference_problems(references, entry.document, corpus)
+            named = references(entry.model, entry.node_path)
+            corpus.problems += reference_problems(named, entry.document, corpus)
             corpus.problems += misplaced_footnotes(entry.model, entry.document, entry.node_path)
     seen: dict[str, LetterSource] = {}
     letters_dir = root / LETTERS_DIR
@@ -361,7 +306,7 @@ def load_corpus(root: Path) -> Corpus:
         if read.letter is not None:
             letter, document = read.letter, read.document
             source = LetterSource(letter, document)
-            problems += _reference_problems(read.references, document, corpus)
+            problems += reference_problems(read.references, document, corpus)
             problems += read.own
             if letter.id in seen:
                 first = seen[letter.id].document
@@ -377,114 +322,7 @@ def load_corpus(root: Path) -> Corpus:
             corpus.invalid_ids.add(("letter", path.stem))
         corpus.problems += problems
     corpus.letters = sorted(seen.values(), key=lambda s: (s.letter.date, s.letter.id))
-    _check_agendas(corpus, set(seen))
-    _load_kamer(root, corpus, set(seen))
-    _load_notes(root, corpus, seen)
+    check_agendas(corpus, set(seen))
+    load_kamer(root, corpus, set(seen))
+    load_notes(root, corpus, seen)
     return corpus
-
-
-def _unknown_letter(
-    document: Document, node_path: NodePath, letter_id: str, letters: set[str]
-) -> Problem:
-    close = difflib.get_close_matches(letter_id, sorted(letters), n=1)
-    hint = f"; did you mean '{close[0]}'?" if close else ""
-    return document.problem(node_path, f"no letter with id '{letter_id}' in letters/{hint}")
-
-
-def _check_agendas(corpus: Corpus, letters: set[str]) -> None:
-    """A debate's agenda names letters that exist."""
-    for entry in corpus.registries["debate"].values():
-        for index, letter_id in enumerate(entry.model.agenda):
-            if letter_id not in letters and ("letter", letter_id) not in corpus.invalid_ids:
-                node_path = (*entry.node_path, "agenda", index)
-                corpus.problems.append(
-                    _unknown_letter(entry.document, node_path, letter_id, letters)
-                )
-
-
-def _load_kamer(root: Path, corpus: Corpus, letters: set[str]) -> None:
-    """Read the Kamer's facts, if any; their ids must name content that exists."""
-    path = root / KAMER_FILE
-    if not path.exists():
-        return
-    corpus.files.append(path)
-    document, problems = load_document(path)
-    corpus.problems += problems
-    if document.data is None:
-        return
-    facts, more = validate(document, KamerFacts, document.data)
-    corpus.problems += more
-    if facts is None:
-        return
-    corpus.problems += _reference_problems(_references(facts, ()), document, corpus)
-    letter_ids: list[tuple[NodePath, str]] = [
-        (("letters", i, "letter"), f.letter) for i, f in enumerate(facts.letters)
-    ]
-    letter_ids += [
-        (("commitments", i, "fulfilled_by", j, "letter"), by.letter)
-        for i, c in enumerate(facts.commitments)
-        for j, by in enumerate(c.fulfilled_by)
-        if by.letter is not None
-    ]
-    corpus.problems += [
-        _unknown_letter(document, node_path, letter_id, letters)
-        for node_path, letter_id in letter_ids
-        if letter_id not in letters and ("letter", letter_id) not in corpus.invalid_ids
-    ]
-    corpus.kamer = KamerSource(facts, document)
-
-
-def _load_notes(root: Path, corpus: Corpus, letters: dict[str, LetterSource]) -> None:
-    """Read each debate's lines to take and questions; each cites sections that exist in
-    letters sent by the debate's day."""
-    for path in sorted((root / NOTES_DIR).glob("*.yaml")):
-        corpus.files.append(path)
-        document, problems = load_document(path)
-        if document.data is not None:
-            notes, more = validate(document, DebateNotes, document.data)
-            problems += more
-            if notes is not None:
-                problems += _reference_problems(_references(notes, ()), document, corpus)
-                problems += _notes_problems(notes, document, letters, corpus)
-                if not any(p.severity == "error" for p in problems):
-                    corpus.notes[notes.debate] = NotesSource(notes, document)
-        corpus.problems += problems
-
-
-def _notes_problems(
-    notes: DebateNotes, document: Document, letters: dict[str, LetterSource], corpus: Corpus
-) -> list[Problem]:
-    problems = []
-    if notes.debate != document.path.stem:
-        problems.append(
-            document.problem(
-                ("debate",),
-                f"the file is named '{document.path.name}' but is about debate "
-                f"'{notes.debate}'; name it '{notes.debate}.yaml'",
-            )
-        )
-    debate = corpus.debates.get(notes.debate)
-    for path, value in iter_values(notes):
-        if path[-2:-1] != ("sources",):
-            continue
-        letter_id, _, section_id = str(value).partition("#")
-        source = letters.get(letter_id)
-        if ("letter", letter_id) in corpus.invalid_ids:
-            continue
-        if source is None:
-            problems.append(_unknown_letter(document, path, letter_id, set(letters)))
-        elif not any(s.id == section_id for s, _, _ in iter_sections(source.letter.sections)):
-            problems.append(
-                document.problem(
-                    path, f"letter '{letter_id}' has no section with id '{section_id}'"
-                )
-            )
-        elif debate is not None and source.letter.date > debate.date:
-            problems.append(
-                document.problem(
-                    path,
-                    f"letter '{letter_id}' is dated {source.letter.date.isoformat()}, after the "
-                    f"debate ({debate.date.isoformat()}); cite a letter sent by then",
-                )
-            )
-    return problems

@@ -13,7 +13,8 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import replace
 
-from briefing.corpus import Corpus, KamerSource
+from briefing.corpus import Corpus
+from briefing.crossfile import KamerSource
 from briefing.dates import dutch_date
 from briefing.errors import Problem, Severity
 from briefing.index.state import CommitmentState, Place, State

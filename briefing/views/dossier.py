@@ -19,10 +19,9 @@ from briefing.corpus import LetterSource
 from briefing.dates import dutch_date
 from briefing.errors import BriefingError
 from briefing.index import Index
-from briefing.index.dossier import OPEN_POINTS, Dossier, OpenPoint, Since
-from briefing.index.register import Entry
+from briefing.index.dossier import OPEN_POINTS, Dossier, Since
 from briefing.index.sectors import latest_development
-from briefing.index.state import CommitmentState, MotionState, SectorState, Timing, places
+from briefing.index.state import CommitmentState, SectorState, Timing, places
 from briefing.layout import letter_href
 from briefing.model import DebateKind, Sector
 from briefing.plan import Output
@@ -38,12 +37,20 @@ from briefing.views.format import (
     signed_on,
     status_view,
 )
+from briefing.views.items import (
+    AnnexRow,
+    Item,
+    OpenRow,
+    annex_row,
+    commitment_item,
+    commitment_text,
+    motion_item,
+    motion_text,
+    open_row,
+)
 from briefing.views.links import Pages, Point, SourceLink, development_point, section_title
 from briefing.views.links import source_link as link_to
 from briefing.views.rows import MilestoneRow, milestone_row
-
-#: Words of an annex's description, at most.
-SHORT = 30
 
 
 @dataclass(frozen=True)
@@ -94,17 +101,6 @@ class AgendaLetter:
 
 
 @dataclass(frozen=True)
-class Item:
-    """A motion or commitment in one line: what it is, where it stands, where that is said."""
-
-    kind: str
-    text: Markup
-    status: StatusView
-    source: SourceLink | None
-    note: str = ""
-
-
-@dataclass(frozen=True)
 class SinceView:
     """What changed since the previous debate."""
 
@@ -113,19 +109,6 @@ class SinceView:
     changes: list[Item]
     motions: list[Item]
     commitments: list[Item]
-
-
-@dataclass(frozen=True)
-class OpenRow:
-    """An open point: what, since when, how long, deadline, status."""
-
-    kind: str
-    text: Markup
-    made: str
-    age: str
-    deadline: str
-    status: StatusView
-    source: SourceLink | None
 
 
 @dataclass(frozen=True)
@@ -180,19 +163,6 @@ class AmountLine:
     year: str
     amount: str
     source: SourceLink
-
-
-@dataclass(frozen=True)
-class AnnexRow:
-    """A motion or commitment as the register lists it: Omschrijving, Vindplaats, Stand."""
-
-    kind: str
-    description: Markup
-    where: str
-    where_href: str | None
-    status: StatusView
-    status_text: str
-    source: SourceLink | None
 
 
 @dataclass(frozen=True)
@@ -268,13 +238,13 @@ def dossier_view(index: Index, output: Output, pages: Pages) -> DossierView:
         glance=_glance(index, facts, pages),
         agenda=[_agenda_letter(index, s, pages) for s in facts.agenda],
         since=_since(index, facts.since, pages) if facts.since else None,
-        open=[_open_row(p, pages) for p in shown],
+        open=[open_row(p, pages) for p in shown],
         more_open=len(facts.open_points) - len(shown),
         parties=[
             PartyView(
                 p.name,
-                [_motion_item(m, pages) for m in p.motions]
-                + [_commitment_item(c, pages) for c in p.commitments],
+                [motion_item(m, pages) for m in p.motions]
+                + [commitment_item(c, pages) for c in p.commitments],
             )
             for p in facts.parties
         ],
@@ -293,7 +263,7 @@ def dossier_view(index: Index, output: Output, pages: Pages) -> DossierView:
             )
             for a in sorted(facts.amounts, key=lambda a: (a.fact.instrument, a.fact.year or 0))
         ],
-        annex=[_annex_row(e, pages) for e in index.register(date)],
+        annex=[annex_row(e, pages) for e in index.register(date)],
         later=[
             milestone_row(m, Timing.LATER, _sector_names(index.sectors, m.fact.sectors), pages)
             for m in facts.later
@@ -387,39 +357,19 @@ def _agenda_letter(index: Index, source: LetterSource, pages: Pages) -> AgendaLe
     return AgendaLetter(_letter_line(index, source), sections)
 
 
-def _motion_text(motion: MotionState) -> Markup:
-    return Markup("Motie {} ({})").format(motion.motion.cited_as, str(motion.motion.kamerstuk))
-
-
-def _commitment_text(commitment: CommitmentState) -> Markup:
-    return Markup("Toezegging: {}").format(inline(_short(commitment.commitment.text)))
-
-
-def _motion_item(motion: MotionState, pages: Pages) -> Item:
-    latest = motion.updates[-1] if motion.updates else None
-    source = link_to(latest.place, pages) if latest else None
-    return Item("Motie", _motion_text(motion), status_view(motion.status), source)
-
-
-def _commitment_item(commitment: CommitmentState, pages: Pages) -> Item:
-    latest = commitment.latest
-    source = link_to(latest.place, pages) if latest else None
-    return Item("Toezegging", _commitment_text(commitment), status_view(commitment.status), source)
-
-
 def _since(index: Index, since: Since, pages: Pages) -> SinceView:
     previous = f"{since.previous.title}, {dutch_date(since.previous.date)}"
     changes = [
-        Item("Motie", _motion_text(m), status_view(u.fact.status), link_to(u.place, pages))
+        Item("Motie", motion_text(m), status_view(u.fact.status), link_to(u.place, pages))
         for m, u in since.motion_updates
     ]
     changes += [
-        Item("Toezegging", _commitment_text(c), status_view(u.fact.status), link_to(u.place, pages))
+        Item("Toezegging", commitment_text(c), status_view(u.fact.status), link_to(u.place, pages))
         for c, u in since.commitment_updates
     ]
     made = [
         replace(
-            _commitment_item(c, pages),
+            commitment_item(c, pages),
             note=f"gedaan in {c.debate.title}, {dutch_date(c.debate.date)}",
         )
         for c in since.commitments
@@ -428,48 +378,8 @@ def _since(index: Index, since: Since, pages: Pages) -> SinceView:
         previous,
         [_letter_line(index, s) for s in since.letters],
         changes,
-        [_motion_item(m, pages) for m in since.motions],
+        [motion_item(m, pages) for m in since.motions],
         made,
-    )
-
-
-def _months(count: int | None) -> str:
-    if count is None:
-        return "onbekend"
-    if count == 0:
-        return "minder dan een maand"
-    return f"{count} maand" if count == 1 else f"{count} maanden"
-
-
-def _open_row(point: OpenPoint, pages: Pages) -> OpenRow:
-    item = point.item
-    made = dutch_date(point.since) if point.since else "onbekend"
-    if isinstance(item, CommitmentState):
-        deadline = fuzzy_date_text(item.deadline) if item.deadline else "geen"
-        status = (
-            StatusView("termijn verstreken", "overdue")
-            if point.overdue
-            else (status_view(item.status))
-        )
-        latest = item.latest
-        return OpenRow(
-            "Toezegging",
-            _commitment_text(item),
-            f"{item.debate.title}, {made}",
-            _months(point.months),
-            deadline,
-            status,
-            link_to(latest.place, pages) if latest else None,
-        )
-    latest_motion = item.updates[-1] if item.updates else None
-    return OpenRow(
-        "Motie",
-        _motion_text(item),
-        made,
-        _months(point.months),
-        "—",
-        status_view(item.status),
-        link_to(latest_motion.place, pages) if latest_motion else None,
     )
 
 
@@ -511,51 +421,3 @@ def _year(year: int | None, structural: bool) -> str:
     if year is None:
         return "—"
     return f"vanaf {year}, structureel" if structural else str(year)
-
-
-def _short(text: str, words: int = SHORT) -> str:
-    parts = text.split()
-    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
-
-
-def _annex_row(entry: Entry, pages: Pages) -> AnnexRow:
-    who = f"{entry.who} ({', '.join(entry.parties)})" if entry.parties else entry.who
-    if entry.kind == "motie":
-        description = Markup("<strong>Motie {}</strong>: {}").format(
-            who, inline(_short(entry.text))
-        )
-        zaak = f"; zaak {entry.zaak}" if entry.zaak else ""
-        where = f"{entry.number or ''}{zaak}"
-    else:
-        asked = f" (gevraagd door {who})" if who else ""
-        description = Markup("<strong>Toezegging</strong>{}: {}").format(
-            asked, inline(_short(entry.text))
-        )
-        register = f"; register {entry.number}" if entry.number else ""
-        where = (
-            f"{entry.made_in}, {dutch_date(entry.made_on)}{register}"
-            if entry.made_on
-            else entry.made_in
-        )
-    status = status_view(entry.status)
-    if entry.settled is not None and status.tone == "done":
-        said = f"de Kamer is op {dutch_date(entry.settled.date)} per brief geïnformeerd"
-    elif entry.settled is not None:
-        said = f"laatst gemeld in de brief van {dutch_date(entry.settled.date)}"
-    else:
-        since = f" (sinds {dutch_date(entry.status_on)})" if entry.status_on else ""
-        said = f"nog niet gemeld in een brief{since}"
-    deadline = f"; termijn {fuzzy_date_text(entry.deadline)}" if entry.deadline else ""
-    kamer = f"; volgens de Kamer: {entry.kamer}" if entry.kamer else ""
-    if entry.appreciation:
-        kamer += f"; appreciatie: {entry.appreciation}"
-    text = f"{said[:1].upper()}{said[1:]}{deadline}{kamer}."
-    return AnnexRow(
-        entry.kind,
-        description,
-        where,
-        entry.url,
-        status,
-        text,
-        link_to(entry.settled, pages) if entry.settled else None,
-    )

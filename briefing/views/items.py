@@ -1,0 +1,161 @@
+"""How dossiers print motions and commitments: in one line, as open points, as register rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from briefing.dates import dutch_date
+from briefing.index.dossier import OpenPoint
+from briefing.index.register import Entry
+from briefing.index.state import CommitmentState, MotionState
+from briefing.views.format import StatusView, fuzzy_date_text, inline, status_view
+from briefing.views.links import Pages, SourceLink
+from briefing.views.links import source_link as link_to
+
+#: Words of a description, at most, where a line must stay short.
+SHORT = 30
+
+
+@dataclass(frozen=True)
+class Item:
+    """A motion or commitment in one line: what it is, where it stands, where that is said."""
+
+    kind: str
+    text: Markup
+    status: StatusView
+    source: SourceLink | None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class OpenRow:
+    """An open point: what, since when, how long, deadline, status."""
+
+    kind: str
+    text: Markup
+    made: str
+    age: str
+    deadline: str
+    status: StatusView
+    source: SourceLink | None
+
+
+@dataclass(frozen=True)
+class AnnexRow:
+    """A motion or commitment as the register lists it: Omschrijving, Vindplaats, Stand."""
+
+    kind: str
+    description: Markup
+    where: str
+    where_href: str | None
+    status: StatusView
+    status_text: str
+    source: SourceLink | None
+
+
+def motion_text(motion: MotionState) -> Markup:
+    return Markup("Motie {} ({})").format(motion.motion.cited_as, str(motion.motion.kamerstuk))
+
+
+def commitment_text(commitment: CommitmentState) -> Markup:
+    return Markup("Toezegging: {}").format(inline(short(commitment.commitment.text)))
+
+
+def motion_item(motion: MotionState, pages: Pages) -> Item:
+    latest = motion.updates[-1] if motion.updates else None
+    source = link_to(latest.place, pages) if latest else None
+    return Item("Motie", motion_text(motion), status_view(motion.status), source)
+
+
+def commitment_item(commitment: CommitmentState, pages: Pages) -> Item:
+    latest = commitment.latest
+    source = link_to(latest.place, pages) if latest else None
+    return Item("Toezegging", commitment_text(commitment), status_view(commitment.status), source)
+
+
+def months(count: int | None) -> str:
+    if count is None:
+        return "onbekend"
+    if count == 0:
+        return "minder dan een maand"
+    return f"{count} maand" if count == 1 else f"{count} maanden"
+
+
+def open_row(point: OpenPoint, pages: Pages) -> OpenRow:
+    item = point.item
+    made = dutch_date(point.since) if point.since else "onbekend"
+    if isinstance(item, CommitmentState):
+        deadline = fuzzy_date_text(item.deadline) if item.deadline else "geen"
+        status = (
+            StatusView("termijn verstreken", "overdue")
+            if point.overdue
+            else (status_view(item.status))
+        )
+        latest = item.latest
+        return OpenRow(
+            "Toezegging",
+            commitment_text(item),
+            f"{item.debate.title}, {made}",
+            months(point.months),
+            deadline,
+            status,
+            link_to(latest.place, pages) if latest else None,
+        )
+    latest_motion = item.updates[-1] if item.updates else None
+    return OpenRow(
+        "Motie",
+        motion_text(item),
+        made,
+        months(point.months),
+        "—",
+        status_view(item.status),
+        link_to(latest_motion.place, pages) if latest_motion else None,
+    )
+
+
+def short(text: str, words: int = SHORT) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
+def annex_row(entry: Entry, pages: Pages) -> AnnexRow:
+    who = f"{entry.who} ({', '.join(entry.parties)})" if entry.parties else entry.who
+    if entry.kind == "motie":
+        description = Markup("<strong>Motie {}</strong>: {}").format(who, inline(short(entry.text)))
+        zaak = f"; zaak {entry.zaak}" if entry.zaak else ""
+        where = f"{entry.number or ''}{zaak}"
+    else:
+        asked = f" (gevraagd door {who})" if who else ""
+        description = Markup("<strong>Toezegging</strong>{}: {}").format(
+            asked, inline(short(entry.text))
+        )
+        register = f"; register {entry.number}" if entry.number else ""
+        where = (
+            f"{entry.made_in}, {dutch_date(entry.made_on)}{register}"
+            if entry.made_on
+            else entry.made_in
+        )
+    status = status_view(entry.status)
+    if entry.settled is not None and status.tone == "done":
+        said = f"de Kamer is op {dutch_date(entry.settled.date)} per brief geïnformeerd"
+    elif entry.settled is not None:
+        said = f"laatst gemeld in de brief van {dutch_date(entry.settled.date)}"
+    else:
+        since = f" (sinds {dutch_date(entry.status_on)})" if entry.status_on else ""
+        said = f"nog niet gemeld in een brief{since}"
+    deadline = f"; termijn {fuzzy_date_text(entry.deadline)}" if entry.deadline else ""
+    kamer = f"; volgens de Kamer: {entry.kamer}" if entry.kamer else ""
+    if entry.appreciation:
+        kamer += f"; appreciatie: {entry.appreciation}"
+    text = f"{said[:1].upper()}{said[1:]}{deadline}{kamer}."
+    return AnnexRow(
+        entry.kind,
+        description,
+        where,
+        entry.url,
+        status,
+        text,
+        link_to(entry.settled, pages) if entry.settled else None,
+    )
