@@ -177,8 +177,10 @@ def for_corpus(content: Path, make: Records) -> dict[str, list[dict[str, Any]]]:
     for motion in _load(content / "motions.yaml")["motions"]:
         dossier, number = _dossier(motion["kamerstuk"])
         day = dt.date.fromisoformat(str(motion["adopted"])) - dt.timedelta(days=7)
-        first = motion["submitters"][0].removesuffix(" c.s.")
-        names = [first, "Voordewind"] if motion["submitters"][0].endswith(" c.s.") else [first]
+        cited = motion["submitters"][0]
+        cited = cited["name"] if isinstance(cited, dict) else cited
+        first = cited.removesuffix(" c.s.")
+        names = [first, "Voordewind"] if cited.endswith(" c.s.") else [first]
         subject = f"Motie van het lid {first} over {make.rng.choice(make.subjects).lower()}"
         zaken.append(make.motion_of(names, day, subject, dossier, number))
     debated = {}

@@ -81,6 +81,8 @@ _SURNAMES = [
     "Van den Hul", "Thijssen", "Hammelburg", "Teunissen", "Klaver", "Jasper van Dijk",
     "Bruins Slot", "Sjoerdsma", "Van Haga", "Kröger", "Boswijk", "Piri", "Stoffer", "Dassen",
 ]  # fmt: skip
+#: Parties the submitters' parties are drawn from, so that dossiers have a part per party.
+_PARTIES = ["PvdA", "GroenLinks", "VVD", "D66", "ChristenUnie", "SP", "CDA", "PvdD"]
 _DOSSIERS = ["26 485", "26 485", "26 485", "35 925-XVII", "34 952", "36 180"]
 _COMMITTEE = "Vaste commissie voor Buitenlandse Handel en Ontwikkelingssamenwerking"
 MINISTER = "Minister voor Buitenlandse Handel en Ontwikkelingssamenwerking"
@@ -194,6 +196,7 @@ def _debates(count: int, span: Span, rng: random.Random) -> list[dict]:
                 "date": day,
                 "committee": _COMMITTEE,
                 "minister": MINISTER,
+                **({} if kind == "technische briefing" else {"subject": "IMVO"}),
             }
         )
     return debates
@@ -204,7 +207,8 @@ def _motions(count: int, registries: Registries, rng: random.Random) -> list[dic
     motions, numbers = [], rng.sample(range(100, 999), count)
     for number in numbers:
         surname = rng.choice(_SURNAMES)
-        submitters = [surname + (" c.s." if rng.random() < 0.3 else "")]
+        party = _PARTIES[_SURNAMES.index(surname) % len(_PARTIES)]
+        submitters = [{"name": surname + (" c.s." if rng.random() < 0.3 else ""), "party": party}]
         dossier = rng.choice(_DOSSIERS)
         motion = {
             "id": f"{slug(surname)}-{slug(dossier)}-{number}",

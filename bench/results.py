@@ -34,6 +34,8 @@ class SizeResult:
     kinds: dict[str, tuple[int, int, float]] = field(default_factory=dict)
     #: The longest document and its pages.
     longest: tuple[str, int] = ("", 0)
+    #: The longest debate dossier and its pages.
+    longest_dossier: tuple[str, int] = ("", 0)
     #: Load average when the measurements started and ended (other work on the machine).
     load: tuple[str, str] = ("", "")
 

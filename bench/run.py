@@ -92,6 +92,8 @@ def measure_size(
             pages = measure.count_pages(main)
             result.outputs, result.pages = len(pages), sum(pages.values())
             result.longest = max(pages.items(), key=lambda item: item[1], default=("", 0))
+            dossiers = [item for item in pages.items() if item[0].startswith("briefings/")]
+            result.longest_dossier = max(dossiers, key=lambda item: item[1], default=("", 0))
         seconds, cpu, each = _raw(content, main, work / "raw", python, [])
         if not result.raw or seconds < result.raw:
             result.raw, result.raw_cpu = seconds, cpu

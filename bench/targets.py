@@ -18,6 +18,8 @@ MAX_NOOP = 0.5
 MAX_ADDED_OVERHEAD = 1.10
 MAX_PAGE_COST_GROWTH = 0.15
 MAX_PEAK = 2**30
+#: The longest dossier, annex included, at the large size.
+MAX_DOSSIER_PAGES = 40
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,7 @@ def verdicts(results: dict[int, SizeResult]) -> list[Verdict]:
         _added(results),
         _page_cost(results),
         _peak(results),
+        _dossier(results),
     ]
 
 
@@ -111,9 +114,18 @@ def _page_cost(results: dict[int, SizeResult]) -> Verdict:
 
 
 def _peak(results: dict[int, SizeResult]) -> Verdict:
-    target = f"peak memory < {MAX_PEAK // 2**20} MB at N={LARGE_SIZE}"
+    target = f"peak memory < {MAX_PEAK // 2**20} MB at N={LARGE_SIZE} (--jobs 1 and 2)"
     large = results.get(LARGE_SIZE)
     if large is None or not large.peak_rss:
         return Verdict(target, "-", None)
     peak = max(large.peak_rss.values())
     return Verdict(target, f"{peak / 2**20:.0f} MB", peak < MAX_PEAK)
+
+
+def _dossier(results: dict[int, SizeResult]) -> Verdict:
+    target = f"longest dossier <= {MAX_DOSSIER_PAGES} pages (annex included) at N={LARGE_SIZE}"
+    large = results.get(LARGE_SIZE)
+    if large is None or not large.longest_dossier[1]:
+        return Verdict(target, "-", None)
+    name, pages = large.longest_dossier
+    return Verdict(target, f"{pages} pages ({name})", pages <= MAX_DOSSIER_PAGES)
