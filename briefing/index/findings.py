@@ -11,7 +11,8 @@ warn; they never change the text.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
@@ -255,14 +256,17 @@ def _short(text: str, words: int = 12) -> str:
 
 def unattached_mentions(corpus: Corpus) -> list[Problem]:
     """Sections that name a sector (by name or alias) without listing it in ``sectors``."""
-    patterns = {sector_id: name_pattern(s) for sector_id, s in corpus.sectors.items()}
+    sectors = [(sector_id, name_pattern(s)) for sector_id, s in corpus.sectors.items()]
+    named = _names_in(corpus)
     problems = []
     for source in corpus.letters:
         for section, path, _level in iter_sections(source.letter.sections):
-            for sector_id, pattern in patterns.items():
-                if sector_id in section.sectors:
+            texts = list(section_texts(section, path))
+            candidates = named(texts)
+            for sector_id, pattern in sectors:
+                if sector_id in section.sectors or sector_id not in candidates:
                     continue
-                for text_path, text in section_texts(section, path):
+                for text_path, text in texts:
                     if match := pattern.search(text):
                         problems.append(
                             _as_warning(
@@ -276,6 +280,31 @@ def unattached_mentions(corpus: Corpus) -> list[Problem]:
                         )
                         break
     return problems
+
+
+def _names_in(corpus: Corpus) -> Callable[[list[tuple[NodePath, str]]], set[str]]:
+    """A quick first look: the sectors whose names could stand in some texts, because the
+    first word of one of their names is a word of the texts; only for those does the exact
+    pattern run (a name stands between word boundaries, so its first word is a word)."""
+    by_first: dict[str, set[str]] = {}
+    always: set[str] = set()
+    for sector_id, sector in corpus.sectors.items():
+        for name in (sector.name, *sector.aliases):
+            words = _WORD_RE.findall(name.lower())
+            if words and name.lower().startswith(words[0]):
+                by_first.setdefault(words[0], set()).add(sector_id)
+            else:  # a name that does not begin with a word: always look
+                always.add(sector_id)
+
+    def named(texts: list[tuple[NodePath, str]]) -> set[str]:
+        words = set(_WORD_RE.findall("\n".join(text for _, text in texts).lower()))
+        return always.union(*(by_first[w] for w in words & by_first.keys()))
+
+    return named
+
+
+#: A word as the sectors' patterns see one: letters, digits, hyphens.
+_WORD_RE = re.compile(r"[\w-]+")
 
 
 def content_warnings(corpus: Corpus, findings: list[Finding]) -> list[Problem]:
