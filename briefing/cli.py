@@ -122,7 +122,13 @@ def watch(args: argparse.Namespace) -> int:
 
     Stop with Ctrl-C. Example: briefing watch
     """
+    from briefing.layout import require_content
+    from briefing.lock import locked
     from briefing.watch import watch as watch_files
+
+    require_content(args.content)  # a wrong set-up is an error before watching starts
+    with locked(args.out):  # an --out that is a file, or another build's folder
+        pass
 
     def rebuild() -> None:
         print(time.strftime("%H:%M:%S"), "building", file=sys.stderr, flush=True)
