@@ -42,6 +42,17 @@ BODY_RIGHT = 430
 PATIENCE = 300
 
 
+#: Modules whose tests share a fixture that is expensive to make: each runs in one process
+#: when the suite runs in several (pytest-xdist), so that the fixture is made once.
+TOGETHER = {"test_import.py", "test_briefing.py"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.path.name in TOGETHER:
+            item.add_marker(pytest.mark.xdist_group(item.path.stem))
+
+
 def cli(
     *args: str | Path,
     cwd: Path | None = None,
@@ -253,10 +264,11 @@ def built(fresh_build: FreshBuild, tmp_path_factory: pytest.TempPathFactory) -> 
 
 
 @pytest.fixture
-def out(built: Path, tmp_path: Path) -> Path:
-    """A writable copy of the shared build, with its record."""
+def out(fresh_build: FreshBuild, tmp_path: Path) -> Path:
+    """A writable copy of the shared build, with its record (and nothing a test added to
+    :func:`built`)."""
     target = tmp_path / "out"
-    shutil.copytree(built, target)
+    shutil.copytree(fresh_build.out, target)
     return target
 
 
