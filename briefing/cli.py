@@ -19,7 +19,14 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import briefing
-from briefing.errors import BriefingError, ContentError, Interrupted, Terminated, stop_signal
+from briefing.errors import (
+    BriefingError,
+    ContentError,
+    Interrupted,
+    Terminated,
+    stop_again_later,
+    stop_signal,
+)
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -347,6 +354,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     debug = args.debug
     here = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGTERM, _terminated) if here else None
+    unraisable, sys.unraisablehook = sys.unraisablehook, stop_again_later
     try:
         status: int = args.run(args)
         return status
@@ -370,5 +378,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return EXIT_CONTENT
     finally:
+        sys.unraisablehook = unraisable
         if here:
             signal.signal(signal.SIGTERM, previous)

@@ -42,17 +42,6 @@ BODY_RIGHT = 430
 PATIENCE = 300
 
 
-#: Modules whose tests share a fixture that is expensive to make: each runs in one process
-#: when the suite runs in several (pytest-xdist), so that the fixture is made once.
-TOGETHER = {"test_import.py", "test_briefing.py"}
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    for item in items:
-        if item.path.name in TOGETHER:
-            item.add_marker(pytest.mark.xdist_group(item.path.stem))
-
-
 def cli(
     *args: str | Path,
     cwd: Path | None = None,

@@ -17,7 +17,7 @@ from briefing import workers
 from briefing.errors import RenderError
 from briefing.progress import Progress
 from briefing.write import Rendered
-from tests.conftest import PATIENCE, ROOT, cli, started
+from tests.conftest import PATIENCE, ROOT, FreshBuild, cli, started
 
 LETTER_2018 = "letters/2018-11-13-voortgang-imvo-beleid.pdf"
 LETTER_2022 = "letters/2022-04-07-opvolging-moties-en-toezeggingen-imvo-beleid.pdf"
@@ -163,7 +163,7 @@ def test_editing_a_template_rebuilds_the_outputs_that_use_it(
 
 
 def test_forced_builds_give_identical_bytes_in_one_process_or_two(
-    out: Path, built: Path, content_copy: Path, tmp_path: Path
+    out: Path, fresh_build: FreshBuild, content_copy: Path, tmp_path: Path
 ) -> None:
     """The shared build was made in one process; this one in two, which leave no temporary
     font folders behind (they are given a temporary folder of their own)."""
@@ -172,7 +172,7 @@ def test_forced_builds_give_identical_bytes_in_one_process_or_two(
     args = ("build", "--content", content_copy, "--out", out, "--force", "--jobs", "2")
     done = succeeded(cli(*args, env={"TMPDIR": str(temporary)}))
     assert closing(done) == "22 rebuilt, 0 up to date, 0 failed"
-    assert pdfs(out) == pdfs(built)
+    assert pdfs(out) == pdfs(fresh_build.out)
     assert list(temporary.iterdir()) == []
 
 
