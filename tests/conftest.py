@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import copy
+import functools
 import io
 import json
 import os
@@ -16,6 +18,7 @@ import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import pdfplumber
 import pytest
@@ -284,6 +287,27 @@ class PageText:
     full: str
 
 
+Read = TypeVar("Read")
+
+
+def once_per_file(read: Callable[[Path], Read]) -> Callable[[Path], Read]:
+    """``read``, reading each file only once per process while it is unchanged (reading a
+    PDF's text back takes a second or more, and many tests read the same shared PDFs); each
+    caller gets its own copy of what was read."""
+
+    @functools.lru_cache(maxsize=256)
+    def cached(path: str, size: int, mtime: int) -> Read:
+        return read(Path(path))
+
+    @functools.wraps(read)
+    def reader(path: Path) -> Read:
+        stat = path.stat()
+        return copy.deepcopy(cached(str(path.resolve()), stat.st_size, stat.st_mtime_ns))
+
+    return reader
+
+
+@once_per_file
 def page_texts(pdf_path: Path) -> list[PageText]:
     """Per page: body text (9 pt and larger, left column), small text, and all text."""
     pages = []
@@ -322,12 +346,14 @@ def assert_every_sentence_in(source: Path, pdf: Path) -> None:
     assert not missing, f"footnotes missing: {missing}"
 
 
+@once_per_file
 def text_of(pdf: Path) -> str:
     """All text of a PDF, white space collapsed and line-break hyphenation joined."""
     with pdfplumber.open(pdf) as document:
         return normalise("\n".join(page.extract_text() or "" for page in document.pages))
 
 
+@once_per_file
 def tables(pdf: Path) -> dict[str, list[list[str]]]:
     """Every ruled table, by the text of its header row; rows of all pages, header once."""
     found: dict[str, list[list[str]]] = {}
