@@ -23,6 +23,7 @@ from typing import TypeVar
 import pdfplumber
 import pytest
 from filelock import FileLock
+from pdfplumber.page import Page
 
 from briefing.cli import main
 from briefing.corpus import load_corpus
@@ -307,27 +308,39 @@ def once_per_file(read: Callable[[Path], Read]) -> Callable[[Path], Read]:
     return reader
 
 
+@functools.lru_cache(maxsize=64)
+def _opened(path: str, size: int, mtime: int) -> pdfplumber.PDF:
+    return pdfplumber.open(path)
+
+
+def pdf_pages(pdf: Path) -> list[Page]:
+    """The pages of a PDF, opened once per process while it is unchanged: pdfplumber reads a
+    page's characters once, so its text, its tables and its small print together cost
+    little more than one of them."""
+    stat = pdf.stat()
+    return _opened(str(pdf.resolve()), stat.st_size, stat.st_mtime_ns).pages
+
+
 @once_per_file
 def page_texts(pdf_path: Path) -> list[PageText]:
     """Per page: body text (9 pt and larger, left column), small text, and all text."""
     pages = []
-    with pdfplumber.open(pdf_path) as pdf:
-        for page in pdf.pages:
-            body = page.filter(
-                lambda o: (
-                    o.get("object_type") != "char"
-                    or (o["size"] >= BODY_MIN_SIZE and o["x0"] < BODY_RIGHT)
-                )
+    for page in pdf_pages(pdf_path):
+        body = page.filter(
+            lambda o: (
+                o.get("object_type") != "char"
+                or (o["size"] >= BODY_MIN_SIZE and o["x0"] < BODY_RIGHT)
             )
-            small = page.filter(
-                lambda o: (
-                    o.get("object_type") != "char"
-                    or (o["size"] < BODY_MIN_SIZE and o["x0"] < BODY_RIGHT)
-                )
+        )
+        small = page.filter(
+            lambda o: (
+                o.get("object_type") != "char"
+                or (o["size"] < BODY_MIN_SIZE and o["x0"] < BODY_RIGHT)
             )
-            pages.append(
-                PageText(body.extract_text() or "", small.extract_text() or "", page.extract_text())
-            )
+        )
+        pages.append(
+            PageText(body.extract_text() or "", small.extract_text() or "", page.extract_text())
+        )
     return pages
 
 
@@ -349,19 +362,17 @@ def assert_every_sentence_in(source: Path, pdf: Path) -> None:
 @once_per_file
 def text_of(pdf: Path) -> str:
     """All text of a PDF, white space collapsed and line-break hyphenation joined."""
-    with pdfplumber.open(pdf) as document:
-        return normalise("\n".join(page.extract_text() or "" for page in document.pages))
+    return normalise("\n".join(page.extract_text() or "" for page in pdf_pages(pdf)))
 
 
 @once_per_file
 def tables(pdf: Path) -> dict[str, list[list[str]]]:
     """Every ruled table, by the text of its header row; rows of all pages, header once."""
     found: dict[str, list[list[str]]] = {}
-    with pdfplumber.open(pdf) as document:
-        for page in document.pages:
-            for table in page.extract_tables():
-                header, *rows = [[normalise(cell or "") for cell in row] for row in table]
-                found.setdefault(" | ".join(header), []).extend(rows)
+    for page in pdf_pages(pdf):
+        for table in page.extract_tables():
+            header, *rows = [[normalise(cell or "") for cell in row] for row in table]
+            found.setdefault(" | ".join(header), []).extend(rows)
     return found
 
 
