@@ -20,7 +20,14 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import briefing
-from briefing.errors import BriefingError, ContentError, Interrupted, Terminated, stop_signal
+from briefing.errors import (
+    BriefingError,
+    ContentError,
+    Interrupted,
+    Terminated,
+    stop_again_later,
+    stop_signal,
+)
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -135,7 +142,13 @@ def watch(args: argparse.Namespace) -> int:
 
     Stop with Ctrl-C. Example: briefing watch
     """
+    from briefing.layout import require_content
+    from briefing.lock import locked
     from briefing.watch import watch as watch_files
+
+    require_content(args.content)  # a wrong set-up is an error before watching starts
+    with locked(args.out):  # an --out that is a file, or another build's folder
+        pass
 
     def rebuild() -> None:
         print(time.strftime("%H:%M:%S"), "building", file=sys.stderr, flush=True)
@@ -427,6 +440,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     debug = args.debug
     here = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGTERM, _terminated) if here else None
+    unraisable, sys.unraisablehook = sys.unraisablehook, stop_again_later
     try:
         status: int = args.run(args)
         return status
@@ -450,5 +464,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return EXIT_CONTENT
     finally:
+        sys.unraisablehook = unraisable
         if here:
             signal.signal(signal.SIGTERM, previous)

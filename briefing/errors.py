@@ -7,7 +7,12 @@ raised together as :class:`ContentError`, so an author sees all of them in one r
 
 from __future__ import annotations
 
+import _thread
+import contextlib
 import re
+import signal
+import sys
+import threading
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -102,3 +107,29 @@ class Terminated(KeyboardInterrupt):
 def stop_signal(stop: KeyboardInterrupt) -> int:
     """The number of the signal that stopped the command: SIGTERM's or else SIGINT's."""
     return stop.signum if isinstance(stop, Terminated) else 2
+
+
+#: How long a stop that a finalizer swallowed is put off before it comes again, in seconds.
+_AGAIN = 0.01
+
+
+def stop_again_later(unraisable: sys.UnraisableHookArgs) -> None:
+    """A :data:`sys.unraisablehook` for a command and its rendering processes.
+
+    A stop (Ctrl-C, SIGTERM) that came while an object was being finalized (a ``__del__``, a
+    weak reference's callback) is swallowed there: Python prints it and goes on. Instead it
+    comes again a moment later, from another thread, where it stops the command. Anything
+    else is reported as Python does.
+    """
+    error = unraisable.exc_value
+    if isinstance(error, KeyboardInterrupt):
+        signum = stop_signal(error)
+    elif isinstance(error, SystemExit) and error.code in (130, 143):  # a rendering process's
+        signum = int(error.code) - 128
+    else:
+        sys.__unraisablehook__(unraisable)
+        return
+    again = threading.Timer(_AGAIN, _thread.interrupt_main, (signal.Signals(signum),))
+    again.daemon = True
+    with contextlib.suppress(RuntimeError):  # the interpreter is exiting: it stops anyway
+        again.start()

@@ -39,14 +39,23 @@ class _Collector(logging.Handler):
 
 @contextmanager
 def captured() -> Iterator[list[str]]:
-    """Collect what WeasyPrint warns about inside the block (its messages, in order)."""
+    """Collect what WeasyPrint warns about inside the block (its messages, in order).
+
+    Blocks may nest (a stylesheet parsed while a document is written): the innermost one
+    takes the messages, so that each is reported once, at the file it is about.
+    """
     logger = logging.getLogger("weasyprint")
+    outer = [handler for handler in logger.handlers if isinstance(handler, _Collector)]
     collector = _Collector()
+    for handler in outer:
+        logger.removeHandler(handler)
     logger.addHandler(collector)
     try:
         yield collector.messages
     finally:
         logger.removeHandler(collector)
+        for handler in outer:
+            logger.addHandler(handler)
 
 
 def warning_at(where: str, message: str) -> str:

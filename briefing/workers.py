@@ -24,7 +24,7 @@ from multiprocessing.context import BaseContext
 from pathlib import Path
 from typing import Any
 
-from briefing.errors import BriefingError
+from briefing.errors import BriefingError, stop_again_later
 from briefing.index import Index
 from briefing.plan import Output
 from briefing.reads import Reads
@@ -117,24 +117,25 @@ class _Pool:
         # The processes' temporary files (WeasyPrint's fonts) go in here, which is removed
         # however they end: a process that was made to stop cannot clean up after itself.
         scratch = tempfile.mkdtemp(prefix="briefing-")
-        for job in sorted(jobs, key=lambda job: -job.output.weight):
-            tasks.put(job)
-        for _ in range(self.size):
-            tasks.put(None)
-        processes = [
-            self.mp.Process(  # type: ignore[attr-defined]
-                target=_serve,
-                args=(self.context, tasks, results, os.getpid(), scratch),
-                daemon=True,
-            )
-            for _ in range(self.size)
-        ]
-        with _signals_held():  # a new process ignores Ctrl-C before it can be interrupted
-            for process in processes:
-                process.start()
-        waiting = {job.output.path: job for job in jobs}
+        processes: list[Any] = []
         finished = False
         try:
+            for job in sorted(jobs, key=lambda job: -job.output.weight):
+                tasks.put(job)
+            for _ in range(self.size):
+                tasks.put(None)
+            with _signals_held():  # a new process ignores Ctrl-C before it can be interrupted
+                processes = [
+                    self.mp.Process(  # type: ignore[attr-defined]
+                        target=_serve,
+                        args=(self.context, tasks, results, os.getpid(), scratch),
+                        daemon=True,
+                    )
+                    for _ in range(self.size)
+                ]
+                for process in processes:
+                    process.start()
+            waiting = {job.output.path: job for job in jobs}
             while waiting:
                 try:
                     done = results.get(timeout=_POLL)
@@ -197,6 +198,7 @@ def _serve(context: Context, tasks: Any, results: Any, parent: int, scratch: str
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the build's to handle
     signal.signal(signal.SIGTERM, leave)
+    sys.unraisablehook = stop_again_later  # a finalizer that swallows the stop
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
     _end_with_parent()

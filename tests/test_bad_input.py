@@ -35,14 +35,9 @@ A case file holds:
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import io
-import os
 import re
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,7 +48,7 @@ import yaml
 
 from briefing.cli import main
 from briefing.record import RECORD_FILE
-from tests.conftest import CONTENT, html_of
+from tests.conftest import CONTENT, FreshBuild, cli, html_of
 
 CASES_DIR = Path(__file__).resolve().parent / "bad_inputs"
 MINIMAL_LETTER = CASES_DIR / "_minimal-letter.yaml"
@@ -224,13 +219,7 @@ def test_the_console_command_refuses(name: str, tmp_path: Path) -> None:
     content = tmp_path / "content"
     shutil.copytree(CONTENT, content)
     case.apply(content)
-    result = subprocess.run(
-        [sys.executable, "-m", "briefing", "check", "--content", str(content)],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-    )
+    result = cli("check", "--content", content)
     assert_refused(case, content, result.returncode, result.stderr + result.stdout)
 
 
@@ -250,66 +239,39 @@ def _snapshot(root: Path, skip: Path) -> dict[str, str]:
     }
 
 
-def _run(argv: list[str]) -> tuple[int, str]:
-    """Run the command line in this process; return its status and everything it printed."""
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        status = main(argv)
-    return status, err.getvalue() + out.getvalue()
-
-
 @dataclass
 class GoodBuild:
-    """A content folder and an output folder that holds its complete build, under ``root``.
-
-    ``created`` lists every file and folder the build created anywhere under ``root`` (its
-    working directory, which also held its temporary directory ``root/tmp``).
-    """
+    """A content folder and an output folder that holds its complete build, under ``root``."""
 
     root: Path
     content: Path
     out: Path
     backup: Path
     snapshot: dict[str, str]
-    created: list[str]
-
-
-def _tree(root: Path) -> set[str]:
-    return {str(p.relative_to(root)) for p in root.rglob("*")}
 
 
 @pytest.fixture(scope="session")
-def good_build(tmp_path_factory: pytest.TempPathFactory) -> Iterator[GoodBuild]:
-    """The bundled content built once, by the console command run in a fresh folder; every
-    bad case then builds into the same folders."""
+def good_build(
+    fresh_build: FreshBuild, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[GoodBuild]:
+    """A copy of the bundled content beside a copy of its shared build; every bad case then
+    builds into the same folders."""
     root = tmp_path_factory.mktemp("bad-builds")
     content, out = root / "content", root / "work" / "out"
     shutil.copytree(CONTENT, content)
-    (root / "tmp").mkdir()
-    before = _tree(root)
-    result = subprocess.run(
-        [sys.executable, "-m", "briefing", "build", "--content", str(content), "--out", str(out)],
-        cwd=root,
-        env={**os.environ, "TMPDIR": str(root / "tmp")},
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=600,
-    )
-    assert result.returncode == 0, result.stderr + result.stdout
-    created = sorted(_tree(root) - before)
+    shutil.copytree(fresh_build.out, out)
     backup = tmp_path_factory.mktemp("bad-builds-backup") / "work"
     shutil.copytree(root / "work", backup)
-    yield GoodBuild(root, content, out, backup, _snapshot(root, content), created)
+    yield GoodBuild(root, content, out, backup, _snapshot(root, content))
 
 
-def test_a_build_writes_only_under_its_output_folder(good_build: GoodBuild) -> None:
+def test_a_build_writes_only_under_its_output_folder(fresh_build: FreshBuild) -> None:
     """The console build, run in an empty folder with its temporary directory inside it,
     creates nothing but the output folder and its PDFs, and leaves no temporary file."""
-    outside = [p for p in good_build.created if not p.startswith("work")]
+    outside = [p for p in fresh_build.created if p != "out" and not p.startswith("out/")]
     assert outside == []
-    assert not any((good_build.root / "tmp").iterdir())
-    out = good_build.out
+    assert not any((fresh_build.root / "tmp").iterdir())
+    out = fresh_build.out
     files = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
     pdfs = [f for f in files if f.endswith(".pdf")]
     assert len(pdfs) > 20
@@ -327,9 +289,8 @@ def test_build_refuses_and_changes_no_output(case: Case, good_build: GoodBuild) 
     original = target.read_bytes() if target.exists() else None
     case.apply(good_build.content)
     try:
-        status, output = _run(
-            ["build", "--content", str(good_build.content), "--out", str(good_build.out)]
-        )
+        done = cli("build", "--content", good_build.content, "--out", good_build.out, here=True)
+        status, output = done.returncode, done.stderr + done.stdout
         assert_refused(case, good_build.content, status, output)
         if case.file.startswith("letters/"):
             assert f"{good_build.content / case.file}: not built" in output, output

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 from bench.corpus import add_letter, generate
-from tests.conftest import ROOT
+from tests.conftest import cli
 
 
 def test_a_generated_corpus_passes_check(tmp_path: Path) -> None:
@@ -16,13 +14,7 @@ def test_a_generated_corpus_passes_check(tmp_path: Path) -> None:
     added, sectors = add_letter(content, seed=7)
     assert len(letters) == 3 and added.exists() and len(sectors) == 2
 
-    done = subprocess.run(
-        [sys.executable, "-m", "briefing", "check", "--content", str(content)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
-    )
+    done = cli("check", "--content", content)
 
     assert done.returncode == 0, done.stderr
     # Four registries and four letters, all valid, and nothing doubtful either.

@@ -3,32 +3,24 @@
 from __future__ import annotations
 
 import io
-import os
 import re
-import selectors
 import shutil
 import signal
 import subprocess
 import sys
-import time
+from functools import partial
 from pathlib import Path
-from typing import IO
 
 import pytest
 
 from briefing import workers
-from briefing.cli import main
 from briefing.errors import RenderError
 from briefing.progress import Progress
 from briefing.write import Rendered
-from tests.conftest import ROOT
+from tests.conftest import PATIENCE, ROOT, FreshBuild, cli, started
 
 LETTER_2018 = "letters/2018-11-13-voortgang-imvo-beleid.pdf"
 LETTER_2022 = "letters/2022-04-07-opvolging-moties-en-toezeggingen-imvo-beleid.pdf"
-#: A sentence of the 2018 letter's first section, which lists four sectors.
-SENTENCE = "Tenslotte wordt ingegaan"
-#: A guard against a hung child process; no test asserts on time.
-PATIENCE = 120
 
 THIRD_LETTER = """\
 # yaml-language-server: $schema=../schemas/letter.schema.json
@@ -91,38 +83,11 @@ def closing(done: subprocess.CompletedProcess[str]) -> str:
     return done.stdout.splitlines()[-1]
 
 
-def read_line(stream: IO[str] | None) -> str:
-    """The next line a child process prints, waiting at most a generous while for it."""
-    assert stream is not None
-    with selectors.DefaultSelector() as selector:
-        selector.register(stream, selectors.EVENT_READ)
-        assert selector.select(PATIENCE), "the process printed nothing"
-    return stream.readline().strip()
-
-
-def run(
-    *args: str, cwd: Path | None = None, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    """Run the command line in a new process, requiring success."""
-    done = subprocess.run(
-        [sys.executable, "-m", "briefing", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env=env,
-        timeout=PATIENCE,
-    )
+def succeeded(done: subprocess.CompletedProcess[str]) -> subprocess.CompletedProcess[str]:
+    """``done``, once it is clear that the command succeeded without a traceback."""
     assert done.returncode == 0, done.stdout + done.stderr
     assert "Traceback" not in done.stderr
     return done
-
-
-@pytest.fixture
-def out(built: Path, tmp_path: Path) -> Path:
-    """A copy of a complete build of the bundled content, with its record."""
-    target = tmp_path / "out"
-    shutil.copytree(built, target)
-    return target
 
 
 def test_a_build_with_nothing_to_do_renders_nothing_and_never_loads_weasyprint(
@@ -153,7 +118,7 @@ def test_a_third_letter_rebuilds_exactly_what_it_affects(out: Path, content_copy
     debates = content_copy / "debates.yaml"
     debates.write_text(debates.read_text(encoding="utf-8") + THIRD_DEBATE, encoding="utf-8")
     before = pdfs(out)
-    done = run("build", "--content", str(content_copy), "--out", str(out))
+    done = succeeded(cli("build", "--content", content_copy, "--out", out))
     # The letter, the briefing for its debate, the one sector it names, and the overview
     # (which stands as of the latest letter). The 2018 briefing and the 17 other sector
     # summaries are left alone.
@@ -177,81 +142,42 @@ def test_editing_a_template_rebuilds_the_outputs_that_use_it(
     ignore = shutil.ignore_patterns("__pycache__")
     shutil.copytree(ROOT / "briefing", app / "briefing", ignore=ignore)
     shutil.copytree(ROOT / "templates", app / "templates", ignore=ignore)
-    env = {**os.environ, "PYTHONPATH": str(app)}
-    args = ("build", "--content", str(content_copy), "--out", str(out))
-    assert closing(run(*args, env=env, cwd=app)) == "0 rebuilt, 22 up to date, 0 failed"
+    env = {"PYTHONPATH": str(app)}
+    args = ("build", "--content", content_copy, "--out", out)
+    assert closing(succeeded(cli(*args, env=env, cwd=app))) == "0 rebuilt, 22 up to date, 0 failed"
 
     overview = app / "templates" / "overview.html"
     text = overview.read_text(encoding="utf-8")
     assert "Laatste ontwikkeling" in text
     overview.write_text(text.replace("Laatste ontwikkeling", "Recentste ontwikkeling"))
     before = pdfs(out)
-    assert rebuilt(run(*args, env=env, cwd=app)) == {"sectors/overzicht.pdf"}
+    assert rebuilt(succeeded(cli(*args, env=env, cwd=app))) == {"sectors/overzicht.pdf"}
     assert changed(before, pdfs(out)) == {"sectors/overzicht.pdf"}
 
     # A colour in the letters' stylesheet: both letters, and nothing that only cites them.
     stylesheet = app / "templates" / "letter.css"
     stylesheet.write_text(stylesheet.read_text(encoding="utf-8") + "\nh1 { color: #01689b; }\n")
     before = pdfs(out)
-    assert rebuilt(run(*args, env=env, cwd=app)) == {LETTER_2018, LETTER_2022}
+    assert rebuilt(succeeded(cli(*args, env=env, cwd=app))) == {LETTER_2018, LETTER_2022}
     assert changed(before, pdfs(out)) == {LETTER_2018, LETTER_2022}
 
 
 def test_forced_builds_give_identical_bytes_in_one_process_or_two(
-    out: Path, built: Path, content_copy: Path
+    out: Path, fresh_build: FreshBuild, content_copy: Path, tmp_path: Path
 ) -> None:
-    done = run("build", "--content", str(content_copy), "--out", str(out), "--force", "--jobs", "2")
-    assert closing(done) == "22 rebuilt, 0 up to date, 0 failed"
-    assert pdfs(out) == pdfs(built)
-
-
-@pytest.mark.parametrize("written_before_kill", [1, 2, 9, 17])
-def test_a_killed_build_leaves_only_complete_pdfs_and_the_next_build_finishes(
-    out: Path, content_copy: Path, written_before_kill: int
-) -> None:
-    """Killed while writing letters, then while writing reports, at several points."""
-    letter = content_copy / "letters" / "2018-11-13-voortgang-imvo-beleid.yaml"
-    text = letter.read_text(encoding="utf-8")
-    assert SENTENCE in text
-    letter.write_text(text.replace(SENTENCE, SENTENCE.replace("Tenslotte", "Ten slotte")))
-    before = pdfs(out)
-    args = [sys.executable, "-m", "briefing", "build", "--content", str(content_copy)]
-    # A killed process cannot remove WeasyPrint's temporary fonts folder: keep it in here.
-    temporary = out.parent / "tmp"
+    """The shared build was made in one process; this one in two, which leave no temporary
+    font folders behind (they are given a temporary folder of their own)."""
+    temporary = tmp_path / "tmp"
     temporary.mkdir()
-    process = subprocess.Popen(
-        [*args, "--out", str(out), "--force"],
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "TMPDIR": str(temporary)},
-    )
-    # Kill it without warning once it has written some documents, while it writes the next.
-    written = 0
-    while written < written_before_kill:
-        written += read_line(process.stderr).startswith("rebuilt ")
-    process.send_signal(signal.SIGKILL)
-    process.wait(timeout=PATIENCE)
-    interrupted = pdfs(out)
-
-    assert closing(run("build", "--content", str(content_copy), "--out", str(out))).endswith(
-        ", 0 failed"
-    )
-    after = pdfs(out)
-    assert set(interrupted) == set(before) == set(after)
-    for name, data in interrupted.items():
-        assert data in (before[name], after[name]), f"{name} is neither the old nor the new PDF"
-    assert changed(before, after) == {
-        LETTER_2018,
-        "sectors/cacao.pdf",
-        "sectors/kinderarbeid.pdf",
-        "sectors/kolen-colombia.pdf",
-        "sectors/leefbaar-loon.pdf",
-    }
-    assert not [p for p in out.rglob("*") if p.name.endswith(".part")]
+    args = ("build", "--content", content_copy, "--out", out, "--force", "--jobs", "2")
+    done = succeeded(cli(*args, env={"TMPDIR": str(temporary)}))
+    assert closing(done) == "22 rebuilt, 0 up to date, 0 failed"
+    assert pdfs(out) == pdfs(fresh_build.out)
+    assert list(temporary.iterdir()) == []
 
 
 def test_a_document_that_fails_to_render_does_not_stop_the_others(
-    out: Path, content_copy: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+    out: Path, content_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     real = workers.write_pdf
 
@@ -260,21 +186,24 @@ def test_a_document_that_fails_to_render_does_not_stop_the_others(
             raise RenderError("could not write the PDF: disk full")
         return real(html, target, root)
 
-    monkeypatch.setattr(workers, "write_pdf", failing)
+    # Two summaries are not what the record says was written: both must be made again.
+    for name in ("sectors/kleding-textiel.pdf", "sectors/cacao.pdf"):
+        (out / name).write_bytes((out / name).read_bytes() + b"%older\n")
     before = pdfs(out)
-    status = main(["build", "--content", str(content_copy), "--out", str(out), "--force"])
-    captured = capsys.readouterr()
-    assert status == 1
+    monkeypatch.setattr(workers, "write_pdf", failing)
+    done = cli("build", "--content", content_copy, "--out", out, here=True)
+    assert done.returncode == 1
     failure = f"failed {out / 'sectors' / 'kleding-textiel.pdf'}: could not write the PDF"
-    assert failure in captured.out
-    assert captured.out.splitlines()[-1] == "21 rebuilt, 0 up to date, 1 failed"
-    assert pdfs(out) == before  # the previous summary is kept; the rest came out the same
+    assert failure in done.stdout
+    assert closing(done) == "1 rebuilt, 20 up to date, 1 failed"
+    after = pdfs(out)  # the previous summary is kept; the other one was made
+    assert changed(before, after) == {"sectors/cacao.pdf"}
 
     monkeypatch.setattr(workers, "write_pdf", real)
-    assert main(["build", "--content", str(content_copy), "--out", str(out)]) == 0
-    captured = capsys.readouterr()
-    assert "rebuilt sectors/kleding-textiel.pdf\n" in captured.err
-    assert captured.out.splitlines()[-1] == "1 rebuilt, 21 up to date, 0 failed"
+    done = cli("build", "--content", content_copy, "--out", out, here=True)
+    assert done.returncode == 0
+    assert "rebuilt sectors/kleding-textiel.pdf\n" in done.stderr
+    assert closing(done) == "1 rebuilt, 21 up to date, 0 failed"
 
 
 def test_progress_is_a_bar_on_a_terminal_and_plain_lines_otherwise() -> None:
@@ -295,32 +224,23 @@ def test_progress_is_a_bar_on_a_terminal_and_plain_lines_otherwise() -> None:
 
 
 def test_watch_rebuilds_on_every_save(out: Path, content_copy: Path) -> None:
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "briefing",
-            "watch",
-            "--content",
-            str(content_copy),
-            "--out",
-            str(out),
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
+    """Each save makes one build of what it changed; Ctrl-C between builds stops watching."""
+    letter = (
+        content_copy / "letters" / "2022-04-07-opvolging-moties-en-toezeggingen-imvo-beleid.yaml"
     )
-    try:
-        assert read_line(process.stdout) == "0 rebuilt, 22 up to date, 0 failed"
-        time.sleep(1)  # let the watcher take its first look at the files
-        letter = (
-            content_copy
-            / "letters"
-            / "2022-04-07-opvolging-moties-en-toezeggingen-imvo-beleid.yaml"
-        )
-        text = letter.read_text(encoding="utf-8")
+    text = letter.read_text(encoding="utf-8")
+    args = ("watch", "--content", content_copy, "--out", out)
+    with started(*args) as watch:
+        closing_line = partial(watch.line, lambda stream, line: stream == "stdout")
+        # The watcher looks at the files before each build, so once a build has said how
+        # it ended, every save after it is seen.
+        assert closing_line() == "0 rebuilt, 22 up to date, 0 failed"
         letter.write_text(text.replace("Geachte voorzitter,", "Geachte Voorzitter,"))
-        assert read_line(process.stdout) == "1 rebuilt, 21 up to date, 0 failed"
-    finally:
-        process.send_signal(signal.SIGINT)
-        assert process.wait(timeout=PATIENCE) == 0
+        assert closing_line() == "1 rebuilt, 21 up to date, 0 failed"
+        letter.write_text(text)
+        assert closing_line() == "1 rebuilt, 21 up to date, 0 failed"
+        watch.send(signal.SIGINT, group=True)
+        assert watch.wait() == 0, watch.output()
+    assert watch.stderr[-1] == "stopped watching"
+    builds = [line for line in watch.stderr if re.fullmatch(r"\d\d:\d\d:\d\d building", line)]
+    assert len(builds) == 3, watch.output()

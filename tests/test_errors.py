@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from briefing.cli import main
+from tests.conftest import cli
 
 LETTER = "letters/2018-11-13-voortgang-imvo-beleid.yaml"
 LOCATION = re.compile(r"^(?P<path>[^:\s]+\.yaml):(?P<line>\d+):(?P<col>\d+): (?P<rest>.+)$")
@@ -184,12 +183,7 @@ def test_a_broken_letter_does_not_stop_the_others(
 
 def test_console_script_prints_no_traceback(content_copy: Path) -> None:
     replace_line(content_copy / LETTER, "date: 2018-11-13", "date: 13-11-2018")
-    result = subprocess.run(
-        [sys.executable, "-m", "briefing", "check", "--content", str(content_copy)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = cli("check", "--content", content_copy)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert ": date: Input should be a valid date" in result.stderr

@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,7 +30,7 @@ from briefing.importing import import_letter
 from briefing.importing.debris import Hyphenation
 from briefing.layout import REGISTRY_FILES
 from briefing.model import Letter, Section
-from tests.conftest import CONTENT, FIXTURES, ROOT, assert_every_sentence_in
+from tests.conftest import CONTENT, FIXTURES, assert_every_sentence_in, cli
 
 SOURCES = {path.stem: path for path in sorted((FIXTURES / "source-letters").glob("*.md"))}
 KAMERSTUK = FIXTURES / "import" / "2018-11-13-voortgang-imvo-beleid.kamerstuk.txt"
@@ -45,17 +44,6 @@ CASES = {
     "kamerstuk-2018": (KAMERSTUK, LETTER_2018, SOURCES[LETTER_2018]),
 }
 WROTE = re.compile(r"^wrote (?P<path>\S+\.yaml)$", re.MULTILINE)
-
-
-def cli(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    """Run the command line as a user does."""
-    return subprocess.run(
-        [sys.executable, "-m", "briefing", *map(str, args)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
-    )
 
 
 def content_without(target: Path, *letter_ids: str) -> Path:

@@ -10,8 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,7 +17,7 @@ import yaml
 
 from briefing.corpus import load_corpus
 from briefing.model import Letter
-from tests.conftest import CONTENT, FIXTURES, ROOT
+from tests.conftest import CONTENT, FIXTURES, cli
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 MOTIONS_XML = SHARED / "kamer-open-data" / "motions-xml"
@@ -39,17 +37,6 @@ def shared() -> Path:
     if not (MOTIONS_XML.is_dir() and REAL_LETTERS.is_dir()):
         pytest.fail(f"the real material is missing: expected it in {SHARED} (../shared)")
     return SHARED
-
-
-def cli(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    """The command line as a user runs it."""
-    return subprocess.run(
-        [sys.executable, "-m", "briefing", *map(str, args)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
-    )
 
 
 def content_copy(target: Path, *without: str) -> Path:

@@ -11,16 +11,10 @@ import pytest
 
 from briefing.cli import main
 from briefing.kamer import store as store_module
+from tests.conftest import cli
 from tests.test_kamer_data import KAMER_DATA, dump, no_live_service, real_files, real_records
 
 __all__ = ["no_live_service"]  # the autouse fixture: no test reaches the live service
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    """Run the command line; its status, standard output and standard error."""
-    status = main(list(args))
-    out, err = capsys.readouterr()
-    return status, out, err
 
 
 @pytest.fixture
@@ -33,24 +27,22 @@ def store(tmp_path: Path) -> Path:
     return path
 
 
-def test_load_reads_every_real_file_and_says_what_it_stored(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_load_reads_every_real_file_and_says_what_it_stored(tmp_path: Path) -> None:
     path = tmp_path / "nested" / "kamer.sqlite"
-    status, out, err = run(capsys, "kamer", "load", *map(str, real_files()), "--store", str(path))
-    assert (status, err) == (0, "")
-    assert out == (
+    done = cli("kamer", "load", *real_files(), "--store", path, here=True)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout == (
         "loaded 680 records: 680 new, 0 updated, 0 unchanged (Zaak 254, ZaakActor 166, "
         "Stemming 120, Activiteit 64, Document 60, Fractie 15, Besluit 1)\n"
     )
 
 
 def test_the_default_store_is_in_the_current_folder(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    status, out, _ = run(capsys, "kamer", "load", str(KAMER_DATA / "imvo-activiteit.json"))
-    assert status == 0 and out.startswith("loaded 64 records: 64 new")
+    done = cli("kamer", "load", str(KAMER_DATA / "imvo-activiteit.json"), here=True)
+    assert done.returncode == 0 and done.stdout.startswith("loaded 64 records: 64 new")
     assert (tmp_path / ".briefing" / "kamer.sqlite").is_file()
 
 
@@ -109,104 +101,88 @@ def _bad_files(folder: Path) -> dict[str, tuple[Path, str]]:
     ["yaml.json", "object.json", "truncated.json", "persons.json", "unknown.json", "no-id.json"],
 )
 def test_a_file_that_is_not_odata_json_of_known_records_is_refused(
-    tmp_path: Path, store: Path, capsys: pytest.CaptureFixture[str], name: str
+    tmp_path: Path, store: Path, name: str
 ) -> None:
     path, message = _bad_files(tmp_path)[name]
     before = dump(store)
     good = str(KAMER_DATA / "imvo-zaak.json")
-    status, out, err = run(capsys, "kamer", "load", good, str(path), "--store", str(store))
-    assert (status, out) == (1, "")
-    assert err.splitlines() == [message]
+    done = cli("kamer", "load", good, str(path), "--store", str(store), here=True)
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr.splitlines() == [message]
     assert dump(store) == before  # not even the good file's records
 
 
-def test_a_failed_load_leaves_no_new_store_behind(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_a_failed_load_leaves_no_new_store_behind(tmp_path: Path) -> None:
     path, message = _bad_files(tmp_path)["truncated.json"]
     store = tmp_path / "new" / "kamer.sqlite"
-    status, _, err = run(
-        capsys, "kamer", "load", *map(str, real_files()), str(path), "--store", str(store)
-    )
-    assert (status, err.splitlines()) == (1, [message])
+    done = cli("kamer", "load", *real_files(), path, "--store", store, here=True)
+    assert (done.returncode, done.stderr.splitlines()) == (1, [message])
     assert not store.exists()
 
 
-def test_a_store_that_is_not_sqlite_is_refused(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_a_store_that_is_not_sqlite_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "kamer.sqlite"
     path.write_text("not a database\n", encoding="utf-8")
     for command in (["load", str(KAMER_DATA / "imvo-zaak.json")], ["link"]):
-        status, out, err = run(capsys, "kamer", *command, "--store", str(path))
-        assert (status, out) == (1, "")
-        assert err.splitlines() == [
+        done = cli("kamer", *command, "--store", str(path), here=True)
+        assert (done.returncode, done.stdout) == (1, "")
+        assert done.stderr.splitlines() == [
             f"briefing: error: {path}: not a Kamer store: the file is not an SQLite database"
         ]
     assert path.read_text(encoding="utf-8") == "not a database\n"
 
 
-def test_an_sqlite_database_of_something_else_is_refused(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_an_sqlite_database_of_something_else_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "other.sqlite"
     with sqlite3.connect(path) as connection:
         connection.execute("CREATE TABLE notes (text TEXT)")
     before = dump(path)
-    status, _, err = run(
-        capsys, "kamer", "load", str(KAMER_DATA / "imvo-zaak.json"), "--store", str(path)
-    )
-    assert status == 1
-    assert err.splitlines() == [
+    done = cli("kamer", "load", str(KAMER_DATA / "imvo-zaak.json"), "--store", str(path), here=True)
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [
         f"briefing: error: {path}: not a Kamer store: an SQLite database of something else; "
         "give another --store"
     ]
     assert dump(path) == before
 
 
-def test_a_locked_store_is_refused(
-    store: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_locked_store_is_refused(store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(store_module, "LOCK_TIMEOUT", 0.1)
     before = dump(store)
     other = sqlite3.connect(store, isolation_level=None)
     other.execute("BEGIN EXCLUSIVE")
     try:
-        status, _, err = run(
-            capsys, "kamer", "load", str(KAMER_DATA / "imvo-zaak.json"), "--store", str(store)
+        done = cli(
+            "kamer", "load", str(KAMER_DATA / "imvo-zaak.json"), "--store", str(store), here=True
         )
     finally:
         other.rollback()
         other.close()
-    assert status == 1
-    assert err.splitlines() == [
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [
         f"briefing: error: {store}: the store is locked by another process (a sync or load "
         "still running?); try again when it has finished"
     ]
     assert dump(store) == before
 
 
-def test_link_without_a_store_says_how_to_make_one(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_link_without_a_store_says_how_to_make_one(tmp_path: Path) -> None:
     path = tmp_path / "missing.sqlite"
-    status, _, err = run(capsys, "kamer", "link", "--store", str(path))
-    assert status == 1
-    assert err.splitlines() == [
+    done = cli("kamer", "link", "--store", str(path), here=True)
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [
         f"briefing: error: {path}: there is no Kamer store here; fill one with 'briefing kamer "
         "sync' or 'briefing kamer load' first, or give --store"
     ]
     assert not path.exists()
 
 
-def test_sync_refuses_an_address_that_is_not_https(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_sync_refuses_an_address_that_is_not_https(tmp_path: Path) -> None:
     path = tmp_path / "kamer.sqlite"
     url = "http://example.org/OData/v4/2.0/"
-    status, _, err = run(capsys, "kamer", "sync", "--url", url, "--store", str(path))
-    assert status == 1
-    assert err.splitlines() == [
+    done = cli("kamer", "sync", "--url", url, "--store", str(path), here=True)
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [
         f"briefing: error: {url}: the Kamer's service is fetched over https only (http only "
         "from 127.0.0.1 or localhost); give its https address"
     ]
@@ -220,14 +196,9 @@ def test_sync_refuses_an_address_that_is_not_https(
         (["--since", "14-11-2018"], "'14-11-2018' is not a date; write it as YYYY-MM-DD"),
     ],
 )
-def test_sync_refuses_a_bad_option_as_a_usage_error(
-    capsys: pytest.CaptureFixture[str], option: list[str], message: str
-) -> None:
-    with pytest.raises(SystemExit) as exit_:
-        main(["kamer", "sync", *option])
-    assert exit_.value.code == 2
-    assert (
-        capsys.readouterr()
-        .err.splitlines()[-1]
-        .endswith(message + ", e.g. 2018-11-14" if "--since" in option else message)
+def test_sync_refuses_a_bad_option_as_a_usage_error(option: list[str], message: str) -> None:
+    done = cli("kamer", "sync", *option, here=True)
+    assert done.returncode == 2
+    assert done.stderr.splitlines()[-1].endswith(
+        message + ", e.g. 2018-11-14" if "--since" in option else message
     )

@@ -17,7 +17,6 @@ import yaml
 from jinja2 import UndefinedError
 from pydantic import BaseModel
 
-from briefing.build import build
 from briefing.corpus import load_corpus
 from briefing.errors import ContentError
 from briefing.index import Index
@@ -30,7 +29,7 @@ from briefing.render import environment
 from briefing.settings import load_settings
 from briefing.validation import validate
 from briefing.write import BlockedResource, _fetcher, write_pdf
-from tests.conftest import CONTENT, normalise, page_texts, text_of
+from tests.conftest import CONTENT, html_of, normalise, page_texts, text_of
 from tests.test_bad_input import MINIMAL_LETTER
 
 LETTER = "letters/2022-04-07-opvolging-moties-en-toezeggingen-imvo-beleid.yaml"
@@ -49,9 +48,9 @@ def test_markup_in_content_is_printed_as_text(content_copy: Path, tmp_path: Path
         ),
         encoding="utf-8",
     )
-    report = build(content_copy, tmp_path / "out")
-    assert report.ok, report.lines()
-    pdf = tmp_path / "out" / LETTER.replace(".yaml", ".pdf")
+    html = html_of(content_copy, LETTER.replace(".yaml", ".pdf"))
+    pdf = tmp_path / "letter.pdf"
+    write_pdf(html, pdf, templates_dir())
     first = normalise(page_texts(pdf)[0].body)
     assert f"Betreft {HOSTILE}" in first
 

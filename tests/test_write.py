@@ -5,8 +5,6 @@ from __future__ import annotations
 import multiprocessing
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pypdf
@@ -14,7 +12,7 @@ import pytest
 
 from briefing.layout import templates_dir
 from briefing.write import write_pdf
-from tests.conftest import CONTENT, text_of
+from tests.conftest import text_of
 
 
 def _templates(tmp_path: Path) -> Path:
@@ -97,19 +95,3 @@ def test_the_parent_renders_with_its_fonts_after_a_forked_process_rendered(
         "Fira-Sans-Bold",
         "Fira-Sans-Italic",
     }
-
-
-def test_a_parallel_build_leaves_no_temporary_font_folders(tmp_path: Path) -> None:
-    temporary = tmp_path / "tmp"
-    temporary.mkdir()
-    command = ["build", "--content", str(CONTENT), "--out", str(tmp_path / "out"), "--jobs", "2"]
-    done = subprocess.run(
-        [sys.executable, "-m", "briefing", *command],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "TMPDIR": str(temporary)},
-        timeout=600,
-    )
-    assert done.returncode == 0, done.stderr
-    assert "Traceback" not in done.stderr
-    assert list(temporary.iterdir()) == []
