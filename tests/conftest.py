@@ -10,6 +10,7 @@ import json
 import os
 import queue
 import re
+import selectors
 import shutil
 import signal
 import subprocess
@@ -18,7 +19,7 @@ import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import IO, TypeVar
 
 import pdfplumber
 import pytest
@@ -194,6 +195,15 @@ def started(
         yield command
     finally:
         command.stop()
+
+
+def read_line(stream: IO[str] | None) -> str:
+    """The next line a child process prints, waiting at most :data:`PATIENCE` for it."""
+    assert stream is not None
+    with selectors.DefaultSelector() as selector:
+        selector.register(stream, selectors.EVENT_READ)
+        assert selector.select(PATIENCE), "the process printed nothing"
+    return stream.readline().strip()
 
 
 def tree(root: Path) -> set[str]:

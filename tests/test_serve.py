@@ -31,8 +31,7 @@ from briefing.lock import locked
 from briefing.medium import screen
 from briefing.plan import plan
 from briefing.site import load_site
-from tests.conftest import CONTENT, PATIENCE, cli
-from tests.test_build import read_line
+from tests.conftest import CONTENT, PATIENCE, cli, read_line
 
 LETTER = "2018-11-13-voortgang-imvo-beleid"
 #: A sentence of that letter's first paragraph.
