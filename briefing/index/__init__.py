@@ -183,8 +183,10 @@ class Index:
 
 def _membership(state: SectorState) -> dict[str, list[str]]:
     """What a sector's state is made of, beyond the contents of its letters and registries:
-    which letters speak of it, and which of its commitments were made by the latest letter."""
+    which letters speak of it, and which of its motions and commitments exist by the latest
+    letter's date."""
     return {
         "letters": [s.letter.id for s in state.sources],
+        "motions": [m.motion.id for m in state.motions],
         "commitments": [c.commitment.id for c in state.commitments],
     }
