@@ -257,6 +257,17 @@ def fresh_build(tmp_path_factory: pytest.TempPathFactory) -> FreshBuild:
     return FreshBuild(root, root / "out", made_by["created"], done)
 
 
+def pdfs(out: Path) -> dict[str, bytes]:
+    """Every PDF under ``out`` by its path relative to it."""
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*.pdf"))}
+
+
+@pytest.fixture(scope="session")
+def clean(fresh_build: FreshBuild) -> dict[str, bytes]:
+    """The PDFs of a clean build of the bundled content, by path."""
+    return pdfs(fresh_build.out)
+
+
 @pytest.fixture(scope="session")
 def built(fresh_build: FreshBuild, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The output folder of the shared build (this process's own copy, with its record);

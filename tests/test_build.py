@@ -17,7 +17,7 @@ from briefing import workers
 from briefing.errors import RenderError
 from briefing.progress import Progress
 from briefing.write import Rendered
-from tests.conftest import PATIENCE, ROOT, FreshBuild, cli, started
+from tests.conftest import PATIENCE, ROOT, FreshBuild, cli, pdfs, started
 
 LETTER_2018 = "letters/2018-11-13-voortgang-imvo-beleid.pdf"
 LETTER_2022 = "letters/2022-04-07-opvolging-moties-en-toezeggingen-imvo-beleid.pdf"
@@ -61,11 +61,6 @@ THIRD_DEBATE = """
     date: 2023-06-15
     committee: Vaste commissie voor Buitenlandse Handel en Ontwikkelingssamenwerking
 """
-
-
-def pdfs(out: Path) -> dict[str, bytes]:
-    """Every PDF under ``out`` by its path relative to it."""
-    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*.pdf"))}
 
 
 def changed(before: dict[str, bytes], after: dict[str, bytes]) -> set[str]:

@@ -33,7 +33,7 @@ import briefing
 from briefing.errors import BriefingError
 from briefing.lock import LOCK_FILE, locked
 from briefing.record import RECORD_FILE, Record
-from tests.conftest import CONTENT, PATIENCE, ROOT, FreshBuild, cli, started
+from tests.conftest import CONTENT, PATIENCE, ROOT, cli, pdfs, started
 
 #: What a folder without content is told, after its name.
 NO_CONTENT = (
@@ -45,17 +45,6 @@ CACAO, OVERVIEW = "sectors/cacao.pdf", "sectors/overzicht.pdf"
 #: The bundled content's two warnings, which the build prints after its closing line.
 WARNINGS = 3
 REPORTS = 20
-
-
-def pdfs(out: Path) -> dict[str, bytes]:
-    """Every PDF under ``out`` by its path relative to it."""
-    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*.pdf"))}
-
-
-@pytest.fixture(scope="module")
-def clean(fresh_build: FreshBuild) -> dict[str, bytes]:
-    """The PDFs of a clean build of the bundled content."""
-    return pdfs(fresh_build.out)
 
 
 @pytest.fixture

@@ -36,7 +36,7 @@ import pytest
 
 from briefing.lock import LOCK_FILE
 from briefing.record import RECORD_FILE
-from tests.conftest import CONTENT, PATIENCE, FreshBuild, Started, cli, started
+from tests.conftest import CONTENT, PATIENCE, Started, cli, pdfs, started
 
 SEED = os.environ.get("BRIEFING_TEST_SEED", "2026")
 STOPS = int(os.environ.get("BRIEFING_TEST_STOPS", "4"))
@@ -64,17 +64,6 @@ QUOTING = {
     "sectors/kolen-colombia.pdf",
     "sectors/leefbaar-loon.pdf",
 }
-
-
-def pdfs(out: Path) -> dict[str, bytes]:
-    """Every PDF under ``out`` by its path relative to it."""
-    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*.pdf"))}
-
-
-@pytest.fixture(scope="module")
-def clean(fresh_build: FreshBuild) -> dict[str, bytes]:
-    """The PDFs of a clean build of the bundled content."""
-    return pdfs(fresh_build.out)
 
 
 @pytest.fixture

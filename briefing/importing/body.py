@@ -25,9 +25,9 @@ from briefing.importing.parsed import (
     ItemList,
     Paragraph,
 )
-from briefing.importing.source import SourceLine
 from briefing.importing.text import (
     TERMINAL_RE,
+    SourceLine,
     collapse,
     is_bold,
     is_emphasised,

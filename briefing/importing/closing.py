@@ -10,8 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from briefing.importing.source import SourceLine
-from briefing.importing.text import collapse, strip_markup
+from briefing.importing.text import SourceLine, collapse, strip_markup
 
 _TITLE_RE = re.compile(
     r"^(?:De|Het)\s+(?:[Mm]inisters?|[Ss]taatssecretaris(?:sen)?|[Mm]inister-[Pp]resident)\b"

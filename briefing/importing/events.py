@@ -19,15 +19,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from briefing.corpus import Corpus
-from briefing.importing.parsed import DraftSection, Proposal
+from briefing.importing.parsed import DraftSection, Proposal, Sentence
 from briefing.importing.text import MONTH_RE
 from briefing.index.sectors import name_pattern
-
-if TYPE_CHECKING:
-    from briefing.importing.updates import _Sentence
 
 _SIGNED_RE = re.compile(
     r"\b(?:is|zijn|werd|werden|wordt)\b(?:\s+[\w()'-]+){0,6}?\s+(?:ondertekend|afgesloten|getekend)\b"
@@ -65,7 +62,7 @@ _NOT_COUNTED_RE = re.compile(
 _TARGET_RE = re.compile(r"\b(?:doelstelling|doel|ambitie|streven|streeft|beoogd)\b", re.IGNORECASE)
 
 
-def propose_events(section: DraftSection, found: list[_Sentence], corpus: Corpus) -> None:
+def propose_events(section: DraftSection, found: list[Sentence], corpus: Corpus) -> None:
     """Add the sector events the section's sentences give, one per sector and status."""
     seen: set[tuple[str, str]] = set()
     patterns = {s: name_pattern(corpus.sectors[s]) for s in section.sectors if s in corpus.sectors}
@@ -107,7 +104,7 @@ def _nearest_date(text: str, position: int) -> str | None:
     return nearest[0].lower()
 
 
-def propose_figures(section: DraftSection, found: list[_Sentence], date: dt.date) -> None:
+def propose_figures(section: DraftSection, found: list[Sentence], date: dt.date) -> None:
     """Add the counts and shares the section's sentences quote, commented out."""
     for sentence in found:
         for match in _FIGURE_RE.finditer(sentence.text):

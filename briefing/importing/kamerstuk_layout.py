@@ -20,8 +20,7 @@ from briefing.errors import BriefingError
 from briefing.importing.closing import find_closing, missing_closing
 from briefing.importing.debris import Hyphenation
 from briefing.importing.parsed import FootnoteText, Head, LetterText
-from briefing.importing.source import SourceLine
-from briefing.importing.text import DUTCH_DATE_RE, collapse, parse_dutch_date
+from briefing.importing.text import DUTCH_DATE_RE, SourceLine, collapse, parse_dutch_date
 from briefing.types import Kamerstuk
 
 LAYOUT = "Kamerstuk layout"

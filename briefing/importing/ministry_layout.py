@@ -21,8 +21,7 @@ from briefing.errors import BriefingError
 from briefing.importing.closing import find_closing, missing_closing
 from briefing.importing.debris import link_text
 from briefing.importing.parsed import Head, LetterText
-from briefing.importing.source import SourceLine
-from briefing.importing.text import collapse, parse_dutch_date, strip_markup
+from briefing.importing.text import SourceLine, collapse, parse_dutch_date, strip_markup
 
 LAYOUT = "text of the letter's PDF"
 

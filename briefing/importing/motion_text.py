@@ -29,8 +29,7 @@ from pathlib import Path
 from briefing.errors import BriefingError
 from briefing.importing.debris import Hyphenation
 from briefing.importing.kamerstuk_layout import without_furniture
-from briefing.importing.source import SourceLine
-from briefing.importing.text import DUTCH_DATE_RE, collapse, parse_dutch_date
+from briefing.importing.text import DUTCH_DATE_RE, SourceLine, collapse, parse_dutch_date
 
 LAYOUT = "motion"
 

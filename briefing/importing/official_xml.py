@@ -24,8 +24,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser, ParseError
 
 from briefing.errors import BriefingError
-from briefing.importing.source import SourceLine
-from briefing.importing.text import collapse
+from briefing.importing.text import SourceLine, collapse
 
 ROOT = "officiele-publicatie"
 #: Elements whose text is one paragraph (a line of its own, a blank line after it).

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from briefing.importing.closing import Closing
-from briefing.importing.source import SourceLine
+from briefing.importing.text import SourceLine
 
 
 @dataclass
@@ -91,6 +91,14 @@ class ItemList:
 
 
 Block = Paragraph | ItemList
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a letter's section, with the line of the source where it starts."""
+
+    text: str
+    line: int
 
 
 @dataclass

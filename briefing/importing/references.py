@@ -20,14 +20,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from briefing.corpus import Corpus
 from briefing.importing.parsed import Body, DraftSection, Paragraph
-from briefing.importing.text import MONTH_RE, MONTHS, collapse, sentences, slugify
+from briefing.importing.text import MONTH_RE, MONTHS, collapse, sentences, slugify, telling_words
 from briefing.index.sectors import name_pattern
 from briefing.inline import KAMERSTUK_RE
 from briefing.model import Commitment, Debate, DebateKind, Motion
@@ -226,10 +225,10 @@ class _Finder:
         text = _plain(paragraph.text)
         if not debates or not _CUE_RE.search(text):
             return
-        words = set(_words(text))
+        words = set(telling_words(text))
         made_there = [c for c in self.commitments.values() if c.debate in {d.id for d in debates}]
         scored = sorted(
-            ((len(words & set(_words(_plain(c.text)))), c) for c in made_there),
+            ((len(words & set(telling_words(_plain(c.text)))), c) for c in made_there),
             key=lambda pair: -pair[0],
         )
         if not scored or scored[0][0] == 0 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
@@ -248,10 +247,10 @@ class _Finder:
         text = " ".join(_plain(p.text) for p in section.paragraphs())
         if not text:
             return
-        words = set(_words(text))
+        words = set(telling_words(text))
         cue = bool(_CUE_RE.search(text))
         for commitment in self.commitments.values():
-            wanted = set(_words(_plain(commitment.text)))
+            wanted = set(telling_words(_plain(commitment.text)))
             if not wanted:
                 continue
             score = len(wanted & words) / len(wanted)
@@ -435,18 +434,6 @@ def _submitter(named: str) -> str:
 
 
 #: Words too common to tell one commitment from another.
-_STOPWORDS_TEXT = """de het een en van in op te om met voor over door aan bij als dat die dit deze
-zijn is wordt worden werd heeft hebben zal zullen kan kunnen naar ook nog niet wel per zoals
-daarover hierover hiervan waarin"""
-_STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
-
-
-def _words(text: str) -> Iterator[str]:
-    for word in re.findall(r"[\w-]+", text.lower()):
-        if len(word) >= 4 and word not in _STOPWORDS:
-            yield word
-
-
 def _euros(match: re.Match[str]) -> Decimal | None:
     whole, fraction, unit = (
         (match[1], match[2], match[3]) if match[1] else (match[4], match[5], match[6])

@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.errors import BriefingError
+from briefing.importing.official_xml import looks_like_xml, read_xml
+from briefing.importing.pdf_text import is_pdf, pdf_text
+from briefing.importing.text import SourceLine
 
 #: A letter's text is a few dozen kilobytes, its PDF a few hundred; a file this large is neither.
 MAX_BYTES = 20_000_000
@@ -27,14 +30,6 @@ _ODD_BREAKS = re.compile("[\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
 @dataclass(frozen=True)
-class SourceLine:
-    """One line of the source text, with its 1-based line number."""
-
-    number: int
-    text: str
-
-
-@dataclass(frozen=True)
 class Source:
     """A file to import: what it is (``text``, ``pdf`` or ``xml``) and its lines of text."""
 
@@ -45,9 +40,6 @@ class Source:
 
 def read_source(path: Path) -> Source:
     """The lines of the text, PDF or XML file at ``path``, or a :class:`BriefingError`."""
-    from briefing.importing.official_xml import looks_like_xml, read_xml
-    from briefing.importing.pdf_text import is_pdf, pdf_text
-
     raw = _read_bytes(path)
     if is_pdf(raw):
         return Source(path, "pdf", text_lines(pdf_text(raw, path)))

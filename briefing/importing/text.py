@@ -1,4 +1,4 @@
-"""Small text helpers of the importer: Dutch dates, slugs, white space and markup.
+"""Small text helpers of the importer: source lines, Dutch dates, slugs, white space, markup.
 
 Letters write dates the Dutch way ("13 november 2018"); ids are slugs of headings and
 subjects ("Voortgang IMVO-beleid" -> "voortgang-imvo-beleid").
@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
 
 MONTHS = [
     "januari", "februari", "maart", "april", "mei", "juni",
@@ -24,8 +26,22 @@ SENTENCE_END_RE = re.compile(
     r"(?:(?<=[.?!])|(?<=[.?!][)'\"\u2019\u201d]))\s+(?=[A-Z(\u2018'\"\u00c0-\u00dd])"
 )
 
+
 _BOLD_RE = re.compile(r"\*\*(.+?)\*\*")
 _EMPHASIS_RE = re.compile(r"(?<![\w*])[*_](?=\S)(.+?)(?<=\S)[*_](?![\w*])")
+#: Common Dutch words, which say nothing of what a text is about.
+_STOPWORDS_TEXT = """de het een en van in op te om met voor over door aan bij als dat die dit deze
+zijn is wordt worden werd heeft hebben zal zullen kan kunnen naar ook nog niet wel per zoals
+daarover hierover hiervan waarin"""
+_STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
+
+
+@dataclass(frozen=True)
+class SourceLine:
+    """One line of the source text, with its 1-based line number."""
+
+    number: int
+    text: str
 
 
 def collapse(text: str) -> str:
@@ -108,3 +124,11 @@ def starts_upper(text: str) -> bool:
 def sentences(text: str) -> list[str]:
     """``text`` split into sentences (roughly: at '.', '?' or '!' before a capital)."""
     return [part for part in SENTENCE_END_RE.split(text) if part.strip()]
+
+
+def telling_words(text: str) -> Iterator[str]:
+    """The words of ``text`` that say what it is about: lower case, four letters or more, no
+    common Dutch words; for telling whether two texts speak of the same thing."""
+    for word in re.findall(r"[\w-]+", text.lower()):
+        if len(word) >= 4 and word not in _STOPWORDS:
+            yield word

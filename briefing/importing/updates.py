@@ -25,13 +25,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from briefing.corpus import Corpus
 from briefing.importing.events import propose_events, propose_figures
-from briefing.importing.parsed import Body, DraftSection, Proposal
-from briefing.importing.references import _words
-from briefing.importing.text import DUTCH_DATE_RE, sentences
+from briefing.importing.parsed import Body, DraftSection, Proposal, Sentence
+from briefing.importing.text import DUTCH_DATE_RE, sentences, telling_words
 
 _DONE_RE = re.compile(
     r"\b(?:hiermee|daarmee|hiermede|hierbij|met deze brief|met het voorgaande|aldus)\b[^.;]{0,120}"
@@ -73,17 +71,11 @@ _INFORM_RE = re.compile(r"\b(?:informeren|informeert|op de hoogte|toesturen|stur
 _COMMITMENT_CUE_RE = re.compile(r"toegezegd|toezegging", re.IGNORECASE)
 
 
-@dataclass
-class _Sentence:
-    text: str
-    line: int
-
-
 def propose_updates(body: Body, date: dt.date, corpus: Corpus) -> None:
     """Add to each section of ``body`` the updates, sector events and figures it gives."""
     sections = [s for top in body.sections for s in top.walk()]
     texts = {id(s): _sentences(s) for s in sections}
-    best: dict[str, tuple[int, DraftSection, list[_Sentence]]] = {}
+    best: dict[str, tuple[int, DraftSection, list[Sentence]]] = {}
     for section in sections:
         for key, passage in _passages(section, texts[id(section)], corpus).items():
             if passage and (key not in best or len(passage) >= best[key][0]):
@@ -99,7 +91,7 @@ def propose_updates(body: Body, date: dt.date, corpus: Corpus) -> None:
         propose_figures(section, texts[id(section)], date)
 
 
-def _sentences(section: DraftSection) -> list[_Sentence]:
+def _sentences(section: DraftSection) -> list[Sentence]:
     found = []
     for paragraph in section.paragraphs():
         text = re.sub(r"\[\^[^\]]*\]", "", paragraph.text)
@@ -107,19 +99,19 @@ def _sentences(section: DraftSection) -> list[_Sentence]:
         for sentence in sentences(text):
             words = re.escape(" ".join(sentence.split()[:2]))
             line = next((n for n, t in raw if re.search(words, " ".join(t.split()))), 0)
-            found.append(_Sentence(sentence.strip(), line or paragraph.line))
+            found.append(Sentence(sentence.strip(), line or paragraph.line))
     return found
 
 
 def _passages(
-    section: DraftSection, found: list[_Sentence], corpus: Corpus
-) -> dict[str, list[_Sentence]]:
+    section: DraftSection, found: list[Sentence], corpus: Corpus
+) -> dict[str, list[Sentence]]:
     """Per motion and commitment of the section, the sentences about it."""
     keys = [f"motion:{m}" for m in section.motions if m in corpus.motions]
     keys += [f"commitment:{c}" for c in section.commitments if c in corpus.commitments]
     names = {key: _namer(key, corpus) for key in keys}
     named = [{key for key in keys if names[key](s.text)} for s in found]
-    passages: dict[str, list[_Sentence]] = {}
+    passages: dict[str, list[Sentence]] = {}
     for key in keys:
         start = next((i for i, keys_here in enumerate(named) if key in keys_here), None)
         if start is None:
@@ -147,16 +139,16 @@ def _namer(key: str, corpus: Corpus) -> Callable[[str], bool]:
             re.IGNORECASE,
         )
         return lambda text: bool(pattern.search(text))
-    wanted = set(_words(corpus.commitments[item_id].text))
+    wanted = set(telling_words(corpus.commitments[item_id].text))
 
     def names_commitment(text: str) -> bool:
-        share = len(wanted & set(_words(text))) / max(len(wanted), 1)
+        share = len(wanted & set(telling_words(text))) / max(len(wanted), 1)
         return share >= 0.5 or (share >= 0.25 and bool(_COMMITMENT_CUE_RE.search(text)))
 
     return names_commitment
 
 
-def _reading(passage: list[_Sentence]) -> tuple[str, list[_Sentence]]:
+def _reading(passage: list[Sentence]) -> tuple[str, list[Sentence]]:
     """What the passage says of its item: done, partly, ongoing, past or nothing; and where."""
     follow_up = [s for s in passage if not _RESTATES_RE.search(s.text)] or passage
     for kind, pattern, among in (
@@ -171,7 +163,7 @@ def _reading(passage: list[_Sentence]) -> tuple[str, list[_Sentence]]:
     return "none", passage[:1]
 
 
-def _motion_update(motion_id: str, passage: list[_Sentence], corpus: Corpus) -> Proposal:
+def _motion_update(motion_id: str, passage: list[Sentence], corpus: Corpus) -> Proposal:
     kind, evidence = _reading(passage)
     recurring = bool(_RECURRING_RE.search(corpus.motions[motion_id].request))
     status, certain, why = {
@@ -188,7 +180,7 @@ def _motion_update(motion_id: str, passage: list[_Sentence], corpus: Corpus) -> 
     return Proposal("motion_updates", data, _quoted(evidence), certain, why)
 
 
-def _commitment_update(commitment_id: str, passage: list[_Sentence], corpus: Corpus) -> Proposal:
+def _commitment_update(commitment_id: str, passage: list[Sentence], corpus: Corpus) -> Proposal:
     kind, evidence = _reading(passage)
     status, certain, why = {
         "done": ("voldaan", True, ""),
@@ -208,5 +200,5 @@ def _commitment_update(commitment_id: str, passage: list[_Sentence], corpus: Cor
     return Proposal("commitment_updates", data, _quoted(evidence), certain, why)
 
 
-def _quoted(evidence: list[_Sentence]) -> list[tuple[int, str]]:
+def _quoted(evidence: list[Sentence]) -> list[tuple[int, str]]:
     return [(s.line, s.text) for s in evidence]
