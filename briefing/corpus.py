@@ -88,7 +88,7 @@ class Corpus:
     #: Kinds whose registry file is missing or could not be read as a whole, with which.
     unreadable: dict[str, str] = field(default_factory=dict)
     #: Documents already told that they refer to an unreadable registry, with its kind.
-    _told: set[tuple[Path, str]] = field(default_factory=set)
+    told_unreadable: set[tuple[Path, str]] = field(default_factory=set)
     #: The Kamer's facts about the content, when ``kamer.yaml`` exists and is valid.
     kamer: KamerSource | None = None
     #: Lines to take and questions, by debate id.

@@ -70,8 +70,8 @@ def reference_problems(
         file_name = corpus.root / REGISTRY_FILES[value.kind]
         if value.kind in corpus.unreadable:
             # One problem per file, not one per reference: the cause is in the registry.
-            if (document.path, value.kind) not in corpus._told:
-                corpus._told.add((document.path, value.kind))
+            if (document.path, value.kind) not in corpus.told_unreadable:
+                corpus.told_unreadable.add((document.path, value.kind))
                 yield document.problem(
                     path,
                     f"refers to {value.kind} '{value}' (and maybe more), but "
