@@ -266,6 +266,22 @@ def test_per_party_the_motions_of_its_members(dossier_2018: Path) -> None:
     assert list(parties) == sorted(parties, key=str.lower)
 
 
+def test_per_party_only_what_is_open_or_changed_the_rest_in_the_annex(
+    dossier_2021: Path,
+) -> None:
+    found = tables(dossier_2021)
+    rows = found[PARTIES_TABLE]
+    groenlinks = rows[[row[0] for row in rows].index("GroenLinks") :][:2]
+    # Diks's motion was carried out in 2018, long before the previous debate (8 December 2020).
+    assert groenlinks == [
+        ["GroenLinks", "Motie Van der Lee c.s. (Kamerstuk 35 570, nr. 71)", "aangenomen",
+         "nog niet gemeld"],
+        ["", "en 1 andere: zie de bijlage", "", ""],
+    ]  # fmt: skip
+    assert not any("Diks" in cell for row in rows for cell in row)
+    assert any(row[0].startswith("Motie Diks (GroenLinks)") for row in found[ANNEX_TABLE])
+
+
 def test_lines_to_take_and_questions_cite_their_letter_sections(dossier_2018: Path) -> None:
     text = between(text_of(dossier_2018), "Kernboodschap en vragen", "Sectoren")
     assert "Vraag: Indien gevraagd: wat hebben de convenanten al opgeleverd" in text

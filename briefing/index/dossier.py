@@ -35,6 +35,10 @@ from briefing.model import (
 
 #: At most this many open points in the dossier's body; the annex lists them all.
 OPEN_POINTS = 25
+#: At most this many motions and commitments per party in the dossier's body.
+PARTY_ITEMS = 6
+#: At most this many milestones in the dossier's body; the annex lists the others.
+MILESTONES = 12
 #: The milestones the page at a glance shows, due soonest.
 SOONEST = 5
 #: Milestones overdue by at most this many months still stand in the body.
@@ -105,11 +109,14 @@ class Since:
 
 @dataclass(frozen=True)
 class Party:
-    """A party (fractie): its members' motions and the commitments made to it."""
+    """A party (fractie): its members' motions and the commitments made to it that are still
+    open or changed since the previous debate, at most :data:`PARTY_ITEMS`."""
 
     name: str
     motions: list[MotionState]
     commitments: list[CommitmentState]
+    #: How many other motions and commitments of the party the annex lists.
+    others: int = 0
 
 
 @dataclass
@@ -122,10 +129,11 @@ class Dossier:
     since: Since | None
     open_points: list[OpenPoint]
     parties: list[Party]
-    #: Overdue (in the last months) and due within three months, in date order.
+    #: Due within three months, and the latest overdue in the past year, in date order; at
+    #: most :data:`MILESTONES`.
     milestones: list[tuple[Stated[Milestone], Timing]]
-    #: Later than three months: the annex.
-    later: list[Stated[Milestone]]
+    #: The other milestones of the past year and those later than three months: the annex.
+    later: list[tuple[Stated[Milestone], Timing]]
     soonest: Sequence[tuple[Stated[Milestone], Timing]]
     figures: list[Stated[Figure]]
     amounts: list[Stated[Amount]]
@@ -173,6 +181,9 @@ def dossier(corpus: Corpus, state: State, debate: Debate | None) -> Dossier:
     ids = {s.letter.id for s in recent}
     timed = [(m, timing(m.fact.due, on)) for m in state.milestones]
     recent_past = add_months(on, -RECENTLY_OVERDUE_MONTHS)
+    soon = [m for m, t in timed if t is Timing.SOON]
+    past = [m for m, t in timed if t is Timing.PAST and m.fact.due.end >= recent_past]
+    body = {id(m) for m in [*soon, *reversed(past)][:MILESTONES]}
     notes = corpus.notes.get(debate.id) if debate else None
     return Dossier(
         state=state,
@@ -180,13 +191,13 @@ def dossier(corpus: Corpus, state: State, debate: Debate | None) -> Dossier:
         agenda=agenda,
         since=since,
         open_points=_open_points(state),
-        parties=_parties(state),
-        milestones=[
+        parties=_parties(state, previous),
+        milestones=[(m, t) for m, t in timed if id(m) in body],
+        later=[
             (m, t)
             for m, t in timed
-            if t is Timing.SOON or (t is Timing.PAST and m.fact.due.end >= recent_past)
+            if id(m) not in body and (t is not Timing.PAST or m.fact.due.end >= recent_past)
         ],
-        later=[m for m, t in timed if t is Timing.LATER],
         soonest=[(m, t) for m, t in timed if t != Timing.PAST][:SOONEST],
         figures=[
             Stated(f, p, (*p.node_path, "figures", i))
@@ -252,8 +263,10 @@ def party_of(name: str, motion: MotionState) -> str | None:
     return None
 
 
-def _parties(state: State) -> list[Party]:
-    """Per party, the motions its members submitted and the commitments made to it."""
+def _parties(state: State, previous: Debate | None) -> list[Party]:
+    """Per party, the motions its members submitted and the commitments made to it: those
+    still open or changed since the previous debate, the newest first, at most
+    :data:`PARTY_ITEMS`; the others are counted (the annex lists them)."""
     motions: dict[str, list[MotionState]] = {}
     commitments: dict[str, list[CommitmentState]] = {}
     for motion in state.motions.values():
@@ -266,5 +279,38 @@ def _parties(state: State) -> list[Party]:
     for commitment in state.commitments.values():
         for party in sorted({s.party for s in commitment.commitment.asked_by if s.party}):
             commitments.setdefault(party, []).append(commitment)
-    names = sorted(motions.keys() | commitments.keys(), key=str.lower)
-    return [Party(n, motions.get(n, []), commitments.get(n, [])) for n in names]
+    after = previous.date if previous else None
+    parties = []
+    for name in sorted(motions.keys() | commitments.keys(), key=str.lower):
+        items: list[MotionState | CommitmentState] = [
+            *motions.get(name, []),
+            *commitments.get(name, []),
+        ]
+        current = sorted((i for i in items if _current(i, after)), key=_made, reverse=True)[
+            :PARTY_ITEMS
+        ]
+        shown = {id(i) for i in current}
+        parties.append(
+            Party(
+                name,
+                [m for m in motions.get(name, []) if id(m) in shown],
+                [c for c in commitments.get(name, []) if id(c) in shown],
+                len(items) - len(current),
+            )
+        )
+    return parties
+
+
+def _made(item: MotionState | CommitmentState) -> dt.date:
+    """When a motion was submitted or a commitment made (the earliest day when unknown)."""
+    if isinstance(item, CommitmentState):
+        return item.debate.date
+    return motion_date(item) or dt.date.min
+
+
+def _current(item: MotionState | CommitmentState, after: dt.date | None) -> bool:
+    """True for a motion or commitment still open, or reported on or made after ``after``."""
+    still_open = item.is_open if isinstance(item, CommitmentState) else to_carry_out(item)
+    if still_open or after is None:
+        return still_open
+    return _made(item) >= after or any(u.place.date > after for u in item.updates)

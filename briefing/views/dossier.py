@@ -21,7 +21,7 @@ from briefing.errors import BriefingError
 from briefing.index import Index
 from briefing.index.dossier import OPEN_POINTS, Dossier, Since
 from briefing.index.sectors import latest_development
-from briefing.index.state import CommitmentState, SectorState, Timing, places
+from briefing.index.state import CommitmentState, SectorState, places
 from briefing.layout import letter_href
 from briefing.model import DebateKind, Sector
 from briefing.plan import Output
@@ -117,6 +117,8 @@ class PartyView:
 
     name: str
     items: list[Item]
+    #: How many other motions and commitments of the party only the annex lists.
+    others: int = 0
 
 
 @dataclass(frozen=True)
@@ -245,6 +247,7 @@ def dossier_view(index: Index, output: Output, pages: Pages) -> DossierView:
                 p.name,
                 [motion_item(m, pages) for m in p.motions]
                 + [commitment_item(c, pages) for c in p.commitments],
+                p.others,
             )
             for p in facts.parties
         ],
@@ -265,8 +268,8 @@ def dossier_view(index: Index, output: Output, pages: Pages) -> DossierView:
         ],
         annex=[annex_row(e, pages) for e in index.register(date)],
         later=[
-            milestone_row(m, Timing.LATER, _sector_names(index.sectors, m.fact.sectors), pages)
-            for m in facts.later
+            milestone_row(m, t, _sector_names(index.sectors, m.fact.sectors), pages)
+            for m, t in facts.later
         ],
         attention=[
             Attention(inline(f.text), link_to(f.place, pages) if f.place else None)

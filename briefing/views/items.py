@@ -16,6 +16,8 @@ from briefing.views.links import source_link as link_to
 
 #: Words of a description, at most, where a line must stay short.
 SHORT = 30
+#: Words of a motion's request or a commitment's text on its line of the annex.
+ANNEX_WORDS = 14
 
 
 @dataclass(frozen=True)
@@ -51,8 +53,11 @@ class AnnexRow:
     where: str
     where_href: str | None
     status: StatusView
+    #: Whether and where the letters reported on it ("laatst gemeld in", "nog niet gemeld").
     status_text: str
     source: SourceLink | None
+    #: Its deadline and what the Kamer's records say, where known.
+    remarks: str = ""
 
 
 def motion_text(motion: MotionState) -> Markup:
@@ -121,15 +126,18 @@ def short(text: str, words: int = SHORT) -> str:
 
 
 def annex_row(entry: Entry, pages: Pages) -> AnnexRow:
+    """One line of the register: what it is, where it is found, where it stands since when."""
     who = f"{entry.who} ({', '.join(entry.parties)})" if entry.parties else entry.who
     if entry.kind == "motie":
-        description = Markup("<strong>Motie {}</strong>: {}").format(who, inline(short(entry.text)))
+        description = Markup("<strong>Motie {}</strong>: {}").format(
+            who, inline(short(entry.text, ANNEX_WORDS))
+        )
         zaak = f"; zaak {entry.zaak}" if entry.zaak else ""
         where = f"{entry.number or ''}{zaak}"
     else:
-        asked = f" (gevraagd door {who})" if who else ""
+        asked = f" ({who})" if who else ""
         description = Markup("<strong>Toezegging</strong>{}: {}").format(
-            asked, inline(short(entry.text))
+            asked, inline(short(entry.text, ANNEX_WORDS))
         )
         register = f"; register {entry.number}" if entry.number else ""
         where = (
@@ -138,24 +146,22 @@ def annex_row(entry: Entry, pages: Pages) -> AnnexRow:
             else entry.made_in
         )
     status = status_view(entry.status)
-    if entry.settled is not None and status.tone == "done":
-        said = f"de Kamer is op {dutch_date(entry.settled.date)} per brief geïnformeerd"
-    elif entry.settled is not None:
-        said = f"laatst gemeld in de brief van {dutch_date(entry.settled.date)}"
+    if entry.settled is not None:
+        said = "gemeld in" if status.tone == "done" else "laatst gemeld in"
     else:
         since = f" (sinds {dutch_date(entry.status_on)})" if entry.status_on else ""
-        said = f"nog niet gemeld in een brief{since}"
+        said = f"nog niet gemeld{since}"
     deadline = f"; termijn {fuzzy_date_text(entry.deadline)}" if entry.deadline else ""
-    kamer = f"; volgens de Kamer: {entry.kamer}" if entry.kamer else ""
+    kamer = f"; Kamer: {entry.kamer}" if entry.kamer else ""
     if entry.appreciation:
         kamer += f"; appreciatie: {entry.appreciation}"
-    text = f"{said[:1].upper()}{said[1:]}{deadline}{kamer}."
     return AnnexRow(
         entry.kind,
         description,
         where,
         entry.url,
         status,
-        text,
+        said,
         link_to(entry.settled, pages) if entry.settled else None,
+        f"{deadline}{kamer}".removeprefix("; "),
     )
