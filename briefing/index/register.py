@@ -45,6 +45,8 @@ class Entry:
     #: The motion's Zaak in the Kamer's records, and the cabinet's appreciation of it.
     zaak: str | None = None
     appreciation: str | None = None
+    #: The kind of debate a commitment was made in, e.g. 'algemeen overleg'.
+    occasion: str | None = None
 
 
 def register(state: State) -> list[Entry]:
@@ -115,4 +117,5 @@ def _commitment(state: CommitmentState) -> Entry:
         status_on=latest.place.date if latest else state.debate.date,
         settled=latest.place if latest else None,
         kamer=record.status if record and record.status else None,
+        occasion=str(state.debate.kind),
     )

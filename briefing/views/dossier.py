@@ -38,6 +38,7 @@ from briefing.views.format import (
     status_view,
 )
 from briefing.views.items import (
+    ANNEX_WORDS,
     AnnexRow,
     Item,
     OpenRow,
@@ -268,7 +269,7 @@ def dossier_view(index: Index, output: Output, pages: Pages) -> DossierView:
         ],
         annex=[annex_row(e, pages) for e in index.register(date)],
         later=[
-            milestone_row(m, t, _sector_names(index.sectors, m.fact.sectors), pages)
+            milestone_row(m, t, _sector_names(index.sectors, m.fact.sectors), pages, ANNEX_WORDS)
             for m, t in facts.later
         ],
         attention=[

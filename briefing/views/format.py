@@ -128,3 +128,9 @@ def signed_on(state: SectorState) -> str | None:
 def ministry_of(letters: list[LetterSource]) -> str:
     """The ministry that sent the latest of ``letters``."""
     return letters[-1].letter.sender.ministry
+
+
+def short(text: str, words: int) -> str:
+    """``text`` cut to its first ``words`` words, with an ellipsis where it was cut."""
+    parts = text.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")

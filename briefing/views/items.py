@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -10,14 +11,18 @@ from briefing.dates import dutch_date
 from briefing.index.dossier import OpenPoint
 from briefing.index.register import Entry
 from briefing.index.state import CommitmentState, MotionState
-from briefing.views.format import StatusView, fuzzy_date_text, inline, status_view
+from briefing.views.format import StatusView, fuzzy_date_text, inline, short, status_view
 from briefing.views.links import Pages, SourceLink
 from briefing.views.links import source_link as link_to
 
-#: Words of a description, at most, where a line must stay short.
-SHORT = 30
+#: Words of a commitment's text where a row names it.
+ITEM_WORDS = 30
 #: Words of a motion's request or a commitment's text on its line of the annex.
-ANNEX_WORDS = 14
+ANNEX_WORDS = 10
+#: How a motion's request opens; the annex leaves it out, as every request says it.
+_REQUEST_OPENING = re.compile(
+    r"^\s*verzoekt\s+(?:de\s+regering|het\s+kabinet|de\s+minister\w*)\s*,?\s*", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -53,7 +58,7 @@ class AnnexRow:
     where: str
     where_href: str | None
     status: StatusView
-    #: Whether and where the letters reported on it ("laatst gemeld in", "nog niet gemeld").
+    #: Since when the letters have not reported on it ('' where :attr:`source` did).
     status_text: str
     source: SourceLink | None
     #: Its deadline and what the Kamer's records say, where known.
@@ -65,7 +70,7 @@ def motion_text(motion: MotionState) -> Markup:
 
 
 def commitment_text(commitment: CommitmentState) -> Markup:
-    return Markup("Toezegging: {}").format(inline(short(commitment.commitment.text)))
+    return Markup("Toezegging: {}").format(inline(short(commitment.commitment.text, ITEM_WORDS)))
 
 
 def motion_item(motion: MotionState, pages: Pages) -> Item:
@@ -120,37 +125,32 @@ def open_row(point: OpenPoint, pages: Pages) -> OpenRow:
     )
 
 
-def short(text: str, words: int = SHORT) -> str:
-    parts = text.split()
-    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
-
-
 def annex_row(entry: Entry, pages: Pages) -> AnnexRow:
     """One line of the register: what it is, where it is found, where it stands since when."""
     who = f"{entry.who} ({', '.join(entry.parties)})" if entry.parties else entry.who
     if entry.kind == "motie":
+        request = _REQUEST_OPENING.sub("", entry.text, count=1)
         description = Markup("<strong>Motie {}</strong>: {}").format(
-            who, inline(short(entry.text, ANNEX_WORDS))
+            who, inline(short(request, ANNEX_WORDS))
         )
         zaak = f"; zaak {entry.zaak}" if entry.zaak else ""
-        where = f"{entry.number or ''}{zaak}"
+        where = f"{(entry.number or '').removeprefix('Kamerstuk ')}{zaak}"
     else:
         asked = f" ({who})" if who else ""
         description = Markup("<strong>Toezegging</strong>{}: {}").format(
             asked, inline(short(entry.text, ANNEX_WORDS))
         )
         register = f"; register {entry.number}" if entry.number else ""
-        where = (
-            f"{entry.made_in}, {dutch_date(entry.made_on)}{register}"
-            if entry.made_on
-            else entry.made_in
-        )
+        occasion = entry.occasion or entry.made_in
+        occasion = occasion[:1].upper() + occasion[1:]
+        where = f"{occasion}, {dutch_date(entry.made_on)}" if entry.made_on else occasion
+        where += register
     status = status_view(entry.status)
     if entry.settled is not None:
-        said = "gemeld in" if status.tone == "done" else "laatst gemeld in"
+        said = ""
     else:
-        since = f" (sinds {dutch_date(entry.status_on)})" if entry.status_on else ""
-        said = f"nog niet gemeld{since}"
+        since = f"op {dutch_date(entry.status_on)}, " if entry.status_on else ""
+        said = f"{since}nog niet gemeld"
     deadline = f"; termijn {fuzzy_date_text(entry.deadline)}" if entry.deadline else ""
     kamer = f"; Kamer: {entry.kamer}" if entry.kamer else ""
     if entry.appreciation:

@@ -14,7 +14,7 @@ from briefing.dates import dutch_date
 from briefing.index.dossier import party_of
 from briefing.index.state import CommitmentState, MotionState, Stated, Timing
 from briefing.model import Milestone
-from briefing.views.format import StatusView, fuzzy_date_text, inline, status_view
+from briefing.views.format import StatusView, fuzzy_date_text, inline, short, status_view
 from briefing.views.links import Pages, Point, SourceLink, source_link
 
 
@@ -132,12 +132,18 @@ def commitment_row(state: CommitmentState, pages: Pages) -> CommitmentRow:
 
 
 def milestone_row(
-    stated: Stated[Milestone], timing: Timing, sector_names: str, pages: Pages
+    stated: Stated[Milestone],
+    timing: Timing,
+    sector_names: str,
+    pages: Pages,
+    words: int | None = None,
 ) -> MilestoneRow:
-    """A milestone's row; ``timing`` is where it stands on the document's date."""
+    """A milestone's row; ``timing`` is where it stands on the document's date. With
+    ``words``, what is due is cut to that many words (for a line of an annex)."""
+    what = stated.fact.what
     return MilestoneRow(
         fuzzy_date_text(stated.fact.due),
-        inline(stated.fact.what),
+        inline(short(what, words) if words else what),
         sector_names,
         status_view(timing),
         source_link(stated.place, pages),
