@@ -423,6 +423,31 @@ def test_the_package_imports_builds_and_locks_without_fcntl(
     assert pdfs(out) == clean
 
 
+#: Build with processes started as macOS and Windows start them (spawned, not forked).
+_SPAWNED = """
+import multiprocessing, sys
+multiprocessing.set_start_method("spawn")
+from briefing.cli import main
+sys.exit(main(["build", "--content", sys.argv[1], "--out", sys.argv[2], "--jobs", "2"]))
+"""
+
+
+def test_where_processes_are_spawned_the_build_makes_the_same_pdfs(
+    out: Path, clean: dict[str, bytes]
+) -> None:
+    older(out, CACAO, OVERVIEW, "letters/2018-11-13-voortgang-imvo-beleid.pdf")
+    done = subprocess.run(
+        [sys.executable, "-c", _SPAWNED, str(CONTENT), str(out)],
+        capture_output=True,
+        text=True,
+        timeout=PATIENCE,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("3 rebuilt, 19 up to date, 0 failed\n"), done.stdout
+    assert pdfs(out) == clean
+
+
 def test_the_record_has_the_permissions_of_the_pdfs(out: Path) -> None:
     older(out, CACAO)
     previous = os.umask(0o077)  # a user who keeps new files to themselves

@@ -35,6 +35,8 @@ from briefing.model import (
 
 #: At most this many open points in the dossier's body; the annex lists them all.
 OPEN_POINTS = 25
+#: At most this many changes of status since the previous debate in the dossier's body.
+CHANGES = 25
 #: At most this many motions and commitments per party in the dossier's body.
 PARTY_ITEMS = 6
 #: At most this many milestones in the dossier's body; the annex lists the others.
@@ -43,6 +45,8 @@ MILESTONES = 12
 SOONEST = 5
 #: Milestones overdue by at most this many months still stand in the body.
 RECENTLY_OVERDUE_MONTHS = 12
+#: The changes since the previous debate go back this many months at most.
+SINCE_MONTHS = 12
 #: Key figures on the page at a glance, at most.
 KEY_FIGURES = 6
 #: Decisions on a motion that leave nothing to carry out.
@@ -86,6 +90,9 @@ class Since:
     """What changed between the previous debate and the dossier's date."""
 
     previous: Debate
+    #: The day the changes count from: the previous debate's, or a year before the dossier's
+    #: date when that debate was longer ago.
+    start: dt.date
     letters: list[LetterSource]
     motion_updates: list[tuple[MotionState, Stated[MotionUpdate]]]
     commitment_updates: list[tuple[CommitmentState, Stated[CommitmentUpdate]]]
@@ -205,23 +212,30 @@ def dossier(corpus: Corpus, state: State, debate: Debate | None) -> Dossier:
             for p in places(s)
             for i, f in enumerate(p.section.figures)
         ][:KEY_FIGURES],
-        amounts=[a for a in state.amounts if a.place.source.letter.id in ids],
+        amounts=_latest_amounts([a for a in state.amounts if a.place.source.letter.id in ids]),
         notes=notes.notes if notes else None,
         recent=sorted(recent, key=lambda s: (s.letter.date, s.letter.id)),
     )
 
 
 def _since(state: State, previous: Debate) -> Since:
-    after = previous.date
+    """The changes after the previous debate (in the last :data:`SINCE_MONTHS` at most); of
+    a motion or commitment reported on more than once, its latest report."""
+    after = max(previous.date, add_months(state.date, -SINCE_MONTHS))
     letters = [s for s in state.letters if s.letter.date > after]
     return Since(
         previous=previous,
+        start=after,
         letters=letters,
         motion_updates=[
-            (m, u) for m in state.motions.values() for u in m.updates if u.place.date > after
+            (m, m.updates[-1])
+            for m in state.motions.values()
+            if m.updates and m.updates[-1].place.date > after
         ],
         commitment_updates=[
-            (c, u) for c in state.commitments.values() for u in c.updates if u.place.date > after
+            (c, c.updates[-1])
+            for c in state.commitments.values()
+            if c.updates and c.updates[-1].place.date > after
         ],
         motions=[
             m
@@ -230,6 +244,15 @@ def _since(state: State, previous: Debate) -> Since:
         ],
         commitments=[c for c in state.commitments.values() if c.debate.date >= after],
     )
+
+
+def _latest_amounts(amounts: list[Stated[Amount]]) -> list[Stated[Amount]]:
+    """Of the amounts given for one instrument, year and note, the one stated last."""
+    latest: dict[tuple[str, int | None, bool, str | None], Stated[Amount]] = {}
+    for stated in sorted(amounts, key=lambda a: a.place.date):
+        fact = stated.fact
+        latest[(fact.instrument, fact.year, fact.structural, fact.note)] = stated
+    return list(latest.values())
 
 
 def _open_points(state: State) -> list[OpenPoint]:

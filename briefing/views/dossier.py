@@ -19,7 +19,7 @@ from briefing.corpus import LetterSource
 from briefing.dates import dutch_date
 from briefing.errors import BriefingError
 from briefing.index import Index
-from briefing.index.dossier import OPEN_POINTS, Dossier, Since
+from briefing.index.dossier import CHANGES, OPEN_POINTS, Dossier, Since
 from briefing.index.sectors import latest_development
 from briefing.index.state import CommitmentState, SectorState, places
 from briefing.layout import letter_href
@@ -106,10 +106,15 @@ class SinceView:
     """What changed since the previous debate."""
 
     previous: str
+    #: The day the changes count from, where that is later than the previous debate.
+    start: str | None
     letters: list[LetterLine]
+    #: The latest changes of status, newest first, at most :data:`CHANGES`.
     changes: list[Item]
     motions: list[Item]
     commitments: list[Item]
+    #: How many other changes of status only the annex shows.
+    more_changes: int = 0
 
 
 @dataclass(frozen=True)
@@ -363,14 +368,27 @@ def _agenda_letter(index: Index, source: LetterSource, pages: Pages) -> AgendaLe
 
 def _since(index: Index, since: Since, pages: Pages) -> SinceView:
     previous = f"{since.previous.title}, {dutch_date(since.previous.date)}"
-    changes = [
-        Item("Motie", motion_text(m), status_view(u.fact.status), link_to(u.place, pages))
+    dated = [
+        (
+            u.place.date,
+            Item("Motie", motion_text(m), status_view(u.fact.status), link_to(u.place, pages)),
+        )
         for m, u in since.motion_updates
     ]
-    changes += [
-        Item("Toezegging", commitment_text(c), status_view(u.fact.status), link_to(u.place, pages))
+    dated += [
+        (
+            u.place.date,
+            Item(
+                "Toezegging",
+                commitment_text(c),
+                status_view(u.fact.status),
+                link_to(u.place, pages),
+            ),
+        )
         for c, u in since.commitment_updates
     ]
+    dated.sort(key=lambda pair: pair[0], reverse=True)
+    changes = [item for _, item in dated[:CHANGES]]
     made = [
         replace(
             commitment_item(c, pages),
@@ -378,12 +396,15 @@ def _since(index: Index, since: Since, pages: Pages) -> SinceView:
         )
         for c in since.commitments
     ]
+    start = dutch_date(since.start) if since.start > since.previous.date else None
     return SinceView(
         previous,
+        start,
         [_letter_line(index, s) for s in since.letters],
         changes,
         [motion_item(m, pages) for m in since.motions],
         made,
+        len(dated) - len(changes),
     )
 
 

@@ -16,7 +16,7 @@ from briefing.views.links import Pages, SourceLink
 from briefing.views.links import source_link as link_to
 
 #: Words of a commitment's text where a row names it.
-ITEM_WORDS = 30
+ITEM_WORDS = 16
 #: Words of a motion's request or a commitment's text on its line of the annex.
 ANNEX_WORDS = 10
 #: How a motion's request opens; the annex leaves it out, as every request says it.
