@@ -387,6 +387,18 @@ def test_strict_makes_warnings_errors_in_check_and_build(out: Path) -> None:
 
 # ---------------------------------------------------------------------------------- portable
 
+
+def run_script(script: str, out: Path) -> subprocess.CompletedProcess[str]:
+    """Run the Python ``script`` in a new process with the bundled content and ``out``."""
+    return subprocess.run(
+        [sys.executable, "-c", script, str(CONTENT), str(out)],
+        capture_output=True,
+        text=True,
+        timeout=PATIENCE,
+        check=False,
+    )
+
+
 #: Run where ``fcntl`` cannot be imported: build, then build again while the folder is held.
 _WITHOUT_FCNTL = """
 import json, sys
@@ -408,13 +420,7 @@ def test_the_package_imports_builds_and_locks_without_fcntl(
     # Without fcntl (nor Windows' call) the lock is a file that exists while it is held, so
     # the lock file an flock-locked build leaves behind must go first.
     (out / LOCK_FILE).unlink()
-    done = subprocess.run(
-        [sys.executable, "-c", _WITHOUT_FCNTL, str(CONTENT), str(out)],
-        capture_output=True,
-        text=True,
-        timeout=PATIENCE,
-        check=False,
-    )
+    done = run_script(_WITHOUT_FCNTL, out)
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout.splitlines()[-1])
     assert result == {"built": 0, "held": 3, "fcntl": False}, done.stderr
@@ -436,13 +442,7 @@ def test_where_processes_are_spawned_the_build_makes_the_same_pdfs(
     out: Path, clean: dict[str, bytes]
 ) -> None:
     older(out, CACAO, OVERVIEW, "letters/2018-11-13-voortgang-imvo-beleid.pdf")
-    done = subprocess.run(
-        [sys.executable, "-c", _SPAWNED, str(CONTENT), str(out)],
-        capture_output=True,
-        text=True,
-        timeout=PATIENCE,
-        check=False,
-    )
+    done = run_script(_SPAWNED, out)
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("3 rebuilt, 19 up to date, 0 failed\n"), done.stdout
     assert pdfs(out) == clean
