@@ -16,10 +16,17 @@ import pdfplumber
 import pypdf
 import pytest
 
+from bench.corpus import generate
 from briefing.cli import main
 from briefing.corpus import load_corpus
 from briefing.export import COLUMNS
+from briefing.index import Index
+from briefing.index.dossier import CHANGES, MILESTONES, OPEN_POINTS, PARTY_ITEMS, SINCE_MONTHS
+from briefing.index.state import add_months
+from briefing.plan import Kind, plan
 from briefing.prepare import prepare
+from briefing.views.dossier import dossier_view
+from briefing.views.links import Pages
 from tests.conftest import CONTENT, normalise, tables, text_of
 
 AO_2018 = "ao-imvo-2018-11-14"
@@ -460,3 +467,35 @@ def test_prepare_on_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixtu
         main(["prepare", "--date", "2022-13-01"])
     assert exit_info.value.code == 2
     assert "'2022-13-01' is not a date; write it as YYYY-MM-DD" in capsys.readouterr().err
+
+
+# ------------------------------------------------------------------------- bounded at any size
+
+
+def test_the_body_of_every_dossier_is_bounded_in_a_large_corpus(tmp_path: Path) -> None:
+    """300 synthetic letters: every part of the body stops at its bound, and the bounds are
+    reached, so that the body does not grow with the corpus."""
+    generate(tmp_path, 300)
+    index = Index(load_corpus(tmp_path))
+    dossiers = [o for o in plan(index).outputs if o.kind is Kind.DOSSIER]
+    assert len(dossiers) > 30
+    largest: dict[str, int] = {}
+    for output in dossiers:
+        assert output.date is not None
+        view = dossier_view(index, output, Pages({}))
+        facts = index.dossier(output.key, output.date)
+        if facts.since is not None:
+            assert facts.since.start >= add_months(output.date, -SINCE_MONTHS)
+        sizes = {
+            "party": max((len(p.items) for p in view.parties), default=0),
+            "changes": len(view.since.changes) if view.since else 0,
+            "open": len(view.open),
+            "milestones": len(view.milestones),
+        }
+        largest = {k: max(largest.get(k, 0), n) for k, n in sizes.items()}
+    assert largest == {
+        "party": PARTY_ITEMS,
+        "changes": CHANGES,
+        "open": OPEN_POINTS,
+        "milestones": MILESTONES,
+    }
