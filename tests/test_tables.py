@@ -1,0 +1,99 @@
+"""The tables of the dossiers and sector summaries: each column as wide as the template makes
+it, and whatever a cell holds stays inside it, whole words only."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from briefing.record import Record
+from tests.conftest import CONTENT, html_of, pdf_pages, tables
+
+#: The colour of the tables' grid lines (#cccccc), as pdfplumber reports it.
+GRID = (0.8, 0.8, 0.8)
+#: Text is never nearer a grid line than this, in points: the cells' padding is 3.4 pt or
+#: more, so anything closer has run out of its cell.
+CLEARANCE = 1.0
+#: Elements that part the words before and after them; the others join.
+BLOCKS = frozenset(
+    {"br", "p", "td", "th", "tr", "li", "ul", "ol", "div", "h1", "h2", "h3", "table"}
+)
+#: Reports with every kind of table: status words, letters' references, amounts.
+REPORTS = [
+    "briefings/ao-imvo-2018-11-14.pdf",
+    "sectors/overzicht.pdf",
+    "sectors/kleding-textiel.pdf",
+]
+
+
+def report_pdfs(built: Path) -> list[Path]:
+    return sorted((built / "briefings").glob("*.pdf")) + sorted((built / "sectors").glob("*.pdf"))
+
+
+def test_no_text_touches_or_crosses_a_grid_line(built: Path) -> None:
+    reports = report_pdfs(built)
+    assert len(reports) >= 20
+    over = []
+    for pdf in reports:
+        for number, page in enumerate(pdf_pages(pdf), 1):
+            lines = [
+                e for e in page.edges if e["orientation"] == "v" and e.get("stroking_color") == GRID
+            ]
+            for char in page.chars:
+                if not char["text"].strip():
+                    continue
+                for line in lines:
+                    beside = char["top"] < line["bottom"] and char["bottom"] > line["top"]
+                    near = char["x0"] - CLEARANCE < line["x0"] < char["x1"] + CLEARANCE
+                    if beside and near:
+                        over.append(f"{pdf.relative_to(built)} p. {number}: {char['text']!r}")
+                        break
+    assert not over, over[:10]
+
+
+class _Words(HTMLParser):
+    """The words of an HTML page as a reader sees them: inline elements join, blocks part."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in BLOCKS:
+            self.text.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in BLOCKS:
+            self.text.append(" ")
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def html_words(html: str) -> set[str]:
+    parser = _Words()
+    parser.feed(html)
+    return set("".join(parser.text).split())
+
+
+@pytest.mark.parametrize("name", REPORTS)
+def test_every_word_in_a_table_is_whole(built: Path, name: str) -> None:
+    pages = {path: entry.anchors for path, entry in Record.read(built).outputs.items()}
+    letters = {
+        Path(path).stem: anchors for path, anchors in pages.items() if path.startswith("letters/")
+    }
+    words = html_words(html_of(CONTENT, name, letters))
+    found = tables(built / name)
+    assert found
+    cut = {
+        word
+        for rows in found.values()
+        for row in rows
+        for cell in row
+        for word in cell.split()
+        if word not in words
+    }
+    headers = {word for header in found for word in header.replace("|", " ").split()} - words
+    assert not cut | headers, sorted(cut | headers)
