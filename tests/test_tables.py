@@ -4,6 +4,7 @@ it, and whatever a cell holds stays inside it, whole words only."""
 from __future__ import annotations
 
 from html.parser import HTMLParser
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -73,9 +74,12 @@ class _Words(HTMLParser):
 
 
 def html_words(html: str) -> set[str]:
+    """The words of ``html``, and every word ending in a hyphen joined to the next, as the
+    PDF's text reads when a line ends at that hyphen ("land- en" at a line's end: "land-en")."""
     parser = _Words()
     parser.feed(html)
-    return set("".join(parser.text).split())
+    words = "".join(parser.text).split()
+    return set(words) | {a + b for a, b in pairwise(words) if a.endswith("-")}
 
 
 @pytest.mark.parametrize("name", REPORTS)
