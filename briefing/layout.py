@@ -132,6 +132,12 @@ def letter_href(letter_id: str, anchor: str | None = None) -> str:
     return f"{href}#{anchor}" if anchor else href
 
 
+def sector_href(sector_id: str) -> str:
+    """The link from a report in a folder beside ``sectors/`` to a sector summary (or to the
+    overview, for :data:`OVERVIEW_ID`)."""
+    return f"../{_linked(sector_pdf(sector_id))}"
+
+
 def sibling_href(sector_id: str) -> str:
     """The link from one sector summary to another (or to the overview) in the same folder."""
     return _linked(f"{sector_id}.pdf")

@@ -21,10 +21,19 @@ from briefing.cli import main
 from briefing.corpus import load_corpus
 from briefing.export import COLUMNS
 from briefing.index import Index
-from briefing.index.dossier import CHANGES, MILESTONES, OPEN_POINTS, PARTY_ITEMS, SINCE_MONTHS
+from briefing.index.dossier import (
+    CHANGES,
+    MILESTONES,
+    OPEN_POINTS,
+    PARTY_ITEMS,
+    SECTORS,
+    SINCE_MONTHS,
+)
 from briefing.index.state import add_months
 from briefing.plan import Kind, plan
 from briefing.prepare import prepare
+from briefing.render import render
+from briefing.settings import load_settings
 from briefing.views.dossier import dossier_view
 from briefing.views.links import Pages
 from tests.conftest import CONTENT, normalise, tables, text_of
@@ -474,7 +483,8 @@ def test_prepare_on_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixtu
 
 def test_the_body_of_every_dossier_is_bounded_in_a_large_corpus(tmp_path: Path) -> None:
     """300 synthetic letters: every part of the body stops at its bound, and the bounds are
-    reached, so that the body does not grow with the corpus."""
+    reached, so that the body does not grow with the corpus. The sectors left out are
+    counted, with a link to the overview that has them all."""
     generate(tmp_path, 300)
     index = Index(load_corpus(tmp_path))
     dossiers = [o for o in plan(index).outputs if o.kind is Kind.DOSSIER]
@@ -486,10 +496,12 @@ def test_the_body_of_every_dossier_is_bounded_in_a_large_corpus(tmp_path: Path) 
         facts = index.dossier(output.key, output.date)
         if facts.since is not None:
             assert facts.since.start >= add_months(output.date, -SINCE_MONTHS)
+        assert view.more_sectors == len(facts.state.sectors) - len(view.sectors)
         sizes = {
             "party": max((len(p.items) for p in view.parties), default=0),
             "changes": len(view.since.changes) if view.since else 0,
             "open": len(view.open),
+            "sectors": len(view.sectors),
             "milestones": len(view.milestones),
         }
         largest = {k: max(largest.get(k, 0), n) for k, n in sizes.items()}
@@ -497,5 +509,13 @@ def test_the_body_of_every_dossier_is_bounded_in_a_large_corpus(tmp_path: Path) 
         "party": PARTY_ITEMS,
         "changes": CHANGES,
         "open": OPEN_POINTS,
+        "sectors": SECTORS,
         "milestones": MILESTONES,
     }
+    others = dossier_view(index, dossiers[-1], Pages({})).more_sectors
+    assert others > 1
+    html = render(dossiers[-1], index, load_settings(tmp_path), {})[0]
+    assert (
+        f"En {others} andere sectoren en thema&#39;s: zie het "
+        '<a href="../sectors/overzicht.pdf">sectoroverzicht</a>.'
+    ) in html

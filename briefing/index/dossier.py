@@ -15,6 +15,7 @@ from briefing.corpus import Corpus, LetterSource
 from briefing.index.state import (
     CommitmentState,
     MotionState,
+    SectorState,
     State,
     Stated,
     Timing,
@@ -41,6 +42,8 @@ CHANGES = 25
 PARTY_ITEMS = 6
 #: At most this many milestones in the dossier's body; the annex lists the others.
 MILESTONES = 12
+#: At most this many sectors and themes in the dossier's body; the sector overview has all.
+SECTORS = 20
 #: The milestones the page at a glance shows, due soonest.
 SOONEST = 5
 #: Milestones overdue by at most this many months still stand in the body.
@@ -145,6 +148,11 @@ class Dossier:
     figures: list[Stated[Figure]]
     amounts: list[Stated[Amount]]
     notes: DebateNotes | None
+    #: The sectors and themes the recent letters report on, in the registry's order; at most
+    #: :data:`SECTORS`, those on the agenda first.
+    sectors: list[SectorState] = field(default_factory=list)
+    #: How many other sectors and themes there are (the sector overview has them all).
+    other_sectors: int = 0
     #: Letters the dossier draws its news from: on the agenda and sent since the last debate
     #: (every letter, for a state of play).
     recent: list[LetterSource] = field(default_factory=list)
@@ -192,6 +200,7 @@ def dossier(corpus: Corpus, state: State, debate: Debate | None) -> Dossier:
     past = [m for m, t in timed if t is Timing.PAST and m.fact.due.end >= recent_past]
     body = {id(m) for m in [*soon, *reversed(past)][:MILESTONES]}
     notes = corpus.notes.get(debate.id) if debate else None
+    sectors = _sectors(state, {s.letter.id for s in agenda}, ids)
     return Dossier(
         state=state,
         debate=debate,
@@ -215,7 +224,24 @@ def dossier(corpus: Corpus, state: State, debate: Debate | None) -> Dossier:
         amounts=_latest_amounts([a for a in state.amounts if a.place.source.letter.id in ids]),
         notes=notes.notes if notes else None,
         recent=sorted(recent, key=lambda s: (s.letter.date, s.letter.id)),
+        sectors=sectors,
+        other_sectors=len(state.sectors) - len(sectors),
     )
+
+
+def _sectors(state: State, agenda: set[str], ids: set[str]) -> list[SectorState]:
+    """The sectors and themes the letters ``ids`` report on, in the registry's order: at most
+    :data:`SECTORS`, those the ``agenda`` reports on first, then those reported on last."""
+
+    def rank(sector: SectorState) -> tuple[bool, dt.date] | None:
+        places = [*sector.passages, *(e.place for e in sector.events)]
+        days = [p.date for p in places if p.source.letter.id in ids]
+        on_agenda = any(p.source.letter.id in agenda for p in places)
+        return (on_agenda, max(days)) if days else None
+
+    ranked = {key: order for key, sector in state.sectors.items() if (order := rank(sector))}
+    kept = set(sorted(ranked, key=lambda key: ranked[key], reverse=True)[:SECTORS])
+    return [sector for key, sector in state.sectors.items() if key in kept]
 
 
 def _since(state: State, previous: Debate) -> Since:

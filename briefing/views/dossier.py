@@ -22,7 +22,7 @@ from briefing.index import Index
 from briefing.index.dossier import CHANGES, OPEN_POINTS, Dossier, Since
 from briefing.index.sectors import latest_development
 from briefing.index.state import CommitmentState, SectorState, places
-from briefing.layout import letter_href
+from briefing.layout import OVERVIEW_ID, letter_href, sector_href
 from briefing.model import DebateKind, Sector
 from briefing.plan import Output
 from briefing.views.format import (
@@ -157,6 +157,8 @@ class SectorLine:
     """A sector or theme in one line."""
 
     name: str
+    #: The link to its summary.
+    href: str
     status: StatusView | None
     is_theme: bool
     signed: str | None
@@ -195,6 +197,10 @@ class DossierView:
     parties: list[PartyView] = field(default_factory=list)
     themes: list[ThemeView] = field(default_factory=list)
     sectors: list[SectorLine] = field(default_factory=list)
+    #: How many other sectors and themes the sector overview shows.
+    more_sectors: int = 0
+    #: The link to the sector overview.
+    overview: str = ""
     milestones: list[MilestoneRow] = field(default_factory=list)
     amounts: list[AmountLine] = field(default_factory=list)
     annex: list[AnnexRow] = field(default_factory=list)
@@ -258,7 +264,9 @@ def dossier_view(index: Index, output: Output, pages: Pages) -> DossierView:
             for p in facts.parties
         ],
         themes=_themes(index, facts, pages),
-        sectors=[_sector_line(s, pages) for s in state.sectors.values()],
+        sectors=[_sector_line(s, pages) for s in facts.sectors],
+        more_sectors=facts.other_sectors if facts.sectors else 0,
+        overview=sector_href(OVERVIEW_ID),
         milestones=[
             milestone_row(m, t, _sector_names(index.sectors, m.fact.sectors), pages)
             for m, t in facts.milestones
@@ -431,6 +439,7 @@ def _themes(index: Index, facts: Dossier, pages: Pages) -> list[ThemeView]:
 def _sector_line(state: SectorState, pages: Pages) -> SectorLine:
     return SectorLine(
         state.sector.name,
+        sector_href(state.sector.id),
         status_view(state.status) if state.status else None,
         state.is_theme,
         signed_on(state),
