@@ -18,6 +18,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NoReturn
 
 import briefing
 from briefing.errors import (
@@ -467,3 +468,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.unraisablehook = unraisable
         if here:
             signal.signal(signal.SIGTERM, previous)
+
+
+def run() -> NoReturn:
+    """The ``briefing`` command: run the command line, then exit with its status.
+
+    Once the command is done, a stop (Ctrl-C, SIGTERM) has nothing left to stop: it is
+    ignored while Python exits, so that it neither prints a traceback from a finalizer nor
+    cuts short the removal of WeasyPrint's temporary fonts.
+    """
+    try:
+        status = main()
+    except KeyboardInterrupt as stop:  # between the command's end and here
+        print("briefing: interrupted", file=sys.stderr)
+        status = 128 + stop_signal(stop)
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, signal.SIG_IGN)
+    sys.exit(status)

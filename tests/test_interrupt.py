@@ -32,6 +32,7 @@ import signal
 import time
 from pathlib import Path
 
+import pypdf
 import pytest
 
 from briefing.lock import LOCK_FILE
@@ -276,6 +277,24 @@ def test_watch_stopped_during_a_rebuild_loses_nothing(
 
 
 # ------------------------------------------------------------------------------- prepare
+
+
+def test_stopped_as_it_exits_a_command_stays_quiet_and_cleans_up(
+    tmp_path: Path, scratch: Path
+) -> None:
+    """Ctrl-C right after the command said what it wrote, while Python exits and WeasyPrint
+    removes its temporary fonts: no traceback, no temporary file left, the briefing whole."""
+    args = ("prepare", "--content", CONTENT, "--date", "2022-04-30", "--out")
+    for attempt in range(3):
+        folder = tmp_path / str(attempt)
+        with started(*args, folder, env={"TMPDIR": str(scratch)}) as prepare:
+            wrote = prepare.line(lambda stream, line: stream == "stdout")
+            time.sleep(attempt / 100)
+            prepare.send(signal.SIGINT, group=True)
+            status = prepare.wait()
+            assert_stopped(prepare, status, signal.SIGINT, PREPARE_STOPPED, scratch, folder, True)
+        assert wrote.startswith("wrote ")
+        assert len(pypdf.PdfReader(folder / "briefings/stand-van-zaken-2022-04-30.pdf").pages) > 1
 
 
 def test_prepare_stopped_at_random_moments_writes_nothing_and_keeps_the_build(
