@@ -402,6 +402,22 @@ def _links(pdf: Path) -> list[tuple[int, str, str]]:
     return out
 
 
+def test_each_sector_links_to_its_summary(built: Path, dossier_2018: Path) -> None:
+    """The sectors part has a row for every sector and theme the 2018 letter reports on, and
+    each name links to that sector's summary, which the build made."""
+    names = [row[0] for row in tables(dossier_2018)[SECTORS_TABLE]]
+    labels: dict[str, list[str]] = {}  # a name on two lines is a link on each
+    for _page, target, label in _links(dossier_2018):
+        if target.startswith("../sectors/"):
+            labels.setdefault(target, []).append(label)
+    linked = {normalise(" ".join(parts)): target for target, parts in labels.items()}
+    assert len(names) == 17
+    assert sorted(linked) == sorted(names)
+    assert linked["Hout (duurzaam bosbeheer)"] == "../sectors/hout.pdf"
+    for target in linked.values():
+        assert (built / "briefings" / target).resolve().is_file(), target
+
+
 def test_rows_link_to_the_letter_section_and_page_they_cite(built: Path, state_2022: Path) -> None:
     letter_links = [link for link in _links(state_2022) if link[1].startswith("../letters/")]
     assert len(letter_links) > 30
