@@ -9,48 +9,18 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from briefing.errors import Problem
 from briefing.kamer.facts import KamerFacts
 from briefing.layout import KAMER_FILE, NOTES_DIR, REGISTRY_FILES
 from briefing.loading import Document, NodePath, format_path, load_document
 from briefing.model import DebateNotes
+from briefing.sources import Corpus, KamerSource, LetterSource, NotesSource
 from briefing.types import Ref
 from briefing.validation import validate
 from briefing.walk import iter_sections, iter_values
-
-if TYPE_CHECKING:
-    from briefing.corpus import Corpus, LetterSource
-
-
-@dataclass(frozen=True)
-class KamerSource:
-    """The Kamer's facts (``kamer.yaml``) with the document they came from."""
-
-    facts: KamerFacts
-    document: Document
-
-    def where(self, kind: str, key: str) -> NodePath:
-        """The node path of the entry of ``kind`` ('motions', ...) about ``key``."""
-        entries = getattr(self.facts, kind)
-        field = {"letters": "letter", "motions": "motion", "debates": "debate"}.get(
-            kind, "commitment"
-        )
-        for index, entry in enumerate(entries):
-            if getattr(entry, field) == key:
-                return (kind, index)
-        return (kind,)
-
-
-@dataclass(frozen=True)
-class NotesSource:
-    """A debate's lines to take and questions, with the document they came from."""
-
-    notes: DebateNotes
-    document: Document
 
 
 def references(model: Any, base: NodePath) -> Iterator[tuple[NodePath, Ref]]:

@@ -7,16 +7,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from briefing.errors import Problem
 from briefing.inline import FOOTNOTE_RE, footnote_ids
 from briefing.loading import Document, NodePath, format_path
+from briefing.sources import LetterSource
 from briefing.types import ID_PATTERN, RESERVED_NAMES
 from briefing.walk import iter_sections, iter_values, letter_texts
-
-if TYPE_CHECKING:
-    from briefing.corpus import LetterSource
 
 
 def _calls_footnotes(path: NodePath) -> bool:

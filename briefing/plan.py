@@ -12,7 +12,6 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from briefing.corpus import LetterSource
 from briefing.index import Index
 from briefing.index.dossier import agenda_of
 from briefing.layout import (
@@ -23,6 +22,7 @@ from briefing.layout import (
     sector_pdf,
 )
 from briefing.model import Debate
+from briefing.sources import LetterSource
 from briefing.walk import iter_sections
 
 

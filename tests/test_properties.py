@@ -27,7 +27,7 @@ import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from briefing.corpus import Corpus, load_corpus
+from briefing.corpus import load_corpus
 from briefing.errors import BriefingError, Problem
 from briefing.index import Index
 from briefing.index.findings import content_warnings
@@ -36,6 +36,7 @@ from briefing.loading import load_document
 from briefing.plan import plan
 from briefing.render import render
 from briefing.settings import Settings, load_settings
+from briefing.sources import Corpus
 from briefing.types import FuzzyDate, Kamerstuk
 from tests.conftest import CONTENT, html_of
 from tests.test_bad_input import MINIMAL_LETTER

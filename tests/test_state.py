@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 
 from briefing.cli import main
-from briefing.corpus import Corpus, load_corpus
+from briefing.corpus import load_corpus
 from briefing.errors import Problem
 from briefing.index import Index
 from briefing.index.findings import content_warnings, findings_on
 from briefing.index.state import Timing, add_months, state_on, timing
+from briefing.sources import Corpus
 from briefing.types import FuzzyDate
 from tests.conftest import CONTENT
 

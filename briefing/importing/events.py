@@ -21,10 +21,10 @@ import datetime as dt
 import re
 from typing import Any
 
-from briefing.corpus import Corpus
 from briefing.importing.parsed import DraftSection, Proposal, Sentence
 from briefing.importing.text import MONTH_RE
 from briefing.index.sectors import name_pattern
+from briefing.sources import Corpus
 
 _SIGNED_RE = re.compile(
     r"\b(?:is|zijn|werd|werden|wordt)\b(?:\s+[\w()'-]+){0,6}?\s+(?:ondertekend|afgesloten|getekend)\b"

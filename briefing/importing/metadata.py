@@ -9,11 +9,11 @@ nothing sensible can be proposed, filled with "onbekend" and marked.
 
 from __future__ import annotations
 
-from briefing.corpus import Corpus
 from briefing.importing.closing import Closing
 from briefing.importing.parsed import Head, LetterText
 from briefing.importing.signatories import ministry_of, post_of, signing_name
 from briefing.importing.text import collapse, without_calls
+from briefing.sources import Corpus
 
 UNKNOWN = "onbekend"
 DEFAULT_ADDRESSEE = "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal"

@@ -24,12 +24,12 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from briefing.corpus import Corpus
 from briefing.importing.parsed import Body, DraftSection, Paragraph
 from briefing.importing.text import MONTH_RE, MONTHS, collapse, sentences, slugify, telling_words
 from briefing.index.sectors import name_pattern
 from briefing.inline import KAMERSTUK_RE
 from briefing.model import Commitment, Debate, DebateKind, Motion
+from briefing.sources import Corpus
 from briefing.types import FuzzyDate, Kamerstuk
 
 _MOTION_WORD_RE = re.compile(r"\bmoties?\b", re.IGNORECASE)

@@ -26,10 +26,10 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from briefing.corpus import Corpus
 from briefing.importing.events import propose_events, propose_figures
 from briefing.importing.parsed import Body, DraftSection, Proposal, Sentence
 from briefing.importing.text import DUTCH_DATE_RE, sentences, telling_words
+from briefing.sources import Corpus
 
 _DONE_RE = re.compile(
     r"\b(?:hiermee|daarmee|hiermede|hierbij|met deze brief|met het voorgaande|aldus)\b[^.;]{0,120}"

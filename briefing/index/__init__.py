@@ -18,7 +18,6 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 
-from briefing.corpus import Corpus, LetterSource
 from briefing.errors import BriefingError
 from briefing.index.dossier import Dossier, dossier
 from briefing.index.findings import Finding, findings_on
@@ -27,6 +26,7 @@ from briefing.index.state import Place, SectorState, State, places, state_on
 from briefing.layout import KAMER_FILE, REGISTRY_FILES
 from briefing.model import Commitment, Debate, Letter, Motion, Sector
 from briefing.reads import note_files, note_query
+from briefing.sources import Corpus, LetterSource
 from briefing.types import Kamerstuk
 
 #: Query keys, the recorded questions about the corpus as a whole.

@@ -11,7 +11,6 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from briefing.corpus import Corpus, LetterSource
 from briefing.index.state import (
     CommitmentState,
     MotionState,
@@ -33,6 +32,7 @@ from briefing.model import (
     MotionStatus,
     MotionUpdate,
 )
+from briefing.sources import Corpus, LetterSource
 
 #: At most this many open points in the dossier's body; the annex lists them all.
 OPEN_POINTS = 25

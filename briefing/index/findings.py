@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from briefing.corpus import Corpus
 from briefing.dates import dutch_date
 from briefing.errors import Problem, Severity
 from briefing.index.kamer import kamer_findings
@@ -24,6 +23,7 @@ from briefing.index.sectors import name_pattern
 from briefing.index.state import CommitmentState, Place, State, Stated
 from briefing.loading import Document, NodePath
 from briefing.model import CommitmentUpdate, MotionUpdate
+from briefing.sources import Corpus
 from briefing.walk import iter_sections, section_texts
 
 _WEEKDAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]

@@ -13,13 +13,12 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import replace
 
-from briefing.corpus import Corpus
-from briefing.crossfile import KamerSource
 from briefing.dates import dutch_date
 from briefing.errors import Problem, Severity
 from briefing.index.state import CommitmentState, Place, State
 from briefing.kamer.facts import CommitmentFacts, DebateFacts
 from briefing.model import CommitmentStatus, Debate
+from briefing.sources import Corpus, KamerSource
 
 #: The register's words for a commitment still to be met, and for one met or dropped.
 _OPEN = {"openstaand"}

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Generic, TypeVar
 
-from briefing.corpus import Corpus, LetterSource
 from briefing.kamer.facts import CommitmentFacts, KamerFacts, MotionFacts
 from briefing.layout import section_anchor
 from briefing.loading import NodePath
@@ -35,6 +34,7 @@ from briefing.model import (
     SectorKind,
     SectorStatus,
 )
+from briefing.sources import Corpus, LetterSource
 from briefing.types import FuzzyDate
 from briefing.walk import iter_sections
 

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field, replace
 
 from markupsafe import Markup
 
-from briefing.corpus import LetterSource
 from briefing.dates import dutch_date
 from briefing.errors import BriefingError
 from briefing.index import Index
@@ -25,6 +24,7 @@ from briefing.index.state import CommitmentState, SectorState, places
 from briefing.layout import OVERVIEW_ID, letter_href, sector_href
 from briefing.model import DebateKind, Sector
 from briefing.plan import Output
+from briefing.sources import LetterSource
 from briefing.views.format import (
     Cover,
     StatusView,

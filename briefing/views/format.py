@@ -10,11 +10,11 @@ from functools import lru_cache
 from babel.numbers import format_decimal
 from markupsafe import Markup
 
-from briefing.corpus import LetterSource
 from briefing.dates import dutch_date
 from briefing.index.state import SectorState, Timing
 from briefing.inline import render_inline
 from briefing.model import CommitmentStatus, Figure, MotionStatus, SectorStatus
+from briefing.sources import LetterSource
 from briefing.types import FuzzyDate
 
 
