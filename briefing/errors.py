@@ -13,6 +13,7 @@ import re
 import signal
 import sys
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -133,3 +134,30 @@ def stop_again_later(unraisable: sys.UnraisableHookArgs) -> None:
     again.daemon = True
     with contextlib.suppress(RuntimeError):  # the interpreter is exiting: it stops anyway
         again.start()
+
+
+@contextlib.contextmanager
+def stops_deferred() -> Iterator[None]:
+    """Inside the block, Ctrl-C and SIGTERM wait: when it is done, the first that came acts as
+    it would have (in the main thread; elsewhere Python runs no signal handlers anyway).
+
+    For work that must not be cut in the middle, such as a child process writing a file that
+    the interrupted parent has already removed.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    came: list[int] = []
+
+    def note(signum: int, frame: object) -> None:
+        came.append(signum)
+
+    stops = (signal.SIGINT, signal.SIGTERM)
+    previous = {signum: signal.signal(signum, note) for signum in stops}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+        if came:
+            signal.raise_signal(came[0])

@@ -14,6 +14,7 @@ from __future__ import annotations
 import gc
 import multiprocessing.util
 import os
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
-from briefing.errors import RenderError
+from briefing.errors import RenderError, stops_deferred
 from briefing.log import captured, warning_at
 
 if TYPE_CHECKING:  # WeasyPrint is imported only when rendering.
@@ -218,8 +219,21 @@ def _rare_collections() -> Iterator[None]:
         gc.set_threshold(*previous)
 
 
+def _import_weasyprint() -> None:
+    """Import WeasyPrint, the first time with Ctrl-C and SIGTERM held back until it is done.
+
+    Importing it looks its libraries up with :func:`ctypes.util.find_library`, which runs
+    the C compiler on a temporary file: stopped in the middle, Python removed the file and
+    the compiler, still running, wrote it again.
+    """
+    if "weasyprint" not in sys.modules:
+        with stops_deferred():
+            import weasyprint  # noqa: F401
+
+
 def _layout(html: str, root: Path, read: set[str] | None = None) -> tuple[Document, list[str]]:
     """Lay ``html`` out; the document, and the warnings of the stylesheets it used."""
+    _import_weasyprint()
     from weasyprint import HTML
 
     root = root.resolve()

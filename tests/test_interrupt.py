@@ -29,6 +29,8 @@ import random
 import re
 import shutil
 import signal
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -277,6 +279,28 @@ def test_watch_stopped_during_a_rebuild_loses_nothing(
 
 
 # ------------------------------------------------------------------------------- prepare
+
+
+def test_a_stop_while_weasyprint_is_imported_waits_until_the_import_is_done(
+    tmp_path: Path,
+) -> None:
+    """Importing WeasyPrint runs the C compiler on a temporary file; a stop in the middle must
+    not leave it: the stop waits for the end of the import, then acts as it would have."""
+    marker = tmp_path / "steps"
+    code = (
+        "import sys, time; from pathlib import Path; from briefing.errors import stops_deferred\n"
+        "marker = Path(sys.argv[1])\n"
+        "with stops_deferred():\n"
+        "    marker.write_text('begun'); time.sleep(1); marker.write_text('begun, done')\n"
+        "marker.write_text('went on after the stop')\n"
+    )
+    child = subprocess.Popen([sys.executable, "-c", code, str(marker)])
+    deadline = time.monotonic() + PATIENCE
+    while not marker.exists() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    child.send_signal(signal.SIGTERM)
+    assert child.wait(PATIENCE) == -signal.SIGTERM
+    assert marker.read_text() == "begun, done"
 
 
 def test_stopped_as_it_exits_a_command_stays_quiet_and_cleans_up(
