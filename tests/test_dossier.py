@@ -506,6 +506,7 @@ def test_the_body_of_every_dossier_is_bounded_in_a_large_corpus(tmp_path: Path) 
     dossiers = [o for o in plan(index).outputs if o.kind is Kind.DOSSIER]
     assert len(dossiers) > 30
     largest: dict[str, int] = {}
+    kept_for_agenda = 0
     for output in dossiers:
         assert output.date is not None
         view = dossier_view(index, output, Pages({}))
@@ -513,6 +514,17 @@ def test_the_body_of_every_dossier_is_bounded_in_a_large_corpus(tmp_path: Path) 
         if facts.since is not None:
             assert facts.since.start >= add_months(output.date, -SINCE_MONTHS)
         assert view.more_sectors == len(facts.state.sectors) - len(view.sectors)
+        # Cut to the bound, the sectors the agenda reports on stay, in the registry's order.
+        agenda = {s.letter.id for s in facts.agenda}
+        on_agenda = {
+            key
+            for key, sector in facts.state.sectors.items()
+            if any(p.source.letter.id in agenda for p in sector.passages)
+        }
+        shown = [s.sector.id for s in facts.sectors]
+        assert on_agenda <= set(shown)
+        assert shown == [key for key in facts.state.sectors if key in shown]
+        kept_for_agenda += len(shown) == SECTORS and bool(on_agenda)
         sizes = {
             "party": max((len(p.items) for p in view.parties), default=0),
             "changes": len(view.since.changes) if view.since else 0,
@@ -528,6 +540,7 @@ def test_the_body_of_every_dossier_is_bounded_in_a_large_corpus(tmp_path: Path) 
         "sectors": SECTORS,
         "milestones": MILESTONES,
     }
+    assert kept_for_agenda > 0
     others = dossier_view(index, dossiers[-1], Pages({})).more_sectors
     assert others > 1
     html = render(dossiers[-1], index, load_settings(tmp_path), {})[0]

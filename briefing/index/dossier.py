@@ -151,8 +151,6 @@ class Dossier:
     #: The sectors and themes the recent letters report on, in the registry's order; at most
     #: :data:`SECTORS`, those on the agenda first.
     sectors: list[SectorState] = field(default_factory=list)
-    #: How many other sectors and themes there are (the sector overview has them all).
-    other_sectors: int = 0
     #: Letters the dossier draws its news from: on the agenda and sent since the last debate
     #: (every letter, for a state of play).
     recent: list[LetterSource] = field(default_factory=list)
@@ -200,7 +198,6 @@ def dossier(corpus: Corpus, state: State, debate: Debate | None) -> Dossier:
     past = [m for m, t in timed if t is Timing.PAST and m.fact.due.end >= recent_past]
     body = {id(m) for m in [*soon, *reversed(past)][:MILESTONES]}
     notes = corpus.notes.get(debate.id) if debate else None
-    sectors = _sectors(state, {s.letter.id for s in agenda}, ids)
     return Dossier(
         state=state,
         debate=debate,
@@ -224,8 +221,7 @@ def dossier(corpus: Corpus, state: State, debate: Debate | None) -> Dossier:
         amounts=_latest_amounts([a for a in state.amounts if a.place.source.letter.id in ids]),
         notes=notes.notes if notes else None,
         recent=sorted(recent, key=lambda s: (s.letter.date, s.letter.id)),
-        sectors=sectors,
-        other_sectors=len(state.sectors) - len(sectors),
+        sectors=_sectors(state, {s.letter.id for s in agenda}, ids),
     )
 
 

@@ -265,7 +265,7 @@ def dossier_view(index: Index, output: Output, pages: Pages) -> DossierView:
         ],
         themes=_themes(index, facts, pages),
         sectors=[_sector_line(s, pages) for s in facts.sectors],
-        more_sectors=facts.other_sectors if facts.sectors else 0,
+        more_sectors=len(state.sectors) - len(facts.sectors) if facts.sectors else 0,
         overview=sector_href(OVERVIEW_ID),
         milestones=[
             milestone_row(m, t, _sector_names(index.sectors, m.fact.sectors), pages)
