@@ -29,11 +29,12 @@ from briefing.index.dossier import (
     SECTORS,
     SINCE_MONTHS,
 )
-from briefing.index.state import add_months
+from briefing.index.state import SectorState, add_months
 from briefing.plan import Kind, plan
 from briefing.prepare import prepare
 from briefing.render import render
 from briefing.settings import load_settings
+from briefing.sources import LetterSource
 from briefing.views.dossier import dossier_view
 from briefing.views.links import Pages
 from tests.conftest import CONTENT, normalise, tables, text_of
@@ -548,3 +549,42 @@ def test_the_body_of_every_dossier_is_bounded_in_a_large_corpus(tmp_path: Path) 
         f"En {others} andere sectoren en thema&#39;s: zie het "
         '<a href="../sectors/overzicht.pdf">sectoroverzicht</a>.'
     ) in html
+
+
+def test_an_old_letter_on_the_agenda_keeps_its_sectors_in_a_cut_list(tmp_path: Path) -> None:
+    """A debate's agenda lists a letter from years before, about sectors that the many
+    letters since the previous debate crowd out: listed on the agenda, they are shown."""
+    generate(tmp_path, 300)
+    index = Index(load_corpus(tmp_path))
+    debate, facts = next(
+        (o.key, facts)
+        for o in plan(index).outputs
+        if o.kind is Kind.DOSSIER and o.date is not None
+        for facts in [index.dossier(o.key, o.date)]
+        if facts.since is not None and len(facts.sectors) == SECTORS
+    )
+    shown = {s.sector.id for s in facts.sectors}
+    assert facts.since is not None
+    old, left_out = next(
+        (source.letter.id, sectors - shown)
+        for source in facts.state.letters
+        if source.letter.date < facts.since.start
+        for sectors in [{k for k, s in facts.state.sectors.items() if _reports(s, source)}]
+        if sectors - shown
+    )
+    debates = tmp_path / "debates.yaml"
+    text = debates.read_text(encoding="utf-8")
+    start = f"- id: {debate}\n"
+    debates.write_text(text.replace(start, f"{start}  agenda:\n  - {old}\n"), encoding="utf-8")
+
+    facts = Index(load_corpus(tmp_path)).dossier(debate, facts.state.date)
+    assert [s.letter.id for s in facts.agenda] == [old]
+    now = [s.sector.id for s in facts.sectors]
+    assert len(now) == SECTORS
+    assert left_out <= set(now)
+    assert now == [key for key in facts.state.sectors if key in now]
+
+
+def _reports(sector: SectorState, source: LetterSource) -> bool:
+    """Whether the letter ``source`` reports on ``sector``."""
+    return any(p.source.letter.id == source.letter.id for p in sector.passages)
