@@ -206,8 +206,10 @@ def prepare(args: argparse.Namespace) -> int:
     if args.date is None and args.debate is None:
         print("briefing prepare: error: give --date, --debate or both", file=sys.stderr)
         return EXIT_USAGE
-    written = prepare_briefing(args.content, args.out, args.date, args.debate)
-    print(f"wrote {written}")
+    prepared = prepare_briefing(args.content, args.out, args.date, args.debate)
+    print(f"wrote {prepared.path}")
+    for warning in prepared.warnings:
+        print(warning, file=sys.stderr)
     return EXIT_OK
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.corpus import load_corpus
@@ -26,10 +27,19 @@ from briefing.views.links import PageMap
 from briefing.workers import Context, Job, make
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """The briefing written, and what WeasyPrint warned about in it."""
+
+    path: Path
+    warnings: tuple[str, ...] = ()
+
+
 def prepare(
     content: Path, out: Path, date: dt.date | None = None, debate_id: str | None = None
-) -> Path:
-    """Write the briefing on ``date`` (for a debate, if given) into ``out``; return its path.
+) -> Prepared:
+    """Write the briefing on ``date`` (for a debate, if given) into ``out``; say where, and
+    what WeasyPrint warned about.
 
     ``date`` defaults to the debate's day. The file is
     ``out/briefings/<debate id or 'stand-van-zaken'>-<date>.pdf``.
@@ -58,7 +68,7 @@ def prepare(
             raise Interrupted("interrupted: no briefing was written", stop_signal(stop)) from None
     if done.error is not None:
         raise RenderError(f"{out / output.path}: {done.error}")
-    return out / output.path
+    return Prepared(out / output.path, done.rendered.warnings if done.rendered else ())
 
 
 def find_debate(index: Index, debate_id: str | None, content: Path) -> Debate | None:

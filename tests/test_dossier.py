@@ -84,13 +84,13 @@ def dossier_2018(built: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def dossier_2021(made: Path) -> Path:
-    return prepare(CONTENT, made, debate_id=DEBATE_2021)
+    return prepare(CONTENT, made, debate_id=DEBATE_2021).path
 
 
 @pytest.fixture(scope="module")
 def state_2022(made: Path) -> Path:
     """The state of play on 30 April 2022, after both letters."""
-    return prepare(CONTENT, made, dt.date(2022, 4, 30))
+    return prepare(CONTENT, made, dt.date(2022, 4, 30)).path
 
 
 def part_heading_pages(pdf: Path) -> dict[str, int]:
@@ -220,7 +220,7 @@ def test_since_the_previous_debate_the_changes_in_the_content(
     (content_copy / "letters" / "2020-02-20-voortgang.yaml").write_text(
         LETTER_2020, encoding="utf-8"
     )
-    pdf = prepare(content_copy, tmp_path / "out", debate_id="ao-imvo-2020-03-03")
+    pdf = prepare(content_copy, tmp_path / "out", debate_id="ao-imvo-2020-03-03").path
     found = tables(pdf)
     changes = {row[0]: row[1] for row in found[CHANGES_TABLE]}
     assert changes == {
@@ -264,7 +264,7 @@ def test_overdue_commitments_come_first(content_copy: Path, tmp_path: Path) -> N
     made = "    debate: ao-jemen-2020-03-04\n"
     assert made in text
     commitments.write_text(text.replace(made, made + "    deadline: 2021-01-01\n"))
-    pdf = prepare(content_copy, tmp_path / "out", debate_id=DEBATE_2021)
+    pdf = prepare(content_copy, tmp_path / "out", debate_id=DEBATE_2021).path
     rows = tables(pdf)[OPEN_TABLE]
     assert rows[0][0].startswith("Toezegging: Het gesprek voortzetten met financiële")
     assert rows[0][3] == "1 januari 2021" and rows[0][4] == "termijn verstreken"
@@ -498,12 +498,19 @@ def test_prepare_on_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixtu
 # ------------------------------------------------------------------------- bounded at any size
 
 
-def test_the_body_of_every_dossier_is_bounded_in_a_large_corpus(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def large(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The content of 300 synthetic letters (not to be changed: copy it first)."""
+    root = tmp_path_factory.mktemp("large") / "content"
+    generate(root, 300)
+    return root
+
+
+def test_the_body_of_every_dossier_is_bounded_in_a_large_corpus(large: Path) -> None:
     """300 synthetic letters: every part of the body stops at its bound, and the bounds are
     reached, so that the body does not grow with the corpus. The sectors left out are
     counted, with a link to the overview that has them all."""
-    generate(tmp_path, 300)
-    index = Index(load_corpus(tmp_path))
+    index = Index(load_corpus(large))
     dossiers = [o for o in plan(index).outputs if o.kind is Kind.DOSSIER]
     assert len(dossiers) > 30
     largest: dict[str, int] = {}
@@ -544,17 +551,57 @@ def test_the_body_of_every_dossier_is_bounded_in_a_large_corpus(tmp_path: Path) 
     assert kept_for_agenda > 0
     others = dossier_view(index, dossiers[-1], Pages({})).more_sectors
     assert others > 1
-    html = render(dossiers[-1], index, load_settings(tmp_path), {})[0]
+    html = render(dossiers[-1], index, load_settings(large), {})[0]
     assert (
         f"En {others} andere sectoren en thema&#39;s: zie het "
         '<a href="../sectors/overzicht.pdf">sectoroverzicht</a>.'
     ) in html
 
 
-def test_an_old_letter_on_the_agenda_keeps_its_sectors_in_a_cut_list(tmp_path: Path) -> None:
+def test_every_link_within_a_dossier_leads_to_a_part_of_it(large: Path) -> None:
+    """In every dossier of a large corpus, each link within the dossier has its target."""
+    index = Index(load_corpus(large))
+    settings = load_settings(large)
+    for output in [o for o in plan(index).outputs if o.kind is Kind.DOSSIER]:
+        html = render(output, index, settings, {})[0]
+        targets = set(re.findall(r'href="#([^"]+)"', html))
+        assert targets <= set(re.findall(r' id="([^"]+)"', html)), output.key
+
+
+def test_a_debate_with_nothing_open_has_no_link_to_an_empty_part(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Before any motion or commitment is open, the dossier counts none and has no
+    Openstaand part; its counts link nowhere, so the build warns of no missing target."""
+    content, out = tmp_path / "content", tmp_path / "out"
+    generate(content, 10)
+    debate = next(
+        o.key for o in plan(Index(load_corpus(content))).outputs if o.kind is Kind.DOSSIER
+    )
+    assert main(["prepare", "--content", str(content), "--out", str(out), "--debate", debate]) == 0
+    err = capsys.readouterr().err
+    assert "warning" not in err
+    (pdf,) = (out / "briefings").glob(f"{debate}*.pdf")
+    assert "Openstaand" not in part_heading_pages(pdf)
+    counts = glance(pdf)
+    assert counts["Moties nog niet uitgevoerd"] == counts["Openstaande toezeggingen"] == 0
+    reader = pypdf.PdfReader(pdf)
+    internal = [
+        annot.get_object()["/Dest"]
+        for page in reader.pages
+        for annot in page.get("/Annots", [])
+        if "/Dest" in annot.get_object()
+    ]
+    assert "bijlage" in internal
+    assert set(internal) <= set(reader.named_destinations)
+
+
+def test_an_old_letter_on_the_agenda_keeps_its_sectors_in_a_cut_list(
+    large: Path, tmp_path: Path
+) -> None:
     """A debate's agenda lists a letter from years before, about sectors that the many
     letters since the previous debate crowd out: listed on the agenda, they are shown."""
-    generate(tmp_path, 300)
+    shutil.copytree(large, tmp_path, dirs_exist_ok=True)
     index = Index(load_corpus(tmp_path))
     debate, facts = next(
         (o.key, facts)

@@ -67,7 +67,8 @@ class LetterLine:
 
 @dataclass(frozen=True)
 class Count:
-    """A number on the page at a glance, with the part that lists what it counts."""
+    """A number on the page at a glance, with the part that lists what it counts (when
+    there is anything to list)."""
 
     label: str
     value: int
@@ -226,6 +227,10 @@ class DossierView:
             ("bronnen", "Bronnen", self.sources),
         ]
         return [(anchor, title) for anchor, title, shown in parts if shown]
+
+    def shows(self, anchor: str) -> bool:
+        """Whether the part ``anchor`` is in the dossier (a count of none links nowhere)."""
+        return any(anchor == shown for shown, _ in self.toc)
 
 
 _DOCTYPES = {
