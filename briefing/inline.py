@@ -51,7 +51,18 @@ def footnote_ids(text: str) -> list[str]:
 
 
 def check_inline(text: str) -> str:
-    """Validate inline markup; return the text unchanged or raise ``ValueError``."""
+    """Validate inline markup; return the text unchanged or raise ``ValueError``.
+
+    Text without brackets holds no link and no footnote call, whole or broken, so there is
+    nothing to check (and most paragraphs are such text).
+    """
+    if "[" in text or "]" in text:
+        check_markup(text)
+    return text
+
+
+def check_markup(text: str) -> None:
+    """Raise ``ValueError`` for a link or footnote call in ``text`` that is not allowed."""
     for token in _tokens(text):
         if token.type == "link_open":
             href = str(token.attrs.get("href", ""))
@@ -81,7 +92,6 @@ def check_inline(text: str) -> str:
                         f"footnote call '{match[0]}' is malformed; write [^id] with an id "
                         "of lower-case letters, digits and hyphens"
                     )
-    return text
 
 
 def _escape(text: str) -> Markup:

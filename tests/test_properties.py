@@ -31,7 +31,7 @@ from briefing.corpus import load_corpus
 from briefing.errors import BriefingError, Problem
 from briefing.index import Index
 from briefing.index.findings import content_warnings
-from briefing.inline import check_inline, render_inline
+from briefing.inline import check_inline, check_markup, render_inline
 from briefing.loading import load_document
 from briefing.plan import plan
 from briefing.render import render
@@ -442,6 +442,15 @@ def test_every_report_prints_generated_text_as_text(content: Path, texts: list[s
 
 
 # ------------------------------------------------------------------------ smaller parts
+
+
+@examples(300)
+@given(st.one_of(st.text(), TEXT).map(lambda text: text.replace("[", "").replace("]", "")))
+def test_text_without_brackets_has_no_markup_to_refuse(text: str) -> None:
+    """Inline markup is checked only where a bracket is: without one, the full check
+    finds nothing to refuse either."""
+    check_markup(text)
+    assert check_inline(text) == text
 
 
 @examples(300)
