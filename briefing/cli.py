@@ -222,9 +222,15 @@ def export(args: argparse.Namespace) -> int:
     Example: briefing export --debate ao-imvo-2018-11-14 --format xlsx
     """
     from briefing.export import export as export_register
+    from briefing.export import file_format
 
+    try:
+        file_format(args.format, args.out)
+    except BriefingError as mismatch:
+        print(f"briefing export: error: {mismatch}", file=sys.stderr)
+        return EXIT_USAGE
     written, count = export_register(args.content, args.date, args.debate, args.format, args.out)
-    print(f"wrote {written} ({count} rows)")
+    print(f"wrote {written} ({count} {'row' if count == 1 else 'rows'})")
     return EXIT_OK
 
 
@@ -373,7 +379,9 @@ def parser() -> argparse.ArgumentParser:
     )
     export_parser.add_argument("--debate", metavar="ID", help="on the day of this debate")
     export_parser.add_argument(
-        "--format", choices=["csv", "xlsx"], default="csv", help="csv (default) or xlsx"
+        "--format",
+        choices=["csv", "xlsx"],
+        help="csv or xlsx (default: the one FILE's extension names, else csv)",
     )
     export_parser.add_argument(
         "--out",

@@ -134,15 +134,33 @@ def _fixed_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
+#: The formats the register is written in, by file extension.
+FORMATS = ("csv", "xlsx")
+
+
+def file_format(fmt: str | None, target: Path | None) -> str:
+    """The format to write ``target`` in: ``fmt`` if given, else the one its extension names,
+    else CSV. A ``fmt`` that another format's extension contradicts is an error."""
+    named = target.suffix.lower().removeprefix(".") if target else ""
+    if fmt and named in FORMATS and named != fmt:
+        assert target is not None
+        raise BriefingError(
+            f"{target} ends in .{named}, but the format asked for is {fmt}; name the file "
+            f"{target.with_suffix('.' + fmt).name}, or leave --format out"
+        )
+    return fmt or (named if named in FORMATS else "csv")
+
+
 def export(
     content: Path,
     date: dt.date | None = None,
     debate_id: str | None = None,
-    fmt: str = "csv",
+    fmt: str | None = None,
     target: Path | None = None,
 ) -> tuple[Path, int]:
     """Write the register on ``date`` (a debate's day by default, else today); return where
-    it went and how many rows it has. The default file is
+    it went and how many rows it has. The format is ``fmt``, else the one ``target``'s
+    extension names, else CSV; the default file is
     ``build/register-<debate id or stand-van-zaken>-<date>.<format>``."""
     from briefing.corpus import load_corpus
     from briefing.errors import ContentError
@@ -150,6 +168,7 @@ def export(
     from briefing.layout import STATE_OF_PLAY, require_content
     from briefing.prepare import find_debate
 
+    fmt = file_format(fmt, target)
     require_content(content)
     corpus = load_corpus(content)
     if corpus.errors:

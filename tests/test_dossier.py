@@ -367,6 +367,31 @@ def test_the_export_as_xlsx_is_the_same_every_time(tmp_path: Path) -> None:
     assert becker[9] == "uitgevoerd" and becker[5] == "VVD"
 
 
+def test_the_export_takes_its_format_from_the_file_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A file named .xlsx gets a spreadsheet without --format; a format that the name
+    contradicts is refused before anything is written; one row is one row."""
+    from openpyxl import load_workbook
+
+    args = ["export", "--content", str(CONTENT), "--debate", "ao-imvo-2018-03-06"]
+    sheet = tmp_path / "register.xlsx"
+    assert main([*args, "--out", str(sheet)]) == 0
+    assert capsys.readouterr().out == f"wrote {sheet} (1 row)\n"
+    workbook = load_workbook(sheet).active
+    assert workbook is not None and [c.value for c in workbook[1]] == COLUMNS
+
+    wrong = tmp_path / "register.csv"
+    assert main([*args, "--format", "xlsx", "--out", str(wrong)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == (
+        f"briefing export: error: {wrong} ends in .csv, but the format asked for is xlsx; "
+        "name the file register.xlsx, or leave --format out\n"
+    )
+    assert not wrong.exists()
+
+
 # ----------------------------------------------------------------- text, links and layout
 
 
