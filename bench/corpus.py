@@ -54,7 +54,8 @@ def add_letter(root: Path, seed: int = 1, sectors: int = 2) -> tuple[Path, list[
     """Add one letter, a week after the latest, about ``sectors`` sectors.
 
     It names no motion, commitment or debate, so what it affects is its own PDF, the
-    summaries of its sectors and the overview. Returns its file and the sectors' ids.
+    summaries of its sectors and the overview, and the summaries that a motion or commitment
+    dated in that week adds to. Returns its file and the sectors' ids.
     """
     rng = random.Random(f"{seed}-extra")
     registries = Registries(Span(dt.date(2000, 1, 1), dt.date(2100, 1, 1)))

@@ -17,8 +17,9 @@ import time
 from pathlib import Path
 
 
-def documents(content: Path, recorded: Path, only: set[str]) -> list[tuple[str, str]]:
-    """``(name, html)`` of every planned output (or of those in ``only``), letters first."""
+def documents(content: Path, recorded: Path | None, only: set[str]) -> list[tuple[str, str]]:
+    """``(name, html)`` of every planned output (or of those in ``only``), letters first;
+    with the letters' page maps of the build recorded in ``recorded`` (None: without)."""
     from briefing.corpus import load_corpus
     from briefing.index import Index
     from briefing.plan import plan
@@ -29,9 +30,11 @@ def documents(content: Path, recorded: Path, only: set[str]) -> list[tuple[str, 
     index = Index(load_corpus(content))
     settings = load_settings(content)
     planned = plan(index)
-    record = Record.read(recorded)
+    record = Record.read(recorded) if recorded else None
     pages = {
-        o.key: record.outputs[o.path].anchors for o in planned.letters if o.path in record.outputs
+        o.key: record.outputs[o.path].anchors
+        for o in planned.letters
+        if record and o.path in record.outputs
     }
     return [
         (output.path, render(output, index, settings, pages)[0])

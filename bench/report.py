@@ -67,14 +67,19 @@ def rebuilds(results: list[SizeResult]) -> list[str]:
 
 
 def kinds(results: list[SizeResult]) -> list[str]:
-    """Per kind of document: how many, their pages, raw WeasyPrint's time per page."""
-    header = ["letters", "kind", "documents", "pages", "raw ms/page", "longest document"]
+    """Per kind of document: how many, their pages, raw WeasyPrint's time and work per page."""
+    header = [
+        "letters", "kind", "documents", "pages", "raw ms/page", "thousand calls/page",
+        "longest document",
+    ]  # fmt: skip
     rows = []
     for r in results:
         for kind, (documents, pages, seconds) in sorted(r.kinds.items()):
             longest = f"{r.longest[1]} pages" if r.longest[0].startswith(f"{kind}/") else ""
             per_page = f"{1000 * seconds / pages:.0f}" if pages else "-"
-            rows.append([str(r.letters), kind, str(documents), str(pages), per_page, longest])
+            calls = r.calls_per_page(kind)
+            work = f"{calls / 1000:.0f}" if calls else "-"
+            rows.append([str(r.letters), kind, str(documents), str(pages), per_page, work, longest])
     return _table(header, rows)
 
 

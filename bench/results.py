@@ -32,6 +32,8 @@ class SizeResult:
     added_raw: float = 0.0
     #: By kind of document (letters, briefings, sectors): documents, pages, raw seconds.
     kinds: dict[str, tuple[int, int, float]] = field(default_factory=dict)
+    #: By kind of document: pages and WeasyPrint's Python calls of a sample (bench.work).
+    work: dict[str, tuple[int, int]] = field(default_factory=dict)
     #: The longest document and its pages.
     longest: tuple[str, int] = ("", 0)
     #: The longest debate dossier and its pages.
@@ -61,3 +63,15 @@ class SizeResult:
     def speedup(self) -> float:
         """Full build time at one job over the time at two."""
         return self.full[1] / self.full[2] if self.full.get(2) else 0.0
+
+    def calls_per_page(self, kind: str) -> float:
+        """WeasyPrint's Python calls per page of the sampled documents of ``kind``."""
+        pages, calls = self.work.get(kind, (0, 0))
+        return calls / pages if pages else 0.0
+
+    @property
+    def work_per_page(self) -> float:
+        """Calls per page of the whole build: each kind's, weighed by its pages in the build."""
+        weighed = [(pages, self.calls_per_page(kind)) for kind, (_, pages, _) in self.kinds.items()]
+        total = sum(pages for pages, per_page in weighed if per_page)
+        return sum(pages * per_page for pages, per_page in weighed) / total if total else 0.0

@@ -2,8 +2,10 @@
 
 For each size N it writes a synthetic corpus into a temporary folder and checks it, then
 builds it from scratch at ``--jobs 1`` and ``--jobs 2``, renders the same documents with
-raw WeasyPrint, builds again with nothing changed, adds one letter and builds again. Every
-build is a fresh ``python -m briefing build`` process. Pages are counted after the timing.
+raw WeasyPrint, counts the work per page of a sample of each kind of document
+(:mod:`bench.work`), builds again with nothing changed, adds one letter and builds again.
+Every build is a fresh ``python -m briefing build`` process. Pages are counted after the
+timing.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import tempfile
 from dataclasses import asdict
 from pathlib import Path
 
-from bench import machine, measure, report
+from bench import machine, measure, raw, report
 from bench.corpus import add_letter, generate
 from bench.results import SizeResult
 from bench.targets import verdicts
@@ -52,6 +54,13 @@ def _raw(
     figures = json.loads(done.stdout)
     shutil.rmtree(out, ignore_errors=True)
     return float(figures["seconds"]), float(figures["cpu"]), figures["documents"]
+
+
+def _work(content: Path, recorded: Path, python: str) -> dict[str, tuple[int, int]]:
+    """Pages and WeasyPrint's Python calls of a sample of each kind of document."""
+    command = [python, "-m", "bench.work", str(content), str(recorded)]
+    done = measure.run(command, cwd=Path(__file__).resolve().parent.parent).check()
+    return {kind: (f["pages"], f["calls"]) for kind, f in json.loads(done.stdout).items()}
 
 
 def _by_kind(pages: dict[str, int], seconds: dict[str, float]) -> dict[str, tuple[int, int, float]]:
@@ -99,14 +108,17 @@ def measure_size(
             result.raw, result.raw_cpu = seconds, cpu
             result.kinds = _by_kind(pages, each)
         _say(f"N={letters}: raw WeasyPrint: {seconds:.1f} s")
+    result.work = _work(content, main, python)  # counted, not timed: once is enough
+    _say(f"N={letters}: work per page: {result.work_per_page / 1000:.0f} thousand calls")
     done = _build(content, main, python, "--jobs", "1")
     result.noop, result.noop_rebuilt = done.seconds, len(measure.rebuilt(done))
     _say(f"N={letters}: no-op rebuild: {done.seconds:.2f} s")
-    path, sectors = add_letter(content, seed)
-    result.added_affected = sorted(
-        [f"letters/{path.stem}.pdf", "sectors/overzicht.pdf"]
-        + [f"sectors/{sector}.pdf" for sector in sectors]
-    )
+    # What the letter affects: the documents whose HTML it changes (its own PDF, its sectors'
+    # summaries and the overview, and any summary its later date brings news into).
+    before = dict(raw.documents(content, None, set()))
+    add_letter(content, seed)
+    after = dict(raw.documents(content, None, set()))
+    result.added_affected = sorted(name for name, html in after.items() if before.get(name) != html)
     done = _build(content, main, python, "--jobs", "1")
     result.added, result.added_rebuilt = done.seconds, sorted(measure.rebuilt(done))
     result.added_raw, _, _ = _raw(content, main, work / "raw", python, result.added_rebuilt)

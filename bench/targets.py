@@ -110,6 +110,9 @@ def _page_cost(results: dict[int, SizeResult]) -> Verdict:
         f"{large.seconds_per_page() * 1000:.0f} vs {small.seconds_per_page() * 1000:.0f} ms/page "
         f"({growth:+.0%})"
     )
+    if small.work_per_page and large.work_per_page:
+        more = large.work_per_page / small.work_per_page - 1
+        shown += f"; work per page {more:+.0%}"
     return Verdict(target, shown, growth <= MAX_PAGE_COST_GROWTH)
 
 

@@ -1,10 +1,16 @@
-"""The benchmark's synthetic corpora are valid content: ``briefing check`` finds no errors."""
+"""The benchmark's synthetic corpora are valid content, and its work per page is a count."""
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from pathlib import Path
 
+from bench import work
 from bench.corpus import add_letter, generate
+from bench.measure import count_pages
+from briefing.build import build
 from tests.conftest import cli
 
 
@@ -19,3 +25,27 @@ def test_a_generated_corpus_passes_check(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     # Four registries and four letters, all valid, and nothing doubtful either.
     assert done.stderr.strip().endswith("8 files checked: 0 errors, 0 warnings"), done.stderr
+
+
+def test_the_work_per_page_is_counted_the_same_every_time(tmp_path: Path) -> None:
+    """The bench's work per page is a count, not a time: two counts of the same documents
+    agree to the call, and the pages counted are the PDFs' pages."""
+    content, out = tmp_path / "content", tmp_path / "out"
+    generate(content, 3, seed=7)
+    assert build(content, out).ok
+    command = [sys.executable, "-m", "bench.work", str(content), str(out), "1"]
+    root = Path(__file__).resolve().parent.parent
+    runs = [
+        subprocess.run(command, capture_output=True, check=True, text=True, cwd=root) for _ in "ab"
+    ]
+    first = json.loads(runs[0].stdout)
+    assert json.loads(runs[1].stdout) == first
+
+    pages = count_pages(out)
+    names = work.planned(content)
+    assert sorted(first) == ["briefings", "letters", "sectors"]
+    for kind, figures in first.items():
+        of_kind = [name for name in names if name.startswith(f"{kind}/")]
+        assert figures["documents"] == 1 and figures["of"] == len(of_kind)
+        assert figures["pages"] == pages[of_kind[0]]
+        assert figures["calls"] > 10_000 * figures["pages"]
