@@ -141,9 +141,10 @@ FORMATS = ("csv", "xlsx")
 def file_format(fmt: str | None, target: Path | None) -> str:
     """The format to write ``target`` in: ``fmt`` if given, else the one its extension names,
     else CSV. A ``fmt`` that another format's extension contradicts is an error."""
-    named = target.suffix.lower().removeprefix(".") if target else ""
+    if target is None:
+        return fmt or "csv"
+    named = target.suffix.lower().removeprefix(".")
     if fmt and named in FORMATS and named != fmt:
-        assert target is not None
         raise BriefingError(
             f"{target} ends in .{named}, but the format asked for is {fmt}; name the file "
             f"{target.with_suffix('.' + fmt).name}, or leave --format out"
