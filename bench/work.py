@@ -4,10 +4,10 @@ Run as ``python -m bench.work CONTENT RECORDED [SAMPLE]``. It makes the document
 :mod:`bench.raw` does, takes up to SAMPLE (:data:`SAMPLE`) documents of each kind (the
 output's folder: letters, briefings, sectors), spread evenly over the plan, renders each
 with WeasyPrint under :mod:`cProfile` and counts the Python calls it makes. Unlike time,
-the count is the same on every run (in a fresh process) and on a busy machine, so it tells
-whether a page costs more because it holds more or because the machine was slower. It
-prints as JSON, per kind: the documents measured, of how many, their pages and the calls
-they took.
+the count is the same on every run to within a few hundredths of a percent, on a busy
+machine too, so it tells whether a page costs more because it holds more or because the
+machine was slower. It prints as JSON, per kind: the documents measured, of how many, their
+pages and the calls they took.
 """
 
 from __future__ import annotations

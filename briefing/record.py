@@ -18,7 +18,7 @@ import hashlib
 import json
 import os
 import tempfile
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import metadata
 from pathlib import Path
@@ -117,7 +117,7 @@ class Record:
             "complete": self.complete,
             "content": self.content,
             "notes": self.notes,
-            "outputs": {name: asdict(entry) for name, entry in sorted(self.outputs.items())},
+            "outputs": {name: vars(entry) for name, entry in sorted(self.outputs.items())},
             "stats": self.stats,
         }
         out.mkdir(parents=True, exist_ok=True)
