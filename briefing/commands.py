@@ -17,6 +17,11 @@ from briefing.errors import BriefingError, Interrupted
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
 
+def _count(number: int, noun: str) -> str:
+    """``1 error``, ``2 errors``."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
 def check(args: argparse.Namespace) -> int:
     """Validate all content without rendering, and warn about doubtful content.
 
@@ -40,7 +45,8 @@ def check(args: argparse.Namespace) -> int:
     warning_count = len(problems) - errors
     strict = " (--strict: warnings count as errors)" if args.strict and warning_count else ""
     print(
-        f"{len(corpus.files)} files checked: {errors} errors, {warning_count} warnings{strict}",
+        f"{_count(len(corpus.files), 'file')} checked: {_count(errors, 'error')}, "
+        f"{_count(warning_count, 'warning')}{strict}",
         file=sys.stderr,
     )
     return EXIT_CONTENT if errors or (args.strict and warning_count) else EXIT_OK
@@ -75,7 +81,7 @@ def build(args: argparse.Namespace) -> int:
         print(line)
     strict = getattr(args, "strict", False) and report.warnings
     if strict:
-        print(f"{len(report.warnings)} warnings, which --strict counts as errors")
+        print(f"{_count(len(report.warnings), 'warning')}, which --strict counts as errors")
     ok = report.ok and not strict
     if getattr(args, "html", False):
         return _html_edition(args, ok)
@@ -177,7 +183,7 @@ def export(args: argparse.Namespace) -> int:
         print(f"briefing export: error: {mismatch}", file=sys.stderr)
         return EXIT_USAGE
     written, count = export_register(args.content, args.date, args.debate, args.format, args.out)
-    print(f"wrote {written} ({count} {'row' if count == 1 else 'rows'})")
+    print(f"wrote {written} ({_count(count, 'row')})")
     return EXIT_OK
 
 

@@ -34,7 +34,7 @@ from briefing.letter_checks import letter_problems, misplaced_footnotes
 from briefing.loading import Document, NodePath, load_document
 from briefing.model import Commitment, Debate, Letter, Motion, Sector
 from briefing.sources import Corpus, Entry, LetterSource
-from briefing.types import Ref
+from briefing.types import Kamerstuk, Ref
 from briefing.validation import validate
 
 #: The model of a registry's entries, by kind of reference.
@@ -218,6 +218,7 @@ def load_corpus(root: Path) -> Corpus:
             corpus.problems += reference_problems(named, entry.document, corpus)
             corpus.problems += misplaced_footnotes(entry.model, entry.document, entry.node_path)
     seen: dict[str, LetterSource] = {}
+    numbered: dict[Kamerstuk, LetterSource] = {}
     letters_dir = root / LETTERS_DIR
     if letters_dir.is_dir():
         corpus.problems += [
@@ -242,8 +243,20 @@ def load_corpus(root: Path) -> Corpus:
                         f"duplicate letter id '{letter.id}'; already used in {first.path}",
                     )
                 )
+            twin = numbered.get(letter.kamerstuk) if letter.kamerstuk else None
+            if twin is not None:
+                problems.append(
+                    document.problem(
+                        ("kamerstuk",),
+                        f"{letter.kamerstuk} is also the letter '{twin.letter.id}' "
+                        f"({twin.document.path}); a Kamerstuk is one letter: keep one of the "
+                        "two files (the same letter imported twice?)",
+                    )
+                )
             if not any(p.severity == "error" for p in problems):
                 seen[letter.id] = source
+                if letter.kamerstuk:
+                    numbered[letter.kamerstuk] = source
         if path.stem not in seen:  # reported once, here, not again where it is named
             corpus.invalid_ids.add(("letter", path.stem))
         corpus.problems += problems

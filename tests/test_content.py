@@ -125,6 +125,28 @@ def test_a_missing_emblem_is_an_error_that_check_reports(
     assert "Traceback" not in err
 
 
+def test_two_letters_with_one_kamerstuk_number_are_an_error(
+    content_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A Kamerstuk is one letter: the second file that carries its number is refused where
+    the number stands, and the first one stays in the content."""
+    minimal = (Path(__file__).parent / "bad_inputs" / "_minimal-letter.yaml").read_text()
+    for day in ("01", "02"):
+        letter = minimal.replace("2030-01-01", f"2030-01-{day}") + "kamerstuk: 35 537, nr. 3\n"
+        (content_copy / "letters" / f"2030-01-{day}-test.yaml").write_text(letter)
+    assert main(["check", "--content", str(content_copy)]) == 1
+    first, second = (content_copy / "letters" / f"2030-01-{day}-test.yaml" for day in ("01", "02"))
+    line = second.read_text().splitlines().index("kamerstuk: 35 537, nr. 3") + 1
+    errors = [line for line in capsys.readouterr().err.splitlines() if ": warning: " not in line]
+    assert errors == [
+        f"{second}:{line}:1: kamerstuk: Kamerstuk 35 537, nr. 3 is also the letter "
+        f"'2030-01-01-test' ({first}); a Kamerstuk is one letter: keep one of the two files "
+        "(the same letter imported twice?)",
+        "10 files checked: 1 error, 3 warnings",
+    ]
+    assert "2030-01-01-test" in {s.letter.id for s in load_corpus(content_copy).letters}
+
+
 @pytest.mark.parametrize(
     ("text", "start", "end"),
     [

@@ -242,6 +242,44 @@ def test_real_letters_of_other_ministries_become_drafts(tmp_path: Path, name: st
     assert cli("check", "--content", content).returncode == 0
 
 
+def test_the_same_letter_from_two_publications_is_imported_once(tmp_path: Path) -> None:
+    """35 537, nr. 3 as tweedekamer.nl and as officielebekendmakingen.nl print it: the first
+    becomes a draft, the second is refused at its number, and nothing else is written."""
+    content = content_copy(tmp_path / "content")
+    first, second = (REAL_LETTERS / name for name in REAL if "35537-3" in name)
+    run = cli("import", first, second, "--content", content)
+    assert run.returncode == 1
+    (written,) = re.findall(r"^wrote (\S+\.yaml)$", run.stdout, re.MULTILINE)
+    assert (
+        f"briefing: error: {second}:8: Kamerstuk 35 537, nr. 3 is in the content already, as "
+        f"{written}; nothing written (to import it again, remove that file first)"
+    ) in run.stderr.splitlines()
+    assert len(list((content / "letters").glob("2020-09-18-*.yaml"))) == 1
+    assert cli("check", "--content", content).returncode == 0
+
+
+def test_a_letter_the_kamer_records_give_a_content_letter_is_not_imported(
+    tmp_path: Path,
+) -> None:
+    """The Kamer's records (kamer.yaml) say which Kamerstuk a content letter is; importing that
+    Kamerstuk is importing that letter again."""
+    content = content_copy(tmp_path / "content")
+    kamer = content / "kamer.yaml"
+    kamer.write_text(
+        kamer.read_text(encoding="utf-8").replace("26 485, nr. 293", "35 537, nr. 3", 1),
+        encoding="utf-8",
+    )
+    letter = REAL_LETTERS / "2020-09-18-kst-35537-3-uitstel-reactie-initiatiefnota-veldman.txt"
+    run = cli("import", letter, "--content", content)
+    assert run.returncode == 1
+    assert run.stdout == ""
+    assert run.stderr.splitlines()[-1] == (
+        f"briefing: error: {letter}:8: Kamerstuk 35 537, nr. 3 is in the content already, as "
+        f"{content}/letters/2018-11-13-voortgang-imvo-beleid.yaml; nothing written (to import "
+        "it again, remove that file first)"
+    )
+
+
 def test_a_letter_signed_by_two_names_both(tmp_path: Path) -> None:
     text = (
         (REAL_LETTERS / next(iter(REAL)))

@@ -37,6 +37,8 @@ from briefing.importing.source import Source, read_source
 from briefing.importing.text import slugify
 from briefing.importing.updates import propose_updates
 from briefing.layout import LETTERS_DIR
+from briefing.sources import Corpus
+from briefing.types import Kamerstuk
 
 __all__ = ["ImportResult", "import_files", "import_letter"]
 
@@ -140,6 +142,7 @@ def _import_letter(source: Source, content: Path, result: ImportResult) -> None:
     complete(text, corpus)
     head = text.head
     assert head.date is not None and head.subject is not None
+    _refuse_known(source, text, corpus)
     body = read_body(text.body, text.footnotes, text.notes)
     if not body.sections:
         raise BriefingError(
@@ -161,6 +164,25 @@ def _import_letter(source: Source, content: Path, result: ImportResult) -> None:
     result.path = target
     result.wrote.append(str(target))
     result.notes += [_located(source, note) for note in text.notes]
+
+
+def _refuse_known(source: Source, text: LetterText, corpus: Corpus) -> None:
+    """Refuse a letter whose Kamerstuk number a letter in the content has already: in its
+    own file, or as the Kamer's records (``kamer.yaml``) give it."""
+    if not text.head.kamerstuk:
+        return
+    number = Kamerstuk.parse(text.head.kamerstuk)
+    letters = {s.letter.id: s for s in corpus.letters}
+    known = [s.letter.id for s in corpus.letters if s.letter.kamerstuk == number]
+    if corpus.kamer is not None:
+        known += [f.letter for f in corpus.kamer.facts.letters if f.kamerstuk == number]
+    found = next((letters[letter_id] for letter_id in known if letter_id in letters), None)
+    if found is not None:
+        raise BriefingError(
+            f"{source.path}:{text.head.lines.get('kamerstuk', 1)}: {number} is in the content "
+            f"already, as {found.document.path}; nothing written (to import it again, remove "
+            "that file first)"
+        )
 
 
 def _read_layout(source: Source) -> LetterText:

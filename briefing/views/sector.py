@@ -1,7 +1,9 @@
 """The views of the sector summaries: one per sector or theme, and an overview of them all.
 
 A summary is everything the letters say about one sector or theme, in date order, as of
-the latest letter that adds to it; a letter about other sectors leaves it unchanged. It holds
+the latest letter that adds to it, with the motions and commitments about it as they stand on
+the date of the latest letter of all; a letter about other sectors leaves it unchanged, unless
+a motion or commitment about it came in the meantime. It holds
 the convenant's status history, every key figure with the date it held, every passage about
 it with its source, and the motions, commitments and milestones that concern it. The overview
 puts all sectors in one table with their status, signing date, latest development and open
