@@ -285,6 +285,28 @@ def test_per_party_the_motions_of_its_members(dossier_2018: Path) -> None:
     assert list(parties) == sorted(parties, key=str.lower)
 
 
+def test_motions_of_an_unknown_party_come_last_under_their_own_name(
+    content_copy: Path, tmp_path: Path
+) -> None:
+    """A motion whose submitter's party neither the content nor the Kamer's records give (an
+    imported motion before 'briefing kamer link') is still in the part, under 'Fractie
+    onbekend', after the parties."""
+    (content_copy / "kamer.yaml").unlink()
+    motions = content_copy / "motions.yaml"
+    text = motions.read_text(encoding="utf-8")
+    motions.write_text(text.replace("{name: Van Laar, party: PvdA}", "{name: Van Laar}"))
+    pdf = prepare(content_copy, tmp_path / "out", debate_id=AO_2018).path
+    rows = tables(pdf)[PARTIES_TABLE]
+    names = [row[0] for row in rows if row[0]]
+    assert names[-1] == "Fractie onbekend" and "PvdA" not in names
+    assert names[:-1] == sorted(names[:-1], key=str.lower)
+    unknown = rows[[row[0] for row in rows].index("Fractie onbekend") :]
+    assert unknown == [
+        ["Fractie onbekend", "Motie Van Laar (Kamerstuk 26 485, nr. 224)", "in uitvoering",
+         "brief 13 november 2018, p. 2"],
+    ]  # fmt: skip
+
+
 def test_per_party_only_what_is_open_or_changed_the_rest_in_the_annex(
     dossier_2021: Path,
 ) -> None:

@@ -44,6 +44,8 @@ PARTY_ITEMS = 6
 MILESTONES = 12
 #: At most this many sectors and themes in the dossier's body; the sector overview has all.
 SECTORS = 20
+#: The party of motions whose submitters' party is not known.
+UNKNOWN_PARTY = ""
 #: The milestones the page at a glance shows, due soonest.
 SOONEST = 5
 #: Milestones overdue by at most this many months still stand in the body.
@@ -311,22 +313,24 @@ def party_of(name: str, motion: MotionState) -> str | None:
 def _parties(state: State, previous: Debate | None) -> list[Party]:
     """Per party, the motions its members submitted and the commitments made to it: those
     still open or changed since the previous debate, the newest first, at most
-    :data:`PARTY_ITEMS`; the others are counted (the annex lists them)."""
+    :data:`PARTY_ITEMS`; the others are counted (the annex lists them). Motions whose
+    submitters' party neither the content nor the Kamer's records give come last, under
+    :data:`UNKNOWN_PARTY`."""
     motions: dict[str, list[MotionState]] = {}
     commitments: dict[str, list[CommitmentState]] = {}
     for motion in state.motions.values():
         members = [s.name for s in motion.motion.submitters]
         if motion.record is not None and len(motion.record.submitters) > len(members):
             members = [s.name for s in motion.record.submitters]
-        named = {party_of(name, motion) for name in members} - {None}
-        for party in sorted(p for p in named if p):
+        named = {party for name in members if (party := party_of(name, motion))}
+        for party in sorted(named) or [UNKNOWN_PARTY]:
             motions.setdefault(party, []).append(motion)
     for commitment in state.commitments.values():
         for party in sorted({s.party for s in commitment.commitment.asked_by if s.party}):
             commitments.setdefault(party, []).append(commitment)
     after = previous.date if previous else None
     parties = []
-    for name in sorted(motions.keys() | commitments.keys(), key=str.lower):
+    for name in sorted(motions.keys() | commitments.keys(), key=lambda n: (not n, n.lower())):
         items: list[MotionState | CommitmentState] = [
             *motions.get(name, []),
             *commitments.get(name, []),

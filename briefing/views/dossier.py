@@ -261,7 +261,7 @@ def dossier_view(index: Index, output: Output, pages: Pages) -> DossierView:
         more_open=len(facts.open_points) - len(shown),
         parties=[
             PartyView(
-                p.name,
+                p.name or "Fractie onbekend",
                 [motion_item(m, pages) for m in p.motions]
                 + [commitment_item(c, pages) for c in p.commitments],
                 p.others,
