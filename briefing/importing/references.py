@@ -9,8 +9,7 @@
   2020") gives the debate of that day in ``debates.yaml``.
 - Sectors: every sector or theme named by its name or an alias, as ``briefing check``
   looks for them.
-- Amounts ("7 miljoen euro in 2018 en 2019") and milestones (a sentence about the future
-  with a date such as "najaar 2019"), marked for review.
+- Amounts and milestones, marked for review (see :mod:`briefing.importing.figures`).
 
 Every proposal that is uncertain carries a ``# TODO review:`` comment; whatever could not
 be placed is also said in the import's notes, with its line in the source.
@@ -21,16 +20,23 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
-from typing import Any
 
+from briefing.importing.figures import propose_amounts, propose_milestones
 from briefing.importing.parsed import Body, DraftSection, Paragraph
-from briefing.importing.text import MONTH_RE, MONTHS, collapse, sentences, slugify, telling_words
+from briefing.importing.text import (
+    MONTH_RE,
+    MONTHS,
+    plain,
+    sentence_before,
+    sentences,
+    slugify,
+    telling_words,
+)
 from briefing.index.sectors import name_pattern
 from briefing.inline import KAMERSTUK_RE
 from briefing.model import Commitment, Debate, DebateKind, Motion
 from briefing.sources import Corpus
-from briefing.types import FuzzyDate, Kamerstuk
+from briefing.types import Kamerstuk
 
 _MOTION_WORD_RE = re.compile(r"\bmoties?\b", re.IGNORECASE)
 _PARTICLES = {"van", "der", "den", "de", "het", "ter", "ten", "in", "'t"}
@@ -45,29 +51,6 @@ _KIND_CUES = {
 }
 _ANY_KIND_RE = re.compile("|".join(f"(?:{cue})" for cue in _KIND_CUES.values()))
 _DATE_RE = re.compile(rf"\b(\d{{1,2}})\s+({MONTH_RE})(?:\s+(\d{{4}})|\s+(jl)\b\.?)", re.IGNORECASE)
-_AMOUNT_RE = re.compile(
-    r"(?:(?:€|EUR)\s*)?(?<![\d,.])(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?\s*"
-    r"(miljoen|miljard|duizend|mln\.?|mld\.?)?\s*(?:euro\b|EUR\b)"
-    r"|(?:€|EUR)\s*(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?\s*(miljoen|miljard|mln\.?|mld\.?)?",
-)
-_BOUND_RE = re.compile(r"(?:meer|minder) dan\s*$|ten ?minste\s*$|maximaal\s*$|ruim\s*$")
-_MULTIPLIERS = {"duizend": 1_000, "miljoen": 1_000_000, "mln": 1_000_000, "miljard": 10**9}
-_YEARS_AFTER_RE = re.compile(r"^\s*(?:in|voor)\s+(\d{4})(?:\s+en\s+(\d{4}))?\b")
-_STRUCTURAL_RE = re.compile(r"^\s*structureel(?:\s+vanaf\s+(\d{4}))?")
-_FUND_RE = re.compile(r"\b(Fonds(?: [A-Z][\w-]*)+|[A-Z][\w-]*fonds)\b")
-_FOR_RE = re.compile(r"\bvoor (?:de |het )?([A-Z][\w-]+(?: [A-Z][\w-]+)?)")
-_PERIOD_RE = re.compile(
-    r"\b(?:het |de )?(begin|voorjaar|zomer|najaar|eind|einde|medio|eerste helft|tweede helft)"
-    r"(?: van)? ((?:19|20)\d{2})\b",
-    re.IGNORECASE,
-)
-_MONTH_YEAR_RE = re.compile(rf"(?<!\d )\b({MONTH_RE}) ((?:19|20)\d{{2}})\b", re.IGNORECASE)
-_YEAR_RE = re.compile(r"\b(?:in|vanaf|per|voor|tot) ((?:19|20)\d{2})\b(?! en \d)")
-_FUTURE_RE = re.compile(
-    r"\b(?:zal|zullen|gaat|gaan|streeft|streven|gepland|verwacht|verwachting|ambitie|"
-    r"doelstelling|voornemen|beoogd|beoogt|gereed|volgt|komend|komende)\b",
-    re.IGNORECASE,
-)
 #: A debate at most this many days after the letter is proposed as the one it was written for.
 _DEBATE_WINDOW = 60
 
@@ -87,12 +70,6 @@ def propose(body: Body, date: dt.date, corpus: Corpus, notes: list[str]) -> Prop
         for section in top.walk():
             finder.section(section)
     return finder.letter_debate(body)
-
-
-def _plain(text: str) -> str:
-    """Text without footnote calls and link targets, for looking things up in."""
-    text = re.sub(r"\[\^[^\]]*\]", "", text)
-    return collapse(re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text))
 
 
 def _line_of(paragraph: Paragraph, pattern: str) -> int:
@@ -130,22 +107,22 @@ class _Finder:
             self._motions(section, paragraph)
             debates = self._debates(section, paragraph)
             self._paragraph_commitments(section, paragraph, debates)
-            self._amounts(section, paragraph)
-            self._milestones(section, paragraph)
+            propose_amounts(section, paragraph)
+            propose_milestones(section, paragraph, self.date, self.sector_patterns)
         self._sectors(section)
         self._commitments(section)
 
     # --- motions ------------------------------------------------------------------------
 
     def _motions(self, section: DraftSection, paragraph: Paragraph) -> None:
-        text = _plain(paragraph.text)
+        text = plain(paragraph.text)
         cited: set[str] = set()
         for match in KAMERSTUK_RE.finditer(text):
             try:
                 kamerstuk = Kamerstuk.parse(re.sub(r"^Kamerstuk(?:ken)?\s+", "", match[0]))
             except ValueError:
                 continue
-            before = _sentence_before(text, match.start())
+            before = sentence_before(text, match.start())
             named = _MOTION_WORD_RE.search(before)
             motion = self.by_kamerstuk.get((kamerstuk.dossier, kamerstuk.suffix, kamerstuk.number))
             if motion is not None:
@@ -222,13 +199,13 @@ class _Finder:
         self, section: DraftSection, paragraph: Paragraph, debates: list[Debate]
     ) -> None:
         """A paragraph that reports on a commitment made in a debate it names."""
-        text = _plain(paragraph.text)
+        text = plain(paragraph.text)
         if not debates or not _CUE_RE.search(text):
             return
         words = set(telling_words(text))
         made_there = [c for c in self.commitments.values() if c.debate in {d.id for d in debates}]
         scored = sorted(
-            ((len(words & set(telling_words(_plain(c.text)))), c) for c in made_there),
+            ((len(words & set(telling_words(plain(c.text)))), c) for c in made_there),
             key=lambda pair: -pair[0],
         )
         if not scored or scored[0][0] == 0 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
@@ -244,13 +221,13 @@ class _Finder:
 
     def _commitments(self, section: DraftSection) -> None:
         """A section that reports on a commitment in its words."""
-        text = " ".join(_plain(p.text) for p in section.paragraphs())
+        text = " ".join(plain(p.text) for p in section.paragraphs())
         if not text:
             return
         words = set(telling_words(text))
         cue = bool(_CUE_RE.search(text))
         for commitment in self.commitments.values():
-            wanted = set(telling_words(_plain(commitment.text)))
+            wanted = set(telling_words(plain(commitment.text)))
             if not wanted:
                 continue
             score = len(wanted & words) / len(wanted)
@@ -269,7 +246,7 @@ class _Finder:
     def _debates(self, section: DraftSection, paragraph: Paragraph) -> list[Debate]:
         """The debates a paragraph names (by date and kind); also added to the section."""
         named: list[Debate] = []
-        for sentence in sentences(_plain(paragraph.text)):
+        for sentence in sentences(plain(paragraph.text)):
             for match in _DATE_RE.finditer(sentence):
                 day = self._date_of(match)
                 if day is None:
@@ -338,90 +315,10 @@ class _Finder:
         for _, sector_id in sorted(found):
             _add(section.sectors, sector_id)
 
-    # --- amounts ------------------------------------------------------------------------
-
-    def _amounts(self, section: DraftSection, paragraph: Paragraph) -> None:
-        text = _plain(paragraph.text)
-        for match in _AMOUNT_RE.finditer(text):
-            if _BOUND_RE.search(text[max(0, match.start() - 15) : match.start()]):
-                continue  # "meer dan 20 miljoen euro": a threshold, not money spent
-            euros = _euros(match)
-            if euros is None:
-                continue
-            after = text[match.end() : match.end() + 60]
-            instrument = self._instrument(section, text, match.start(), match.end())
-            excerpt = _excerpt(text, match.start(), match.end())
-            for amount in _amount_years(euros, instrument, after):
-                section.amounts.append(amount)
-            section.comment(
-                "amounts",
-                f"'{match[0].strip()}': instrument and year are guessed from \"{excerpt}\"",
-            )
-
-    @staticmethod
-    def _instrument(section: DraftSection, text: str, start: int, end: int) -> str:
-        """What an amount is for: a fund named before it or in its sentence, or a purpose."""
-        funds = list(_FUND_RE.finditer(text[:start]))
-        if funds:
-            return funds[-1][1]
-        rest = re.split(r"(?<=[.?!])\s", text[end:], maxsplit=1)[0]
-        if fund := _FUND_RE.search(rest):
-            return fund[1]
-        purpose = list(_FOR_RE.finditer(_sentence_before(text, start)))
-        if purpose:
-            return purpose[-1][1]
-        return (section.heading or "zie de brief")[:200]
-
-    # --- milestones ---------------------------------------------------------------------
-
-    def _milestones(self, section: DraftSection, paragraph: Paragraph) -> None:
-        for sentence in sentences(_plain(paragraph.text)):
-            if not _FUTURE_RE.search(sentence):
-                continue
-            for due in _dues(sentence):
-                try:
-                    period = FuzzyDate.parse(due)
-                except ValueError:
-                    continue
-                if period.end < self.date:
-                    continue
-                sectors = [
-                    sid for sid, pattern in self.sector_patterns.items() if pattern.search(sentence)
-                ]
-                milestone: dict[str, Any] = {"what": sentence, "due": due}
-                if sectors:
-                    milestone["sectors"] = sectors
-                if all(m["what"] != sentence or m["due"] != due for m in section.milestones):
-                    section.milestones.append(milestone)
-        if section.milestones:
-            section.comment(
-                "milestones",
-                "proposed from sentences about the future with a date; shorten 'what' and "
-                "remove what is not a milestone",
-            )
-
 
 def _add(values: list[str], value: str) -> None:
     if value not in values:
         values.append(value)
-
-
-def _sentence_before(text: str, position: int) -> str:
-    """The part of the sentence in ``text`` that ends at ``position``."""
-    before = text[max(0, position - 160) : position]
-    parts = re.split(r"(?<=[.?!])\s+(?=[A-Z])", before)
-    return parts[-1]
-
-
-def _excerpt(text: str, start: int, end: int, radius: int = 50) -> str:
-    """The words around ``text[start:end]``, within its sentence, with '...' where cut."""
-    head = _sentence_before(text, start)
-    tail = re.split(r"(?<=[.?!])\s", text[end:], maxsplit=1)[0]
-    if len(head) > radius:
-        head = "..." + head[-radius:].split(" ", 1)[-1]
-    if len(tail) > radius:
-        tail = tail[:radius].rsplit(" ", 1)[0] + "..."
-    return collapse(head + text[start:end] + tail)
 
 
 def _submitter(named: str) -> str:
@@ -431,48 +328,3 @@ def _submitter(named: str) -> str:
         words = words[1:]  # "de motie van Becker c.s."
     name = " ".join(words[-5:])
     return name[:1].upper() + name[1:] if name else ""
-
-
-#: Words too common to tell one commitment from another.
-def _euros(match: re.Match[str]) -> Decimal | None:
-    whole, fraction, unit = (
-        (match[1], match[2], match[3]) if match[1] else (match[4], match[5], match[6])
-    )
-    try:
-        value = Decimal(whole.replace(".", "") + (f".{fraction}" if fraction else ""))
-    except (InvalidOperation, AttributeError):
-        return None
-    multiplier = _MULTIPLIERS.get((unit or "").rstrip(".").replace("mld", "miljard"), 1)
-    euros = value * multiplier
-    if euros <= 0 or euros >= Decimal(10) ** 15:
-        return None
-    return euros.quantize(Decimal(1)) if euros == euros.to_integral_value() else euros
-
-
-def _amount_years(euros: Decimal, instrument: str, after: str) -> list[dict[str, Any]]:
-    base: dict[str, Any] = {"euros": euros, "instrument": instrument}
-    if structural := _STRUCTURAL_RE.match(after):
-        year = int(structural[1]) if structural[1] else None
-        return [{**base, **({"year": year} if year else {}), "structural": True}]
-    if years := _YEARS_AFTER_RE.match(after):
-        return [{**base, "year": int(y)} for y in (years[1], years[2]) if y]
-    return [base]
-
-
-def _dues(sentence: str) -> list[str]:
-    """The dates in a sentence as a milestone's ``due``: "najaar 2019", "maart 2020", "2023"."""
-    dues: list[str] = []
-    covered: list[tuple[int, int]] = []
-    for match in _PERIOD_RE.finditer(sentence):
-        qualifier = match[1].lower()
-        due = f"{qualifier} van {match[2]}" if "helft" in qualifier else f"{qualifier} {match[2]}"
-        dues.append(due)
-        covered.append(match.span())
-    for match in _MONTH_YEAR_RE.finditer(sentence):
-        if not any(s <= match.start() < e for s, e in covered):
-            dues.append(f"{match[1].lower()} {match[2]}")
-            covered.append(match.span())
-    for match in _YEAR_RE.finditer(sentence):
-        if not any(s <= match.start(1) < e for s, e in covered):
-            dues.append(match[1])
-    return list(dict.fromkeys(dues))

@@ -132,3 +132,16 @@ def telling_words(text: str) -> Iterator[str]:
     for word in re.findall(r"[\w-]+", text.lower()):
         if len(word) >= 4 and word not in _STOPWORDS:
             yield word
+
+
+def plain(text: str) -> str:
+    """Text without footnote calls and link targets, for looking things up in."""
+    text = re.sub(r"\[\^[^\]]*\]", "", text)
+    return collapse(re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text))
+
+
+def sentence_before(text: str, position: int) -> str:
+    """The part of the sentence in ``text`` that ends at ``position``."""
+    before = text[max(0, position - 160) : position]
+    parts = re.split(r"(?<=[.?!])\s+(?=[A-Z])", before)
+    return parts[-1]
