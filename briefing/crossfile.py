@@ -104,6 +104,18 @@ def load_kamer(root: Path, corpus: Corpus, letters: set[str]) -> None:
         for node_path, letter_id in letter_ids
         if letter_id not in letters and ("letter", letter_id) not in corpus.invalid_ids
     ]
+    numbered = {s.letter.kamerstuk: s for s in corpus.letters if s.letter.kamerstuk}
+    for index, fact in enumerate(facts.letters):
+        other = numbered.get(fact.kamerstuk) if fact.kamerstuk else None
+        if other is not None and other.letter.id != fact.letter:
+            corpus.problems.append(
+                document.problem(
+                    ("letters", index, "kamerstuk"),
+                    f"{fact.kamerstuk} is the letter '{other.letter.id}' ({other.document.path}); "
+                    f"the Kamer's record linked to '{fact.letter}' cannot be it too: a Kamerstuk "
+                    "is one letter (the same letter twice in the content, or a wrong link)",
+                )
+            )
     corpus.kamer = KamerSource(facts, document)
 
 

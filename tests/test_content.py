@@ -147,6 +147,27 @@ def test_two_letters_with_one_kamerstuk_number_are_an_error(
     assert "2030-01-01-test" in {s.letter.id for s in load_corpus(content_copy).letters}
 
 
+def test_a_letter_with_the_number_the_kamer_gives_another_letter_is_an_error(
+    content_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """kamer.yaml links the 2018 letter to the Kamer's record of 26 485, nr. 293; a letter
+    file that carries that number too is the same letter twice, or the link is wrong."""
+    minimal = (Path(__file__).parent / "bad_inputs" / "_minimal-letter.yaml").read_text()
+    added = content_copy / "letters" / "2030-01-01-test.yaml"
+    added.write_text(minimal + "kamerstuk: 26 485, nr. 293\n")
+    assert main(["check", "--content", str(content_copy)]) == 1
+    kamer = content_copy / "kamer.yaml"
+    line = kamer.read_text().splitlines().index("  kamerstuk: 26 485, nr. 293") + 1
+    errors = [line for line in capsys.readouterr().err.splitlines() if ": warning: " not in line]
+    assert errors[0] == (
+        f"{kamer}:{line}:3: letters[0].kamerstuk: Kamerstuk 26 485, nr. 293 is the letter "
+        f"'2030-01-01-test' ({added}); the Kamer's record linked to "
+        "'2018-11-13-voortgang-imvo-beleid' cannot be it too: a Kamerstuk is one letter (the "
+        "same letter twice in the content, or a wrong link)"
+    )
+    assert errors[1].endswith(" checked: 1 error, 3 warnings")
+
+
 @pytest.mark.parametrize(
     ("text", "start", "end"),
     [
