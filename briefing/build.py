@@ -44,7 +44,10 @@ class BuildReport:
     rebuilt: list[str] = field(default_factory=list)
     up_to_date: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
+    #: Outputs not made again while the content has errors (or a letter failed): those that
+    #: exist from before are kept, the others are not made.
     skipped: list[str] = field(default_factory=list)
+    not_made: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     #: Warnings about the content and the templates, each a line ``path:line:column: ...``.
@@ -54,7 +57,7 @@ class BuildReport:
     def ok(self) -> bool:
         """True when nothing failed or was skipped and the content had no errors."""
         errors = any(p.severity == "error" for p in self.problems)
-        return not (self.failed or self.skipped or errors)
+        return not (self.failed or self.skipped or self.not_made or errors)
 
     def summary(self) -> str:
         """The closing line, e.g. ``3 rebuilt, 14 up to date, 0 failed``."""
@@ -63,10 +66,12 @@ class BuildReport:
             f"{len(self.up_to_date)} up to date",
             f"{len(self.failed)} failed",
         ]
-        if self.skipped:
+        held = [f"{len(self.skipped)} kept from before"] if self.skipped else []
+        held += [f"{len(self.not_made)} not made"] if self.not_made else []
+        if held:
             errors = any(p.severity == "error" for p in self.problems)
             why = "content has errors" if errors else "a letter failed"
-            parts.append(f"{len(self.skipped)} kept from before ({why})")
+            parts.append(f"{', '.join(held)} ({why})")
         if self.removed:
             parts.append(f"{len(self.removed)} removed")
         return ", ".join(parts)
@@ -186,9 +191,10 @@ class _Build:
         self._make(planned.letters, letters, context)
         self.blocked = self.blocked or bool(report.failed)
         if self.blocked:  # also those a broken letter keeps out of the plan
-            kept = {o.path for o in planned.reports}
-            kept |= {n for n in self.record.outputs if not n.startswith(f"{LETTERS_DIR}/")}
-            report.skipped += sorted(kept)
+            held = {o.path for o in planned.reports}
+            held |= {n for n in self.record.outputs if not n.startswith(f"{LETTERS_DIR}/")}
+            report.skipped += sorted(n for n in held if (self.out / n).exists())
+            report.not_made += sorted(n for n in held if not (self.out / n).exists())
         else:
             pages = self._pages(planned.letters)
             self.inputs.pages = {lid: digest_json(p) for lid, p in pages.items()}

@@ -228,6 +228,20 @@ def test_a_broken_registry_entry_keeps_the_reports_from_before(
     assert "0 rebuilt, 22 up to date, 0 failed" in capsys.readouterr().out
 
 
+def test_a_first_build_of_broken_content_says_what_it_did_not_make(
+    content_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """With nothing from before, the reports a broken registry entry holds back are not made,
+    and the closing line says so rather than that they were kept."""
+    out = tmp_path / "out"
+    replace_line(content_copy / "motions.yaml", "kamerstuk: 26 485, nr. 224", "kamerstuk: 26 485")
+    assert main(["build", "--content", str(content_copy), "--out", str(out)]) == 1
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "2 rebuilt, 0 up to date, 0 failed, 20 not made (content has errors)"
+    )
+    assert sorted(p.relative_to(out).parts[0] for p in out.rglob("*.pdf")) == ["letters"] * 2
+
+
 def test_the_overview_name_is_not_a_sector_id(
     content_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
