@@ -175,13 +175,7 @@ def export(args: argparse.Namespace) -> int:
     Example: briefing export --debate ao-imvo-2018-11-14 --format xlsx
     """
     from briefing.export import export as export_register
-    from briefing.export import file_format
 
-    try:
-        file_format(args.format, args.out)
-    except BriefingError as mismatch:
-        print(f"briefing export: error: {mismatch}", file=sys.stderr)
-        return EXIT_USAGE
     written, count = export_register(args.content, args.date, args.debate, args.format, args.out)
     print(f"wrote {written} ({_count(count, 'row')})")
     return EXIT_OK

@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 from briefing.dates import dutch_date
-from briefing.errors import BriefingError
+from briefing.errors import BriefingError, UsageError
 from briefing.index.register import Entry
 from briefing.layout import letter_pdf
 from briefing.views.format import fuzzy_date_text
@@ -140,12 +140,12 @@ FORMATS = ("csv", "xlsx")
 
 def file_format(fmt: str | None, target: Path | None) -> str:
     """The format to write ``target`` in: ``fmt`` if given, else the one its extension names,
-    else CSV. A ``fmt`` that another format's extension contradicts is an error."""
+    else CSV. A ``fmt`` that another format's extension contradicts is a usage error."""
     if target is None:
         return fmt or "csv"
     named = target.suffix.lower().removeprefix(".")
     if fmt and named in FORMATS and named != fmt:
-        raise BriefingError(
+        raise UsageError(
             f"{target} ends in .{named}, but the format asked for is {fmt}; name the file "
             f"{target.with_suffix('.' + fmt).name}, or leave --format out"
         )

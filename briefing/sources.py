@@ -12,6 +12,7 @@ from briefing.errors import Problem
 from briefing.kamer.facts import KamerFacts
 from briefing.loading import Document, NodePath
 from briefing.model import Commitment, Debate, DebateNotes, Letter, Motion, Sector
+from briefing.types import Kamerstuk
 
 
 @dataclass(frozen=True)
@@ -112,3 +113,9 @@ class Corpus:
     def errors(self) -> list[Problem]:
         """Problems that are errors (not warnings)."""
         return [p for p in self.problems if p.severity == "error"]
+
+    def kamerstuk_of(self, letter: Letter) -> Kamerstuk | None:
+        """A letter's Kamerstuk number: its own, else the one the Kamer's records give."""
+        if letter.kamerstuk is not None or self.kamer is None:
+            return letter.kamerstuk
+        return next((f.kamerstuk for f in self.kamer.facts.letters if f.letter == letter.id), None)

@@ -408,7 +408,7 @@ def test_the_export_takes_its_format_from_the_file_name(
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err == (
-        f"briefing export: error: {wrong} ends in .csv, but the format asked for is xlsx; "
+        f"briefing: error: {wrong} ends in .csv, but the format asked for is xlsx; "
         "name the file register.xlsx, or leave --format out\n"
     )
     assert not wrong.exists()

@@ -172,11 +172,7 @@ def _refuse_known(source: Source, text: LetterText, corpus: Corpus) -> None:
     if not text.head.kamerstuk:
         return
     number = Kamerstuk.parse(text.head.kamerstuk)
-    letters = {s.letter.id: s for s in corpus.letters}
-    known = [s.letter.id for s in corpus.letters if s.letter.kamerstuk == number]
-    if corpus.kamer is not None:
-        known += [f.letter for f in corpus.kamer.facts.letters if f.kamerstuk == number]
-    found = next((letters[letter_id] for letter_id in known if letter_id in letters), None)
+    found = next((s for s in corpus.letters if corpus.kamerstuk_of(s.letter) == number), None)
     if found is not None:
         raise BriefingError(
             f"{source.path}:{text.head.lines.get('kamerstuk', 1)}: {number} is in the content "

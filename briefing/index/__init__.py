@@ -118,13 +118,9 @@ class Index:
 
     def kamerstuk_of(self, letter: Letter) -> Kamerstuk | None:
         """A letter's Kamerstuk number: its own, else the one the Kamer's records give."""
-        if letter.kamerstuk is not None:
-            return letter.kamerstuk
-        kamer = self.corpus.kamer
-        if kamer is None:
-            return None
-        note_files(kamer.document.path)
-        return next((f.kamerstuk for f in kamer.facts.letters if f.letter == letter.id), None)
+        if letter.kamerstuk is None and self.corpus.kamer is not None:
+            note_files(self.corpus.kamer.document.path)
+        return self.corpus.kamerstuk_of(letter)
 
     def section(self, ref: str) -> Place:
         """The letter section ``<letter-id>#<section-id>`` (checked when the content loaded)."""
