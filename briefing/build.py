@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing.errors import BriefingError, Interrupted, Problem, stop_signal
-from briefing.layout import LETTERS_DIR, require_content
+from briefing.layout import LETTERS_DIR, require_apart, require_content
 from briefing.lock import locked, remove_partials
 from briefing.record import RECORD_FILE, Entry, Inputs, Record, digest_json
 
@@ -100,6 +100,7 @@ def build(
     :class:`Interrupted`, saying what is left for the next build.
     """
     require_content(content)
+    require_apart(content, out)
     with locked(out):
         remove_partials(out)
         record = Record.read(out)

@@ -102,11 +102,12 @@ def watch(args: argparse.Namespace) -> int:
 
     Stop with Ctrl-C. Example: briefing watch
     """
-    from briefing.layout import require_content
+    from briefing.layout import require_apart, require_content
     from briefing.lock import locked
     from briefing.watch import watch as watch_files
 
     require_content(args.content)  # a wrong set-up is an error before watching starts
+    require_apart(args.content, args.out)
     with locked(args.out):  # an --out that is a file, or another build's folder
         pass
 

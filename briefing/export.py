@@ -12,6 +12,7 @@ import datetime as dt
 import io
 import os
 import tempfile
+import zipfile
 from pathlib import Path
 
 from briefing.dates import dutch_date
@@ -38,9 +39,11 @@ COLUMNS = [
     "volgens de Kamer",
     "link",
 ]
+#: The formats the register is written in, by file extension.
 FORMATS = ("csv", "xlsx")
 #: The moment written into an XLSX file's properties, so that its bytes do not vary.
 _FIXED = dt.datetime(2000, 1, 1)
+_FIXED_STAMP = b"2000-01-01T00:00:00Z"
 
 
 def rows(entries: list[Entry]) -> list[list[str]]:
@@ -84,6 +87,15 @@ def to_csv(table: list[list[str]]) -> bytes:
     return ("\ufeff" + text.getvalue()).encode("utf-8")
 
 
+#: How a register written as CSV starts; what a workbook written here says of itself until
+#: a spreadsheet saves it (which sets the moment it was modified).
+_CSV_HEADER = to_csv([])
+_WORKBOOK_MARKS = (
+    b"<dc:creator>briefing</dc:creator>",
+    b">" + _FIXED_STAMP + b"</dcterms:modified>",
+)
+
+
 def to_xlsx(table: list[list[str]], title: str) -> bytes:
     """The rows as a workbook: bold header row, frozen, filterable, readable widths."""
     from openpyxl import Workbook
@@ -118,7 +130,6 @@ def _fixed_zip(data: bytes) -> bytes:
     """The workbook's zip with every member's time, and the time openpyxl writes as the
     moment it was saved, set to one moment, so that the bytes repeat."""
     import re
-    import zipfile
 
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
@@ -127,7 +138,7 @@ def _fixed_zip(data: bytes) -> bytes:
         for info in source.infolist():
             member = source.read(info.filename)
             if info.filename == "docProps/core.xml":
-                member = saved.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", member)
+                member = saved.sub(rb"\g<1>" + _FIXED_STAMP + rb"\g<2>", member)
             fixed = zipfile.ZipInfo(info.filename, date_time=_FIXED.timetuple()[:6])
             fixed.compress_type = zipfile.ZIP_DEFLATED
             target.writestr(fixed, member)
@@ -181,8 +192,36 @@ def export(
     name = f"register-{debate.id if debate else STATE_OF_PLAY}-{day.isoformat()}.{fmt}"
     target = target or Path("build") / name
     data = to_csv(table) if fmt == "csv" else to_xlsx(table, f"Register {day.isoformat()}")
+    require_replaceable(target)
     write(target, data)
     return target, len(table)
+
+
+def require_replaceable(target: Path) -> None:
+    """Refuse to write over a folder, or over a file that is not a register written here:
+    an export may replace an earlier export, never another file."""
+    if target.is_dir():
+        raise UsageError(f"{target} is a folder; give a file, e.g. --out {target / 'register.csv'}")
+    if target.exists() and not is_register(target):
+        raise UsageError(
+            f"{target} exists and is not a register written by export; nothing written; "
+            "give another file with --out, or move this one away first"
+        )
+
+
+def is_register(path: Path) -> bool:
+    """Whether ``path`` is a register written by :func:`export`: a CSV starting with its
+    header, or a workbook written here that no spreadsheet has saved since."""
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(len(_CSV_HEADER))
+        if head == _CSV_HEADER:
+            return True
+        with zipfile.ZipFile(path) as book:
+            properties = book.read("docProps/core.xml")
+        return all(mark in properties for mark in _WORKBOOK_MARKS)
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return False
 
 
 def write(target: Path, data: bytes) -> None:

@@ -27,7 +27,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
 
-from briefing.errors import BriefingError
+from briefing.errors import BriefingError, UsageError
 
 # --- content ----------------------------------------------------------------------------------
 
@@ -69,6 +69,20 @@ def require_content(root: Path) -> None:
             f"{root} holds no content: a content folder holds {LETTERS_DIR}/<YYYY-MM-DD-slug>.yaml "
             f"(one file per letter) and the registries {registries}; give the folder that holds "
             "them with --content"
+        )
+
+
+def require_apart(content: Path, out: Path) -> None:
+    """Refuse an output folder that is the content folder or inside one of its folders:
+    the PDFs would land among the content files, and watching would miss the content."""
+    root, target = content.resolve(), out.resolve()
+    inside = [
+        name for name in (LETTERS_DIR, NOTES_DIR, SCHEMAS_DIR) if target.is_relative_to(root / name)
+    ]
+    if target == root or inside:
+        where = "the content folder" if target == root else f"inside the content's {inside[0]}/"
+        raise UsageError(
+            f"--out {out} is {where}; the outputs go to a folder of their own, e.g. --out build"
         )
 
 

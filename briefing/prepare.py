@@ -16,7 +16,13 @@ from pathlib import Path
 from briefing.corpus import load_corpus
 from briefing.errors import BriefingError, ContentError, Interrupted, RenderError, stop_signal
 from briefing.index import Index
-from briefing.layout import REGISTRY_FILES, letter_pdf, require_content, templates_dir
+from briefing.layout import (
+    REGISTRY_FILES,
+    letter_pdf,
+    require_apart,
+    require_content,
+    templates_dir,
+)
 from briefing.lock import locked
 from briefing.model import Debate
 from briefing.plan import Kind, Output, dossier, prepared_path
@@ -45,6 +51,7 @@ def prepare(
     ``out/briefings/<debate id or 'stand-van-zaken'>-<date>.pdf``.
     """
     require_content(content)
+    require_apart(content, out)
     settings = load_settings(content)
     corpus = load_corpus(content)
     if corpus.errors:

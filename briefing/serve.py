@@ -35,7 +35,7 @@ from markupsafe import escape
 
 from briefing.background import Builder, Watcher
 from briefing.errors import BriefingError
-from briefing.layout import INDEX_PAGE, STYLE_DIR, style_files, templates_dir
+from briefing.layout import INDEX_PAGE, STYLE_DIR, require_apart, style_files, templates_dir
 from briefing.medium import Medium, screen
 from briefing.site import Site, load_site, page_html, problems_html
 
@@ -251,6 +251,7 @@ def serve(
     Prints the URL on standard output; ``say`` tells what happens (default: standard error).
     """
     say = say or partial(print, file=sys.stderr, flush=True)
+    require_apart(content, out)
     preview = Preview(content, out)
     try:
         server = _Server((bind, port), preview)

@@ -414,6 +414,48 @@ def test_the_export_takes_its_format_from_the_file_name(
     assert not wrong.exists()
 
 
+def test_the_export_replaces_only_a_register_it_wrote(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An export may write over an earlier export, never over another file (a content file,
+    a workbook a spreadsheet has saved since) or into a folder; refused, nothing changes."""
+    from openpyxl import load_workbook
+
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    args = ["export", "--content", str(content), "--date", "2022-04-30", "--out"]
+    motions = content / "motions.yaml"
+    before = motions.read_bytes()
+    assert main([*args, str(motions)]) == 2
+    assert capsys.readouterr() == (
+        "",
+        f"briefing: error: {motions} exists and is not a register written by export; nothing "
+        "written; give another file with --out, or move this one away first\n",
+    )
+    assert motions.read_bytes() == before
+
+    for name in ("register.csv", "register.xlsx"):
+        register = tmp_path / name
+        assert main([*args, str(register)]) == 0
+        assert main([*args, str(register)]) == 0  # again, over its own
+        assert capsys.readouterr().out == f"wrote {register} (12 rows)\n" * 2
+
+    saved = tmp_path / "register.xlsx"
+    book = load_workbook(saved)
+    book.active["D2"] = "a note of my own"  # type: ignore[index]
+    book.save(saved)
+    edited = saved.read_bytes()
+    assert main([*args, str(saved)]) == 2
+    assert "is not a register written by export" in capsys.readouterr().err
+    assert saved.read_bytes() == edited
+
+    assert main([*args, str(tmp_path)]) == 2
+    assert capsys.readouterr().err == (
+        f"briefing: error: {tmp_path} is a folder; give a file, e.g. --out "
+        f"{tmp_path / 'register.csv'}\n"
+    )
+
+
 # ----------------------------------------------------------------- text, links and layout
 
 

@@ -105,6 +105,31 @@ def test_an_out_that_is_a_file_is_an_error(command: list[str], tmp_path: Path) -
     assert out.read_bytes() == b"%PDF-1.7 not to be touched\n"
 
 
+@pytest.mark.parametrize(
+    ("command", "out", "where"),
+    [
+        (["build"], ".", "the content folder"),
+        (["watch"], ".", "the content folder"),
+        (["prepare", "--date", "2022-04-30"], "letters", "inside the content's letters/"),
+        (["serve", "--port", "0"], "qa/pdf", "inside the content's qa/"),
+    ],
+)
+def test_an_out_among_the_content_is_refused(
+    command: list[str], out: str, where: str, content_copy: Path
+) -> None:
+    """Outputs in the content folder would mix PDFs with the letters, and watching would
+    miss the content; refused before anything is written (an --out beside, like
+    content/build, is fine: watching leaves it alone)."""
+    before = sorted(p.relative_to(content_copy) for p in content_copy.rglob("*"))
+    done = cli(*command, "--content", content_copy, "--out", content_copy / out)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == (
+        f"briefing: error: --out {content_copy / out} is {where}; the outputs go to a folder "
+        "of their own, e.g. --out build\n"
+    )
+    assert sorted(p.relative_to(content_copy) for p in content_copy.rglob("*")) == before
+
+
 @pytest.mark.parametrize("command", [["build"], ["watch"], ["prepare", "--date", "2022-04-30"]])
 def test_a_folder_another_build_holds_is_refused_naming_the_holder(
     command: list[str], out: Path, clean: dict[str, bytes]
