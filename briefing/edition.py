@@ -4,11 +4,14 @@
 each PDF (``letters/<id>.html`` next to ``letters/<id>.pdf``), the PDFs themselves and the
 templates' stylesheets and assets (``style/``), so that the folder can be published or
 opened as it is. The pages have no scripts. A file is written only when its bytes change,
-each atomically; files of documents that are gone are removed.
+each atomically. The files it wrote for documents that are gone are removed (the list of
+what it wrote is kept beside it, in ``OUT``); no other file under ``html/`` is touched.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import shutil
 import tempfile
@@ -19,8 +22,9 @@ from briefing.errors import BriefingError, Problem
 from briefing.layout import EDITION_DIR, INDEX_PAGE, STYLE_DIR, style_files, templates_dir
 from briefing.site import load_site, page_html
 
-#: The kinds of file the edition writes; no other file under ``OUT/html`` is touched.
-_OURS = (".html", ".pdf", ".css", ".svg", ".png", ".ttf", ".otf", ".woff", ".woff2", ".txt")
+#: What the edition wrote, beside it in ``OUT``: each file's name under ``html/`` and the
+#: SHA-256 of its bytes. Only a file listed here, with those bytes, is ever removed.
+MANIFEST = ".briefing-edition.json"
 
 
 @dataclass
@@ -64,16 +68,36 @@ def write_edition(content: Path, out: Path) -> EditionReport:
     for output in site.pages.values():
         if has_pdf(output.path):
             files[output.path] = out / output.path
+    wrote = _manifest(out)
+    written: dict[str, str] = {}
     for name, data in files.items():
-        changed = _put(folder / name, data)
+        new = data.read_bytes() if isinstance(data, Path) else data
+        changed = _put(folder / name, new, data if isinstance(data, Path) else None)
         (report.written if changed else report.unchanged).append(name)
-    report.removed = _remove_others(folder, set(files))
+        written[name] = _digest(new)
+    report.removed = _remove_gone(folder, wrote, set(files))
+    _put(out / MANIFEST, json.dumps(written, indent=0, sort_keys=True).encode())
     return report
 
 
-def _put(target: Path, data: bytes | Path) -> bool:
-    """Write ``data`` (bytes, or a file's) to ``target`` unless it holds them already."""
-    new = data.read_bytes() if isinstance(data, Path) else data
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _manifest(out: Path) -> dict[str, str]:
+    """What the edition in ``out`` wrote before (nothing when there is no readable list)."""
+    try:
+        listed = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(listed, dict):
+        return {}
+    return {name: digest for name, digest in listed.items() if isinstance(digest, str)}
+
+
+def _put(target: Path, new: bytes, source: Path | None = None) -> bool:
+    """Write ``new`` (the bytes of ``source``, if given) to ``target`` unless it holds them
+    already."""
     try:
         if target.read_bytes() == new:
             return False
@@ -84,8 +108,8 @@ def _put(target: Path, data: bytes | Path) -> bool:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
         with os.fdopen(handle, "wb") as stream:
             stream.write(new)
-        if isinstance(data, Path):
-            shutil.copymode(data, temporary)
+        if source is not None:
+            shutil.copymode(source, temporary)
         else:
             os.chmod(temporary, 0o644)
         os.replace(temporary, target)
@@ -94,12 +118,17 @@ def _put(target: Path, data: bytes | Path) -> bool:
     return True
 
 
-def _remove_others(folder: Path, keep: set[str]) -> list[str]:
-    """Delete the edition's files that are not in ``keep`` (a document that is gone)."""
+def _remove_gone(folder: Path, wrote: dict[str, str], keep: set[str]) -> list[str]:
+    """Delete the files the edition wrote before that are not in ``keep`` (a document that
+    is gone), when they still hold what it wrote; any other file is left alone."""
     removed = []
-    for path in sorted(folder.rglob("*")):
-        name = path.relative_to(folder).as_posix()
-        if path.is_file() and path.suffix in _OURS and name not in keep:
-            path.unlink()
-            removed.append(name)
+    inside = folder.resolve()
+    for name in sorted(set(wrote) - keep):
+        path = folder / name
+        try:
+            if path.resolve().is_relative_to(inside) and _digest(path.read_bytes()) == wrote[name]:
+                path.unlink()
+                removed.append(name)
+        except OSError:
+            continue
     return removed

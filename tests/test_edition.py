@@ -196,19 +196,37 @@ def test_writing_the_edition_again_changes_nothing(edition: Path) -> None:
     )
 
 
+GONE = "letters/2022-04-07-opvolging-moties-en-toezeggingen-imvo-beleid"
+
+
 def test_a_letter_that_is_gone_loses_its_page(out: Path, content_copy: Path) -> None:
     assert cli("build", "--html", "--content", content_copy, "--out", out).returncode == 0
-    (
-        content_copy / "letters" / "2022-04-07-opvolging-moties-en-toezeggingen-imvo-beleid.yaml"
-    ).unlink()
+    (content_copy / f"{GONE}.yaml").unlink()
     (content_copy / "kamer.yaml").unlink()  # it names the letter
     done = cli("build", "--html", "--content", content_copy, "--out", out)
     assert done.returncode == 0, done.stdout + done.stderr
     edition = out / EDITION_DIR
-    gone = "letters/2022-04-07-opvolging-moties-en-toezeggingen-imvo-beleid"
-    assert not (edition / f"{gone}.html").exists() and not (edition / f"{gone}.pdf").exists()
+    assert not (edition / f"{GONE}.html").exists() and not (edition / f"{GONE}.pdf").exists()
     assert (edition / f"letters/{LETTER}.html").is_file()
     assert ", 2 removed" in done.stdout.splitlines()[-1]
+
+
+def test_the_edition_removes_only_what_it_wrote(out: Path, content_copy: Path) -> None:
+    """Not a file someone put beside its pages, nor one of its own files someone changed
+    since it wrote it."""
+    assert cli("build", "--html", "--content", content_copy, "--out", out).returncode == 0
+    edition = out / EDITION_DIR
+    (edition / "over.html").write_text("<p>Over deze site</p>\n", encoding="utf-8")
+    page = edition / f"{GONE}.html"
+    page.write_text(page.read_text(encoding="utf-8") + "<!-- mine -->\n", encoding="utf-8")
+    (content_copy / f"{GONE}.yaml").unlink()
+    (content_copy / "kamer.yaml").unlink()
+    done = cli("build", "--html", "--content", content_copy, "--out", out)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert ", 1 removed" in done.stdout.splitlines()[-1]  # the PDF
+    assert not (edition / f"{GONE}.pdf").exists()
+    assert page.read_text(encoding="utf-8").endswith("<!-- mine -->\n")
+    assert (edition / "over.html").read_text(encoding="utf-8") == "<p>Over deze site</p>\n"
 
 
 def test_the_edition_is_not_written_while_the_content_has_errors(
