@@ -120,6 +120,29 @@ def test_a_motion_the_registry_has_is_skipped_and_said_so(tmp_path: Path) -> Non
     assert (content / "motions.yaml").read_bytes() == before
 
 
+def test_a_motion_is_not_added_to_a_registry_that_cannot_be_read(tmp_path: Path) -> None:
+    """Where the registry is broken the message says where, as check would, and the file is
+    left as it is; an empty registry is filled in."""
+    content = content_copy(tmp_path / "content")
+    registry = content / "motions.yaml"
+    broken = registry.read_text(encoding="utf-8") + "  - id: [van-laar\n"
+    registry.write_text(broken, encoding="utf-8")
+    line = broken.count("\n") + 1
+    run = cli("import", MOTIONS_XML / f"{COUNCIL}.xml", "--content", content)
+    assert (run.returncode, run.stdout) == (1, "")
+    assert run.stderr == (
+        f"briefing: error: {registry}:{line}:1: YAML syntax: while parsing a flow sequence "
+        "expected ',' or ']', but got '<stream end>'; so no motion can be added to it: mend it "
+        "first ('briefing check' shows every problem)\n"
+    )
+    assert registry.read_text(encoding="utf-8") == broken
+
+    registry.write_text("\n", encoding="utf-8")
+    run = cli("import", MOTIONS_XML / f"{COUNCIL}.xml", "--content", content)
+    assert run.returncode == 0, run.stderr
+    assert "id: dassen-21501-02-3027" in registry.read_text(encoding="utf-8")
+
+
 def test_a_motion_with_a_number_the_registry_has_under_another_id_is_skipped(
     tmp_path: Path,
 ) -> None:

@@ -22,6 +22,7 @@ from briefing.errors import BriefingError
 from briefing.importing.draft import yaml_lines
 from briefing.importing.motion_text import MotionText
 from briefing.importing.text import slugify
+from briefing.loading import load_document
 from briefing.model import Motion
 from briefing.types import Kamerstuk
 
@@ -60,6 +61,14 @@ def entry(motion: MotionText) -> dict[str, Any]:
     return data
 
 
+def _blank(path: Path) -> bool:
+    """Whether the file at ``path`` holds nothing but white space."""
+    try:
+        return not path.read_bytes().strip()
+    except OSError:
+        return False  # reading it again says why it cannot be read
+
+
 @dataclass
 class Registry:
     """The motions of ``motions.yaml`` (ids and numbers), and the entries to append to it."""
@@ -75,14 +84,14 @@ class Registry:
         path = content / FILE_NAME
         ids: set[str] = set()
         numbers: dict[tuple[str, str | None, int], str] = {}
-        if path.is_file():
-            try:
-                data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-            except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        if path.is_file() and not _blank(path):  # an empty file is filled in
+            document, problems = load_document(path)
+            if document.data is None:
                 raise BriefingError(
-                    f"{path}: cannot read the registry to add motions to it ({exc}); run "
-                    "'briefing check' and mend it first"
-                ) from None
+                    f"{problems[0]}; so no motion can be added to it: mend it first "
+                    "('briefing check' shows every problem)"
+                )
+            data = document.data
             for item in data.get("motions") or [] if isinstance(data, dict) else []:
                 if isinstance(item, dict) and "id" in item:
                     ids.add(str(item["id"]))
