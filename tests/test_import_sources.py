@@ -11,12 +11,14 @@ import datetime as dt
 import re
 import shutil
 from pathlib import Path
+from textwrap import wrap
 
 import pytest
 import yaml
 
 from briefing.corpus import load_corpus
-from briefing.model import Letter
+from briefing.importing.text import collapse
+from briefing.model import Letter, Section
 from tests.conftest import CONTENT, FIXTURES, cli
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -24,6 +26,8 @@ MOTIONS_XML = SHARED / "kamer-open-data" / "motions-xml"
 MOTIONS_TEXT = SHARED / "kamer-open-data" / "motions-text"
 REAL_LETTERS = SHARED / "real-letters"
 IMPORT = FIXTURES / "import"
+KAMERSTUK = IMPORT / "2018-11-13-voortgang-imvo-beleid.kamerstuk.txt"
+LETTER_2018 = "2018-11-13-voortgang-imvo-beleid"
 #: A motion of a Council dossier (21 501-02), a gewijzigde motie, a budget motion with a list.
 COUNCIL = "0ccc1414-b568-481c-9dce-e62a68888c92"
 AMENDED = "04244f20-fad3-41be-bea6-2793535ad62c"
@@ -279,6 +283,94 @@ def test_the_same_letter_from_two_publications_is_imported_once(tmp_path: Path) 
     ) in run.stderr.splitlines()
     assert len(list((content / "letters").glob("2020-09-18-*.yaml"))) == 1
     assert cli("check", "--content", content).returncode == 0
+
+
+def imported_letter(source: Path, content: Path) -> Letter:
+    """The draft letter ``source`` becomes, imported into ``content``."""
+    run = cli("import", source, "--content", content)
+    assert run.returncode == 0, run.stderr
+    (written,) = re.findall(r"^wrote (\S+\.yaml)$", run.stdout, re.MULTILINE)
+    return next(s.letter for s in load_corpus(content).letters if str(s.path) == written)
+
+
+def outline(letter: Letter) -> list[str]:
+    """The letter's headings and paragraphs in order, without footnote calls."""
+    lines: list[str] = []
+
+    def add(sections: list[Section]) -> None:
+        for section in sections:
+            lines.extend([f"# {section.heading}"] if section.heading else [])
+            lines.extend(re.sub(r"\[\^[^\]]+\]", "", str(b)) for b in section.body)
+            add(section.sections)
+
+    add(letter.sections)
+    return lines
+
+
+def test_the_letter_as_tweedekamer_nl_prints_it_has_the_paragraphs_of_the_official_text(
+    tmp_path: Path,
+) -> None:
+    """tweedekamer.nl prints no blank line between paragraphs; the draft still has the two
+    paragraphs the official publication of 35 537, nr. 3 has."""
+    site, official = (REAL_LETTERS / name for name in REAL if "35537-3" in name)
+    from_site = outline(imported_letter(site, content_copy(tmp_path / "site")))
+    assert from_site == outline(imported_letter(official, content_copy(tmp_path / "official")))
+    assert len(from_site) == 2
+
+
+def test_a_letter_filed_under_two_dossiers_says_so(tmp_path: Path) -> None:
+    """tweedekamer.nl prints the dossiers line after line: the first gives the number, the
+    second is named for review (not run into the first one's title)."""
+    site = next(REAL_LETTERS / name for name in REAL if "tksite" in name)
+    lines = site.read_text(encoding="utf-8").splitlines()
+    first = next(i for i, line in enumerate(lines) if line.startswith("35 537 "))
+    lines.insert(first + 1, "29 521 Nederlandse deelname aan vredesmissies")
+    source = tmp_path / "twee-dossiers.txt"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    content = content_copy(tmp_path / "content")
+    run = cli("import", source, "--content", content)
+    assert run.returncode == 0, run.stderr
+    assert (
+        f"{source}:{first + 2}: also filed under dossier '29 521 Nederlandse deelname aan "
+        "vredesmissies'"
+    ) in run.stderr.splitlines()
+    letter = imported_letter(site, content_copy(tmp_path / "alone"))
+    (written,) = (content / "letters").glob("2020-09-18-*.yaml")
+    draft = next(s.letter for s in load_corpus(content).letters if s.path == written)
+    assert (str(draft.kamerstuk), draft.subject) == (str(letter.kamerstuk), letter.subject)
+
+
+def test_a_long_letter_wrapped_without_blank_lines_keeps_its_paragraphs(tmp_path: Path) -> None:
+    """The 2018 letter's official text, printed as tweedekamer.nl prints a letter: lines
+    wrapped at one width, nothing between paragraphs and headings. A paragraph whose last
+    line happens to be full cannot be told from the next (two, here); every other break is
+    found, and no paragraph is cut in two."""
+    letter = imported_letter(KAMERSTUK, content_copy(tmp_path / "official", LETTER_2018))
+    official = outline(letter)
+    head = [
+        f"Brief regering : {letter.subject}",
+        "26 485 Maatschappelijk verantwoord ondernemen",
+        "Nr. 299 BRIEF VAN DE MINISTER VOOR BUITENLANDSE HANDEL EN ONTWIKKELINGSSAMENWERKING",
+        "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal",
+        "Den Haag, 13 november 2018",
+    ]
+    body = [
+        line
+        for block in official
+        for line in wrap(block.removeprefix("# "), 85, break_on_hyphens=False)
+    ]
+    signature = [f"{letter.signatory.title}", letter.signatory.name]
+    source = tmp_path / "site.txt"
+    source.write_text("\n".join([*head, *body, *signature]) + "\n", encoding="utf-8")
+    from_site = outline(imported_letter(source, content_copy(tmp_path / "site", LETTER_2018)))
+
+    assert (len(official), len(from_site)) == (46, 44)  # two paragraphs end in full lines
+    joined = iter(official)
+    for block in from_site:  # each is one block of the official text, or several in a row
+        parts = [next(joined)]
+        while collapse(" ".join(p.removeprefix("# ") for p in parts)) != block.removeprefix("# "):
+            parts.append(next(joined))
+        assert len(parts) == 1 or not block.startswith("# "), block
 
 
 def test_a_letter_the_kamer_records_give_a_content_letter_is_not_imported(

@@ -176,14 +176,14 @@ def _read_head(lines: list[SourceLine], head: Head, notes: list[str], path: Path
             head.addressee.append(text)
             head.lines["addressee"] = line.number
             part = "addressee"
+        elif _DOSSIER_RE.match(text) and part != "number":
+            notes.append(f"line {line.number}: also filed under dossier '{text}'")
         elif part == "dossier" and head.dossier_title:
             head.dossier_title = f"{head.dossier_title} {text}"
         elif part == "addressee":
             head.addressee[-1] = f"{head.addressee[-1]} {text}"
         elif part == "number" and text.isupper():
             kind.append(text)
-        elif _DOSSIER_RE.match(text) and part != "number":
-            notes.append(f"line {line.number}: also filed under dossier '{text}'")
         elif not first_text and dossier is None:
             first_text = text
         else:
