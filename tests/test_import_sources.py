@@ -340,6 +340,27 @@ def test_a_letter_filed_under_two_dossiers_says_so(tmp_path: Path) -> None:
     assert (str(draft.kamerstuk), draft.subject) == (str(letter.kamerstuk), letter.subject)
 
 
+@pytest.mark.parametrize(
+    ("dossier", "kamerstuk"),
+    [
+        ("36 600 B", "36 600-B, nr. 3"),
+        ("36 600-B", "36 600-B, nr. 3"),
+        ("36 200 XVII", "36 200-XVII, nr. 3"),
+    ],
+)
+def test_a_dossiers_suffix_is_part_of_the_number(
+    tmp_path: Path, dossier: str, kamerstuk: str
+) -> None:
+    site = next(REAL_LETTERS / name for name in REAL if "tksite" in name)
+    text = site.read_text(encoding="utf-8").replace(
+        "\n35 537 Initiatiefnota", f"\n{dossier} Initiatiefnota"
+    )
+    source = tmp_path / "brief.txt"
+    source.write_text(text, encoding="utf-8")
+    letter = imported_letter(source, content_copy(tmp_path / "content"))
+    assert str(letter.kamerstuk) == f"Kamerstuk {kamerstuk}"
+
+
 def test_a_long_letter_wrapped_without_blank_lines_keeps_its_paragraphs(tmp_path: Path) -> None:
     """The 2018 letter's official text, printed as tweedekamer.nl prints a letter: lines
     wrapped at one width, nothing between paragraphs and headings. A paragraph whose last

@@ -42,7 +42,9 @@ _NOTES_HEADING_RE = re.compile(r"^(?:X\s+)?No(?:ot|ten)$")
 _PLACE_DATE_RE = re.compile(
     rf"^(?:Den Haag|[\u2019']s-Gravenhage),?\s+({DUTCH_DATE_RE.pattern})\s*$"
 )
-_DOSSIER_RE = re.compile(r"^(\d{2}\s?\d{3})(?:-(\w{1,10})|\s([IVXLC]{1,8}))?\s+(\S.*)$")
+#: A dossier and its title; a suffix after a hyphen, or a Roman numeral or one capital letter
+#: after a space ("35 925-XVII", "35 925 XVII", "36 600 B").
+_DOSSIER_RE = re.compile(r"^(\d{2}\s?\d{3})(?:-(\w{1,10})|\s([IVXLC]{1,8}|[A-Z]))?\s+(\S.*)$")
 #: A page's header (or the first page's footer), with the page number at the end.
 _PAGE_HEADER_RE = re.compile(
     r"(?:Eerste|Tweede) Kamer, vergaderjaar \d{4}\s*[\u2013-]\s*\d{4}, "
