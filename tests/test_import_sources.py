@@ -316,6 +316,12 @@ def test_the_letter_as_tweedekamer_nl_prints_it_has_the_paragraphs_of_the_offici
     from_site = outline(imported_letter(site, content_copy(tmp_path / "site")))
     assert from_site == outline(imported_letter(official, content_copy(tmp_path / "official")))
     assert len(from_site) == 2
+    run = cli("import", site, "--content", content_copy(tmp_path / "again"))
+    assert (
+        f"{site}:13: no blank line between paragraphs (as tweedekamer.nl prints a letter): "
+        "paragraphs and headings were told apart by where lines end short; compare them with "
+        "the publication"
+    ) in run.stderr.splitlines()
 
 
 def test_a_letter_filed_under_two_dossiers_says_so(tmp_path: Path) -> None:

@@ -85,7 +85,14 @@ class _Footnotes:
 def read_body(lines: list[SourceLine], footnotes: list[FootnoteText], notes: list[str]) -> Body:
     """The sections and footnotes of the body in ``lines``; what it left out goes to ``notes``."""
     hyphenation = Hyphenation.of([line.text for line in lines] + [f.text for f in footnotes])
-    blocks = _blocks(_paragraph_ends(lines))
+    spaced = _paragraph_ends(lines)
+    if len(spaced) > len(lines):
+        notes.append(
+            f"line {lines[0].number}: no blank line between paragraphs (as tweedekamer.nl prints "
+            "a letter): paragraphs and headings were told apart by where lines end short; "
+            "compare them with the publication"
+        )
+    blocks = _blocks(spaced)
     marked = any(block.kind == "heading" for block in blocks)
     notes_found = _Footnotes()
     for footnote in footnotes:
