@@ -147,6 +147,42 @@ def test_a_motion_is_not_added_to_a_registry_that_cannot_be_read(tmp_path: Path)
     assert "id: dassen-21501-02-3027" in registry.read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("indent", [0, 4])
+def test_motions_are_added_to_a_registry_in_its_own_indentation(
+    tmp_path: Path, indent: int
+) -> None:
+    """YAML lets the list under 'motions:' start at any indentation (the Kamer's records are
+    written at none); the new entries follow the file's."""
+    content = content_copy(tmp_path / "content")
+    registry = content / "motions.yaml"
+    head, entries = registry.read_text(encoding="utf-8").split("motions:\n", 1)
+    shifted = [" " * indent + line[2:] if line.strip() else line for line in entries.split("\n")]
+    registry.write_text(head + "motions:\n" + "\n".join(shifted), encoding="utf-8")
+    run = cli("import", MOTIONS_XML / f"{COUNCIL}.xml", "--content", content)
+    assert run.returncode == 0, run.stderr
+    assert f"\n{' ' * indent}- id: dassen-21501-02-3027\n" in registry.read_text(encoding="utf-8")
+    assert cli("check", "--content", content).returncode == 0
+    assert "dassen-21501-02-3027" in load_corpus(content).motions
+
+
+def test_a_registry_written_on_one_line_is_left_alone_and_the_letters_still_import(
+    tmp_path: Path,
+) -> None:
+    content = content_copy(tmp_path / "content", LETTER_2018)
+    registry = content / "motions.yaml"
+    motions_before = yaml.safe_load(registry.read_text(encoding="utf-8"))["motions"]
+    flow = "motions: " + yaml.safe_dump(motions_before, default_flow_style=True, width=10**6)
+    registry.write_text(flow, encoding="utf-8")
+    run = cli("import", MOTIONS_XML / f"{COUNCIL}.xml", KAMERSTUK, "--content", content)
+    assert run.returncode == 1
+    assert (
+        f"briefing: error: {registry}:1: motions: the list is written on one line; write it one "
+        "'- id: ...' entry after the other, so that motions can be added; nothing written"
+    ) in run.stderr.splitlines()
+    assert registry.read_text(encoding="utf-8") == flow
+    assert re.fullmatch(rf"wrote {content}/letters/2018-11-13-[a-z-]+\.yaml\n", run.stdout)
+
+
 def test_a_motion_with_a_number_the_registry_has_under_another_id_is_skipped(
     tmp_path: Path,
 ) -> None:

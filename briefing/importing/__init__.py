@@ -131,7 +131,12 @@ def _import_motions(
             )
         else:
             added[index] = motion_id
-    registry.write()
+    try:
+        registry.write()
+    except BriefingError as exc:  # the motions are not added; the letters still are
+        for index in added:
+            results[index].error = str(exc)
+        return
     for index, motion_id in added.items():
         results[index].wrote.append(f"{registry.path}: motion {motion_id}")
 

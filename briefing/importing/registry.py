@@ -28,6 +28,8 @@ from briefing.types import Kamerstuk
 
 #: libyaml's loader where PyYAML has it: the check reads the whole file back.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+#: The line the entries go under (a comment may follow it).
+_MOTIONS_LINE = re.compile(r"(?m)^motions:[ \t]*(?:#.*)?$")
 
 FILE_NAME = "motions.yaml"
 _HEADER = [
@@ -133,17 +135,26 @@ class Registry:
         text = self.path.read_text(encoding="utf-8") if self.path.is_file() else ""
         if not text.strip():
             text = "\n".join(_HEADER) + "\n"
-        text = re.sub(r"(?m)^motions:\s*\[\]\s*$", "motions:", text)
-        if not re.search(r"(?m)^motions:\s*$", text):
+        text = re.sub(r"(?m)^motions:[ \t]*\[\][ \t]*(#.*)?$", r"motions: \1", text)
+        line = _MOTIONS_LINE.search(text)
+        if line is None:
+            inline = re.search(r"(?m)^motions:.*$", text)
             raise BriefingError(
-                f"{self.path}: found no line 'motions:' to add the motions under; run "
+                f"{self.path}:{_line_of(text, inline.start())}: motions: the list is written on "
+                "one line; write it one '- id: ...' entry after the other, so that motions can "
+                "be added; nothing written"
+                if inline
+                else f"{self.path}:1: found no line 'motions:' to add the motions under; run "
                 "'briefing check' and mend the file first"
             )
-        blocks = ["\n".join(yaml_lines([data], 2)) for data in self.pending]
+        blocks = ["\n".join(yaml_lines([data], _list_indent(text))) for data in self.pending]
         text = text.rstrip("\n") + "\n\n" + "\n\n".join(blocks) + "\n"
-        written = (yaml.load(text, Loader=_LOADER) or {}).get("motions") or []
-        if written[len(written) - len(self.pending) :] != self.pending:
-            raise RuntimeError(f"the motions added to {self.path} do not read back as written")
+        if not self._reads_back(text):
+            raise BriefingError(
+                f"{self.path}:{_line_of(text, line.start())}: motions: the motions cannot be "
+                "added at the end of the file as it is written (the list must come last, one "
+                "'- id: ...' entry after the other); nothing written"
+            )
         temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
         try:
             temporary.write_text(text, encoding="utf-8")
@@ -152,6 +163,26 @@ class Registry:
             temporary.unlink(missing_ok=True)
             raise BriefingError(f"cannot write {self.path}: {exc.strerror or exc}") from None
         self.pending = []
+
+    def _reads_back(self, text: str) -> bool:
+        """Whether ``text`` reads as the registry with the queued entries last."""
+        try:
+            data = yaml.load(text, Loader=_LOADER) or {}
+        except yaml.YAMLError:
+            return False
+        written = data.get("motions") or [] if isinstance(data, dict) else []
+        return written[len(written) - len(self.pending) :] == self.pending
+
+
+def _line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def _list_indent(text: str) -> int:
+    """How far the file indents the entries under ``motions:`` (two spaces when it has none)."""
+    after = _MOTIONS_LINE.split(text, maxsplit=1)[-1]
+    first = re.search(r"(?m)^( *)- ", after)
+    return len(first[1]) if first else 2
 
 
 def _number(text: str) -> tuple[str, str | None, int] | None:
