@@ -165,6 +165,18 @@ def test_motions_are_added_to_a_registry_in_its_own_indentation(
     assert "dassen-21501-02-3027" in load_corpus(content).motions
 
 
+def test_a_registry_with_windows_line_ends_keeps_them(tmp_path: Path) -> None:
+    content = content_copy(tmp_path / "content")
+    registry = content / "motions.yaml"
+    registry.write_bytes(registry.read_bytes().replace(b"\n", b"\r\n"))
+    run = cli("import", MOTIONS_XML / f"{COUNCIL}.xml", "--content", content)
+    assert run.returncode == 0, run.stderr
+    raw = registry.read_bytes()
+    assert b"- id: dassen-21501-02-3027\r\n" in raw
+    assert raw.count(b"\n") == raw.count(b"\r\n")
+    assert "dassen-21501-02-3027" in load_corpus(content).motions
+
+
 def test_a_registry_written_on_one_line_is_left_alone_and_the_letters_still_import(
     tmp_path: Path,
 ) -> None:

@@ -132,7 +132,13 @@ class Registry:
         """Append the queued entries to the file, atomically; nothing when none are queued."""
         if not self.pending:
             return
-        text = self.path.read_text(encoding="utf-8") if self.path.is_file() else ""
+        try:
+            raw = self.path.read_bytes() if self.path.is_file() else b""
+            text = raw.decode("utf-8").replace("\r\n", "\n")
+        except (OSError, UnicodeError) as exc:
+            message = f"{self.path}:1: cannot read it again to add the motions ({exc})"
+            raise BriefingError(message) from None
+        newline = "\r\n" if b"\r\n" in raw else "\n"  # as the file has them
         if not text.strip():
             text = "\n".join(_HEADER) + "\n"
         text = re.sub(r"(?m)^motions:[ \t]*\[\][ \t]*(#.*)?$", r"motions: \1", text)
@@ -157,7 +163,7 @@ class Registry:
             )
         temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
         try:
-            temporary.write_text(text, encoding="utf-8")
+            temporary.write_text(text, encoding="utf-8", newline=newline)
             os.replace(temporary, self.path)
         except OSError as exc:
             temporary.unlink(missing_ok=True)
