@@ -18,6 +18,7 @@ import pytest
 
 from briefing.cli import main
 from briefing.errors import BriefingError
+from briefing.kamer import fetch
 from briefing.kamer.fetch import Client, check_base_url, sync
 from briefing.kamer.load import load_files
 from briefing.kamer.odata import moment
@@ -44,6 +45,8 @@ class Service:
         """The status and body for a GET of ``path``."""
         self.requests.append(unquote(path))
         parts = urlsplit(path)
+        if not parts.path.startswith("/OData/v4/2.0/"):
+            return 404, b"Not Found"
         entity = parts.path.rsplit("/", 1)[-1]
         params = {k: v[0] for k, v in parse_qs(parts.query).items()}
         top, skip = int(params["$top"]), int(params.get("$skip", "0"))
@@ -192,7 +195,8 @@ def test_a_page_that_keeps_failing_stops_the_sync_after_the_retries(
     assert re.fullmatch(
         r"GET http://127\.0\.0\.1:\d+/OData/v4/2\.0/Zaak\?\$filter=Verwijderd eq false and "
         r"\(Soort eq 'Motie' or Soort eq 'Brief regering'\)&.*&\$top=50&\$count=true: no good "
-        r"answer in 1 try: too many 503 error responses",
+        r"answer in 1 try: too many 503 error responses; the service may be busy or down; sync "
+        r"again later",
         str(error.value),
     )
     assert not (tmp_path / "kamer.sqlite").exists()
@@ -233,6 +237,35 @@ def test_a_bad_request_shows_the_request(
     )
     assert len(err) == 3  # the progress of Zaak, then the error alone, no traceback
     assert not store.exists()  # the store made for this sync is removed again
+
+
+def test_a_wrong_address_says_what_the_address_must_be(
+    service: Service, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = tmp_path / "kamer.sqlite"
+    site = service.base.removesuffix("OData/v4/2.0/")
+    status = main(["kamer", "sync", "--url", site, "--store", str(store)])
+    err = capsys.readouterr().err.splitlines()
+    assert status == 1
+    assert err[-1].startswith(f"briefing: error: GET {site}Zaak?")
+    assert err[-1].endswith(
+        ": the service answered 404 Not Found: Not Found; --url must be the service's base "
+        f"address, e.g. {fetch.DEFAULT_URL}"  # the Kamer's, which the tests keep out of reach
+    )
+    assert not store.exists()
+
+
+def test_no_service_at_the_address_says_what_to_check(tmp_path: Path) -> None:
+    closed = ThreadingHTTPServer(("127.0.0.1", 0), BaseHTTPRequestHandler)
+    address = f"http://127.0.0.1:{closed.server_address[1]}/OData/v4/2.0/"
+    closed.server_close()  # nothing listens there now
+    with pytest.raises(BriefingError) as raised:
+        sync(tmp_path / "kamer.sqlite", Client(address, backoff=0.01))
+    assert re.fullmatch(
+        rf"GET {re.escape(address)}Zaak\?.*: no good answer in 6 tries: .*Connection refused; "
+        r"check the address \(--url\) and the network connection, then sync again",
+        str(raised.value),
+    ), str(raised.value)
 
 
 def test_a_next_page_on_another_host_is_refused(service: Service, tmp_path: Path) -> None:

@@ -19,7 +19,12 @@ from pathlib import Path
 from urllib.parse import quote, unquote_plus, urlencode, urlsplit
 
 import urllib3
-from urllib3.exceptions import HTTPError, MaxRetryError
+from urllib3.exceptions import (
+    ConnectTimeoutError,
+    HTTPError,
+    MaxRetryError,
+    NewConnectionError,
+)
 from urllib3.util import Retry, Timeout
 
 from briefing.errors import BriefingError
@@ -168,9 +173,15 @@ class Client:
                 "GET", url, preload_content=False, redirect=False, retries=self.retry
             )
         except MaxRetryError as exc:
+            unreached = isinstance(exc.reason, NewConnectionError | ConnectTimeoutError)
+            advice = (
+                "check the address (--url) and the network connection, then sync again"
+                if unreached
+                else "the service may be busy or down; sync again later"
+            )
             raise BriefingError(
                 f"{shown}: no good answer in {self.attempts} "
-                f"{'try' if self.attempts == 1 else 'tries'}: {exc.reason}"
+                f"{'try' if self.attempts == 1 else 'tries'}: {exc.reason}; {advice}"
             ) from None
         except HTTPError as exc:
             raise BriefingError(f"{shown}: {exc}") from None
@@ -190,9 +201,15 @@ class Client:
         if response.status >= 400:
             text = response.read(300).decode("utf-8", "replace")
             detail = " ".join(text.split())
+            advice = (
+                f"; --url must be the service's base address, e.g. {DEFAULT_URL}"
+                if response.status == 404
+                else ""
+            )
             raise BriefingError(
                 f"{shown}: the service answered {response.status} {response.reason or ''}"
                 + (f": {detail}" if detail else "")
+                + advice
             )
         limit = f"larger than {self.max_bytes:,} bytes; refused"
         length = response.headers.get("Content-Length", "")
