@@ -415,6 +415,26 @@ def test_a_dossiers_suffix_is_part_of_the_number(
     assert str(letter.kamerstuk) == f"Kamerstuk {kamerstuk}"
 
 
+def test_the_table_above_an_official_publication_is_page_furniture(tmp_path: Path) -> None:
+    """A copy of the whole officielebekendmakingen.nl page starts with the site's table of
+    the paper's data; it is left out without a note, and the draft is the letter's."""
+    official = next(REAL_LETTERS / name for name in REAL if "veldman.txt" in name)
+    table = (
+        "Kamerstuk\n\nDatum publicatieOrganisatieVergaderjaarDossier- en ondernummer\n"
+        "Tweede Kamer der Staten-Generaal2020-202135537 nr. 3\n\n"
+    )
+    text = official.read_text(encoding="utf-8")
+    source = tmp_path / "pagina.txt"
+    source.write_text(table + text[text.index("35 537 ") :], encoding="utf-8")
+    run = cli("import", source, "--content", content_copy(tmp_path / "content"))
+    assert run.returncode == 0, run.stderr
+    assert "Datum publicatie" not in run.stderr and "Generaal2020" not in run.stderr
+    letter = imported_letter(official, content_copy(tmp_path / "alone"))
+    (written,) = (tmp_path / "content" / "letters").glob("2020-09-18-*.yaml")
+    draft = next(s.letter for s in load_corpus(tmp_path / "content").letters if s.path == written)
+    assert (outline(draft), draft.kamerstuk) == (outline(letter), letter.kamerstuk)
+
+
 def test_a_long_letter_wrapped_without_blank_lines_keeps_its_paragraphs(tmp_path: Path) -> None:
     """The 2018 letter's official text, printed as tweedekamer.nl prints a letter: lines
     wrapped at one width, nothing between paragraphs and headings. A paragraph whose last

@@ -57,6 +57,10 @@ _FURNITURE_RES = [
     re.compile(r"\bkst-[\w-]+"),
     re.compile(r"\bISSN \d{4}\s*-\s*\d{3}[\dX]"),
     re.compile(r"[\u2019']s-Gravenhage \d{4}(?!\S)"),
+    # officielebekendmakingen.nl's table above the paper, as a copy of the page gives it
+    re.compile(r"^Kamerstuk\s*$"),
+    re.compile(r"^Datum ?publicatie ?Organisatie ?Vergaderjaar ?Dossier- en ondernummer\s*$"),
+    re.compile(r"^(?:Eerste|Tweede) Kamer der Staten-Generaal ?\d{4}-\d{4} ?[\w -]+ nr\. \d+\s*$"),
 ]
 _FOOTNOTE_RE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
 
