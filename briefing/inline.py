@@ -24,7 +24,7 @@ _LOOSE_FOOTNOTE_RE = re.compile(r"\[\^([^\]]*)\]")
 #: What is left of ``[text](target)`` in plain text when it did not parse as a link.
 _UNPARSED_LINK_RE = re.compile(r"\]\(\s*([^)]*?)\s*\)")
 KAMERSTUK_RE = re.compile(
-    r"(?:Kamerstuk(?:ken)?\s+)?\d{2}\s?\d{3}(?:-(?:[A-Z]+|\d{2}))?,?\s+nr\.\s*\d+"
+    r"(?:Kamerstuk(?:ken)?\s+)?\d{2}\s?\d{3}(?:-(?:[A-Z]+|\d{2})|\s(?:[IVXLC]{1,8}|[A-Z]))?,?\s+nr\.\s*\d+"
 )
 
 #: A word that starts with a hyphen ("en/of -adaptatie"): its hyphen must not end a line.

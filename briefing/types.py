@@ -84,8 +84,11 @@ class DebateRef(Ref):
     kind = "debate"
 
 
+#: A suffix follows the dossier after a hyphen, or after a space when it is a Roman numeral or
+#: one letter, as budget chapters are often cited ("35 000 XVII, nr. 34" is 35 000-XVII).
 _KAMERSTUK_RE = re.compile(
-    r"^(?:Kamerstuk(?:ken)?\s+)?(?P<dossier>\d{2}\s?\d{3})(?:-(?P<suffix>[A-Z]+|\d{1,3}))?,?\s+"
+    r"^(?:Kamerstuk(?:ken)?\s+)?(?P<dossier>\d{2}\s?\d{3})"
+    r"(?:-(?P<suffix>[A-Z]+|\d{1,3})|\s(?P<spaced>[IVXLC]{1,8}|[A-Z]))?,?\s+"
     r"nr\.\s*(?P<number>\d{1,6})$"
 )
 
@@ -107,7 +110,8 @@ class Kamerstuk:
                 f"{quoted(text)} is not a Kamerstuk number; write it like '26 485, nr. 224' "
                 "or '35 925-XVII, nr. 33'"
             )
-        return cls(match["dossier"].replace(" ", ""), int(match["number"]), match["suffix"])
+        suffix = match["suffix"] or match["spaced"]
+        return cls(match["dossier"].replace(" ", ""), int(match["number"]), suffix)
 
     @property
     def dossier_display(self) -> str:

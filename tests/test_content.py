@@ -12,8 +12,9 @@ from briefing import model
 from briefing.cli import main
 from briefing.corpus import load_corpus
 from briefing.errors import ContentError
+from briefing.inline import render_inline
 from briefing.settings import Settings, load_settings
-from briefing.types import FuzzyDate
+from briefing.types import FuzzyDate, Kamerstuk
 from briefing.walk import iter_sections
 from tests.conftest import CONTENT
 
@@ -123,6 +124,28 @@ def test_a_missing_emblem_is_an_error_that_check_reports(
     err = capsys.readouterr().err
     assert "settings.yaml:2:1: emblem: no file 'beeldmerk.svg' in " in err
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("written", "number", "link"),
+    [
+        ("35 000 XVII, nr. 34", "Kamerstuk 35 000-XVII, nr. 34", "kst-35000-XVII-34"),
+        ("35000 XVII, nr. 34", "Kamerstuk 35 000-XVII, nr. 34", "kst-35000-XVII-34"),
+        ("36 600 B, nr. 9", "Kamerstuk 36 600-B, nr. 9", "kst-36600-B-9"),
+        ("35 925-XVII, nr. 33", "Kamerstuk 35 925-XVII, nr. 33", "kst-35925-XVII-33"),
+    ],
+)
+def test_a_budget_chapter_cited_after_a_space_is_the_same_kamerstuk(
+    written: str, number: str, link: str
+) -> None:
+    """Letters cite budget chapters as '35 000 XVII, nr. 34' as often as '35 000-XVII, nr.
+    34': the same paper, numbered and linked the same way in the text of a letter."""
+    assert str(Kamerstuk.parse(written)) == number
+    html = str(render_inline(f"zoals gemeld (Kamerstuk {written})."))
+    assert html == (
+        f'zoals gemeld (<a class="kst" href="https://zoek.officielebekendmakingen.nl/{link}.html">'
+        f"Kamerstuk {written}</a>)."
+    )
 
 
 def test_two_letters_with_one_kamerstuk_number_are_an_error(

@@ -435,6 +435,36 @@ def test_the_table_above_an_official_publication_is_page_furniture(tmp_path: Pat
     assert (outline(draft), draft.kamerstuk) == (outline(letter), letter.kamerstuk)
 
 
+def test_every_motion_of_an_enumeration_is_proposed_and_a_letter_is_not(
+    tmp_path: Path,
+) -> None:
+    """'Het betreft een motie over A (nr.), over B (nr.) en over C (nr.)' cites three
+    motions, however long the sentence; a letter cited after them is no motion. A motion
+    named by its subject, not its submitter, gets a plain id to review."""
+    official = next(REAL_LETTERS / name for name in REAL if "veldman.txt" in name)
+    cited = (
+        "Het betreft een motie over de kleding (Kamerstuk 26 485, nr. 901), over de evaluatie "
+        "van het beleid in alle sectoren van de economie, ook buiten de convenanten en de "
+        "afspraken die daar al gelden (Kamerstuk 26 485, nr. 902) en over de richtlijnen "
+        "voor ambassades (Kamerstuk 35 000 XVII, nr. 34), waarop ook mijn brief (Kamerstuk "
+        "26 485, nr. 903) ingaat. De motie Geurts (Kamerstuk 34 000 J, nr. 14) komt later."
+    )
+    text = official.read_text(encoding="utf-8").replace(
+        "\nDe reden van het uitstel", f"\n{cited}\n\nDe reden van het uitstel"
+    )
+    source = tmp_path / "brief.txt"
+    source.write_text(text, encoding="utf-8")
+    run = cli("import", source, "--content", content_copy(tmp_path / "content"))
+    assert run.returncode == 0, run.stderr
+    proposed = re.findall(r"could not place '([^']+)'.*\(id '([^']+)'", run.stderr)
+    assert proposed == [
+        ("Kamerstuk 26 485, nr. 901", "motie-26485-901"),
+        ("Kamerstuk 26 485, nr. 902", "motie-26485-902"),
+        ("Kamerstuk 35 000-XVII, nr. 34", "motie-35000-xvii-34"),
+        ("Kamerstuk 34 000-J, nr. 14", "geurts-34000-j-14"),
+    ]
+
+
 def test_a_long_letter_wrapped_without_blank_lines_keeps_its_paragraphs(tmp_path: Path) -> None:
     """The 2018 letter's official text, printed as tweedekamer.nl prints a letter: lines
     wrapped at one width, nothing between paragraphs and headings. A paragraph whose last

@@ -39,6 +39,16 @@ from briefing.sources import Corpus
 from briefing.types import Kamerstuk
 
 _MOTION_WORD_RE = re.compile(r"\bmoties?\b", re.IGNORECASE)
+#: Words for kinds of paper: the last before a citation in its sentence says what it cites
+#: ("een motie over A (nr. 1), over B (nr. 2)" cites two motions; "de motie X, waarover mijn
+#: brief (nr. 3)" a letter).
+_PAPER_WORD_RE = re.compile(
+    r"\b(?:moties?|(?:kamer)?brie(?:f|ven)|nota's?|verslag(?:en)?|rapport(?:en)?"
+    r"|amendement(?:en)?|wetsvoorstel(?:len)?)\b",
+    re.IGNORECASE,
+)
+#: How far back in its sentence a citation's kind of paper is looked for.
+_CITATION_REACH = 600
 _PARTICLES = {"van", "der", "den", "de", "het", "ter", "ten", "in", "'t"}
 _CUE_RE = re.compile(r"toegezegd|toezegging|zegde\b.{0,80}\btoe\b|aangekondigd", re.IGNORECASE)
 _KIND_CUES = {
@@ -122,8 +132,9 @@ class _Finder:
                 kamerstuk = Kamerstuk.parse(re.sub(r"^Kamerstuk(?:ken)?\s+", "", match[0]))
             except ValueError:
                 continue
-            before = sentence_before(text, match.start())
-            named = _MOTION_WORD_RE.search(before)
+            before = sentence_before(text, match.start(), _CITATION_REACH)
+            papers = list(_PAPER_WORD_RE.finditer(before))
+            named = papers[-1] if papers and _MOTION_WORD_RE.fullmatch(papers[-1][0]) else None
             motion = self.by_kamerstuk.get((kamerstuk.dossier, kamerstuk.suffix, kamerstuk.number))
             if motion is not None:
                 _add(section.motions, motion.id)
@@ -322,9 +333,18 @@ def _add(values: list[str], value: str) -> None:
 
 
 def _submitter(named: str) -> str:
-    """The submitter as the text names them before the citation: "Van Laar", "Becker c.s."."""
-    words = named.strip(" (").split()
-    if words and words[0] == "van" and len(words) > 1 and words[1][0].isupper():
-        words = words[1:]  # "de motie van Becker c.s."
-    name = " ".join(words[-5:])
-    return name[:1].upper() + name[1:] if name else ""
+    """The submitters as the text names them right before the citation: "Van Laar", "Becker
+    c.s.", "Smaling en Voordewind"; nothing when it gives a subject instead ("de motie over het
+    textielconvenant")."""
+    words = named.strip(" (-").split()
+    name: list[str] = []
+    for word in reversed(words[-6:]):
+        if not (word[0].isupper() or word in _PARTICLES or word in ("c.s.", "en")):
+            break
+        name.insert(0, word)
+    while name and (name[0] == "en" or (name[0] == "van" and name[1:2] and name[1][0].isupper())):
+        name.pop(0)  # "de motie van Becker c.s.": "van" is not part of the name
+    if not any(word[0].isupper() for word in name):
+        return ""
+    text = " ".join(name)
+    return text[:1].upper() + text[1:]

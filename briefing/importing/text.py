@@ -140,8 +140,9 @@ def plain(text: str) -> str:
     return collapse(re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text))
 
 
-def sentence_before(text: str, position: int) -> str:
-    """The part of the sentence in ``text`` that ends at ``position``."""
-    before = text[max(0, position - 160) : position]
+def sentence_before(text: str, position: int, reach: int = 160) -> str:
+    """The part of the sentence in ``text`` that ends at ``position`` (``reach`` characters
+    at most)."""
+    before = text[max(0, position - reach) : position]
     parts = re.split(r"(?<=[.?!])\s+(?=[A-Z])", before)
     return parts[-1]
