@@ -465,6 +465,29 @@ def test_every_motion_of_an_enumeration_is_proposed_and_a_letter_is_not(
     ]
 
 
+def test_an_older_publication_with_the_title_and_the_kind_on_lines_of_their_own(
+    tmp_path: Path,
+) -> None:
+    """Publications from before 2010 print 'nr. 11' in lower case, the dossier's title under
+    its number and the kind of paper under 'nr.': the same draft as the present layout's."""
+    official = next(REAL_LETTERS / name for name in REAL if "veldman.txt" in name)
+    text = official.read_text(encoding="utf-8")
+    older = text.replace("\n35 537 Initiatiefnota", "\n35 537\nInitiatiefnota").replace(
+        "\nNr. 3 BRIEF VAN", "\nnr. 3\nBRIEF VAN"
+    )
+    assert older != text
+    source = tmp_path / "ouder.txt"
+    source.write_text(older, encoding="utf-8")
+    draft = imported_letter(source, content_copy(tmp_path / "older"))
+    letter = imported_letter(official, content_copy(tmp_path / "present"))
+    assert (draft.kamerstuk, draft.subject, draft.signatory, outline(draft)) == (
+        letter.kamerstuk,
+        letter.subject,
+        letter.signatory,
+        outline(letter),
+    )
+
+
 def test_a_long_letter_wrapped_without_blank_lines_keeps_its_paragraphs(tmp_path: Path) -> None:
     """The 2018 letter's official text, printed as tweedekamer.nl prints a letter: lines
     wrapped at one width, nothing between paragraphs and headings. A paragraph whose last

@@ -25,7 +25,8 @@ from briefing.types import Kamerstuk
 
 LAYOUT = "Kamerstuk layout"
 
-_NUMBER_RE = re.compile(r"^Nr\.\s*(\d{1,6})(?:\s+(\S.*))?$")
+#: "Nr. 308 BRIEF VAN ..." (older publications print "nr. 11", the kind on the next line).
+_NUMBER_RE = re.compile(r"^[Nn]r\.\s*(\d{1,6})(?:\s+(\S.*))?$")
 #: rijksbegroting.nl prints dossier, suffix, number and kind on one line, in lower case.
 _COMBINED_RE = re.compile(
     r"^(\d{2}\s?\d{3})(?:[\s-]+([A-Z]{1,8}|\d{1,3}))?\s+(\d{1,6})\s+((?:Brief|BRIEF)\b.*)$"
@@ -42,9 +43,10 @@ _NOTES_HEADING_RE = re.compile(r"^(?:X\s+)?No(?:ot|ten)$")
 _PLACE_DATE_RE = re.compile(
     rf"^(?:Den Haag|[\u2019']s-Gravenhage),?\s+({DUTCH_DATE_RE.pattern})\s*$"
 )
-#: A dossier and its title; a suffix after a hyphen, or a Roman numeral or one capital letter
-#: after a space ("35 925-XVII", "35 925 XVII", "36 600 B").
-_DOSSIER_RE = re.compile(r"^(\d{2}\s?\d{3})(?:-(\w{1,10})|\s([IVXLC]{1,8}|[A-Z]))?\s+(\S.*)$")
+#: A dossier and its title (older publications print the title on the next line); a suffix
+#: after a hyphen, or a Roman numeral or one capital letter after a space ("35 925-XVII",
+#: "35 925 XVII", "36 600 B").
+_DOSSIER_RE = re.compile(r"^(\d{2}\s?\d{3})(?:-(\w{1,10})|\s([IVXLC]{1,8}|[A-Z]))?(?:\s+(\S.*))?$")
 #: A page's header (or the first page's footer), with the page number at the end.
 _PAGE_HEADER_RE = re.compile(
     r"(?:Eerste|Tweede) Kamer, vergaderjaar \d{4}\s*[\u2013-]\s*\d{4}, "
@@ -184,8 +186,8 @@ def _read_head(lines: list[SourceLine], head: Head, notes: list[str], path: Path
             part = "addressee"
         elif _DOSSIER_RE.match(text) and part != "number":
             notes.append(f"line {line.number}: also filed under dossier '{text}'")
-        elif part == "dossier" and head.dossier_title:
-            head.dossier_title = f"{head.dossier_title} {text}"
+        elif part == "dossier":
+            head.dossier_title = f"{head.dossier_title or ''} {text}".strip()
         elif part == "addressee":
             head.addressee[-1] = f"{head.addressee[-1]} {text}"
         elif part == "number" and text.isupper():
