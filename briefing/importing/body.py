@@ -14,7 +14,6 @@ stop between two paragraphs is a heading, at the top level.
 from __future__ import annotations
 
 import re
-import statistics
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -39,6 +38,7 @@ from briefing.importing.text import (
     strip_markup,
     unique_id,
 )
+from briefing.importing.wrapped import paragraph_ends
 
 _HEADING_RE = re.compile(r"^#{1,6}\s+(\S.*)$")
 #: Superscript digits: what converters print for a footnote call.
@@ -51,10 +51,6 @@ _CALL_RE = re.compile(rf"<sup>(\d{{1,3}})</sup>|([{_SUPERSCRIPTS}]+)|\[\^([^\]\s
 #: Heading styles from the top level down, as a letter's PDF prints them.
 _STYLES = ["bold", "plain", "emphasis"]
 _MAX_HEADING = 200
-#: In a text without blank lines: a line shorter than this share of the width the lines wrap
-#: at (with the next word added) ends a paragraph; lines wrapped to fit must tell the width.
-_SHORT_LINE = 0.9
-_WRAPPED_ENOUGH = 3
 INTRO_ID = "inleiding"
 
 
@@ -85,7 +81,7 @@ class _Footnotes:
 def read_body(lines: list[SourceLine], footnotes: list[FootnoteText], notes: list[str]) -> Body:
     """The sections and footnotes of the body in ``lines``; what it left out goes to ``notes``."""
     hyphenation = Hyphenation.of([line.text for line in lines] + [f.text for f in footnotes])
-    spaced = _paragraph_ends(lines)
+    spaced = paragraph_ends(lines)
     if len(spaced) > len(lines):
         notes.append(
             f"line {lines[0].number}: no blank line between paragraphs (as tweedekamer.nl prints "
@@ -117,47 +113,6 @@ def read_body(lines: list[SourceLine], footnotes: list[FootnoteText], notes: lis
             f"letter to go by: {shown}{more}; check them"
         )
     return body
-
-
-def _paragraph_ends(lines: list[SourceLine]) -> list[SourceLine]:
-    """``lines``, with a blank line after each line that ends a paragraph, in a text without
-    blank lines.
-
-    tweedekamer.nl prints a letter as lines wrapped at one width, with nothing between its
-    paragraphs. A line wrapped there is full: the next word did not fit. So a line that ends
-    well short of that width, with room to spare for the next line's first word, ends its
-    paragraph, or is a heading; and a sentence's last line ends its paragraph when a heading
-    follows (one or two lines without a full stop, the last of them short). A line longer
-    than every wrapped line was not wrapped there (the site leaves text a template filled in
-    as it is): when it ends a sentence, it ends its paragraph. The width is the median length
-    of the lines that do not end a sentence; with fewer than three of those there is nothing
-    to go by.
-    """
-    texts = [line.text.strip() for line in lines]
-    if not texts or not all(texts):
-        return lines
-    wrapped = [len(text) for text in texts[:-1] if not TERMINAL_RE.search(text)]
-    if len(wrapped) < _WRAPPED_ENOUGH:
-        return lines
-    room, widest = _SHORT_LINE * statistics.median(wrapped), max(wrapped)
-    after = [*texts[1:], ""]
-    short = [
-        bool(n) and len(t) + 1 + len(n.split()[0]) < room for t, n in zip(texts, after, strict=True)
-    ]
-    spaced: list[SourceLine] = []
-    for index, (line, text) in enumerate(zip(lines, texts, strict=True)):
-        spaced.append(line)
-        if not after[index]:
-            continue
-        heading_next = starts_upper(after[index]) and any(
-            short[index + size] and not any(TERMINAL_RE.search(t) for t in after[index:][:size])
-            for size in (1, 2)
-            if index + size < len(texts)
-        )
-        ends_sentence = TERMINAL_RE.search(text) is not None
-        if short[index] or (ends_sentence and (len(text) > widest or heading_next)):
-            spaced.append(SourceLine(line.number, ""))
-    return spaced
 
 
 def _blocks(lines: list[SourceLine]) -> list[_Block]:
