@@ -543,6 +543,26 @@ def test_a_letter_the_kamer_records_give_a_content_letter_is_not_imported(
     )
 
 
+def test_a_letter_imported_into_broken_content_says_what_was_not_compared(
+    tmp_path: Path,
+) -> None:
+    """With kamer.yaml broken, its numbers cannot be compared: the letter is imported, and
+    the import says that the content has an error and what that left out."""
+    content = content_copy(tmp_path / "content")
+    kamer = content / "kamer.yaml"
+    kamer.write_text(kamer.read_text(encoding="utf-8") + "  - letter: [broken\n", encoding="utf-8")
+    letter = REAL_LETTERS / "2020-09-18-kst-35537-3-uitstel-reactie-initiatiefnota-veldman.txt"
+    run = cli("import", letter, "--content", content)
+    assert run.returncode == 0, run.stderr
+    assert (
+        f"{letter}:1: the content has 1 error ('briefing check' lists it): the draft was "
+        "compared only with the files that could be read, so a letter with the same number in "
+        "a broken file was not seen"
+    ) in run.stderr.splitlines()
+    clean = cli("import", letter, "--content", content_copy(tmp_path / "clean"))
+    assert "the content has" not in clean.stderr
+
+
 def test_a_letter_signed_by_two_names_both(tmp_path: Path) -> None:
     text = (
         (REAL_LETTERS / next(iter(REAL)))

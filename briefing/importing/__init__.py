@@ -144,6 +144,13 @@ def _import_motions(
 def _import_letter(source: Source, content: Path, result: ImportResult) -> None:
     text = _read_layout(source)
     corpus = load_corpus(content)
+    if corpus.errors:
+        count = len(corpus.errors)
+        text.notes.append(
+            f"the content has {count} error{'s' if count > 1 else ''} ('briefing check' lists "
+            f"{'them' if count > 1 else 'it'}): the draft was compared only with the files that "
+            "could be read, so a letter with the same number in a broken file was not seen"
+        )
     complete(text, corpus)
     head = text.head
     assert head.date is not None and head.subject is not None
