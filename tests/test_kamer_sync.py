@@ -45,8 +45,9 @@ class Service:
         """The status and body for a GET of ``path``."""
         self.requests.append(unquote(path))
         parts = urlsplit(path)
-        if not parts.path.startswith("/OData/v4/2.0/"):
-            return 404, b"Not Found"
+        if not parts.path.startswith("/OData/v4/2.0/"):  # an error page, as web servers give
+            page = b"<!DOCTYPE html>\n<html><head><title>404</title></head>\n<body>"
+            return 404, page + b"<h1>Not Found</h1>\n<p>No such page.</p></body></html>"
         entity = parts.path.rsplit("/", 1)[-1]
         params = {k: v[0] for k, v in parse_qs(parts.query).items()}
         top, skip = int(params["$top"]), int(params.get("$skip", "0"))
@@ -249,7 +250,8 @@ def test_a_wrong_address_says_what_the_address_must_be(
     assert status == 1
     assert err[-1].startswith(f"briefing: error: GET {site}Zaak?")
     assert err[-1].endswith(
-        ": the service answered 404 Not Found: Not Found; --url must be the service's base "
+        ": the service answered 404 Not Found: 404 Not Found No such page.; --url must be the "
+        "service's base "
         f"address, e.g. {fetch.DEFAULT_URL}"  # the Kamer's, which the tests keep out of reach
     )
     assert not store.exists()

@@ -13,6 +13,7 @@ an error that shows the request. Only the configured base address is fetched, ov
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +33,8 @@ from briefing.kamer.odata import Page, parse_bytes
 from briefing.kamer.store import Counts, writing
 
 DEFAULT_URL = "https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/"
+#: An HTML tag (or a document type) in an error page.
+_TAG_RE = re.compile(r"<[^<>]*>")
 PAGE_SIZE = 250
 MAX_RESPONSE_BYTES = 64 * 1024 * 1024
 RETRIES = 5
@@ -199,8 +202,8 @@ class Client:
                 "which is not followed; give the service's address itself"
             )
         if response.status >= 400:
-            text = response.read(300).decode("utf-8", "replace")
-            detail = " ".join(text.split())
+            text = response.read(600).decode("utf-8", "replace")
+            detail = " ".join(_TAG_RE.sub(" ", text).split())[:300]  # an error page's words
             advice = (
                 f"; --url must be the service's base address, e.g. {DEFAULT_URL}"
                 if response.status == 404
