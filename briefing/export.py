@@ -191,8 +191,8 @@ def export(
     table = rows(index.register(day))
     name = f"register-{debate.id if debate else STATE_OF_PLAY}-{day.isoformat()}.{fmt}"
     target = target or Path("build") / name
-    data = to_csv(table) if fmt == "csv" else to_xlsx(table, f"Register {day.isoformat()}")
     require_replaceable(target)
+    data = to_csv(table) if fmt == "csv" else to_xlsx(table, f"Register {day.isoformat()}")
     write(target, data)
     return target, len(table)
 

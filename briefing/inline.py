@@ -16,16 +16,14 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from markupsafe import Markup, escape
 
-from briefing.types import Kamerstuk
+from briefing.types import KAMERSTUK_PATTERN, Kamerstuk
 
 ALLOWED_SCHEMES = ("https://", "http://", "mailto:")
-FOOTNOTE_RE = re.compile(r"\[\^([a-z0-9]+(?:-[a-z0-9]+)*)\]")
+FOOTNOTE_RE = re.compile(r"\[\^(?P<footnote>[a-z0-9]+(?:-[a-z0-9]+)*)\]")
 _LOOSE_FOOTNOTE_RE = re.compile(r"\[\^([^\]]*)\]")
 #: What is left of ``[text](target)`` in plain text when it did not parse as a link.
 _UNPARSED_LINK_RE = re.compile(r"\]\(\s*([^)]*?)\s*\)")
-KAMERSTUK_RE = re.compile(
-    r"(?:Kamerstuk(?:ken)?\s+)?\d{2}\s?\d{3}(?:-(?:[A-Z]+|\d{2})|\s(?:[IVXLC]{1,8}|[A-Z]))?,?\s+nr\.\s*\d+"
-)
+KAMERSTUK_RE = re.compile(KAMERSTUK_PATTERN)
 
 #: A word that starts with a hyphen ("en/of -adaptatie"): its hyphen must not end a line.
 _LEADING_HYPHEN_RE = re.compile(r"(?<!\S)(-\w[\w-]*)")
@@ -104,13 +102,11 @@ def _text_html(text: str, footnote: FootnoteRenderer | None) -> Iterator[Markup]
     position = 0
     for match in _SPECIAL_RE.finditer(text):
         yield _escape(text[position : match.start()])
-        if match[1] is not None:
-            yield footnote(match[1]) if footnote else Markup("")
+        if match["footnote"] is not None:
+            yield footnote(match["footnote"]) if footnote else Markup("")
         else:
-            citation = match[0]
-            number = re.sub(r"^Kamerstuk(?:ken)?\s+", "", citation)
-            url = Kamerstuk.parse(number).url
-            yield Markup('<a class="kst" href="{}">{}</a>').format(url, citation)
+            url = Kamerstuk.parse(match[0]).url
+            yield Markup('<a class="kst" href="{}">{}</a>').format(url, match[0])
         position = match.end()
     yield _escape(text[position:])
 

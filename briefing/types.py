@@ -84,13 +84,15 @@ class DebateRef(Ref):
     kind = "debate"
 
 
-#: A suffix follows the dossier after a hyphen, or after a space when it is a Roman numeral or
-#: one letter, as budget chapters are often cited ("35 000 XVII, nr. 34" is 35 000-XVII).
-_KAMERSTUK_RE = re.compile(
-    r"^(?:Kamerstuk(?:ken)?\s+)?(?P<dossier>\d{2}\s?\d{3})"
+#: A Kamerstuk as content and letters cite it: "Kamerstuk 26 485, nr. 224". A suffix follows
+#: the dossier after a hyphen, or after a space when it is a Roman numeral or one letter, as
+#: budget chapters are often cited ("35 000 XVII, nr. 34" is 35 000-XVII).
+KAMERSTUK_PATTERN = (
+    r"(?:Kamerstuk(?:ken)?\s+)?(?P<dossier>\d{2}\s?\d{3})"
     r"(?:-(?P<suffix>[A-Z]+|\d{1,3})|\s(?P<spaced>[IVXLC]{1,8}|[A-Z]))?,?\s+"
-    r"nr\.\s*(?P<number>\d{1,6})$"
+    r"nr\.\s*(?P<number>\d{1,6})(?!\d)"
 )
+_KAMERSTUK_RE = re.compile(f"^{KAMERSTUK_PATTERN}$")
 
 
 @dataclass(frozen=True)

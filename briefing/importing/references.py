@@ -129,7 +129,7 @@ class _Finder:
         cited: set[str] = set()
         for match in KAMERSTUK_RE.finditer(text):
             try:
-                kamerstuk = Kamerstuk.parse(re.sub(r"^Kamerstuk(?:ken)?\s+", "", match[0]))
+                kamerstuk = Kamerstuk.parse(match[0])
             except ValueError:
                 continue
             before = sentence_before(text, match.start(), _CITATION_REACH)
