@@ -12,11 +12,11 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from briefing.debate_notes import DebateNotes
 from briefing.errors import Problem
 from briefing.kamer.facts import KamerFacts
 from briefing.layout import KAMER_FILE, NOTES_DIR, REGISTRY_FILES
 from briefing.loading import Document, NodePath, format_path, load_document
-from briefing.model import DebateNotes
 from briefing.sources import Corpus, KamerSource, LetterSource, NotesSource
 from briefing.types import Ref
 from briefing.validation import validate

@@ -16,9 +16,10 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from briefing.corpus import REGISTRY_MODELS
+from briefing.debate_notes import DebateNotes
 from briefing.kamer.facts import KamerFacts
 from briefing.layout import KAMER_FILE, NOTES_DIR, SCHEMAS_DIR, registry_key, schema_name
-from briefing.model import DebateNotes, Letter
+from briefing.model import Letter
 from briefing.settings import Settings
 
 MODELINE = "# yaml-language-server: $schema="

@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from briefing.debate_notes import DebateNotes
 from briefing.errors import Problem
 from briefing.kamer.facts import KamerFacts
 from briefing.loading import Document, NodePath
-from briefing.model import Commitment, Debate, DebateNotes, Letter, Motion, Sector
+from briefing.model import Commitment, Debate, Letter, Motion, Sector
 from briefing.types import Kamerstuk
 
 

@@ -1,15 +1,15 @@
 """Writing the draft letter file: YAML laid out like the hand-made letters, with comments.
 
-The draft has the key order and the style of the content's letters: long texts as folded
-block scalars (``>-``) wrapped at 100 columns, lists of ids in brackets, a blank line
-between sections. Proposals to review carry a ``# TODO review:`` comment above their key.
-Before anything is written the draft is read back and checked as ``briefing check`` would
-check it, and it is written without ever replacing a file.
+The draft has the key order and the style of the content's letters (written by
+:mod:`briefing.importing.yaml_text`): long texts as folded block scalars (``>-``) wrapped
+at 100 columns, lists of ids in brackets, a blank line between sections. Proposals to
+review carry a ``# TODO review:`` comment above their key. Before anything is written the
+draft is read back and checked as ``briefing check`` would check it, and it is written
+without ever replacing a file.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import re
 import shutil
@@ -26,6 +26,13 @@ from briefing.errors import BriefingError
 from briefing.importing.parsed import Body, DraftSection, Head, ItemList, Proposal
 from briefing.importing.references import Proposals
 from briefing.importing.text import collapse
+from briefing.importing.yaml_text import (
+    WIDTH,
+    NodePath,
+    comment_lines,
+    document_lines,
+    yaml_lines,
+)
 from briefing.layout import LETTERS_DIR, REGISTRY_FILES
 from briefing.loading import format_path
 
@@ -33,15 +40,8 @@ from briefing.loading import format_path
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../schemas/letter.schema.json"
-WIDTH = 100
-#: Keys whose lists of ids are written in brackets on one line, as in the hand-made files.
 #: The keys of a section that hold what the letter reports, proposed with their evidence.
 UPDATE_KEYS = ("motion_updates", "commitment_updates", "sector_events", "figures")
-_FLOW_KEYS = {"motions", "commitments", "sectors", "debates", "submitters"}
-#: Characters a YAML block scalar cannot hold as they are.
-_UNSAFE = {"\t", "\r", "\n", "\x85", "\u2028", "\u2029", "\ufeff"}
-
-NodePath = tuple[str | int, ...]
 
 
 class Draft:
@@ -181,150 +181,14 @@ def _wrapped(text: str) -> list[str]:
 def render(draft: Draft, source_name: str, layout: str) -> str:
     """The draft as YAML text, starting with the schema line."""
     out = [SCHEMA_LINE]
-    out += _comment_lines(
+    out += comment_lines(
         0,
         f"Draft imported from {source_name} ({layout}). Check every 'TODO review' comment, "
         "write each section's summary, then run 'briefing check'.",
         "",
     )
-    _mapping(out, draft.data, 0, (), draft.comments, None, draft.remarks)
+    out += document_lines(draft.data, draft.comments, draft.remarks)
     return "\n".join(out) + "\n"
-
-
-def yaml_lines(items: list[dict[str, Any]], indent: int) -> list[str]:
-    """The mappings ``items`` as the lines of a YAML list at ``indent``, in the drafts' style."""
-    out: list[str] = []
-    for index, item in enumerate(items):
-        _mapping(out, item, indent + 2, (index,), {}, " " * indent + "- ", {})
-    return out
-
-
-def _mapping(
-    out: list[str],
-    mapping: dict[str, Any],
-    indent: int,
-    path: NodePath,
-    comments: dict[NodePath, list[str]],
-    first_prefix: str | None,
-    remarks: dict[NodePath, list[str]],
-) -> None:
-    mapping = {key: value for key, value in mapping.items() if value is not None}
-    for number, (key, value) in enumerate(mapping.items()):
-        if indent == 0 and key in ("sections", "footnotes"):
-            out.append("")
-        for text in comments.get((*path, key), []):
-            out += _comment_lines(indent, text)
-        for text in remarks.get((*path, key), []):
-            out.append(f"{' ' * indent}# {text}")
-        prefix = first_prefix if number == 0 and first_prefix is not None else " " * indent
-        lead = f"{prefix}{_plain_scalar(key)}:"
-        _value(out, lead, value, indent, (*path, key), comments, remarks)
-
-
-def _value(
-    out: list[str],
-    lead: str,
-    value: Any,
-    indent: int,
-    path: NodePath,
-    comments: dict[NodePath, list[str]],
-    remarks: dict[NodePath, list[str]],
-) -> None:
-    if isinstance(value, dict) and not value:
-        out.append(f"{lead} {{}}")
-    elif isinstance(value, dict):
-        out.append(lead)
-        _mapping(out, value, indent + 2, path, comments, None, remarks)
-    elif isinstance(value, list):
-        _list(out, lead, value, indent, path, comments, remarks)
-    else:
-        _scalar(out, f"{lead} ", value, indent + 2)
-
-
-def _list(
-    out: list[str],
-    lead: str,
-    items: list[Any],
-    indent: int,
-    path: NodePath,
-    comments: dict[NodePath, list[str]],
-    remarks: dict[NodePath, list[str]],
-) -> None:
-    if not items:
-        out.append(f"{lead} []")
-        return
-    if path[-1] in _FLOW_KEYS and all(isinstance(i, str) for i in items):
-        flow = f"{lead} [{', '.join(_plain_scalar(i) for i in items)}]"
-        if len(flow) <= WIDTH:
-            out.append(flow)
-            return
-    out.append(lead)
-    item_prefix = " " * (indent + 2) + "- "
-    for index, item in enumerate(items):
-        if path[-1] == "sections" and index:
-            out.append("")
-        for text in comments.get((*path, index), []):
-            out += _comment_lines(indent + 2, text)
-        for text in remarks.get((*path, index), []):
-            out.append(f"{' ' * (indent + 2)}# {text}")
-        if isinstance(item, dict):
-            _mapping(out, item, indent + 4, (*path, index), comments, item_prefix, remarks)
-        else:
-            _scalar(out, item_prefix, item, indent + 4)
-
-
-def _scalar(out: list[str], lead: str, value: Any, content_indent: int) -> None:
-    if isinstance(value, bool):
-        out.append(lead + ("true" if value else "false"))
-    elif isinstance(value, dt.date):
-        out.append(lead + value.isoformat())
-    elif isinstance(value, int | Decimal):
-        out.append(lead + _number(value))
-    else:
-        text = str(value)
-        plain = _plain_scalar(text)
-        foldable = text == collapse(text) and not (_UNSAFE & set(text)) and text.isprintable()
-        if len(lead) + len(plain) <= WIDTH or not foldable:
-            out.append(lead + plain)
-            return
-        out.append(lead + ">-")
-        width = max(WIDTH - content_indent, 40)
-        for line in textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False):
-            out.append(" " * content_indent + line)
-
-
-#: Text that YAML reads back as the same string when written plain (most of a letter's text):
-#: no leading indicator, no ': ' or ' #', not a number, date, boolean or null.
-_SAFE_PLAIN_RE = re.compile(
-    r"[A-Za-z\u00c0-\u024f(][\w\u00c0-\u024f ,.;()'/\u2019\u2013-]*[\w.)\u00c0-\u024f]"
-)
-_YAML_WORDS = {"yes", "no", "on", "off", "true", "false", "null", "y", "n"}
-
-
-def _plain_scalar(text: str) -> str:
-    if _SAFE_PLAIN_RE.fullmatch(text) and text.lower() not in _YAML_WORDS:
-        return text
-    dumped = yaml.safe_dump(text, allow_unicode=True, width=10**9, default_flow_style=True)
-    return dumped.removesuffix("\n").removesuffix("\n...").removesuffix("\n")
-
-
-def _number(value: int | Decimal) -> str:
-    if isinstance(value, Decimal) and value != value.to_integral_value():
-        return format(value.normalize(), "f")
-    return str(int(value))
-
-
-def _comment_lines(indent: int, text: str, label: str = "TODO review: ") -> list[str]:
-    """``text`` as comment lines at ``indent``, wrapped at the width of the file."""
-    lines = textwrap.wrap(
-        label + collapse(text),
-        max(WIDTH - indent, 40),
-        initial_indent="# ",
-        subsequent_indent="#   ",
-        break_long_words=False,
-        break_on_hyphens=False,
-    )
-    return [" " * indent + line for line in lines]
 
 
 # --- checking and writing -------------------------------------------------------------------

@@ -19,9 +19,9 @@ import yaml
 from pydantic import ValidationError
 
 from briefing.errors import BriefingError
-from briefing.importing.draft import yaml_lines
 from briefing.importing.motion_text import MotionText
 from briefing.importing.text import slugify
+from briefing.importing.yaml_text import yaml_lines
 from briefing.loading import load_document
 from briefing.model import Motion
 from briefing.types import Kamerstuk

@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from briefing.debate_notes import DebateNotes
 from briefing.index.state import (
     CommitmentState,
     MotionState,
@@ -26,7 +27,6 @@ from briefing.model import (
     Amount,
     CommitmentUpdate,
     Debate,
-    DebateNotes,
     Figure,
     Milestone,
     MotionStatus,

@@ -5,31 +5,41 @@ the agenda, what changed since the previous debate, what is open, who asked what
 party), lines to take and questions, sectors, milestones and money, and as an annex the full
 register of motions and commitments, the points of attention and the sources. Without a
 debate it is a state of play on a date. The facts come from :mod:`briefing.index.dossier`;
-this module only words and links them.
+this module only words and links them, with the parts about the debate itself in
+:mod:`briefing.views.dossier_parts`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
 from briefing.dates import dutch_date
 from briefing.errors import BriefingError
 from briefing.index import Index
-from briefing.index.dossier import CHANGES, OPEN_POINTS, Dossier, Since
+from briefing.index.dossier import OPEN_POINTS, Dossier
 from briefing.index.sectors import latest_development
-from briefing.index.state import CommitmentState, SectorState, places
-from briefing.layout import OVERVIEW_ID, letter_href, sector_href
-from briefing.model import DebateKind, Sector
+from briefing.index.state import SectorState
+from briefing.layout import OVERVIEW_ID, sector_href
+from briefing.model import DebateKind
 from briefing.plan import Output
-from briefing.sources import LetterSource
+from briefing.views.dossier_parts import (
+    AgendaLetter,
+    Glance,
+    LetterLine,
+    SinceView,
+    ThemeView,
+    agenda_letter,
+    glance_view,
+    letter_line,
+    sector_names,
+    since_view,
+    theme_views,
+)
 from briefing.views.format import (
     Cover,
     StatusView,
-    figure_value,
-    fuzzy_date_text,
     inline,
     letters_count,
     ministry_of,
@@ -44,78 +54,12 @@ from briefing.views.items import (
     OpenRow,
     annex_row,
     commitment_item,
-    commitment_text,
     motion_item,
-    motion_text,
     open_row,
 )
-from briefing.views.links import Pages, Point, SourceLink, development_point, section_title
+from briefing.views.links import Pages, Point, SourceLink, development_point
 from briefing.views.links import source_link as link_to
 from briefing.views.rows import MilestoneRow, milestone_row
-
-
-@dataclass(frozen=True)
-class LetterLine:
-    """A letter, as listed: date, subject, link to its PDF."""
-
-    date: str
-    subject: str
-    href: str
-    kamerstuk: str | None = None
-    kamerstuk_url: str | None = None
-
-
-@dataclass(frozen=True)
-class Count:
-    """A number on the page at a glance, with the part that lists what it counts (when
-    there is anything to list)."""
-
-    label: str
-    value: int
-    anchor: str
-
-
-@dataclass(frozen=True)
-class Glance:
-    """The page at a glance."""
-
-    agenda: list[LetterLine]
-    counts: list[Count]
-    milestones: list[MilestoneRow]
-    figures: list[Point]
-
-
-@dataclass(frozen=True)
-class KernSection:
-    """The key points of one section of a letter on the agenda."""
-
-    title: Markup
-    source: SourceLink
-    points: list[Markup]
-
-
-@dataclass(frozen=True)
-class AgendaLetter:
-    """A letter on the agenda with its sections' key points."""
-
-    letter: LetterLine
-    sections: list[KernSection]
-
-
-@dataclass(frozen=True)
-class SinceView:
-    """What changed since the previous debate."""
-
-    previous: str
-    #: The day the changes count from, where that is later than the previous debate.
-    start: str | None
-    letters: list[LetterLine]
-    #: The latest changes of status, newest first, at most :data:`CHANGES`.
-    changes: list[Item]
-    motions: list[Item]
-    commitments: list[Item]
-    #: How many other changes of status only the annex shows.
-    more_changes: int = 0
 
 
 @dataclass(frozen=True)
@@ -126,31 +70,6 @@ class PartyView:
     items: list[Item]
     #: How many other motions and commitments of the party only the annex lists.
     others: int = 0
-
-
-@dataclass(frozen=True)
-class Sourced:
-    """A line to take, or an answer, with the letter sections it rests on."""
-
-    text: Markup
-    sources: list[SourceLink]
-
-
-@dataclass(frozen=True)
-class QuestionView:
-    """An expected question with its answer."""
-
-    question: Markup
-    answer: Sourced
-
-
-@dataclass(frozen=True)
-class ThemeView:
-    """One theme of the lines to take and questions."""
-
-    theme: str
-    lines: list[Sourced]
-    questions: list[QuestionView]
 
 
 @dataclass(frozen=True)
@@ -254,9 +173,9 @@ def dossier_view(index: Index, output: Output, pages: Pages) -> DossierView:
     return DossierView(
         cover=_cover(index, facts),
         on=dutch_date(date),
-        glance=_glance(index, facts, pages),
-        agenda=[_agenda_letter(index, s, pages) for s in facts.agenda],
-        since=_since(index, facts.since, pages) if facts.since else None,
+        glance=glance_view(index, facts, pages),
+        agenda=[agenda_letter(index, s, pages) for s in facts.agenda],
+        since=since_view(index, facts.since, pages) if facts.since else None,
         open=[open_row(p, pages) for p in shown],
         more_open=len(facts.open_points) - len(shown),
         parties=[
@@ -268,12 +187,12 @@ def dossier_view(index: Index, output: Output, pages: Pages) -> DossierView:
             )
             for p in facts.parties
         ],
-        themes=_themes(index, facts, pages),
+        themes=theme_views(index, facts, pages),
         sectors=[_sector_line(s, pages) for s in facts.sectors],
         more_sectors=len(state.sectors) - len(facts.sectors) if facts.sectors else 0,
         overview=sector_href(OVERVIEW_ID),
         milestones=[
-            milestone_row(m, t, _sector_names(index.sectors, m.fact.sectors), pages)
+            milestone_row(m, t, sector_names(index.sectors, m.fact.sectors), pages)
             for m, t in facts.milestones
         ],
         amounts=[
@@ -287,26 +206,14 @@ def dossier_view(index: Index, output: Output, pages: Pages) -> DossierView:
         ],
         annex=[annex_row(e, pages) for e in index.register(date)],
         later=[
-            milestone_row(m, t, _sector_names(index.sectors, m.fact.sectors), pages, ANNEX_WORDS)
+            milestone_row(m, t, sector_names(index.sectors, m.fact.sectors), pages, ANNEX_WORDS)
             for m, t in facts.later
         ],
         attention=[
             Attention(inline(f.text), link_to(f.place, pages) if f.place else None)
             for f in index.findings_on(date)
         ],
-        sources=[_letter_line(index, s) for s in facts.recent],
-    )
-
-
-def _letter_line(index: Index, source: LetterSource) -> LetterLine:
-    letter = source.letter
-    number = index.kamerstuk_of(letter)
-    return LetterLine(
-        dutch_date(letter.date),
-        letter.subject,
-        letter_href(letter.id),
-        str(number) if number else None,
-        number.url if number else None,
+        sources=[letter_line(index, s) for s in facts.recent],
     )
 
 
@@ -333,114 +240,6 @@ def _cover(index: Index, facts: Dossier) -> Cover:
     return Cover(doctype, debate.title, facts_list, ministry)
 
 
-def _glance(index: Index, facts: Dossier, pages: Pages) -> Glance:
-    overdue = len(facts.overdue)
-    commitments = sum(isinstance(p.item, CommitmentState) for p in facts.open_points)
-    motions = len(facts.open_points) - commitments
-    counts = [
-        Count("Toezeggingen over de termijn", overdue, "openstaand"),
-        Count("Openstaande toezeggingen", commitments, "openstaand"),
-        Count("Moties nog niet uitgevoerd", motions, "openstaand"),
-    ]
-    if facts.since:
-        counts.append(Count("Wijzigingen sinds het vorige debat", facts.since.count, "sinds"))
-    return Glance(
-        agenda=[_letter_line(index, s) for s in facts.agenda],
-        counts=counts,
-        milestones=[
-            milestone_row(m, t, _sector_names(index.sectors, m.fact.sectors), pages)
-            for m, t in facts.soonest
-        ],
-        figures=[
-            Point(
-                Markup("{}: {} ({} {})").format(
-                    f.fact.label,
-                    figure_value(f.fact),
-                    "doel" if f.fact.target else "stand",
-                    fuzzy_date_text(f.fact.as_of),
-                ),
-                link_to(f.place, pages),
-            )
-            for f in facts.figures
-        ],
-    )
-
-
-def _agenda_letter(index: Index, source: LetterSource, pages: Pages) -> AgendaLetter:
-    sections = [
-        KernSection(
-            section_title(place),
-            link_to(place, pages),
-            [inline(point) for point in place.section.summary],
-        )
-        for place in places(source)
-        if place.section.summary
-    ]
-    return AgendaLetter(_letter_line(index, source), sections)
-
-
-def _since(index: Index, since: Since, pages: Pages) -> SinceView:
-    previous = f"{since.previous.title}, {dutch_date(since.previous.date)}"
-    dated = [
-        (
-            u.place.date,
-            Item("Motie", motion_text(m), status_view(u.fact.status), link_to(u.place, pages)),
-        )
-        for m, u in since.motion_updates
-    ]
-    dated += [
-        (
-            u.place.date,
-            Item(
-                "Toezegging",
-                commitment_text(c),
-                status_view(u.fact.status),
-                link_to(u.place, pages),
-            ),
-        )
-        for c, u in since.commitment_updates
-    ]
-    dated.sort(key=lambda pair: pair[0], reverse=True)
-    changes = [item for _, item in dated[:CHANGES]]
-    made = [
-        replace(
-            commitment_item(c, pages),
-            note=f"gedaan in {c.debate.title}, {dutch_date(c.debate.date)}",
-        )
-        for c in since.commitments
-    ]
-    start = dutch_date(since.start) if since.start > since.previous.date else None
-    return SinceView(
-        previous,
-        start,
-        [_letter_line(index, s) for s in since.letters],
-        changes,
-        [motion_item(m, pages) for m in since.motions],
-        made,
-        len(dated) - len(changes),
-    )
-
-
-def _themes(index: Index, facts: Dossier, pages: Pages) -> list[ThemeView]:
-    if facts.notes is None:
-        return []
-
-    def cited(refs: list[str]) -> list[SourceLink]:
-        return [link_to(index.section(ref), pages) for ref in refs]
-
-    return [
-        ThemeView(
-            theme.theme,
-            [Sourced(inline(line.text), cited(line.sources)) for line in theme.lines],
-            [
-                QuestionView(inline(q.question), Sourced(inline(q.answer), cited(q.sources)))
-                for q in theme.questions
-            ],
-        )
-        for theme in facts.notes.themes
-    ]
-
-
 def _sector_line(state: SectorState, pages: Pages) -> SectorLine:
     return SectorLine(
         state.sector.name,
@@ -450,10 +249,6 @@ def _sector_line(state: SectorState, pages: Pages) -> SectorLine:
         signed_on(state),
         development_point(latest_development(state), pages),
     )
-
-
-def _sector_names(sectors: dict[str, Sector], ids: Sequence[str]) -> str:
-    return ", ".join(sectors[s].name for s in ids if s in sectors)
 
 
 def _year(year: int | None, structural: bool) -> str:

@@ -1,0 +1,60 @@
+"""The content model of a debate's notes (``qa/<debate-id>.yaml``): the lines to take and
+the expected questions with their answers that staff write for a debate, grouped by theme,
+each answer citing the letter sections it rests on. Never generated: the dossier lays out
+what staff wrote.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field
+
+from briefing.model import Line, Model, Text
+from briefing.types import DebateRef
+
+#: A letter's section: ``<letter-id>#<section-id>``.
+SectionRef = Annotated[
+    str,
+    Field(
+        pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*#[a-z0-9]+(?:-[a-z0-9]+)*$",
+        max_length=161,
+        examples=["2018-11-13-voortgang-imvo-beleid#convenanten"],
+    ),
+]
+
+
+class LineToTake(Model):
+    """A line to take (kernboodschap): what the minister says on a theme."""
+
+    text: Text = Field(description="The line, as staff wrote it.")
+    sources: list[SectionRef] = Field(
+        [], description="The letter sections it rests on: '<letter-id>#<section-id>'."
+    )
+
+
+class Question(Model):
+    """A question the minister may be asked, with the answer staff prepared."""
+
+    question: Text = Field(description="The question, e.g. 'Indien gevraagd: ...'.")
+    answer: Text = Field(description="The answer, as staff wrote it.")
+    sources: list[SectionRef] = Field(
+        min_length=1,
+        description="The letter sections the answer rests on: '<letter-id>#<section-id>'.",
+    )
+
+
+class Theme(Model):
+    """One theme of a debate's lines to take and questions."""
+
+    theme: Line = Field(description="The theme, e.g. 'IMVO-convenanten'.")
+    lines: list[LineToTake] = Field([], description="Lines to take on it.")
+    questions: list[Question] = Field([], description="Expected questions with their answers.")
+
+
+class DebateNotes(Model):
+    """Lines to take and expected questions for one debate, written by staff
+    (``qa/<debate-id>.yaml``); the dossier lays them out, grouped by theme."""
+
+    debate: DebateRef = Field(description="The debate; the file is named after its id.")
+    themes: list[Theme] = Field(min_length=1, description="The themes, in the order to print.")
