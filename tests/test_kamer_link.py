@@ -289,3 +289,48 @@ def test_a_letter_in_flow_style_is_read_the_same(
     data = yaml.safe_load(letter.read_text(encoding="utf-8"))
     letter.write_text(json.dumps(data, default=str, ensure_ascii=False), encoding="utf-8")
     assert link(content, store, capsys) == first
+
+
+COMMENTED = """\
+# yaml-language-server: $schema=schemas/kamer.schema.json
+# Reviewed by the IMVO team.
+debates:
+  # Checked with the griffie on 3 March.
+  - debate: technische-briefing-sectorale-samenwerking
+    activiteit: 2021A08488  # the briefing, not the debate
+  - debate: begroting-bhos-2021-11-25
+    # The records name no committee; ours:
+    committee: de plenaire vergadering
+    activiteit: 2021A07684
+motions:
+  - motion: amhaouch-35925-xvii-33
+    zaak: 2021Z99999
+    kamerstuk: 35 925-XVII, nr. 33
+    subject: >-  # shortened by hand
+      Motie Amhaouch
+# Left to do: the commitments.
+"""
+
+
+def test_link_keeps_the_comments_a_person_wrote(
+    content: Path, store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (content / "kamer.yaml").write_text(COMMENTED, encoding="utf-8")
+    link(content, store, capsys)
+    text = (content / "kamer.yaml").read_text(encoding="utf-8")
+    assert text.count("# yaml-language-server") == 1  # the header is written anew
+    assert "refresh the other facts.\n# Reviewed by the IMVO team.\nletters:\n" in text
+    assert (
+        "# Checked with the griffie on 3 March.\n"
+        "- debate: technische-briefing-sectorale-samenwerking\n"
+        "  activiteit: 2021A08488  # the briefing, not the debate\n"
+    ) in text
+    assert (
+        "  # The records name no committee; ours:\n  committee: de plenaire vergadering\n"
+    ) in text
+    assert "  subject: Motie Amhaouch  # shortened by hand\n" in text
+    assert text.endswith("# Left to do: the commitments.\n")
+    assert main(["check", "--content", str(content)]) == 0
+    capsys.readouterr()
+    link(content, store, capsys)  # and once more: the same file
+    assert (content / "kamer.yaml").read_text(encoding="utf-8") == text

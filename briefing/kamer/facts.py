@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -21,6 +21,7 @@ import yaml
 from pydantic import AfterValidator, BaseModel, Field
 
 from briefing.errors import BriefingError, ContentError
+from briefing.kamer.comments import Comment, with_comments
 from briefing.layout import KAMER_FILE
 from briefing.loading import load_document
 from briefing.model import Id, Model, Submitter
@@ -238,10 +239,11 @@ def dump_facts(facts: KamerFacts) -> str:
     return HEADER + body
 
 
-def write_facts(path: Path, facts: KamerFacts) -> None:
-    """Write ``facts`` atomically, after reading the new text back as the content is read
-    (the loader's limits, the model) and finding the same facts."""
-    text = dump_facts(facts)
+def write_facts(path: Path, facts: KamerFacts, comments: Sequence[Comment] = ()) -> None:
+    """Write ``facts`` atomically, with ``comments`` at their places, after reading the new
+    text back as the content is read (the loader's limits, the model) and finding the same
+    facts."""
+    text = with_comments(dump_facts(facts), comments)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as file:

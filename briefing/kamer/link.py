@@ -7,7 +7,8 @@ without a link are looked up (:mod:`briefing.kamer.match`): a match is added and
 its evidence; ambiguities, near records and items not found are printed and get no entry.
 The records carry a dossier's title, not its number: the titles of the linked motions, whose
 Kamerstuk numbers the content gives, number the letters of the same dossiers. Nothing but
-``kamer.yaml`` is written.
+``kamer.yaml`` is written, with the comments a person wrote in it kept in their places
+(:mod:`briefing.kamer.comments`).
 """
 
 from __future__ import annotations
@@ -21,8 +22,16 @@ from typing import Any
 from pydantic import BaseModel
 
 from briefing.kamer import match
+from briefing.kamer.comments import read_comments
 from briefing.kamer.content import read_content
-from briefing.kamer.facts import FACTS_FILE, KamerFacts, plain, read_facts, write_facts
+from briefing.kamer.facts import (
+    FACTS_FILE,
+    HEADER,
+    KamerFacts,
+    plain,
+    read_facts,
+    write_facts,
+)
 from briefing.kamer.records import (
     clean,
     commitment_facts,
@@ -81,6 +90,7 @@ def link(content: Path, store_path: Path) -> Report:
     items = read_content(content)
     path = content / FACTS_FILE
     old = read_facts(path)
+    comments = read_comments(path.read_text(encoding="utf-8"), HEADER) if path.exists() else []
     report = Report(path)
     store = open_store(store_path, write=False)
     try:
@@ -94,7 +104,7 @@ def link(content: Path, store_path: Path) -> Report:
         )
     finally:
         store.close()
-    write_facts(path, facts)
+    write_facts(path, facts, comments)
     return report
 
 
