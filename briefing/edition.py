@@ -12,12 +12,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from briefing.atomic import FILE_MODE, replace_with
 from briefing.errors import BriefingError, Problem
 from briefing.layout import EDITION_DIR, INDEX_PAGE, STYLE_DIR, style_files, templates_dir
 from briefing.site import load_site, page_html
@@ -104,15 +102,8 @@ def _put(target: Path, new: bytes, source: Path | None = None) -> bool:
     except OSError:
         pass
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(new)
-        if source is not None:
-            shutil.copymode(source, temporary)
-        else:
-            os.chmod(temporary, 0o644)
-        os.replace(temporary, target)
+        mode = source.stat().st_mode & 0o7777 if source is not None else FILE_MODE
+        replace_with(target, new, mode)
     except OSError as exc:
         raise BriefingError(f"cannot write {target}: {exc.strerror or exc}") from None
     return True

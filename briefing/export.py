@@ -10,17 +10,15 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import os
-import tempfile
 import zipfile
 from pathlib import Path
 
+from briefing.atomic import replace_with
 from briefing.dates import dutch_date
 from briefing.errors import BriefingError, UsageError
 from briefing.index.register import Entry
 from briefing.layout import letter_pdf
 from briefing.views.format import fuzzy_date_text
-from briefing.write import FILE_MODE
 
 #: The columns, in order.
 COLUMNS = [
@@ -226,15 +224,7 @@ def is_register(path: Path) -> bool:
 
 def write(target: Path, data: bytes) -> None:
     """Write ``data`` to ``target`` atomically."""
-    temporary: str | None = None
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.chmod(temporary, FILE_MODE)
-        os.replace(temporary, target)
+        replace_with(target, data)
     except OSError as exc:
-        if temporary is not None:
-            Path(temporary).unlink(missing_ok=True)
         raise BriefingError(f"cannot write {target}: {exc.strerror or exc}") from None

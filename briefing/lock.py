@@ -19,8 +19,8 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
+from briefing.atomic import PARTIAL_SUFFIX
 from briefing.errors import BriefingError, LockedError
-from briefing.write import PARTIAL_SUFFIX
 
 LOCK_FILE = ".briefing-build.lock"
 #: Who holds the lock: process id, machine, command and the time it started.

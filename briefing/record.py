@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import metadata
@@ -25,9 +23,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import briefing
+from briefing.atomic import replace_with
 from briefing.layout import content_files, templates_dir
 from briefing.reads import Reads
-from briefing.write import FILE_MODE
 
 if TYPE_CHECKING:  # the index is only there when the content was loaded
     from briefing.index import Index
@@ -120,16 +118,7 @@ class Record:
             "outputs": {name: vars(entry) for name, entry in sorted(self.outputs.items())},
             "stats": self.stats,
         }
-        out.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f"{RECORD_FILE}.", dir=out)
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                json.dump(data, stream, indent=1, sort_keys=True)
-            os.chmod(temporary, FILE_MODE)
-            os.replace(temporary, out / RECORD_FILE)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        replace_with(out / RECORD_FILE, json.dumps(data, indent=1, sort_keys=True).encode())
 
     def warnings(self) -> list[str]:
         """The warnings of the content and of making every output, each once."""

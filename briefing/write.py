@@ -15,7 +15,6 @@ import gc
 import multiprocessing.util
 import os
 import sys
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -23,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
+from briefing.atomic import replacing
 from briefing.errors import RenderError, stops_deferred
 from briefing.log import captured, warning_at
 
@@ -34,10 +34,6 @@ if TYPE_CHECKING:  # WeasyPrint is imported only when rendering.
     from weasyprint.text.fonts import FontConfiguration
     from weasyprint.urls import URLFetcher
 
-#: Suffix of a PDF being written; such a file is never a finished output.
-PARTIAL_SUFFIX = ".part"
-#: Permissions of everything a build writes: readable by all.
-FILE_MODE = 0o644
 #: Timestamp written into font subsets (fontTools honours SOURCE_DATE_EPOCH): 2000-01-01.
 REPRODUCIBLE_EPOCH = "946684800"
 #: Garbage collection thresholds while rendering. Laying out a document makes hundreds of
@@ -278,34 +274,16 @@ def write_pdf(html: str, target: Path, root: Path) -> Rendered:
     """
     os.environ.setdefault("SOURCE_DATE_EPOCH", REPRODUCIBLE_EPOCH)
     read: set[str] = set()
-    temporary: Path | None = None
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, name = tempfile.mkstemp(
-            prefix=f".{target.name}.", suffix=PARTIAL_SUFFIX, dir=target.parent
-        )
-        temporary = Path(name)
-        with os.fdopen(handle, "wb") as stream, _rare_collections(), captured() as messages:
+        with replacing(target) as stream, _rare_collections(), captured() as messages:
             document, warnings = _layout(html, root, read)
             document.write_pdf(stream, pdf_variant="pdf/ua-1", pdf_tags=True)
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temporary, FILE_MODE)
-        os.replace(temporary, target)
     except OSError as exc:
-        _remove(temporary)
         reason = exc.strerror or str(exc)
         raise RenderError(f"could not write it: {reason}; the previous PDF is kept") from exc
     except Exception as exc:
-        _remove(temporary)
         raise RenderError(f"could not make the PDF: {exc}") from exc
-    except BaseException:
-        _remove(temporary)
-        raise
     warnings += [warning_at(str(target), message) for message in messages]
     return Rendered(anchor_pages(document), tuple(sorted(read)), tuple(warnings))
-
-
-def _remove(temporary: Path | None) -> None:
-    if temporary is not None:
-        temporary.unlink(missing_ok=True)

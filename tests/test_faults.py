@@ -219,7 +219,7 @@ def fault(
     def mkstemp(*args: Any, **kwargs: Any) -> Any:
         folder, prefix = Path(kwargs.get("dir") or "."), kwargs.get("prefix") or ""
         if (where == "sectors" and folder == out / "sectors") or (
-            where == "record" and prefix.startswith(RECORD_FILE)
+            where == "record" and prefix == f".{RECORD_FILE}."
         ):
             raise error
         return real_mkstemp(*args, **kwargs)
