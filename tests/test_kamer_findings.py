@@ -125,6 +125,39 @@ def test_a_motion_adopted_before_it_was_submitted_or_off_the_vote(
     )
 
 
+REJECTED = """  appreciation: Oordeel Kamer
+  decision: Verworpen. (72-74)
+  result: verworpen
+  votes_for: 72
+  votes_against: 74
+  voted_on: 2021-06-10
+"""
+
+
+def test_a_motion_the_letters_call_adopted_that_the_kamer_rejected(
+    content_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content = with_facts(content_copy, "  appreciation: Oordeel Kamer\n", REJECTED)
+    warnings = check(content, capsys)
+    assert any(
+        w.endswith(
+            "motions.yaml:58:5: motions[5].adopted: warning: motion 'van-der-lee-35570-71' was "
+            "adopted on 2021-06-10 according to the letters, but the Kamer has it verworpen on "
+            "2021-06-10 (72 for, 74 against; zaak 2021Z10407); check which is right"
+        )
+        for w in warnings
+    )
+    expected = (
+        "Motie Van der Lee c.s. (Kamerstuk 35 570, nr. 71, zaak 2021Z10407) is volgens de "
+        "brieven aangenomen op 10 juni 2021, maar volgens de Kamer op 10 juni 2021 verworpen "
+        "(72 voor, 74 tegen)."
+    )
+    assert expected in attention(content, dt.date(2021, 12, 2))  # before a letter mentions it
+    assert expected in attention(content)
+    withdrawn = with_facts(content, "  result: verworpen\n", "  result: ingetrokken\n")
+    assert any("but the Kamer has it ingetrokken on" in w for w in check(withdrawn, capsys))
+
+
 REGISTER = """commitments:
 - commitment: technische-briefing-sectorale-samenwerking
   toezegging: TZ202111-101
