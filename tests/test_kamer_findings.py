@@ -198,6 +198,24 @@ def test_a_commitment_the_letter_calls_met_that_the_register_has_open(
     )
 
 
+def test_a_commitment_the_letter_calls_met_that_the_register_has_partly_met(
+    content_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content = with_register(content_copy, "Deels Afgedaan", "Openstaand")
+    assert any(
+        f"{LETTER_2022}:" in w
+        and "commitment_updates[0].status: warning: this letter calls commitment "
+        "'technische-briefing-sectorale-samenwerking' 'voldaan', but the Kamer's register "
+        "(TZ202111-101) has it 'Deels Afgedaan'"
+        in w
+        for w in check(content, capsys)
+    )
+    assert any(
+        "het register van de Kamer (register TZ202111-101) heeft haar nog als Deels Afgedaan." in t
+        for t in attention(content)
+    )
+
+
 def test_a_commitment_the_register_has_met_that_the_letters_leave_open(
     content_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

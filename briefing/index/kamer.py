@@ -21,8 +21,9 @@ from briefing.kamer.facts import CommitmentFacts, DebateFacts, MotionFacts
 from briefing.model import CommitmentStatus, Debate, Motion
 from briefing.sources import Corpus, Entry, KamerSource
 
-#: The register's words for a commitment still to be met, and for one met or dropped.
-_OPEN = {"openstaand"}
+#: The register's words for a commitment still (wholly or partly) to be met, and for one met
+#: or dropped.
+_OPEN = {"openstaand", "deels afgedaan", "deels voldaan"}
 _DONE = {"afgedaan", "voldaan", "vervallen"}
 #: The Kamer's words for a motion's end that is not its adoption.
 _NOT_ADOPTED = {"verworpen", "ingetrokken", "aangehouden", "vervallen"}
