@@ -3,21 +3,20 @@
 The records come from ``kamer.yaml`` (written by ``briefing kamer link``, reviewed like
 content). Four kinds: a date the content gives for a debate or briefing that the Kamer's
 agenda has on another day; a debate moved or cancelled on the agenda; a motion adopted,
-according to the letters, that the Kamer rejected, withdrawn or held (once it decided), or
+according to the letters, that the Kamer rejected, withdrew or held (once it decided), or
 that was adopted before it was submitted or on another day than the vote; a commitment whose
 status in the letters contradicts the Kamer's register.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from dataclasses import replace
 
 from briefing.dates import dutch_date
 from briefing.errors import Problem, Severity
 from briefing.index.state import CommitmentState, Place, State
-from briefing.kamer.facts import CommitmentFacts, DebateFacts, MotionFacts
+from briefing.kamer.facts import DebateFacts, MotionFacts
 from briefing.model import CommitmentStatus, Debate, Motion
 from briefing.sources import Corpus, Entry, KamerSource
 
@@ -134,7 +133,7 @@ def _motion_findings(corpus: Corpus, state: State) -> Iterator[tuple[str, Proble
         label = f"{motion.cited_as} ({motion.kamerstuk}, zaak {record.zaak})"
         where = (*entry.node_path, "adopted")
         result = (record.result or "").lower()
-        if result in _NOT_ADOPTED and (record.voted_on is None or record.voted_on <= state.date):
+        if result in _NOT_ADOPTED:
             votes = _votes(record)
             on = f" op {dutch_date(record.voted_on)}" if record.voted_on else ""
             yield (
@@ -229,7 +228,7 @@ def _commitment_findings(
             ),
             latest.place,
         )
-    if commitment.is_open and registered in _DONE and _met_by(record, state.date):
+    if commitment.is_open and registered in _DONE:
         yield (
             f"Het register van de Kamer ({number}) heeft de toezegging '{short}' als "
             f"{record.status}; de brieven melden haar als {commitment.status}.",
@@ -243,10 +242,3 @@ def _commitment_findings(
             ),
             latest.place if latest else None,
         )
-
-
-def _met_by(record: CommitmentFacts, on: dt.date) -> bool:
-    """True when the register's letters that met the commitment are dated by ``on`` (or when
-    it names none, so the register's word is all there is)."""
-    dates = [letter.date for letter in record.fulfilled_by if letter.date is not None]
-    return not dates or min(dates) <= on
