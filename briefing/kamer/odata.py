@@ -150,6 +150,10 @@ def read_file(path: Path) -> Page:
     return parse_bytes(raw, str(path))
 
 
+class Truncated(BriefingError):
+    """JSON that stops before it is complete: a file cut short, or an answer broken off."""
+
+
 def parse_bytes(raw: bytes, source: str) -> Page:
     """Parse OData JSON from ``source`` (a file or an address, for messages)."""
     try:
@@ -168,7 +172,7 @@ def parse_bytes(raw: bytes, source: str) -> Page:
         stripped = text.strip()
         closing = {"{": "}", "[": "]"}.get(stripped[:1])
         if exc.pos >= len(text.rstrip()) or (closing and not stripped.endswith(closing)):
-            raise BriefingError(
+            raise Truncated(
                 f"{where}: the JSON stops before it is complete: the file is truncated; "
                 "save or fetch it again"
             ) from None
