@@ -1,7 +1,7 @@
 """``briefing kamer sync`` against a local OData service on 127.0.0.1 that serves the real
 records in pages: paging by ``@odata.nextLink`` and by ``$skip``, a page that fails once, a
-malformed page, an answer broken off, stalled or cut short, a 400, a next page on another
-host, an answer too large."""
+malformed page, an answer broken off, stalled or cut short, a long ``Retry-After``, a 400, a
+next page on another host, an answer too large."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ from briefing.kamer import fetch
 from briefing.kamer.fetch import Client, check_base_url, sync
 from briefing.kamer.load import load_files
 from briefing.kamer.odata import moment
+from tests.conftest import cli
 from tests.test_kamer_data import FIXTURES, dump, no_live_service, real_records
 
 __all__ = ["no_live_service"]  # the autouse fixture: no test reaches the live service
@@ -44,6 +45,8 @@ class Service:
     #: Pages whose answer goes wrong once, and how: "cut" (shorter than its Content-Length),
     #: "close" (no length, the connection closed halfway), "stall" (halfway, then nothing).
     broken_once: dict[tuple[str, int], str] = field(default_factory=dict)
+    #: A 429 with this Retry-After for the first request.
+    retry_after: str | None = None
     requests: list[str] = field(default_factory=list)
 
     def fault(self, path: str) -> str | None:
@@ -51,6 +54,8 @@ class Service:
         parts = urlsplit(path)
         entity = parts.path.rsplit("/", 1)[-1]
         skip = int(parse_qs(parts.query).get("$skip", ["0"])[0])
+        if self.retry_after is not None and not self.requests:
+            return "429"
         return self.broken_once.pop((entity, skip), None)
 
     def answer(self, path: str) -> tuple[int, bytes]:
@@ -102,6 +107,12 @@ def service() -> Iterator[Service]:
         def do_GET(self) -> None:
             fault = state.fault(self.path)
             status, body = state.answer(self.path)
+            if fault == "429":
+                self.send_response(429)
+                self.send_header("Retry-After", str(state.retry_after))
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
             if fault is not None:
                 self.send_response(status)
                 if fault != "close":
@@ -345,3 +356,21 @@ def test_an_answer_that_keeps_breaking_off_stops_the_sync_with_the_request(
         str(error.value),
     ), str(error.value)
     assert not (tmp_path / "kamer.sqlite").exists()
+
+
+def test_a_long_retry_after_stops_the_sync_at_once_and_says_so(
+    service: Service, tmp_path: Path
+) -> None:
+    service.retry_after = "3600"
+    store = tmp_path / "kamer.sqlite"
+    started = time.monotonic()
+    done = cli("kamer", "sync", "--url", service.base, "--store", store)
+    assert time.monotonic() - started < 30
+    assert done.returncode == 1
+    err = done.stderr.splitlines()
+    assert err[-1].startswith(f"briefing: error: GET {service.base}Zaak?$filter=")
+    assert err[-1].endswith(
+        "&$top=250&$count=true: the service answered 429 and asks to be asked again in 3600 "
+        "seconds (Retry-After), longer than the 60 seconds sync waits; sync again later"
+    )
+    assert len(service.requests) == 1 and not store.exists()

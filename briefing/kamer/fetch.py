@@ -5,10 +5,11 @@ For each entity (``Zaak`` of kind motion or government letter, ``Activiteit``,
 sync, ``GewijzigdOp ge`` the newest change a previous sync of the same query saw (or
 ``--since``); ``$expand`` of the relations ``link`` needs; at most 250 rows a page, following
 ``@odata.nextLink`` or, without one, ``$skip``. Connection errors, timeouts, 429 and 5xx are
-retried with back-off (urllib3's ``Retry``, which honours ``Retry-After``), and so is an answer
-whose body breaks off, stalls or stops before its JSON is complete (the same number of times,
-with the same pauses); any other 4xx is an error that shows the request. Only the configured
-base address is fetched, over https (http only from this machine), and no answer may exceed
+retried with back-off (urllib3's ``Retry``, which honours a ``Retry-After`` up to
+:data:`MAX_WAIT` seconds and gives up at once on a longer one), and so is an answer whose body
+breaks off, stalls or stops before its JSON is complete (the same number of times, with the
+same pauses); any other 4xx is an error that shows the request. Only the configured base
+address is fetched, over https (http only from this machine), and no answer may exceed
 :data:`MAX_RESPONSE_BYTES`.
 """
 
@@ -104,6 +105,25 @@ def check_base_url(url: str) -> str:
     return url if url.endswith("/") else url + "/"
 
 
+class _TooLong(Exception):
+    """The service asks to wait longer than :data:`MAX_WAIT` before asking again."""
+
+    def __init__(self, status: int, seconds: float) -> None:
+        super().__init__(status, seconds)
+        self.status, self.seconds = status, seconds
+
+
+class _Retry(Retry):
+    """urllib3's retries, giving up on a ``Retry-After`` longer than :data:`MAX_WAIT`
+    rather than waiting for it without a word."""
+
+    def sleep_for_retry(self, response: urllib3.BaseHTTPResponse) -> bool:
+        seconds = self.get_retry_after(response)
+        if seconds is not None and seconds > MAX_WAIT:
+            raise _TooLong(response.status, seconds)
+        return super().sleep_for_retry(response)
+
+
 class _BrokenOff(Exception):
     """An answer whose body broke off, stalled or stopped before its JSON was complete."""
 
@@ -126,7 +146,7 @@ class Client:
         self.page_size = min(page_size, PAGE_SIZE)
         self.attempts = retries + 1
         self.backoff = backoff
-        self.retry = Retry(
+        self.retry = _Retry(
             total=retries,
             backoff_factor=backoff / 2,
             backoff_max=MAX_WAIT,
@@ -213,6 +233,12 @@ class Client:
             raise BriefingError(
                 f"{shown}: no good answer in {self.attempts} "
                 f"{'try' if self.attempts == 1 else 'tries'}: {exc.reason}; {advice}"
+            ) from None
+        except _TooLong as exc:
+            raise BriefingError(
+                f"{shown}: the service answered {exc.status} and asks to be asked again in "
+                f"{exc.seconds:.0f} seconds (Retry-After), longer than the {MAX_WAIT} seconds "
+                "sync waits; sync again later"
             ) from None
         except HTTPError as exc:
             raise BriefingError(f"{shown}: {exc}") from None
