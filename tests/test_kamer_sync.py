@@ -1,7 +1,7 @@
 """``briefing kamer sync`` against a local OData service on 127.0.0.1 that serves the real
 records in pages: paging by ``@odata.nextLink`` and by ``$skip``, a page that fails once, a
-malformed page, an answer broken off, stalled or cut short, a long ``Retry-After``, a 400, a
-next page on another host, an answer too large."""
+malformed page, an answer broken off, stalled or cut short, a long ``Retry-After``, a next
+page that loops back, a 400, a next page on another host, an answer too large."""
 
 from __future__ import annotations
 
@@ -47,6 +47,8 @@ class Service:
     broken_once: dict[tuple[str, int], str] = field(default_factory=dict)
     #: A 429 with this Retry-After for the first request.
     retry_after: str | None = None
+    #: Every next page is the page itself.
+    loop: bool = False
     requests: list[str] = field(default_factory=list)
 
     def fault(self, path: str) -> str | None:
@@ -86,6 +88,8 @@ class Service:
             following = urlencode({**params, "$skip": str(skip + top)}, quote_via=quote)
             host = "http://example.org/OData/" if self.next_elsewhere else self.base
             page["@odata.nextLink"] = f"{host}{entity}?{following}"
+        if self.loop:
+            page["@odata.nextLink"] = f"{self.base}{entity}?{parts.query}"
         body = json.dumps(page).encode()
         if (entity, skip) in self.malformed:
             return 200, body[: len(body) // 2]
@@ -372,5 +376,19 @@ def test_a_long_retry_after_stops_the_sync_at_once_and_says_so(
     assert err[-1].endswith(
         "&$top=250&$count=true: the service answered 429 and asks to be asked again in 3600 "
         "seconds (Retry-After), longer than the 60 seconds sync waits; sync again later"
+    )
+    assert len(service.requests) == 1 and not store.exists()
+
+
+def test_a_next_page_already_fetched_stops_the_sync(service: Service, tmp_path: Path) -> None:
+    service.loop = True
+    store = tmp_path / "kamer.sqlite"
+    done = cli("kamer", "sync", "--url", service.base, "--store", store)
+    assert done.returncode == 1
+    err = done.stderr.splitlines()
+    assert err[-1].startswith(f"briefing: error: GET {service.base}Zaak?$filter=")
+    assert err[-1].endswith(
+        "&$top=250&$count=true: the service gives this page as the next one again, after it "
+        "was fetched; its paging would never end, so the sync stops here; sync again later"
     )
     assert len(service.requests) == 1 and not store.exists()

@@ -4,13 +4,13 @@ For each entity (``Zaak`` of kind motion or government letter, ``Activiteit``,
 ``Toezegging``) one query: ``$filter`` on ``Verwijderd eq false`` and, for an incremental
 sync, ``GewijzigdOp ge`` the newest change a previous sync of the same query saw (or
 ``--since``); ``$expand`` of the relations ``link`` needs; at most 250 rows a page, following
-``@odata.nextLink`` or, without one, ``$skip``. Connection errors, timeouts, 429 and 5xx are
-retried with back-off (urllib3's ``Retry``, which honours a ``Retry-After`` up to
-:data:`MAX_WAIT` seconds and gives up at once on a longer one), and so is an answer whose body
-breaks off, stalls or stops before its JSON is complete (the same number of times, with the
-same pauses); any other 4xx is an error that shows the request. Only the configured base
-address is fetched, over https (http only from this machine), and no answer may exceed
-:data:`MAX_RESPONSE_BYTES`.
+``@odata.nextLink`` or, without one, ``$skip``; a next page already fetched is an error (the
+paging would never end). Connection errors, timeouts, 429 and 5xx are retried with back-off
+(urllib3's ``Retry``, which honours a ``Retry-After`` up to :data:`MAX_WAIT` seconds and gives
+up at once on a longer one), and so is an answer whose body breaks off, stalls or stops before
+its JSON is complete (the same number of times, with the same pauses); any other 4xx is an
+error that shows the request. Only the configured base address is fetched, over https (http
+only from this machine), and no answer may exceed :data:`MAX_RESPONSE_BYTES`.
 """
 
 from __future__ import annotations
@@ -175,14 +175,21 @@ class Client:
 
     def pages(self, query: Query, since: str | None) -> Iterator[Page]:
         """Every page of a query, following ``@odata.nextLink`` or paging with ``$skip``."""
-        url, skip, seen = self.url(query, since), 0, set[str]()
+        url, skip, seen, fetched = self.url(query, since), 0, set[str](), set[str]()
         while True:
             page = self.get(url)
+            fetched.add(url)
             fresh = {record.id for record in page.top} - seen
             seen |= fresh
             yield page
             if page.next_link:
                 url = self._inside(page.next_link, url)
+                if url in fetched:
+                    raise BriefingError(
+                        f"GET {unquote_plus(page.next_link)}: the service gives this page as the "
+                        "next one again, after it was fetched; its paging would never end, so "
+                        "the sync stops here; sync again later"
+                    )
             elif len(page.top) >= self.page_size and fresh:
                 skip += len(page.top)
                 url = self.url(query, since, skip)
