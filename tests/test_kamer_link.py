@@ -15,7 +15,7 @@ from briefing.cli import main
 from briefing.kamer.facts import read_facts
 from briefing.kamer.load import load_files
 from tests.conftest import cli, text_of
-from tests.test_kamer_data import FIXTURES, no_live_service, real_files
+from tests.test_kamer_data import FIXTURES, no_live_service, real_files, real_records
 
 __all__ = ["no_live_service"]  # the autouse fixture: no test reaches the live service
 
@@ -447,3 +447,33 @@ def test_check_warns_where_two_entries_name_one_record(
         "commitment 'technische-briefing-convenanten-2' too: one record is one content item; "
         "keep the link of the item it is"
     ]
+
+
+@pytest.mark.parametrize("together", [True, False], ids=["one load", "two loads"])
+def test_an_expanded_copy_of_a_stored_record_gives_it_its_dossier(
+    content: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], together: bool
+) -> None:
+    zaak = next(r for r in real_records("imvo-zaak.json") if r["Nummer"] == "2018Z12844")
+    dossier = {
+        "Id": "3c2d7f3e-0000-4000-8000-000000034952",
+        "Titel": zaak["Titel"],
+        "Nummer": 34952,
+        "Toevoeging": None,
+        "HoogsteVolgnummer": 250,
+        "GewijzigdOp": zaak["GewijzigdOp"],
+        "Verwijderd": False,
+    }
+    expanded = tmp_path / "expanded.json"
+    expanded.write_text(json.dumps([{**zaak, "Kamerstukdossier": [dossier]}]), encoding="utf-8")
+    store = tmp_path / "kamer.sqlite"
+    if together:
+        load_files([*real_files(), FIXTURES / "toezegging.json", expanded], store)
+    else:
+        load_files([*real_files(), FIXTURES / "toezegging.json"], store)
+        assert load_files([expanded], store).unchanged["Zaak"] == 1
+    lines = link(content, store, capsys)
+    assert (
+        "linked motion amhaouch-34952-7 → Zaak 2018Z12844 (Motie, 2018-06-28, 'Motie van het lid "
+        "Amhaouch over bindende afspraken met de cacao pro...'): Kamerstuk 34 952, nr. 7 in the "
+        "records"
+    ) in lines
