@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from briefing.debate_notes import DebateNotes
-from briefing.errors import Problem
+from briefing.errors import Problem, Severity
 from briefing.kamer.facts import KamerFacts
 from briefing.layout import KAMER_FILE, NOTES_DIR, REGISTRY_FILES
 from briefing.loading import Document, NodePath, format_path, load_document
@@ -104,6 +105,7 @@ def load_kamer(root: Path, corpus: Corpus, letters: set[str]) -> None:
         for node_path, letter_id in letter_ids
         if letter_id not in letters and ("letter", letter_id) not in corpus.invalid_ids
     ]
+    corpus.problems += list(_shared_links(facts, document))
     numbered = {s.letter.kamerstuk: s for s in corpus.letters if s.letter.kamerstuk}
     for index, fact in enumerate(facts.letters):
         other = numbered.get(fact.kamerstuk) if fact.kamerstuk else None
@@ -117,6 +119,37 @@ def load_kamer(root: Path, corpus: Corpus, letters: set[str]) -> None:
                 )
             )
     corpus.kamer = KamerSource(facts, document)
+
+
+#: The lists of ``kamer.yaml`` with, per entry, the field naming the content item and the
+#: field naming its record.
+_LINKS = {
+    "letters": ("letter", "zaak"),
+    "motions": ("motion", "zaak"),
+    "debates": ("debate", "activiteit"),
+    "commitments": ("commitment", "toezegging"),
+}
+
+
+def _shared_links(facts: KamerFacts, document: Document) -> Iterator[Problem]:
+    """A warning at every entry that names a record an earlier entry names: one record is
+    one content item."""
+    first: dict[str, tuple[str, str]] = {}
+    for attr, (item, link) in _LINKS.items():
+        for index, entry in enumerate(getattr(facts, attr)):
+            nummer = getattr(entry, link)
+            if nummer in first:
+                kind, other = first[nummer]
+                yield replace(
+                    document.problem(
+                        (attr, index, link),
+                        f"{link} {nummer} is linked to {kind} '{other}' too: one record is one "
+                        f"content item; keep the link of the item it is",
+                    ),
+                    severity=Severity.WARNING,
+                )
+            else:
+                first[nummer] = (item, str(getattr(entry, item)))
 
 
 def load_notes(root: Path, corpus: Corpus, letters: dict[str, LetterSource]) -> None:

@@ -87,6 +87,20 @@ def _bad_files(folder: Path) -> dict[str, tuple[Path, str]]:
             json.dumps([{k: v for k, v in zaak.items() if k != "Id"}]),
             ": record 1 (Zaak) has no 'Id'",
         ),
+        "date-object.json": (
+            json.dumps([{**zaak, "GewijzigdOp": {"$date": zaak["GewijzigdOp"]}}]),
+            f": record 1 (Zaak {zaak['Nummer']}) has no valid 'GewijzigdOp' "
+            f'({{"$date": "{zaak["GewijzigdOp"]}"}}); expected a timestamp such as '
+            '"2024-02-19T10:59:02.367+01:00": without it a newer record cannot be told from an '
+            "older one",
+        ),
+        "date-list.json": (
+            json.dumps([{**zaak, "GewijzigdOp": [zaak["GewijzigdOp"]]}]),
+            f": record 1 (Zaak {zaak['Nummer']}) has no valid 'GewijzigdOp' "
+            f'(["{zaak["GewijzigdOp"]}"]); expected a timestamp such as '
+            '"2024-02-19T10:59:02.367+01:00": without it a newer record cannot be told from an '
+            "older one",
+        ),
     }
     out = {}
     for name, (text, message) in files.items():
@@ -98,7 +112,10 @@ def _bad_files(folder: Path) -> dict[str, tuple[Path, str]]:
 
 @pytest.mark.parametrize(
     "name",
-    ["yaml.json", "object.json", "truncated.json", "persons.json", "unknown.json", "no-id.json"],
+    [
+        *("yaml.json", "object.json", "truncated.json", "persons.json", "unknown.json"),
+        *("no-id.json", "date-object.json", "date-list.json"),
+    ],
 )
 def test_a_file_that_is_not_odata_json_of_known_records_is_refused(
     tmp_path: Path, store: Path, name: str

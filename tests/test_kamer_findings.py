@@ -3,6 +3,7 @@ content's place and a point of attention in the briefing, in Dutch."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 from briefing.cli import main
 from briefing.corpus import load_corpus
 from briefing.index import Index
+from tests.conftest import text_of
 
 LETTER_2022 = "letters/2022-04-07-opvolging-moties-en-toezeggingen-imvo-beleid.yaml"
 AFTER_2022 = dt.date(2022, 4, 30)
@@ -125,6 +127,39 @@ def test_a_motion_adopted_before_it_was_submitted_or_off_the_vote(
     )
 
 
+REJECTED = """  appreciation: Oordeel Kamer
+  decision: Verworpen. (72-74)
+  result: verworpen
+  votes_for: 72
+  votes_against: 74
+  voted_on: 2021-06-10
+"""
+
+
+def test_a_motion_the_letters_call_adopted_that_the_kamer_rejected(
+    content_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content = with_facts(content_copy, "  appreciation: Oordeel Kamer\n", REJECTED)
+    warnings = check(content, capsys)
+    assert any(
+        w.endswith(
+            "motions.yaml:58:5: motions[5].adopted: warning: motion 'van-der-lee-35570-71' was "
+            "adopted on 2021-06-10 according to the letters, but the Kamer has it verworpen on "
+            "2021-06-10 (72 for, 74 against; zaak 2021Z10407); check which is right"
+        )
+        for w in warnings
+    )
+    expected = (
+        "Motie Van der Lee c.s. (Kamerstuk 35 570, nr. 71, zaak 2021Z10407) is volgens de "
+        "brieven aangenomen op 10 juni 2021, maar volgens de Kamer op 10 juni 2021 verworpen "
+        "(72 voor, 74 tegen)."
+    )
+    assert expected in attention(content, dt.date(2021, 12, 2))  # before a letter mentions it
+    assert expected in attention(content)
+    withdrawn = with_facts(content, "  result: verworpen\n", "  result: ingetrokken\n")
+    assert any("but the Kamer has it ingetrokken on" in w for w in check(withdrawn, capsys))
+
+
 REGISTER = """commitments:
 - commitment: technische-briefing-sectorale-samenwerking
   toezegging: TZ202111-101
@@ -165,6 +200,24 @@ def test_a_commitment_the_letter_calls_met_that_the_register_has_open(
     )
 
 
+def test_a_commitment_the_letter_calls_met_that_the_register_has_partly_met(
+    content_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content = with_register(content_copy, "Deels Afgedaan", "Openstaand")
+    assert any(
+        f"{LETTER_2022}:" in w
+        and "commitment_updates[0].status: warning: this letter calls commitment "
+        "'technische-briefing-sectorale-samenwerking' 'voldaan', but the Kamer's register "
+        "(TZ202111-101) has it 'Deels Afgedaan'"
+        in w
+        for w in check(content, capsys)
+    )
+    assert any(
+        "het register van de Kamer (register TZ202111-101) heeft haar nog als Deels Afgedaan." in t
+        for t in attention(content)
+    )
+
+
 def test_a_commitment_the_register_has_met_that_the_letters_leave_open(
     content_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -196,3 +249,50 @@ def test_a_commitment_the_register_has_met_that_the_letters_leave_open(
         "(2022-01-31, register TZ202111-102) is verstreken; de stand is 'openstaand'." in t
         for t in attention(content)
     )
+
+
+MET_LATER = """commitments:
+- commitment: technische-briefing-sectorale-samenwerking
+  toezegging: TZ202111-101
+  status: Afgedaan
+  deadline: 2022-03-31
+  fulfilled_by:
+  - document: 2022D13866
+    date: 2022-04-07
+    kamerstuk: 26 485, nr. 395
+    letter: 2022-04-07-opvolging-moties-en-toezeggingen-imvo-beleid
+"""
+
+
+def exported(content: Path, day: str, target: Path) -> dict[str, list[str]]:
+    """The rows ``briefing export`` writes for ``day``, by id."""
+    args = ["export", "--content", str(content), "--date", day, "--out", str(target)]
+    assert main(args) == 0
+    with target.open(encoding="utf-8-sig", newline="") as stream:
+        return {row[0]: row for row in csv.reader(stream)}
+
+
+def test_the_kamers_word_is_left_out_before_the_day_it_was_given(
+    content_copy: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = content_copy / "kamer.yaml"
+    text = path.read_text(encoding="utf-8").removesuffix("commitments: []\n") + MET_LATER
+    path.write_text(text, encoding="utf-8")
+    content = with_facts(content_copy, "  appreciation: Oordeel Kamer\n", REJECTED)
+    content = with_facts(content, "  voted_on: 2021-06-10\n", "  voted_on: 2021-06-15\n")
+    before = exported(content, "2021-12-02", tmp_path / "before.csv")
+    briefing = before["technische-briefing-sectorale-samenwerking"]
+    assert (briefing[2], briefing[9], briefing[12]) == ("TZ202111-101", "openstaand", "")
+    assert before["van-der-lee-35570-71"][12] == "verworpen, 72-74"
+    assert exported(content, "2021-06-12", tmp_path / "vote.csv")["van-der-lee-35570-71"][12] == ""
+    after = exported(content, "2022-04-30", tmp_path / "after.csv")
+    assert after["technische-briefing-sectorale-samenwerking"][12] == "Afgedaan"
+    assert after["van-der-lee-35570-71"][12] == "verworpen, 72-74"
+    assert not any("verworpen" in t for t in attention(content, dt.date(2021, 6, 12)))
+    out = tmp_path / "out"
+    args = ["prepare", "--content", str(content), "--out", str(out)]
+    assert main([*args, "--debate", "commissiedebat-imvo-2021-12-02"]) == 0
+    dossier = text_of(out / "briefings/commissiedebat-imvo-2021-12-02-2021-12-02.pdf")
+    assert "Kamer: Afgedaan" not in dossier and "Kamer: verworpen, 72-74" in dossier
+    assert main([*args, "--date", "2022-04-30"]) == 0
+    assert "Kamer: Afgedaan" in text_of(out / "briefings/stand-van-zaken-2022-04-30.pdf")

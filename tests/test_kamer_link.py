@@ -14,7 +14,8 @@ import yaml
 from briefing.cli import main
 from briefing.kamer.facts import read_facts
 from briefing.kamer.load import load_files
-from tests.test_kamer_data import FIXTURES, no_live_service, real_files
+from tests.conftest import cli, text_of
+from tests.test_kamer_data import FIXTURES, no_live_service, real_files, real_records
 
 __all__ = ["no_live_service"]  # the autouse fixture: no test reaches the live service
 
@@ -334,3 +335,145 @@ def test_link_keeps_the_comments_a_person_wrote(
     capsys.readouterr()
     link(content, store, capsys)  # and once more: the same file
     assert (content / "kamer.yaml").read_text(encoding="utf-8") == text
+
+
+VOORTGANG = "letters/2018-11-13-voortgang-imvo-beleid.yaml"
+GHANA = "2018-11-13-kabinetsreactie-aiv-advies"
+SECOND_BRIEFING = """
+  - id: technische-briefing-convenanten-2
+    text: >-
+      Een technische briefing over de IMVO-convenanten organiseren voor de Kamer.
+    debate: begroting-bhos-2021-11-25
+    made_by: Minister voor Buitenlandse Handel en Ontwikkelingssamenwerking
+"""
+
+
+def test_a_second_letter_of_the_day_on_another_subject_is_near_and_gets_no_kamerstuk(
+    content: Path, store: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    text = (content / VOORTGANG).read_text(encoding="utf-8")
+    text = text.replace("id: 2018-11-13-voortgang-imvo-beleid", f"id: {GHANA}").replace(
+        "subject: Voortgang IMVO-beleid", "subject: Kabinetsreactie op het AIV-advies over Ghana"
+    )
+    (content / f"letters/{GHANA}.yaml").write_text(text, encoding="utf-8")
+    lines = link(content, store, capsys)
+    path = content / "kamer.yaml"
+    assert (
+        f"near letter {GHANA}: Zaak 2018Z20898 (Brief regering, 2018-11-13, 'Voortgang "
+        "IMVO-beleid'): the only Brief regering registered on 2018-11-13, but about 'Voortgang "
+        "IMVO-beleid', not 'Kabinetsreactie op het AIV-advies over Ghana'; if it is the same, "
+        f"add it to {path} by hand"
+    ) in lines
+    assert {f.letter: f.zaak for f in read_facts(path).letters} == {
+        "2018-11-13-voortgang-imvo-beleid": "2018Z20898",
+        "2022-04-07-opvolging-moties-en-toezeggingen-imvo-beleid": "2022Z06842",
+    }
+    out = tmp_path / "out"
+    done = cli("prepare", "--content", content, "--out", out, "--debate", "ao-imvo-2018-11-14")
+    assert done.returncode == 0, done.stderr
+    dossier = text_of(out / "briefings/ao-imvo-2018-11-14-2018-11-14.pdf").replace(" ", "")
+    assert "VoortgangIMVO-beleid(brief13november2018,Kamerstuk26485,nr.293)" in dossier
+    assert "AIV-adviesoverGhana(brief13november2018)" in dossier  # in the list of letters
+    assert "AIV-adviesoverGhana—13november2018" in dossier  # in the table: no Kamerstuk
+    assert "Ghana(brief13november2018,Kamerstuk" not in dossier
+
+
+def test_two_commitments_that_fit_one_record_link_it_to_the_closer_one(
+    content: Path, store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with (content / "commitments.yaml").open("a", encoding="utf-8") as file:
+        file.write(SECOND_BRIEFING)
+    lines = link(content, store, capsys)
+    path = content / "kamer.yaml"
+    record = (
+        "Toezegging TZ202111-101 (2021-11-26, 'De minister zegt toe een technische briefing te "
+        "organiseren over de...')"
+    )
+    assert (
+        "ambiguous commitment technische-briefing-convenanten-2: it and commitment "
+        "technische-briefing-sectorale-samenwerking fit one record, "
+        "technische-briefing-sectorale-samenwerking better (77% against 50%): "
+        f"{record}; add the right one to {path} by hand"
+    ) in lines
+    linked = {f.commitment: f.toezegging for f in read_facts(path).commitments}
+    assert linked["technische-briefing-sectorale-samenwerking"] == "TZ202111-101"
+    assert "technische-briefing-convenanten-2" not in linked
+
+
+def test_a_record_linked_in_the_file_is_not_linked_to_another_item_too(
+    content: Path, store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with (content / "commitments.yaml").open("a", encoding="utf-8") as file:
+        file.write(SECOND_BRIEFING)
+    path = content / "kamer.yaml"
+    path.write_text(
+        "commitments:\n"
+        "  - commitment: technische-briefing-convenanten-2\n"
+        "    toezegging: TZ202111-101\n",
+        encoding="utf-8",
+    )
+    lines = link(content, store, capsys)
+    assert any(
+        line.startswith(
+            "ambiguous commitment technische-briefing-sectorale-samenwerking: it fits a record "
+            f"that {path} links to commitment technische-briefing-convenanten-2: Toezegging "
+            "TZ202111-101 ("
+        )
+        for line in lines
+    )
+    linked = {f.commitment: f.toezegging for f in read_facts(path).commitments}
+    assert linked["technische-briefing-convenanten-2"] == "TZ202111-101"
+    assert "technische-briefing-sectorale-samenwerking" not in linked
+
+
+def test_check_warns_where_two_entries_name_one_record(
+    content: Path, store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with (content / "commitments.yaml").open("a", encoding="utf-8") as file:
+        file.write(SECOND_BRIEFING)
+    path = content / "kamer.yaml"
+    path.write_text(
+        "commitments:\n"
+        "  - commitment: technische-briefing-convenanten-2\n"
+        "    toezegging: TZ202111-101\n"
+        "  - commitment: technische-briefing-sectorale-samenwerking\n"
+        "    toezegging: TZ202111-101\n",
+        encoding="utf-8",
+    )
+    assert main(["check", "--content", str(content)]) == 0
+    warnings = [w for w in capsys.readouterr().err.splitlines() if "kamer.yaml" in w]
+    assert warnings == [
+        f"{path}:5:5: commitments[1].toezegging: warning: toezegging TZ202111-101 is linked to "
+        "commitment 'technische-briefing-convenanten-2' too: one record is one content item; "
+        "keep the link of the item it is"
+    ]
+
+
+@pytest.mark.parametrize("together", [True, False], ids=["one load", "two loads"])
+def test_an_expanded_copy_of_a_stored_record_gives_it_its_dossier(
+    content: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], together: bool
+) -> None:
+    zaak = next(r for r in real_records("imvo-zaak.json") if r["Nummer"] == "2018Z12844")
+    dossier = {
+        "Id": "3c2d7f3e-0000-4000-8000-000000034952",
+        "Titel": zaak["Titel"],
+        "Nummer": 34952,
+        "Toevoeging": None,
+        "HoogsteVolgnummer": 250,
+        "GewijzigdOp": zaak["GewijzigdOp"],
+        "Verwijderd": False,
+    }
+    expanded = tmp_path / "expanded.json"
+    expanded.write_text(json.dumps([{**zaak, "Kamerstukdossier": [dossier]}]), encoding="utf-8")
+    store = tmp_path / "kamer.sqlite"
+    if together:
+        load_files([*real_files(), FIXTURES / "toezegging.json", expanded], store)
+    else:
+        load_files([*real_files(), FIXTURES / "toezegging.json"], store)
+        assert load_files([expanded], store).unchanged["Zaak"] == 1
+    lines = link(content, store, capsys)
+    assert (
+        "linked motion amhaouch-34952-7 → Zaak 2018Z12844 (Motie, 2018-06-28, 'Motie van het lid "
+        "Amhaouch over bindende afspraken met de cacao pro...'): Kamerstuk 34 952, nr. 7 in the "
+        "records"
+    ) in lines

@@ -1,12 +1,14 @@
 """``briefing kamer sync`` against a local OData service on 127.0.0.1 that serves the real
 records in pages: paging by ``@odata.nextLink`` and by ``$skip``, a page that fails once, a
-malformed page, a 400, a next page on another host, an answer too large."""
+malformed page, an answer broken off, stalled or cut short, a long ``Retry-After``, a next
+page that loops back, a 400, a next page on another host, an answer too large."""
 
 from __future__ import annotations
 
 import json
 import re
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -22,6 +24,7 @@ from briefing.kamer import fetch
 from briefing.kamer.fetch import Client, check_base_url, sync
 from briefing.kamer.load import load_files
 from briefing.kamer.odata import moment
+from tests.conftest import cli
 from tests.test_kamer_data import FIXTURES, dump, no_live_service, real_records
 
 __all__ = ["no_live_service"]  # the autouse fixture: no test reaches the live service
@@ -39,7 +42,23 @@ class Service:
     bad_request: set[str] = field(default_factory=set)
     next_elsewhere: bool = False
     no_length: bool = False
+    #: Pages whose answer goes wrong once, and how: "cut" (shorter than its Content-Length),
+    #: "close" (no length, the connection closed halfway), "stall" (halfway, then nothing).
+    broken_once: dict[tuple[str, int], str] = field(default_factory=dict)
+    #: A 429 with this Retry-After for the first request.
+    retry_after: str | None = None
+    #: Every next page is the page itself.
+    loop: bool = False
     requests: list[str] = field(default_factory=list)
+
+    def fault(self, path: str) -> str | None:
+        """How the answer to ``path`` goes wrong this time, if it does."""
+        parts = urlsplit(path)
+        entity = parts.path.rsplit("/", 1)[-1]
+        skip = int(parse_qs(parts.query).get("$skip", ["0"])[0])
+        if self.retry_after is not None and not self.requests:
+            return "429"
+        return self.broken_once.pop((entity, skip), None)
 
     def answer(self, path: str) -> tuple[int, bytes]:
         """The status and body for a GET of ``path``."""
@@ -69,6 +88,8 @@ class Service:
             following = urlencode({**params, "$skip": str(skip + top)}, quote_via=quote)
             host = "http://example.org/OData/" if self.next_elsewhere else self.base
             page["@odata.nextLink"] = f"{host}{entity}?{following}"
+        if self.loop:
+            page["@odata.nextLink"] = f"{self.base}{entity}?{parts.query}"
         body = json.dumps(page).encode()
         if (entity, skip) in self.malformed:
             return 200, body[: len(body) // 2]
@@ -88,7 +109,26 @@ def service() -> Iterator[Service]:
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
+            fault = state.fault(self.path)
             status, body = state.answer(self.path)
+            if fault == "429":
+                self.send_response(429)
+                self.send_header("Retry-After", str(state.retry_after))
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            if fault is not None:
+                self.send_response(status)
+                if fault != "close":
+                    self.send_header("Content-Length", str(len(body)))
+                self.send_header("Connection", "close")
+                self.end_headers()
+                self.wfile.write(body[: len(body) // 2])
+                self.wfile.flush()
+                if fault == "stall":
+                    time.sleep(1.5)
+                self.close_connection = True
+                return
             self.send_response(status)
             self.send_header("Content-Type", "application/json")
             if not state.no_length:
@@ -213,10 +253,12 @@ def test_a_malformed_page_is_an_error_and_leaves_the_store_as_it_was(
     with pytest.raises(BriefingError) as error:
         sync(store, _client(service))
     assert re.fullmatch(
-        r"GET http://127\.0\.0\.1:\d+/OData/v4/2\.0/Zaak\?\$filter=.*\$skip=100:1:\d+: the JSON "
-        r"stops before it is complete: the file is truncated; save or fetch it again",
+        r"GET http://127\.0\.0\.1:\d+/OData/v4/2\.0/Zaak\?\$filter=.*\$skip=100: no good answer "
+        r"in 6 tries: the answer's JSON stops after [\d,]+ bytes, before it is complete; the "
+        r"service may be busy or down; sync again later",
         str(error.value),
     )
+    assert len([r for r in service.requests if "$skip=100" in r and "/Zaak?" in r]) == 6
     assert dump(store) == before
 
 
@@ -292,3 +334,61 @@ def test_only_https_or_http_on_this_machine_is_fetched(url: str) -> None:
         check_base_url(url)
     assert check_base_url("https://example.org/OData") == "https://example.org/OData/"
     assert check_base_url("http://localhost:8080/") == "http://localhost:8080/"
+
+
+@pytest.mark.parametrize("how", ["cut", "close", "stall"])
+def test_an_answer_that_breaks_off_is_asked_again(
+    service: Service, tmp_path: Path, capsys: pytest.CaptureFixture[str], how: str
+) -> None:
+    service.broken_once = {("Zaak", 50): how}
+    client = _client(service, read_timeout=0.5)
+    counts = sync(tmp_path / "kamer.sqlite", client)
+    assert counts.new["Zaak"] == 254
+    assert len([r for r in service.requests if "$skip=50" in r and "/Zaak?" in r]) == 2
+
+
+def test_an_answer_that_keeps_breaking_off_stops_the_sync_with_the_request(
+    service: Service, tmp_path: Path
+) -> None:
+    service.broken_once = {("Zaak", 0): "cut"}
+    with pytest.raises(BriefingError) as error:
+        sync(tmp_path / "kamer.sqlite", _client(service, retries=0))
+    assert re.fullmatch(
+        r"GET http://127\.0\.0\.1:\d+/OData/v4/2\.0/Zaak\?\$filter=.*&\$count=true: no good "
+        r"answer in 1 try: the answer broke off after [\d,]+ bytes: .*IncompleteRead.*; the "
+        r"service may be busy or down; sync again later",
+        str(error.value),
+    ), str(error.value)
+    assert not (tmp_path / "kamer.sqlite").exists()
+
+
+def test_a_long_retry_after_stops_the_sync_at_once_and_says_so(
+    service: Service, tmp_path: Path
+) -> None:
+    service.retry_after = "3600"
+    store = tmp_path / "kamer.sqlite"
+    started = time.monotonic()
+    done = cli("kamer", "sync", "--url", service.base, "--store", store)
+    assert time.monotonic() - started < 30
+    assert done.returncode == 1
+    err = done.stderr.splitlines()
+    assert err[-1].startswith(f"briefing: error: GET {service.base}Zaak?$filter=")
+    assert err[-1].endswith(
+        "&$top=250&$count=true: the service answered 429 and asks to be asked again in 3600 "
+        "seconds (Retry-After), longer than the 60 seconds sync waits; sync again later"
+    )
+    assert len(service.requests) == 1 and not store.exists()
+
+
+def test_a_next_page_already_fetched_stops_the_sync(service: Service, tmp_path: Path) -> None:
+    service.loop = True
+    store = tmp_path / "kamer.sqlite"
+    done = cli("kamer", "sync", "--url", service.base, "--store", store)
+    assert done.returncode == 1
+    err = done.stderr.splitlines()
+    assert err[-1].startswith(f"briefing: error: GET {service.base}Zaak?$filter=")
+    assert err[-1].endswith(
+        "&$top=250&$count=true: the service gives this page as the next one again, after it "
+        "was fetched; its paging would never end, so the sync stops here; sync again later"
+    )
+    assert len(service.requests) == 1 and not store.exists()

@@ -3,26 +3,29 @@
 The records come from ``kamer.yaml`` (written by ``briefing kamer link``, reviewed like
 content). Four kinds: a date the content gives for a debate or briefing that the Kamer's
 agenda has on another day; a debate moved or cancelled on the agenda; a motion adopted,
-according to the letters, before it was submitted or on another day than the vote; a
-commitment whose status in the letters contradicts the Kamer's register.
+according to the letters, that the Kamer rejected, withdrew or held (once it decided), or
+that was adopted before it was submitted or on another day than the vote; a commitment whose
+status in the letters contradicts the Kamer's register.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from dataclasses import replace
 
 from briefing.dates import dutch_date
 from briefing.errors import Problem, Severity
 from briefing.index.state import CommitmentState, Place, State
-from briefing.kamer.facts import CommitmentFacts, DebateFacts
-from briefing.model import CommitmentStatus, Debate
-from briefing.sources import Corpus, KamerSource
+from briefing.kamer.facts import DebateFacts, MotionFacts
+from briefing.model import CommitmentStatus, Debate, Motion
+from briefing.sources import Corpus, Entry, KamerSource
 
-#: The register's words for a commitment still to be met, and for one met or dropped.
-_OPEN = {"openstaand"}
+#: The register's words for a commitment still (wholly or partly) to be met, and for one met
+#: or dropped.
+_OPEN = {"openstaand", "deels afgedaan", "deels voldaan"}
 _DONE = {"afgedaan", "voldaan", "vervallen"}
+#: The Kamer's words for a motion's end that is not its adoption.
+_NOT_ADOPTED = {"verworpen", "ingetrokken", "aangehouden", "vervallen"}
 #: The agenda's words for a debate that will not take place on its day.
 _MOVED = {"verplaatst": "verplaatst", "geannuleerd": "geannuleerd", "vervallen": "vervallen"}
 
@@ -118,42 +121,84 @@ def _debate_findings(
 
 
 def _motion_findings(corpus: Corpus, state: State) -> Iterator[tuple[str, Problem, Place | None]]:
+    """Per motion the letters call adopted: the Kamer's other decision, once taken; else an
+    adoption day before it was submitted or off the vote, where a letter mentions it."""
     entries = corpus.registries["motion"]
     for motion_state in state.motions.values():
         motion, record = motion_state.motion, motion_state.record
-        if record is None or motion.adopted is None or not motion_state.mentions:
+        if record is None or motion.adopted is None:
             continue
-        entry, place = entries[motion.id], motion_state.mentions[-1]
+        entry = entries[motion.id]
+        place = motion_state.mentions[-1] if motion_state.mentions else None
         label = f"{motion.cited_as} ({motion.kamerstuk}, zaak {record.zaak})"
         where = (*entry.node_path, "adopted")
-        if record.submitted is not None and motion.adopted < record.submitted:
+        result = (record.result or "").lower()
+        if result in _NOT_ADOPTED:
+            votes = _votes(record)
+            on = f" op {dutch_date(record.voted_on)}" if record.voted_on else ""
             yield (
                 f"Motie {label} is volgens de brieven aangenomen op {dutch_date(motion.adopted)}, "
-                f"maar volgens de Kamer pas op {dutch_date(record.submitted)} ingediend.",
+                f"maar volgens de Kamer{on} {result}"
+                + (f" ({votes[0]} voor, {votes[1]} tegen)." if votes else "."),
                 _warning(
                     entry.document.problem(
                         where,
-                        f"motion '{motion.id}' was adopted on {motion.adopted.isoformat()}, "
-                        f"before the Kamer has it submitted ({record.submitted.isoformat()}, "
-                        f"zaak {record.zaak})",
+                        f"motion '{motion.id}' was adopted on {motion.adopted.isoformat()} "
+                        f"according to the letters, but the Kamer has it {result}"
+                        + (f" on {record.voted_on.isoformat()}" if record.voted_on else "")
+                        + (f" ({votes[0]} for, {votes[1]} against; " if votes else " (")
+                        + f"zaak {record.zaak}); check which is right",
                     )
                 ),
                 place,
             )
-        elif record.voted_on is not None and motion.adopted != record.voted_on:
-            yield (
-                f"Motie {label} is volgens de brieven aangenomen op {dutch_date(motion.adopted)}; "
-                f"de Kamer stemde erover op {dutch_date(record.voted_on)}.",
-                _warning(
-                    entry.document.problem(
-                        where,
-                        f"motion '{motion.id}' was adopted on {motion.adopted.isoformat()}, but "
-                        f"the Kamer voted on it on {record.voted_on.isoformat()} (zaak "
-                        f"{record.zaak})",
-                    )
-                ),
-                place,
-            )
+        elif place is not None:
+            yield from _adoption_day(motion, record, entry, place)
+
+
+def _adoption_day(
+    motion: Motion, record: MotionFacts, entry: Entry, place: Place
+) -> Iterator[tuple[str, Problem, Place | None]]:
+    """An adoption day, according to the letters, before the motion was submitted or other
+    than the day of the vote."""
+    assert motion.adopted is not None
+    label = f"{motion.cited_as} ({motion.kamerstuk}, zaak {record.zaak})"
+    where = (*entry.node_path, "adopted")
+    if record.submitted is not None and motion.adopted < record.submitted:
+        yield (
+            f"Motie {label} is volgens de brieven aangenomen op {dutch_date(motion.adopted)}, "
+            f"maar volgens de Kamer pas op {dutch_date(record.submitted)} ingediend.",
+            _warning(
+                entry.document.problem(
+                    where,
+                    f"motion '{motion.id}' was adopted on {motion.adopted.isoformat()}, "
+                    f"before the Kamer has it submitted ({record.submitted.isoformat()}, "
+                    f"zaak {record.zaak})",
+                )
+            ),
+            place,
+        )
+    elif record.voted_on is not None and motion.adopted != record.voted_on:
+        yield (
+            f"Motie {label} is volgens de brieven aangenomen op {dutch_date(motion.adopted)}; "
+            f"de Kamer stemde erover op {dutch_date(record.voted_on)}.",
+            _warning(
+                entry.document.problem(
+                    where,
+                    f"motion '{motion.id}' was adopted on {motion.adopted.isoformat()}, but "
+                    f"the Kamer voted on it on {record.voted_on.isoformat()} (zaak "
+                    f"{record.zaak})",
+                )
+            ),
+            place,
+        )
+
+
+def _votes(record: MotionFacts) -> tuple[int, int] | None:
+    """The votes for and against a motion, where the records give both."""
+    if record.votes_for is None or record.votes_against is None:
+        return None
+    return record.votes_for, record.votes_against
 
 
 def _commitment_findings(
@@ -183,7 +228,7 @@ def _commitment_findings(
             ),
             latest.place,
         )
-    if commitment.is_open and registered in _DONE and _met_by(record, state.date):
+    if commitment.is_open and registered in _DONE:
         yield (
             f"Het register van de Kamer ({number}) heeft de toezegging '{short}' als "
             f"{record.status}; de brieven melden haar als {commitment.status}.",
@@ -197,10 +242,3 @@ def _commitment_findings(
             ),
             latest.place if latest else None,
         )
-
-
-def _met_by(record: CommitmentFacts, on: dt.date) -> bool:
-    """True when the register's letters that met the commitment are dated by ``on`` (or when
-    it names none, so the register's word is all there is)."""
-    dates = [letter.date for letter in record.fulfilled_by if letter.date is not None]
-    return not dates or min(dates) <= on

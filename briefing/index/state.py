@@ -258,11 +258,14 @@ def places(source: LetterSource) -> list[Place]:
 
 
 def state_on(corpus: Corpus, date: dt.date) -> State:
-    """The state of play on ``date``, from the letters dated on or before it."""
+    """The state of play on ``date``, from the letters dated on or before it, and the
+    Kamer's records as known on it."""
     letters = [s for s in corpus.letters if s.letter.date <= date]
     state = State(date, letters, {}, {}, {}, [], [])
     facts = corpus.kamer.facts if corpus.kamer else KamerFacts()
-    registered: dict[str, CommitmentFacts] = {c.commitment: c for c in facts.commitments}
+    registered: dict[str, CommitmentFacts] = {
+        c.commitment: c.known_on(date) for c in facts.commitments
+    }
     debates = corpus.debates
     for commitment in corpus.commitments.values():
         debate = debates.get(commitment.debate)
@@ -274,7 +277,7 @@ def state_on(corpus: Corpus, date: dt.date) -> State:
     for source in letters:
         for place in places(source):
             _take(state, place, motions, sectors)
-    records: dict[str, MotionFacts] = {m.motion: m for m in facts.motions}
+    records: dict[str, MotionFacts] = {m.motion: m.known_on(date) for m in facts.motions}
     for motion in motions.values():  # a motion no letter names yet exists from its day
         known = records.get(motion.id)
         day = motion.submitted or (known.submitted if known else None) or motion.adopted

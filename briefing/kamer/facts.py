@@ -118,6 +118,13 @@ class MotionFacts(Model):
         description="For a gewijzigde motie: the motion it replaces ('t.v.v.' in its subject).",
     )
 
+    def known_on(self, day: dt.date) -> MotionFacts:
+        """The facts as known on ``day``: without the decision when the Kamer took it later."""
+        if self.voted_on is None or self.voted_on <= day:
+            return self
+        undecided = dict.fromkeys(("decision", "result", "votes_for", "votes_against", "voted_on"))
+        return self.model_copy(update=undecided)
+
 
 class DebateFacts(Model):
     """A debate of the content as it stands on the Kamer's agenda."""
@@ -174,6 +181,18 @@ class CommitmentFacts(Model):
     fulfilled_by: list[FulfillingLetter] = Field(
         default_factory=list, description="Letters the register names as fulfilling it."
     )
+
+    def known_on(self, day: dt.date) -> CommitmentFacts:
+        """The facts as known on ``day``: without the letters that fulfilled it later, and
+        without the register's status when that rests on those letters alone (a status the
+        register gives without dated letters stands)."""
+        later = [f for f in self.fulfilled_by if f.date is not None and f.date > day]
+        if not later:
+            return self
+        earlier = [f for f in self.fulfilled_by if f not in later]
+        dated = any(f.date is not None for f in earlier)
+        status = self.status if dated or (self.status or "").lower() == "openstaand" else None
+        return self.model_copy(update={"fulfilled_by": earlier, "status": status})
 
 
 class KamerFacts(Model):

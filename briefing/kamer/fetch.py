@@ -4,16 +4,20 @@ For each entity (``Zaak`` of kind motion or government letter, ``Activiteit``,
 ``Toezegging``) one query: ``$filter`` on ``Verwijderd eq false`` and, for an incremental
 sync, ``GewijzigdOp ge`` the newest change a previous sync of the same query saw (or
 ``--since``); ``$expand`` of the relations ``link`` needs; at most 250 rows a page, following
-``@odata.nextLink`` or, without one, ``$skip``. Connection errors, timeouts, 429 and 5xx are
-retried with back-off (urllib3's ``Retry``, which honours ``Retry-After``); any other 4xx is
-an error that shows the request. Only the configured base address is fetched, over https
-(http only from this machine), and no answer may exceed :data:`MAX_RESPONSE_BYTES`.
+``@odata.nextLink`` or, without one, ``$skip``; a next page already fetched is an error (the
+paging would never end). Connection errors, timeouts, 429 and 5xx are retried with back-off
+(urllib3's ``Retry``, which honours a ``Retry-After`` up to :data:`MAX_WAIT` seconds and gives
+up at once on a longer one), and so is an answer whose body breaks off, stalls or stops before
+its JSON is complete (the same number of times, with the same pauses); any other 4xx is an
+error that shows the request. Only the configured base address is fetched, over https (http
+only from this machine), and no answer may exceed :data:`MAX_RESPONSE_BYTES`.
 """
 
 from __future__ import annotations
 
 import math
 import re
+import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,7 +33,7 @@ from urllib3.exceptions import (
 from urllib3.util import Retry, Timeout
 
 from briefing.errors import BriefingError
-from briefing.kamer.odata import Page, parse_bytes
+from briefing.kamer.odata import Page, Truncated, parse_bytes
 from briefing.kamer.store import Counts, writing
 
 DEFAULT_URL = "https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/"
@@ -40,6 +44,8 @@ MAX_RESPONSE_BYTES = 64 * 1024 * 1024
 RETRIES = 5
 #: Seconds before the second retry; doubled for each next one, at most a minute.
 BACKOFF = 2.0
+#: The longest pause between tries, and the longest ``Retry-After`` honoured (seconds).
+MAX_WAIT = 60
 _LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 _ZAAK_EXPAND = "Kamerstukdossier,ZaakActor,Besluit($expand=Stemming,Agendapunt($expand=Activiteit))"
 
@@ -99,6 +105,29 @@ def check_base_url(url: str) -> str:
     return url if url.endswith("/") else url + "/"
 
 
+class _TooLong(Exception):
+    """The service asks to wait longer than :data:`MAX_WAIT` before asking again."""
+
+    def __init__(self, status: int, seconds: float) -> None:
+        super().__init__(status, seconds)
+        self.status, self.seconds = status, seconds
+
+
+class _Retry(Retry):
+    """urllib3's retries, giving up on a ``Retry-After`` longer than :data:`MAX_WAIT`
+    rather than waiting for it without a word."""
+
+    def sleep_for_retry(self, response: urllib3.BaseHTTPResponse) -> bool:
+        seconds = self.get_retry_after(response)
+        if seconds is not None and seconds > MAX_WAIT:
+            raise _TooLong(response.status, seconds)
+        return super().sleep_for_retry(response)
+
+
+class _BrokenOff(Exception):
+    """An answer whose body broke off, stalled or stopped before its JSON was complete."""
+
+
 class Client:
     """GETs OData pages from one base address, with retries and a size limit."""
 
@@ -110,21 +139,24 @@ class Client:
         backoff: float = BACKOFF,
         max_bytes: int = MAX_RESPONSE_BYTES,
         page_size: int = PAGE_SIZE,
+        read_timeout: float = 60,
     ) -> None:
         self.base = check_base_url(base_url)
         self.max_bytes = max_bytes
         self.page_size = min(page_size, PAGE_SIZE)
         self.attempts = retries + 1
-        self.retry = Retry(
+        self.backoff = backoff
+        self.retry = _Retry(
             total=retries,
             backoff_factor=backoff / 2,
-            backoff_max=60,
+            backoff_max=MAX_WAIT,
             status_forcelist=(429, 500, 502, 503, 504),
             allowed_methods=frozenset({"GET"}),
             raise_on_status=True,
         )
         self.http = urllib3.PoolManager(
-            timeout=Timeout(connect=10, read=60), headers={"Accept": "application/json"}
+            timeout=Timeout(connect=10, read=read_timeout),
+            headers={"Accept": "application/json"},
         )
 
     def url(self, query: Query, since: str | None, skip: int = 0) -> str:
@@ -143,14 +175,21 @@ class Client:
 
     def pages(self, query: Query, since: str | None) -> Iterator[Page]:
         """Every page of a query, following ``@odata.nextLink`` or paging with ``$skip``."""
-        url, skip, seen = self.url(query, since), 0, set[str]()
+        url, skip, seen, fetched = self.url(query, since), 0, set[str](), set[str]()
         while True:
             page = self.get(url)
+            fetched.add(url)
             fresh = {record.id for record in page.top} - seen
             seen |= fresh
             yield page
             if page.next_link:
                 url = self._inside(page.next_link, url)
+                if url in fetched:
+                    raise BriefingError(
+                        f"GET {unquote_plus(page.next_link)}: the service gives this page as the "
+                        "next one again, after it was fetched; its paging would never end, so "
+                        "the sync stops here; sync again later"
+                    )
             elif len(page.top) >= self.page_size and fresh:
                 skip += len(page.top)
                 url = self.url(query, since, skip)
@@ -169,8 +208,24 @@ class Client:
         return link
 
     def get(self, url: str) -> Page:
-        """One page; a :class:`BriefingError` that shows the request when it fails."""
+        """One page; a :class:`BriefingError` that shows the request when it fails. An
+        answer that breaks off is asked again, as often as a failed connection would be."""
         shown = f"GET {unquote_plus(url)}"
+        for attempt in range(1, self.attempts + 1):
+            try:
+                return self._get_once(url, shown)
+            except _BrokenOff as exc:
+                if attempt == self.attempts:
+                    tries = "try" if self.attempts == 1 else "tries"
+                    raise BriefingError(
+                        f"{shown}: no good answer in {self.attempts} {tries}: {exc}; the "
+                        "service may be busy or down; sync again later"
+                    ) from None
+                time.sleep(min(self.backoff * 2 ** (attempt - 1), MAX_WAIT))
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _get_once(self, url: str, shown: str) -> Page:
+        """One try at a page; :class:`_BrokenOff` when its body broke off."""
         try:
             response = self.http.request(
                 "GET", url, preload_content=False, redirect=False, retries=self.retry
@@ -186,13 +241,24 @@ class Client:
                 f"{shown}: no good answer in {self.attempts} "
                 f"{'try' if self.attempts == 1 else 'tries'}: {exc.reason}; {advice}"
             ) from None
+        except _TooLong as exc:
+            raise BriefingError(
+                f"{shown}: the service answered {exc.status} and asks to be asked again in "
+                f"{exc.seconds:.0f} seconds (Retry-After), longer than the {MAX_WAIT} seconds "
+                "sync waits; sync again later"
+            ) from None
         except HTTPError as exc:
             raise BriefingError(f"{shown}: {exc}") from None
         try:
             body = self._body(response, shown)
         finally:
             response.release_conn()
-        return parse_bytes(body, shown)
+        try:
+            return parse_bytes(body, shown)
+        except Truncated:
+            raise _BrokenOff(
+                f"the answer's JSON stops after {len(body):,} bytes, before it is complete"
+            ) from None
 
     def _body(self, response: urllib3.BaseHTTPResponse, shown: str) -> bytes:
         if 300 <= response.status < 400:
@@ -225,7 +291,7 @@ class Client:
                 if len(body) > self.max_bytes:
                     raise BriefingError(f"{shown}: the answer is {limit}")
         except HTTPError as exc:
-            raise BriefingError(f"{shown}: the answer broke off: {exc}") from None
+            raise _BrokenOff(f"the answer broke off after {len(body):,} bytes: {exc}") from None
         return bytes(body)
 
 

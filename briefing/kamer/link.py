@@ -5,6 +5,9 @@ Every link already in the file is kept (its other facts are refreshed from the s
 link whose record is not in the store is reported and its entry kept as it was). Items
 without a link are looked up (:mod:`briefing.kamer.match`): a match is added and printed with
 its evidence; ambiguities, near records and items not found are printed and get no entry.
+A record is linked to one item at most: a match whose record the file links to another item
+is ambiguous, and of two items matching one record the one that fits it better is linked and
+the other is ambiguous (both, when they fit equally well), the report naming both.
 The records carry a dossier's title, not its number: the titles of the linked motions, whose
 Kamerstuk numbers the content gives, number the letters of the same dossiers. Nothing but
 ``kamer.yaml`` is written, with the comments a person wrote in it kept in their places
@@ -202,10 +205,11 @@ class _Linker:
                 f"kept {kind} {item}: not in the content; its entry is kept as it was (remove it "
                 "if the item is gone)"
             )
+        found = {item: find(items[item]) for item in sorted(items.keys() - self.old[kind].keys())}
         for item in sorted(items):
             entry = self.old[kind].get(item)
             if entry is None:
-                row = self._found(kind, item, find(items[item]))
+                row = self._found(kind, item, self._contested(kind, item, found))
             elif (row := self._record(kind, entry)) is not None:
                 self.report.counts["kept"] += 1
                 self.report.lines.append(f"kept {kind} {item} → {describe(row)}")
@@ -221,6 +225,34 @@ class _Linker:
                 self.report.linked[kind] += 1
                 rows[item] = row
         return rows
+
+    def _contested(self, kind: str, item: str, found: dict[str, match.Found]) -> match.Found:
+        """What was found for ``item``, unless its match is another item's record: linked to
+        it in the file, or matching it better (then ambiguous, naming the other)."""
+        own = found[item]
+        if own.status != "match":
+            return own
+        nummer = own.record.nummer
+        _, _, link_field = KINDS[kind]
+        held = [i for i, e in self.old[kind].items() if getattr(e, link_field) == nummer]
+        if held:
+            why = f"it fits a record that {self.report.path} links to {kind} {held[0]}"
+            return match.Found("ambiguous", why, own.candidates)
+        rivals = {
+            i: f.score
+            for i, f in found.items()
+            if i != item and f.status == "match" and f.record.nummer == nummer
+        }
+        if not rivals or own.score > max(rivals.values()):
+            return own
+        other, score = max(rivals.items(), key=lambda rival: rival[1])
+        why = (
+            f"it and {kind} {other} fit one record equally well ({own.score:.0%})"
+            if score == own.score
+            else f"it and {kind} {other} fit one record, {other} better ({score:.0%} against "
+            f"{own.score:.0%})"
+        )
+        return match.Found("ambiguous", why, own.candidates)
 
     def _found(self, kind: str, item: str, found: match.Found) -> Row | None:
         """Report what a lookup found; the record when it is a match."""

@@ -3,11 +3,14 @@
 Every lookup is an indexed query. A record *fits* when everything both sides say agrees;
 one fit is a match, two or more are ambiguous (the candidates are reported, none is
 chosen). Where nothing fits but a record comes close (a debate of the same kind and subject
-on another day), that record is reported as *near*, never linked.
+on another day, the one letter of the day with a subject that shares no word with the
+content's), that record is reported as *near*, never linked. A match has a score, how well
+it fits (its words' resemblance, 1 where a number decides), by which ``link`` chooses between
+two items that match the same record.
 
 - Letters: by Kamerstuk number where the content has one; else the government letter
-  (``Brief regering``) registered on the letter's day, and among several the one with the
-  letter's subject.
+  (``Brief regering``) registered on the letter's day whose subject shares words with the
+  letter's, and among several the one with the letter's subject.
 - Motions: by Kamerstuk number where the record has its dossier; else by volgnummer, the
   submitters its subject names (the first must be the content's first) and the day it was
   submitted, among records whose dossier title is not known to belong to another dossier.
@@ -55,6 +58,7 @@ class Found:
     status: str  # "match", "ambiguous", "near" or "missing"
     evidence: str  # why the record fits, or what was looked for
     candidates: tuple[Row, ...] = ()
+    score: float = 1.0  # how well a match fits, from 0 to 1
 
     @property
     def record(self) -> Row:
@@ -75,12 +79,17 @@ def resemblance(one: str | None, other: str | None) -> float:
 
 
 def _decide(
-    fits: list[Row], evidence: str, near: Callable[[], list[Row]], why_near: str, looked: str
+    fits: list[Row],
+    evidence: str,
+    near: Callable[[], list[Row]],
+    why_near: str,
+    looked: str,
+    score: float = 1.0,
 ) -> Found:
-    """A match, an ambiguity, the near records (looked for only when nothing fits), or
-    nothing found."""
+    """A match (fitting as well as ``score`` says), an ambiguity, the near records (looked
+    for only when nothing fits), or nothing found."""
     if len(fits) == 1:
-        return Found("match", evidence, (fits[0],))
+        return Found("match", evidence, (fits[0],), score)
     if fits:
         return Found("ambiguous", f"{len(fits)} records fit ({evidence})", tuple(fits))
     if close := near():
@@ -126,6 +135,14 @@ def find_letter(store: Store, letter: LetterHeader, titles: dict[str, str]) -> F
         evidence = f"the one Brief regering of {day} with the subject '{letter.subject}'"
     elif fits and _same_text(fits[0].data.get("Onderwerp"), letter.subject):
         evidence += ", with the same subject"
+    elif fits and not resemblance(fits[0].data.get("Onderwerp"), letter.subject):
+        subject = clean(fits[0].data.get("Onderwerp"))
+        return Found(
+            "near",
+            f"the only Brief regering registered on {day}, but about '{subject}', not "
+            f"'{letter.subject}'",
+            (fits[0],),
+        )
 
     def near() -> list[Row]:
         start, end = (letter.date + dt.timedelta(days=d) for d in (-14, 14))
@@ -141,6 +158,7 @@ def find_letter(store: Store, letter: LetterHeader, titles: dict[str, str]) -> F
         near,
         f"a Brief regering with the subject '{letter.subject}' registered on another day",
         f"no Brief regering registered on {day}",
+        max((resemblance(r.data.get("Onderwerp"), letter.subject) for r in fits), default=0.0),
     )
 
 
@@ -268,6 +286,7 @@ def find_debate(store: Store, debate: Debate) -> Found:
         near,
         f"the same kind and subject, but not on {day}",
         f"no {debate.kind} on {day}" + (f" of the {debate.committee}" if debate.committee else ""),
+        max((resemblance(debate.title, r.data.get("Onderwerp")) for r in fits), default=0.0),
     )
 
 
@@ -291,4 +310,5 @@ def find_commitment(store: Store, commitment: Commitment, activiteit: str | None
         f"the register has no commitment made at Activiteit {activiteit} in these words"
         if made
         else f"the register has no commitment made at Activiteit {activiteit}",
+        best,
     )

@@ -119,10 +119,15 @@ def day(value: Any) -> str | None:
     return value[:10]
 
 
-@lru_cache(maxsize=4096)
 def moment(value: Any) -> str | None:
-    """A timestamp in UTC as ISO text (whose text order is time order), or ``None``."""
-    if not isinstance(value, str) or value.startswith(_NO_DATE):
+    """A timestamp in UTC as ISO text (whose text order is time order), or ``None`` for
+    anything else (no text, no date, a list, an object)."""
+    return _moment(value) if isinstance(value, str) else None
+
+
+@lru_cache(maxsize=4096)
+def _moment(value: str) -> str | None:
+    if value.startswith(_NO_DATE):
         return None
     try:
         parsed = dt.datetime.fromisoformat(value)
@@ -150,6 +155,10 @@ def read_file(path: Path) -> Page:
     return parse_bytes(raw, str(path))
 
 
+class Truncated(BriefingError):
+    """JSON that stops before it is complete: a file cut short, or an answer broken off."""
+
+
 def parse_bytes(raw: bytes, source: str) -> Page:
     """Parse OData JSON from ``source`` (a file or an address, for messages)."""
     try:
@@ -168,7 +177,7 @@ def parse_bytes(raw: bytes, source: str) -> Page:
         stripped = text.strip()
         closing = {"{": "}", "[": "]"}.get(stripped[:1])
         if exc.pos >= len(text.rstrip()) or (closing and not stripped.endswith(closing)):
-            raise BriefingError(
+            raise Truncated(
                 f"{where}: the JSON stops before it is complete: the file is truncated; "
                 "save or fetch it again"
             ) from None
@@ -284,8 +293,9 @@ def _identity(entity: str, row: dict[str, Any], where: str) -> tuple[str, str]:
     if changed is None:
         raise BriefingError(
             f"{where} ({entity} {row.get('Nummer') or ident}) has no valid 'GewijzigdOp' "
-            f"({row.get('GewijzigdOp')!r}); without it a newer record cannot be told from an "
-            "older one"
+            f"({json.dumps(row.get('GewijzigdOp'), ensure_ascii=False)}); expected a timestamp "
+            'such as "2024-02-19T10:59:02.367+01:00": without it a newer record cannot be '
+            "told from an older one"
         )
     return ident, changed
 

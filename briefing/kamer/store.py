@@ -72,6 +72,11 @@ ON CONFLICT (id) DO UPDATE SET
     activiteit = coalesce(excluded.activiteit, record.activiteit), data = excluded.data
 WHERE excluded.changed > record.changed
 """
+#: What a copy with the same ``GewijzigdOp`` adds to a stored record: what it lacks.
+_FILL = """
+UPDATE record SET dossier = coalesce(dossier, ?), activiteit = coalesce(activiteit, ?)
+WHERE id = ? AND changed = ?
+"""
 _LIVE = f"SELECT {_COLUMNS} FROM record WHERE deleted = 0"
 #: Every lookup ``link`` makes; a test checks that each one uses an index.
 QUERIES = {
@@ -172,12 +177,17 @@ class Store:
 
     def write(self, records: Iterable[Record]) -> Counts:
         """Store ``records`` (inside :meth:`transaction`): each replaces the stored record of
-        its id when its ``GewijzigdOp`` is newer. Returns what was new, updated, unchanged."""
+        its id when its ``GewijzigdOp`` is newer; a copy with the same ``GewijzigdOp`` fills
+        in the dossier and activity the stored one lacks (an expanded copy of a record stored
+        without its relations). Returns what was new, updated, unchanged."""
         newest: dict[str, Record] = {}
         edges: set[tuple[str, str, str]] = set()
+        same: list[Record] = []
         for record in records:
             edges.update(record.edges)
-            if self._written.get(record.id, "") >= record.changed:
+            written = self._written.get(record.id, "")
+            if written >= record.changed:
+                same += [record] if written == record.changed else []
                 continue
             if record.id not in newest or record.changed > newest[record.id].changed:
                 newest[record.id] = record
@@ -189,6 +199,7 @@ class Store:
             before = stored.get(record.id)
             if before is not None and before >= record.changed:
                 counts.unchanged[record.entity] += 1
+                same += [record] if before == record.changed else []
                 continue
             (counts.new if before is None else counts.updated)[record.entity] += 1
             rows.append(_row(record))
@@ -198,6 +209,10 @@ class Store:
                     [(record.id, name) for name in record.complete],
                 )
         self._execute_many(_UPSERT, rows)
+        self._execute_many(
+            _FILL,
+            [(r.dossier, r.activiteit, r.id, r.changed) for r in same if r.dossier or r.activiteit],
+        )
         self._execute_many("INSERT OR IGNORE INTO relation VALUES (?, ?, ?)", sorted(edges))
         return counts
 
