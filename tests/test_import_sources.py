@@ -638,6 +638,27 @@ def _updates(letter: Letter) -> set[tuple[str, str, str]]:
     return found
 
 
+# --- published layouts: headings, signatories, the web pages' furniture ---------------------
+
+
+def test_a_numbered_heading_on_a_line_of_its_own_heads_its_section(tmp_path: Path) -> None:
+    """The publication prints '1. Inleiding' between blank lines: the section's heading, number
+    and all (as 'I Inleiding' is kept), not the first words of the paragraph under it."""
+    source = IMPORT / "kst-29279-331.excerpt.txt"
+    letter = imported_letter(source, content_copy(tmp_path / "content"))
+    assert [section.heading for section in letter.sections] == ["1. Inleiding"]
+    assert outline(letter)[1].startswith("Over de voortgang van het wetgevingsprogramma ")
+
+
+def test_a_numbered_list_after_a_colon_is_not_taken_for_headings(tmp_path: Path) -> None:
+    text = (IMPORT / "kst-29279-331.excerpt.txt").read_text(encoding="utf-8")
+    listed = text.replace("1. Inleiding\n", "Ik bericht u over:\n\n1. De voortgang\n")
+    source = tmp_path / "lijst.txt"
+    source.write_text(listed, encoding="utf-8")
+    letter = imported_letter(source, content_copy(tmp_path / "content"))
+    assert [section.heading for section in letter.sections] == [None]
+
+
 # --- what it says when it cannot ------------------------------------------------------------
 
 
