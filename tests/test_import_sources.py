@@ -659,6 +659,28 @@ def test_a_numbered_list_after_a_colon_is_not_taken_for_headings(tmp_path: Path)
     assert [section.heading for section in letter.sections] == [None]
 
 
+@pytest.mark.parametrize(
+    "ministry", ["Onderwijs, Cultuur en Wetenschap", "Volksgezondheid, Welzijn en Sport"]
+)
+def test_a_ministry_whose_name_has_a_comma_is_the_senders(tmp_path: Path, ministry: str) -> None:
+    """'De minister van Onderwijs, Cultuur en Wetenschap,' names its ministry, comma and all."""
+    text = (IMPORT / "kst-31288-66.txt").read_text(encoding="utf-8")
+    printed = "Onderwijs, Cultuur en Wetenschap"
+    text = text.replace(printed, ministry).replace(printed.upper(), ministry.upper())
+    source = tmp_path / "brief.txt"
+    source.write_text(text, encoding="utf-8")
+    content = content_copy(tmp_path / "content")
+    run = cli("import", source, "--content", content)
+    assert run.returncode == 0, run.stderr
+    (written,) = (content / "letters").glob("2009-10-07-*.yaml")
+    draft = yaml.safe_load(written.read_text(encoding="utf-8"))
+    assert draft["sender"]["ministry"] == f"Ministerie van {ministry}"
+    assert draft["signatory"] == {
+        "title": f"De minister van {ministry},",
+        "name": "R. H. A. Plasterk",
+    }
+
+
 # --- what it says when it cannot ------------------------------------------------------------
 
 
