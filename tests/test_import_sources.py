@@ -236,6 +236,19 @@ def test_a_motions_pdf_text_gives_its_entry_without_the_page_furniture(tmp_path:
     assert cli("check", "--content", content).returncode == 0
 
 
+def test_a_motion_copied_from_its_web_page_is_submitted_by_its_names_only(
+    tmp_path: Path,
+) -> None:
+    """officielebekendmakingen.nl prints 'Naar boven' under the names: it is no submitter."""
+    content = content_copy(tmp_path / "content")
+    run = cli("import", IMPORT / "kst-32500-VII-37.txt", "--content", content)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout == f"wrote {content / 'motions.yaml'}: motion van-der-staaij-32500-vii-37\n"
+    motion = motions(content)["van-der-staaij-32500-vii-37"]
+    assert (motion["submitters"], motion["kamerstuk"]) == (["Van der Staaij"], "32 500-VII, nr. 37")
+    assert str(motion["request"]).endswith("indien dit voorstel zou worden gevolgd")
+
+
 def test_all_real_motions_import_in_one_call_and_their_text_equals_their_xml(
     tmp_path: Path,
 ) -> None:

@@ -37,7 +37,7 @@ _ANNOTATION_RE = re.compile(r"^#\s+[A-Z][A-Z ]{1,20}:\s")
 _SITE_TITLE_RE = re.compile(r"^Brief regering\s*:\s*(\S.*)$")
 #: What the web pages print after the letter: a link to the top, the signatories again,
 #: related documents; and the heading of the footnotes ("X Noot", "Noten").
-_TOP_LINK_RE = re.compile(r"^(?:Naar boven|Terug naar boven|Top)$", re.IGNORECASE)
+TOP_LINK_RE = re.compile(r"^(?:Naar boven|Terug naar boven|Top)$", re.IGNORECASE)
 _SITE_TAIL_RE = re.compile(r"^(?:Ondertekenaars|Gerelateerde documenten|Bijlagen?)$")
 _NOTES_HEADING_RE = re.compile(r"^(?:X\s+)?No(?:ot|ten)$")
 _PLACE_DATE_RE = re.compile(
@@ -114,7 +114,7 @@ def _without_site_debris(
     in_notes = False
     for line in body:
         text = collapse(line.text)
-        if _TOP_LINK_RE.match(text):
+        if TOP_LINK_RE.match(text):
             continue
         if _SITE_TAIL_RE.match(text):
             break

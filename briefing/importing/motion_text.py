@@ -15,8 +15,9 @@ A motion as published (the PDF's text, the web page copied, or the official XML 
     Westerveld
 
 Each element may be on a line of its own ("Nr." / "172"), a clause may run over several
-lines, and page furniture (headers, the paper's code, ISSN) may be anywhere. A "gewijzigde
-motie ... ter vervanging van die gedrukt onder nr. 23" names the motion it replaces.
+lines, and page furniture (headers, the paper's code, ISSN, a web page's "Naar boven") may
+be anywhere. A "gewijzigde motie ... ter vervanging van die gedrukt onder nr. 23" names the
+motion it replaces.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from pathlib import Path
 
 from briefing.errors import BriefingError
 from briefing.importing.debris import Hyphenation
-from briefing.importing.kamerstuk_layout import without_furniture
+from briefing.importing.kamerstuk_layout import TOP_LINK_RE, without_furniture
 from briefing.importing.text import DUTCH_DATE_RE, SourceLine, collapse, parse_dutch_date
 
 LAYOUT = "motion"
@@ -111,7 +112,11 @@ def recognise(lines: list[SourceLine]) -> bool:
 def read_motion(lines: list[SourceLine], path: Path) -> MotionText:
     """The motion in ``lines``, or a :class:`BriefingError` naming what is missing."""
     lines, _ = without_furniture(lines)
-    filled = [SourceLine(line.number, collapse(line.text)) for line in lines if line.text.strip()]
+    filled = [
+        SourceLine(line.number, collapse(line.text))
+        for line in lines
+        if line.text.strip() and not TOP_LINK_RE.match(collapse(line.text))
+    ]
     title_at = next(i for i, line in enumerate(filled) if _TITLE_RE.match(line.text))
     head = _Head(path)
     head.read(filled, title_at)
