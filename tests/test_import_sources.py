@@ -694,6 +694,25 @@ def test_a_ministry_whose_name_has_a_comma_is_the_senders(tmp_path: Path, minist
     }
 
 
+def test_the_footnotes_under_xnoot_as_older_web_pages_print_it_are_the_letters(
+    tmp_path: Path,
+) -> None:
+    """Older officielebekendmakingen.nl pages print the footnotes' heading 'XNoot' (no space):
+    the footnote is the letter's, called where the text has 'aan1'."""
+    content = content_copy(tmp_path / "content")
+    run = cli("import", IMPORT / "kst-26488-72.txt", "--content", content)
+    assert run.returncode == 0, run.stderr
+    assert "XNoot" not in run.stderr and "footnote" not in run.stderr
+    (written,) = (content / "letters").glob("2008-05-22-*.yaml")
+    draft = yaml.safe_load(written.read_text(encoding="utf-8"))
+    assert draft["footnotes"] == {
+        "ter-vertrouwelijke-inzage-gelegd": "Ter vertrouwelijke inzage gelegd, alleen voor de "
+        "leden, bij het Centraal Informatiepunt van de Tweede Kamer der Staten-Generaal."
+    }
+    first = draft["sections"][0]["body"][0]
+    assert first.startswith("In bijlage bied ik u aan[^ter-vertrouwelijke-inzage-gelegd] het ")
+
+
 # --- what it says when it cannot ------------------------------------------------------------
 
 

@@ -36,10 +36,10 @@ _ANNOTATION_RE = re.compile(r"^#\s+[A-Z][A-Z ]{1,20}:\s")
 #: tweedekamer.nl puts the letter's subject above it.
 _SITE_TITLE_RE = re.compile(r"^Brief regering\s*:\s*(\S.*)$")
 #: What the web pages print after the letter: a link to the top, the signatories again,
-#: related documents; and the heading of the footnotes ("X Noot", "Noten").
+#: related documents; and the heading of the footnotes ("X Noot", older pages "XNoot"; "Noten").
 TOP_LINK_RE = re.compile(r"^(?:Naar boven|Terug naar boven|Top)$", re.IGNORECASE)
 _SITE_TAIL_RE = re.compile(r"^(?:Ondertekenaars|Gerelateerde documenten|Bijlagen?)$")
-_NOTES_HEADING_RE = re.compile(r"^(?:X\s+)?No(?:ot|ten)$")
+_NOTES_HEADING_RE = re.compile(r"^(?:X\s*)?No(?:ot|ten)$")
 _PLACE_DATE_RE = re.compile(
     rf"^(?:Den Haag|[\u2019']s-Gravenhage),?\s+({DUTCH_DATE_RE.pattern})\s*$"
 )
