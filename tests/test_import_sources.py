@@ -713,6 +713,48 @@ def test_the_footnotes_under_xnoot_as_older_web_pages_print_it_are_the_letters(
     assert first.startswith("In bijlage bied ik u aan[^ter-vertrouwelijke-inzage-gelegd] het ")
 
 
+def test_a_wrapped_letter_without_a_signature_keeps_its_paragraphs_and_headings(
+    tmp_path: Path,
+) -> None:
+    """tweedekamer.nl's text of a letter, cut before the signature: the blank line the file
+    ends with does not stop the paragraphs and headings from being told apart by where the
+    lines end short, and the note says so."""
+    source = IMPORT / "tk-2022D17930.excerpt.txt"
+    assert source.read_text(encoding="utf-8").endswith("\n")
+    content = content_copy(tmp_path / "content")
+    run = cli("import", source, "--content", content)
+    assert run.returncode == 0, run.stderr
+    assert (
+        f"{source}:7: no blank line between paragraphs (as tweedekamer.nl prints a letter): "
+        "paragraphs and headings were told apart by where lines end short; compare them with "
+        "the publication"
+    ) in run.stderr.splitlines()
+    (written,) = re.findall(r"^wrote (\S+\.yaml)$", run.stdout, re.MULTILINE)
+    letter = next(s.letter for s in load_corpus(content).letters if str(s.path) == written)
+    assert [line[:40] for line in outline(letter)] == [
+        "Met deze brief geef ik u mijn reactie op",
+        "Met de motie Van den Berg c.s. is de reg",
+        "Ik zal deze brief beginnen met een korte",
+        "# 1. Korte samenvatting",
+        "De NSOB benoemt in zijn rapport vier kwe",
+    ]
+
+
+def test_a_heading_without_a_blank_line_under_it_is_set_apart_from_its_paragraph(
+    tmp_path: Path,
+) -> None:
+    """Some tweedekamer.nl pages put a line of spaces between paragraphs but none under a
+    heading: the heading is still a heading, and a paragraph is not cut where it has none."""
+    source = IMPORT / "tk-2019D16092.excerpt.txt"
+    letter = imported_letter(source, content_copy(tmp_path / "content"))
+    assert [line[:40] for line in outline(letter)] == [
+        "Met deze brief informeer ik uw Kamer ove",
+        "# Aanleiding",
+        "Nederland wil een veilig thuis bieden vo",
+    ]
+    assert outline(letter)[0].endswith("binnen de kaders van het vreemdelingen- en strafrecht.")
+
+
 # --- what it says when it cannot ------------------------------------------------------------
 
 
