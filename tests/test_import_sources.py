@@ -249,6 +249,25 @@ def test_a_motion_copied_from_its_web_page_is_submitted_by_its_names_only(
     assert str(motion["request"]).endswith("indien dit voorstel zou worden gevolgd")
 
 
+def test_a_motion_as_rijksbegroting_nl_prints_it_gives_its_entry(tmp_path: Path) -> None:
+    """rijksbegroting.nl prints the dossier with the title ('30 300 VII MOTIE VAN HET LID ...')
+    and the number with the date ('Nr. 29 Voorgesteld 1 december 2005')."""
+    content = content_copy(tmp_path / "content")
+    run = cli("import", IMPORT / "rijksbegroting-kst92444.txt", "--content", content)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout == f"wrote {content / 'motions.yaml'}: motion van-beek-30300-vii-29\n"
+    motion = motions(content)["van-beek-30300-vii-29"]
+    assert (motion["kamerstuk"], motion["submitted"]) == (
+        "30 300-VII, nr. 29",
+        dt.date(2005, 12, 1),
+    )
+    assert motion["submitters"] == [
+        "Van Beek", "Spies", "Van der Ham", "Boelhouwer", "Van der Staaij", "Slob", "Duyvendak"
+    ]  # fmt: skip
+    assert len(motion["considerations"]) == 4
+    assert str(motion["request"]).startswith("verzoekt de regering op korte termijn in overleg")
+
+
 def test_all_real_motions_import_in_one_call_and_their_text_equals_their_xml(
     tmp_path: Path,
 ) -> None:
