@@ -774,6 +774,21 @@ def test_a_heading_without_a_blank_line_under_it_is_set_apart_from_its_paragraph
     assert outline(letter)[0].endswith("binnen de kaders van het vreemdelingen- en strafrecht.")
 
 
+def test_a_reprint_is_signed_by_the_minister_its_heading_names(tmp_path: Path) -> None:
+    """A reprint prints 'Nr. 7 HERDRUK1' above 'BRIEF VAN DE MINISTER VAN BUITENLANDSE ZAKEN':
+    the letter without its signature is still proposed as that minister's."""
+    content = content_copy(tmp_path / "content")
+    run = cli("import", IMPORT / "tk-2022D36642.excerpt.txt", "--content", content)
+    assert run.returncode == 0, run.stderr
+    (written,) = (content / "letters").glob("2022-09-20-*.yaml")
+    draft = yaml.safe_load(written.read_text(encoding="utf-8"))
+    assert draft["signatory"]["title"] == "De Minister van Buitenlandse Zaken,"
+    assert (draft["sender"]["ministry"], draft["kamerstuk"]) == (
+        "Ministerie van Buitenlandse Zaken",
+        "35 982, nr. 7",
+    )
+
+
 # --- what it says when it cannot ------------------------------------------------------------
 
 

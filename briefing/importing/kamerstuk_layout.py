@@ -65,6 +65,8 @@ _FURNITURE_RES = [
     re.compile(r"^(?:Eerste|Tweede) Kamer der Staten-Generaal ?\d{4}-\d{4} ?[\w -]+ nr\. \d+\s*$"),
 ]
 _FOOTNOTE_RE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
+#: A reprint says so before its kind ("Nr. 7 HERDRUK1", the number a footnote's call).
+_REPRINT_RE = re.compile(r"^HERDRUK\d{0,3}\s*", re.IGNORECASE)
 
 
 def recognise(lines: list[SourceLine]) -> bool:
@@ -302,8 +304,9 @@ def _mark_call(body: list[SourceLine], start: int, end: int, number: int) -> boo
 
 def _author(kind: str) -> str | None:
     """Who the heading says sent the letter, as a signature's title: "BRIEF VAN DE MINISTER VAN
-    FINANCIËN" gives "De Minister van Financiën,"."""
-    match = re.match(r"^brief van (?:de |het )?(.+)$", kind.strip(), re.IGNORECASE)
+    FINANCIËN" (or "HERDRUK BRIEF VAN ...", a reprint's) gives "De Minister van Financiën,"."""
+    kind = _REPRINT_RE.sub("", kind.strip())
+    match = re.match(r"^brief van (?:de |het )?(.+)$", kind, re.IGNORECASE)
     if not match:
         return None
     keep = {"van", "voor", "en", "der", "de"}
