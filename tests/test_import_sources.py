@@ -236,6 +236,38 @@ def test_a_motions_pdf_text_gives_its_entry_without_the_page_furniture(tmp_path:
     assert cli("check", "--content", content).returncode == 0
 
 
+def test_a_motion_copied_from_its_web_page_is_submitted_by_its_names_only(
+    tmp_path: Path,
+) -> None:
+    """officielebekendmakingen.nl prints 'Naar boven' under the names: it is no submitter."""
+    content = content_copy(tmp_path / "content")
+    run = cli("import", IMPORT / "kst-32500-VII-37.txt", "--content", content)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout == f"wrote {content / 'motions.yaml'}: motion van-der-staaij-32500-vii-37\n"
+    motion = motions(content)["van-der-staaij-32500-vii-37"]
+    assert (motion["submitters"], motion["kamerstuk"]) == (["Van der Staaij"], "32 500-VII, nr. 37")
+    assert str(motion["request"]).endswith("indien dit voorstel zou worden gevolgd")
+
+
+def test_a_motion_as_rijksbegroting_nl_prints_it_gives_its_entry(tmp_path: Path) -> None:
+    """rijksbegroting.nl prints the dossier with the title ('30 300 VII MOTIE VAN HET LID ...')
+    and the number with the date ('Nr. 29 Voorgesteld 1 december 2005')."""
+    content = content_copy(tmp_path / "content")
+    run = cli("import", IMPORT / "rijksbegroting-kst92444.txt", "--content", content)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout == f"wrote {content / 'motions.yaml'}: motion van-beek-30300-vii-29\n"
+    motion = motions(content)["van-beek-30300-vii-29"]
+    assert (motion["kamerstuk"], motion["submitted"]) == (
+        "30 300-VII, nr. 29",
+        dt.date(2005, 12, 1),
+    )
+    assert motion["submitters"] == [
+        "Van Beek", "Spies", "Van der Ham", "Boelhouwer", "Van der Staaij", "Slob", "Duyvendak"
+    ]  # fmt: skip
+    assert len(motion["considerations"]) == 4
+    assert str(motion["request"]).startswith("verzoekt de regering op korte termijn in overleg")
+
+
 def test_all_real_motions_import_in_one_call_and_their_text_equals_their_xml(
     tmp_path: Path,
 ) -> None:
@@ -636,6 +668,125 @@ def _updates(letter: Letter) -> set[tuple[str, str, str]]:
         found |= {("motion", u.motion, u.status.value) for u in section.motion_updates}
         found |= {("commitment", u.commitment, u.status.value) for u in section.commitment_updates}
     return found
+
+
+# --- published layouts: headings, signatories, the web pages' furniture ---------------------
+
+
+def test_a_numbered_heading_on_a_line_of_its_own_heads_its_section(tmp_path: Path) -> None:
+    """The publication prints '1. Inleiding' between blank lines: the section's heading, number
+    and all (as 'I Inleiding' is kept), not the first words of the paragraph under it."""
+    source = IMPORT / "kst-29279-331.excerpt.txt"
+    letter = imported_letter(source, content_copy(tmp_path / "content"))
+    assert [section.heading for section in letter.sections] == ["1. Inleiding"]
+    assert outline(letter)[1].startswith("Over de voortgang van het wetgevingsprogramma ")
+
+
+def test_a_numbered_list_after_a_colon_is_not_taken_for_headings(tmp_path: Path) -> None:
+    text = (IMPORT / "kst-29279-331.excerpt.txt").read_text(encoding="utf-8")
+    listed = text.replace("1. Inleiding\n", "Ik bericht u over:\n\n1. De voortgang\n")
+    source = tmp_path / "lijst.txt"
+    source.write_text(listed, encoding="utf-8")
+    letter = imported_letter(source, content_copy(tmp_path / "content"))
+    assert [section.heading for section in letter.sections] == [None]
+
+
+@pytest.mark.parametrize(
+    "ministry", ["Onderwijs, Cultuur en Wetenschap", "Volksgezondheid, Welzijn en Sport"]
+)
+def test_a_ministry_whose_name_has_a_comma_is_the_senders(tmp_path: Path, ministry: str) -> None:
+    """'De minister van Onderwijs, Cultuur en Wetenschap,' names its ministry, comma and all."""
+    text = (IMPORT / "kst-31288-66.txt").read_text(encoding="utf-8")
+    printed = "Onderwijs, Cultuur en Wetenschap"
+    text = text.replace(printed, ministry).replace(printed.upper(), ministry.upper())
+    source = tmp_path / "brief.txt"
+    source.write_text(text, encoding="utf-8")
+    content = content_copy(tmp_path / "content")
+    run = cli("import", source, "--content", content)
+    assert run.returncode == 0, run.stderr
+    (written,) = (content / "letters").glob("2009-10-07-*.yaml")
+    draft = yaml.safe_load(written.read_text(encoding="utf-8"))
+    assert draft["sender"]["ministry"] == f"Ministerie van {ministry}"
+    assert draft["signatory"] == {
+        "title": f"De minister van {ministry},",
+        "name": "R. H. A. Plasterk",
+    }
+
+
+def test_the_footnotes_under_xnoot_as_older_web_pages_print_it_are_the_letters(
+    tmp_path: Path,
+) -> None:
+    """Older officielebekendmakingen.nl pages print the footnotes' heading 'XNoot' (no space):
+    the footnote is the letter's, called where the text has 'aan1'."""
+    content = content_copy(tmp_path / "content")
+    run = cli("import", IMPORT / "kst-26488-72.txt", "--content", content)
+    assert run.returncode == 0, run.stderr
+    assert "XNoot" not in run.stderr and "footnote" not in run.stderr
+    (written,) = (content / "letters").glob("2008-05-22-*.yaml")
+    draft = yaml.safe_load(written.read_text(encoding="utf-8"))
+    assert draft["footnotes"] == {
+        "ter-vertrouwelijke-inzage-gelegd": "Ter vertrouwelijke inzage gelegd, alleen voor de "
+        "leden, bij het Centraal Informatiepunt van de Tweede Kamer der Staten-Generaal."
+    }
+    first = draft["sections"][0]["body"][0]
+    assert first.startswith("In bijlage bied ik u aan[^ter-vertrouwelijke-inzage-gelegd] het ")
+
+
+def test_a_wrapped_letter_without_a_signature_keeps_its_paragraphs_and_headings(
+    tmp_path: Path,
+) -> None:
+    """tweedekamer.nl's text of a letter, cut before the signature: the blank line the file
+    ends with does not stop the paragraphs and headings from being told apart by where the
+    lines end short, and the note says so."""
+    source = IMPORT / "tk-2022D17930.excerpt.txt"
+    assert source.read_text(encoding="utf-8").endswith("\n")
+    content = content_copy(tmp_path / "content")
+    run = cli("import", source, "--content", content)
+    assert run.returncode == 0, run.stderr
+    assert (
+        f"{source}:7: no blank line between paragraphs (as tweedekamer.nl prints a letter): "
+        "paragraphs and headings were told apart by where lines end short; compare them with "
+        "the publication"
+    ) in run.stderr.splitlines()
+    (written,) = re.findall(r"^wrote (\S+\.yaml)$", run.stdout, re.MULTILINE)
+    letter = next(s.letter for s in load_corpus(content).letters if str(s.path) == written)
+    assert [line[:40] for line in outline(letter)] == [
+        "Met deze brief geef ik u mijn reactie op",
+        "Met de motie Van den Berg c.s. is de reg",
+        "Ik zal deze brief beginnen met een korte",
+        "# 1. Korte samenvatting",
+        "De NSOB benoemt in zijn rapport vier kwe",
+    ]
+
+
+def test_a_heading_without_a_blank_line_under_it_is_set_apart_from_its_paragraph(
+    tmp_path: Path,
+) -> None:
+    """Some tweedekamer.nl pages put a line of spaces between paragraphs but none under a
+    heading: the heading is still a heading, and a paragraph is not cut where it has none."""
+    source = IMPORT / "tk-2019D16092.excerpt.txt"
+    letter = imported_letter(source, content_copy(tmp_path / "content"))
+    assert [line[:40] for line in outline(letter)] == [
+        "Met deze brief informeer ik uw Kamer ove",
+        "# Aanleiding",
+        "Nederland wil een veilig thuis bieden vo",
+    ]
+    assert outline(letter)[0].endswith("binnen de kaders van het vreemdelingen- en strafrecht.")
+
+
+def test_a_reprint_is_signed_by_the_minister_its_heading_names(tmp_path: Path) -> None:
+    """A reprint prints 'Nr. 7 HERDRUK1' above 'BRIEF VAN DE MINISTER VAN BUITENLANDSE ZAKEN':
+    the letter without its signature is still proposed as that minister's."""
+    content = content_copy(tmp_path / "content")
+    run = cli("import", IMPORT / "tk-2022D36642.excerpt.txt", "--content", content)
+    assert run.returncode == 0, run.stderr
+    (written,) = (content / "letters").glob("2022-09-20-*.yaml")
+    draft = yaml.safe_load(written.read_text(encoding="utf-8"))
+    assert draft["signatory"]["title"] == "De Minister van Buitenlandse Zaken,"
+    assert (draft["sender"]["ministry"], draft["kamerstuk"]) == (
+        "Ministerie van Buitenlandse Zaken",
+        "35 982, nr. 7",
+    )
 
 
 # --- what it says when it cannot ------------------------------------------------------------

@@ -8,7 +8,8 @@ footnotes' texts become the letter's ``footnotes`` and their calls ``[^id]``.
 Headings are found by their markup where the text has it (markdown ``#``, bold or
 emphasis), and the markup gives the level: bold headings above plain ones above headings
 in emphasis, as a letter's PDF prints them. Without markup, a short line without a full
-stop between two paragraphs is a heading, at the top level.
+stop between two paragraphs is a heading, at the top level; a numbered one ("1. Inleiding")
+keeps its number, unless it follows a colon (then it is a list's first item).
 """
 
 from __future__ import annotations
@@ -51,6 +52,8 @@ _CALL_RE = re.compile(rf"<sup>(\d{{1,3}})</sup>|([{_SUPERSCRIPTS}]+)|\[\^([^\]\s
 #: Heading styles from the top level down, as a letter's PDF prints them.
 _STYLES = ["bold", "plain", "emphasis"]
 _MAX_HEADING = 200
+#: The number in front of a numbered heading: "1. Inleiding", "2.3 Financiering".
+_HEADING_NUMBER_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\S)")
 INTRO_ID = "inleiding"
 
 
@@ -172,15 +175,18 @@ def _styled(text: str) -> bool:
 
 
 def _heading_like(block: _Block) -> bool:
+    """Whether a block reads like a heading: one or two lines, one sentence without a final
+    full stop, starting with a capital (after its number, when it is numbered)."""
     text = block.text
+    title = _HEADING_NUMBER_RE.sub("", text)
     return (
         block.kind == "paragraph"
         and len(block.lines) <= 2
         and 2 <= len(text) <= _MAX_HEADING
         and not TERMINAL_RE.search(text)
         and not text.endswith((",", "-"))
-        and len(sentences(text)) == 1
-        and starts_upper(text)
+        and len(sentences(title)) == 1
+        and starts_upper(title)
         and "<sup>" not in text
     )
 
@@ -199,6 +205,8 @@ def _find_headings(blocks: list[_Block], marked: bool) -> None:
         before_ends = (
             before is None or before.kind == "heading" or bool(TERMINAL_RE.search(before.text))
         )
+        if _HEADING_NUMBER_RE.match(block.text) and before and before.text.endswith(":"):
+            continue  # the first item of a numbered list
         after_starts = after.kind in ("item", "heading") or starts_upper(after.text)
         if before_ends and after_starts:
             block.kind = "heading"

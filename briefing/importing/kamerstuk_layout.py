@@ -36,10 +36,10 @@ _ANNOTATION_RE = re.compile(r"^#\s+[A-Z][A-Z ]{1,20}:\s")
 #: tweedekamer.nl puts the letter's subject above it.
 _SITE_TITLE_RE = re.compile(r"^Brief regering\s*:\s*(\S.*)$")
 #: What the web pages print after the letter: a link to the top, the signatories again,
-#: related documents; and the heading of the footnotes ("X Noot", "Noten").
-_TOP_LINK_RE = re.compile(r"^(?:Naar boven|Terug naar boven|Top)$", re.IGNORECASE)
+#: related documents; and the heading of the footnotes ("X Noot", older pages "XNoot"; "Noten").
+TOP_LINK_RE = re.compile(r"^(?:Naar boven|Terug naar boven|Top)$", re.IGNORECASE)
 _SITE_TAIL_RE = re.compile(r"^(?:Ondertekenaars|Gerelateerde documenten|Bijlagen?)$")
-_NOTES_HEADING_RE = re.compile(r"^(?:X\s+)?No(?:ot|ten)$")
+_NOTES_HEADING_RE = re.compile(r"^(?:X\s*)?No(?:ot|ten)$")
 _PLACE_DATE_RE = re.compile(
     rf"^(?:Den Haag|[\u2019']s-Gravenhage),?\s+({DUTCH_DATE_RE.pattern})\s*$"
 )
@@ -65,6 +65,8 @@ _FURNITURE_RES = [
     re.compile(r"^(?:Eerste|Tweede) Kamer der Staten-Generaal ?\d{4}-\d{4} ?[\w -]+ nr\. \d+\s*$"),
 ]
 _FOOTNOTE_RE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
+#: A reprint says so before its kind ("Nr. 7 HERDRUK1", the number a footnote's call).
+_REPRINT_RE = re.compile(r"^HERDRUK\d{0,3}\s*", re.IGNORECASE)
 
 
 def recognise(lines: list[SourceLine]) -> bool:
@@ -114,7 +116,7 @@ def _without_site_debris(
     in_notes = False
     for line in body:
         text = collapse(line.text)
-        if _TOP_LINK_RE.match(text):
+        if TOP_LINK_RE.match(text):
             continue
         if _SITE_TAIL_RE.match(text):
             break
@@ -302,8 +304,9 @@ def _mark_call(body: list[SourceLine], start: int, end: int, number: int) -> boo
 
 def _author(kind: str) -> str | None:
     """Who the heading says sent the letter, as a signature's title: "BRIEF VAN DE MINISTER VAN
-    FINANCIËN" gives "De Minister van Financiën,"."""
-    match = re.match(r"^brief van (?:de |het )?(.+)$", kind.strip(), re.IGNORECASE)
+    FINANCIËN" (or "HERDRUK BRIEF VAN ...", a reprint's) gives "De Minister van Financiën,"."""
+    kind = _REPRINT_RE.sub("", kind.strip())
+    match = re.match(r"^brief van (?:de |het )?(.+)$", kind, re.IGNORECASE)
     if not match:
         return None
     keep = {"van", "voor", "en", "der", "de"}

@@ -15,20 +15,22 @@ A motion as published (the PDF's text, the web page copied, or the official XML 
     Westerveld
 
 Each element may be on a line of its own ("Nr." / "172"), a clause may run over several
-lines, and page furniture (headers, the paper's code, ISSN) may be anywhere. A "gewijzigde
-motie ... ter vervanging van die gedrukt onder nr. 23" names the motion it replaces.
+lines, and page furniture (headers, the paper's code, ISSN, a web page's "Naar boven") may
+be anywhere. A "gewijzigde motie ... ter vervanging van die gedrukt onder nr. 23" names the
+motion it replaces.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing.errors import BriefingError
 from briefing.importing.debris import Hyphenation
-from briefing.importing.kamerstuk_layout import without_furniture
+from briefing.importing.kamerstuk_layout import TOP_LINK_RE, without_furniture
 from briefing.importing.text import DUTCH_DATE_RE, SourceLine, collapse, parse_dutch_date
 
 LAYOUT = "motion"
@@ -42,6 +44,8 @@ _DOSSIER_RE = re.compile(r"^(\d{2}\s?\d{3})(?![\d.,])(.*)$")
 #: A dossier's suffix after its number: "-02", "-XIV", " XIV", " A" (a letter, a roman numeral).
 _SUFFIX_RE = re.compile(r"^(?:-\s*([A-Z]{1,8}|\d{1,3})|([IVXLC]{1,8}|[A-Z]))(?=\s|$)")
 _PROPOSED_RE = re.compile(r"^Voorgesteld\b\s*(.*)$", re.I)
+#: rijksbegroting.nl prints the number and the date on one line: "Nr. 29 Voorgesteld 1 ...".
+_NUMBER_DATE_RE = re.compile(r"^(Nr\.\s*\d{1,6})\s+(Voorgesteld\b.*)$", re.I)
 _START_RE = re.compile(r"^De Kamer,?$", re.I)
 _END_RE = re.compile(r"^en gaat over tot de orde van de dag\b", re.I)
 _REPLACES_RE = re.compile(
@@ -103,7 +107,7 @@ class MotionText:
 def recognise(lines: list[SourceLine]) -> bool:
     """Whether the text is a motion's: its title ("MOTIE VAN HET LID ...") near the start, and
     "De Kamer," (a letter that quotes a motion has neither on a line of its own)."""
-    texts = [collapse(line.text) for line in lines[:200]]
+    texts = [line.text for line in _unfolded(lines[:200])]
     titled = any(_TITLE_RE.match(text) for text in texts[:60])
     return titled and any(_START_RE.match(text) for text in texts)
 
@@ -111,7 +115,7 @@ def recognise(lines: list[SourceLine]) -> bool:
 def read_motion(lines: list[SourceLine], path: Path) -> MotionText:
     """The motion in ``lines``, or a :class:`BriefingError` naming what is missing."""
     lines, _ = without_furniture(lines)
-    filled = [SourceLine(line.number, collapse(line.text)) for line in lines if line.text.strip()]
+    filled = [line for line in _unfolded(lines) if line.text and not TOP_LINK_RE.match(line.text)]
     title_at = next(i for i, line in enumerate(filled) if _TITLE_RE.match(line.text))
     head = _Head(path)
     head.read(filled, title_at)
@@ -154,6 +158,26 @@ def read_motion(lines: list[SourceLine], path: Path) -> MotionText:
     return motion
 
 
+def _unfolded(lines: list[SourceLine]) -> list[SourceLine]:
+    """The lines, white space collapsed, with each part of the motion's head on a line of its
+    own: rijksbegroting.nl prints the dossier and the title on one line ("30 300 VII MOTIE
+    VAN HET LID VAN BEEK C.S.") and the number and the date on one ("Nr. 29 Voorgesteld ...")."""
+    unfolded: list[SourceLine] = []
+    for line in lines:
+        text = collapse(line.text)
+        parts = [text]
+        if dossier := _DOSSIER_RE.match(text):
+            rest = dossier[2].strip()
+            suffix = _SUFFIX_RE.match(rest)
+            title = rest[suffix.end() :].strip() if suffix else rest
+            if title and _TITLE_RE.match(title):
+                parts = [text[: len(text) - len(title)].strip(), title]
+        elif numbered := _NUMBER_DATE_RE.match(text):
+            parts = [numbered[1], numbered[2]]
+        unfolded += [SourceLine(line.number, part) for part in parts]
+    return unfolded
+
+
 @dataclass
 class _Head:
     """The motion's number, dossier, title and date, read above 'De Kamer,'."""
@@ -180,17 +204,22 @@ class _Head:
         self.title = " ".join(parts)
         if replaced := _REPLACES_RE.search(self.title):
             self.replaces = int(replaced[1])
-        self.number = int(match[1]) if match[1] else self._number(filled[:title_at])
+        self.number = int(match[1]) if match[1] else self._number(filled[:title_at], rest)
         self._dossier(filled[:title_at])
         self._date(filled[title_at:])
 
-    def _number(self, before: list[SourceLine]) -> int:
+    def _number(self, before: list[SourceLine], after: list[SourceLine]) -> int:
+        """The number above the title ("Nr. 172", or "Nr." and "172"), else the one under it
+        and above 'De Kamer,' (as rijksbegroting.nl prints it)."""
         for index in range(len(before) - 1, -1, -1):
             found = _NUMBER_RE.match(before[index].text)
             if found and found[1]:
                 return int(found[1])
             if found and index + 1 < len(before) and _DIGITS_RE.match(before[index + 1].text):
                 return int(before[index + 1].text)
+        for line in itertools.takewhile(lambda line: not _START_RE.match(line.text), after):
+            if (found := _NUMBER_RE.match(line.text)) and found[1]:
+                return int(found[1])
         raise BriefingError(
             f"{self.path}:{self.lines['title']}: found no number ('Nr. 172') above the "
             "motion's title"

@@ -41,6 +41,40 @@ HOLDERS = [
 #: Ministers without a ministry of their own ("minister voor ...") and the ministry they sit in.
 _HOST_MINISTRY = {_BHOS: "Ministerie van Buitenlandse Zaken"}
 
+#: The names of the Dutch ministries, present and past (a title names its ministry in lower
+#: case, and some names hold a comma: "de minister van onderwijs, cultuur en wetenschap").
+MINISTRIES = [
+    "Algemene Zaken",
+    "Asiel en Migratie",
+    "Binnenlandse Zaken",
+    "Binnenlandse Zaken en Koninkrijksrelaties",
+    "Buitenlandse Zaken",
+    "Defensie",
+    "Economische Zaken",
+    "Economische Zaken en Klimaat",
+    "Economische Zaken, Landbouw en Innovatie",
+    "Financiën",
+    "Infrastructuur en Milieu",
+    "Infrastructuur en Waterstaat",
+    "Justitie",
+    "Justitie en Veiligheid",
+    "Klimaat en Groene Groei",
+    "Landbouw en Visserij",
+    "Landbouw, Natuur en Voedselkwaliteit",
+    "Landbouw, Natuurbeheer en Visserij",
+    "Landbouw, Visserij, Voedselzekerheid en Natuur",
+    "Onderwijs en Wetenschappen",
+    "Onderwijs, Cultuur en Wetenschap",
+    "Onderwijs, Cultuur en Wetenschappen",
+    "Sociale Zaken en Werkgelegenheid",
+    "Veiligheid en Justitie",
+    "Verkeer en Waterstaat",
+    "Volksgezondheid, Welzijn en Sport",
+    "Volkshuisvesting en Ruimtelijke Ordening",
+    "Volkshuisvesting, Ruimtelijke Ordening en Milieubeheer",
+    "Welzijn, Volksgezondheid en Cultuur",
+]
+
 _HONORIFICS = {"drs.", "dr.", "mr.", "ir.", "ing.", "prof.", "mevrouw", "de heer"}
 
 
@@ -51,12 +85,18 @@ def post_of(title: str) -> str:
 
 
 def ministry_of(title: str) -> str | None:
-    """The ministry of the post a title names, when it follows from the title."""
+    """The ministry of the post a title names, when it follows from the title: one of
+    :data:`MINISTRIES`, else the words after "minister van" when they hold no comma."""
     post = post_of(title)
     if post in _HOST_MINISTRY:
         return _HOST_MINISTRY[post]
     match = re.match(r"(?:minister|staatssecretaris) van (.+)$", post)
-    if match and "," not in match[1]:
+    if match is None:
+        return None
+    named = [m for m in MINISTRIES if re.match(rf"{re.escape(m.lower())}(?:,|$)", match[1])]
+    if named:
+        return "Ministerie van " + max(named, key=len)
+    if "," not in match[1]:
         words = match[1].split()
         return "Ministerie van " + " ".join(w if w in ("en", "van") else w.title() for w in words)
     return None

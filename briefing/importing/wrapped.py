@@ -1,7 +1,8 @@
 """Where the paragraphs end in a text printed as wrapped lines with no blank line between them.
 
 tweedekamer.nl prints a letter that way: every line wrapped at about one width, nothing
-between paragraphs or around headings. A line wrapped there is full (the next word did not
+between paragraphs or around headings (or, in some letters, a line of spaces between some
+paragraphs but none after a heading). A line wrapped there is full (the next word did not
 fit), so a line that ends well short of the width ends its paragraph, or is a heading.
 """
 
@@ -18,46 +19,92 @@ _WRAPPED_ENOUGH = 3
 
 
 def paragraph_ends(lines: list[SourceLine]) -> list[SourceLine]:
-    """``lines`` with a blank line after each line that ends a paragraph; unchanged when they
-    hold a blank line already, or too few wrapped lines to tell the width by.
+    """``lines`` with a blank line after each line that ends a paragraph or a heading where
+    the text has no blank line; unchanged when too few wrapped lines tell the width by.
 
-    A line ends its paragraph when it ends well short of the width, with room to spare for
-    the next line's first word; when it ends a sentence and a heading follows (one or two
-    lines without a full stop, the last of them short); and when it ends a sentence and is
-    longer than every wrapped line (the site leaves text that a template filled in unwrapped).
-    The width is the median length of the lines that end no sentence.
+    A line of white space is a blank line, and those before and after the text do not count.
+    In a text without one, a line ends its paragraph when it ends well short of the width,
+    with room to spare for the next line's first word; when it ends a sentence and a heading
+    follows (one or two lines without a full stop, the last of them short); and when it ends
+    a sentence and is longer than every wrapped line (the site leaves text that a template
+    filled in unwrapped). In a text with blank lines, these end the paragraphs, and only a
+    heading that a paragraph follows without one is set apart. The width is the median length
+    of the lines that end no sentence and are not the last before a blank line.
     """
     texts = [line.text.strip() for line in lines]
-    if not texts or not all(texts):
-        return lines
-    wrapped = [len(text) for text in texts[:-1] if not TERMINAL_RE.search(text)]
+    runs = _runs(texts)
+    wrapped = [
+        len(texts[index])
+        for start, end in runs
+        for index in range(start, end - 1)
+        if not TERMINAL_RE.search(texts[index])
+    ]
     if len(wrapped) < _WRAPPED_ENOUGH:
         return lines
     room, widest = _SHORT_LINE * statistics.median(wrapped), max(wrapped)
-    after = [*texts[1:], ""]
-    short = [
-        bool(n) and len(t) + 1 + len(n.split()[0]) < room for t, n in zip(texts, after, strict=True)
-    ]
+    if len(runs) == 1:
+        start, end = runs[0]
+        ends = {start + i for i in _ends(texts[start:end], room, widest)}
+    else:
+        ends = {start + i for start, end in runs for i in _heading_end(texts[start:end], room)}
+    if not ends:
+        return lines
     spaced: list[SourceLine] = []
-    for index, (line, text) in enumerate(zip(lines, texts, strict=True)):
+    for index, line in enumerate(lines):
         spaced.append(line)
-        if not after[index]:
-            continue
-        ends_sentence = TERMINAL_RE.search(text) is not None
-        heading_next = _heading_at(texts, short, index + 1)
-        if short[index] or (ends_sentence and (len(text) > widest or heading_next)):
+        if index in ends:
             spaced.append(SourceLine(line.number, ""))
     return spaced
 
 
-def _heading_at(texts: list[str], short: list[bool], start: int) -> bool:
-    """Whether a heading starts at ``texts[start]``: one or two lines that start with a capital
-    and end no sentence, the last of them short."""
+def _runs(texts: list[str]) -> list[tuple[int, int]]:
+    """The runs of non-blank lines in ``texts``, as (start, end) indexes."""
+    runs: list[tuple[int, int]] = []
+    start: int | None = None
+    for index, text in enumerate([*texts, ""]):
+        if text and start is None:
+            start = index
+        elif not text and start is not None:
+            runs.append((start, index))
+            start = None
+    return runs
+
+
+def _short(texts: list[str], room: float) -> list[bool]:
+    """Which lines of a run end well short of the width, with room for the next one's first
+    word (the run's last line is not counted)."""
+    after = [*texts[1:], ""]
+    return [
+        bool(n) and len(t) + 1 + len(n.split()[0]) < room for t, n in zip(texts, after, strict=True)
+    ]
+
+
+def _ends(texts: list[str], room: float, widest: int) -> list[int]:
+    """The indexes of the lines of a run (``texts``, none blank) that end a paragraph."""
+    short = _short(texts, room)
+    ends: list[int] = []
+    for index, text in enumerate(texts[:-1]):
+        ends_sentence = TERMINAL_RE.search(text) is not None
+        heading_next = _heading_at(texts, short, index + 1) is not None
+        if short[index] or (ends_sentence and (len(text) > widest or heading_next)):
+            ends.append(index)
+    return ends
+
+
+def _heading_end(texts: list[str], room: float) -> list[int]:
+    """The last line of the heading that starts a run and a paragraph follows, if it has one."""
+    end = _heading_at(texts, _short(texts, room), 0)
+    return [end] if end is not None else []
+
+
+def _heading_at(texts: list[str], short: list[bool], start: int) -> int | None:
+    """Where the heading that starts at ``texts[start]`` ends: one or two lines that start with
+    a capital and end no sentence, the last of them short; ``None`` when none starts there."""
     if start >= len(texts) or not starts_upper(texts[start]):
-        return False
+        return None
     for end in (start, start + 1):
         if end >= len(texts) or TERMINAL_RE.search(texts[end]):
-            return False
+            return None
         if short[end]:
-            return True
-    return False
+            return end
+    return None
