@@ -477,3 +477,62 @@ def test_an_expanded_copy_of_a_stored_record_gives_it_its_dossier(
         "Amhaouch over bindende afspraken met de cacao pro...'): Kamerstuk 34 952, nr. 7 in the "
         "records"
     ) in lines
+
+
+def entry(content: Path, kind: str, item: str) -> dict[str, object]:
+    """The entry of ``item`` in the list ``kind`` of kamer.yaml, as plain data."""
+    data = yaml.safe_load((content / "kamer.yaml").read_text(encoding="utf-8"))
+    return next(e for e in data[kind] if e[kind.removesuffix("s")] == item)
+
+
+def test_a_link_corrected_by_hand_takes_none_of_the_other_records_facts(
+    content: Path, store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    link(content, store, capsys)
+    assert entry(content, "motions", "van-der-lee-35570-71")["appreciation"] == "Oordeel Kamer"
+    text = (content / "kamer.yaml").read_text(encoding="utf-8")
+    wrong = text.replace("zaak: 2021Z10407", "zaak: 2016Z16046")  # Van Laar's motion
+    (content / "kamer.yaml").write_text(wrong, encoding="utf-8")
+    link(content, store, capsys)
+    assert entry(content, "motions", "van-der-lee-35570-71") == {
+        "motion": "van-der-lee-35570-71",
+        "zaak": "2016Z16046",
+        "subject": "Motie van het lid Van Laar over het toezicht op de imvo-convenanten",
+        "submitted": __import__("datetime").date(2016, 9, 6),
+    }  # neither Van der Lee's number nor 'Oordeel Kamer' is left
+
+
+def test_the_registers_later_word_replaces_what_it_said_before(
+    content: Path, store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    link(content, store, capsys)
+    met = entry(content, "commitments", "technische-briefing-sectorale-samenwerking")
+    assert (met["status"], str(met["deadline"]), len(met["fulfilled_by"])) == (  # type: ignore[arg-type]
+        "Afgedaan",
+        "2022-03-31",
+        1,
+    )
+    load_files([FIXTURES / "toezegging-reopened.json"], store)
+    link(content, store, capsys)
+    reopened = entry(content, "commitments", "technische-briefing-sectorale-samenwerking")
+    assert reopened["status"] == "Openstaand"
+    assert "deadline" not in reopened and "fulfilled_by" not in reopened
+
+
+def test_a_motion_linked_by_hand_to_a_letters_record_is_reported_and_left_as_it_was(
+    content: Path, store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    link(content, store, capsys)
+    before = entry(content, "motions", "diks-26485-273")
+    text = (content / "kamer.yaml").read_text(encoding="utf-8")
+    (content / "kamer.yaml").write_text(
+        text.replace("zaak: 2018Z06142", "zaak: 2018Z20898"), encoding="utf-8"
+    )
+    lines = link(content, store, capsys)
+    assert (
+        "wrong kind motion diks-26485-273: Zaak 2018Z20898 (Brief regering, 2018-11-13, "
+        "'Voortgang IMVO-beleid') is not a Motie; its entry is kept as it was: correct the link "
+        f"in {content / 'kamer.yaml'}"
+    ) in lines
+    assert lines[-1].endswith(f"not found, 1 of the wrong kind; wrote {content / 'kamer.yaml'}")
+    assert entry(content, "motions", "diks-26485-273") == {**before, "zaak": "2018Z20898"}

@@ -15,7 +15,7 @@ import os
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, ClassVar, TypeVar
 
 import yaml
 from pydantic import AfterValidator, BaseModel, Field
@@ -63,6 +63,9 @@ def _unique(key: str) -> Callable[[list[T]], list[T]]:
 class LetterFacts(Model):
     """A letter of the content as the Kamer registered it."""
 
+    #: Facts on where the record stands, always as the records give them now.
+    STATE: ClassVar[frozenset[str]] = frozenset()
+
     letter: Id = Field(
         description="The content letter's id, e.g. '2018-11-13-voortgang-imvo-beleid'."
     )
@@ -79,6 +82,11 @@ class LetterFacts(Model):
 
 class MotionFacts(Model):
     """A motion of the content as the Kamer's records have it: submission, appreciation, vote."""
+
+    #: Facts on where the record stands, always as the records give them now.
+    STATE: ClassVar[frozenset[str]] = frozenset(
+        {"appreciation", "decision", "result", "votes_for", "votes_against", "voted_on"}
+    )
 
     motion: MotionRef = Field(description="The content motion's id.")
     zaak: ZaakNummer = Field(
@@ -129,6 +137,9 @@ class MotionFacts(Model):
 class DebateFacts(Model):
     """A debate of the content as it stands on the Kamer's agenda."""
 
+    #: Facts on where the record stands, always as the records give them now.
+    STATE: ClassVar[frozenset[str]] = frozenset({"date", "status", "moved_to"})
+
     debate: DebateRef = Field(description="The content debate's id.")
     activiteit: ActiviteitNummer = Field(
         description="The activity's number on the Kamer's agenda (the link)."
@@ -162,6 +173,9 @@ class FulfillingLetter(Model):
 
 class CommitmentFacts(Model):
     """A commitment of the content as the Kamer's register of commitments has it."""
+
+    #: Facts on where the record stands, always as the records give them now.
+    STATE: ClassVar[frozenset[str]] = frozenset({"status", "deadline", "fulfilled_by"})
 
     commitment: CommitmentRef = Field(description="The content commitment's id.")
     toezegging: ToezeggingNummer = Field(

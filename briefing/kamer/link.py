@@ -1,7 +1,8 @@
 """``briefing kamer link``: match the content's letters, motions, debates and commitments to
 the Kamer's records, and write what was found into ``content/kamer.yaml``.
 
-Every link already in the file is kept (its other facts are refreshed from the store; a
+Every link already in the file is kept (its other facts are refreshed from the store, a
+fact the records do not give standing as a person wrote it, see :meth:`_Linker._put`; a
 link whose record is not in the store is reported and its entry kept as it was). Items
 without a link are looked up (:mod:`briefing.kamer.match`): a match is added and printed with
 its evidence; ambiguities, near records and items not found are printed and get no entry.
@@ -45,6 +46,9 @@ from briefing.kamer.records import (
 )
 from briefing.kamer.store import Row, Store, open_store
 
+#: The kind (``Soort``) of Zaak a content letter or motion is.
+ZAAK_KINDS = {"letter": "Brief regering", "motion": "Motie"}
+
 #: Per kind of content item: the list in ``kamer.yaml``, the entity it links to and the
 #: field holding the link. In the order ``link`` handles them.
 KINDS = {
@@ -73,7 +77,9 @@ class Report:
         return (
             f"linked {self.linked.total()} of {c.total()} content items ({kinds}; {c['kept']} "
             f"kept, {c['linked']} new); {c['ambiguous']} ambiguous, {c['near']} near, "
-            f"{c['not found'] + c['not in store']} not found; wrote {self.path}"
+            f"{c['not found'] + c['not in store']} not found"
+            + (f", {c['wrong kind']} of the wrong kind" if c["wrong kind"] else "")
+            + f"; wrote {self.path}"
         )
 
 
@@ -159,11 +165,16 @@ class _Linker:
         )
 
     def _put(self, kind: str, item: str, facts: BaseModel) -> None:
-        """Enter an item's facts from the records; where they say nothing, what the file
-        said before (a fact a person added) stands."""
+        """Enter an item's facts from the records. Where they say nothing of a fact, what
+        the file said before (a fact a person added) stands, unless it is a fact on where
+        the record stands (its model's ``STATE``: the records' word on that is the only
+        one), or the file's entry has another subject (its link was corrected by hand, and
+        its facts are the other record's)."""
         entry = self.old[kind].get(item)
-        if entry is not None:
-            facts = type(facts).model_validate({**plain(entry), **plain(facts)})
+        if entry is not None and _same_subject(entry, facts):
+            state: frozenset[str] = getattr(type(facts), "STATE", frozenset())
+            kept = {name: value for name, value in plain(entry).items() if name not in state}
+            facts = type(facts).model_validate({**kept, **plain(facts)})
         self.new[kind][item] = facts
 
     def _record(self, kind: str, entry: Any) -> Row | None:
@@ -179,6 +190,7 @@ class _Linker:
             entry = self.old["motion"].get(motion)
             if entry is not None:
                 row = self._record("motion", entry)
+                row = None if row is None or _wrong_kind("motion", row) else row
             else:
                 found = match.find_motion(self.store, motions[motion], {})
                 row = found.record if found.status == "match" else None
@@ -210,7 +222,15 @@ class _Linker:
             entry = self.old[kind].get(item)
             if entry is None:
                 row = self._found(kind, item, self._contested(kind, item, found))
-            elif (row := self._record(kind, entry)) is not None:
+            elif (row := self._record(kind, entry)) is not None and _wrong_kind(kind, row):
+                self.new[kind][item] = entry
+                self.report.counts["wrong kind"] += 1
+                self.report.lines.append(
+                    f"wrong kind {kind} {item}: {describe(row)} is {_wrong_kind(kind, row)}; its "
+                    f"entry is kept as it was: correct the link in {self.report.path}"
+                )
+                row = None
+            elif row is not None:
                 self.report.counts["kept"] += 1
                 self.report.lines.append(f"kept {kind} {item} → {describe(row)}")
             else:
@@ -278,3 +298,20 @@ class _Linker:
             counts["not found"] += 1
             lines.append(f"not found {kind} {item}: {found.evidence}")
         return None
+
+
+def _same_subject(old: BaseModel, new: BaseModel) -> bool:
+    """Whether an entry of the file and the record's facts speak of the same thing: their
+    subjects (a commitment's text) agree, or one of them has none."""
+    name = "text" if "text" in type(new).model_fields else "subject"
+    before, now = getattr(old, name, None), getattr(new, name, None)
+    return before is None or now is None or before == now
+
+
+def _wrong_kind(kind: str, row: Row) -> str | None:
+    """Why the record a file's link names cannot be a content ``kind``'s (a motion linked
+    to a government letter); None when it can be."""
+    wanted = ZAAK_KINDS.get(kind)
+    if wanted is None or row.kind == wanted:
+        return None
+    return f"not a {wanted}"
