@@ -63,6 +63,9 @@ _FURNITURE_RES = [
     re.compile(r"^Kamerstuk\s*$"),
     re.compile(r"^Datum ?publicatie ?Organisatie ?Vergaderjaar ?Dossier- en ondernummer\s*$"),
     re.compile(r"^(?:Eerste|Tweede) Kamer der Staten-Generaal ?\d{4}-\d{4} ?[\w -]+ nr\. \d+\s*$"),
+    # rijksbegroting.nl's links above the paper
+    re.compile(r"^Direct naar \(in deze pagina\):.*$"),
+    re.compile(r"^\s*(?:\u2022\s*)?Download PDF\s*$"),
 ]
 _FOOTNOTE_RE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
 #: A reprint says so before its kind ("Nr. 7 HERDRUK1", the number a footnote's call).

@@ -1,0 +1,38 @@
+"""``briefing import`` on the layouts the sites print a Kamerstuk in, and on papers it does not
+read: each test imports a small real excerpt and asserts the draft or the message a user gets."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import yaml
+
+from tests.conftest import CONTENT, FIXTURES, cli
+
+IMPORT = FIXTURES / "import"
+RIJKSBEGROTING_LETTER = IMPORT / "rijksbegroting-kst244019.txt"
+
+
+def imported_draft(tmp_path: Path, source: Path) -> tuple[dict[str, object], str]:
+    """The draft that importing ``source`` into a copy of the content writes, and the notes."""
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    before = set((content / "letters").iterdir())
+    run = cli("import", source, "--content", content)
+    assert run.returncode == 0, run.stderr
+    (written,) = set((content / "letters").iterdir()) - before
+    return yaml.safe_load(written.read_text(encoding="utf-8")), run.stderr
+
+
+def test_a_letter_as_rijksbegroting_nl_prints_it_is_named_for_its_dossier_not_the_pages_links(
+    tmp_path: Path,
+) -> None:
+    """The page's links above the paper ("Direct naar (in deze pagina): ...", "Download PDF")
+    are the site's, not the letter's: the dossier's title under them is the proposed subject."""
+    draft, notes = imported_draft(tmp_path, RIJKSBEGROTING_LETTER)
+    assert draft["id"] == "2018-04-03-vaststelling-begroting-infrastructuurfonds-2018"
+    assert draft["subject"] == "Vaststelling begroting Infrastructuurfonds 2018"
+    assert draft["kamerstuk"] == "34 775-A, nr. 62"
+    assert "Direct naar" not in notes and "Download PDF" not in notes
+    assert "left out of the head" not in notes
