@@ -36,3 +36,17 @@ def test_a_letter_as_rijksbegroting_nl_prints_it_is_named_for_its_dossier_not_th
     assert draft["kamerstuk"] == "34 775-A, nr. 62"
     assert "Direct naar" not in notes and "Download PDF" not in notes
     assert "left out of the head" not in notes
+
+
+def test_the_footnotes_rijksbegroting_nl_prints_as_noot_n_are_the_letters(tmp_path: Path) -> None:
+    """rijksbegroting.nl prints each footnote after the signature as "Noot 1: ...": they are the
+    letter's footnotes, called where the text has "betalen.».1" and "CS»2"."""
+    draft, notes = imported_draft(tmp_path, RIJKSBEGROTING_LETTER)
+    assert draft["footnotes"] == {
+        "nrc": "NRC, 5 en 7 maart 2018, Aanhangsel Handelingen II 2017/18, nr. 1696.",
+        "nrc-2": "NRC, 5 maart 2018.",
+    }
+    first = draft["sections"][0]["body"][0]
+    assert "niemand wil het betalen.».[^nrc] Op 14 maart" in first
+    assert first.endswith("«NS waarschuwt voor verbouwing Amsterdam CS»[^nrc-2].")
+    assert "Noot" not in notes and "footnote" not in notes

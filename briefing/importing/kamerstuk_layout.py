@@ -40,6 +40,8 @@ _SITE_TITLE_RE = re.compile(r"^Brief regering\s*:\s*(\S.*)$")
 TOP_LINK_RE = re.compile(r"^(?:Naar boven|Terug naar boven|Top)$", re.IGNORECASE)
 _SITE_TAIL_RE = re.compile(r"^(?:Ondertekenaars|Gerelateerde documenten|Bijlagen?)$")
 _NOTES_HEADING_RE = re.compile(r"^(?:X\s*)?No(?:ot|ten)$")
+#: rijksbegroting.nl prints each footnote with its heading and number: "Noot 1: NRC, ...".
+_NUMBERED_NOTE_RE = re.compile(r"^Noot (\d{1,3}):\s*(\S.*)$")
 _PLACE_DATE_RE = re.compile(
     rf"^(?:Den Haag|[\u2019']s-Gravenhage),?\s+({DUTCH_DATE_RE.pattern})\s*$"
 )
@@ -125,6 +127,9 @@ def _without_site_debris(
             break
         if _NOTES_HEADING_RE.match(text):
             in_notes = True
+        elif numbered := _NUMBERED_NOTE_RE.match(text):
+            in_notes = True
+            footnotes.append(FootnoteText(numbered[1], numbered[2], line.number))
         elif in_notes and re.fullmatch(r"\d{1,3}", text):
             footnotes.append(FootnoteText(text, "", line.number))
         elif in_notes and footnotes and text:
@@ -294,7 +299,9 @@ def _mark_calls(body: list[SourceLine], mark: str) -> bool:
 
 def _mark_call(body: list[SourceLine], start: int, end: int, number: int) -> bool:
     """Mark the first call of footnote ``number`` in ``body[start:end]``; whether it was found."""
-    pattern = re.compile(rf"(?:(?<=[^\W\d_])|(?<=[.,;:)\u2019\u201d'\"])){number}(?=[\s,.;:)]|$)")
+    pattern = re.compile(
+        rf"(?:(?<=[^\W\d_])|(?<=[.,;:)\u2019\u201d\u00bb'\"])){number}(?=[\s,.;:)]|$)"
+    )
     for index in range(start, end):
         line = body[index]
         match = pattern.search(line.text)
