@@ -50,3 +50,36 @@ def test_the_footnotes_rijksbegroting_nl_prints_as_noot_n_are_the_letters(tmp_pa
     assert "niemand wil het betalen.».[^nrc] Op 14 maart" in first
     assert first.endswith("«NS waarschuwt voor verbouwing Amsterdam CS»[^nrc-2].")
     assert "Noot" not in notes and "footnote" not in notes
+
+
+def refusal(tmp_path: Path, source: Path) -> str:
+    """The one line ``briefing import`` prints when it refuses ``source``; it exits 1."""
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    run = cli("import", source, "--content", content)
+    assert run.returncode == 1
+    assert run.stdout == ""
+    (line,) = run.stderr.splitlines()
+    assert line.endswith("or as the official XML (kst-<dossier>-<nr>.xml)")
+    return line
+
+
+def test_an_eerste_kamer_paper_is_refused_as_one(tmp_path: Path) -> None:
+    """The Eerste Kamer numbers its papers with letters ("A MOTIE VAN ..."): the refusal says
+    that this is an Eerste Kamer paper, at the line that shows it."""
+    source = IMPORT / "kst-33750-A.excerpt.txt"
+    assert refusal(tmp_path, source).startswith(
+        f"briefing: error: {source}:4: this is a paper of the Eerste Kamer ('Eerste Kamer der "
+        "Staten-Generaal2013-201433750 nr. A'), which the importer does not read; the importer "
+        "reads a letter as the text of the ministry's PDF"
+    )
+
+
+def test_a_list_of_questions_and_answers_is_refused_by_its_kind(tmp_path: Path) -> None:
+    """A Tweede Kamer paper of another kind under "Nr. 214 ..." is named by its kind."""
+    source = IMPORT / "tk-2022D35259.excerpt.txt"
+    assert refusal(tmp_path, source).startswith(
+        f"briefing: error: {source}:3: this is a Kamerstuk of another kind ('LIJST VAN VRAGEN EN "
+        "ANTWOORDEN'), not a letter or a motion; the importer reads a letter as the text of the "
+        "ministry's PDF"
+    )

@@ -26,7 +26,7 @@ from briefing.types import Kamerstuk
 LAYOUT = "Kamerstuk layout"
 
 #: "Nr. 308 BRIEF VAN ..." (older publications print "nr. 11", the kind on the next line).
-_NUMBER_RE = re.compile(r"^[Nn]r\.\s*(\d{1,6})(?:\s+(\S.*))?$")
+NUMBER_RE = re.compile(r"^[Nn]r\.\s*(\d{1,6})(?:\s+(\S.*))?$")
 #: rijksbegroting.nl prints dossier, suffix, number and kind on one line, in lower case.
 _COMBINED_RE = re.compile(
     r"^(\d{2}\s?\d{3})(?:[\s-]+([A-Z]{1,8}|\d{1,3}))?\s+(\d{1,6})\s+((?:Brief|BRIEF)\b.*)$"
@@ -77,7 +77,7 @@ _REPRINT_RE = re.compile(r"^HERDRUK\d{0,3}\s*", re.IGNORECASE)
 def recognise(lines: list[SourceLine]) -> bool:
     """Whether the text starts like a published Kamerstuk letter ("Nr. 308 BRIEF VAN ...")."""
     numbered = any(
-        _NUMBER_RE.match(collapse(line.text)) or _COMBINED_RE.match(collapse(line.text))
+        NUMBER_RE.match(collapse(line.text)) or _COMBINED_RE.match(collapse(line.text))
         for line in lines[:80]
     )
     return numbered and any(_PLACE_DATE_RE.match(collapse(line.text)) for line in lines[:120])
@@ -186,7 +186,7 @@ def _read_head(lines: list[SourceLine], head: Head, notes: list[str], path: Path
             dossier, part = (match[1], match[2] or match[3]), "dossier"
             head.dossier_title = match[4]
             head.lines["kamerstuk"] = line.number
-        elif match := _NUMBER_RE.match(text):
+        elif match := NUMBER_RE.match(text):
             number, part = number or match[1], "number"
             kind = [match[2]] if match[2] else kind
             head.lines.setdefault("kamerstuk", line.number)
