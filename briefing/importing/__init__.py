@@ -26,7 +26,7 @@ from pathlib import Path
 
 from briefing.corpus import load_corpus
 from briefing.errors import BriefingError
-from briefing.importing import kamerstuk_layout, ministry_layout, motion_text
+from briefing.importing import kamerstuk_layout, ministry_layout, motion_text, unsupported
 from briefing.importing.body import read_body
 from briefing.importing.draft import build_draft, check, render, write_new
 from briefing.importing.metadata import complete
@@ -199,6 +199,9 @@ def _read_layout(source: Source) -> LetterText:
         return kamerstuk_layout.read(lines, path)
     if ministry_layout.recognise(lines):
         return ministry_layout.read(lines, path)
+    found = unsupported.what_it_is(lines)
+    if found is not None:
+        raise BriefingError(f"{path}:{found[0]}: this is {found[1]}; the importer reads {LAYOUTS}")
     first = next((line for line in lines if line.text.strip()), lines[0])
     raise BriefingError(
         f"{path}:{first.number}: this is neither a letter nor a motion in a layout the "

@@ -26,7 +26,7 @@ from briefing.types import Kamerstuk
 LAYOUT = "Kamerstuk layout"
 
 #: "Nr. 308 BRIEF VAN ..." (older publications print "nr. 11", the kind on the next line).
-_NUMBER_RE = re.compile(r"^[Nn]r\.\s*(\d{1,6})(?:\s+(\S.*))?$")
+NUMBER_RE = re.compile(r"^[Nn]r\.\s*(\d{1,6})(?:\s+(\S.*))?$")
 #: rijksbegroting.nl prints dossier, suffix, number and kind on one line, in lower case.
 _COMBINED_RE = re.compile(
     r"^(\d{2}\s?\d{3})(?:[\s-]+([A-Z]{1,8}|\d{1,3}))?\s+(\d{1,6})\s+((?:Brief|BRIEF)\b.*)$"
@@ -40,6 +40,8 @@ _SITE_TITLE_RE = re.compile(r"^Brief regering\s*:\s*(\S.*)$")
 TOP_LINK_RE = re.compile(r"^(?:Naar boven|Terug naar boven|Top)$", re.IGNORECASE)
 _SITE_TAIL_RE = re.compile(r"^(?:Ondertekenaars|Gerelateerde documenten|Bijlagen?)$")
 _NOTES_HEADING_RE = re.compile(r"^(?:X\s*)?No(?:ot|ten)$")
+#: rijksbegroting.nl prints each footnote with its heading and number: "Noot 1: NRC, ...".
+_NUMBERED_NOTE_RE = re.compile(r"^Noot (\d{1,3}):\s*(\S.*)$")
 _PLACE_DATE_RE = re.compile(
     rf"^(?:Den Haag|[\u2019']s-Gravenhage),?\s+({DUTCH_DATE_RE.pattern})\s*$"
 )
@@ -63,6 +65,9 @@ _FURNITURE_RES = [
     re.compile(r"^Kamerstuk\s*$"),
     re.compile(r"^Datum ?publicatie ?Organisatie ?Vergaderjaar ?Dossier- en ondernummer\s*$"),
     re.compile(r"^(?:Eerste|Tweede) Kamer der Staten-Generaal ?\d{4}-\d{4} ?[\w -]+ nr\. \d+\s*$"),
+    # rijksbegroting.nl's links above the paper
+    re.compile(r"^Direct naar \(in deze pagina\):.*$"),
+    re.compile(r"^\s*(?:\u2022\s*)?Download PDF\s*$"),
 ]
 _FOOTNOTE_RE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
 #: A reprint says so before its kind ("Nr. 7 HERDRUK1", the number a footnote's call).
@@ -72,7 +77,7 @@ _REPRINT_RE = re.compile(r"^HERDRUK\d{0,3}\s*", re.IGNORECASE)
 def recognise(lines: list[SourceLine]) -> bool:
     """Whether the text starts like a published Kamerstuk letter ("Nr. 308 BRIEF VAN ...")."""
     numbered = any(
-        _NUMBER_RE.match(collapse(line.text)) or _COMBINED_RE.match(collapse(line.text))
+        NUMBER_RE.match(collapse(line.text)) or _COMBINED_RE.match(collapse(line.text))
         for line in lines[:80]
     )
     return numbered and any(_PLACE_DATE_RE.match(collapse(line.text)) for line in lines[:120])
@@ -122,6 +127,9 @@ def _without_site_debris(
             break
         if _NOTES_HEADING_RE.match(text):
             in_notes = True
+        elif numbered := _NUMBERED_NOTE_RE.match(text):
+            in_notes = True
+            footnotes.append(FootnoteText(numbered[1], numbered[2], line.number))
         elif in_notes and re.fullmatch(r"\d{1,3}", text):
             footnotes.append(FootnoteText(text, "", line.number))
         elif in_notes and footnotes and text:
@@ -178,7 +186,7 @@ def _read_head(lines: list[SourceLine], head: Head, notes: list[str], path: Path
             dossier, part = (match[1], match[2] or match[3]), "dossier"
             head.dossier_title = match[4]
             head.lines["kamerstuk"] = line.number
-        elif match := _NUMBER_RE.match(text):
+        elif match := NUMBER_RE.match(text):
             number, part = number or match[1], "number"
             kind = [match[2]] if match[2] else kind
             head.lines.setdefault("kamerstuk", line.number)
@@ -291,7 +299,9 @@ def _mark_calls(body: list[SourceLine], mark: str) -> bool:
 
 def _mark_call(body: list[SourceLine], start: int, end: int, number: int) -> bool:
     """Mark the first call of footnote ``number`` in ``body[start:end]``; whether it was found."""
-    pattern = re.compile(rf"(?:(?<=[^\W\d_])|(?<=[.,;:)\u2019\u201d'\"])){number}(?=[\s,.;:)]|$)")
+    pattern = re.compile(
+        rf"(?:(?<=[^\W\d_])|(?<=[.,;:)\u2019\u201d\u00bb'\"])){number}(?=[\s,.;:)]|$)"
+    )
     for index in range(start, end):
         line = body[index]
         match = pattern.search(line.text)

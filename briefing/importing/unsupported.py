@@ -1,0 +1,41 @@
+"""Saying what a paper is when it is not a letter or a motion the importer reads.
+
+The Eerste Kamer numbers its papers with letters ("30 804, F", "A MOTIE VAN HET LID ...") and
+names itself in the table above the paper; the Tweede Kamer publishes, besides letters and
+motions, papers of other kinds under the same "Nr. 214 <KIND>" line ("LIJST VAN VRAGEN EN
+ANTWOORDEN", "VERSLAG VAN EEN SCHRIFTELIJK OVERLEG"). Naming what was found tells a user
+why the file was refused, instead of only what the importer reads.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing.importing.kamerstuk_layout import NUMBER_RE
+from briefing.importing.text import SourceLine, collapse
+
+#: The table above an Eerste Kamer paper, or its addressee.
+_FIRST_CHAMBER_RE = re.compile(r"\bEerste Kamer der Staten-Generaal")
+#: A paper numbered with letters, and its kind: "A MOTIE VAN ...", "AB VERSLAG VAN ...".
+_LETTERED_RE = re.compile(r"^([A-Z]{1,3})\s+([A-Z]{4,}(?:\s+[A-Z\u00c0-\u00dd.]+)+)$")
+#: The kinds of paper the importer reads, as their heading starts.
+_READ_KINDS_RE = re.compile(r"^(?:HERDRUK\d{0,3}\s+)?(?:GEWIJZIGDE\s+)?(?:BRIEF|MOTIE)\b", re.I)
+#: How far into the text the head of a paper reaches.
+_HEAD_LINES = 60
+
+
+def what_it_is(lines: list[SourceLine]) -> tuple[int, str] | None:
+    """The line and a description of the paper in ``lines`` when it is one the importer does
+    not read (an Eerste Kamer paper, a Tweede Kamer paper of another kind); else None."""
+    head = [(line.number, collapse(line.text)) for line in lines[:_HEAD_LINES]]
+    for number, text in head:
+        if _FIRST_CHAMBER_RE.search(text) or _LETTERED_RE.match(text):
+            return (
+                number,
+                f"a paper of the Eerste Kamer ('{text}'), which the importer does not read",
+            )
+    for number, text in head:
+        match = NUMBER_RE.match(text)
+        if match and match[2] and not _READ_KINDS_RE.match(match[2]):
+            return number, f"a Kamerstuk of another kind ('{match[2]}'), not a letter or a motion"
+    return None

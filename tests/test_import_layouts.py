@@ -1,0 +1,85 @@
+"""``briefing import`` on the layouts the sites print a Kamerstuk in, and on papers it does not
+read: each test imports a small real excerpt and asserts the draft or the message a user gets."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import yaml
+
+from tests.conftest import CONTENT, FIXTURES, cli
+
+IMPORT = FIXTURES / "import"
+RIJKSBEGROTING_LETTER = IMPORT / "rijksbegroting-kst244019.txt"
+
+
+def imported_draft(tmp_path: Path, source: Path) -> tuple[dict[str, object], str]:
+    """The draft that importing ``source`` into a copy of the content writes, and the notes."""
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    before = set((content / "letters").iterdir())
+    run = cli("import", source, "--content", content)
+    assert run.returncode == 0, run.stderr
+    (written,) = set((content / "letters").iterdir()) - before
+    return yaml.safe_load(written.read_text(encoding="utf-8")), run.stderr
+
+
+def test_a_letter_as_rijksbegroting_nl_prints_it_is_named_for_its_dossier_not_the_pages_links(
+    tmp_path: Path,
+) -> None:
+    """The page's links above the paper ("Direct naar (in deze pagina): ...", "Download PDF")
+    are the site's, not the letter's: the dossier's title under them is the proposed subject."""
+    draft, notes = imported_draft(tmp_path, RIJKSBEGROTING_LETTER)
+    assert draft["id"] == "2018-04-03-vaststelling-begroting-infrastructuurfonds-2018"
+    assert draft["subject"] == "Vaststelling begroting Infrastructuurfonds 2018"
+    assert draft["kamerstuk"] == "34 775-A, nr. 62"
+    assert "Direct naar" not in notes and "Download PDF" not in notes
+    assert "left out of the head" not in notes
+
+
+def test_the_footnotes_rijksbegroting_nl_prints_as_noot_n_are_the_letters(tmp_path: Path) -> None:
+    """rijksbegroting.nl prints each footnote after the signature as "Noot 1: ...": they are the
+    letter's footnotes, called where the text has "betalen.».1" and "CS»2"."""
+    draft, notes = imported_draft(tmp_path, RIJKSBEGROTING_LETTER)
+    assert draft["footnotes"] == {
+        "nrc": "NRC, 5 en 7 maart 2018, Aanhangsel Handelingen II 2017/18, nr. 1696.",
+        "nrc-2": "NRC, 5 maart 2018.",
+    }
+    first = draft["sections"][0]["body"][0]
+    assert "niemand wil het betalen.».[^nrc] Op 14 maart" in first
+    assert first.endswith("«NS waarschuwt voor verbouwing Amsterdam CS»[^nrc-2].")
+    assert "Noot" not in notes and "footnote" not in notes
+
+
+def refusal(tmp_path: Path, source: Path) -> str:
+    """The one line ``briefing import`` prints when it refuses ``source``; it exits 1."""
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    run = cli("import", source, "--content", content)
+    assert run.returncode == 1
+    assert run.stdout == ""
+    (line,) = run.stderr.splitlines()
+    assert line.endswith("or as the official XML (kst-<dossier>-<nr>.xml)")
+    return line
+
+
+def test_an_eerste_kamer_paper_is_refused_as_one(tmp_path: Path) -> None:
+    """The Eerste Kamer numbers its papers with letters ("A MOTIE VAN ..."): the refusal says
+    that this is an Eerste Kamer paper, at the line that shows it."""
+    source = IMPORT / "kst-33750-A.excerpt.txt"
+    assert refusal(tmp_path, source).startswith(
+        f"briefing: error: {source}:4: this is a paper of the Eerste Kamer ('Eerste Kamer der "
+        "Staten-Generaal2013-201433750 nr. A'), which the importer does not read; the importer "
+        "reads a letter as the text of the ministry's PDF"
+    )
+
+
+def test_a_list_of_questions_and_answers_is_refused_by_its_kind(tmp_path: Path) -> None:
+    """A Tweede Kamer paper of another kind under "Nr. 214 ..." is named by its kind."""
+    source = IMPORT / "tk-2022D35259.excerpt.txt"
+    assert refusal(tmp_path, source).startswith(
+        f"briefing: error: {source}:3: this is a Kamerstuk of another kind ('LIJST VAN VRAGEN EN "
+        "ANTWOORDEN'), not a letter or a motion; the importer reads a letter as the text of the "
+        "ministry's PDF"
+    )
