@@ -402,6 +402,32 @@ def test_a_mistake_in_the_questions_is_reported_at_its_place(
     )
 
 
+def test_a_mistake_in_another_debates_questions_does_not_stop_a_dossier(
+    content_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    notes = content_copy / "qa" / f"{AO_2018}.yaml"
+    text = notes.read_text(encoding="utf-8")
+    cited = "        sources: [2018-11-13-voortgang-imvo-beleid#indicator-90-procent]\n"
+    notes.write_text(text.replace(cited, cited.replace("indicator-90", "indicator-99")))
+    line = text.splitlines().index(cited.rstrip("\n")) + 1
+    problem = (
+        f"{notes}:{line}:19: themes[1].questions[0].sources[0]: letter "
+        "'2018-11-13-voortgang-imvo-beleid' has no section with id 'indicator-99-procent'\n"
+    )
+    aside = problem + "1 error in lines to take and questions this document does not use\n"
+    out, content = tmp_path / "out", ["--content", str(content_copy)]
+    assert main(["prepare", *content, "--out", str(out), "--debate", DEBATE_2021]) == 1
+    pdf = out / "briefings" / f"{DEBATE_2021}-2021-12-02.pdf"
+    assert capsys.readouterr()[:2] == (f"wrote {pdf}\n", aside)
+    assert "Openstaand" in text_of(pdf)
+    register = tmp_path / "register.csv"
+    assert main(["export", *content, "--debate", DEBATE_2021, "--out", str(register)]) == 1
+    assert capsys.readouterr()[:2] == (f"wrote {register} (11 rows)\n", aside)
+    assert main(["prepare", *content, "--out", str(out), "--debate", AO_2018]) == 1
+    assert capsys.readouterr()[:2] == ("", problem)
+    assert not (out / "briefings" / f"{AO_2018}-2018-11-14.pdf").exists()
+
+
 # ---------------------------------------------------------------- the annex and the export
 
 
