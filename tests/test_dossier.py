@@ -325,6 +325,15 @@ def test_a_motion_not_yet_adopted_on_the_date_is_submitted(
     ]
 
 
+def test_a_deadline_is_never_broken_inside_a_word(content_copy: Path, tmp_path: Path) -> None:
+    commitments = content_copy / "commitments.yaml"
+    text = commitments.read_text(encoding="utf-8")
+    made = "    debate: ao-jemen-2020-03-04\n"
+    commitments.write_text(text.replace(made, made + "    deadline: 2021-09-30\n"))
+    pdf = prepare(content_copy, tmp_path / "out", debate_id=DEBATE_2021).path
+    assert tables(pdf)[OPEN_TABLE][0][3] == "30 september 2021"
+
+
 def test_per_party_the_motions_of_its_members(dossier_2018: Path) -> None:
     rows = tables(dossier_2018)[PARTIES_TABLE]
     parties = {row[0]: row[1] for row in rows if row[0]}
