@@ -12,7 +12,7 @@ import datetime as dt
 import sys
 import time
 
-from briefing.errors import BriefingError, Interrupted
+from briefing.errors import BriefingError, Interrupted, Problem
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -164,7 +164,7 @@ def prepare(args: argparse.Namespace) -> int:
     print(f"wrote {prepared.path}")
     for warning in prepared.warnings:
         print(warning, file=sys.stderr)
-    return EXIT_OK
+    return _left_aside(prepared.apart)
 
 
 def export(args: argparse.Namespace) -> int:
@@ -177,9 +177,20 @@ def export(args: argparse.Namespace) -> int:
     """
     from briefing.export import export as export_register
 
-    written, count = export_register(args.content, args.date, args.debate, args.format, args.out)
-    print(f"wrote {written} ({_count(count, 'row')})")
-    return EXIT_OK
+    exported = export_register(args.content, args.date, args.debate, args.format, args.out)
+    print(f"wrote {exported.path} ({_count(exported.rows, 'row')})")
+    return _left_aside(exported.apart)
+
+
+def _left_aside(problems: tuple[Problem, ...]) -> int:
+    """Report the errors of the files a document did not read; exit 1 when there are any."""
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if not problems:
+        return EXIT_OK
+    errors = _count(len(problems), "error")
+    print(f"{errors} in lines to take and questions this document does not use", file=sys.stderr)
+    return EXIT_CONTENT
 
 
 def import_(args: argparse.Namespace) -> int:

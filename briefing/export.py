@@ -11,11 +11,12 @@ import csv
 import datetime as dt
 import io
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.atomic import replace_with
 from briefing.dates import dutch_date
-from briefing.errors import BriefingError, UsageError
+from briefing.errors import BriefingError, Problem, UsageError
 from briefing.index.register import Entry
 from briefing.layout import letter_pdf
 from briefing.views.format import fuzzy_date_text
@@ -161,16 +162,26 @@ def file_format(fmt: str | None, target: Path | None) -> str:
     return fmt or (named if named in FORMATS else "csv")
 
 
+@dataclass(frozen=True)
+class Exported:
+    """The register written, its number of rows, and the errors in the lines to take of
+    debates, which it does not read."""
+
+    path: Path
+    rows: int
+    apart: tuple[Problem, ...] = ()
+
+
 def export(
     content: Path,
     date: dt.date | None = None,
     debate_id: str | None = None,
     fmt: str | None = None,
     target: Path | None = None,
-) -> tuple[Path, int]:
+) -> Exported:
     """Write the register on ``date`` (a debate's day by default, else today); return where
-    it went and how many rows it has. The format is ``fmt``, else the one ``target``'s
-    extension names, else CSV; the default file is
+    it went, how many rows it has and the errors it left aside. The format is ``fmt``, else
+    the one ``target``'s extension names, else CSV; the default file is
     ``build/register-<debate id or stand-van-zaken>-<date>.<format>``."""
     from briefing.corpus import load_corpus
     from briefing.errors import ContentError
@@ -181,7 +192,8 @@ def export(
     fmt = file_format(fmt, target)
     require_content(content)
     corpus = load_corpus(content)
-    if corpus.errors:
+    stopping, apart = corpus.errors_for(None)
+    if stopping:
         raise ContentError(corpus.errors)
     index = Index(corpus)
     debate = find_debate(index, debate_id, content)
@@ -192,7 +204,7 @@ def export(
     require_replaceable(target)
     data = to_csv(table) if fmt == "csv" else to_xlsx(table, f"Register {day.isoformat()}")
     write(target, data)
-    return target, len(table)
+    return Exported(target, len(table), tuple(sorted(apart)))
 
 
 def require_replaceable(target: Path) -> None:

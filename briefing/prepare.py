@@ -14,7 +14,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.corpus import load_corpus
-from briefing.errors import BriefingError, ContentError, Interrupted, RenderError, stop_signal
+from briefing.errors import (
+    BriefingError,
+    ContentError,
+    Interrupted,
+    Problem,
+    RenderError,
+    stop_signal,
+)
 from briefing.index import Index
 from briefing.layout import (
     REGISTRY_FILES,
@@ -35,10 +42,12 @@ from briefing.workers import Context, Job, make
 
 @dataclass(frozen=True)
 class Prepared:
-    """The briefing written, and what WeasyPrint warned about in it."""
+    """The briefing written, what WeasyPrint warned about in it, and the errors in the lines
+    to take of other debates, which it left aside."""
 
     path: Path
     warnings: tuple[str, ...] = ()
+    apart: tuple[Problem, ...] = ()
 
 
 def prepare(
@@ -54,7 +63,8 @@ def prepare(
     require_apart(content, out)
     settings = load_settings(content)
     corpus = load_corpus(content)
-    if corpus.errors:
+    stopping, apart = corpus.errors_for(debate_id)
+    if stopping:
         raise ContentError(corpus.errors)
     index = Index(corpus)
     debate = find_debate(index, debate_id, content)
@@ -75,7 +85,8 @@ def prepare(
             raise Interrupted("interrupted: no briefing was written", stop_signal(stop)) from None
     if done.error is not None:
         raise RenderError(f"{out / output.path}: {done.error}")
-    return Prepared(out / output.path, done.rendered.warnings if done.rendered else ())
+    warnings = done.rendered.warnings if done.rendered else ()
+    return Prepared(out / output.path, warnings, tuple(sorted(apart)))
 
 
 def find_debate(index: Index, debate_id: str | None, content: Path) -> Debate | None:

@@ -11,6 +11,7 @@ from typing import Any
 from briefing.debate_notes import DebateNotes
 from briefing.errors import Problem
 from briefing.kamer.facts import KamerFacts
+from briefing.layout import NOTES_DIR
 from briefing.loading import Document, NodePath
 from briefing.model import Commitment, Debate, Letter, Motion, Sector
 from briefing.types import Kamerstuk
@@ -114,6 +115,17 @@ class Corpus:
     def errors(self) -> list[Problem]:
         """Problems that are errors (not warnings)."""
         return [p for p in self.problems if p.severity == "error"]
+
+    def errors_for(self, debate_id: str | None) -> tuple[list[Problem], list[Problem]]:
+        """The errors that stop a document about ``debate_id`` (None: about no debate), and
+        apart from them those in the lines to take of other debates, which it does not read."""
+        notes = self.root / NOTES_DIR
+        stopping: list[Problem] = []
+        apart: list[Problem] = []
+        for problem in self.errors:
+            other = problem.path.parent == notes and problem.path.stem != debate_id
+            (apart if other else stopping).append(problem)
+        return stopping, apart
 
     def kamerstuk_of(self, letter: Letter) -> Kamerstuk | None:
         """A letter's Kamerstuk number: its own, else the one the Kamer's records give."""

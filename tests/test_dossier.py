@@ -275,6 +275,65 @@ def test_overdue_commitments_come_first(content_copy: Path, tmp_path: Path) -> N
     assert glance(pdf)["Toezeggingen over de termijn"] == 1
 
 
+#: Motions submitted before the debate of 2 December 2021: one the Kamer adopted after it, one
+#: it never voted on.
+VOTED_LATER = """
+  - id: thijssen-26485-390
+    submitters:
+      - {name: Thijssen, party: PvdA}
+    kamerstuk: 26 485, nr. 390
+    submitted: 2021-11-25
+    adopted: 2021-12-07
+    request: Verzoekt de regering een tijdpad voor IMVO-wetgeving te sturen.
+
+  - id: van-haga-26485-391
+    submitters:
+      - {name: Van Haga, party: Groep Van Haga}
+    kamerstuk: 26 485, nr. 391
+    submitted: 2021-11-30
+    request: Verzoekt de regering geen nationale kop op Europese IMVO-wetgeving te zetten.
+"""
+
+
+def test_a_motion_not_yet_adopted_on_the_date_is_submitted(
+    content_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    motions = content_copy / "motions.yaml"
+    motions.write_text(motions.read_text(encoding="utf-8") + VOTED_LATER, encoding="utf-8")
+    pdf = prepare(content_copy, tmp_path / "out", debate_id=DEBATE_2021).path
+    found = tables(pdf)
+    for name in ("Motie Thijssen", "Motie Van Haga"):
+        assert [r[4] for r in found[OPEN_TABLE] if r[0].startswith(name)] == ["ingediend"]
+        assert [r[1] for r in found[SUBMITTED_TABLE] if r[0].startswith(name)] == ["ingediend"]
+        assert [r[2] for r in found[PARTIES_TABLE] if r[1].startswith(name)] == ["ingediend"]
+        annex = [r[2] for r in found[ANNEX_TABLE] if r[0].startswith(name)]
+        assert len(annex) == 1 and annex[0].startswith("ingediend op ")
+    target = tmp_path / "register.csv"
+    args = ["export", "--content", str(content_copy), "--debate", DEBATE_2021]
+    assert main([*args, "--out", str(target)]) == 0
+    capsys.readouterr()
+    with target.open(encoding="utf-8-sig", newline="") as stream:
+        rows = {row["id"]: row for row in csv.DictReader(stream)}
+    assert (rows["thijssen-26485-390"]["stand"], rows["thijssen-26485-390"]["stand sinds"]) == (
+        "ingediend",
+        "2021-11-25",
+    )
+    assert rows["van-haga-26485-391"]["stand"] == "ingediend"
+    later = prepare(content_copy, tmp_path / "out", date=dt.date(2021, 12, 7)).path
+    assert [r[4] for r in tables(later)[OPEN_TABLE] if r[0].startswith("Motie Thijssen")] == [
+        "aangenomen"
+    ]
+
+
+def test_a_deadline_is_never_broken_inside_a_word(content_copy: Path, tmp_path: Path) -> None:
+    commitments = content_copy / "commitments.yaml"
+    text = commitments.read_text(encoding="utf-8")
+    made = "    debate: ao-jemen-2020-03-04\n"
+    commitments.write_text(text.replace(made, made + "    deadline: 2021-09-30\n"))
+    pdf = prepare(content_copy, tmp_path / "out", debate_id=DEBATE_2021).path
+    assert tables(pdf)[OPEN_TABLE][0][3] == "30 september 2021"
+
+
 def test_per_party_the_motions_of_its_members(dossier_2018: Path) -> None:
     rows = tables(dossier_2018)[PARTIES_TABLE]
     parties = {row[0]: row[1] for row in rows if row[0]}
@@ -350,6 +409,32 @@ def test_a_mistake_in_the_questions_is_reported_at_its_place(
     assert re.search(
         rf"{re.escape(str(notes))}:\d+:\d+: themes\[1\]\.questions\[0\]\.sources: ", err
     )
+
+
+def test_a_mistake_in_another_debates_questions_does_not_stop_a_dossier(
+    content_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    notes = content_copy / "qa" / f"{AO_2018}.yaml"
+    text = notes.read_text(encoding="utf-8")
+    cited = "        sources: [2018-11-13-voortgang-imvo-beleid#indicator-90-procent]\n"
+    notes.write_text(text.replace(cited, cited.replace("indicator-90", "indicator-99")))
+    line = text.splitlines().index(cited.rstrip("\n")) + 1
+    problem = (
+        f"{notes}:{line}:19: themes[1].questions[0].sources[0]: letter "
+        "'2018-11-13-voortgang-imvo-beleid' has no section with id 'indicator-99-procent'\n"
+    )
+    aside = problem + "1 error in lines to take and questions this document does not use\n"
+    out, content = tmp_path / "out", ["--content", str(content_copy)]
+    assert main(["prepare", *content, "--out", str(out), "--debate", DEBATE_2021]) == 1
+    pdf = out / "briefings" / f"{DEBATE_2021}-2021-12-02.pdf"
+    assert capsys.readouterr()[:2] == (f"wrote {pdf}\n", aside)
+    assert "Openstaand" in text_of(pdf)
+    register = tmp_path / "register.csv"
+    assert main(["export", *content, "--debate", DEBATE_2021, "--out", str(register)]) == 1
+    assert capsys.readouterr()[:2] == (f"wrote {register} (11 rows)\n", aside)
+    assert main(["prepare", *content, "--out", str(out), "--debate", AO_2018]) == 1
+    assert capsys.readouterr()[:2] == ("", problem)
+    assert not (out / "briefings" / f"{AO_2018}-2018-11-14.pdf").exists()
 
 
 # ---------------------------------------------------------------- the annex and the export

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from briefing.index.dossier import motion_date, party_of
-from briefing.index.state import CommitmentState, MotionState, Place, State
+from briefing.index.state import CommitmentState, MotionState, Place, State, Submitted
 from briefing.model import CommitmentStatus, MotionStatus
 from briefing.types import FuzzyDate
 
@@ -34,8 +34,8 @@ class Entry:
     made_in: str
     made_on: dt.date | None
     deadline: FuzzyDate | None
-    #: Its status on the date, as the letters give it.
-    status: MotionStatus | CommitmentStatus
+    #: Its status on the date, as the letters give it ('ingediend' before a motion's vote).
+    status: Submitted | MotionStatus | CommitmentStatus
     #: The day the status holds from: the letter that gave it, else the day it was made.
     status_on: dt.date | None
     #: The letter section that gave the status; None when no letter reported on it yet.
@@ -92,12 +92,21 @@ def _motion(state: MotionState) -> Entry:
         made_on=motion_date(state),
         deadline=None,
         status=state.status,
-        status_on=latest.place.date if latest else motion.adopted,
+        status_on=latest.place.date
+        if latest
+        else motion.adopted
+        if state.adopted
+        else motion_date(state),
         settled=latest.place if latest else None,
         kamer=vote,
         zaak=record.zaak if record else None,
         appreciation=record.appreciation if record else None,
     )
+
+
+def _since(state: MotionState) -> dt.date | None:
+    """The day a motion no letter reported on stands as it does: adopted, else submitted."""
+    return state.motion.adopted if state.adopted else motion_date(state)
 
 
 def _commitment(state: CommitmentState) -> Entry:

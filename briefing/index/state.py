@@ -73,20 +73,41 @@ class Stated(Generic[T]):
     node_path: NodePath
 
 
+class Submitted(StrEnum):
+    """Where a motion stands before the Kamer adopted it; no letter gives this status."""
+
+    INGEDIEND = "ingediend"
+
+
 @dataclass
 class MotionState:
     """A motion as the letters up to a date describe it."""
 
     motion: Motion
+    #: The day the state describes.
+    on: dt.date
     mentions: list[Place] = field(default_factory=list)
     updates: list[Stated[MotionUpdate]] = field(default_factory=list)
     #: What the Kamer's records say of it, when the content links it.
     record: MotionFacts | None = None
 
     @property
-    def status(self) -> MotionStatus:
-        """The latest status a letter gave; 'aangenomen' when none did."""
-        return self.updates[-1].fact.status if self.updates else MotionStatus.AANGENOMEN
+    def adopted(self) -> bool:
+        """True when the Kamer adopted it by the state's day, as the content's ``adopted``
+        says, else the Kamer's decision known by then; a letter reporting on it implies it."""
+        if self.updates:
+            return True
+        if self.motion.adopted is not None:
+            return self.motion.adopted <= self.on
+        return self.record is not None and (self.record.result or "").lower() == "aangenomen"
+
+    @property
+    def status(self) -> MotionStatus | Submitted:
+        """The latest status a letter gave; else 'aangenomen' once the Kamer adopted it,
+        'ingediend' before."""
+        if self.updates:
+            return self.updates[-1].fact.status
+        return MotionStatus.AANGENOMEN if self.adopted else Submitted.INGEDIEND
 
 
 @dataclass
@@ -282,7 +303,7 @@ def state_on(corpus: Corpus, date: dt.date) -> State:
         known = records.get(motion.id)
         day = motion.submitted or (known.submitted if known else None) or motion.adopted
         if motion.id not in state.motions and day is not None and day <= date:
-            state.motions[motion.id] = MotionState(motion)
+            state.motions[motion.id] = MotionState(motion, date)
     for motion_id, motion_state in state.motions.items():
         motion_state.record = records.get(motion_id)
 
@@ -303,7 +324,7 @@ def _take(
     section = place.section
 
     def motion(motion_id: str) -> MotionState:
-        return state.motions.setdefault(motion_id, MotionState(motions[motion_id]))
+        return state.motions.setdefault(motion_id, MotionState(motions[motion_id], state.date))
 
     def sector(sector_id: str) -> SectorState:
         return state.sectors.setdefault(sector_id, SectorState(sectors[sector_id]))

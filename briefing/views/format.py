@@ -11,7 +11,7 @@ from babel.numbers import format_decimal
 from markupsafe import Markup
 
 from briefing.dates import dutch_date
-from briefing.index.state import SectorState, Timing
+from briefing.index.state import SectorState, Submitted, Timing
 from briefing.inline import render_inline
 from briefing.model import CommitmentStatus, Figure, MotionStatus, SectorStatus
 from briefing.sources import LetterSource
@@ -45,6 +45,7 @@ class StatusView:
 
 
 _TONES: dict[str, str] = {
+    Submitted.INGEDIEND: "open",
     MotionStatus.AANGENOMEN: "open",
     MotionStatus.IN_UITVOERING: "partly",
     MotionStatus.DEELS_UITGEVOERD: "partly",
@@ -63,7 +64,9 @@ _TONES: dict[str, str] = {
 }
 
 
-def status_view(status: MotionStatus | CommitmentStatus | SectorStatus | Timing) -> StatusView:
+def status_view(
+    status: Submitted | MotionStatus | CommitmentStatus | SectorStatus | Timing,
+) -> StatusView:
     """The printed form of a status."""
     return StatusView(str(status), _TONES[status])
 
