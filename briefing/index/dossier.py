@@ -72,9 +72,14 @@ def motion_date(motion: MotionState) -> dt.date | None:
 
 
 def to_carry_out(motion: MotionState) -> bool:
-    """True for a motion the government still has to carry out."""
+    """True for a motion the government still has to carry out: adopted by the state's day
+    (one only submitted may yet be rejected) and not carried out."""
     result = (motion.record.result or "").lower() if motion.record else ""
-    return motion.status is not MotionStatus.UITGEVOERD and result not in _NOT_TO_CARRY_OUT
+    return (
+        motion.adopted
+        and motion.status is not MotionStatus.UITGEVOERD
+        and result not in _NOT_TO_CARRY_OUT
+    )
 
 
 @dataclass(frozen=True)
