@@ -50,11 +50,15 @@ class Prepared:
     apart: tuple[Problem, ...] = ()
 
 
+#: How far after the latest letter a briefing's date may be without a warning (a year).
+FAR_AHEAD_DAYS = 366
+
+
 def prepare(
     content: Path, out: Path, date: dt.date | None = None, debate_id: str | None = None
 ) -> Prepared:
     """Write the briefing on ``date`` (for a debate, if given) into ``out``; say where, and
-    what WeasyPrint warned about.
+    what WeasyPrint warned about (and whether the date lies far beyond the latest letter).
 
     ``date`` defaults to the debate's day. The file is
     ``out/briefings/<debate id or 'stand-van-zaken'>-<date>.pdf``.
@@ -86,7 +90,20 @@ def prepare(
     if done.error is not None:
         raise RenderError(f"{out / output.path}: {done.error}")
     warnings = done.rendered.warnings if done.rendered else ()
-    return Prepared(out / output.path, warnings, tuple(sorted(apart)))
+    return Prepared(out / output.path, (*_far_ahead(index, day), *warnings), tuple(sorted(apart)))
+
+
+def _far_ahead(index: Index, day: dt.date) -> list[str]:
+    """A warning when ``day`` is more than a year after the latest letter: the briefing then
+    counts ages and deadlines as on that day, from letters that say nothing of that time."""
+    latest = max((s.letter.date for s in index.letters), default=None)
+    if latest is None or (day - latest).days <= FAR_AHEAD_DAYS:
+        return []
+    return [
+        f"briefing: warning: {day.isoformat()} is more than a year after the latest letter "
+        f"({latest.isoformat()}): the briefing counts open points' ages and deadlines as on "
+        f"{day.isoformat()}, from what the letters said up to {latest.isoformat()}; check the date"
+    ]
 
 
 def find_debate(index: Index, debate_id: str | None, content: Path) -> Debate | None:

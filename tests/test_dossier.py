@@ -186,8 +186,13 @@ def test_the_counts_at_a_glance_are_the_rows_they_count(
 ) -> None:
     for pdf in (dossier_2018, dossier_2021):
         counts, found = glance(pdf), tables(pdf)
+        assert list(counts)[:3] == [  # the overdue as part of the open, not beside them
+            "Openstaande toezeggingen",
+            "waarvan over de termijn",
+            "Moties nog niet uitgevoerd",
+        ]
         open_rows = found[OPEN_TABLE]
-        assert counts["Toezeggingen over de termijn"] == sum(
+        assert counts["waarvan over de termijn"] == sum(
             row[4] == "termijn verstreken" for row in open_rows
         )
         assert counts["Openstaande toezeggingen"] == sum(
@@ -272,7 +277,7 @@ def test_overdue_commitments_come_first(content_copy: Path, tmp_path: Path) -> N
     days = [dutch_day(row[1]) for row in rows[1:]]
     assert days == sorted(days) and len(days) >= 8
     assert rows[1][0].startswith("Motie Van Laar")  # the oldest: 6 September 2016
-    assert glance(pdf)["Toezeggingen over de termijn"] == 1
+    assert glance(pdf)["waarvan over de termijn"] == 1
 
 
 #: Motions submitted before the debate of 2 December 2021: one the Kamer adopted after it, one
@@ -809,3 +814,32 @@ def test_an_old_letter_on_the_agenda_keeps_its_sectors_in_a_cut_list(
 def _reports(sector: SectorState, source: LetterSource) -> bool:
     """Whether the letter ``source`` reports on ``sector``."""
     return any(p.source.letter.id == source.letter.id for p in sector.passages)
+
+
+def test_an_open_point_of_unknown_date_comes_after_the_dated_ones(
+    content_copy: Path, tmp_path: Path
+) -> None:
+    """Without the Kamer's records the content gives no day for three motions (Van Laar's,
+    Bouali's, Amhaouch's): they are listed after every dated open point, not as the oldest."""
+    (content_copy / "kamer.yaml").unlink()
+    rows = tables(prepare(content_copy, tmp_path / "out", debate_id=AO_2018).path)[OPEN_TABLE]
+    unknown = [row[1] == "onbekend" for row in rows]
+    assert unknown == sorted(unknown) and 0 < sum(unknown) < len(rows)
+    assert any(row[0].startswith("Motie Van Laar") and row[1] == "onbekend" for row in rows)
+
+
+def test_a_date_far_beyond_the_latest_letter_is_warned_of(
+    content_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    args = ["prepare", "--content", str(content_copy), "--out", str(out)]
+    assert main([*args, "--date", "2999-12-31"]) == 0
+    written, warned = capsys.readouterr()
+    assert written == f"wrote {out / 'briefings' / 'stand-van-zaken-2999-12-31.pdf'}\n"
+    assert warned == (
+        "briefing: warning: 2999-12-31 is more than a year after the latest letter "
+        "(2022-04-07): the briefing counts open points' ages and deadlines as on 2999-12-31, "
+        "from what the letters said up to 2022-04-07; check the date\n"
+    )
+    assert main([*args, "--date", "2023-04-07"]) == 0  # a year on: no warning
+    assert capsys.readouterr().err == ""

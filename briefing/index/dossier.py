@@ -286,7 +286,7 @@ def _latest_amounts(amounts: list[Stated[Amount]]) -> list[Stated[Amount]]:
 
 def _open_points(state: State) -> list[OpenPoint]:
     """Commitments past their deadline first, then open commitments and motions not carried
-    out, oldest first."""
+    out, oldest first (those of unknown date last)."""
     on = state.date
     points = []
     for commitment in state.commitments.values():
@@ -299,7 +299,7 @@ def _open_points(state: State) -> list[OpenPoint]:
         if to_carry_out(motion):
             day = motion_date(motion)
             points.append(OpenPoint(motion, day, months_between(day, on) if day else None, False))
-    return sorted(points, key=lambda p: (not p.overdue, p.since or dt.date.min))
+    return sorted(points, key=lambda p: (not p.overdue, p.since is None, p.since or dt.date.min))
 
 
 def party_of(name: str, motion: MotionState) -> str | None:

@@ -44,6 +44,8 @@ class Count:
     label: str
     value: int
     anchor: str
+    #: Part of the count above it ("waarvan ..."), printed indented under it.
+    part: bool = False
 
 
 @dataclass(frozen=True)
@@ -133,8 +135,8 @@ def glance_view(index: Index, facts: Dossier, pages: Pages) -> Glance:
     commitments = sum(isinstance(p.item, CommitmentState) for p in facts.open_points)
     motions = len(facts.open_points) - commitments
     counts = [
-        Count("Toezeggingen over de termijn", overdue, "openstaand"),
         Count("Openstaande toezeggingen", commitments, "openstaand"),
+        Count("waarvan over de termijn", overdue, "openstaand", part=True),
         Count("Moties nog niet uitgevoerd", motions, "openstaand"),
     ]
     if facts.since:
