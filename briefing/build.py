@@ -10,8 +10,9 @@ briefings and sector summaries print.
 A letter with content errors is not built and its previous PDF is kept; the other letters
 are still built. Reports (briefings, sector summaries, the overview) span every letter, so
 while any content has errors, or a letter failed to render, they are left as they were
-rather than rebuilt from incomplete content. The build then ends non-zero and names what
-it did not build.
+rather than rebuilt from incomplete content; errors in a debate's lines to take hold back
+only that debate's dossier, the one document that reads them. The build then ends non-zero
+and names what it did not build.
 """
 
 from __future__ import annotations
@@ -171,7 +172,7 @@ class _Build:
         from briefing.index import Index
         from briefing.index.findings import content_warnings
         from briefing.layout import templates_dir
-        from briefing.plan import plan
+        from briefing.plan import Kind, plan
         from briefing.settings import load_settings
         from briefing.workers import Context
 
@@ -186,23 +187,35 @@ class _Build:
         self.record.notes = [str(p) for p in content_warnings(corpus, index.findings(today))]
         self.inputs = Inputs(self.record, self.content, self.snapshot, index)
         context = Context(index, settings, templates_dir())
-        self.blocked = bool(corpus.errors)
+        general, notes = corpus.errors_for(None)  # notes: errors in a debate's lines to take
+        self.blocked = bool(general)
         letters = [self._job(output, {}) for output in planned.letters]
         self.on_start(sum(job is not None for job in letters) + len(planned.reports))
         self._make(planned.letters, letters, context)
         self.blocked = self.blocked or bool(report.failed)
         if self.blocked:  # also those a broken letter keeps out of the plan
             held = {o.path for o in planned.reports}
-            held |= {n for n in self.record.outputs if not n.startswith(f"{LETTERS_DIR}/")}
-            report.skipped += sorted(n for n in held if (self.out / n).exists())
-            report.not_made += sorted(n for n in held if not (self.out / n).exists())
+            self._hold(
+                held | {n for n in self.record.outputs if not n.startswith(f"{LETTERS_DIR}/")}
+            )
         else:
+            noted = {p.path.stem for p in notes}
+            held = {o.path for o in planned.reports if o.kind is Kind.DOSSIER and o.key in noted}
+            self._hold(held)
+            self.blocked = bool(held)  # the build is not complete without them
+            todo = [o for o in planned.reports if o.path not in held]
             pages = self._pages(planned.letters)
             self.inputs.pages = {lid: digest_json(p) for lid, p in pages.items()}
-            reports = [self._job(o, {i: pages[i] for i in o.letters}) for o in planned.reports]
-            self._make(planned.reports, reports, context)
+            reports = [self._job(o, {i: pages[i] for i in o.letters}) for o in todo]
+            self._make(todo, reports, context)
         broken = sorted({p.path for p in corpus.errors if p.path.parent.name == LETTERS_DIR})
         report.failed += [f"{path}: not built, its content has errors" for path in broken]
+
+    def _hold(self, names: set[str]) -> None:
+        """Leave the outputs ``names`` as they are: kept from before, or not made."""
+        report = self.report
+        report.skipped += sorted(n for n in names if (self.out / n).exists())
+        report.not_made += sorted(n for n in names if not (self.out / n).exists())
 
     def _write_record(self, finished: bool) -> None:
         """Record what is complete: the whole build only when it finished without failures."""

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from briefing.cli import main
-from tests.conftest import cli
+from tests.conftest import cli, text_of
 
 LETTER = "letters/2018-11-13-voortgang-imvo-beleid.yaml"
 LOCATION = re.compile(r"^(?P<path>[^:\s]+\.yaml):(?P<line>\d+):(?P<col>\d+): (?P<rest>.+)$")
@@ -255,3 +255,33 @@ def test_the_overview_name_is_not_a_sector_id(
     ) in problems
     # The letters still name 'windenergie', which is now gone: those are reported as well.
     assert all("overzicht" in p or "'windenergie'" in p for p in problems)
+
+
+def test_a_mistake_in_a_debates_lines_to_take_holds_back_only_its_dossier(
+    content_copy: Path, built: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The lines to take are read by their debate's dossier alone: the letters, the other
+    dossiers and the sector summaries are made as ever, that dossier is kept from before."""
+    out = tmp_path / "out"
+    shutil.copytree(built, out)
+    dossier = out / "briefings" / "ao-imvo-2018-11-14.pdf"
+    before = dossier.read_bytes()
+    path = content_copy / "qa" / "ao-imvo-2018-11-14.yaml"
+    original = path.read_text(encoding="utf-8")
+    line = replace_line(
+        path,
+        "sources: [2018-11-13-voortgang-imvo-beleid#voortgang-imvo-convenanten]",
+        "sources: [2018-11-13-voortgang-imvo-beleid#nope]",
+    )
+    replace_line(content_copy / "sectors.yaml", "name: Goud", "name: Goud (mijnbouw)")
+    assert main(["build", "--content", str(content_copy), "--out", str(out)]) == 1
+    captured = capsys.readouterr()
+    assert f"{path}:{line}:" in captured.err
+    assert captured.out.splitlines()[-1].endswith(
+        "0 failed, 1 kept from before (content has errors)"
+    )
+    assert "Goud (mijnbouw)" in text_of(out / "sectors" / "overzicht.pdf")
+    assert dossier.read_bytes() == before
+    path.write_text(original, encoding="utf-8")  # mended: the dossier is made again
+    assert main(["build", "--content", str(content_copy), "--out", str(out)]) == 0
+    assert "Goud (mijnbouw)" in text_of(dossier)
