@@ -12,6 +12,7 @@ from tests.conftest import CONTENT, FIXTURES, cli
 
 IMPORT = FIXTURES / "import"
 RIJKSBEGROTING_LETTER = IMPORT / "rijksbegroting-kst244019.txt"
+REAL_LETTERS = Path(__file__).resolve().parents[2] / "shared" / "real-letters"
 
 
 def imported_draft(tmp_path: Path, source: Path) -> tuple[dict[str, object], str]:
@@ -83,3 +84,16 @@ def test_a_list_of_questions_and_answers_is_refused_by_its_kind(tmp_path: Path) 
         "ANTWOORDEN'), not a letter or a motion; the importer reads a letter as the text of the "
         "ministry's PDF"
     )
+
+
+def test_a_minister_without_a_ministry_of_their_own_signs_for_the_one_they_sit_in(
+    tmp_path: Path,
+) -> None:
+    """'De Minister voor Medische Zorg' has no ministry in the title; the draft's sender is
+    the ministry the post sits in, not 'onbekend'."""
+    letter = REAL_LETTERS / "2020-09-18-kst-35537-3-uitstel-reactie-initiatiefnota-veldman.txt"
+    draft, _ = imported_draft(tmp_path, letter)
+    signatory, sender = draft["signatory"], draft["sender"]
+    assert isinstance(signatory, dict) and isinstance(sender, dict)
+    assert signatory["title"] == "De Minister voor Medische Zorg,"
+    assert sender["ministry"] == "Ministerie van Volksgezondheid, Welzijn en Sport"

@@ -38,8 +38,35 @@ HOLDERS = [
     Holder(_BHOS, "Liesje Schreinemacher", dt.date(2022, 1, 10), dt.date(2024, 7, 2)),
 ]
 
+_BZ = "Ministerie van Buitenlandse Zaken"
+_BZK = "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties"
+_OCW = "Ministerie van Onderwijs, Cultuur en Wetenschap"
+_VWS = "Ministerie van Volksgezondheid, Welzijn en Sport"
+
 #: Ministers without a ministry of their own ("minister voor ...") and the ministry they sit in.
-_HOST_MINISTRY = {_BHOS: "Ministerie van Buitenlandse Zaken"}
+_HOST_MINISTRY = {
+    _BHOS: _BZ,
+    "minister voor buitenlandse handel en ontwikkelingshulp": _BZ,
+    "minister voor ontwikkelingssamenwerking": _BZ,
+    "minister voor medische zorg": _VWS,
+    "minister voor medische zorg en sport": _VWS,
+    "minister voor langdurige zorg en sport": _VWS,
+    "minister voor jeugd en gezin": _VWS,
+    "minister voor rechtsbescherming": "Ministerie van Justitie en Veiligheid",
+    "minister voor basis- en voortgezet onderwijs en media": _OCW,
+    "minister voor primair en voortgezet onderwijs": _OCW,
+    "minister voor klimaat en energie": "Ministerie van Economische Zaken en Klimaat",
+    "minister voor natuur en stikstof": "Ministerie van Landbouw, Natuur en Voedselkwaliteit",
+    "minister voor armoedebeleid, participatie en pensioenen": (
+        "Ministerie van Sociale Zaken en Werkgelegenheid"
+    ),
+    "minister voor volkshuisvesting en ruimtelijke ordening": _BZK,
+    "minister voor wonen en rijksdienst": _BZK,
+    "minister voor immigratie, integratie en asiel": _BZK,
+    "minister voor wonen, wijken en integratie": (
+        "Ministerie van Volkshuisvesting, Ruimtelijke Ordening en Milieubeheer"
+    ),
+}
 
 #: The names of the Dutch ministries, present and past (a title names its ministry in lower
 #: case, and some names hold a comma: "de minister van onderwijs, cultuur en wetenschap").
