@@ -15,7 +15,7 @@ from typing import Any
 
 from briefing.debate_notes import DebateNotes
 from briefing.errors import Problem, Severity
-from briefing.kamer.facts import KamerFacts
+from briefing.kamer.facts import LINKS, KamerFacts
 from briefing.layout import KAMER_FILE, NOTES_DIR, REGISTRY_FILES
 from briefing.loading import Document, NodePath, format_path, load_document
 from briefing.sources import Corpus, KamerSource, LetterSource, NotesSource
@@ -121,21 +121,11 @@ def load_kamer(root: Path, corpus: Corpus, letters: set[str]) -> None:
     corpus.kamer = KamerSource(facts, document)
 
 
-#: The lists of ``kamer.yaml`` with, per entry, the field naming the content item and the
-#: field naming its record.
-_LINKS = {
-    "letters": ("letter", "zaak"),
-    "motions": ("motion", "zaak"),
-    "debates": ("debate", "activiteit"),
-    "commitments": ("commitment", "toezegging"),
-}
-
-
 def _shared_links(facts: KamerFacts, document: Document) -> Iterator[Problem]:
     """A warning at every entry that names a record an earlier entry names: one record is
     one content item."""
     first: dict[str, tuple[str, str]] = {}
-    for attr, (item, link) in _LINKS.items():
+    for item, (attr, link) in LINKS.items():
         for index, entry in enumerate(getattr(facts, attr)):
             nummer = getattr(entry, link)
             if nummer in first:

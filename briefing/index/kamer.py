@@ -17,8 +17,12 @@ from briefing.dates import dutch_date
 from briefing.errors import Problem, Severity
 from briefing.index.state import CommitmentState, Place, State
 from briefing.kamer.facts import DebateFacts, MotionFacts
+from briefing.loading import Document, NodePath
 from briefing.model import CommitmentStatus, Debate, Motion
-from briefing.sources import Corpus, Entry, KamerSource
+from briefing.sources import Corpus, KamerSource
+
+#: A contradiction: the Dutch sentence for the dossier, the warning, the place in a letter.
+Finding = tuple[str, Problem, Place | None]
 
 #: The register's words for a commitment still (wholly or partly) to be met, and for one met
 #: or dropped.
@@ -30,7 +34,7 @@ _NOT_ADOPTED = {"verworpen", "ingetrokken", "aangehouden", "vervallen"}
 _MOVED = {"verplaatst": "verplaatst", "geannuleerd": "geannuleerd", "vervallen": "vervallen"}
 
 
-def kamer_findings(corpus: Corpus, state: State) -> Iterator[tuple[str, Problem, Place | None]]:
+def kamer_findings(corpus: Corpus, state: State) -> Iterator[Finding]:
     """Every contradiction between the content known on the state's date and the records,
     as (Dutch text, warning, place in a letter)."""
     kamer = corpus.kamer
@@ -47,13 +51,17 @@ def kamer_findings(corpus: Corpus, state: State) -> Iterator[tuple[str, Problem,
         yield from _commitment_findings(kamer, state, commitment)
 
 
-def _warning(problem: Problem) -> Problem:
-    return replace(problem, severity=Severity.WARNING)
+def _finding(
+    text: str, document: Document, where: NodePath, message: str, place: Place | None
+) -> Finding:
+    """A contradiction: the Dutch ``text`` for the dossier, a warning with ``message`` at
+    ``where`` in ``document`` for ``check``, and the place in a letter it is about."""
+    return text, replace(document.problem(where, message), severity=Severity.WARNING), place
 
 
 def _letter_datings(
     state: State, debates: dict[str, Debate], agenda: dict[str, DebateFacts]
-) -> Iterator[tuple[str, Problem, Place | None]]:
+) -> Iterator[Finding]:
     """A day a letter gives for meeting a commitment at an event (the one other debate its
     section names besides the one where the commitment was made) that the agenda has on
     another day."""
@@ -68,59 +76,50 @@ def _letter_datings(
                 continue
             assert facts.date is not None
             activity = f"activiteit {facts.activiteit}"
-            yield (
+            yield _finding(
                 f"De brief van {dutch_date(stated.place.date)} noemt {dutch_date(day.start)} "
                 f"als datum van de {debate.title[:1].lower()}{debate.title[1:]}; volgens de "
                 f"agenda van de Kamer ({activity}) was die op {dutch_date(facts.date)}.",
-                _warning(
-                    stated.place.source.document.problem(
-                        (*stated.node_path, "fulfilled_on"),
-                        f"this letter dates '{debate.id}' {day.start.isoformat()}; the "
-                        f"Kamer's agenda has it on {facts.date.isoformat()} ({activity}): check "
-                        "the date in the letter",
-                    )
-                ),
+                stated.place.source.document,
+                (*stated.node_path, "fulfilled_on"),
+                f"this letter dates '{debate.id}' {day.start.isoformat()}; the "
+                f"Kamer's agenda has it on {facts.date.isoformat()} ({activity}): check "
+                "the date in the letter",
                 stated.place,
             )
 
 
 def _debate_findings(
     corpus: Corpus, kamer: KamerSource, debate: Debate, facts: DebateFacts
-) -> Iterator[tuple[str, Problem, Place | None]]:
+) -> Iterator[Finding]:
     entry = corpus.registries["debate"][debate.id]
     activity = f"activiteit {facts.activiteit}"
     if facts.date is not None and facts.date != debate.date:
-        yield (
+        yield _finding(
             f"'{debate.title}' staat in de eigen registratie op {dutch_date(debate.date)}; de "
             f"agenda van de Kamer heeft het op {dutch_date(facts.date)} ({activity}).",
-            _warning(
-                entry.document.problem(
-                    (*entry.node_path, "date"),
-                    f"debate '{debate.id}' is on {debate.date.isoformat()} here, but on "
-                    f"{facts.date.isoformat()} on the Kamer's agenda ({activity}); give the "
-                    "agenda's date",
-                )
-            ),
+            entry.document,
+            (*entry.node_path, "date"),
+            f"debate '{debate.id}' is on {debate.date.isoformat()} here, but on "
+            f"{facts.date.isoformat()} on the Kamer's agenda ({activity}); give the "
+            "agenda's date",
             None,
         )
     moved = _MOVED.get((facts.status or "").lower())
     if moved is not None:
         onward = f", naar activiteit {facts.moved_to}" if facts.moved_to else ""
-        yield (
+        yield _finding(
             f"'{debate.title}' van {dutch_date(debate.date)} is volgens de agenda van de Kamer "
             f"{moved}{onward} ({activity}).",
-            _warning(
-                kamer.document.problem(
-                    (*kamer.where("debates", debate.id), "status"),
-                    f"debate '{debate.id}' is '{facts.status}' on the Kamer's agenda ({activity})"
-                    + (f"; it moved to {facts.moved_to}" if facts.moved_to else ""),
-                )
-            ),
+            kamer.document,
+            (*kamer.where("debates", debate.id), "status"),
+            f"debate '{debate.id}' is '{facts.status}' on the Kamer's agenda ({activity})"
+            + (f"; it moved to {facts.moved_to}" if facts.moved_to else ""),
             None,
         )
 
 
-def _motion_findings(corpus: Corpus, state: State) -> Iterator[tuple[str, Problem, Place | None]]:
+def _motion_findings(corpus: Corpus, state: State) -> Iterator[Finding]:
     """Per motion the letters call adopted: the Kamer's other decision, once taken; else an
     adoption day before it was submitted or off the vote, where a letter mentions it."""
     entries = corpus.registries["motion"]
@@ -136,60 +135,54 @@ def _motion_findings(corpus: Corpus, state: State) -> Iterator[tuple[str, Proble
         if result in _NOT_ADOPTED:
             votes = _votes(record)
             on = f" op {dutch_date(record.voted_on)}" if record.voted_on else ""
-            yield (
+            yield _finding(
                 f"Motie {label} is volgens de brieven aangenomen op {dutch_date(motion.adopted)}, "
                 f"maar volgens de Kamer{on} {result}"
                 + (f" ({votes[0]} voor, {votes[1]} tegen)." if votes else "."),
-                _warning(
-                    entry.document.problem(
-                        where,
-                        f"motion '{motion.id}' was adopted on {motion.adopted.isoformat()} "
-                        f"according to the letters, but the Kamer has it {result}"
-                        + (f" on {record.voted_on.isoformat()}" if record.voted_on else "")
-                        + (f" ({votes[0]} for, {votes[1]} against; " if votes else " (")
-                        + f"zaak {record.zaak}); check which is right",
-                    )
-                ),
+                entry.document,
+                where,
+                f"motion '{motion.id}' was adopted on {motion.adopted.isoformat()} "
+                f"according to the letters, but the Kamer has it {result}"
+                + (f" on {record.voted_on.isoformat()}" if record.voted_on else "")
+                + (f" ({votes[0]} for, {votes[1]} against; " if votes else " (")
+                + f"zaak {record.zaak}); check which is right",
                 place,
             )
         elif place is not None:
-            yield from _adoption_day(motion, record, entry, place)
+            yield from _adoption_day(motion, record, label, (entry.document, where), place)
 
 
 def _adoption_day(
-    motion: Motion, record: MotionFacts, entry: Entry, place: Place
-) -> Iterator[tuple[str, Problem, Place | None]]:
+    motion: Motion,
+    record: MotionFacts,
+    label: str,
+    at: tuple[Document, NodePath],
+    place: Place,
+) -> Iterator[Finding]:
     """An adoption day, according to the letters, before the motion was submitted or other
-    than the day of the vote."""
+    than the day of the vote; ``label`` names the motion, ``at`` is where to warn."""
     assert motion.adopted is not None
-    label = f"{motion.cited_as} ({motion.kamerstuk}, zaak {record.zaak})"
-    where = (*entry.node_path, "adopted")
+    document, where = at
     if record.submitted is not None and motion.adopted < record.submitted:
-        yield (
+        yield _finding(
             f"Motie {label} is volgens de brieven aangenomen op {dutch_date(motion.adopted)}, "
             f"maar volgens de Kamer pas op {dutch_date(record.submitted)} ingediend.",
-            _warning(
-                entry.document.problem(
-                    where,
-                    f"motion '{motion.id}' was adopted on {motion.adopted.isoformat()}, "
-                    f"before the Kamer has it submitted ({record.submitted.isoformat()}, "
-                    f"zaak {record.zaak})",
-                )
-            ),
+            document,
+            where,
+            f"motion '{motion.id}' was adopted on {motion.adopted.isoformat()}, "
+            f"before the Kamer has it submitted ({record.submitted.isoformat()}, "
+            f"zaak {record.zaak})",
             place,
         )
     elif record.voted_on is not None and motion.adopted != record.voted_on:
-        yield (
+        yield _finding(
             f"Motie {label} is volgens de brieven aangenomen op {dutch_date(motion.adopted)}; "
             f"de Kamer stemde erover op {dutch_date(record.voted_on)}.",
-            _warning(
-                entry.document.problem(
-                    where,
-                    f"motion '{motion.id}' was adopted on {motion.adopted.isoformat()}, but "
-                    f"the Kamer voted on it on {record.voted_on.isoformat()} (zaak "
-                    f"{record.zaak})",
-                )
-            ),
+            document,
+            where,
+            f"motion '{motion.id}' was adopted on {motion.adopted.isoformat()}, but "
+            f"the Kamer voted on it on {record.voted_on.isoformat()} (zaak "
+            f"{record.zaak})",
             place,
         )
 
@@ -203,7 +196,7 @@ def _votes(record: MotionFacts) -> tuple[int, int] | None:
 
 def _commitment_findings(
     kamer: KamerSource, state: State, commitment: CommitmentState
-) -> Iterator[tuple[str, Problem, Place | None]]:
+) -> Iterator[Finding]:
     record = commitment.record
     if record is None or record.status is None:
         return
@@ -214,31 +207,25 @@ def _commitment_findings(
     latest = commitment.updates[-1] if commitment.updates else None
     done = commitment.status in (CommitmentStatus.VOLDAAN, CommitmentStatus.VERVALLEN)
     if done and registered in _OPEN and latest is not None:
-        yield (
+        yield _finding(
             f"De brief van {dutch_date(latest.place.date)} meldt de toezegging '{short}' als "
             f"{commitment.status}; het register van de Kamer ({number}) heeft haar nog als "
             f"{record.status}.",
-            _warning(
-                latest.place.source.document.problem(
-                    (*latest.node_path, "status"),
-                    f"this letter calls commitment '{commitment.commitment.id}' "
-                    f"'{commitment.status}', but the Kamer's register ({record.toezegging}) "
-                    f"has it '{record.status}'",
-                )
-            ),
+            latest.place.source.document,
+            (*latest.node_path, "status"),
+            f"this letter calls commitment '{commitment.commitment.id}' "
+            f"'{commitment.status}', but the Kamer's register ({record.toezegging}) "
+            f"has it '{record.status}'",
             latest.place,
         )
     if commitment.is_open and registered in _DONE:
-        yield (
+        yield _finding(
             f"Het register van de Kamer ({number}) heeft de toezegging '{short}' als "
             f"{record.status}; de brieven melden haar als {commitment.status}.",
-            _warning(
-                kamer.document.problem(
-                    (*kamer.where("commitments", commitment.commitment.id), "status"),
-                    f"the Kamer's register has commitment '{commitment.commitment.id}' "
-                    f"'{record.status}', but the letters have it '{commitment.status}'; a "
-                    "letter that reports on it may be missing",
-                )
-            ),
+            kamer.document,
+            (*kamer.where("commitments", commitment.commitment.id), "status"),
+            f"the Kamer's register has commitment '{commitment.commitment.id}' "
+            f"'{record.status}', but the letters have it '{commitment.status}'; a "
+            "letter that reports on it may be missing",
             latest.place if latest else None,
         )

@@ -25,14 +25,6 @@ Place = tuple[str, ...]
 START: Place = ("<start>",)
 END: Place = ("<end>",)
 
-#: The key naming an entry, per list of the file.
-ENTRY_KEYS = {
-    "letters": "letter",
-    "motions": "motion",
-    "debates": "debate",
-    "commitments": "commitment",
-}
-
 #: A block scalar's header (``>-``, ``|2``) and what follows it on its line.
 _BLOCK_HEADER = re.compile(r"[|>][-+0-9]*(\s+#.*)?$")
 
@@ -147,7 +139,9 @@ def _comments(text: str, lines: list[str]) -> list[tuple[int, str]]:
 
 
 def _starts(text: str) -> dict[int, _Start]:
-    """The lines on which a list, an entry or a field starts (0 for the first line)."""
+    """The lines on which a list, an entry or a field starts (0 for the first line). An
+    entry is named by the key that is its list's name in the singular (``motion`` in
+    ``motions``)."""
     root = yaml.compose(text, Loader=yaml.SafeLoader)
     starts: dict[int, _Start] = {}
     if not isinstance(root, MappingNode):
@@ -155,12 +149,12 @@ def _starts(text: str) -> dict[int, _Start]:
     for key, value in root.value:
         name = str(key.value)
         starts.setdefault(key.start_mark.line, _Start((name,), _one_line(key, value)))
-        if not isinstance(value, SequenceNode) or name not in ENTRY_KEYS:
+        if not isinstance(value, SequenceNode):
             continue
         for entry in value.value:
             if not isinstance(entry, MappingNode):
                 continue
-            ids = [str(v.value) for k, v in entry.value if k.value == ENTRY_KEYS[name]]
+            ids = [str(v.value) for k, v in entry.value if k.value == name.removesuffix("s")]
             if not ids:
                 continue
             ident = ids[0]

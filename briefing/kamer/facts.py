@@ -43,6 +43,15 @@ DocumentNummer = Annotated[str, Field(pattern=r"^\d{4}D\d{5}$", examples=["2022D
 #: Text as the Kamer's records give it: printed as written, never read as markup.
 Plain = Annotated[str, Field(min_length=1)]
 
+#: Per kind of content item, in the file's order: its list in ``kamer.yaml`` and the field
+#: of an entry holding the link to its record.
+LINKS = {
+    "letter": ("letters", "zaak"),
+    "motion": ("motions", "zaak"),
+    "debate": ("debates", "activiteit"),
+    "commitment": ("commitments", "toezegging"),
+}
+
 T = TypeVar("T", bound=BaseModel)
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 

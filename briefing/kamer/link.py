@@ -31,6 +31,7 @@ from briefing.kamer.content import read_content
 from briefing.kamer.facts import (
     FACTS_FILE,
     HEADER,
+    LINKS,
     KamerFacts,
     plain,
     read_facts,
@@ -49,13 +50,13 @@ from briefing.kamer.store import Row, Store, open_store
 #: The kind (``Soort``) of Zaak a content letter or motion is.
 ZAAK_KINDS = {"letter": "Brief regering", "motion": "Motie"}
 
+#: The entity of the records each kind of content item links to.
+_ENTITIES = {"debate": "Activiteit", "motion": "Zaak", "letter": "Zaak", "commitment": "Toezegging"}
 #: Per kind of content item: the list in ``kamer.yaml``, the entity it links to and the
 #: field holding the link. In the order ``link`` handles them.
 KINDS = {
-    "debate": ("debates", "Activiteit", "activiteit"),
-    "motion": ("motions", "Zaak", "zaak"),
-    "letter": ("letters", "Zaak", "zaak"),
-    "commitment": ("commitments", "Toezegging", "toezegging"),
+    kind: (LINKS[kind][0], _ENTITIES[kind], LINKS[kind][1])
+    for kind in ("debate", "motion", "letter", "commitment")
 }
 
 
