@@ -236,6 +236,14 @@ class _Server(ThreadingHTTPServer):
         self.preview = preview
         super().__init__(address, _Handler)
 
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A browser that goes away mid-answer (a page closed or reloaded) is no error; any
+        other failure to answer is one line on standard error, never a traceback."""
+        error = sys.exc_info()[1]
+        if isinstance(error, ConnectionError):
+            return
+        print(f"briefing: could not answer {client_address}: {error}", file=sys.stderr)
+
 
 def serve(
     content: Path,

@@ -338,3 +338,27 @@ def test_the_output_folder_inside_the_content_is_not_watched(tmp_path: Path) -> 
     (tmp_path / "build" / "letters" / "a.pdf").write_bytes(b"%PDF")
     assert sorted(Path(p).name for p in stamps(tmp_path, ignore=tmp_path / "build")) == ["a.yaml"]
     assert len(stamps(tmp_path)) == 2
+
+
+@pytest.mark.parametrize(
+    ("error", "said"),
+    [
+        (ConnectionResetError(104, "Connection reset by peer"), ""),
+        (BrokenPipeError(32, "Broken pipe"), ""),
+        (
+            ValueError("bad request line"),
+            "briefing: could not answer ('127.0.0.1', 5000): bad request line\n",
+        ),
+    ],
+)
+def test_a_browser_that_goes_away_mid_answer_is_no_traceback(
+    error: Exception, said: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Closing or reloading a page while it loads breaks the connection; the server says
+    nothing of it, and of any other failure one line, never Python's traceback."""
+    server = serve._Server.__new__(serve._Server)  # handle_error needs no socket
+    try:
+        raise error
+    except Exception:
+        server.handle_error(None, ("127.0.0.1", 5000))
+    assert capsys.readouterr().err == said
