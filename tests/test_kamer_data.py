@@ -194,6 +194,24 @@ def test_a_motion_synced_with_its_decision_has_the_vote(tmp_path: Path) -> None:
     assert str(facts.voted_on) == "2018-11-28"
 
 
+def test_a_vote_by_show_of_hands_without_its_votes_has_no_count(tmp_path: Path) -> None:
+    """A Zaak served with ``$expand=Besluit`` alone: the decision, but not the parties'
+    votes; the count is unknown, not 0 against 0."""
+    load_files([FIXTURES / "zaak-besluit-handopsteken.json"], tmp_path / "kamer.sqlite")
+    store = open_store(tmp_path / "kamer.sqlite", write=False)
+    try:
+        (row,) = store.find("by_nummer", "2018Z06147", "Zaak")
+        facts = motion_facts(store, "becker-26485-277", row, None)
+    finally:
+        store.close()
+    assert (facts.decision, facts.result, facts.votes_for, facts.votes_against) == (
+        "Aangenomen.",
+        "aangenomen",
+        None,
+        None,
+    )
+
+
 def test_loading_the_same_records_twice_changes_nothing(tmp_path: Path) -> None:
     store = tmp_path / "kamer.sqlite"
     first = load_files(real_files(), store)

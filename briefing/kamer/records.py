@@ -120,6 +120,19 @@ def _vote_day(store: Store, besluit: Row) -> str | None:
     return None
 
 
+def _show_of_hands(votes: list[Row]) -> tuple[int | None, int | None]:
+    """Seats for and against in a vote by show of hands, from each party's vote and size;
+    unknown when the records hold no party's vote (a decision loaded without its
+    ``Stemming``, or whose votes the Kamer has not entered yet), not nought against nought."""
+    tally = {"Voor": 0, "Tegen": 0}
+    counted = False
+    for vote in votes:
+        if vote.kind in tally and not vote.data.get("Vergissing"):
+            tally[vote.kind] += vote.data.get("FractieGrootte") or 0
+            counted = True
+    return (tally["Voor"], tally["Tegen"]) if counted else (None, None)
+
+
 def decision(store: Store, besluit: Row) -> dict[str, Any]:
     """A decision's facts: its text, result in a word, votes for and against, day."""
     kind, text = clean(besluit.data.get("BesluitSoort")), clean(besluit.data.get("BesluitTekst"))
@@ -129,11 +142,7 @@ def decision(store: Store, besluit: Row) -> dict[str, Any]:
     if match := _VOTES_RE.search(text or ""):
         votes = (int(match[1]), int(match[2]))
     elif besluit.data.get("StemmingsSoort") == "Met handopsteken":
-        tally = {"Voor": 0, "Tegen": 0}
-        for vote in store.find("related", besluit.id, "Stemming"):
-            if vote.kind in tally and not vote.data.get("Vergissing"):
-                tally[vote.kind] += vote.data.get("FractieGrootte") or 0
-        votes = (tally["Voor"], tally["Tegen"])
+        votes = _show_of_hands(store.find("related", besluit.id, "Stemming"))
     return {
         "decision": text or kind,
         "result": result,
