@@ -212,6 +212,20 @@ def test_a_vote_by_show_of_hands_without_its_votes_has_no_count(tmp_path: Path) 
     )
 
 
+def test_motions_in_dossiers_with_a_series_or_a_kingdom_act_number(tmp_path: Path) -> None:
+    load_files([FIXTURES / "zaak-dossier-toevoeging.json"], tmp_path / "kamer.sqlite")
+    store = open_store(tmp_path / "kamer.sqlite", write=False)
+    try:
+        (council,) = store.find("by_kamerstuk", "Zaak", 620, "21501-30")
+        (kingdom,) = store.find("by_kamerstuk", "Zaak", 9, "36956")
+        facts = [motion_facts(store, "m", zaak, None) for zaak in (council, kingdom)]
+    finally:
+        store.close()
+    assert str(facts[0].kamerstuk) == "Kamerstuk 21 501-30, nr. 620"
+    assert str(facts[0].replaces) == "Kamerstuk 21 501-30, nr. 617"  # 't.v.v. 21501-30-617'
+    assert str(facts[1].kamerstuk) == "Kamerstuk 36 956, nr. 9"  # the dossier of (R2220)
+
+
 def test_loading_the_same_records_twice_changes_nothing(tmp_path: Path) -> None:
     store = tmp_path / "kamer.sqlite"
     first = load_files(real_files(), store)

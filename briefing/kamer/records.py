@@ -26,8 +26,11 @@ from briefing.types import Kamerstuk
 #: Words that sum up a decision, looked for in its kind and text, in this order.
 RESULTS = ("aangenomen", "verworpen", "aangehouden", "ingetrokken", "vervallen", "overgenomen")
 _VOTES_RE = re.compile(r"\((\d+)\s*-\s*(\d+)\)")
+#: The motion a gewijzigde motie replaces: 't.v.v. 26485-280', '35925-XVII-33', '26 485, nr.
+#: 227', and in a dossier of the EU councils, whose series is two digits, '21501-30-617'.
 _TVV_RE = re.compile(
-    r"t\.v\.v\.\s*(?P<dossier>\d{2}\s?\d{3})(?:-(?P<suffix>[A-Z]+))?(?:,?\s*nr\.\s*|-)(?P<nr>\d+)"
+    r"t\.v\.v\.\s*(?P<dossier>\d{2}\s?\d{3})(?:-(?P<suffix>[A-Z]+|\d{2}))?"
+    r"(?:,?\s*nr\.\s*|-)(?P<nr>\d+)"
 )
 _SUBMITTERS_RE = re.compile(
     r"^(?:(?:nader )?gewijzigde )?motie van (?:het lid|de leden) (?P<names>.+?)"
