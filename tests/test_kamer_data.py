@@ -194,6 +194,21 @@ def test_a_motion_synced_with_its_decision_has_the_vote(tmp_path: Path) -> None:
     assert str(facts.voted_on) == "2018-11-28"
 
 
+def test_members_who_vote_apart_from_their_party_count_once(tmp_path: Path) -> None:
+    """A vote by show of hands in which two NSC members (of 19) voted against, their party
+    for: the party's vote counts 17 seats, each member's one; 72 against 78, not 74 against
+    114 (more votes than the Kamer has members)."""
+    load_files([FIXTURES / "stemming-handopsteken-verdeeld.json"], tmp_path / "kamer.sqlite")
+    with sqlite3.connect(tmp_path / "kamer.sqlite") as connection:
+        row = connection.execute("SELECT * FROM record WHERE entity = 'Besluit'").fetchone()
+    store = open_store(tmp_path / "kamer.sqlite", write=False)
+    try:
+        facts = decision(store, Row.of(row))
+    finally:
+        store.close()
+    assert (facts["decision"], facts["votes_for"], facts["votes_against"]) == ("Verworpen.", 72, 78)
+
+
 def test_a_vote_by_show_of_hands_without_its_votes_has_no_count(tmp_path: Path) -> None:
     """A Zaak served with ``$expand=Besluit`` alone: the decision, but not the parties'
     votes; the count is unknown, not 0 against 0."""

@@ -8,6 +8,7 @@ written as it is); only names are put in the form motions print them (``D.A. Erg
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any
 
 from briefing.kamer.facts import (
@@ -124,16 +125,26 @@ def _vote_day(store: Store, besluit: Row) -> str | None:
 
 
 def _show_of_hands(votes: list[Row]) -> tuple[int | None, int | None]:
-    """Seats for and against in a vote by show of hands, from each party's vote and size;
-    unknown when the records hold no party's vote (a decision loaded without its
-    ``Stemming``, or whose votes the Kamer has not entered yet), not nought against nought."""
+    """Seats for and against in a vote by show of hands: each party's vote counts its
+    size (``FractieGrootte``), less its members who voted apart, each of whom has a vote of
+    their own (with a ``Persoon_Id``) that counts one. Unknown when the records hold no
+    vote (a decision loaded without its ``Stemming``, or whose votes the Kamer has not
+    entered yet), not nought against nought."""
+    apart = Counter(_party(v) for v in votes if v.data.get("Persoon_Id"))
     tally = {"Voor": 0, "Tegen": 0}
     counted = False
     for vote in votes:
         if vote.kind in tally and not vote.data.get("Vergissing"):
-            tally[vote.kind] += vote.data.get("FractieGrootte") or 0
+            size = vote.data.get("FractieGrootte") or 0
+            member = bool(vote.data.get("Persoon_Id"))
+            tally[vote.kind] += 1 if member else max(size - apart[_party(vote)], 0)
             counted = True
     return (tally["Voor"], tally["Tegen"]) if counted else (None, None)
+
+
+def _party(vote: Row) -> str:
+    """The party a vote is of, by its id, else its name."""
+    return str(vote.data.get("Fractie_Id") or vote.data.get("ActorFractie") or "")
 
 
 def decision(store: Store, besluit: Row) -> dict[str, Any]:
