@@ -1,12 +1,12 @@
 """Find a content item's record in the store, with the evidence, or say why not.
 
-Every lookup is an indexed query. A record *fits* when everything both sides say agrees;
-one fit is a match, two or more are ambiguous (the candidates are reported, none is
-chosen). Where nothing fits but a record comes close (a debate of the same kind and subject
-on another day, the one letter of the day with a subject that shares no word with the
-content's), that record is reported as *near*, never linked. A match has a score, how well
-it fits (its words' resemblance, 1 where a number decides), by which ``link`` chooses between
-two items that match the same record.
+Every lookup is an indexed query. A record *fits* when everything both sides say agrees; one
+fit is a match, two or more are ambiguous (the candidates are reported, none is chosen).
+Where nothing fits but a record comes close (a debate of the same kind and subject on
+another day or held by another committee, the one letter of the day with a subject that
+shares no word with the content's), that record is reported as *near*, never linked. A match
+has a score, how well it fits (its words' resemblance, 1 where a number decides), by which
+``link`` chooses between two items that match the same record.
 
 - Letters: by Kamerstuk number where the content has one; else the government letter
   (``Brief regering``) registered on the letter's day whose subject shares words with the
@@ -273,18 +273,19 @@ def find_debate(store: Store, debate: Debate) -> Found:
             (
                 r
                 for r in store.find("between", "Activiteit", start.isoformat(), end.isoformat())
-                if r.day != day
+                if (r.day != day or not _committee_fits(debate, r))
                 and _kind_fits(debate, r)
                 and resemblance(debate.title, r.data.get("Onderwerp")) >= RESEMBLES
             ),
             key=lambda r: abs((dt.date.fromisoformat(r.day or day) - debate.date).days),
         )[:3]
 
+    other = f" or of another committee than the {debate.committee}" if debate.committee else ""
     return _decide(
         fits,
         evidence,
         near,
-        f"the same kind and subject, but not on {day}",
+        f"the same kind and subject, but not on {day}{other}",
         f"no {debate.kind} on {day}" + (f" of the {debate.committee}" if debate.committee else ""),
         max((resemblance(debate.title, r.data.get("Onderwerp")) for r in fits), default=0.0),
     )
