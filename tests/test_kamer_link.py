@@ -565,3 +565,30 @@ def test_a_debate_of_the_day_held_by_another_committee_is_near(
     ) in lines
     facts = read_facts(content / "kamer.yaml")
     assert "commissiedebat-imvo-2021-12-02" not in {f.debate for f in facts.debates}
+
+
+def test_the_one_debate_of_the_day_on_another_subject_is_near_not_linked(
+    content: Path, store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A commissiedebat the content has on 2 December 2021, when the committee held the one
+    on IMVO: the only one of the day, of the kind and committee, but about something else."""
+    debates = content / "debates.yaml"
+    debates.write_text(
+        debates.read_text(encoding="utf-8") + "\n  - id: commissiedebat-handelsbeleid-2021-12-02\n"
+        "    kind: commissiedebat\n"
+        "    title: Commissiedebat Handelsbeleid en economische diplomatie\n"
+        "    date: 2021-12-02\n"
+        "    committee: Vaste commissie voor Buitenlandse Handel en Ontwikkelingssamenwerking\n",
+        encoding="utf-8",
+    )
+    lines = link(content, store, capsys)
+    assert (
+        "near debate commissiedebat-handelsbeleid-2021-12-02: Activiteit 2021A06572 "
+        "(Commissiedebat, 2021-12-02, 'Internationaal Maatschappelijk Verantwoord Ondernemen', "
+        "Uitgevoerd): the only commissiedebat on 2021-12-02 of the Vaste commissie voor "
+        "Buitenlandse Handel en Ontwikkelingssamenwerking, but about 'Internationaal "
+        "Maatschappelijk Verantwoord Ondernemen', not 'Commissiedebat Handelsbeleid en "
+        f"economische diplomatie'; if it is the same, add it to {content / 'kamer.yaml'} by hand"
+    ) in lines
+    facts = read_facts(content / "kamer.yaml")
+    assert "commissiedebat-handelsbeleid-2021-12-02" not in {f.debate for f in facts.debates}

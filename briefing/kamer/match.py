@@ -14,7 +14,8 @@ has a score, how well it fits (its words' resemblance, 1 where a number decides)
 - Motions: by Kamerstuk number where the record has its dossier; else by volgnummer, the
   submitters its subject names (the first must be the content's first) and the day it was
   submitted, among records whose dossier title is not known to belong to another dossier.
-- Debates: by day, kind and committee; among several the one whose subject matches.
+- Debates: by day, kind and committee; among several the one whose subject matches (the
+  only one of the day, when its subject is not the debate's, is near).
 - Commitments: among those the register has for the debate's activity, by their words.
 """
 
@@ -252,6 +253,21 @@ def _committee_fits(debate: Debate, activity: Row) -> bool:
     return _committee(debate.committee) == _committee(activity.data.get("Voortouwnaam"))
 
 
+def _about(title: str, subject: str | None) -> bool:
+    """Whether an agenda's subject can be a debate's: it has none, they share a word, or one
+    abbreviates words of the other ('AO IMVO': 'Internationaal Maatschappelijk Verantwoord
+    Ondernemen')."""
+    if subject is None or resemblance(title, subject):
+        return True
+    return _abbreviates(title, subject) or _abbreviates(subject, title)
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """Whether a word in capitals of ``short`` is the initials of words in a row of ``long``."""
+    initials = "".join(word[0] for word in re.findall(r"\w+", long)).upper()
+    return any(token in initials for token in re.findall(r"\b[A-Z]{2,8}\b", short))
+
+
 def find_debate(store: Store, debate: Debate) -> Found:
     """The activity on the Kamer's agenda a content debate is."""
     day = debate.date.isoformat()
@@ -266,6 +282,8 @@ def find_debate(store: Store, debate: Debate) -> Found:
     if len(fits) > 1:
         fits = [r for r in fits if resemblance(debate.title, r.data.get("Onderwerp")) >= RESEMBLES]
         evidence = f"the one {debate.kind} on {day} about '{debate.title}'"
+    elif fits and not _about(debate.title, subject := clean(fits[0].data.get("Onderwerp"))):
+        return Found("near", f"{evidence}, but about '{subject}', not '{debate.title}'", (fits[0],))
 
     def near() -> list[Row]:
         start, end = (debate.date + dt.timedelta(days=d) for d in (-NEAR_DAYS, NEAR_DAYS))
