@@ -241,6 +241,23 @@ def test_motions_in_dossiers_with_a_series_or_a_kingdom_act_number(tmp_path: Pat
     assert str(facts[1].kamerstuk) == "Kamerstuk 36 956, nr. 9"  # the dossier of (R2220)
 
 
+def test_a_motion_adopted_without_a_vote_is_adopted(tmp_path: Path) -> None:
+    """'Stemmen - zonder stemming aannemen', without a text or a vote: adopted."""
+    page = json.loads((FIXTURES / "zaak-besluit-handopsteken.json").read_text(encoding="utf-8"))
+    page["value"][0]["Besluit"][0].update(
+        BesluitSoort="Stemmen - zonder stemming aannemen", BesluitTekst=None, StemmingsSoort=None
+    )
+    (tmp_path / "zaak.json").write_text(json.dumps(page), encoding="utf-8")
+    load_files([tmp_path / "zaak.json"], tmp_path / "kamer.sqlite")
+    store = open_store(tmp_path / "kamer.sqlite", write=False)
+    try:
+        (row,) = store.find("by_nummer", "2018Z06147", "Zaak")
+        facts = motion_facts(store, "becker-26485-277", row, None)
+    finally:
+        store.close()
+    assert (facts.decision, facts.result) == ("Stemmen - zonder stemming aannemen", "aangenomen")
+
+
 def test_loading_the_same_records_twice_changes_nothing(tmp_path: Path) -> None:
     store = tmp_path / "kamer.sqlite"
     first = load_files(real_files(), store)

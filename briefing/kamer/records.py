@@ -26,6 +26,8 @@ from briefing.types import Kamerstuk
 
 #: Words that sum up a decision, looked for in its kind and text, in this order.
 RESULTS = ("aangenomen", "verworpen", "aangehouden", "ingetrokken", "vervallen", "overgenomen")
+#: The word of a decision that adopts a motion without a vote.
+_WITHOUT_VOTE = "zonder stemming aannemen"
 _VOTES_RE = re.compile(r"\((\d+)\s*-\s*(\d+)\)")
 #: The motion a gewijzigde motie replaces: 't.v.v. 26485-280', '35925-XVII-33', '26 485, nr.
 #: 227', and in a dossier of the EU councils, whose series is two digits, '21501-30-617'.
@@ -151,7 +153,9 @@ def decision(store: Store, besluit: Row) -> dict[str, Any]:
     """A decision's facts: its text, result in a word, votes for and against, day."""
     kind, text = clean(besluit.data.get("BesluitSoort")), clean(besluit.data.get("BesluitTekst"))
     words = f"{kind or ''} {text or ''}".lower()
-    result = next((word for word in RESULTS if word in words), kind)
+    result = next((word for word in RESULTS if word in words), None)
+    if result is None and _WITHOUT_VOTE in words:  # 'Stemmen - zonder stemming aannemen'
+        result = "aangenomen"
     votes: tuple[int | None, int | None] = (None, None)
     if match := _VOTES_RE.search(text or ""):
         votes = (int(match[1]), int(match[2]))
@@ -159,7 +163,7 @@ def decision(store: Store, besluit: Row) -> dict[str, Any]:
         votes = _show_of_hands(store.find("related", besluit.id, "Stemming"))
     return {
         "decision": text or kind,
-        "result": result,
+        "result": result or kind,
         "votes_for": votes[0],
         "votes_against": votes[1],
         "voted_on": _vote_day(store, besluit),
@@ -168,8 +172,15 @@ def decision(store: Store, besluit: Row) -> dict[str, Any]:
 
 def _last_decision(store: Store, zaak: Row) -> dict[str, Any]:
     """The latest decision on a Zaak that has a result (adopted, rejected, held, ...), else
-    the latest of any kind; votes before other decisions of the same day."""
-    decided = [(decision(store, b), b) for b in store.find("related", zaak.id, "Besluit")]
+    the latest vote (``StemmingsSoort``, as a tie: ``Stemmen - gestaakt``); votes before other
+    decisions of the same day. Steps of the procedure (``Ingediend`` where the motion was
+    submitted, ``Stemmen - uitstellen``) decide nothing: taken for one, the day a motion was
+    submitted would read as the day the Kamer voted on it."""
+    decided = [
+        (facts, b)
+        for b in store.find("related", zaak.id, "Besluit")
+        if (facts := decision(store, b))["result"] in RESULTS or b.data.get("StemmingsSoort")
+    ]
     if not decided:
         return {}
     facts, _ = max(
