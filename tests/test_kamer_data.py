@@ -194,6 +194,70 @@ def test_a_motion_synced_with_its_decision_has_the_vote(tmp_path: Path) -> None:
     assert str(facts.voted_on) == "2018-11-28"
 
 
+def test_members_who_vote_apart_from_their_party_count_once(tmp_path: Path) -> None:
+    """A vote by show of hands in which two NSC members (of 19) voted against, their party
+    for: the party's vote counts 17 seats, each member's one; 72 against 78, not 74 against
+    114 (more votes than the Kamer has members)."""
+    load_files([FIXTURES / "stemming-handopsteken-verdeeld.json"], tmp_path / "kamer.sqlite")
+    with sqlite3.connect(tmp_path / "kamer.sqlite") as connection:
+        row = connection.execute("SELECT * FROM record WHERE entity = 'Besluit'").fetchone()
+    store = open_store(tmp_path / "kamer.sqlite", write=False)
+    try:
+        facts = decision(store, Row.of(row))
+    finally:
+        store.close()
+    assert (facts["decision"], facts["votes_for"], facts["votes_against"]) == ("Verworpen.", 72, 78)
+
+
+def test_a_vote_by_show_of_hands_without_its_votes_has_no_count(tmp_path: Path) -> None:
+    """A Zaak served with ``$expand=Besluit`` alone: the decision, but not the parties'
+    votes; the count is unknown, not 0 against 0."""
+    load_files([FIXTURES / "zaak-besluit-handopsteken.json"], tmp_path / "kamer.sqlite")
+    store = open_store(tmp_path / "kamer.sqlite", write=False)
+    try:
+        (row,) = store.find("by_nummer", "2018Z06147", "Zaak")
+        facts = motion_facts(store, "becker-26485-277", row, None)
+    finally:
+        store.close()
+    assert (facts.decision, facts.result, facts.votes_for, facts.votes_against) == (
+        "Aangenomen.",
+        "aangenomen",
+        None,
+        None,
+    )
+
+
+def test_motions_in_dossiers_with_a_series_or_a_kingdom_act_number(tmp_path: Path) -> None:
+    load_files([FIXTURES / "zaak-dossier-toevoeging.json"], tmp_path / "kamer.sqlite")
+    store = open_store(tmp_path / "kamer.sqlite", write=False)
+    try:
+        (council,) = store.find("by_kamerstuk", "Zaak", 620, "21501-30")
+        (kingdom,) = store.find("by_kamerstuk", "Zaak", 9, "36956")
+        facts = [motion_facts(store, "m", zaak, None) for zaak in (council, kingdom)]
+    finally:
+        store.close()
+    assert str(facts[0].kamerstuk) == "Kamerstuk 21 501-30, nr. 620"
+    assert str(facts[0].replaces) == "Kamerstuk 21 501-30, nr. 617"  # 't.v.v. 21501-30-617'
+    assert str(facts[1].kamerstuk) == "Kamerstuk 36 956, nr. 9"  # the dossier of (R2220)
+
+
+def test_a_motion_adopted_without_a_vote_is_adopted(tmp_path: Path) -> None:
+    """'Stemmen - zonder stemming aannemen', without a text or a vote: adopted."""
+    page = json.loads((FIXTURES / "zaak-besluit-handopsteken.json").read_text(encoding="utf-8"))
+    page["value"][0]["Besluit"][0].update(
+        BesluitSoort="Stemmen - zonder stemming aannemen", BesluitTekst=None, StemmingsSoort=None
+    )
+    (tmp_path / "zaak.json").write_text(json.dumps(page), encoding="utf-8")
+    load_files([tmp_path / "zaak.json"], tmp_path / "kamer.sqlite")
+    store = open_store(tmp_path / "kamer.sqlite", write=False)
+    try:
+        (row,) = store.find("by_nummer", "2018Z06147", "Zaak")
+        facts = motion_facts(store, "becker-26485-277", row, None)
+    finally:
+        store.close()
+    assert (facts.decision, facts.result) == ("Stemmen - zonder stemming aannemen", "aangenomen")
+
+
 def test_loading_the_same_records_twice_changes_nothing(tmp_path: Path) -> None:
     store = tmp_path / "kamer.sqlite"
     first = load_files(real_files(), store)

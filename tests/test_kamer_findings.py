@@ -296,3 +296,25 @@ def test_the_kamers_word_is_left_out_before_the_day_it_was_given(
     assert "Kamer: Afgedaan" not in dossier and "Kamer: verworpen, 72-74" in dossier
     assert main([*args, "--date", "2022-04-30"]) == 0
     assert "Kamer: Afgedaan" in text_of(out / "briefings/stand-van-zaken-2022-04-30.pdf")
+
+
+def test_the_decision_that_a_motion_was_submitted_is_no_vote(
+    content_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The Kamer's records give motion 26 485, nr. 277 the decision 'Ingediend' at the VAO
+    of 4 April 2018 where it was submitted, and no vote: no decision or day of a vote in
+    kamer.yaml, and no warning that the Kamer voted on it that day."""
+    from briefing.kamer.facts import read_facts
+    from briefing.kamer.load import load_files
+    from tests.test_kamer_data import FIXTURES, real_files
+
+    store = tmp_path / "kamer.sqlite"
+    load_files([*real_files(), FIXTURES / "zaak-besluit-ingediend.json"], store)
+    assert main(["kamer", "link", "--content", str(content_copy), "--store", str(store)]) == 0
+    facts = {f.motion: f for f in read_facts(content_copy / "kamer.yaml").motions}
+    becker = facts["becker-26485-277"]
+    assert (becker.decision, becker.result, becker.voted_on) == (None, None, None)
+    capsys.readouterr()
+    warnings = check(content_copy, capsys)
+    assert not any("the Kamer voted on it" in w for w in warnings), warnings
+    assert len(warnings) == 3

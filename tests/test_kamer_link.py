@@ -536,3 +536,59 @@ def test_a_motion_linked_by_hand_to_a_letters_record_is_reported_and_left_as_it_
     ) in lines
     assert lines[-1].endswith(f"not found, 1 of the wrong kind; wrote {content / 'kamer.yaml'}")
     assert entry(content, "motions", "diks-26485-273") == {**before, "zaak": "2018Z20898"}
+
+
+def test_a_debate_of_the_day_held_by_another_committee_is_near(
+    content: Path, store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The agenda's commissiedebat IMVO of 2 December 2021 is held by the committee for
+    Buitenlandse Handel en Ontwikkelingssamenwerking; a debate the content gives to another
+    committee on that day is not linked to it, but the record is shown as near."""
+    debates = content / "debates.yaml"
+    debates.write_text(
+        debates.read_text(encoding="utf-8") + "\n  - id: commissiedebat-imvo-2021-12-02\n"
+        "    kind: commissiedebat\n"
+        "    title: Commissiedebat Internationaal Maatschappelijk Verantwoord Ondernemen\n"
+        "    date: 2021-12-02\n"
+        "    committee: Vaste commissie voor Buitenlandse Zaken\n",
+        encoding="utf-8",
+    )
+    lines = link(content, store, capsys)
+    assert (
+        "near debate commissiedebat-imvo-2021-12-02: Activiteit 2021A06572 (Commissiedebat, "
+        "2021-12-02, 'Internationaal Maatschappelijk Verantwoord Ondernemen', Uitgevoerd); "
+        "Activiteit 2021A01901 (Commissiedebat, 2021-10-27, 'Internationaal Maatschappelijk "
+        "Verantwoord Ondernemen (verplaats na...', Verplaatst): the same kind and subject, but "
+        "not on 2021-12-02 or of another committee than the Vaste commissie voor Buitenlandse "
+        "Zaken; if it is the same, add it to "
+        f"{content / 'kamer.yaml'} by hand"
+    ) in lines
+    facts = read_facts(content / "kamer.yaml")
+    assert "commissiedebat-imvo-2021-12-02" not in {f.debate for f in facts.debates}
+
+
+def test_the_one_debate_of_the_day_on_another_subject_is_near_not_linked(
+    content: Path, store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A commissiedebat the content has on 2 December 2021, when the committee held the one
+    on IMVO: the only one of the day, of the kind and committee, but about something else."""
+    debates = content / "debates.yaml"
+    debates.write_text(
+        debates.read_text(encoding="utf-8") + "\n  - id: commissiedebat-handelsbeleid-2021-12-02\n"
+        "    kind: commissiedebat\n"
+        "    title: Commissiedebat Handelsbeleid en economische diplomatie\n"
+        "    date: 2021-12-02\n"
+        "    committee: Vaste commissie voor Buitenlandse Handel en Ontwikkelingssamenwerking\n",
+        encoding="utf-8",
+    )
+    lines = link(content, store, capsys)
+    assert (
+        "near debate commissiedebat-handelsbeleid-2021-12-02: Activiteit 2021A06572 "
+        "(Commissiedebat, 2021-12-02, 'Internationaal Maatschappelijk Verantwoord Ondernemen', "
+        "Uitgevoerd): the only commissiedebat on 2021-12-02 of the Vaste commissie voor "
+        "Buitenlandse Handel en Ontwikkelingssamenwerking, but about 'Internationaal "
+        "Maatschappelijk Verantwoord Ondernemen', not 'Commissiedebat Handelsbeleid en "
+        f"economische diplomatie'; if it is the same, add it to {content / 'kamer.yaml'} by hand"
+    ) in lines
+    facts = read_facts(content / "kamer.yaml")
+    assert "commissiedebat-handelsbeleid-2021-12-02" not in {f.debate for f in facts.debates}

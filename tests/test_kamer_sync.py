@@ -9,6 +9,7 @@ import json
 import re
 import threading
 import time
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -70,13 +71,15 @@ class Service:
         entity = parts.path.rsplit("/", 1)[-1]
         params = {k: v[0] for k, v in parse_qs(parts.query).items()}
         top, skip = int(params["$top"]), int(params.get("$skip", "0"))
-        assert top <= 250 and "Verwijderd eq false" in params["$filter"]
+        assert top <= 250
         if entity in self.bad_request:
             return 400, b'{"error": {"message": "The query specified in the URI is not valid."}}'
         if (entity, skip) in self.fail_once:
             self.fail_once.discard((entity, skip))
             return 503, b"Service Unavailable"
         rows = self.records.get(entity, [])
+        if "Verwijderd eq false" in params["$filter"]:
+            rows = [r for r in rows if r.get("Verwijderd") is not True]
         if since := re.search(r"GewijzigdOp ge (\S+)", params["$filter"]):
             rows = [r for r in rows if moment(r["GewijzigdOp"]) >= moment(since[1])]  # type: ignore[operator]
         page: dict[str, Any] = {
@@ -392,3 +395,30 @@ def test_a_next_page_already_fetched_stops_the_sync(service: Service, tmp_path: 
         "was fetched; its paging would never end, so the sync stops here; sync again later"
     )
     assert len(service.requests) == 1 and not store.exists()
+
+
+def test_a_record_the_kamer_removes_after_a_sync_is_removed_by_the_next_one(
+    service: Service, tmp_path: Path, content_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = tmp_path / "kamer.sqlite"
+    sync(store, _client(service))
+    zaken = service.records["Zaak"]
+    (index,) = [i for i, r in enumerate(zaken) if r["Nummer"] == "2018Z06147"]
+    # the service keeps a record it removes, marked, with a newer GewijzigdOp
+    zaken[index] = {**zaken[index], "Verwijderd": True, "GewijzigdOp": "2025-11-03T09:12:44+01:00"}
+    service.requests[:] = []
+
+    counts = sync(store, _client(service))
+
+    assert counts.updated == Counter(Zaak=1)
+    zaak = next(r for r in service.requests if "/Zaak?" in r)
+    assert "$filter=GewijzigdOp ge " in zaak and "Verwijderd" not in zaak
+    status = main(["kamer", "link", "--content", str(content_copy), "--store", str(store)])
+    out = capsys.readouterr().out
+    assert status == 0
+    assert (
+        "removed motion becker-26485-277: the Kamer removed Zaak 2018Z06147 from its records "
+        "(Verwijderd, changed 2025-11-03); its entry is kept as it was: correct the link in "
+        f"{content_copy / 'kamer.yaml'} or remove the entry"
+    ) in out.splitlines()
+    assert " not found, 1 removed by the Kamer; wrote " in out

@@ -1,16 +1,19 @@
 """Fetch the Kamer's records from its OData service into the store (``briefing kamer sync``).
 
 For each entity (``Zaak`` of kind motion or government letter, ``Activiteit``,
-``Toezegging``) one query: ``$filter`` on ``Verwijderd eq false`` and, for an incremental
-sync, ``GewijzigdOp ge`` the newest change a previous sync of the same query saw (or
-``--since``); ``$expand`` of the relations ``link`` needs; at most 250 rows a page, following
-``@odata.nextLink`` or, without one, ``$skip``; a next page already fetched is an error (the
-paging would never end). Connection errors, timeouts, 429 and 5xx are retried with back-off
-(urllib3's ``Retry``, which honours a ``Retry-After`` up to :data:`MAX_WAIT` seconds and gives
-up at once on a longer one), and so is an answer whose body breaks off, stalls or stops before
-its JSON is complete (the same number of times, with the same pauses); any other 4xx is an
-error that shows the request. Only the configured base address is fetched, over https (http
-only from this machine), and no answer may exceed :data:`MAX_RESPONSE_BYTES`.
+``Toezegging``) one query: a first, full sync asks for ``Verwijderd eq false``; an
+incremental one for ``GewijzigdOp ge`` the newest change a previous sync of the same query
+saw (or ``--since``), removed records included, since the service keeps a record it removes
+with ``Verwijderd: true`` and a newer ``GewijzigdOp``, and only so does the store learn that
+a record it holds is gone; ``$expand`` of the relations ``link`` needs; at most 250 rows a
+page, following ``@odata.nextLink`` or, without one, ``$skip``; a next page already fetched
+is an error (the paging would never end). Connection errors, timeouts, 429 and 5xx are
+retried with back-off (urllib3's ``Retry``, which honours a ``Retry-After`` up to
+:data:`MAX_WAIT` seconds and gives up at once on a longer one), and so is an answer whose
+body breaks off, stalls or stops before its JSON is complete (the same number of times, with
+the same pauses); any other 4xx is an error that shows the request. Only the configured base
+address is fetched, over https (http only from this machine), and no answer may exceed
+:data:`MAX_RESPONSE_BYTES`.
 """
 
 from __future__ import annotations
@@ -55,18 +58,26 @@ class Query:
     """What to fetch of one entity: its filter and the relations to expand with it."""
 
     entity: str
-    filter: str
+    filter: str  # without the condition on Verwijderd
     expand: str
 
     @property
     def key(self) -> str:
         """Identifies the query in the store's record of syncs (without the date part)."""
-        return f"{self.entity}?{self.filter}"
+        return f"{self.entity}?Verwijderd eq false{self.filter}"
+
+    def condition(self, since: str | None) -> str:
+        """The ``$filter``: live records for a full sync; for one from ``since``, every
+        record changed since, removed ones too (``Verwijderd: true``), so that the store
+        learns which of its records the Kamer removed."""
+        if since is None:
+            return f"Verwijderd eq false{self.filter}"
+        return f"GewijzigdOp ge {since}{self.filter}"
 
 
 def queries(dossiers: Sequence[str] = ()) -> list[Query]:
     """The queries of a sync, limited to ``dossiers`` (``26485``, ``35925-XVII``) if given."""
-    zaak = "(Soort eq 'Motie' or Soort eq 'Brief regering')"
+    zaak = " and (Soort eq 'Motie' or Soort eq 'Brief regering')"
     activiteit = toezegging = ""
     if dossiers:
         ors = " or ".join(_dossier_condition(d) for d in dossiers)
@@ -75,11 +86,11 @@ def queries(dossiers: Sequence[str] = ()) -> list[Query]:
         activiteit = f" and Zaak/any(z: z/{any_dossier})"
         toezegging = f" and Activiteit/any(a: a/Zaak/any(z: z/{any_dossier}))"
     return [
-        Query("Zaak", f"Verwijderd eq false and {zaak}", _ZAAK_EXPAND),
-        Query("Activiteit", f"Verwijderd eq false{activiteit}", "VervangenDoor"),
+        Query("Zaak", zaak, _ZAAK_EXPAND),
+        Query("Activiteit", activiteit, "VervangenDoor"),
         Query(
             "Toezegging",
-            f"Verwijderd eq false{toezegging}",
+            toezegging,
             "Activiteit,KamerbriefNakoming($expand=Kamerstukdossier)",
         ),
     ]
@@ -161,9 +172,8 @@ class Client:
 
     def url(self, query: Query, since: str | None, skip: int = 0) -> str:
         """The address of a query's page."""
-        condition = query.filter + (f" and GewijzigdOp ge {since}" if since else "")
         params = {
-            "$filter": condition,
+            "$filter": query.condition(since),
             "$expand": query.expand,
             "$orderby": "GewijzigdOp,Id",
             "$top": str(self.page_size),

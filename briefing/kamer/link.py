@@ -80,6 +80,7 @@ class Report:
             f"kept, {c['linked']} new); {c['ambiguous']} ambiguous, {c['near']} near, "
             f"{c['not found'] + c['not in store']} not found"
             + (f", {c['wrong kind']} of the wrong kind" if c["wrong kind"] else "")
+            + (f", {c['removed']} removed by the Kamer" if c["removed"] else "")
             + f"; wrote {self.path}"
         )
 
@@ -236,16 +237,31 @@ class _Linker:
                 self.report.lines.append(f"kept {kind} {item} → {describe(row)}")
             else:
                 self.new[kind][item] = entry
-                self.report.counts["not in store"] += 1
-                _, entity, link_field = KINDS[kind]
-                self.report.lines.append(
-                    f"not in store {kind} {item}: {entity} {getattr(entry, link_field)} is not "
-                    "in the store; its entry is kept as it was"
-                )
+                self._unfound(kind, item, entry)
             if row is not None:
                 self.report.linked[kind] += 1
                 rows[item] = row
         return rows
+
+    def _unfound(self, kind: str, item: str, entry: Any) -> None:
+        """Report a link in the file whose record the store has not, or has as removed by
+        the Kamer (``Verwijderd``: its facts no longer stand)."""
+        _, entity, link_field = KINDS[kind]
+        number = getattr(entry, link_field)
+        removed = self.store.find("removed", number, entity)
+        if removed:
+            self.report.counts["removed"] += 1
+            self.report.lines.append(
+                f"removed {kind} {item}: the Kamer removed {entity} {number} from its records "
+                f"(Verwijderd, changed {removed[0].changed[:10]}); its entry is kept as it was: "
+                f"correct the link in {self.report.path} or remove the entry"
+            )
+            return
+        self.report.counts["not in store"] += 1
+        self.report.lines.append(
+            f"not in store {kind} {item}: {entity} {number} is not in the store; its entry is "
+            "kept as it was"
+        )
 
     def _contested(self, kind: str, item: str, found: dict[str, match.Found]) -> match.Found:
         """What was found for ``item``, unless its match is another item's record: linked to

@@ -1,12 +1,12 @@
 """Find a content item's record in the store, with the evidence, or say why not.
 
-Every lookup is an indexed query. A record *fits* when everything both sides say agrees;
-one fit is a match, two or more are ambiguous (the candidates are reported, none is
-chosen). Where nothing fits but a record comes close (a debate of the same kind and subject
-on another day, the one letter of the day with a subject that shares no word with the
-content's), that record is reported as *near*, never linked. A match has a score, how well
-it fits (its words' resemblance, 1 where a number decides), by which ``link`` chooses between
-two items that match the same record.
+Every lookup is an indexed query. A record *fits* when everything both sides say agrees; one
+fit is a match, two or more are ambiguous (the candidates are reported, none is chosen).
+Where nothing fits but a record comes close (a debate of the same kind and subject on
+another day or held by another committee, the one letter of the day with a subject that
+shares no word with the content's), that record is reported as *near*, never linked. A match
+has a score, how well it fits (its words' resemblance, 1 where a number decides), by which
+``link`` chooses between two items that match the same record.
 
 - Letters: by Kamerstuk number where the content has one; else the government letter
   (``Brief regering``) registered on the letter's day whose subject shares words with the
@@ -14,7 +14,8 @@ two items that match the same record.
 - Motions: by Kamerstuk number where the record has its dossier; else by volgnummer, the
   submitters its subject names (the first must be the content's first) and the day it was
   submitted, among records whose dossier title is not known to belong to another dossier.
-- Debates: by day, kind and committee; among several the one whose subject matches.
+- Debates: by day, kind and committee; among several the one whose subject matches (the
+  only one of the day, when its subject is not the debate's, is near).
 - Commitments: among those the register has for the debate's activity, by their words.
 """
 
@@ -252,6 +253,21 @@ def _committee_fits(debate: Debate, activity: Row) -> bool:
     return _committee(debate.committee) == _committee(activity.data.get("Voortouwnaam"))
 
 
+def _about(title: str, subject: str | None) -> bool:
+    """Whether an agenda's subject can be a debate's: it has none, they share a word, or one
+    abbreviates words of the other ('AO IMVO': 'Internationaal Maatschappelijk Verantwoord
+    Ondernemen')."""
+    if subject is None or resemblance(title, subject):
+        return True
+    return _abbreviates(title, subject) or _abbreviates(subject, title)
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """Whether a word in capitals of ``short`` is the initials of words in a row of ``long``."""
+    initials = "".join(word[0] for word in re.findall(r"\w+", long)).upper()
+    return any(token in initials for token in re.findall(r"\b[A-Z]{2,8}\b", short))
+
+
 def find_debate(store: Store, debate: Debate) -> Found:
     """The activity on the Kamer's agenda a content debate is."""
     day = debate.date.isoformat()
@@ -266,6 +282,8 @@ def find_debate(store: Store, debate: Debate) -> Found:
     if len(fits) > 1:
         fits = [r for r in fits if resemblance(debate.title, r.data.get("Onderwerp")) >= RESEMBLES]
         evidence = f"the one {debate.kind} on {day} about '{debate.title}'"
+    elif fits and not _about(debate.title, subject := clean(fits[0].data.get("Onderwerp"))):
+        return Found("near", f"{evidence}, but about '{subject}', not '{debate.title}'", (fits[0],))
 
     def near() -> list[Row]:
         start, end = (debate.date + dt.timedelta(days=d) for d in (-NEAR_DAYS, NEAR_DAYS))
@@ -273,18 +291,19 @@ def find_debate(store: Store, debate: Debate) -> Found:
             (
                 r
                 for r in store.find("between", "Activiteit", start.isoformat(), end.isoformat())
-                if r.day != day
+                if (r.day != day or not _committee_fits(debate, r))
                 and _kind_fits(debate, r)
                 and resemblance(debate.title, r.data.get("Onderwerp")) >= RESEMBLES
             ),
             key=lambda r: abs((dt.date.fromisoformat(r.day or day) - debate.date).days),
         )[:3]
 
+    other = f" or of another committee than the {debate.committee}" if debate.committee else ""
     return _decide(
         fits,
         evidence,
         near,
-        f"the same kind and subject, but not on {day}",
+        f"the same kind and subject, but not on {day}{other}",
         f"no {debate.kind} on {day}" + (f" of the {debate.committee}" if debate.committee else ""),
         max((resemblance(debate.title, r.data.get("Onderwerp")) for r in fits), default=0.0),
     )

@@ -139,10 +139,13 @@ def _moment(value: str) -> str | None:
 
 
 def dossier_key(number: Any, suffix: Any) -> str | None:
-    """A dossier as the store keeps it: ``26485`` or ``35925-XVII``."""
+    """A dossier as the store keeps it: ``26485``, ``35925-XVII`` or ``21501-02`` (a series
+    of the EU councils' dossier). The number of a kingdom act (``Toevoeging`` ``(R2220)``)
+    is no part of it: its Kamerstukken are numbered in the dossier, ``36956, nr. 5``."""
     if not isinstance(number, int) or number <= 0:
         return None
-    return f"{number}-{suffix}" if isinstance(suffix, str) and suffix else str(number)
+    suffix = suffix.strip() if isinstance(suffix, str) else ""
+    return f"{number}-{suffix}" if suffix and not suffix.startswith("(") else str(number)
 
 
 def read_file(path: Path) -> Page:

@@ -8,6 +8,7 @@ written as it is); only names are put in the form motions print them (``D.A. Erg
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any
 
 from briefing.kamer.facts import (
@@ -25,9 +26,14 @@ from briefing.types import Kamerstuk
 
 #: Words that sum up a decision, looked for in its kind and text, in this order.
 RESULTS = ("aangenomen", "verworpen", "aangehouden", "ingetrokken", "vervallen", "overgenomen")
+#: The word of a decision that adopts a motion without a vote.
+_WITHOUT_VOTE = "zonder stemming aannemen"
 _VOTES_RE = re.compile(r"\((\d+)\s*-\s*(\d+)\)")
+#: The motion a gewijzigde motie replaces: 't.v.v. 26485-280', '35925-XVII-33', '26 485, nr.
+#: 227', and in a dossier of the EU councils, whose series is two digits, '21501-30-617'.
 _TVV_RE = re.compile(
-    r"t\.v\.v\.\s*(?P<dossier>\d{2}\s?\d{3})(?:-(?P<suffix>[A-Z]+))?(?:,?\s*nr\.\s*|-)(?P<nr>\d+)"
+    r"t\.v\.v\.\s*(?P<dossier>\d{2}\s?\d{3})(?:-(?P<suffix>[A-Z]+|\d{2}))?"
+    r"(?:,?\s*nr\.\s*|-)(?P<nr>\d+)"
 )
 _SUBMITTERS_RE = re.compile(
     r"^(?:(?:nader )?gewijzigde )?motie van (?:het lid|de leden) (?P<names>.+?)"
@@ -120,23 +126,44 @@ def _vote_day(store: Store, besluit: Row) -> str | None:
     return None
 
 
+def _show_of_hands(votes: list[Row]) -> tuple[int | None, int | None]:
+    """Seats for and against in a vote by show of hands: each party's vote counts its
+    size (``FractieGrootte``), less its members who voted apart, each of whom has a vote of
+    their own (with a ``Persoon_Id``) that counts one. Unknown when the records hold no
+    vote (a decision loaded without its ``Stemming``, or whose votes the Kamer has not
+    entered yet), not nought against nought."""
+    apart = Counter(_party(v) for v in votes if v.data.get("Persoon_Id"))
+    tally = {"Voor": 0, "Tegen": 0}
+    counted = False
+    for vote in votes:
+        if vote.kind in tally and not vote.data.get("Vergissing"):
+            size = vote.data.get("FractieGrootte") or 0
+            member = bool(vote.data.get("Persoon_Id"))
+            tally[vote.kind] += 1 if member else max(size - apart[_party(vote)], 0)
+            counted = True
+    return (tally["Voor"], tally["Tegen"]) if counted else (None, None)
+
+
+def _party(vote: Row) -> str:
+    """The party a vote is of, by its id, else its name."""
+    return str(vote.data.get("Fractie_Id") or vote.data.get("ActorFractie") or "")
+
+
 def decision(store: Store, besluit: Row) -> dict[str, Any]:
     """A decision's facts: its text, result in a word, votes for and against, day."""
     kind, text = clean(besluit.data.get("BesluitSoort")), clean(besluit.data.get("BesluitTekst"))
     words = f"{kind or ''} {text or ''}".lower()
-    result = next((word for word in RESULTS if word in words), kind)
+    result = next((word for word in RESULTS if word in words), None)
+    if result is None and _WITHOUT_VOTE in words:  # 'Stemmen - zonder stemming aannemen'
+        result = "aangenomen"
     votes: tuple[int | None, int | None] = (None, None)
     if match := _VOTES_RE.search(text or ""):
         votes = (int(match[1]), int(match[2]))
     elif besluit.data.get("StemmingsSoort") == "Met handopsteken":
-        tally = {"Voor": 0, "Tegen": 0}
-        for vote in store.find("related", besluit.id, "Stemming"):
-            if vote.kind in tally and not vote.data.get("Vergissing"):
-                tally[vote.kind] += vote.data.get("FractieGrootte") or 0
-        votes = (tally["Voor"], tally["Tegen"])
+        votes = _show_of_hands(store.find("related", besluit.id, "Stemming"))
     return {
         "decision": text or kind,
-        "result": result,
+        "result": result or kind,
         "votes_for": votes[0],
         "votes_against": votes[1],
         "voted_on": _vote_day(store, besluit),
@@ -145,8 +172,15 @@ def decision(store: Store, besluit: Row) -> dict[str, Any]:
 
 def _last_decision(store: Store, zaak: Row) -> dict[str, Any]:
     """The latest decision on a Zaak that has a result (adopted, rejected, held, ...), else
-    the latest of any kind; votes before other decisions of the same day."""
-    decided = [(decision(store, b), b) for b in store.find("related", zaak.id, "Besluit")]
+    the latest vote (``StemmingsSoort``, as a tie: ``Stemmen - gestaakt``); votes before other
+    decisions of the same day. Steps of the procedure (``Ingediend`` where the motion was
+    submitted, ``Stemmen - uitstellen``) decide nothing: taken for one, the day a motion was
+    submitted would read as the day the Kamer voted on it."""
+    decided = [
+        (facts, b)
+        for b in store.find("related", zaak.id, "Besluit")
+        if (facts := decision(store, b))["result"] in RESULTS or b.data.get("StemmingsSoort")
+    ]
     if not decided:
         return {}
     facts, _ = max(

@@ -81,6 +81,7 @@ _LIVE = f"SELECT {_COLUMNS} FROM record WHERE deleted = 0"
 #: Every lookup ``link`` makes; a test checks that each one uses an index.
 QUERIES = {
     "by_nummer": f"{_LIVE} AND nummer = ? AND entity = ?",
+    "removed": f"SELECT {_COLUMNS} FROM record WHERE deleted = 1 AND nummer = ? AND entity = ?",
     "by_kamerstuk": f"{_LIVE} AND entity = ? AND volgnummer = ? AND dossier IS ?",
     "on_day": f"{_LIVE} AND entity = ? AND day = ?",
     "between": f"{_LIVE} AND entity = ? AND day BETWEEN ? AND ? ORDER BY day, nummer",
@@ -227,7 +228,8 @@ class Store:
         return found
 
     def find(self, query: str, *args: Any) -> list[Row]:
-        """The live (not removed) records a query of :data:`QUERIES` finds."""
+        """The records a query of :data:`QUERIES` finds: live ones (not removed), but for
+        ``removed``."""
         return [Row.of(row) for row in self._execute(QUERIES[query], args).fetchall()]
 
     def since(self, query: str) -> str | None:
