@@ -175,12 +175,17 @@ def agenda_of(debate: Debate, letters: list[LetterSource]) -> list[LetterSource]
     return [s for s in letters if s.letter.debate == debate.id]
 
 
-def previous_debate(debate: Debate, debates: dict[str, Debate]) -> Debate | None:
+def previous_debate(
+    debate: Debate, debates: dict[str, Debate], on: dt.date | None = None
+) -> Debate | None:
     """The latest earlier debate of the same committee on the same subject (of the same kind
-    when no subject is given)."""
+    when no subject is given), held by ``on``: one still to come on that day is no previous
+    debate yet."""
 
     def same(other: Debate) -> bool:
         if other.committee != debate.committee or other.date >= debate.date:
+            return False
+        if on is not None and other.date > on:
             return False
         if debate.subject or other.subject:
             return other.subject == debate.subject
@@ -194,7 +199,7 @@ def dossier(corpus: Corpus, state: State, debate: Debate | None) -> Dossier:
     """The dossier of ``debate`` on the state's date (a state of play when None)."""
     on = state.date
     agenda = agenda_of(debate, state.letters) if debate else []
-    previous = previous_debate(debate, corpus.debates) if debate else None
+    previous = previous_debate(debate, corpus.debates, on) if debate else None
     since = _since(state, previous) if previous else None
     news = [*agenda, *(since.letters if since else [])] if debate else state.letters
     recent = list({s.letter.id: s for s in news}.values())

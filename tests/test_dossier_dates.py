@@ -1,0 +1,65 @@
+"""A debate's dossier prepared on other days than the debate's: what it says is what was known
+on that day, and each part says plainly when nothing happened."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from briefing.prepare import prepare
+from tests.conftest import CONTENT, tables, text_of
+from tests.test_dossier import CHANGES_TABLE, PARTIES_TABLE, SUBMITTED_TABLE, between, glance
+
+NOTHING_SINCE = (
+    "Sindsdien is geen brief verstuurd, is de stand van geen motie of toezegging veranderd, "
+    "is geen motie ingediend en is geen toezegging gedaan."
+)
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("dated") / "out"
+
+
+def test_a_debate_still_to_come_on_the_date_is_not_the_previous_debate(out: Path) -> None:
+    """On 12 November 2018 the AO of 14 November has not taken place: the dossier of the AO of
+    June 2019 counts its changes from the AO of 6 March 2018."""
+    pdf = prepare(CONTENT, out, dt.date(2018, 11, 12), "ao-imvo-2019-06-20").path
+    text = text_of(pdf)
+    assert "14 november 2018" not in text
+    cover = " ".join(text.split())
+    assert (
+        "Vorig debat AO Internationaal Maatschappelijk Verantwoord Ondernemen (IMVO), 6 maart"
+        in cover
+    )
+    since = between(text, "Wat er veranderde sinds", "Openstaand")
+    assert "6 maart 2018." in since
+    submitted = [row[0] for row in tables(pdf)[SUBMITTED_TABLE]]
+    assert submitted == [
+        "Motie Diks (Kamerstuk 26 485, nr. 273)",
+        "Motie Becker c.s. (Kamerstuk 26 485, nr. 277)",
+        "Motie Bouali c.s. (Kamerstuk 26 485, nr. 280)",
+        "Motie Amhaouch (Kamerstuk 34 952, nr. 7)",
+    ]
+    assert glance(pdf)["Wijzigingen sinds het vorige debat"] == 5  # four motions, a commitment
+
+
+def test_a_debate_with_nothing_new_since_the_previous_says_so(out: Path) -> None:
+    """No letter was sent between the AO of June 2019 and that of March 2020."""
+    pdf = prepare(CONTENT, out, debate_id="ao-imvo-2020-03-03").path
+    text = text_of(pdf)
+    since = between(text, "Wat er veranderde sinds", "Openstaand")
+    assert "20 juni 2019." in since
+    assert NOTHING_SINCE in " ".join(since.split())
+    assert CHANGES_TABLE not in tables(pdf)
+    assert glance(pdf)["Wijzigingen sinds het vorige debat"] == 0
+
+
+def test_a_party_whose_motions_are_only_submitted_has_none_called_settled(out: Path) -> None:
+    """On 6 March 2018 motion Van Laar is only known as submitted: it is not 'afgedaan'."""
+    pdf = prepare(CONTENT, out, debate_id="ao-imvo-2018-03-06").path
+    rows = tables(pdf)[PARTIES_TABLE]
+    assert [row[:2] for row in rows] == [["PvdA", "1 andere motie of toezegging: zie de bijlage"]]
+    assert "afgedane" not in text_of(pdf)
