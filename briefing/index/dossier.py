@@ -320,6 +320,15 @@ def party_of(name: str, motion: MotionState) -> str | None:
     return None
 
 
+def parties_of(motion: MotionState) -> list[str]:
+    """The parties of a motion's submitters, in their order (the first submitter's first):
+    as the content gives them, else as the Kamer's records do, which may name more members."""
+    members = [s.name for s in motion.motion.submitters]
+    if motion.record is not None and len(motion.record.submitters) > len(members):
+        members = [s.name for s in motion.record.submitters]
+    return list(dict.fromkeys(party for name in members if (party := party_of(name, motion))))
+
+
 def _parties(state: State, previous: Debate | None) -> list[Party]:
     """Per party, the motions its members submitted and the commitments made to it: those
     still open or changed since the previous debate, the newest first, at most
@@ -329,11 +338,7 @@ def _parties(state: State, previous: Debate | None) -> list[Party]:
     motions: dict[str, list[MotionState]] = {}
     commitments: dict[str, list[CommitmentState]] = {}
     for motion in state.motions.values():
-        members = [s.name for s in motion.motion.submitters]
-        if motion.record is not None and len(motion.record.submitters) > len(members):
-            members = [s.name for s in motion.record.submitters]
-        named = {party for name in members if (party := party_of(name, motion))}
-        for party in sorted(named) or [UNKNOWN_PARTY]:
+        for party in parties_of(motion) or [UNKNOWN_PARTY]:
             motions.setdefault(party, []).append(motion)
     for commitment in state.commitments.values():
         for party in sorted({s.party for s in commitment.commitment.asked_by if s.party}):
