@@ -10,7 +10,14 @@ import pytest
 
 from briefing.prepare import prepare
 from tests.conftest import CONTENT, tables, text_of
-from tests.test_dossier import CHANGES_TABLE, PARTIES_TABLE, SUBMITTED_TABLE, between, glance
+from tests.test_dossier import (
+    CHANGES_TABLE,
+    OPEN_TABLE,
+    PARTIES_TABLE,
+    SUBMITTED_TABLE,
+    between,
+    glance,
+)
 
 NOTHING_SINCE = (
     "Sindsdien is geen brief verstuurd, is de stand van geen motie of toezegging veranderd, "
@@ -63,3 +70,17 @@ def test_a_party_whose_motions_are_only_submitted_has_none_called_settled(out: P
     rows = tables(pdf)[PARTIES_TABLE]
     assert [row[:2] for row in rows] == [["PvdA", "1 andere motie of toezegging: zie de bijlage"]]
     assert "afgedane" not in text_of(pdf)
+
+
+def test_an_overdue_commitment_partly_met_says_both(content_copy: Path, tmp_path: Path) -> None:
+    """The OESO commitment, partly met by the letter of November 2018, was due 'begin 2019':
+    on 8 December 2020 it comes first, 29 months open, partly met and past its deadline."""
+    commitments = content_copy / "commitments.yaml"
+    text = commitments.read_text(encoding="utf-8")
+    made = "    debate: notaoverleg-bhos-2018-06-28\n"
+    commitments.write_text(text.replace(made, made + "    deadline: begin 2019\n"), "utf-8")
+    pdf = prepare(content_copy, tmp_path / "out", debate_id="notaoverleg-imvo-2020-12-08").path
+    first = tables(pdf)[OPEN_TABLE][0]
+    assert first[0].startswith("Toezegging: Een onderzoek van de OESO financieren")
+    assert first[2:] == ["29 maanden", "begin 2019", "deels voldaan, termijn verstreken"]
+    assert glance(pdf)["waarvan over de termijn"] == 1
