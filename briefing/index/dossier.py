@@ -130,8 +130,8 @@ class Party:
     open or changed since the previous debate, at most :data:`PARTY_ITEMS`."""
 
     name: str
-    motions: list[MotionState]
-    commitments: list[CommitmentState]
+    #: The newest first.
+    items: list[MotionState | CommitmentState]
     #: How many other motions and commitments of the party the annex lists.
     others: int = 0
 
@@ -175,9 +175,7 @@ def agenda_of(debate: Debate, letters: list[LetterSource]) -> list[LetterSource]
     return [s for s in letters if s.letter.debate == debate.id]
 
 
-def previous_debate(
-    debate: Debate, debates: dict[str, Debate], on: dt.date | None = None
-) -> Debate | None:
+def previous_debate(debate: Debate, debates: dict[str, Debate], on: dt.date) -> Debate | None:
     """The latest earlier debate of the same committee on the same subject (of the same kind
     when no subject is given), held by ``on``: one still to come on that day is no previous
     debate yet."""
@@ -185,7 +183,7 @@ def previous_debate(
     def same(other: Debate) -> bool:
         if other.committee != debate.committee or other.date >= debate.date:
             return False
-        if on is not None and other.date > on:
+        if other.date > on:
             return False
         if debate.subject or other.subject:
             return other.subject == debate.subject
@@ -350,18 +348,9 @@ def _parties(state: State, previous: Debate | None) -> list[Party]:
             *motions.get(name, []),
             *commitments.get(name, []),
         ]
-        current = sorted((i for i in items if _current(i, after)), key=_made, reverse=True)[
-            :PARTY_ITEMS
-        ]
-        shown = {id(i) for i in current}
-        parties.append(
-            Party(
-                name,
-                [m for m in motions.get(name, []) if id(m) in shown],
-                [c for c in commitments.get(name, []) if id(c) in shown],
-                len(items) - len(current),
-            )
-        )
+        newest = sorted((i for i in items if _current(i, after)), key=_made, reverse=True)
+        shown = newest[:PARTY_ITEMS]
+        parties.append(Party(name, shown, len(items) - len(shown)))
     return parties
 
 
