@@ -3,14 +3,18 @@ on that day, and each part says plainly when nothing happened."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 from pathlib import Path
 
 import pytest
 
+from briefing.cli import main
 from briefing.prepare import prepare
 from tests.conftest import CONTENT, tables, text_of
 from tests.test_dossier import (
+    ANNEX_TABLE,
+    AO_2018,
     CHANGES_TABLE,
     OPEN_TABLE,
     PARTIES_TABLE,
@@ -84,3 +88,45 @@ def test_an_overdue_commitment_partly_met_says_both(content_copy: Path, tmp_path
     assert first[0].startswith("Toezegging: Een onderzoek van de OESO financieren")
     assert first[2:] == ["29 maanden", "begin 2019", "deels voldaan, termijn verstreken"]
     assert glance(pdf)["waarvan over de termijn"] == 1
+
+
+#: The Kamer's decisions of 10 April 2018: motion Diks adopted by a vote, motion Bouali c.s.
+#: taken over by the government without one.
+DECISIONS = {
+    "  subject: Motie van het lid Diks over een verzoeningsdialoog\n": (
+        "  result: Aangenomen\n  voted_on: 2018-04-10\n  votes_for: 80\n  votes_against: 70\n"
+    ),
+    "  subject: Motie van de leden Bouali en Voordewind over een Europese high-level": (
+        "  result: Overgenomen\n  voted_on: 2018-04-10\n"
+    ),
+}
+
+
+def test_a_motion_adopted_or_taken_over_by_the_kamer_stands_as_adopted_from_that_day(
+    content_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    kamer = content_copy / "kamer.yaml"
+    text = kamer.read_text(encoding="utf-8")
+    for subject, decision in DECISIONS.items():
+        submitted = text.index("  submitted: 2018-04-04\n", text.index(subject)) + 24
+        text = text[:submitted] + decision + text[submitted:]
+    kamer.write_text(text, encoding="utf-8")
+    pdf = prepare(content_copy, tmp_path / "out", dt.date(2018, 6, 1), AO_2018).path
+    found = tables(pdf)
+    open_points = [row[0].split(" (")[0] for row in found[OPEN_TABLE]]
+    assert open_points == ["Motie Diks", "Motie Becker c.s.", "Motie Bouali c.s."]
+    annex = {row[0].split(" (")[0]: row[2] for row in found[ANNEX_TABLE]}
+    assert annex["Motie Diks"].startswith("aangenomen op 10 april 2018, nog niet gemeld")
+    assert annex["Motie Bouali c.s."].startswith("aangenomen op 10 april 2018, nog niet gemeld")
+    assert glance(pdf)["Moties nog niet uitgevoerd"] == 3
+    target = tmp_path / "register.csv"
+    args = ["export", "--content", str(content_copy), "--date", "2018-06-01"]
+    assert main([*args, "--out", str(target)]) == 0
+    capsys.readouterr()
+    with target.open(encoding="utf-8-sig", newline="") as stream:
+        rows = {row["id"]: row for row in csv.DictReader(stream)}
+    for motion in ("diks-26485-273", "bouali-26485-280"):
+        assert (rows[motion]["stand"], rows[motion]["stand sinds"]) == ("aangenomen", "2018-04-10")
+    assert rows["bouali-26485-280"]["volgens de Kamer"] == "Overgenomen"
+    before = prepare(content_copy, tmp_path / "out", dt.date(2018, 4, 9), AO_2018).path
+    assert OPEN_TABLE not in tables(before)  # on the eve of the decisions, only submitted

@@ -92,7 +92,7 @@ def _motion(state: MotionState) -> Entry:
         status=state.status,
         status_on=latest.place.date
         if latest
-        else motion.adopted
+        else state.adopted_on
         if state.adopted
         else motion_date(state),
         settled=latest.place if latest else None,
