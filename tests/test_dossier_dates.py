@@ -130,3 +130,22 @@ def test_a_motion_adopted_or_taken_over_by_the_kamer_stands_as_adopted_from_that
     assert rows["bouali-26485-280"]["volgens de Kamer"] == "Overgenomen"
     before = prepare(content_copy, tmp_path / "out", dt.date(2018, 4, 9), AO_2018).path
     assert OPEN_TABLE not in tables(before)  # on the eve of the decisions, only submitted
+
+
+def test_a_debate_the_kamer_moved_is_not_the_previous_debate(
+    content_copy: Path, tmp_path: Path
+) -> None:
+    """Were the AO of 20 June 2019 moved on the Kamer's agenda, the AO of March 2020 would
+    count its changes from the AO of 14 November 2018, the last one held."""
+    kamer = content_copy / "kamer.yaml"
+    text = kamer.read_text(encoding="utf-8")
+    held = "- debate: ao-imvo-2019-06-20\n  activiteit: 2019A00284\n  date: 2019-06-20\n"
+    assert held + "  status: Uitgevoerd\n" in text
+    kamer.write_text(text.replace(held + "  status: Uitgevoerd\n", held + "  status: Verplaatst\n"))
+    pdf = prepare(content_copy, tmp_path / "out", debate_id="ao-imvo-2020-03-03").path
+    text = " ".join(text_of(pdf).split())
+    held_last = "AO Internationaal Maatschappelijk Verantwoord Ondernemen (IMVO), 14 november 2018"
+    cover = text.split("In één oogopslag")[0]
+    assert f"Vorig debat {held_last}" in cover and "20 juni 2019" not in cover
+    assert f"het vorige debat, {held_last}, is meer dan een jaar geleden" in text
+    assert "verplaatst (activiteit 2019A00284)" in text  # the point of attention stays

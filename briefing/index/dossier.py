@@ -54,6 +54,8 @@ RECENTLY_OVERDUE_MONTHS = 12
 SINCE_MONTHS = 12
 #: Key figures on the page at a glance, at most.
 KEY_FIGURES = 6
+#: The Kamer's agenda's words for a debate that did not take place on its day.
+NOT_HELD = frozenset({"verplaatst", "geannuleerd", "vervallen"})
 #: Decisions on a motion that leave nothing to carry out.
 _NOT_TO_CARRY_OUT = {"verworpen", "ingetrokken", "vervallen", "aangehouden"}
 
@@ -197,7 +199,7 @@ def dossier(corpus: Corpus, state: State, debate: Debate | None) -> Dossier:
     """The dossier of ``debate`` on the state's date (a state of play when None)."""
     on = state.date
     agenda = agenda_of(debate, state.letters) if debate else []
-    previous = previous_debate(debate, corpus.debates, on) if debate else None
+    previous = previous_debate(debate, _held(corpus), on) if debate else None
     since = _since(state, previous) if previous else None
     news = [*agenda, *(since.letters if since else [])] if debate else state.letters
     recent = list({s.letter.id: s for s in news}.values())
@@ -233,6 +235,14 @@ def dossier(corpus: Corpus, state: State, debate: Debate | None) -> Dossier:
         recent=sorted(recent, key=lambda s: (s.letter.date, s.letter.id)),
         sectors=_sectors(state, {s.letter.id for s in agenda}, ids),
     )
+
+
+def _held(corpus: Corpus) -> dict[str, Debate]:
+    """The debates but those the Kamer's agenda has as moved or cancelled: never a previous
+    debate to count changes from."""
+    facts = corpus.kamer.facts.debates if corpus.kamer else []
+    gone = {f.debate for f in facts if (f.status or "").lower() in NOT_HELD}
+    return {key: debate for key, debate in corpus.debates.items() if key not in gone}
 
 
 def _sectors(state: State, agenda: set[str], ids: set[str]) -> list[SectorState]:
