@@ -6,9 +6,10 @@ what staff wrote.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Self
 
-from pydantic import Field
+from pydantic import Field, ValidationError, model_validator
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from briefing.model import Line, Model, Text
 from briefing.types import DebateRef
@@ -58,3 +59,29 @@ class DebateNotes(Model):
 
     debate: DebateRef = Field(description="The debate; the file is named after its id.")
     themes: list[Theme] = Field(min_length=1, description="The themes, in the order to print.")
+
+    @model_validator(mode="after")
+    def _each_question_once(self) -> Self:
+        """A question asked twice (in one theme or in two) is an error at its second place."""
+        first: dict[str, str] = {}
+        errors: list[InitErrorDetails] = []
+        for t, theme in enumerate(self.themes):
+            for q, question in enumerate(theme.questions):
+                words = " ".join(question.question.lower().split())
+                where = f"themes[{t}].questions[{q}]"
+                if words not in first:
+                    first[words] = where
+                    continue
+                message = "this question is already asked at {earlier}; ask each question once"
+                errors.append(
+                    InitErrorDetails(
+                        type=PydanticCustomError(
+                            "duplicate_question", message, {"earlier": first[words]}
+                        ),
+                        loc=("themes", t, "questions", q, "question"),
+                        input=question.question,
+                    )
+                )
+        if errors:
+            raise ValidationError.from_exception_data(type(self).__name__, errors)
+        return self

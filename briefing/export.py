@@ -118,6 +118,8 @@ def to_xlsx(table: list[list[str]], title: str) -> bytes:
     for row_cells in sheet.iter_rows(min_row=2):
         for cell in row_cells:
             cell.alignment = Alignment(vertical="top", wrap_text=True)
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"  # text, as written: never a formula
     book.properties.creator = "briefing"
     book.properties.created = book.properties.modified = _FIXED
     out = io.BytesIO()
@@ -142,10 +144,6 @@ def _fixed_zip(data: bytes) -> bytes:
             fixed.compress_type = zipfile.ZIP_DEFLATED
             target.writestr(fixed, member)
     return out.getvalue()
-
-
-#: The formats the register is written in, by file extension.
-FORMATS = ("csv", "xlsx")
 
 
 def file_format(fmt: str | None, target: Path | None) -> str:

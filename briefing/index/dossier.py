@@ -54,6 +54,8 @@ RECENTLY_OVERDUE_MONTHS = 12
 SINCE_MONTHS = 12
 #: Key figures on the page at a glance, at most.
 KEY_FIGURES = 6
+#: The Kamer's agenda's words for a debate that did not take place on its day.
+NOT_HELD = frozenset({"verplaatst", "geannuleerd", "vervallen"})
 #: Decisions on a motion that leave nothing to carry out.
 _NOT_TO_CARRY_OUT = {"verworpen", "ingetrokken", "vervallen", "aangehouden"}
 
@@ -130,8 +132,8 @@ class Party:
     open or changed since the previous debate, at most :data:`PARTY_ITEMS`."""
 
     name: str
-    motions: list[MotionState]
-    commitments: list[CommitmentState]
+    #: The newest first.
+    items: list[MotionState | CommitmentState]
     #: How many other motions and commitments of the party the annex lists.
     others: int = 0
 
@@ -175,12 +177,15 @@ def agenda_of(debate: Debate, letters: list[LetterSource]) -> list[LetterSource]
     return [s for s in letters if s.letter.debate == debate.id]
 
 
-def previous_debate(debate: Debate, debates: dict[str, Debate]) -> Debate | None:
+def previous_debate(debate: Debate, debates: dict[str, Debate], on: dt.date) -> Debate | None:
     """The latest earlier debate of the same committee on the same subject (of the same kind
-    when no subject is given)."""
+    when no subject is given), held by ``on``: one still to come on that day is no previous
+    debate yet."""
 
     def same(other: Debate) -> bool:
         if other.committee != debate.committee or other.date >= debate.date:
+            return False
+        if other.date > on:
             return False
         if debate.subject or other.subject:
             return other.subject == debate.subject
@@ -194,7 +199,7 @@ def dossier(corpus: Corpus, state: State, debate: Debate | None) -> Dossier:
     """The dossier of ``debate`` on the state's date (a state of play when None)."""
     on = state.date
     agenda = agenda_of(debate, state.letters) if debate else []
-    previous = previous_debate(debate, corpus.debates) if debate else None
+    previous = previous_debate(debate, _held(corpus), on) if debate else None
     since = _since(state, previous) if previous else None
     news = [*agenda, *(since.letters if since else [])] if debate else state.letters
     recent = list({s.letter.id: s for s in news}.values())
@@ -230,6 +235,14 @@ def dossier(corpus: Corpus, state: State, debate: Debate | None) -> Dossier:
         recent=sorted(recent, key=lambda s: (s.letter.date, s.letter.id)),
         sectors=_sectors(state, {s.letter.id for s in agenda}, ids),
     )
+
+
+def _held(corpus: Corpus) -> dict[str, Debate]:
+    """The debates but those the Kamer's agenda has as moved or cancelled: never a previous
+    debate to count changes from."""
+    facts = corpus.kamer.facts.debates if corpus.kamer else []
+    gone = {f.debate for f in facts if (f.status or "").lower() in NOT_HELD}
+    return {key: debate for key, debate in corpus.debates.items() if key not in gone}
 
 
 def _sectors(state: State, agenda: set[str], ids: set[str]) -> list[SectorState]:
@@ -315,6 +328,15 @@ def party_of(name: str, motion: MotionState) -> str | None:
     return None
 
 
+def parties_of(motion: MotionState) -> list[str]:
+    """The parties of a motion's submitters, in their order (the first submitter's first):
+    as the content gives them, else as the Kamer's records do, which may name more members."""
+    members = [s.name for s in motion.motion.submitters]
+    if motion.record is not None and len(motion.record.submitters) > len(members):
+        members = [s.name for s in motion.record.submitters]
+    return list(dict.fromkeys(party for name in members if (party := party_of(name, motion))))
+
+
 def _parties(state: State, previous: Debate | None) -> list[Party]:
     """Per party, the motions its members submitted and the commitments made to it: those
     still open or changed since the previous debate, the newest first, at most
@@ -324,11 +346,7 @@ def _parties(state: State, previous: Debate | None) -> list[Party]:
     motions: dict[str, list[MotionState]] = {}
     commitments: dict[str, list[CommitmentState]] = {}
     for motion in state.motions.values():
-        members = [s.name for s in motion.motion.submitters]
-        if motion.record is not None and len(motion.record.submitters) > len(members):
-            members = [s.name for s in motion.record.submitters]
-        named = {party for name in members if (party := party_of(name, motion))}
-        for party in sorted(named) or [UNKNOWN_PARTY]:
+        for party in parties_of(motion) or [UNKNOWN_PARTY]:
             motions.setdefault(party, []).append(motion)
     for commitment in state.commitments.values():
         for party in sorted({s.party for s in commitment.commitment.asked_by if s.party}):
@@ -340,18 +358,9 @@ def _parties(state: State, previous: Debate | None) -> list[Party]:
             *motions.get(name, []),
             *commitments.get(name, []),
         ]
-        current = sorted((i for i in items if _current(i, after)), key=_made, reverse=True)[
-            :PARTY_ITEMS
-        ]
-        shown = {id(i) for i in current}
-        parties.append(
-            Party(
-                name,
-                [m for m in motions.get(name, []) if id(m) in shown],
-                [c for c in commitments.get(name, []) if id(c) in shown],
-                len(items) - len(current),
-            )
-        )
+        newest = sorted((i for i in items if _current(i, after)), key=_made, reverse=True)
+        shown = newest[:PARTY_ITEMS]
+        parties.append(Party(name, shown, len(items) - len(shown)))
     return parties
 
 

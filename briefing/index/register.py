@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from briefing.index.dossier import motion_date, party_of
+from briefing.index.dossier import motion_date, parties_of
 from briefing.index.state import CommitmentState, MotionState, Place, State, Submitted
 from briefing.model import CommitmentStatus, MotionStatus
 from briefing.types import FuzzyDate
@@ -70,8 +70,6 @@ def _motion(state: MotionState) -> Entry:
         state.record,
         state.updates[-1] if state.updates else None,
     )
-    members = [s.name for s in motion.submitters]
-    parties = sorted({p for name in members if (p := party_of(name, state))})
     vote = None
     if record is not None and record.result:
         counted = (
@@ -86,7 +84,7 @@ def _motion(state: MotionState) -> Entry:
         number=str(motion.kamerstuk),
         url=motion.kamerstuk.url,
         who=motion.cited_as,
-        parties=parties,
+        parties=parties_of(state),
         text=motion.request,
         made_in=f"Kamerstuk {motion.kamerstuk.dossier_display}",
         made_on=motion_date(state),
@@ -94,7 +92,7 @@ def _motion(state: MotionState) -> Entry:
         status=state.status,
         status_on=latest.place.date
         if latest
-        else motion.adopted
+        else state.adopted_on
         if state.adopted
         else motion_date(state),
         settled=latest.place if latest else None,
@@ -102,11 +100,6 @@ def _motion(state: MotionState) -> Entry:
         zaak=record.zaak if record else None,
         appreciation=record.appreciation if record else None,
     )
-
-
-def _since(state: MotionState) -> dt.date | None:
-    """The day a motion no letter reported on stands as it does: adopted, else submitted."""
-    return state.motion.adopted if state.adopted else motion_date(state)
 
 
 def _commitment(state: CommitmentState) -> Entry:

@@ -40,6 +40,9 @@ from briefing.walk import iter_sections
 
 #: How far ahead a milestone counts as due soon.
 SOON_MONTHS = 3
+#: The Kamer's decisions that adopt a motion: by a vote, or taken over (*overgenomen*) without
+#: one, which leaves it to the government to carry out just the same.
+ADOPTING = frozenset({"aangenomen", "overgenomen"})
 
 
 @dataclass(frozen=True)
@@ -99,7 +102,17 @@ class MotionState:
             return True
         if self.motion.adopted is not None:
             return self.motion.adopted <= self.on
-        return self.record is not None and (self.record.result or "").lower() == "aangenomen"
+        return self.record is not None and (self.record.result or "").lower() in ADOPTING
+
+    @property
+    def adopted_on(self) -> dt.date | None:
+        """The day the Kamer adopted it: the content's ``adopted``, else the day of the Kamer's
+        decision; None when not adopted by the state's day or the day is not known."""
+        if not self.adopted:
+            return None
+        if self.motion.adopted is not None:
+            return self.motion.adopted
+        return self.record.voted_on if self.record is not None else None
 
     @property
     def status(self) -> MotionStatus | Submitted:

@@ -20,7 +20,7 @@ from briefing.errors import BriefingError
 from briefing.index import Index
 from briefing.index.dossier import OPEN_POINTS, Dossier
 from briefing.index.sectors import latest_development
-from briefing.index.state import SectorState
+from briefing.index.state import MotionState, SectorState
 from briefing.layout import OVERVIEW_ID, sector_href
 from briefing.model import DebateKind
 from briefing.plan import Output
@@ -181,8 +181,12 @@ def dossier_view(index: Index, output: Output, pages: Pages) -> DossierView:
         parties=[
             PartyView(
                 p.name or "Fractie onbekend",
-                [motion_item(m, pages) for m in p.motions]
-                + [commitment_item(c, pages) for c in p.commitments],
+                [
+                    motion_item(i, pages)
+                    if isinstance(i, MotionState)
+                    else commitment_item(i, pages)
+                    for i in p.items
+                ],
                 p.others,
             )
             for p in facts.parties

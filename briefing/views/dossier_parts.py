@@ -90,6 +90,11 @@ class SinceView:
     #: How many other changes of status only the annex shows.
     more_changes: int = 0
 
+    @property
+    def nothing(self) -> bool:
+        """True when nothing changed since the previous debate."""
+        return not (self.letters or self.changes or self.motions or self.commitments)
+
 
 @dataclass(frozen=True)
 class Sourced:

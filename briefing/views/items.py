@@ -11,6 +11,7 @@ from briefing.dates import dutch_date
 from briefing.index.dossier import OpenPoint
 from briefing.index.register import Entry
 from briefing.index.state import CommitmentState, MotionState
+from briefing.model import CommitmentStatus
 from briefing.views.format import StatusView, fuzzy_date_text, inline, short, status_view
 from briefing.views.links import Pages, SourceLink
 from briefing.views.links import source_link as link_to
@@ -98,11 +99,10 @@ def open_row(point: OpenPoint, pages: Pages) -> OpenRow:
     made = dutch_date(point.since) if point.since else "onbekend"
     if isinstance(item, CommitmentState):
         deadline = fuzzy_date_text(item.deadline) if item.deadline else "geen"
-        status = (
-            StatusView("termijn verstreken", "overdue")
-            if point.overdue
-            else (status_view(item.status))
-        )
+        status = status_view(item.status)
+        if point.overdue:  # what was done (partly met) stays said beside the deadline
+            partly = "" if item.status is CommitmentStatus.OPENSTAAND else f"{item.status}, "
+            status = StatusView(f"{partly}termijn verstreken", "overdue")
         latest = item.latest
         return OpenRow(
             "Toezegging",

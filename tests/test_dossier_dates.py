@@ -1,0 +1,151 @@
+"""A debate's dossier prepared on other days than the debate's: what it says is what was known
+on that day, and each part says plainly when nothing happened."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from briefing.cli import main
+from briefing.prepare import prepare
+from tests.conftest import CONTENT, tables, text_of
+from tests.test_dossier import (
+    ANNEX_TABLE,
+    AO_2018,
+    CHANGES_TABLE,
+    OPEN_TABLE,
+    PARTIES_TABLE,
+    SUBMITTED_TABLE,
+    between,
+    glance,
+)
+
+NOTHING_SINCE = (
+    "Sindsdien is geen brief verstuurd, is de stand van geen motie of toezegging veranderd, "
+    "is geen motie ingediend en is geen toezegging gedaan."
+)
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("dated") / "out"
+
+
+def test_a_debate_still_to_come_on_the_date_is_not_the_previous_debate(out: Path) -> None:
+    """On 12 November 2018 the AO of 14 November has not taken place: the dossier of the AO of
+    June 2019 counts its changes from the AO of 6 March 2018."""
+    pdf = prepare(CONTENT, out, dt.date(2018, 11, 12), "ao-imvo-2019-06-20").path
+    text = text_of(pdf)
+    assert "14 november 2018" not in text
+    cover = " ".join(text.split())
+    assert (
+        "Vorig debat AO Internationaal Maatschappelijk Verantwoord Ondernemen (IMVO), 6 maart"
+        in cover
+    )
+    since = between(text, "Wat er veranderde sinds", "Openstaand")
+    assert "6 maart 2018." in since
+    submitted = [row[0] for row in tables(pdf)[SUBMITTED_TABLE]]
+    assert submitted == [
+        "Motie Diks (Kamerstuk 26 485, nr. 273)",
+        "Motie Becker c.s. (Kamerstuk 26 485, nr. 277)",
+        "Motie Bouali c.s. (Kamerstuk 26 485, nr. 280)",
+        "Motie Amhaouch (Kamerstuk 34 952, nr. 7)",
+    ]
+    assert glance(pdf)["Wijzigingen sinds het vorige debat"] == 5  # four motions, a commitment
+
+
+def test_a_debate_with_nothing_new_since_the_previous_says_so(out: Path) -> None:
+    """No letter was sent between the AO of June 2019 and that of March 2020."""
+    pdf = prepare(CONTENT, out, debate_id="ao-imvo-2020-03-03").path
+    text = text_of(pdf)
+    since = between(text, "Wat er veranderde sinds", "Openstaand")
+    assert "20 juni 2019." in since
+    assert NOTHING_SINCE in " ".join(since.split())
+    assert CHANGES_TABLE not in tables(pdf)
+    assert glance(pdf)["Wijzigingen sinds het vorige debat"] == 0
+
+
+def test_a_party_whose_motions_are_only_submitted_has_none_called_settled(out: Path) -> None:
+    """On 6 March 2018 motion Van Laar is only known as submitted: it is not 'afgedaan'."""
+    pdf = prepare(CONTENT, out, debate_id="ao-imvo-2018-03-06").path
+    rows = tables(pdf)[PARTIES_TABLE]
+    assert [row[:2] for row in rows] == [["PvdA", "1 andere motie of toezegging: zie de bijlage"]]
+    assert "afgedane" not in text_of(pdf)
+
+
+def test_an_overdue_commitment_partly_met_says_both(content_copy: Path, tmp_path: Path) -> None:
+    """The OESO commitment, partly met by the letter of November 2018, was due 'begin 2019':
+    on 8 December 2020 it comes first, 29 months open, partly met and past its deadline."""
+    commitments = content_copy / "commitments.yaml"
+    text = commitments.read_text(encoding="utf-8")
+    made = "    debate: notaoverleg-bhos-2018-06-28\n"
+    commitments.write_text(text.replace(made, made + "    deadline: begin 2019\n"), "utf-8")
+    pdf = prepare(content_copy, tmp_path / "out", debate_id="notaoverleg-imvo-2020-12-08").path
+    first = tables(pdf)[OPEN_TABLE][0]
+    assert first[0].startswith("Toezegging: Een onderzoek van de OESO financieren")
+    assert first[2:] == ["29 maanden", "begin 2019", "deels voldaan, termijn verstreken"]
+    assert glance(pdf)["waarvan over de termijn"] == 1
+
+
+#: The Kamer's decisions of 10 April 2018: motion Diks adopted by a vote, motion Bouali c.s.
+#: taken over by the government without one.
+DECISIONS = {
+    "  subject: Motie van het lid Diks over een verzoeningsdialoog\n": (
+        "  result: Aangenomen\n  voted_on: 2018-04-10\n  votes_for: 80\n  votes_against: 70\n"
+    ),
+    "  subject: Motie van de leden Bouali en Voordewind over een Europese high-level": (
+        "  result: Overgenomen\n  voted_on: 2018-04-10\n"
+    ),
+}
+
+
+def test_a_motion_adopted_or_taken_over_by_the_kamer_stands_as_adopted_from_that_day(
+    content_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    kamer = content_copy / "kamer.yaml"
+    text = kamer.read_text(encoding="utf-8")
+    for subject, decision in DECISIONS.items():
+        submitted = text.index("  submitted: 2018-04-04\n", text.index(subject)) + 24
+        text = text[:submitted] + decision + text[submitted:]
+    kamer.write_text(text, encoding="utf-8")
+    pdf = prepare(content_copy, tmp_path / "out", dt.date(2018, 6, 1), AO_2018).path
+    found = tables(pdf)
+    open_points = [row[0].split(" (")[0] for row in found[OPEN_TABLE]]
+    assert open_points == ["Motie Diks", "Motie Becker c.s.", "Motie Bouali c.s."]
+    annex = {row[0].split(" (")[0]: row[2] for row in found[ANNEX_TABLE]}
+    assert annex["Motie Diks"].startswith("aangenomen op 10 april 2018, nog niet gemeld")
+    assert annex["Motie Bouali c.s."].startswith("aangenomen op 10 april 2018, nog niet gemeld")
+    assert glance(pdf)["Moties nog niet uitgevoerd"] == 3
+    target = tmp_path / "register.csv"
+    args = ["export", "--content", str(content_copy), "--date", "2018-06-01"]
+    assert main([*args, "--out", str(target)]) == 0
+    capsys.readouterr()
+    with target.open(encoding="utf-8-sig", newline="") as stream:
+        rows = {row["id"]: row for row in csv.DictReader(stream)}
+    for motion in ("diks-26485-273", "bouali-26485-280"):
+        assert (rows[motion]["stand"], rows[motion]["stand sinds"]) == ("aangenomen", "2018-04-10")
+    assert rows["bouali-26485-280"]["volgens de Kamer"] == "Overgenomen"
+    before = prepare(content_copy, tmp_path / "out", dt.date(2018, 4, 9), AO_2018).path
+    assert OPEN_TABLE not in tables(before)  # on the eve of the decisions, only submitted
+
+
+def test_a_debate_the_kamer_moved_is_not_the_previous_debate(
+    content_copy: Path, tmp_path: Path
+) -> None:
+    """Were the AO of 20 June 2019 moved on the Kamer's agenda, the AO of March 2020 would
+    count its changes from the AO of 14 November 2018, the last one held."""
+    kamer = content_copy / "kamer.yaml"
+    text = kamer.read_text(encoding="utf-8")
+    held = "- debate: ao-imvo-2019-06-20\n  activiteit: 2019A00284\n  date: 2019-06-20\n"
+    assert held + "  status: Uitgevoerd\n" in text
+    kamer.write_text(text.replace(held + "  status: Uitgevoerd\n", held + "  status: Verplaatst\n"))
+    pdf = prepare(content_copy, tmp_path / "out", debate_id="ao-imvo-2020-03-03").path
+    text = " ".join(text_of(pdf).split())
+    held_last = "AO Internationaal Maatschappelijk Verantwoord Ondernemen (IMVO), 14 november 2018"
+    cover = text.split("In één oogopslag")[0]
+    assert f"Vorig debat {held_last}" in cover and "20 juni 2019" not in cover
+    assert f"het vorige debat, {held_last}, is meer dan een jaar geleden" in text
+    assert "verplaatst (activiteit 2019A00284)" in text  # the point of attention stays
