@@ -160,6 +160,28 @@ def test_a_motion_the_letters_call_adopted_that_the_kamer_rejected(
     assert any("but the Kamer has it ingetrokken on" in w for w in check(withdrawn, capsys))
 
 
+def test_a_motion_a_letter_reports_on_that_the_kamer_rejected(
+    content_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content = with_facts(
+        content_copy,
+        "high-levelbijeenkomst\n  submitted: 2018-04-04\n",
+        "high-levelbijeenkomst\n  submitted: 2018-04-04\n  decision: Verworpen.\n"
+        "  result: verworpen\n",
+    )
+    warnings = [w for w in check(content, capsys) if "bouali-26485-280" in w]
+    assert len(warnings) == 1
+    assert "letters/2018-11-13-voortgang-imvo-beleid.yaml:" in warnings[0]
+    assert warnings[0].endswith(
+        "warning: this letter reports on motion 'bouali-26485-280' as 'in uitvoering', but the "
+        "Kamer has it verworpen (zaak 2018Z06150); check which motion is meant"
+    )
+    assert (
+        "De brief van 13 november 2018 meldt de motie Bouali c.s. (Kamerstuk 26 485, nr. "
+        "280, zaak 2018Z06150) als in uitvoering, maar volgens de Kamer is zij verworpen."
+    ) in attention(content, dt.date(2018, 12, 1))
+
+
 REGISTER = """commitments:
 - commitment: technische-briefing-sectorale-samenwerking
   toezegging: TZ202111-101

@@ -4,7 +4,8 @@ The records come from ``kamer.yaml`` (written by ``briefing kamer link``, review
 content). Four kinds: a date the content gives for a debate or briefing that the Kamer's
 agenda has on another day; a debate moved or cancelled on the agenda; a motion adopted,
 according to the letters, that the Kamer rejected, withdrew or held (once it decided), or
-that was adopted before it was submitted or on another day than the vote; a commitment whose
+that was adopted before it was submitted or on another day than the vote; a motion a letter
+reports on (so takes as adopted) that the Kamer rejected, withdrew or held; a commitment whose
 status in the letters contradicts the Kamer's register.
 """
 
@@ -15,7 +16,7 @@ from dataclasses import replace
 
 from briefing.dates import dutch_date
 from briefing.errors import Problem, Severity
-from briefing.index.state import CommitmentState, Place, State
+from briefing.index.state import CommitmentState, MotionState, Place, State
 from briefing.kamer.facts import DebateFacts, MotionFacts
 from briefing.loading import Document, NodePath
 from briefing.model import CommitmentStatus, Debate, Motion
@@ -125,7 +126,10 @@ def _motion_findings(corpus: Corpus, state: State) -> Iterator[Finding]:
     entries = corpus.registries["motion"]
     for motion_state in state.motions.values():
         motion, record = motion_state.motion, motion_state.record
-        if record is None or motion.adopted is None:
+        if record is None:
+            continue
+        if motion.adopted is None:
+            yield from _reported_not_adopted(motion_state, record)
             continue
         entry = entries[motion.id]
         place = motion_state.mentions[-1] if motion_state.mentions else None
@@ -150,6 +154,30 @@ def _motion_findings(corpus: Corpus, state: State) -> Iterator[Finding]:
             )
         elif place is not None:
             yield from _adoption_day(motion, record, label, (entry.document, where), place)
+
+
+def _reported_not_adopted(motion_state: MotionState, record: MotionFacts) -> Iterator[Finding]:
+    """A letter reporting on a motion (carrying it out, so taking it as adopted) that the
+    Kamer rejected, withdrew or held."""
+    result = (record.result or "").lower()
+    if result not in _NOT_ADOPTED or not motion_state.updates:
+        return
+    motion, latest = motion_state.motion, motion_state.updates[-1]
+    votes = _votes(record)
+    on = f" op {dutch_date(record.voted_on)}" if record.voted_on else ""
+    yield _finding(
+        f"De brief van {dutch_date(latest.place.date)} meldt de motie {motion.cited_as} "
+        f"({motion.kamerstuk}, zaak {record.zaak}) als {latest.fact.status}, maar volgens de "
+        f"Kamer is zij{on} {result}" + (f" ({votes[0]} voor, {votes[1]} tegen)." if votes else "."),
+        latest.place.source.document,
+        (*latest.node_path, "status"),
+        f"this letter reports on motion '{motion.id}' as '{latest.fact.status}', but the Kamer "
+        f"has it {result}"
+        + (f" on {record.voted_on.isoformat()}" if record.voted_on else "")
+        + (f" ({votes[0]} for, {votes[1]} against; " if votes else " (")
+        + f"zaak {record.zaak}); check which motion is meant",
+        latest.place,
+    )
 
 
 def _adoption_day(
