@@ -166,6 +166,20 @@ _PERIODS: dict[str, tuple[int, int]] = {
     "eind": (10, 12),
     "einde": (10, 12),
     "in": (1, 12),
+    # Before the summer recess (early July), and after it: how letters promise a reply.
+    "voor de zomer": (1, 6),
+    "voor het zomerreces": (1, 6),
+    "na de zomer": (9, 11),
+    "na het zomerreces": (9, 11),
+    "herfst": (9, 11),
+    **{
+        f"{name} kwartaal": (3 * n - 2, 3 * n)
+        for n, names in enumerate(
+            (("eerste", "1e"), ("tweede", "2e"), ("derde", "3e"), ("vierde", "4e")), 1
+        )
+        for name in names
+    },
+    **{f"q{n}": (3 * n - 2, 3 * n) for n in range(1, 5)},
 }
 
 
@@ -188,7 +202,8 @@ class FuzzyDate:
 
     @classmethod
     def parse(cls, text: str) -> FuzzyDate:
-        """Parse ``2019-03-01``, ``maart 2019``, ``najaar 2019``, ``eerste helft van 2019``...
+        """Parse ``2019-03-01``, ``maart 2019``, ``najaar 2019``, ``voor de zomer 2019``,
+        ``Q3 2019``, ``eerste helft van 2019``, ``uiterlijk eind 2019``...
 
         A day that does not exist (``2021-02-30``, ``najaar 0000``) is a ``ValueError``
         that names the text and what is wrong with it.
@@ -215,7 +230,8 @@ class FuzzyDate:
             return cls(text.strip(), day, day)
         if match := re.fullmatch(r"(?:(.+) )?(\d{4})", cleaned):
             qualifier, year = match[1], int(match[2])
-            if qualifier is not None:  # "het najaar van 2019" means "najaar 2019"
+            if qualifier is not None:  # "(uiterlijk) het najaar van 2019": "najaar 2019"
+                qualifier = qualifier.replace("vóór", "voor").removeprefix("uiterlijk ")
                 qualifier = qualifier.removeprefix("het ").removesuffix(" van")
             if qualifier is None:
                 return cls(text.strip(), date(year, 1, 1), date(year, 12, 31))
@@ -227,8 +243,8 @@ class FuzzyDate:
                 return cls(text.strip(), date(year, first, 1), _month_end(year, last))
         raise _UnknownDate(
             f"{quoted(text)} is not a date this model understands; write '2019-03-01', "
-            "'maart 2019', 'begin 2019', 'voorjaar 2019', 'zomer 2019', 'najaar 2019', "
-            "'eind 2019', 'eerste helft van 2019', 'tweede helft van 2019' or '2019'"
+            "'maart 2019', 'begin 2019', 'voorjaar 2019', 'voor de zomer 2019', 'najaar 2019', "
+            "'eind 2019', 'derde kwartaal 2019', 'Q3 2019', 'eerste helft van 2019' or '2019'"
         )
 
     def __str__(self) -> str:

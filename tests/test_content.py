@@ -201,6 +201,14 @@ def test_a_letter_with_the_number_the_kamer_gives_another_letter_is_an_error(
         ("december 2019", "2019-12-01", "2019-12-31"),
         ("29 juni 2018", "2018-06-29", "2018-06-29"),
         ("in 2023", "2023-01-01", "2023-12-31"),
+        ("voor de zomer 2022", "2022-01-01", "2022-06-30"),
+        ("vóór het zomerreces van 2022", "2022-01-01", "2022-06-30"),
+        ("na de zomer 2022", "2022-09-01", "2022-11-30"),
+        ("Q3 2021", "2021-07-01", "2021-09-30"),
+        ("het derde kwartaal van 2021", "2021-07-01", "2021-09-30"),
+        ("4e kwartaal 2021", "2021-10-01", "2021-12-31"),
+        ("uiterlijk eind 2022", "2022-10-01", "2022-12-31"),
+        ("uiterlijk maart 2022", "2022-03-01", "2022-03-31"),
     ],
 )
 def test_fuzzy_dates_bound_the_period_they_name(text: str, start: str, end: str) -> None:
