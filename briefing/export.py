@@ -148,7 +148,9 @@ def _fixed_zip(data: bytes) -> bytes:
 
 def file_format(fmt: str | None, target: Path | None) -> str:
     """The format to write ``target`` in: ``fmt`` if given, else the one its extension names,
-    else CSV. A ``fmt`` that another format's extension contradicts is a usage error."""
+    else CSV. A ``fmt`` that another format's extension contradicts is a usage error, and so
+    is, without ``fmt``, an extension of another format (``.xls``: a CSV file under that name
+    is not what was asked for)."""
     if target is None:
         return fmt or "csv"
     named = target.suffix.lower().removeprefix(".")
@@ -156,6 +158,12 @@ def file_format(fmt: str | None, target: Path | None) -> str:
         raise UsageError(
             f"{target} ends in .{named}, but the format asked for is {fmt}; name the file "
             f"{target.with_suffix('.' + fmt).name}, or leave --format out"
+        )
+    if not fmt and named.isalpha() and named not in FORMATS:  # .xls, .ods, .pdf ...
+        raise UsageError(
+            f"{target} ends in .{named}, a format the register is not written in; name the "
+            f"file {target.with_suffix('.xlsx').name} (a workbook) or "
+            f"{target.with_suffix('.csv').name}, or give --format csv"
         )
     return fmt or (named if named in FORMATS else "csv")
 

@@ -503,6 +503,18 @@ def test_the_export_takes_its_format_from_the_file_name(
     )
     assert not wrong.exists()
 
+    old = tmp_path / "register.xls"
+    assert main([*args, "--out", str(old)]) == 2
+    assert capsys.readouterr() == (
+        "",
+        f"briefing: error: {old} ends in .xls, a format the register is not written in; name "
+        "the file register.xlsx (a workbook) or register.csv, or give --format csv\n",
+    )
+    assert not old.exists()
+    dated = tmp_path / "register-2018.03.06"
+    assert main([*args, "--out", str(dated)]) == 0
+    assert dated.read_text(encoding="utf-8-sig").startswith(",".join(COLUMNS))
+
 
 def test_the_export_replaces_only_a_register_it_wrote(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
