@@ -15,11 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.atomic import replace_with
-from briefing.dates import dutch_date
+from briefing.dates import dutch_date, fuzzy_date_text
 from briefing.errors import BriefingError, Problem, UsageError
 from briefing.index.register import Entry
 from briefing.layout import letter_pdf
-from briefing.views.format import fuzzy_date_text
 
 #: The columns, in order.
 COLUMNS = [
@@ -195,6 +194,8 @@ def export(
     from briefing.layout import STATE_OF_PLAY, require_content
     from briefing.prepare import find_debate
 
+    if target is not None:  # first: another file is never written over, whatever its name
+        require_replaceable(target)
     fmt = file_format(fmt, target)
     require_content(content)
     corpus = load_corpus(content)
@@ -206,8 +207,9 @@ def export(
     day = date or (debate.date if debate else dt.date.today())
     table = rows(index.register(day))
     name = f"register-{debate.id if debate else STATE_OF_PLAY}-{day.isoformat()}.{fmt}"
-    target = target or Path("build") / name
-    require_replaceable(target)
+    if target is None:
+        target = Path("build") / name
+        require_replaceable(target)
     data = to_csv(table) if fmt == "csv" else to_xlsx(table, f"Register {day.isoformat()}")
     write(target, data)
     return Exported(target, len(table), tuple(sorted(apart)))

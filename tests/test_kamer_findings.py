@@ -268,7 +268,7 @@ def test_a_commitment_the_register_has_met_that_the_letters_leave_open(
         for w in warnings
     )
     assert any(
-        "(2022-01-31, register TZ202111-102) is verstreken; de stand is 'openstaand'." in t
+        "(31 januari 2022, register TZ202111-102) is verstreken; de stand is 'openstaand'." in t
         for t in attention(content)
     )
 

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from briefing.dates import dutch_date
+from briefing.dates import dutch_date, fuzzy_date_text
 from briefing.errors import Problem, Severity
 from briefing.index.kamer import kamer_findings
 from briefing.index.sectors import name_pattern
@@ -68,7 +68,8 @@ def _overdue(corpus: Corpus, state: State, on: dt.date) -> Iterator[Finding]:
         latest = commitment.updates[-1] if commitment.updates else None
         where, register = _deadline_where(corpus, commitment)
         yield Finding(
-            f"De termijn van de toezegging '{commitment.commitment.text}' ({deadline}"
+            f"De termijn van de toezegging '{commitment.commitment.text}' "
+            f"({fuzzy_date_text(deadline)}"
             f"{register}) is verstreken; de stand is '{commitment.status}'.",
             _as_warning(
                 where.document.problem(

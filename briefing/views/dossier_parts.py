@@ -11,14 +11,14 @@ from dataclasses import dataclass, replace
 
 from markupsafe import Markup
 
-from briefing.dates import dutch_date
+from briefing.dates import dutch_date, fuzzy_date_text
 from briefing.index import Index
 from briefing.index.dossier import CHANGES, Dossier, Since
 from briefing.index.state import CommitmentState, places
 from briefing.layout import letter_href
 from briefing.model import Sector
 from briefing.sources import LetterSource
-from briefing.views.format import figure_value, fuzzy_date_text, inline, status_view
+from briefing.views.format import figure_value, inline, status_view
 from briefing.views.items import Item, commitment_item, commitment_text, motion_item, motion_text
 from briefing.views.links import Pages, Point, SourceLink, section_title
 from briefing.views.links import source_link as link_to

@@ -10,12 +10,11 @@ from functools import lru_cache
 from babel.numbers import format_decimal
 from markupsafe import Markup
 
-from briefing.dates import dutch_date
+from briefing.dates import dutch_date, fuzzy_date_text
 from briefing.index.state import SectorState, Submitted, Timing
 from briefing.inline import render_inline
 from briefing.model import CommitmentStatus, Figure, MotionStatus, SectorStatus
 from briefing.sources import LetterSource
-from briefing.types import FuzzyDate
 
 
 @lru_cache(maxsize=2**16)
@@ -27,13 +26,6 @@ def inline(text: str) -> Markup:
     letters before it.
     """
     return render_inline(text)
-
-
-def fuzzy_date_text(date: FuzzyDate) -> str:
-    """A date as the letter wrote it; an exact date typed as ``2018-11-13`` in Dutch."""
-    if date.start == date.end and str(date) == date.start.isoformat():
-        return dutch_date(date.start)
-    return str(date)
 
 
 @dataclass(frozen=True)

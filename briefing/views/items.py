@@ -7,12 +7,12 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from briefing.dates import dutch_date
+from briefing.dates import dutch_date, fuzzy_date_text
 from briefing.index.dossier import OpenPoint
 from briefing.index.register import Entry
 from briefing.index.state import CommitmentState, MotionState
 from briefing.model import CommitmentStatus
-from briefing.views.format import StatusView, fuzzy_date_text, inline, short, status_view
+from briefing.views.format import StatusView, inline, short, status_view
 from briefing.views.links import Pages, SourceLink
 from briefing.views.links import source_link as link_to
 

@@ -10,11 +10,11 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from briefing.dates import dutch_date
+from briefing.dates import dutch_date, fuzzy_date_text
 from briefing.index.dossier import party_of
 from briefing.index.state import CommitmentState, MotionState, Stated, Timing
 from briefing.model import Milestone
-from briefing.views.format import StatusView, fuzzy_date_text, inline, short, status_view
+from briefing.views.format import StatusView, inline, short, status_view
 from briefing.views.links import Pages, Point, SourceLink, source_link
 
 

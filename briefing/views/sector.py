@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from briefing.dates import dutch_date
+from briefing.dates import dutch_date, fuzzy_date_text
 from briefing.index import Index
 from briefing.index.sectors import latest_development, open_points
 from briefing.index.state import SectorState, Stated, Timing, timing
@@ -28,7 +28,6 @@ from briefing.views.format import (
     Cover,
     StatusView,
     figure_value,
-    fuzzy_date_text,
     inline,
     letters_fact,
     ministry_of,
