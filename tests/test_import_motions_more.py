@@ -76,3 +76,15 @@ def test_a_comma_after_a_name_keeps_the_name_a_submitter(tmp_path: Path) -> None
     motion = _imported(tmp_path, "kst-36410-XII-57.xml", "stoffer-36410-xii-57")
     assert motion["submitters"] == ["Stoffer", "Grinwis", "Kostić"]
     assert motion["kamerstuk"] == "36 410-XII, nr. 57"
+
+
+def test_a_page_heading_in_sentence_case_is_not_the_title(tmp_path: Path) -> None:
+    """berthub.eu/tkconv heads the page 'Motie van de leden Ploumen en Paternotte over ...' and
+    prints the paper under it: the title is the one in capitals, under its number."""
+    motion = _imported(tmp_path, "berthub-2022D09067.txt", "ploumen-35992-12")
+    assert motion["submitters"] == ["Ploumen", "Paternotte"]
+    assert (motion["kamerstuk"], motion["submitted"]) == ("35 992, nr. 12", dt.date(2022, 3, 9))
+    assert motion["request"] == (
+        "verzoekt het Presidium voorstellen uit te werken om periodiek te vergaderen op locaties "
+        "gespreid over het land"
+    )

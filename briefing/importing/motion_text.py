@@ -125,7 +125,7 @@ def read_motion(lines: list[SourceLine], path: Path) -> MotionText:
     """The motion in ``lines``, or a :class:`BriefingError` naming what is missing."""
     lines, _ = without_furniture(lines)
     filled = [line for line in _unfolded(lines) if line.text and not TOP_LINK_RE.match(line.text)]
-    title_at = next(i for i, line in enumerate(filled) if _TITLE_RE.match(line.text))
+    title_at = _title_at(filled)
     head = _Head(path)
     head.read(filled, title_at)
     start = next((i for i, line in enumerate(filled) if _START_RE.match(line.text)), None)
@@ -165,6 +165,14 @@ def read_motion(lines: list[SourceLine], path: Path) -> MotionText:
             f"taken from the title: {', '.join(motion.submitters)}"
         )
     return motion
+
+
+def _title_at(filled: list[SourceLine]) -> int:
+    """Where the title is: the first in capitals ("MOTIE VAN DE LEDEN ..."), as the paper
+    prints it, else the first at all; a web page's heading above the paper reads "Motie van
+    de leden Ploumen en Paternotte over ..." (berthub.eu)."""
+    titles = [i for i, line in enumerate(filled) if _TITLE_RE.match(line.text)]
+    return next((i for i in titles if "MOTIE VAN" in filled[i].text), titles[0])
 
 
 def _unfolded(lines: list[SourceLine]) -> list[SourceLine]:
