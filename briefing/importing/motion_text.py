@@ -40,6 +40,8 @@ _TITLE_RE = re.compile(
 )
 _NUMBER_RE = re.compile(r"^Nr\.\s*(\d{1,6})?\s*$", re.I)
 _DIGITS_RE = re.compile(r"^(\d{1,6})$")
+#: rijksbegroting.nl may print the number between the dossier and the title: "35095 8 MOTIE".
+_LEADING_NUMBER_RE = re.compile(r"^(\d{1,6})\s+(?=\S)")
 _DOSSIER_RE = re.compile(r"^(\d{2}\s?\d{3})(?![\d.,])(.*)$")
 #: A dossier's suffix after its number: "-02", "-XIV", " XIV", " A" (a letter, a roman numeral).
 _SUFFIX_RE = re.compile(r"^(?:-\s*([A-Z]{1,8}|\d{1,3})|([IVXLC]{1,8}|[A-Z]))(?=\s|$)")
@@ -47,7 +49,12 @@ _PROPOSED_RE = re.compile(r"^Voorgesteld\b\s*(.*)$", re.I)
 #: rijksbegroting.nl prints the number and the date on one line: "Nr. 29 Voorgesteld 1 ...".
 _NUMBER_DATE_RE = re.compile(r"^(Nr\.\s*\d{1,6})\s+(Voorgesteld\b.*)$", re.I)
 _START_RE = re.compile(r"^De Kamer,?$", re.I)
-_END_RE = re.compile(r"^en gaat over tot de orde van de dag\b", re.I)
+#: A PDF's text may join the date and the opening: "Voorgesteld 18 maart 2020 De Kamer,".
+_DATE_START_RE = re.compile(r"^(Voorgesteld\b.*?)\s+(De Kamer,?)$", re.I)
+#: The closing formula; a motion of a night sitting may close "... tot de orde van de nacht".
+_END_RE = re.compile(r"^en gaat over tot de orde van de (?:dag|nacht)\b", re.I)
+#: What a web page prints under the names: tweedekamer.nl's block of signatories.
+_NAMES_END_RE = re.compile(r"^(?:Ondertekenaars|Eerste ondertekenaar|Mede ?ondertekenaars?)$", re.I)
 _REPLACES_RE = re.compile(
     r"TER\s+VERVANGING\s+VAN\s+DIE\s+GEDRUKT\s+ONDER\s+NR\.?\s*(\d{1,6})", re.I
 )
@@ -68,6 +75,8 @@ _CONSIDERING_RE = re.compile(
 _ITEM_RE = re.compile(r"^(?:[-\u2013\u2022\u00b7]|\d{1,2}[.)]|[a-z][.)])\s+(?=\S)")
 #: A submitter's name under the text: a few words, the first with a capital ("Van der Plas").
 _NAME_RE = re.compile(r"^[^\W\d_][\w'\u2019.-]*(?:\s+[\w'\u2019.-]+){0,4}$")
+#: The comma or full stop the official XML sometimes leaves after a name ("Stoffer,").
+_TRAILING_MARK_RE = re.compile(r"(?<=\w\w)[.,;]$|[,;]$")
 _DASH = "\u2013 "
 _PARTICLES = {"van", "der", "den", "de", "het", "ter", "ten", "in", "'t", "la", "le", "el", "al"}
 
@@ -116,7 +125,7 @@ def read_motion(lines: list[SourceLine], path: Path) -> MotionText:
     """The motion in ``lines``, or a :class:`BriefingError` naming what is missing."""
     lines, _ = without_furniture(lines)
     filled = [line for line in _unfolded(lines) if line.text and not TOP_LINK_RE.match(line.text)]
-    title_at = next(i for i, line in enumerate(filled) if _TITLE_RE.match(line.text))
+    title_at = _title_at(filled)
     head = _Head(path)
     head.read(filled, title_at)
     start = next((i for i, line in enumerate(filled) if _START_RE.match(line.text)), None)
@@ -158,10 +167,19 @@ def read_motion(lines: list[SourceLine], path: Path) -> MotionText:
     return motion
 
 
+def _title_at(filled: list[SourceLine]) -> int:
+    """Where the title is: the first in capitals ("MOTIE VAN DE LEDEN ..."), as the paper
+    prints it, else the first at all; a web page's heading above the paper reads "Motie van
+    de leden Ploumen en Paternotte over ..." (berthub.eu)."""
+    titles = [i for i, line in enumerate(filled) if _TITLE_RE.match(line.text)]
+    return next((i for i in titles if "MOTIE VAN" in filled[i].text), titles[0])
+
+
 def _unfolded(lines: list[SourceLine]) -> list[SourceLine]:
     """The lines, white space collapsed, with each part of the motion's head on a line of its
     own: rijksbegroting.nl prints the dossier and the title on one line ("30 300 VII MOTIE
-    VAN HET LID VAN BEEK C.S.") and the number and the date on one ("Nr. 29 Voorgesteld ...")."""
+    VAN HET LID VAN BEEK C.S.", or with the number: "35095 8 MOTIE ...") and the number and
+    the date on one ("Nr. 29 Voorgesteld ..."); a PDF's text may join the date and "De Kamer,"."""
     unfolded: list[SourceLine] = []
     for line in lines:
         text = collapse(line.text)
@@ -169,11 +187,17 @@ def _unfolded(lines: list[SourceLine]) -> list[SourceLine]:
         if dossier := _DOSSIER_RE.match(text):
             rest = dossier[2].strip()
             suffix = _SUFFIX_RE.match(rest)
-            title = rest[suffix.end() :].strip() if suffix else rest
+            after = rest[suffix.end() :].strip() if suffix else rest
+            number = _LEADING_NUMBER_RE.match(after)
+            title = after[number.end() :] if number else after
             if title and _TITLE_RE.match(title):
-                parts = [text[: len(text) - len(title)].strip(), title]
+                parts = [text[: len(text) - len(after)].strip(), title]
+                if number:
+                    parts.insert(1, f"Nr. {number[1]}")
         elif numbered := _NUMBER_DATE_RE.match(text):
             parts = [numbered[1], numbered[2]]
+        elif opened := _DATE_START_RE.match(text):
+            parts = [opened[1], opened[2]]
         unfolded += [SourceLine(line.number, part) for part in parts]
     return unfolded
 
@@ -268,7 +292,9 @@ class _Clause:
 
 
 def _clauses(lines: list[SourceLine]) -> tuple[list[_Clause], list[str]]:
-    """The clauses between 'De Kamer,' and the closing formula, and the names after it."""
+    """The clauses between 'De Kamer,' and the closing formula, and the names after it: the
+    lines of names right under it, up to the first that is no name (a web page's block of
+    signatories, its links, the next part of the page)."""
     clauses: list[_Clause] = []
     names: list[str] = []
     hyphenation = Hyphenation.of(line.text for line in lines)
@@ -276,8 +302,10 @@ def _clauses(lines: list[SourceLine]) -> tuple[list[_Clause], list[str]]:
     for line in lines:
         text = line.text
         if ended:
-            if _is_name(text):
-                names.append(text)
+            name = _TRAILING_MARK_RE.sub("", text)
+            if not _is_name(name) or _NAMES_END_RE.match(name):
+                break
+            names.append(name)
             continue
         if _END_RE.match(text):
             ended = True

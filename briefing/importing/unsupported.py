@@ -3,7 +3,8 @@
 The Eerste Kamer numbers its papers with letters ("30 804, F", "A MOTIE VAN HET LID ...") and
 names itself in the table above the paper; the Tweede Kamer publishes, besides letters and
 motions, papers of other kinds under the same "Nr. 214 <KIND>" line ("LIJST VAN VRAGEN EN
-ANTWOORDEN", "VERSLAG VAN EEN SCHRIFTELIJK OVERLEG"). Naming what was found tells a user
+ANTWOORDEN", "VERSLAG VAN EEN SCHRIFTELIJK OVERLEG"); the record of a debate prints the
+motions read out in it without their number and title. Naming what was found tells a user
 why the file was refused, instead of only what the importer reads.
 """
 
@@ -22,6 +23,10 @@ _LETTERED_RE = re.compile(r"^([A-Z]{1,3})\s+([A-Z]{4,}(?:\s+[A-Z\u00c0-\u00dd.]+
 _READ_KINDS_RE = re.compile(r"^(?:HERDRUK\d{0,3}\s+)?(?:GEWIJZIGDE\s+)?(?:BRIEF|MOTIE)\b", re.I)
 #: How far into the text the head of a paper reaches.
 _HEAD_LINES = 60
+#: A motion's opening and closing formula, as the Handelingen print a motion read out in a
+#: debate: without the Kamerstuk's number, title and date.
+_OPENING_RE = re.compile(r"^De Kamer,$")
+_CLOSING_RE = re.compile(r"^en gaat over tot de orde van de (?:dag|nacht)\b")
 
 
 def what_it_is(lines: list[SourceLine]) -> tuple[int, str] | None:
@@ -38,4 +43,18 @@ def what_it_is(lines: list[SourceLine]) -> tuple[int, str] | None:
         match = NUMBER_RE.match(text)
         if match and match[2] and not _READ_KINDS_RE.match(match[2]):
             return number, f"a Kamerstuk of another kind ('{match[2]}'), not a letter or a motion"
-    return None
+    return _motion_in_a_debate(lines)
+
+
+def _motion_in_a_debate(lines: list[SourceLine]) -> tuple[int, str] | None:
+    """The line where a motion's text opens when the text holds one without its title, as
+    the record of a debate (Handelingen) prints the motions read out in it; else None."""
+    texts = [(line.number, collapse(line.text)) for line in lines]
+    opening = next((n for n, text in texts if _OPENING_RE.match(text)), None)
+    if opening is None or not any(_CLOSING_RE.match(text) for n, text in texts if n > opening):
+        return None
+    return opening, (
+        "a motion as the record of a debate (Handelingen) prints it, without the number, "
+        "title and date of its Kamerstuk; import the motion's own publication "
+        "(kst-<dossier>-<nr>, 'Nr. 30 MOTIE VAN HET LID ...') instead"
+    )

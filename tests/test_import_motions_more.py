@@ -1,0 +1,111 @@
+"""``briefing import`` on motions as more of their publishers print them: tweedekamer.nl's
+signatories block under the names, a debate closed "tot de orde van de nacht", rijksbegroting.nl's
+line of dossier, number and title, a PDF's date and "De Kamer," on one line, and a web page's
+links after the names.
+
+The samples are real pages, as copied (``fixtures/import/motions/SOURCES.txt``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from tests.conftest import FIXTURES, cli
+from tests.test_import_sources import content_copy, motions
+
+MOTIONS = FIXTURES / "import" / "motions"
+
+
+def _imported(tmp_path: Path, name: str, motion_id: str) -> dict[str, object]:
+    """The entry that importing the sample ``name`` alone adds, after a clean import."""
+    content = content_copy(tmp_path / "content")
+    run = cli("import", MOTIONS / name, "--content", content)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout == f"wrote {content / 'motions.yaml'}: motion {motion_id}\n"
+    assert run.stderr == ""
+    check = cli("check", "--content", content)
+    assert check.returncode == 0, check.stderr
+    return motions(content)[motion_id]
+
+
+def test_tweedekamer_nl_signatories_block_is_no_submitter(tmp_path: Path) -> None:
+    """tweedekamer.nl prints 'Ondertekenaars', 'Eerste ondertekenaar' and the member's full
+    name and office under the names: the submitters are the names above that block."""
+    motion = _imported(tmp_path, "tk-2021D37132.txt", "markuszower-32317-717")
+    assert motion["submitters"] == ["Markuszower"]
+    assert motion["kamerstuk"] == "32 317, nr. 717"
+    assert motion["request"] == "verzoekt de regering, deze uitspraken opnieuw tot de hare te maken"
+
+
+def test_a_motion_closed_tot_de_orde_van_de_nacht_ends_there(tmp_path: Path) -> None:
+    """A motion submitted in a night sitting may close 'en gaat over tot de orde van de
+    nacht.': the request ends before it, and the name under it is the submitter."""
+    motion = _imported(tmp_path, "tk-2021D33604.txt", "jansen-27925-829")
+    assert motion["request"] == (
+        "roept de regering op, een moratorium in te stellen op asielaanvragen"
+    )
+    assert motion["submitters"] == ["Jansen"]
+    assert motion["submitted"] == dt.date(2021, 9, 15)
+    assert len(motion["considerations"]) == 4  # type: ignore[arg-type]
+
+
+def test_rijksbegroting_nl_line_of_dossier_number_and_title(tmp_path: Path) -> None:
+    """rijksbegroting.nl prints '35095 8 MOTIE VAN HET LID LEIJTEN': dossier, number, title."""
+    motion = _imported(tmp_path, "rijksbegroting-kst255917.txt", "leijten-35095-8")
+    assert (motion["kamerstuk"], motion["submitted"]) == ("35 095, nr. 8", dt.date(2018, 12, 19))
+    assert motion["submitters"] == ["Leijten"]
+    assert len(motion["considerations"]) == 3  # type: ignore[arg-type]
+    assert str(motion["request"]).startswith("verzoekt de regering, mogelijk te maken dat")
+
+
+def test_date_and_de_kamer_on_one_line_and_a_page_after_the_names(tmp_path: Path) -> None:
+    """A PDF's text may join 'Voorgesteld 18 maart 2020 De Kamer,'; the page around the
+    motion goes on after the names with its own headings, which are no submitters."""
+    motion = _imported(tmp_path, "parlementairemonitor-kst-25295-151.txt", "wilders-25295-151")
+    assert motion["submitters"] == ["Wilders", "Baudet"]
+    assert (motion["kamerstuk"], motion["submitted"]) == ("25 295, nr. 151", dt.date(2020, 3, 18))
+    assert "considerations" not in motion
+    assert str(motion["request"]).startswith("verzoekt de regering, een lockdown voor heel")
+    assert str(motion["request"]).endswith("nieuwe besmettingen tegen te gaan")
+
+
+def test_a_comma_after_a_name_keeps_the_name_a_submitter(tmp_path: Path) -> None:
+    """The official XML sometimes prints a name with a comma after it ('Stoffer,'): it is still
+    the first submitter, and gives the entry its id."""
+    motion = _imported(tmp_path, "kst-36410-XII-57.xml", "stoffer-36410-xii-57")
+    assert motion["submitters"] == ["Stoffer", "Grinwis", "Kostić"]
+    assert motion["kamerstuk"] == "36 410-XII, nr. 57"
+
+
+def test_a_page_heading_in_sentence_case_is_not_the_title(tmp_path: Path) -> None:
+    """berthub.eu/tkconv heads the page 'Motie van de leden Ploumen en Paternotte over ...' and
+    prints the paper under it: the title is the one in capitals, under its number."""
+    motion = _imported(tmp_path, "berthub-2022D09067.txt", "ploumen-35992-12")
+    assert motion["submitters"] == ["Ploumen", "Paternotte"]
+    assert (motion["kamerstuk"], motion["submitted"]) == ("35 992, nr. 12", dt.date(2022, 3, 9))
+    assert motion["request"] == (
+        "verzoekt het Presidium voorstellen uit te werken om periodiek te vergaderen op locaties "
+        "gespreid over het land"
+    )
+
+
+def test_a_motion_in_the_record_of_a_debate_is_refused_saying_what_it_is(
+    tmp_path: Path,
+) -> None:
+    """The Handelingen print a motion read out in a debate without its number, title and date:
+    it is refused with what it is and what to import instead, and nothing is written."""
+    content = content_copy(tmp_path / "content")
+    before = (content / "motions.yaml").read_bytes()
+    sample = MOTIONS / "h-tk-20152016-11-8.txt"
+    run = cli("import", sample, "--content", content)
+    assert run.returncode == 1
+    assert run.stdout == ""
+    assert run.stderr.startswith(
+        f"briefing: error: {sample}:19: this is a motion as the record of a debate "
+        "(Handelingen) prints it, without the number, title and date of its Kamerstuk; import "
+        "the motion's own publication (kst-<dossier>-<nr>, 'Nr. 30 MOTIE VAN HET LID ...') "
+        "instead; the importer reads "
+    )
+    assert "Traceback" not in run.stderr
+    assert (content / "motions.yaml").read_bytes() == before
