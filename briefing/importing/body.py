@@ -81,10 +81,16 @@ class _Footnotes:
     called: set[str] = field(default_factory=set)
 
 
-def read_body(lines: list[SourceLine], footnotes: list[FootnoteText], notes: list[str]) -> Body:
-    """The sections and footnotes of the body in ``lines``; what it left out goes to ``notes``."""
+def read_body(
+    lines: list[SourceLine],
+    footnotes: list[FootnoteText],
+    notes: list[str],
+    annex: list[SourceLine] | None = None,
+) -> Body:
+    """The sections and footnotes of the body in ``lines``; what it left out goes to ``notes``.
+    The lines of an ``annex`` after the signature only tell how the text is wrapped."""
     hyphenation = Hyphenation.of([line.text for line in lines] + [f.text for f in footnotes])
-    spaced = paragraph_ends(lines)
+    spaced = paragraph_ends(lines, annex)
     if len(spaced) > len(lines):
         notes.append(
             f"line {lines[0].number}: no blank line between paragraphs (as tweedekamer.nl prints "

@@ -1,0 +1,94 @@
+"""``briefing import`` on more layouts of real letters: a signature with an annex after it,
+a site's title longer than a subject holds, lettered items, openkamer.org's page head. Each
+test imports a small real text and asserts the draft or the notes a user gets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import FIXTURES
+from tests.test_import_layouts import imported_draft
+
+IMPORT = FIXTURES / "import"
+
+
+def test_a_geannoteerde_agenda_after_the_signature_leaves_the_letter_signed_and_whole(
+    tmp_path: Path,
+) -> None:
+    """tweedekamer.nl prints the letter, both signatures and then the geannoteerde agenda it
+    sends, without blank lines: the signature is the letter's end, not a paragraph glued to
+    the agenda's heading, and the agenda is noted once as left out."""
+    draft, notes = imported_draft(tmp_path, IMPORT / "tk-2025D22432.excerpt.txt")
+    assert draft["signatory"] == {
+        "title": "De Minister van Infrastructuur en Waterstaat,",
+        "name": "B. Madlener",
+    }
+    (section,) = draft["sections"]
+    assert section["body"] == [
+        "Hierbij ontvangt u de geannoteerde agenda van de Transportraad van 5 juni a.s. te "
+        "Luxemburg, mede namens de Minister van Justitie en Veiligheid.",
+        "De inhoud van deze geannoteerde agenda geeft de meest recente stand van zaken weer. Er "
+        "is nog geen officiële agenda voor deze Transportraad gepubliceerd. Mocht de formele "
+        "agenda op belangrijke punten anders zijn, dan wordt u hierover nader geïnformeerd.",
+    ]
+    assert "found no signature" not in notes
+    assert (
+        "tk-2025D22432.excerpt.txt:12: the letter is also signed by De Staatssecretaris van "
+        "Infrastructuur en Waterstaat, Ch.A. Jansen; the draft names the first signatory only"
+    ) in notes
+    assert (
+        "tk-2025D22432.excerpt.txt:16: left out after the signature: lines 16-29, from "
+        "'I. Geannoteerde agenda' to 'verwacht, onder andere over de voorbereiding voor de ...', "
+        "an annex the letter sends in the same paper"
+    ) in notes
+    assert notes.count("left out after the signature") == 1
+
+
+def test_answers_after_a_signature_on_one_line_are_not_the_letters_body(tmp_path: Path) -> None:
+    """ "De Minister van ..., W. Koolmees" on one line, then "Vragen n.a.v. ...", "Vraag 1",
+    "Antwoord 1": the letter ends at the signature."""
+    draft, notes = imported_draft(tmp_path, IMPORT / "tk-2021D26975.excerpt.txt")
+    assert draft["signatory"] == {
+        "title": "De Minister van Sociale Zaken en Werkgelegenheid,",
+        "name": "W. Koolmees",
+    }
+    (section,) = draft["sections"]
+    assert section["body"] == [
+        "Hierbij zend ik u de antwoorden op de vragen over het jaarverslag SZW 2020 (Kamerstuk "
+        "35 830 XV, nr. 1), gesteld door de leden van de vaste commissie voor Sociale Zaken en "
+        "Werkgelegenheid naar aanleiding van het onderzoek door de rapporteurs De Kort en Kat."
+    ]
+    assert "found no signature" not in notes
+    assert "left out after the signature: lines 10-28, from 'Vragen n.a.v." in notes
+
+
+def test_a_site_title_longer_than_a_subject_holds_is_cut_at_a_word_and_kept_whole_in_a_comment(
+    tmp_path: Path,
+) -> None:
+    """tweedekamer.nl's title ("Brief regering : Reactie op het verzoek van het lid Asscher,
+    ...") has 203 characters; a subject holds 200: the draft is written, with the subject cut
+    at a word and the whole title in the review comment above it."""
+    source = IMPORT / "tk-2019D37354.txt"
+    draft, notes = imported_draft(tmp_path, source)
+    whole = source.read_text(encoding="utf-8").splitlines()[0].removeprefix("Brief regering : ")
+    assert len(whole) == 203
+    assert draft["subject"] == (
+        "Reactie op het verzoek van het lid Asscher, gedaan tijdens de Regeling van "
+        "Werkzaamheden van 24 september 2019, over de onduidelijkheid of de coalitie nog over "
+        "een meerderheid in de Tweede Kamer\u2026"
+    )
+    assert draft["signatory"] == {
+        "title": "De Minister-President, Minister van Algemene Zaken,",
+        "name": "M. Rutte",
+    }
+    assert (
+        "tk-2019D37354.txt:1: the subject has 203 characters, more than the 200 a subject "
+        "holds; the draft has it cut at a word"
+    ) in notes
+    written = next((tmp_path / "content" / "letters").glob("2019-09-25-*.yaml"))
+    comment = " ".join(
+        line.strip().lstrip("#").strip()
+        for line in written.read_text(encoding="utf-8").splitlines()
+        if line.startswith("#")
+    )
+    assert f"reads: '{whole}'" in comment
