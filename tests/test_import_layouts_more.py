@@ -92,3 +92,22 @@ def test_a_site_title_longer_than_a_subject_holds_is_cut_at_a_word_and_kept_whol
         if line.startswith("#")
     )
     assert f"reads: '{whole}'" in comment
+
+
+def test_a_numbered_heading_over_a_lettered_subheading_is_a_heading_not_glued_to_it(
+    tmp_path: Path,
+) -> None:
+    """ "2. Uitkomsten tussentijdse evaluatie" with "a. Bestuurlijke afspraken ..." under it:
+    the lettered block starts in lower case, yet it starts a block of its own, so the numbered
+    line is a heading and the lettered one is not joined to it or to what follows."""
+    draft, _ = imported_draft(tmp_path, IMPORT / "tk-2018D55739.excerpt.txt")
+    headings = [section.get("heading") for section in draft["sections"]]
+    assert headings == ["1. Inleiding", "2. Uitkomsten tussentijdse evaluatie"]
+    assert draft["sections"][1]["body"] == [
+        "a. Bestuurlijke afspraken tussen SZW en VNG, kansrijk opgroeien alle kinderen in "
+        "Nederland over de extra middelen voor gemeenten (€ 85 mln.)",
+        "Bureau Bartels heeft de bestuu",
+    ]
+    assert draft["sections"][0]["body"][-1]["items"][-1].endswith(
+        "€ 1 mln. voor projecten in Caribisch Nederland."
+    )

@@ -9,7 +9,8 @@ Headings are found by their markup where the text has it (markdown ``#``, bold o
 emphasis), and the markup gives the level: bold headings above plain ones above headings
 in emphasis, as a letter's PDF prints them. Without markup, a short line without a full
 stop between two paragraphs is a heading, at the top level; a numbered one ("1. Inleiding")
-keeps its number, unless it follows a colon (then it is a list's first item).
+keeps its number, unless it follows a colon (then it is a list's first item). A lettered
+block ("a. Bestuurlijke afspraken ...") starts a paragraph of its own.
 """
 
 from __future__ import annotations
@@ -54,6 +55,9 @@ _STYLES = ["bold", "plain", "emphasis"]
 _MAX_HEADING = 200
 #: The number in front of a numbered heading: "1. Inleiding", "2.3 Financiering".
 _HEADING_NUMBER_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\S)")
+#: A lettered item or subheading ("a. Bestuurlijke afspraken ...", "b) de ..."): it starts
+#: in lower case, yet starts a block of its own.
+_LETTERED_RE = re.compile(r"^[a-z][.)]\s+(?=\S)")
 INTRO_ID = "inleiding"
 
 
@@ -213,7 +217,11 @@ def _find_headings(blocks: list[_Block], marked: bool) -> None:
         )
         if _HEADING_NUMBER_RE.match(block.text) and before and before.text.endswith(":"):
             continue  # the first item of a numbered list
-        after_starts = after.kind in ("item", "heading") or starts_upper(after.text)
+        after_starts = (
+            after.kind in ("item", "heading")
+            or starts_upper(after.text)
+            or bool(_LETTERED_RE.match(after.text))
+        )
         if before_ends and after_starts:
             block.kind = "heading"
 
@@ -224,8 +232,9 @@ def _join_continuations(blocks: list[_Block], hyphenation: Hyphenation) -> list[
     for block in blocks:
         last = joined[-1] if joined else None
         if block.kind == "paragraph" and last is not None and last.kind != "heading":
-            continues = starts_lower(block.text) or (
-                last.kind == "paragraph" and not TERMINAL_RE.search(last.text)
+            continues = not _LETTERED_RE.match(block.text) and (
+                starts_lower(block.text)
+                or (last.kind == "paragraph" and not TERMINAL_RE.search(last.text))
             )
             if continues:
                 last.text = collapse(hyphenation.join(last.text, block.text))
