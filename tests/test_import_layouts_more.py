@@ -111,3 +111,27 @@ def test_a_numbered_heading_over_a_lettered_subheading_is_a_heading_not_glued_to
     assert draft["sections"][0]["body"][-1]["items"][-1].endswith(
         "€ 1 mln. voor projecten in Caribisch Nederland."
     )
+
+
+def test_openkamer_orgs_head_gives_the_dossier_by_the_papers_address(tmp_path: Path) -> None:
+    """openkamer.org prints "Nr. 62 BRIEF VAN ..." without the dossier above it, but its head
+    names the paper's address ("Bron: .../kst-35300-XIV-62.html"): that gives the Kamerstuk
+    number. The notes quote the head's lines as printed, and say there is no dossier's title
+    to propose as the subject rather than call 'onbekend' one."""
+    draft, notes = imported_draft(tmp_path, IMPORT / "openkamer-35300-XIV-62.txt")
+    assert draft["kamerstuk"] == "35 300-XIV, nr. 62"
+    assert str(draft["date"]) == "2019-11-21"
+    assert draft["signatory"] == {
+        "title": "De Minister van Landbouw, Natuur en Voedselkwaliteit,",
+        "name": "C.J. Schouten",
+    }
+    assert "found no dossier number" not in notes
+    assert (
+        "openkamer-35300-XIV-62.txt:4: left out of the head: "
+        "'Bron: https://zoek.officielebekendmakingen.nl/kst-35300-XIV-62.html'"
+    ) in notes
+    assert (
+        "openkamer-35300-XIV-62.txt:7: no subject in the text, nor a dossier's title to "
+        "propose; the subject is 'onbekend': write the letter's subject"
+    ) in notes
+    assert "(the dossier's title)" not in notes

@@ -70,6 +70,8 @@ _FURNITURE_RES = [
     re.compile(r"^\s*(?:\u2022\s*)?Download PDF\s*$"),
 ]
 _FOOTNOTE_RE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
+#: A paper's code, as its address on officielebekendmakingen.nl has it: "kst-35300-XIV-62".
+_PAPER_CODE_RE = re.compile(r"\bkst-(\d{5})-(?:([A-Z]{1,8}|\d{1,3})-)?(\d{1,6})\b")
 #: A reprint says so before its kind ("Nr. 7 HERDRUK1", the number a footnote's call).
 _REPRINT_RE = re.compile(r"^HERDRUK\d{0,3}\s*", re.IGNORECASE)
 
@@ -85,6 +87,7 @@ def recognise(lines: list[SourceLine]) -> bool:
 
 def read(lines: list[SourceLine], path: Path) -> LetterText:
     """The letter in ``lines``: head, body lines (furniture and footnotes out) and notes."""
+    printed = lines
     lines, breaks = without_furniture(lines)
     dated = next(
         (i for i, line in enumerate(lines) if _PLACE_DATE_RE.match(collapse(line.text))), None
@@ -93,7 +96,7 @@ def read(lines: list[SourceLine], path: Path) -> LetterText:
         raise BriefingError(f"{path}: found no line like 'Den Haag, 11 juni 2019'")
     head = Head()
     text = LetterText(LAYOUT, head, [])
-    _read_head(lines[:dated], head, text.notes, path)
+    _read_head(lines[:dated], printed[:dated], head, text.notes, path)
     date = parse_dutch_date(lines[dated].text)
     if date is None:
         raise BriefingError(
@@ -162,12 +165,16 @@ def without_furniture(lines: list[SourceLine]) -> tuple[list[SourceLine], list[i
     return cleaned, breaks
 
 
-def _read_head(lines: list[SourceLine], head: Head, notes: list[str], path: Path) -> None:
+def _read_head(
+    lines: list[SourceLine], printed: list[SourceLine], head: Head, notes: list[str], path: Path
+) -> None:
+    """The head's fields from ``lines``; ``printed`` are the same lines before the page's
+    furniture was taken out, which the notes quote."""
     dossier: tuple[str, str | None] | None = None
     number: str | None = None
     kind: list[str] = []
     part, first_text = "", ""
-    for line in lines:
+    for line, as_printed in zip(lines, printed, strict=True):
         text = collapse(line.text)
         if _ANNOTATION_RE.match(text):
             continue
@@ -205,10 +212,11 @@ def _read_head(lines: list[SourceLine], head: Head, notes: list[str], path: Path
         elif not first_text and dossier is None:
             first_text = text
         else:
-            notes.append(f"line {line.number}: left out of the head: '{text}'")
+            notes.append(f"line {line.number}: left out of the head: '{collapse(as_printed.text)}'")
     head.author = _author(" ".join(kind))
     if number is None:
         raise BriefingError(f"{path}: found no line like 'Nr. 308 BRIEF VAN DE MINISTER ...'")
+    dossier = dossier or _dossier_of_code(printed, number)
     if dossier is None:
         notes.append(
             f"line {head.lines.get('kamerstuk', 1)}: found no dossier number above 'Nr. "
@@ -223,6 +231,17 @@ def _read_head(lines: list[SourceLine], head: Head, notes: list[str], path: Path
             f"line {head.lines['kamerstuk']}: '{cited}' is not a Kamerstuk number the model "
             "can hold; the letter's Kamerstuk number is left out"
         )
+
+
+def _dossier_of_code(printed: list[SourceLine], number: str) -> tuple[str, str | None] | None:
+    """The dossier that the paper's code in the page's head gives, when it is this paper's
+    ("Bron: https://zoek.officielebekendmakingen.nl/kst-35300-XIV-62.html" on openkamer.org,
+    "officiële HTML versie (kst-35068-4)" on berthub.eu, above "Nr. 62")."""
+    for line in printed:
+        for code in _PAPER_CODE_RE.finditer(line.text):
+            if code[3] == number:
+                return code[1], code[2]
+    return None
 
 
 def _take_footnotes(

@@ -119,13 +119,22 @@ def _signatory_of_nearest(head: Head, closing: Closing, corpus: Corpus) -> None:
 def _subject(head: Head, notes: list[str]) -> None:
     if head.subject:
         return
-    head.subject = head.dossier_title or UNKNOWN
+    line = head.lines.get("kamerstuk", 1)
+    if not head.dossier_title:
+        head.subject = UNKNOWN
+        head.review["subject"] = "the text prints no 'Betreft' and no dossier's title: fill it in"
+        notes.append(
+            f"line {line}: no subject in the text, nor a dossier's title to propose; the subject "
+            f"is '{UNKNOWN}': write the letter's subject"
+        )
+        return
+    head.subject = head.dossier_title
     head.review["subject"] = (
         "the text prints no 'Betreft'; this is the dossier's title: write the letter's subject"
     )
     notes.append(
-        f"line {head.lines.get('kamerstuk', 1)}: no subject in the text; the draft proposes "
-        f"'{head.subject}' (the dossier's title): write the letter's own subject"
+        f"line {line}: no subject in the text; the draft proposes '{head.subject}' (the "
+        "dossier's title): write the letter's own subject"
     )
 
 
