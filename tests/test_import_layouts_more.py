@@ -135,3 +135,33 @@ def test_openkamer_orgs_head_gives_the_dossier_by_the_papers_address(tmp_path: P
         "propose; the subject is 'onbekend': write the letter's subject"
     ) in notes
     assert "(the dossier's title)" not in notes
+
+
+def test_openkamer_orgs_title_above_the_paper_is_the_subject(tmp_path: Path) -> None:
+    """openkamer.org's whole head: "Kamerstuk 34300-VII-60", the paper's title under it, and
+    "Dossier: ...": the title is the subject, as tweedekamer.nl's "Brief regering : ..." is,
+    and neither is noted as left out."""
+    draft, notes = imported_draft(tmp_path, IMPORT / "openkamer-34300-VII-60.excerpt.txt")
+    assert draft["subject"] == (
+        'Kabinetsreactie op het advies van de Raad voor het openbaar bestuur "Hoe hoort het '
+        'eigenlijk? Passend contact tussen overheid en burger"'
+    )
+    assert (
+        draft["id"]
+        == "2016-03-09-kabinetsreactie-op-het-advies-van-de-raad-voor-het-openbaar-bestuur"
+    )
+    assert draft["kamerstuk"] == "34 300-VII, nr. 60"
+    assert "no subject in the text" not in notes
+    assert "Kabinetsreactie" not in notes and "Dossier:" not in notes
+
+
+def test_a_second_dossier_with_its_letter_on_the_next_line_is_noted_whole(tmp_path: Path) -> None:
+    """tweedekamer.nl prints "36 600" and, on the next line, "C Vaststelling van de
+    begrotingsstaat van het provinciefonds ...": one dossier the letter is also filed under."""
+    draft, notes = imported_draft(tmp_path, IMPORT / "tk-2024D36854.excerpt.txt")
+    assert draft["kamerstuk"] == "36 600-B, nr. 9"
+    assert (
+        "tk-2024D36854.excerpt.txt:3: also filed under dossier '36 600 C Vaststelling van de "
+        "begrotingsstaat van het provinciefonds voor het jaar 2025'\n"
+    ) in notes
+    assert "left out of the head" not in notes

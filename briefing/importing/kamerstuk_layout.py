@@ -35,6 +35,10 @@ _COMBINED_RE = re.compile(
 _ANNOTATION_RE = re.compile(r"^#\s+[A-Z][A-Z ]{1,20}:\s")
 #: tweedekamer.nl puts the letter's subject above it.
 _SITE_TITLE_RE = re.compile(r"^Brief regering\s*:\s*(\S.*)$")
+#: openkamer.org names the paper above its title, and then its dossier.
+_SITE_PAPER_RE = re.compile(r"^Kamerstuk \d{5}-(?:[A-Z]{1,8}-|\d{1,3}-)?\d{1,6}$")
+_SITE_DOSSIER_RE = re.compile(r"^Dossier:\s*(\S.*)$")
+_SITE_TITLE = "site title"
 #: What the web pages print after the letter: a link to the top, the signatories again,
 #: related documents; and the heading of the footnotes ("X Noot", older pages "XNoot"; "Noten").
 TOP_LINK_RE = re.compile(r"^(?:Naar boven|Terug naar boven|Top)$", re.IGNORECASE)
@@ -179,11 +183,10 @@ def _read_head(
         if _ANNOTATION_RE.match(text):
             continue
         if not text:
-            part = "" if part != "number" or kind else part
+            part = part if part == _SITE_TITLE or (part == "number" and not kind) else ""
             continue
-        if site := _SITE_TITLE_RE.match(text):
-            head.subject = site[1]
-            head.lines["subject"] = line.number
+        if (site_part := _site_line(text, line.number, head, part)) is not None:
+            part = site_part
         elif match := _COMBINED_RE.match(text):
             dossier, number, part = (match[1], match[2]), match[3], "number"
             kind = [match[4]]
@@ -203,6 +206,10 @@ def _read_head(
             part = "addressee"
         elif _DOSSIER_RE.match(text) and part != "number":
             notes.append(f"line {line.number}: also filed under dossier '{text}'")
+            part = "also" if re.fullmatch(r"\d{2}\s?\d{3}", text) else part
+        elif part == "also":  # the other dossier's title, on the line under its number
+            notes[-1] = f"{notes[-1][:-1]} {text}'"
+            part = ""
         elif part == "dossier":
             head.dossier_title = f"{head.dossier_title or ''} {text}".strip()
         elif part == "addressee":
@@ -231,6 +238,24 @@ def _read_head(
             f"line {head.lines['kamerstuk']}: '{cited}' is not a Kamerstuk number the model "
             "can hold; the letter's Kamerstuk number is left out"
         )
+
+
+def _site_line(text: str, number: int, head: Head, part: str) -> str | None:
+    """Read a line that a site prints above the paper: tweedekamer.nl's title ("Brief regering :
+    ..."), openkamer.org's paper ("Kamerstuk 34300-VII-60"), its title under it and its
+    "Dossier: ..."; the part of the head that follows, or ``None`` for another line."""
+    if site := _SITE_TITLE_RE.match(text):
+        head.subject, head.lines["subject"] = site[1], number
+        return ""
+    if _SITE_PAPER_RE.match(text):
+        return _SITE_TITLE
+    if part == _SITE_TITLE:
+        head.subject, head.lines["subject"] = text, number
+        return ""
+    if site := _SITE_DOSSIER_RE.match(text):
+        head.dossier_title = head.dossier_title or site[1]
+        return ""
+    return None
 
 
 def _dossier_of_code(printed: list[SourceLine], number: str) -> tuple[str, str | None] | None:
