@@ -165,3 +165,26 @@ def test_a_second_dossier_with_its_letter_on_the_next_line_is_noted_whole(tmp_pa
         "begrotingsstaat van het provinciefonds voor het jaar 2025'\n"
     ) in notes
     assert "left out of the head" not in notes
+
+
+def test_a_letter_of_two_senders_without_its_signature_proposes_the_first_and_its_ministry(
+    tmp_path: Path,
+) -> None:
+    """ "BRIEF VAN DE MINISTER VAN KLIMAAT EN GROENE GROEI EN DE STAATSSECRETARIS VAN
+    INFRASTRUCTUUR EN WATERSTAAT" (over two lines), and the text ends before the signature:
+    the proposed signatory is the first sender, not both run together, and the ministry is
+    the first sender's, not 'Ministerie van Klimaat en Groene Groei en De Staatssecretaris ...'."""
+    draft, notes = imported_draft(tmp_path, IMPORT / "tk-2025D31003.excerpt.txt")
+    assert draft["signatory"]["title"] == "De Minister van Klimaat en Groene Groei,"
+    assert draft["sender"]["ministry"] == "Ministerie van Klimaat en Groene Groei"
+    assert "found no signature at the end of the letter" in notes
+
+
+def test_a_letter_of_two_ministers_without_its_signature_proposes_the_first(tmp_path: Path) -> None:
+    """ "BRIEF VAN DE MINISTERS VOOR BUITENLANDSE HANDEL EN ONTWIKKELINGSHULP EN VAN
+    BUITENLANDSE ZAKEN": the first minister, whose post sits in Buitenlandse Zaken."""
+    draft, _ = imported_draft(tmp_path, IMPORT / "tk-2025D11923.excerpt.txt")
+    assert draft["signatory"]["title"] == (
+        "De Minister voor Buitenlandse Handel en Ontwikkelingshulp,"
+    )
+    assert draft["sender"]["ministry"] == "Ministerie van Buitenlandse Zaken"
