@@ -188,3 +188,37 @@ def test_a_letter_of_two_ministers_without_its_signature_proposes_the_first(tmp_
         "De Minister voor Buitenlandse Handel en Ontwikkelingshulp,"
     )
     assert draft["sender"]["ministry"] == "Ministerie van Buitenlandse Zaken"
+
+
+def test_berthub_eus_title_above_the_dossier_and_kind_is_the_subject(tmp_path: Path) -> None:
+    """berthub.eu prints the paper's title, its dossier's title and "Brief regering", each on a
+    line: the title is the subject, not the dossier's; the letter, signed above the
+    geannoteerde agenda, is whole."""
+    draft, notes = imported_draft(tmp_path, IMPORT / "berthub-2023D47783.excerpt.txt")
+    assert (
+        draft["subject"]
+        == "Geannoteerde agenda voor de Raad Buitenlandse Zaken van 11 december 2023"
+    )
+    assert draft["kamerstuk"] == "21 501-02, nr. 2790"
+    assert draft["signatory"] == {
+        "title": "De Minister van Buitenlandse Zaken,",
+        "name": "H.G.J. Bruins Slot",
+    }
+    assert draft["sections"][0]["body"] == [
+        "Hierbij bied ik u de geannoteerde agenda aan voor de Raad Buitenlandse Zaken van "
+        "11 december 2023."
+    ]
+    assert "no subject in the text" not in notes
+    assert "left out of the head: 'Geannoteerde agenda" not in notes
+
+
+def test_berthub_eus_chamber_and_year_in_table_cells_are_page_furniture(tmp_path: Path) -> None:
+    """ "Tweede Kamer der Staten-Generaal | 2 |" and "Vergaderjaar 2018-2019 |", as berthub.eu
+    prints the paper's top, are the page's, not lines left out of the head."""
+    draft, notes = imported_draft(tmp_path, IMPORT / "berthub-2019D31926.excerpt.txt")
+    assert draft["subject"] == (
+        "Reactie op de initiatiefnota van het lid Dik-Faber over Verbinding boer(in)-burger, "
+        "voedsel dichtbij"
+    )
+    assert draft["kamerstuk"] == "35 068, nr. 4"
+    assert "Staten-Generaal |" not in notes and "Vergaderjaar" not in notes

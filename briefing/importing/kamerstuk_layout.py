@@ -20,6 +20,7 @@ from briefing.errors import BriefingError
 from briefing.importing.closing import find_closing, missing_closing
 from briefing.importing.debris import Hyphenation
 from briefing.importing.parsed import FootnoteText, Head, LetterText
+from briefing.importing.site_head import KIND_ALONE_RE, SITE_TITLE, dossier_of_code, site_line
 from briefing.importing.text import DUTCH_DATE_RE, SourceLine, collapse, parse_dutch_date
 from briefing.types import Kamerstuk
 
@@ -33,12 +34,6 @@ _COMBINED_RE = re.compile(
 )
 #: A note someone put above the copied text ("# SOURCE: https://..."), not the letter's.
 _ANNOTATION_RE = re.compile(r"^#\s+[A-Z][A-Z ]{1,20}:\s")
-#: tweedekamer.nl puts the letter's subject above it.
-_SITE_TITLE_RE = re.compile(r"^Brief regering\s*:\s*(\S.*)$")
-#: openkamer.org names the paper above its title, and then its dossier.
-_SITE_PAPER_RE = re.compile(r"^Kamerstuk \d{5}-(?:[A-Z]{1,8}-|\d{1,3}-)?\d{1,6}$")
-_SITE_DOSSIER_RE = re.compile(r"^Dossier:\s*(\S.*)$")
-_SITE_TITLE = "site title"
 #: What the web pages print after the letter: a link to the top, the signatories again,
 #: related documents; and the heading of the footnotes ("X Noot", older pages "XNoot"; "Noten").
 TOP_LINK_RE = re.compile(r"^(?:Naar boven|Terug naar boven|Top)$", re.IGNORECASE)
@@ -60,8 +55,8 @@ _PAGE_HEADER_RE = re.compile(
 )
 #: The rest of the page furniture: the chamber and year at the top, the paper's code and ISSN.
 _FURNITURE_RES = [
-    re.compile(r"^(?:Eerste|Tweede) Kamer der Staten-Generaal(?:\s+\d)?\s*$"),
-    re.compile(r"^Vergaderjaar \d{4}\s*[\u2013-]\s*\d{4}\s*$"),
+    re.compile(r"^(?:Eerste|Tweede) Kamer der Staten-Generaal(?:\s*\|?\s+\d)?\s*\|?\s*$"),
+    re.compile(r"^Vergaderjaar \d{4}\s*[\u2013-]\s*\d{4}\s*\|?\s*$"),
     re.compile(r"\bkst-[\w-]+"),
     re.compile(r"\bISSN \d{4}\s*-\s*\d{3}[\dX]"),
     re.compile(r"[\u2019']s-Gravenhage \d{4}(?!\S)"),
@@ -74,8 +69,6 @@ _FURNITURE_RES = [
     re.compile(r"^\s*(?:\u2022\s*)?Download PDF\s*$"),
 ]
 _FOOTNOTE_RE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
-#: A paper's code, as its address on officielebekendmakingen.nl has it: "kst-35300-XIV-62".
-_PAPER_CODE_RE = re.compile(r"\bkst-(\d{5})-(?:([A-Z]{1,8}|\d{1,3})-)?(\d{1,6})\b")
 #: A reprint says so before its kind ("Nr. 7 HERDRUK1", the number a footnote's call).
 _REPRINT_RE = re.compile(r"^HERDRUK\d{0,3}\s*", re.IGNORECASE)
 
@@ -178,15 +171,21 @@ def _read_head(
     number: str | None = None
     kind: list[str] = []
     part, first_text = "", ""
+    above: list[SourceLine] = []
     for line, as_printed in zip(lines, printed, strict=True):
         text = collapse(line.text)
         if _ANNOTATION_RE.match(text):
             continue
         if not text:
-            part = part if part == _SITE_TITLE or (part == "number" and not kind) else ""
+            part = part if part == SITE_TITLE or (part == "number" and not kind) else ""
             continue
-        if (site_part := _site_line(text, line.number, head, part)) is not None:
+        above.append(line)
+        if (site_part := site_line(text, line.number, head, part)) is not None:
             part = site_part
+        elif KIND_ALONE_RE.match(text) and len(above) >= 3 and not head.subject:
+            # berthub.eu: the paper's title and its dossier's above "Brief regering"
+            head.subject, head.lines["subject"] = collapse(above[-3].text), above[-3].number
+            notes[:] = [n for n in notes if not n.startswith(f"line {above[-3].number}: ")]
         elif match := _COMBINED_RE.match(text):
             dossier, number, part = (match[1], match[2]), match[3], "number"
             kind = [match[4]]
@@ -223,7 +222,7 @@ def _read_head(
     head.author = _author(" ".join(kind))
     if number is None:
         raise BriefingError(f"{path}: found no line like 'Nr. 308 BRIEF VAN DE MINISTER ...'")
-    dossier = dossier or _dossier_of_code(printed, number)
+    dossier = dossier or dossier_of_code(printed, number)
     if dossier is None:
         notes.append(
             f"line {head.lines.get('kamerstuk', 1)}: found no dossier number above 'Nr. "
@@ -238,35 +237,6 @@ def _read_head(
             f"line {head.lines['kamerstuk']}: '{cited}' is not a Kamerstuk number the model "
             "can hold; the letter's Kamerstuk number is left out"
         )
-
-
-def _site_line(text: str, number: int, head: Head, part: str) -> str | None:
-    """Read a line that a site prints above the paper: tweedekamer.nl's title ("Brief regering :
-    ..."), openkamer.org's paper ("Kamerstuk 34300-VII-60"), its title under it and its
-    "Dossier: ..."; the part of the head that follows, or ``None`` for another line."""
-    if site := _SITE_TITLE_RE.match(text):
-        head.subject, head.lines["subject"] = site[1], number
-        return ""
-    if _SITE_PAPER_RE.match(text):
-        return _SITE_TITLE
-    if part == _SITE_TITLE:
-        head.subject, head.lines["subject"] = text, number
-        return ""
-    if site := _SITE_DOSSIER_RE.match(text):
-        head.dossier_title = head.dossier_title or site[1]
-        return ""
-    return None
-
-
-def _dossier_of_code(printed: list[SourceLine], number: str) -> tuple[str, str | None] | None:
-    """The dossier that the paper's code in the page's head gives, when it is this paper's
-    ("Bron: https://zoek.officielebekendmakingen.nl/kst-35300-XIV-62.html" on openkamer.org,
-    "officiële HTML versie (kst-35068-4)" on berthub.eu, above "Nr. 62")."""
-    for line in printed:
-        for code in _PAPER_CODE_RE.finditer(line.text):
-            if code[3] == number:
-                return code[1], code[2]
-    return None
 
 
 def _take_footnotes(
