@@ -222,3 +222,27 @@ def test_berthub_eus_chamber_and_year_in_table_cells_are_page_furniture(tmp_path
     )
     assert draft["kamerstuk"] == "35 068, nr. 4"
     assert "Staten-Generaal |" not in notes and "Vergaderjaar" not in notes
+
+
+def test_a_tables_cells_copied_one_a_line_are_a_list_not_headings(tmp_path: Path) -> None:
+    """officielebekendmakingen.nl's table, as a copy of the page gives it, is one cell a line
+    between blank lines ("RAZ", "RBZ", "20 maart 2018", "Aanwezig", ...): the cells are a list
+    under the table's caption, not headings of empty sections and not one run-on paragraph,
+    and a note says where they are."""
+    draft, notes = imported_draft(tmp_path, IMPORT / "kst-21501-02-2072.excerpt.txt")
+    headings = [section.get("heading") for section in draft["sections"]]
+    assert headings == [None, "Aanwezigheid RAZ en RBZ 2018 (sinds aantreden op 12 maart)"]
+    (cells,) = draft["sections"][1]["body"]
+    assert cells["items"][:6] == [
+        "RAZ",
+        "RBZ",
+        "20 maart 2018",
+        "RAZ + RAZ artikel 50",
+        "Afgemeld i.v.m. inkomend Officieel Bezoek Jordanië",
+        "19 maart 2018",
+    ]
+    assert len(cells["items"]) == 42
+    assert (
+        "kst-21501-02-2072.excerpt.txt:15: lines 15-99 are 43 short lines in a row, as a table "
+        "copied from a web page gives its cells: the draft has them as a list"
+    ) in notes

@@ -59,6 +59,9 @@ _HEADING_NUMBER_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\S)")
 #: in lower case, yet starts a block of its own.
 _LETTERED_RE = re.compile(r"^[a-z][.)]\s+(?=\S)")
 INTRO_ID = "inleiding"
+#: So many short lines in a row, each between blank lines, are a table's cells (at most so long).
+_TABLE_CELLS = 8
+_MAX_CELL = 60
 
 
 @dataclass
@@ -113,6 +116,7 @@ def read_body(
             notes_found.texts[block.mark] = FootnoteText(block.mark, block.text, block.line)
         elif block.text:
             kept.append(block)
+    _table_cells(kept, notes)
     _find_headings(kept, marked)
     joined = _join_continuations(kept, hyphenation)
     body = Body(_sections(joined, marked, notes))
@@ -199,6 +203,26 @@ def _heading_like(block: _Block) -> bool:
         and starts_upper(title)
         and "<sup>" not in text
     )
+
+
+def _table_cells(blocks: list[_Block], notes: list[str]) -> None:
+    """A table's cells as a web page's copy gives them (short lines between blank lines, none
+    ending a sentence) become a list's items after the first (its caption), and a note."""
+    run: list[_Block] = []
+    for block in [*blocks, None]:
+        text = block.text if block and block.kind == "paragraph" and len(block.lines) == 1 else ""
+        if block and text and len(text) <= _MAX_CELL and not TERMINAL_RE.search(text):
+            run.append(block)
+            continue
+        if len(run) >= _TABLE_CELLS:
+            for cell in run[1:]:
+                cell.kind = "item"
+            notes.append(
+                f"line {run[0].line}: lines {run[0].line}-{run[-1].line} are {len(run)} short "
+                "lines in a row, as a table copied from a web page gives its cells: the draft "
+                "has them as a list; lay the table out in the text"
+            )
+        run = []
 
 
 def _find_headings(blocks: list[_Block], marked: bool) -> None:
