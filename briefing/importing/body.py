@@ -9,7 +9,8 @@ Headings are found by their markup where the text has it (markdown ``#``, bold o
 emphasis), and the markup gives the level: bold headings above plain ones above headings
 in emphasis, as a letter's PDF prints them. Without markup, a short line without a full
 stop between two paragraphs is a heading, at the top level; a numbered one ("1. Inleiding")
-keeps its number, unless it follows a colon (then it is a list's first item).
+keeps its number, unless it follows a colon (then it is a list's first item). A lettered
+block ("a. Bestuurlijke afspraken ...") starts a paragraph of its own.
 """
 
 from __future__ import annotations
@@ -54,7 +55,13 @@ _STYLES = ["bold", "plain", "emphasis"]
 _MAX_HEADING = 200
 #: The number in front of a numbered heading: "1. Inleiding", "2.3 Financiering".
 _HEADING_NUMBER_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\S)")
+#: A lettered item or subheading ("a. Bestuurlijke afspraken ...", "b) de ..."): it starts
+#: in lower case, yet starts a block of its own.
+_LETTERED_RE = re.compile(r"^[a-z][.)]\s+(?=\S)")
 INTRO_ID = "inleiding"
+#: So many short lines in a row, each between blank lines, are a table's cells (at most so long).
+_TABLE_CELLS = 8
+_MAX_CELL = 60
 
 
 @dataclass
@@ -81,10 +88,16 @@ class _Footnotes:
     called: set[str] = field(default_factory=set)
 
 
-def read_body(lines: list[SourceLine], footnotes: list[FootnoteText], notes: list[str]) -> Body:
-    """The sections and footnotes of the body in ``lines``; what it left out goes to ``notes``."""
+def read_body(
+    lines: list[SourceLine],
+    footnotes: list[FootnoteText],
+    notes: list[str],
+    annex: list[SourceLine] | None = None,
+) -> Body:
+    """The sections and footnotes of the body in ``lines``; what it left out goes to ``notes``.
+    The lines of an ``annex`` after the signature only tell how the text is wrapped."""
     hyphenation = Hyphenation.of([line.text for line in lines] + [f.text for f in footnotes])
-    spaced = paragraph_ends(lines)
+    spaced = paragraph_ends(lines, annex)
     if len(spaced) > len(lines):
         notes.append(
             f"line {lines[0].number}: no blank line between paragraphs (as tweedekamer.nl prints "
@@ -103,6 +116,7 @@ def read_body(lines: list[SourceLine], footnotes: list[FootnoteText], notes: lis
             notes_found.texts[block.mark] = FootnoteText(block.mark, block.text, block.line)
         elif block.text:
             kept.append(block)
+    _table_cells(kept, notes)
     _find_headings(kept, marked)
     joined = _join_continuations(kept, hyphenation)
     body = Body(_sections(joined, marked, notes))
@@ -191,6 +205,26 @@ def _heading_like(block: _Block) -> bool:
     )
 
 
+def _table_cells(blocks: list[_Block], notes: list[str]) -> None:
+    """A table's cells as a web page's copy gives them (short lines between blank lines, none
+    ending a sentence) become a list's items after the first (its caption), and a note."""
+    run: list[_Block] = []
+    for block in [*blocks, None]:
+        text = block.text if block and block.kind == "paragraph" and len(block.lines) == 1 else ""
+        if block and text and len(text) <= _MAX_CELL and not TERMINAL_RE.search(text):
+            run.append(block)
+            continue
+        if len(run) >= _TABLE_CELLS:
+            for cell in run[1:]:
+                cell.kind = "item"
+            notes.append(
+                f"line {run[0].line}: lines {run[0].line}-{run[-1].line} are {len(run)} short "
+                "lines in a row, as a table copied from a web page gives its cells: the draft "
+                "has them as a list; lay the table out in the text"
+            )
+        run = []
+
+
 def _find_headings(blocks: list[_Block], marked: bool) -> None:
     """Mark short lines between paragraphs as headings, when the text has no heading markup."""
     if marked:
@@ -207,7 +241,11 @@ def _find_headings(blocks: list[_Block], marked: bool) -> None:
         )
         if _HEADING_NUMBER_RE.match(block.text) and before and before.text.endswith(":"):
             continue  # the first item of a numbered list
-        after_starts = after.kind in ("item", "heading") or starts_upper(after.text)
+        after_starts = (
+            after.kind in ("item", "heading")
+            or starts_upper(after.text)
+            or bool(_LETTERED_RE.match(after.text))
+        )
         if before_ends and after_starts:
             block.kind = "heading"
 
@@ -218,8 +256,9 @@ def _join_continuations(blocks: list[_Block], hyphenation: Hyphenation) -> list[
     for block in blocks:
         last = joined[-1] if joined else None
         if block.kind == "paragraph" and last is not None and last.kind != "heading":
-            continues = starts_lower(block.text) or (
-                last.kind == "paragraph" and not TERMINAL_RE.search(last.text)
+            continues = not _LETTERED_RE.match(block.text) and (
+                starts_lower(block.text)
+                or (last.kind == "paragraph" and not TERMINAL_RE.search(last.text))
             )
             if continues:
                 last.text = collapse(hyphenation.join(last.text, block.text))

@@ -20,6 +20,7 @@ from briefing.errors import BriefingError
 from briefing.importing.closing import find_closing, missing_closing
 from briefing.importing.debris import Hyphenation
 from briefing.importing.parsed import FootnoteText, Head, LetterText
+from briefing.importing.site_head import KIND_ALONE_RE, SITE_TITLE, dossier_of_code, site_line
 from briefing.importing.text import DUTCH_DATE_RE, SourceLine, collapse, parse_dutch_date
 from briefing.types import Kamerstuk
 
@@ -33,8 +34,6 @@ _COMBINED_RE = re.compile(
 )
 #: A note someone put above the copied text ("# SOURCE: https://..."), not the letter's.
 _ANNOTATION_RE = re.compile(r"^#\s+[A-Z][A-Z ]{1,20}:\s")
-#: tweedekamer.nl puts the letter's subject above it.
-_SITE_TITLE_RE = re.compile(r"^Brief regering\s*:\s*(\S.*)$")
 #: What the web pages print after the letter: a link to the top, the signatories again,
 #: related documents; and the heading of the footnotes ("X Noot", older pages "XNoot"; "Noten").
 TOP_LINK_RE = re.compile(r"^(?:Naar boven|Terug naar boven|Top)$", re.IGNORECASE)
@@ -56,8 +55,8 @@ _PAGE_HEADER_RE = re.compile(
 )
 #: The rest of the page furniture: the chamber and year at the top, the paper's code and ISSN.
 _FURNITURE_RES = [
-    re.compile(r"^(?:Eerste|Tweede) Kamer der Staten-Generaal(?:\s+\d)?\s*$"),
-    re.compile(r"^Vergaderjaar \d{4}\s*[\u2013-]\s*\d{4}\s*$"),
+    re.compile(r"^(?:Eerste|Tweede) Kamer der Staten-Generaal(?:\s*\|?\s+\d)?\s*\|?\s*$"),
+    re.compile(r"^Vergaderjaar \d{4}\s*[\u2013-]\s*\d{4}\s*\|?\s*$"),
     re.compile(r"\bkst-[\w-]+"),
     re.compile(r"\bISSN \d{4}\s*-\s*\d{3}[\dX]"),
     re.compile(r"[\u2019']s-Gravenhage \d{4}(?!\S)"),
@@ -85,6 +84,7 @@ def recognise(lines: list[SourceLine]) -> bool:
 
 def read(lines: list[SourceLine], path: Path) -> LetterText:
     """The letter in ``lines``: head, body lines (furniture and footnotes out) and notes."""
+    printed = lines
     lines, breaks = without_furniture(lines)
     dated = next(
         (i for i, line in enumerate(lines) if _PLACE_DATE_RE.match(collapse(line.text))), None
@@ -93,7 +93,7 @@ def read(lines: list[SourceLine], path: Path) -> LetterText:
         raise BriefingError(f"{path}: found no line like 'Den Haag, 11 juni 2019'")
     head = Head()
     text = LetterText(LAYOUT, head, [])
-    _read_head(lines[:dated], head, text.notes, path)
+    _read_head(lines[:dated], printed[:dated], head, text.notes, path)
     date = parse_dutch_date(lines[dated].text)
     if date is None:
         raise BriefingError(
@@ -162,21 +162,30 @@ def without_furniture(lines: list[SourceLine]) -> tuple[list[SourceLine], list[i
     return cleaned, breaks
 
 
-def _read_head(lines: list[SourceLine], head: Head, notes: list[str], path: Path) -> None:
+def _read_head(
+    lines: list[SourceLine], printed: list[SourceLine], head: Head, notes: list[str], path: Path
+) -> None:
+    """The head's fields from ``lines``; ``printed`` are the same lines before the page's
+    furniture was taken out, which the notes quote."""
     dossier: tuple[str, str | None] | None = None
     number: str | None = None
     kind: list[str] = []
     part, first_text = "", ""
-    for line in lines:
+    above: list[SourceLine] = []
+    for line, as_printed in zip(lines, printed, strict=True):
         text = collapse(line.text)
         if _ANNOTATION_RE.match(text):
             continue
         if not text:
-            part = "" if part != "number" or kind else part
+            part = part if part == SITE_TITLE or (part == "number" and not kind) else ""
             continue
-        if site := _SITE_TITLE_RE.match(text):
-            head.subject = site[1]
-            head.lines["subject"] = line.number
+        above.append(line)
+        if (site_part := site_line(text, line.number, head, part)) is not None:
+            part = site_part
+        elif KIND_ALONE_RE.match(text) and len(above) >= 3 and not head.subject:
+            # berthub.eu: the paper's title and its dossier's above "Brief regering"
+            head.subject, head.lines["subject"] = collapse(above[-3].text), above[-3].number
+            notes[:] = [n for n in notes if not n.startswith(f"line {above[-3].number}: ")]
         elif match := _COMBINED_RE.match(text):
             dossier, number, part = (match[1], match[2]), match[3], "number"
             kind = [match[4]]
@@ -196,6 +205,10 @@ def _read_head(lines: list[SourceLine], head: Head, notes: list[str], path: Path
             part = "addressee"
         elif _DOSSIER_RE.match(text) and part != "number":
             notes.append(f"line {line.number}: also filed under dossier '{text}'")
+            part = "also" if re.fullmatch(r"\d{2}\s?\d{3}", text) else part
+        elif part == "also":  # the other dossier's title, on the line under its number
+            notes[-1] = f"{notes[-1][:-1]} {text}'"
+            part = ""
         elif part == "dossier":
             head.dossier_title = f"{head.dossier_title or ''} {text}".strip()
         elif part == "addressee":
@@ -205,10 +218,11 @@ def _read_head(lines: list[SourceLine], head: Head, notes: list[str], path: Path
         elif not first_text and dossier is None:
             first_text = text
         else:
-            notes.append(f"line {line.number}: left out of the head: '{text}'")
+            notes.append(f"line {line.number}: left out of the head: '{collapse(as_printed.text)}'")
     head.author = _author(" ".join(kind))
     if number is None:
         raise BriefingError(f"{path}: found no line like 'Nr. 308 BRIEF VAN DE MINISTER ...'")
+    dossier = dossier or dossier_of_code(printed, number)
     if dossier is None:
         notes.append(
             f"line {head.lines.get('kamerstuk', 1)}: found no dossier number above 'Nr. "
@@ -314,11 +328,37 @@ def _mark_call(body: list[SourceLine], start: int, end: int, number: int) -> boo
 
 def _author(kind: str) -> str | None:
     """Who the heading says sent the letter, as a signature's title: "BRIEF VAN DE MINISTER VAN
-    FINANCIËN" (or "HERDRUK BRIEF VAN ...", a reprint's) gives "De Minister van Financiën,"."""
+    FINANCIËN" (or "HERDRUK BRIEF VAN ...", a reprint's) gives "De Minister van Financiën,".
+    A heading that names two gives the first: "DE MINISTERS VAN A EN VOOR B" and "DE MINISTER
+    VAN A EN DE STAATSSECRETARIS VAN B" give "De Minister van A,", "DE MINISTER EN
+    STAATSSECRETARIS VAN A" gives "De Minister van A,"."""
     kind = _REPRINT_RE.sub("", kind.strip())
     match = re.match(r"^brief van (?:de |het )?(.+)$", kind, re.IGNORECASE)
     if not match:
         return None
+    return _title(_first_sender(match[1]))
+
+
+def _first_sender(senders: str) -> str:
+    """The first of the senders a heading names (the whole when it names one)."""
+    both = re.match(
+        r"^(minister|staatssecretaris) en (?:de )?(?:minister|staatssecretaris) ((?:van|voor) .+)$",
+        senders,
+        re.IGNORECASE,
+    )
+    if both:
+        return f"{both[1]} {both[2]}"
+    plural = re.match(r"^(minister|staatssecretaris)(?:s|sen) (.+)$", senders, re.IGNORECASE)
+    if plural:
+        first = re.split(r" en (?=(?:van|voor) )", plural[2], maxsplit=1, flags=re.IGNORECASE)
+        return f"{plural[1]} {first[0]}"
+    return re.split(
+        r" en (?:de )?(?=(?:minister|staatssecretaris)\b)", senders, maxsplit=1, flags=re.IGNORECASE
+    )[0]
+
+
+def _title(sender: str) -> str:
+    """A sender as a heading prints it ("MINISTER VAN FINANCIËN") as a signature's title."""
     keep = {"van", "voor", "en", "der", "de"}
-    words = [w.lower() if w.lower() in keep else w.capitalize() for w in match[1].split()]
+    words = [w.lower() if w.lower() in keep else w.capitalize() for w in sender.split()]
     return f"De {' '.join(words)},"

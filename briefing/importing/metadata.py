@@ -9,15 +9,26 @@ nothing sensible can be proposed, filled with "onbekend" and marked.
 
 from __future__ import annotations
 
+import annotated_types
+
 from briefing.importing.closing import Closing
 from briefing.importing.parsed import Head, LetterText
 from briefing.importing.signatories import ministry_of, post_of, signing_name
 from briefing.importing.text import collapse, without_calls
+from briefing.model import Letter
 from briefing.sources import Corpus
 
 UNKNOWN = "onbekend"
 DEFAULT_ADDRESSEE = "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal"
 DEFAULT_SALUTATION = "Geachte voorzitter,"
+#: The longest subject the model holds.
+SUBJECT_MAX = next(
+    m.max_length
+    for m in Letter.model_fields["subject"].metadata
+    if isinstance(m, annotated_types.MaxLen)
+)
+#: Up to this many lines after the signature are noted one by one (the page's debris).
+_NOTED_LINE_BY_LINE = 8
 
 
 def complete(text: LetterText, corpus: Corpus) -> None:
@@ -60,12 +71,34 @@ def complete(text: LetterText, corpus: Corpus) -> None:
             f"line {closing.title_line}: the letter is also signed by {signed}; the draft "
             "names the first signatory only"
         )
-    for line in closing.after or []:
-        notes.append(f"line {line.number}: left out after the signature: '{collapse(line.text)}'")
+    _after_signature(closing, notes)
     _subject(head, notes)
+    _fit_subject(head, notes)
     _sender(head, corpus, text.layout, notes)
     _fill_defaults(head, text.layout, notes)
     _without_calls(head)
+
+
+def _after_signature(closing: Closing, notes: list[str]) -> None:
+    """Note what follows the signature: line by line, or as one annex when it is long."""
+    after = [line for line in closing.after or [] if collapse(line.text)]
+    if len(after) <= _NOTED_LINE_BY_LINE:
+        for line in after:
+            notes.append(
+                f"line {line.number}: left out after the signature: '{collapse(line.text)}'"
+            )
+        return
+    first, last = collapse(after[0].text), collapse(after[-1].text)
+    notes.append(
+        f"line {after[0].number}: left out after the signature: lines {after[0].number}-"
+        f"{after[-1].number}, from '{_shortened(first)}' to '{_shortened(last)}', an annex the "
+        "letter sends in the same paper (such as a geannoteerde agenda or answers to "
+        "questions): add to the draft what it needs of it"
+    )
+
+
+def _shortened(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 3].rsplit(" ", 1)[0] + " ..."
 
 
 def _signatory_of_nearest(head: Head, closing: Closing, corpus: Corpus) -> None:
@@ -86,13 +119,40 @@ def _signatory_of_nearest(head: Head, closing: Closing, corpus: Corpus) -> None:
 def _subject(head: Head, notes: list[str]) -> None:
     if head.subject:
         return
-    head.subject = head.dossier_title or UNKNOWN
+    line = head.lines.get("kamerstuk", 1)
+    if not head.dossier_title:
+        head.subject = UNKNOWN
+        head.review["subject"] = "the text prints no 'Betreft' and no dossier's title: fill it in"
+        notes.append(
+            f"line {line}: no subject in the text, nor a dossier's title to propose; the subject "
+            f"is '{UNKNOWN}': write the letter's subject"
+        )
+        return
+    head.subject = head.dossier_title
     head.review["subject"] = (
         "the text prints no 'Betreft'; this is the dossier's title: write the letter's subject"
     )
     notes.append(
-        f"line {head.lines.get('kamerstuk', 1)}: no subject in the text; the draft proposes "
-        f"'{head.subject}' (the dossier's title): write the letter's own subject"
+        f"line {line}: no subject in the text; the draft proposes '{head.subject}' (the "
+        "dossier's title): write the letter's own subject"
+    )
+
+
+def _fit_subject(head: Head, notes: list[str]) -> None:
+    """Cut a subject longer than the model holds (a site's title, a dossier's) at a word,
+    keeping the whole of it in the review comment."""
+    subject = head.subject or ""
+    if len(subject) <= SUBJECT_MAX:
+        return
+    cut = subject[: SUBJECT_MAX - 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "\u2026"
+    head.subject = cut
+    head.review["subject"] = (
+        f"{head.review['subject']}; " if "subject" in head.review else ""
+    ) + f"cut to fit; the whole title, {len(subject)} characters, reads: '{subject}'"
+    notes.append(
+        f"line {head.lines.get('subject', head.lines.get('kamerstuk', 1))}: the subject has "
+        f"{len(subject)} characters, more than the {SUBJECT_MAX} a subject holds; the draft has "
+        "it cut at a word (the whole of it is in the draft's comment): write a shorter subject"
     )
 
 

@@ -18,9 +18,12 @@ _SHORT_LINE = 0.9
 _WRAPPED_ENOUGH = 3
 
 
-def paragraph_ends(lines: list[SourceLine]) -> list[SourceLine]:
+def paragraph_ends(
+    lines: list[SourceLine], annex: list[SourceLine] | None = None
+) -> list[SourceLine]:
     """``lines`` with a blank line after each line that ends a paragraph or a heading where
-    the text has no blank line; unchanged when too few wrapped lines tell the width by.
+    the text has no blank line; unchanged when too few wrapped lines tell the width by (the
+    lines of an ``annex`` after the signature, wrapped alike, count too).
 
     A line of white space is a blank line, and those before and after the text do not count.
     In a text without one, a line ends its paragraph when it ends well short of the width,
@@ -33,12 +36,9 @@ def paragraph_ends(lines: list[SourceLine]) -> list[SourceLine]:
     """
     texts = [line.text.strip() for line in lines]
     runs = _runs(texts)
-    wrapped = [
-        len(texts[index])
-        for start, end in runs
-        for index in range(start, end - 1)
-        if not TERMINAL_RE.search(texts[index])
-    ]
+    wrapped = _wrapped_lengths(texts) + _wrapped_lengths(
+        [line.text.strip() for line in annex or []]
+    )
     if len(wrapped) < _WRAPPED_ENOUGH:
         return lines
     room, widest = _SHORT_LINE * statistics.median(wrapped), max(wrapped)
@@ -55,6 +55,16 @@ def paragraph_ends(lines: list[SourceLine]) -> list[SourceLine]:
         if index in ends:
             spaced.append(SourceLine(line.number, ""))
     return spaced
+
+
+def _wrapped_lengths(texts: list[str]) -> list[int]:
+    """The lengths of the lines that end no sentence and are not the last before a blank."""
+    return [
+        len(texts[index])
+        for start, end in _runs(texts)
+        for index in range(start, end - 1)
+        if not TERMINAL_RE.search(texts[index])
+    ]
 
 
 def _runs(texts: list[str]) -> list[tuple[int, int]]:
