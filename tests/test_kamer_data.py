@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from briefing.kamer import fetch
+from briefing.kamer.facts import MotionFacts
 from briefing.kamer.load import load_files
 from briefing.kamer.odata import parse, read_file
 from briefing.kamer.records import decision, motion_facts, named_submitters, submitters
@@ -166,6 +167,17 @@ def test_a_motions_facts_from_the_real_records(real_store: Path) -> None:
     assert str(facts[2].replaces) == "Kamerstuk 30 950, nr. 495"
 
 
+def becker_facts(page: Path, tmp_path: Path) -> MotionFacts:
+    """The facts of motion Becker (zaak 2018Z06147) from the records in ``page``."""
+    load_files([page], tmp_path / "kamer.sqlite")
+    store = open_store(tmp_path / "kamer.sqlite", write=False)
+    try:
+        (row,) = store.find("by_nummer", "2018Z06147", "Zaak")
+        return motion_facts(store, "becker-26485-277", row, None)
+    finally:
+        store.close()
+
+
 def test_a_motion_synced_with_its_decision_has_the_vote(tmp_path: Path) -> None:
     """A Zaak as sync expands it: Besluit with Stemming and the Agendapunt's Activiteit."""
     zaak = next(r for r in real_records("imvo-zaak.json") if r["Nummer"] == "2018Z06147")
@@ -178,13 +190,7 @@ def test_a_motion_synced_with_its_decision_has_the_vote(tmp_path: Path) -> None:
     besluit["Agendapunt"] = point
     zaak["Besluit"] = [besluit]
     (tmp_path / "zaak.json").write_text(json.dumps([zaak]), encoding="utf-8")
-    load_files([tmp_path / "zaak.json"], tmp_path / "kamer.sqlite")
-    store = open_store(tmp_path / "kamer.sqlite", write=False)
-    try:
-        (row,) = store.find("by_nummer", "2018Z06147", "Zaak")
-        facts = motion_facts(store, "becker-26485-277", row, None)
-    finally:
-        store.close()
+    facts = becker_facts(tmp_path / "zaak.json", tmp_path)
     assert (facts.decision, facts.result, facts.votes_for, facts.votes_against) == (
         "Verworpen. (72-74)",
         "verworpen",
@@ -212,13 +218,7 @@ def test_members_who_vote_apart_from_their_party_count_once(tmp_path: Path) -> N
 def test_a_vote_by_show_of_hands_without_its_votes_has_no_count(tmp_path: Path) -> None:
     """A Zaak served with ``$expand=Besluit`` alone: the decision, but not the parties'
     votes; the count is unknown, not 0 against 0."""
-    load_files([FIXTURES / "zaak-besluit-handopsteken.json"], tmp_path / "kamer.sqlite")
-    store = open_store(tmp_path / "kamer.sqlite", write=False)
-    try:
-        (row,) = store.find("by_nummer", "2018Z06147", "Zaak")
-        facts = motion_facts(store, "becker-26485-277", row, None)
-    finally:
-        store.close()
+    facts = becker_facts(FIXTURES / "zaak-besluit-handopsteken.json", tmp_path)
     assert (facts.decision, facts.result, facts.votes_for, facts.votes_against) == (
         "Aangenomen.",
         "aangenomen",
@@ -248,13 +248,7 @@ def test_a_motion_adopted_without_a_vote_is_adopted(tmp_path: Path) -> None:
         BesluitSoort="Stemmen - zonder stemming aannemen", BesluitTekst=None, StemmingsSoort=None
     )
     (tmp_path / "zaak.json").write_text(json.dumps(page), encoding="utf-8")
-    load_files([tmp_path / "zaak.json"], tmp_path / "kamer.sqlite")
-    store = open_store(tmp_path / "kamer.sqlite", write=False)
-    try:
-        (row,) = store.find("by_nummer", "2018Z06147", "Zaak")
-        facts = motion_facts(store, "becker-26485-277", row, None)
-    finally:
-        store.close()
+    facts = becker_facts(tmp_path / "zaak.json", tmp_path)
     assert (facts.decision, facts.result) == ("Stemmen - zonder stemming aannemen", "aangenomen")
 
 
