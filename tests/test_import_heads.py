@@ -46,3 +46,23 @@ def test_a_ministry_letter_without_a_date_says_where_to_add_it(tmp_path: Path) -
         "'Geachte Voorzitter,'); add a line like 'Datum 13 november 2018' above that line\n"
     )
     assert run.stdout == ""
+
+
+def test_a_paper_in_a_dossier_being_handled_takes_its_number_from_the_pages_table(
+    tmp_path: Path,
+) -> None:
+    """officielebekendmakingen.nl's page of a paper in a dossier being handled prints no "Nr.
+    342" line: the table above the paper gives the dossier and number, and the table's rows
+    are not the letter's head."""
+    draft, notes = imported_draft(tmp_path, IMPORT / "kst-31371-342.excerpt.txt")
+    assert draft["id"] == "2010-06-11-onbekend"
+    assert draft["date"].isoformat() == "2010-06-11"  # type: ignore[attr-defined]
+    assert draft["kamerstuk"] == "31 371, nr. 342"
+    assert draft["addressee"] == {
+        "lines": ["Aan de Voorzitter van de Tweede Kamer der Staten-Generaal"]
+    }
+    body = draft["sections"][0]["body"]  # type: ignore[index]
+    assert body[0].startswith("De griffier van de commissie voor Financiën heeft mij")
+    assert "'Tweede Kamer der Staten-Generaal | 2009-2010" not in notes
+    assert "'Datum publicatie" not in notes
+    assert "kst-31371-342.excerpt.txt:4: no subject in the text" in notes

@@ -31,6 +31,13 @@ KIND_ALONE_RE = re.compile(r"^Brief regering$")
 SITE_TITLE = "site title"
 #: A paper's code, as its address on officielebekendmakingen.nl has it: "kst-35300-XIV-62".
 _PAPER_CODE_RE = re.compile(r"\bkst-(\d{5})-(?:([A-Z]{1,8}|\d{1,3})-)?(\d{1,6})\b")
+#: The last row of officielebekendmakingen.nl's table above the paper: the chamber, the year,
+#: the dossier and the number ("Tweede Kamer der Staten-Generaal | 2009-2010 | 31371 nr. 342 |";
+#: a copy without the cells' bars runs them together: "...Generaal2010-201119637 nr. 1417").
+TABLE_ROW_RE = re.compile(
+    r"^Tweede Kamer der Staten-Generaal\s*\|?\s*\d{4}\s*[\u2013-]\s*\d{4}\s*\|?\s*"
+    r"(\d{2}\s?\d{3})(?:[-\s]?([A-Z]{1,8}|\d{1,3}))?\s+nr\.\s*(\d{1,6})\s*\|?\s*$"
+)
 #: berthub.eu's line of the document's number in the Kamer's records and its date.
 _DOCUMENT_RE = re.compile(r"^Nummer:\s*\d{4}D\d{5},\s*datum:\s*(\d{4})-(\d{2})-(\d{2})\b")
 #: berthub.eu's line of the paper's dossier, suffix and number: "21501 32-1691", "35068 -4".
@@ -65,6 +72,15 @@ def dossier_of_code(printed: list[SourceLine], number: str) -> tuple[str, str | 
         for code in _PAPER_CODE_RE.finditer(line.text):
             if code[3] == number:
                 return code[1], code[2]
+    return None
+
+
+def paper_of_table(printed: list[SourceLine]) -> tuple[tuple[str, str | None], str, int] | None:
+    """The dossier, number and line that officielebekendmakingen.nl's table above the paper
+    gives, for a page that prints no "Nr. 342" line (a paper in a dossier being handled)."""
+    for line in printed:
+        if row := TABLE_ROW_RE.match(collapse(line.text)):
+            return (row[1], row[2]), row[3], line.number
     return None
 
 
