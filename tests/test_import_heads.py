@@ -8,6 +8,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
+from briefing.importing.closing import _two_names, find_closing
+from briefing.importing.source import text_lines
 from tests.conftest import CONTENT, FIXTURES, cli
 from tests.test_import_layouts import imported_draft
 
@@ -66,3 +70,70 @@ def test_a_paper_in_a_dossier_being_handled_takes_its_number_from_the_pages_tabl
     assert "'Tweede Kamer der Staten-Generaal | 2009-2010" not in notes
     assert "'Datum publicatie" not in notes
     assert "kst-31371-342.excerpt.txt:4: no subject in the text" in notes
+
+
+def test_two_signatures_side_by_side_are_two_signatories(tmp_path: Path) -> None:
+    """A copy that joins two signatures on one line ("De Minister van Buitenlandse Zaken, De
+    Staatssecretaris voor Europese Zaken," over "Drs. M.J.M. Verhagen Drs. F.C.G.M.
+    Timmermans") signs the letter twice: the first signatory, the second among the others."""
+    lines = text_lines((IMPORT / "opennieuwsbank-2009-razeb.txt").read_text(encoding="utf-8"))
+    closing = find_closing(lines[:11], 0)  # the letter, up to the names under the titles
+    assert closing is not None
+    assert (closing.title, closing.name) == (
+        "De Minister van Buitenlandse Zaken,",
+        "Drs. M.J.M. Verhagen",
+    )
+    assert (closing.title_line, closing.name_line) == (9, 11)
+    assert closing.also == [
+        ("De Staatssecretaris voor Europese Zaken,", "Drs. F.C.G.M. Timmermans")
+    ]
+    assert closing.review is None
+
+
+def test_names_side_by_side_that_cannot_be_told_apart_are_kept_for_review() -> None:
+    """Full names without initials split one way only are two names; "Carola Schouten Hanke
+    Bruins Slot" splits two ways, and is kept whole for review."""
+    assert _two_names("Piet Adema Christianne van der Wal") == (
+        "Piet Adema",
+        "Christianne van der Wal",
+    )
+    assert _two_names("Mr.dr. J.P. Balkenende Mr. J.W. Remkes") == (
+        "Mr.dr. J.P. Balkenende",
+        "Mr. J.W. Remkes",
+    )
+    assert _two_names("Carola Schouten Hanke Bruins Slot") is None
+
+
+REFUSED = {
+    "opennieuwsbank-2009-razeb.txt": (
+        5,
+        "this is a paper as a news site reprints it ('11-03-2009 | Kamerstuk | Nederlands "
+        "Ministerie van Buitenlandse Zaken'), without the paper's number, addressee and "
+        "letterhead; import the paper's own publication instead (officielebekendmakingen.nl's "
+        "kst-<dossier>-<nr>, as text, PDF or XML, or the ministry's PDF); the importer reads ",
+    ),
+    "opennieuwsbank-2003-notitie.excerpt.txt": (
+        7,
+        "this is a letter whose letterhead prints its labels side by side ('Datum Kenmerk "
+        "Onderwerp', the values on the line under them), a layout the importer does not read; "
+        "import the paper's own publication instead (officielebekendmakingen.nl's "
+        "kst-<dossier>-<nr>, as text, PDF or XML, or the ministry's PDF); the importer reads ",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(REFUSED))
+def test_a_copy_the_importer_does_not_read_is_refused_with_what_to_import_instead(
+    tmp_path: Path, name: str
+) -> None:
+    """A news site's reprint, or a letterhead with its labels side by side: refused with the
+    line, what was found and the file to import instead; nothing is written."""
+    line, message = REFUSED[name]
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    before = sorted(p.name for p in (content / "letters").iterdir())
+    run = cli("import", IMPORT / name, "--content", content)
+    assert run.returncode == 1
+    assert run.stderr.startswith(f"briefing: error: {IMPORT / name}:{line}: {message}")
+    assert run.stderr.count("\n") == 1 and "Traceback" not in run.stderr
+    assert sorted(p.name for p in (content / "letters").iterdir()) == before
