@@ -150,7 +150,7 @@ def _side_by_side(closing: Closing | None) -> Closing | None:
     second = both[1] if both else None
     if both:
         closing.name = both[0]
-    elif closing.name:
+    elif closing.name and len(closing.name.split()) >= 4:  # two names of two words at least
         closing.review = (
             f"the two signatories' names stand on one line, '{closing.name}', which cannot be "
             "told apart: keep the first signatory's name"
