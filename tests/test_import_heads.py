@@ -137,3 +137,22 @@ def test_a_copy_the_importer_does_not_read_is_refused_with_what_to_import_instea
     assert run.stderr.startswith(f"briefing: error: {IMPORT / name}:{line}: {message}")
     assert run.stderr.count("\n") == 1 and "Traceback" not in run.stderr
     assert sorted(p.name for p in (content / "letters").iterdir()) == before
+
+
+def test_a_letterheads_own_date_and_subject_win_over_the_pages(tmp_path: Path) -> None:
+    """Where the text under berthub.eu's head has a letterhead of its own ("Datum", "Betreft"),
+    the letter's subject and date are the letterhead's, not the page's title and its date."""
+    source = tmp_path / "brief.txt"
+    text = (IMPORT / "berthub-2024D51302.excerpt.txt").read_text(encoding="utf-8")
+    letterhead = (
+        "Datum 18 december 2024\nBetreft Inzet in de Europese Unie\n\n\nGeachte Voorzitter,"
+    )
+    source.write_text(text.replace("\n\nGeachte Voorzitter,", letterhead), "utf-8")
+    draft, _ = imported_draft(tmp_path, source)
+    assert draft["id"] == "2024-12-18-inzet-in-de-europese-unie"
+    assert draft["subject"] == "Inzet in de Europese Unie"
+    assert draft["kamerstuk"] == "21 501-32, nr. 1691"
+    yaml_text = next((tmp_path / "content" / "letters").glob("2024-12-18-*.yaml")).read_text(
+        "utf-8"
+    )
+    assert "the date berthub.eu gives" not in yaml_text

@@ -21,7 +21,7 @@ from briefing.errors import BriefingError
 from briefing.importing.closing import find_closing, missing_closing
 from briefing.importing.debris import link_text
 from briefing.importing.parsed import Head, LetterText
-from briefing.importing.site_head import document_head
+from briefing.importing.site_head import document_head, fill_missing
 from briefing.importing.text import SourceLine, collapse, parse_dutch_date, strip_markup
 
 LAYOUT = "text of the letter's PDF"
@@ -84,10 +84,11 @@ def read(lines: list[SourceLine], path: Path) -> LetterText:
     lines, salutation = _column_before_salutation(lines, salutation)
     head = Head()
     text = LetterText(LAYOUT, head, [])
-    site = document_head(lines[:salutation], head)
-    text.layout = SITE_LAYOUT if site else LAYOUT
-    above = [line for line in lines[:salutation] if line.number not in site]
-    column = _read_head(above, lines[salutation], head, text.notes, path)
+    site = Head()
+    read_by_site = document_head(lines[:salutation], site)
+    text.layout = SITE_LAYOUT if read_by_site else LAYOUT
+    above = [line for line in lines[:salutation] if line.number not in read_by_site]
+    column = _read_head(above, lines[salutation], head, text.notes, path, site)
     head.salutation = _plain(lines[salutation].text)
     head.lines["salutation"] = lines[salutation].number
     closing = find_closing(lines, salutation + 1)
@@ -226,10 +227,16 @@ def _similar(text: str, known: str) -> bool:
 
 
 def _read_head(
-    lines: list[SourceLine], salutation: SourceLine, head: Head, notes: list[str], path: Path
+    lines: list[SourceLine],
+    salutation: SourceLine,
+    head: Head,
+    notes: list[str],
+    path: Path,
+    site: Head,
 ) -> _Column:
-    """The letterhead's fields from the ``lines`` above the ``salutation``; a
-    :class:`BriefingError` when it gives no date or no subject."""
+    """The letterhead's fields from the ``lines`` above the ``salutation``, what it lacks
+    from the ``site``'s head; a :class:`BriefingError` when neither gives a date or a
+    subject."""
     column = _Column()
     for paragraph in _paragraphs(lines):
         texts = [_plain(line.text) for line in paragraph]
@@ -246,6 +253,7 @@ def _read_head(
             _read_sender(paragraph, texts, head, column)
         else:
             notes.append(f"line {paragraph[0].number}: left out of the head: '{texts[0]}'")
+    fill_missing(head, site)
     missing = (
         f"{path}:{salutation.number}: found no {{}} in the letterhead (the lines above "
         f"'{_plain(salutation.text)}'); add a line like '{{}}' above that line"

@@ -117,3 +117,16 @@ def document_head(lines: list[SourceLine], head: Head) -> set[int]:
             head.dossier_title = head.dossier_title or part[4] or None
             read.add(number)
     return read
+
+
+def fill_missing(head: Head, site: Head) -> None:
+    """Give ``head`` the date, subject, Kamerstuk number and dossier's title that the site's
+    head (``site``) gives and the letter's own head does not, with their lines and reasons."""
+    for name in ("date", "subject", "kamerstuk", "dossier_title"):
+        if getattr(head, name) or not getattr(site, name):
+            continue
+        setattr(head, name, getattr(site, name))
+        if name in site.lines:
+            head.lines[name] = site.lines[name]
+        if name in site.review:
+            head.review[name] = site.review[name]
