@@ -30,6 +30,17 @@ _PRINTED_NAME_RE = re.compile(
     r"^(?:[A-Z][a-z]?\.\s?){1,6}(?:\([A-Z][a-z]+\)\s)?"
     r"(?:(?:van|de|der|den|ter|ten|in|\u2019t|'t)\s)*[A-Z][\w\u2019'-]+(?:[\s-][A-Z][\w\u2019'-]+)?$"
 )
+#: Two signatures side by side, which a copy of the page joins on one line: "De Minister van
+#: Buitenlandse Zaken, De Staatssecretaris voor Europese Zaken," over "Drs. M.J.M. Verhagen
+#: Drs. F.C.G.M. Timmermans".
+_SECOND_TITLE_RE = re.compile(
+    r",\s+(?=(?:De|Het)\s+(?:[Mm]inister|[Ss]taatssecretaris)\S*\s+(?:van|voor)\b)"
+)
+#: A word that starts a name: an honorific ("Drs.", "Mr.dr.") or initials ("F.C.G.M.").
+_NAME_START_RE = re.compile(
+    r"^(?:(?:[Dd]rs|[Dd]r|[Mm]r|[Ii]r|[Ii]ng|[Pp]rof)\.)+$|^(?:[A-Z][a-z]?\.)+$"
+)
+_PARTICLES = {"van", "de", "der", "den", "ter", "ten", "in", "\u2019t", "'t", "op", "het"}
 #: How many lines at the end of the text to look in for the signature.
 _WINDOW = 14
 _MAX_TITLE_LINES = 3
@@ -49,6 +60,7 @@ class Closing:
     formula: SourceLine | None = None
     after: list[SourceLine] | None = None
     also: list[tuple[str, str | None]] | None = None
+    review: str | None = None
 
 
 def _text(line: SourceLine) -> str:
@@ -105,7 +117,7 @@ def _closing_at(lines: list[SourceLine], rest: list[int], annex: bool = False) -
         if one_line and not title_parts:  # "De Minister van Financiën, W.B. Hoekstra"
             closing = Closing(index, one_line[1], lines[index].number, True, one_line[2])
             closing.name_line = lines[index].number
-            return _after_name(lines, closing, rest[1:], annex)
+            return _side_by_side(_after_name(lines, closing, rest[1:], annex))
         if len(text) > 160 or re.search(r"[.!?]\s+[A-Z]", text):
             return None
         title_parts.append(text)
@@ -123,7 +135,50 @@ def _closing_at(lines: list[SourceLine], rest: list[int], annex: bool = False) -
         if looks_like_name and not _TITLE_RE.match(name) and not name.endswith(","):
             closing.name, closing.name_line = name, lines[following[0]].number
             following = following[1:]
-    return _after_name(lines, closing, following, annex)
+    return _side_by_side(_after_name(lines, closing, following, annex))
+
+
+def _side_by_side(closing: Closing | None) -> Closing | None:
+    """The signature with two titles on one line (and their names on the next) read as two
+    signatories, the second among ``also``."""
+    if closing is None:
+        return None
+    titles = _SECOND_TITLE_RE.split(closing.title, maxsplit=1)
+    if len(titles) < 2:
+        return closing
+    both = _two_names(closing.name) if closing.name else None
+    second = both[1] if both else None
+    if both:
+        closing.name = both[0]
+    elif closing.name and len(closing.name.split()) >= 4:  # two names of two words at least
+        closing.review = (
+            f"the two signatories' names stand on one line, '{closing.name}', which cannot be "
+            "told apart: keep the first signatory's name"
+        )
+    closing.title = f"{titles[0]},"
+    closing.also = [(titles[1], second), *(closing.also or [])]
+    return closing
+
+
+def _two_names(text: str) -> tuple[str, str] | None:
+    """Two names printed side by side on one line, or ``None`` when they cannot be told apart:
+    the second starts with its honorific or initials ("Drs. M.J.M. Verhagen Drs. F.C.G.M.
+    Timmermans"); without those, one split only may leave two names of two words or more."""
+    words = text.split()
+    starts = [
+        i
+        for i in range(1, len(words))
+        if _NAME_START_RE.match(words[i]) and not _NAME_START_RE.match(words[i - 1])
+    ]
+    if not starts and not _NAME_START_RE.match(words[0]):
+        starts = [
+            i
+            for i in range(2, len(words) - 1)
+            if words[i][:1].isupper() and words[i - 1].lower() not in _PARTICLES
+        ]
+    if len(starts) != 1:
+        return None
+    return " ".join(words[: starts[0]]), " ".join(words[starts[0] :])
 
 
 def _after_name(

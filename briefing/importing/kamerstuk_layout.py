@@ -20,7 +20,14 @@ from briefing.errors import BriefingError
 from briefing.importing.closing import find_closing, missing_closing
 from briefing.importing.debris import Hyphenation
 from briefing.importing.parsed import FootnoteText, Head, LetterText
-from briefing.importing.site_head import KIND_ALONE_RE, SITE_TITLE, dossier_of_code, site_line
+from briefing.importing.site_head import (
+    KIND_ALONE_RE,
+    SITE_TITLE,
+    TABLE_ROW_RE,
+    dossier_of_code,
+    paper_of_table,
+    site_line,
+)
 from briefing.importing.text import DUTCH_DATE_RE, SourceLine, collapse, parse_dutch_date
 from briefing.types import Kamerstuk
 
@@ -62,8 +69,12 @@ _FURNITURE_RES = [
     re.compile(r"[\u2019']s-Gravenhage \d{4}(?!\S)"),
     # officielebekendmakingen.nl's table above the paper, as a copy of the page gives it
     re.compile(r"^Kamerstuk\s*$"),
-    re.compile(r"^Datum ?publicatie ?Organisatie ?Vergaderjaar ?Dossier- en ondernummer\s*$"),
-    re.compile(r"^(?:Eerste|Tweede) Kamer der Staten-Generaal ?\d{4}-\d{4} ?[\w -]+ nr\. \d+\s*$"),
+    re.compile(
+        r"^Datum ?publicatie\s*\|?\s*Organisatie\s*\|?\s*Vergaderjaar\s*\|?\s*"
+        r"Dossier- en ondernummer\s*\|?\s*$"
+    ),
+    re.compile(r"^Eerste Kamer der Staten-Generaal ?\d{4}-\d{4} ?[\w -]+ nr\. \d+\s*$"),
+    TABLE_ROW_RE,
     # rijksbegroting.nl's links above the paper
     re.compile(r"^Direct naar \(in deze pagina\):.*$"),
     re.compile(r"^\s*(?:\u2022\s*)?Download PDF\s*$"),
@@ -76,7 +87,9 @@ _REPRINT_RE = re.compile(r"^HERDRUK\d{0,3}\s*", re.IGNORECASE)
 def recognise(lines: list[SourceLine]) -> bool:
     """Whether the text starts like a published Kamerstuk letter ("Nr. 308 BRIEF VAN ...")."""
     numbered = any(
-        NUMBER_RE.match(collapse(line.text)) or _COMBINED_RE.match(collapse(line.text))
+        NUMBER_RE.match(collapse(line.text))
+        or _COMBINED_RE.match(collapse(line.text))
+        or TABLE_ROW_RE.match(collapse(line.text))
         for line in lines[:80]
     )
     return numbered and any(_PLACE_DATE_RE.match(collapse(line.text)) for line in lines[:120])
@@ -220,6 +233,9 @@ def _read_head(
         else:
             notes.append(f"line {line.number}: left out of the head: '{collapse(as_printed.text)}'")
     head.author = _author(" ".join(kind))
+    if number is None and (row := paper_of_table(printed)):
+        dossier, number = dossier or row[0], row[1]
+        head.lines.setdefault("kamerstuk", row[2])
     if number is None:
         raise BriefingError(f"{path}: found no line like 'Nr. 308 BRIEF VAN DE MINISTER ...'")
     dossier = dossier or dossier_of_code(printed, number)

@@ -57,6 +57,9 @@ def complete(text: LetterText, corpus: Corpus) -> None:
     head.signatory_name = name
     if why:
         head.review["signatory.name"] = why
+    if closing.review:
+        head.review["signatory.name"] = closing.review
+        notes.append(f"line {closing.name_line}: signatory.name: {closing.review}")
     if closing.formula is not None:
         notes.append(
             f"line {closing.formula.number}: '{collapse(closing.formula.text)}' left out: the "

@@ -21,9 +21,12 @@ from briefing.errors import BriefingError
 from briefing.importing.closing import find_closing, missing_closing
 from briefing.importing.debris import link_text
 from briefing.importing.parsed import Head, LetterText
+from briefing.importing.site_head import document_head, fill_missing
 from briefing.importing.text import SourceLine, collapse, parse_dutch_date, strip_markup
 
 LAYOUT = "text of the letter's PDF"
+#: berthub.eu prints a letter from the ministry's document under its own head.
+SITE_LAYOUT = "ministry's document as berthub.eu prints it"
 
 _SALUTATION_RE = re.compile(r"^(?:Zeer\s+)?[Gg]eachte\s+\S.*$")
 _LABEL_RE = re.compile(
@@ -81,7 +84,11 @@ def read(lines: list[SourceLine], path: Path) -> LetterText:
     lines, salutation = _column_before_salutation(lines, salutation)
     head = Head()
     text = LetterText(LAYOUT, head, [])
-    column = _read_head(lines[:salutation], head, text.notes, path)
+    site = Head()
+    read_by_site = document_head(lines[:salutation], site)
+    text.layout = SITE_LAYOUT if read_by_site else LAYOUT
+    above = [line for line in lines[:salutation] if line.number not in read_by_site]
+    column = _read_head(above, lines[salutation], head, text.notes, path, site)
     head.salutation = _plain(lines[salutation].text)
     head.lines["salutation"] = lines[salutation].number
     closing = find_closing(lines, salutation + 1)
@@ -219,7 +226,17 @@ def _similar(text: str, known: str) -> bool:
     )
 
 
-def _read_head(lines: list[SourceLine], head: Head, notes: list[str], path: Path) -> _Column:
+def _read_head(
+    lines: list[SourceLine],
+    salutation: SourceLine,
+    head: Head,
+    notes: list[str],
+    path: Path,
+    site: Head,
+) -> _Column:
+    """The letterhead's fields from the ``lines`` above the ``salutation``, what it lacks
+    from the ``site``'s head; a :class:`BriefingError` when neither gives a date or a
+    subject."""
     column = _Column()
     for paragraph in _paragraphs(lines):
         texts = [_plain(line.text) for line in paragraph]
@@ -236,16 +253,15 @@ def _read_head(lines: list[SourceLine], head: Head, notes: list[str], path: Path
             _read_sender(paragraph, texts, head, column)
         else:
             notes.append(f"line {paragraph[0].number}: left out of the head: '{texts[0]}'")
+    fill_missing(head, site)
+    missing = (
+        f"{path}:{salutation.number}: found no {{}} in the letterhead (the lines above "
+        f"'{_plain(salutation.text)}'); add a line like '{{}}' above that line"
+    )
     if head.date is None:
-        raise BriefingError(
-            f"{path}: found no date in the letterhead; the lines above the salutation need one "
-            "like 'Datum 13 november 2018'"
-        )
+        raise BriefingError(missing.format("date", "Datum 13 november 2018"))
     if not head.subject:
-        raise BriefingError(
-            f"{path}: found no subject in the letterhead; the lines above the salutation need "
-            "one like 'Betreft Voortgang IMVO-beleid'"
-        )
+        raise BriefingError(missing.format("subject", "Betreft Voortgang IMVO-beleid"))
     return column
 
 

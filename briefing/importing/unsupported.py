@@ -4,8 +4,12 @@ The Eerste Kamer numbers its papers with letters ("30 804, F", "A MOTIE VAN HET 
 names itself in the table above the paper; the Tweede Kamer publishes, besides letters and
 motions, papers of other kinds under the same "Nr. 214 <KIND>" line ("LIJST VAN VRAGEN EN
 ANTWOORDEN", "VERSLAG VAN EEN SCHRIFTELIJK OVERLEG"); the record of a debate prints the
-motions read out in it without their number and title. Naming what was found tells a user
-why the file was refused, instead of only what the importer reads.
+motions read out in it without their number and title. A news site's copy of a letter
+(opennieuwsbank.nl: "11-03-2009 | Kamerstuk | Nederlands Ministerie van ...") has lost the
+paper's number and head, and an old letterhead that prints its labels side by side ("Datum
+Kenmerk Onderwerp", the values on the line under them) is one the importer does not read:
+for both, the paper's own publication is the file to import. Naming what was found tells a
+user why the file was refused, instead of only what the importer reads.
 """
 
 from __future__ import annotations
@@ -27,6 +31,17 @@ _HEAD_LINES = 60
 #: debate: without the Kamerstuk's number, title and date.
 _OPENING_RE = re.compile(r"^De Kamer,$")
 _CLOSING_RE = re.compile(r"^en gaat over tot de orde van de (?:dag|nacht)\b")
+#: A news site's dateline of the item it reprints: the day, the kind, the organisation.
+_NEWS_DATELINE_RE = re.compile(r"^\d{2}-\d{2}-\d{4} \| [^|]{3,40} \| [^|]{3,120}$")
+#: A letterhead's labels side by side on one line: "Datum Kenmerk Onderwerp".
+_LABEL_ROW_RE = re.compile(
+    r"^Datum\s+(?:(?:Ons|Uw)\s+)?(?:[Kk]enmerk|[Rr]eferentie)\s+(?:Onderwerp|Betreft)\b"
+)
+#: What to import instead of a copy the importer does not read.
+_OWN_PUBLICATION = (
+    "import the paper's own publication instead (officielebekendmakingen.nl's "
+    "kst-<dossier>-<nr>, as text, PDF or XML, or the ministry's PDF)"
+)
 
 
 def what_it_is(lines: list[SourceLine]) -> tuple[int, str] | None:
@@ -43,6 +58,17 @@ def what_it_is(lines: list[SourceLine]) -> tuple[int, str] | None:
         match = NUMBER_RE.match(text)
         if match and match[2] and not _READ_KINDS_RE.match(match[2]):
             return number, f"a Kamerstuk of another kind ('{match[2]}'), not a letter or a motion"
+        if _NEWS_DATELINE_RE.match(text):
+            return number, (
+                f"a paper as a news site reprints it ('{text}'), without the paper's number, "
+                f"addressee and letterhead; {_OWN_PUBLICATION}"
+            )
+        if _LABEL_ROW_RE.match(text):
+            return number, (
+                f"a letter whose letterhead prints its labels side by side ('{text}', the "
+                f"values on the line under them), a layout the importer does not read; "
+                f"{_OWN_PUBLICATION}"
+            )
     return _motion_in_a_debate(lines)
 
 
