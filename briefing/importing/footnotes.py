@@ -120,14 +120,20 @@ def note_glued_calls(body: Body, footnotes: Footnotes, notes: list[str]) -> None
                     found.append((paragraph.line, paragraph.text[start : match.end()]))
     if found:
         texts = list(dict.fromkeys(text for _, text in found))
-        shown = ", ".join(f"'{text}'" for text in texts[:4])
-        notes.append(
-            f"line {found[0][0]}: {len(found)} number{'s' if len(found) > 1 else ''} glued to "
-            f"the words before {'them look' if len(found) > 1 else 'it looks'} like "
-            f"footnote calls ({shown}{', ...' if len(texts) > 4 else ''}), but the text holds no "
-            "footnotes with their numbers: they are left in the text as digits; add the "
-            "footnotes from the publication, or remove the digits"
-        )
+        shown = ", ".join(f"'{text}'" for text in texts[:4]) + (", ..." if len(texts) > 4 else "")
+        if len(found) == 1:
+            what = (
+                f"a number glued to the word before it looks like a footnote call ({shown}), but "
+                "the text holds no footnote with its number: it is left in the text as digits; "
+                "add the footnote"
+            )
+        else:
+            what = (
+                f"{len(found)} numbers glued to the words before them look like footnote calls "
+                f"({shown}), but the text holds no footnotes with their numbers: they are left in "
+                "the text as digits; add the footnotes"
+            )
+        notes.append(f"line {found[0][0]}: {what} from the publication, or remove the digits")
 
 
 def _short(text: str, limit: int = 50) -> str:
