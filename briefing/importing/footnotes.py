@@ -168,15 +168,16 @@ def mark_call(body: list[SourceLine], start: int, end: int, number: int) -> bool
 
 def _mark_listed(body: list[SourceLine], index: int, number: int) -> bool:
     """Mark the call of footnote ``number`` in ``body[index]`` that a list of calls gives after
-    the one before ("kansrijk»1, 2 heb", or "kansrijk»1," with "2 heb" on the next line): both
-    become calls side by side, without the comma between them."""
+    the call of the footnote before it ("kansrijk»1, 2 heb", or "kansrijk»1," with "2 heb" on
+    the next line): both become calls side by side, without the comma between them."""
     line = body[index]
-    if listed := re.search(rf"</sup>,\s?{number}(?=[\s,.;:)]|$)", line.text):
-        text = f"{line.text[: listed.start()]}</sup><sup>{number}</sup>{line.text[listed.end() :]}"
+    call = f"<sup>{number - 1}</sup>"
+    if listed := re.search(rf"{call},\s?{number}(?=[\s,.;:)]|$)", line.text):
+        text = f"{line.text[: listed.start()]}{call}<sup>{number}</sup>{line.text[listed.end() :]}"
         body[index] = SourceLine(line.number, text)
         return True
     before = body[index - 1].text.rstrip() if index else ""
-    if before.endswith("</sup>,") and (listed := re.match(rf"\s*{number}(?=\s)", line.text)):
+    if before.endswith(f"{call},") and (listed := re.match(rf"\s*{number}(?=\s)", line.text)):
         body[index - 1] = SourceLine(body[index - 1].number, f"{before[:-1]}<sup>{number}</sup>")
         body[index] = SourceLine(line.number, line.text[listed.end() :])
         return True
