@@ -16,10 +16,16 @@ block ("a. Bestuurlijke afspraken ...") starts a paragraph of its own.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from functools import partial
+from dataclasses import dataclass
 
 from briefing.importing.debris import SEPARATOR_RE, Hyphenation, clean_markup, link_text
+from briefing.importing.footnotes import (
+    SUPERSCRIPTS,
+    Footnotes,
+    digits,
+    note_glued_calls,
+    place_footnotes,
+)
 from briefing.importing.parsed import (
     Body,
     DraftSection,
@@ -40,16 +46,13 @@ from briefing.importing.text import (
     strip_markup,
     unique_id,
 )
-from briefing.importing.wrapped import paragraph_ends
+from briefing.importing.wrapped import ends_short, line_room, paragraph_ends
 
 _HEADING_RE = re.compile(r"^#{1,6}\s+(\S.*)$")
-#: Superscript digits: what converters print for a footnote call.
-_SUPERSCRIPTS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
 _FOOTNOTE_DEF_RE = re.compile(
-    rf"^(?:<sup>(\d{{1,3}})</sup>|([{_SUPERSCRIPTS}]{{1,3}})|\[\^([^\]\s]{{1,40}})\]:)\s*(\S.*)$"
+    rf"^(?:<sup>(\d{{1,3}})</sup>|([{SUPERSCRIPTS}]{{1,3}})|\[\^([^\]\s]{{1,40}})\]:)\s*(\S.*)$"
 )
 _BULLET_RE = re.compile(r"^(?:[-\u2022\u25aa\u00b7\u2013]|\*(?=\s))\s+(?=\S)")
-_CALL_RE = re.compile(rf"<sup>(\d{{1,3}})</sup>|([{_SUPERSCRIPTS}]+)|\[\^([^\]\s]{{1,40}})\]")
 #: Heading styles from the top level down, as a letter's PDF prints them.
 _STYLES = ["bold", "plain", "emphasis"]
 _MAX_HEADING = 200
@@ -59,6 +62,8 @@ _HEADING_NUMBER_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\S)")
 #: in lower case, yet starts a block of its own.
 _LETTERED_RE = re.compile(r"^[a-z][.)]\s+(?=\S)")
 INTRO_ID = "inleiding"
+#: What no paragraph ends with: a text ending so goes on in the next block, however short.
+_GOES_ON = (",", "-", "\u2013", "(")
 #: So many short lines in a row, each between blank lines, are a table's cells (at most so long).
 _TABLE_CELLS = 8
 _MAX_CELL = 60
@@ -79,15 +84,6 @@ class _Block:
         return self.lines[0].number
 
 
-@dataclass
-class _Footnotes:
-    """The footnotes' texts by mark, and the ids their calls become."""
-
-    texts: dict[str, FootnoteText] = field(default_factory=dict)
-    ids: dict[str, str] = field(default_factory=dict)
-    called: set[str] = field(default_factory=set)
-
-
 def read_body(
     lines: list[SourceLine],
     footnotes: list[FootnoteText],
@@ -106,7 +102,7 @@ def read_body(
         )
     blocks = _blocks(spaced)
     marked = any(block.kind == "heading" for block in blocks)
-    notes_found = _Footnotes()
+    notes_found = Footnotes()
     for footnote in footnotes:
         notes_found.texts[footnote.mark] = footnote
     kept: list[_Block] = []
@@ -118,9 +114,10 @@ def read_body(
             kept.append(block)
     _table_cells(kept, notes)
     _find_headings(kept, marked)
-    joined = _join_continuations(kept, hyphenation)
+    joined = _join_continuations(kept, hyphenation, line_room(lines))
     body = Body(_sections(joined, marked, notes))
-    _place_footnotes(body, notes_found, notes)
+    place_footnotes(body, notes_found, notes)
+    note_glued_calls(body, notes_found, notes)
     body.sections = _without_empty(body.sections)
     if hyphenation.guessed:
         shown = ", ".join(f"'{word}'" for word in hyphenation.guessed[:6])
@@ -146,7 +143,7 @@ def _blocks(lines: list[SourceLine]) -> list[_Block]:
             current, previous = None, text
             continue
         if match := _FOOTNOTE_DEF_RE.match(text):
-            mark = match[1] or (_digits(match[2]) if match[2] else match[3])
+            mark = match[1] or (digits(match[2]) if match[2] else match[3])
             current = _Block("footnote", [SourceLine(line.number, match[4])], mark=mark)
             blocks.append(current)
         elif _BULLET_RE.match(text) and (
@@ -161,10 +158,6 @@ def _blocks(lines: list[SourceLine]) -> list[_Block]:
             current.lines.append(line)
         previous = text
     return blocks
-
-
-def _digits(superscript: str) -> str:
-    return "".join(str(_SUPERSCRIPTS.index(char)) for char in superscript)
 
 
 def _clean(block: _Block, hyphenation: Hyphenation) -> None:
@@ -250,15 +243,27 @@ def _find_headings(blocks: list[_Block], marked: bool) -> None:
             block.kind = "heading"
 
 
-def _join_continuations(blocks: list[_Block], hyphenation: Hyphenation) -> list[_Block]:
-    """Join a paragraph that a page break (or the debris in it) cut in two."""
+def _join_continuations(
+    blocks: list[_Block], hyphenation: Hyphenation, room: float | None
+) -> list[_Block]:
+    """Join a paragraph that a page break (or the debris in it) cut in two: the next block
+    starts in lower case, or the last ends no sentence on a line wrapped full (a line ending
+    short of the width ends its paragraph, unless it ends in a comma or a dash; a web page's
+    copy is not cut by pages)."""
     joined: list[_Block] = []
     for block in blocks:
         last = joined[-1] if joined else None
         if block.kind == "paragraph" and last is not None and last.kind != "heading":
             continues = not _LETTERED_RE.match(block.text) and (
                 starts_lower(block.text)
-                or (last.kind == "paragraph" and not TERMINAL_RE.search(last.text))
+                or (
+                    last.kind == "paragraph"
+                    and not TERMINAL_RE.search(last.text)
+                    and (
+                        last.text.endswith(_GOES_ON)
+                        or not ends_short(last.lines[-1].text, block.lines[0].text, room)
+                    )
+                )
             )
             if continues:
                 last.text = collapse(hyphenation.join(last.text, block.text))
@@ -337,63 +342,3 @@ def _without_empty(sections: list[DraftSection]) -> list[DraftSection]:
         if section.heading or section.body or section.sections:
             kept.append(section)
     return kept
-
-
-def _footnote_id(text: str, taken: set[str]) -> str:
-    """An id for a footnote from its first words, or its web address's site and title."""
-    plain = link_text(text)
-    url = re.match(r"(?:https?://)?(?:www\.)?([a-z0-9-]+)\.[a-z.]+/?(\S*)", plain, re.IGNORECASE)
-    if url and ("/" in plain or plain.lower().startswith(("http", "www"))):
-        last = [part for part in url[2].split("/") if re.search(r"[A-Za-z]{4}", part)]
-        word = re.findall(r"[A-Za-z]{4,}", last[-1])[0] if last else ""
-        base = slugify(f"{url[1]} {word}", 40)
-    else:
-        first = re.split(r"[,.;:(]", plain, maxsplit=1)[0]
-        base = slugify(" ".join(first.split()[:4]), 40)
-    return unique_id(base or "voetnoot", taken)
-
-
-def _place_footnotes(body: Body, footnotes: _Footnotes, notes: list[str]) -> None:
-    """Turn footnote calls into ``[^id]`` and collect the footnotes the calls name."""
-    taken: set[str] = set()
-
-    def call(match: re.Match[str], paragraph: Paragraph) -> str:
-        mark = match[1] or (_digits(match[2]) if match[2] else match[3])
-        footnote = footnotes.texts.get(mark)
-        if footnote is None:
-            if match[2]:
-                return match[0]  # a superscript that is not a footnote's: m², CO³...
-            notes.append(
-                f"line {paragraph.line}: footnote {mark} is called but its text was not found; "
-                "the call is left out"
-            )
-            return ""
-        if mark in footnotes.called:
-            notes.append(
-                f"line {paragraph.line}: footnote {mark} is called a second time; that call is "
-                "left out (a footnote is printed once)"
-            )
-            return ""
-        footnotes.called.add(mark)
-        footnote_id = footnotes.ids.setdefault(mark, _footnote_id(footnote.text, taken))
-        body.footnotes[footnote_id] = footnote.text
-        return f"[^{footnote_id}]"
-
-    for section in [s for top in body.sections for s in top.walk()]:
-        for paragraph in section.paragraphs():
-            paragraph.text = _CALL_RE.sub(partial(call, paragraph=paragraph), paragraph.text)
-        if section.heading:
-            section.heading = _CALL_RE.sub(lambda m: m[0] if m[2] else "", section.heading).strip()
-    for mark, footnote in footnotes.texts.items():
-        if mark not in footnotes.called:
-            notes.append(
-                f"line {footnote.line}: footnote {mark} ('{_short(footnote.text)}') is not "
-                "called in the text; it is left out"
-            )
-            body.footnote_comments.append(
-                f"footnote {mark} is never called in the text: {_short(footnote.text, 120)}"
-            )
-
-
-def _short(text: str, limit: int = 50) -> str:
-    return text if len(text) <= limit else text[: limit - 3] + "..."

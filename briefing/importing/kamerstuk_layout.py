@@ -19,6 +19,7 @@ from pathlib import Path
 from briefing.errors import BriefingError
 from briefing.importing.closing import find_closing, missing_closing
 from briefing.importing.debris import Hyphenation
+from briefing.importing.footnotes import mark_call, mark_calls
 from briefing.importing.parsed import FootnoteText, Head, LetterText
 from briefing.importing.site_head import (
     KIND_ALONE_RE,
@@ -153,7 +154,7 @@ def _without_site_debris(
             kept.append(line)
     footnotes = [f for f in footnotes if f.text]
     for footnote in footnotes:
-        if not _mark_calls(kept, footnote.mark):
+        if not mark_calls(kept, footnote.mark):
             notes.append(
                 f"line {footnote.line}: footnote {footnote.mark} is not called in the text"
             )
@@ -268,7 +269,7 @@ def _take_footnotes(
         zone_start = zone[0][1][0] if zone else end
         for number, indexes in zone:
             lines = [body[i] for i in indexes]
-            if _mark_call(body, start, zone_start, number) or _mark_call(
+            if mark_call(body, start, zone_start, number) or mark_call(
                 body, previous, start, number
             ):
                 texts = [_FOOTNOTE_RE.sub(r"\2", lines[0].text.strip())]
@@ -304,6 +305,31 @@ def _footnote_zone(
         if not _FOOTNOTE_RE.match(body[paragraph[0]].text.strip()):
             break
         trailing = paragraph + trailing
+    return _numbered(body, trailing, expected) or _numbered_lines(body, end, expected)
+
+
+def _numbered_lines(body: list[SourceLine], end: int, expected: int) -> list[tuple[int, list[int]]]:
+    """The footnotes a copy without blank lines gives at the end of ``body[:end]``: lines each
+    numbered one more than the line before ("1 https://...", "2 Kamerstuk ..."), the first
+    ``expected``; kept only when the text before them calls every one."""
+    start = end
+    while start > 0 and (match := _FOOTNOTE_RE.match(body[start - 1].text.strip())):
+        start -= 1
+        if int(match[1]) == expected:
+            break
+    numbers = [int(_FOOTNOTE_RE.match(line.text.strip())[1]) for line in body[start:end]]  # type: ignore[index]
+    if not numbers or numbers != list(range(expected, expected + len(numbers))):
+        return []
+    trial = list(body[:start])
+    if not all(mark_call(trial, 0, len(trial), number) for number in numbers):
+        return []
+    return [(number, [start + i]) for i, number in enumerate(numbers)]
+
+
+def _numbered(
+    body: list[SourceLine], trailing: list[int], expected: int
+) -> list[tuple[int, list[int]]]:
+    """The footnotes of the ``trailing`` lines, numbered from ``expected`` (none if not so)."""
     zone: list[tuple[int, list[int]]] = []
     number = expected
     for index in trailing:
@@ -316,30 +342,6 @@ def _footnote_zone(
         else:
             return []
     return zone
-
-
-def _mark_calls(body: list[SourceLine], mark: str) -> bool:
-    """Mark every call of footnote ``mark`` in ``body``; whether there was one."""
-    found = False
-    for index in range(len(body)):
-        while _mark_call(body, index, index + 1, int(mark)):
-            found = True
-    return found
-
-
-def _mark_call(body: list[SourceLine], start: int, end: int, number: int) -> bool:
-    """Mark the first call of footnote ``number`` in ``body[start:end]``; whether it was found."""
-    pattern = re.compile(
-        rf"(?:(?<=[^\W\d_])|(?<=[.,;:)\u2019\u201d\u00bb'\"])){number}(?=[\s,.;:)]|$)"
-    )
-    for index in range(start, end):
-        line = body[index]
-        match = pattern.search(line.text)
-        if match:
-            text = f"{line.text[: match.start()]}<sup>{number}</sup>{line.text[match.end() :]}"
-            body[index] = SourceLine(line.number, text)
-            return True
-    return False
 
 
 def _author(kind: str) -> str | None:

@@ -57,6 +57,22 @@ def paragraph_ends(
     return spaced
 
 
+def line_room(lines: list[SourceLine]) -> float | None:
+    """The length under which a line of ``lines`` (with the next word) ends short of the width
+    the lines wrap at; ``None`` when too few lines are wrapped to tell, as in a web page's copy
+    that gives each paragraph on one line."""
+    wrapped = _wrapped_lengths([line.text.strip() for line in lines])
+    return _SHORT_LINE * statistics.median(wrapped) if len(wrapped) >= _WRAPPED_ENOUGH else None
+
+
+def ends_short(text: str, following: str, room: float | None) -> bool:
+    """Whether the line ``text`` ends well short of the width, with room for the first word of
+    ``following``: then it ends its paragraph, and no page break cut it (so too in a text whose
+    lines are not wrapped)."""
+    words = following.split()
+    return room is None or len(text.strip()) + 1 + len(words[0] if words else "") < room
+
+
 def _wrapped_lengths(texts: list[str]) -> list[int]:
     """The lengths of the lines that end no sentence and are not the last before a blank."""
     return [

@@ -1,0 +1,82 @@
+"""``briefing import`` on the body text of web pages' copies: paragraphs that blank lines part,
+footnote calls printed as digits glued to the text, the site's own lines. Each test imports a
+small real text and asserts the draft and the notes a user gets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import FIXTURES
+from tests.test_import_layouts import imported_draft
+
+IMPORT = FIXTURES / "import"
+
+
+def test_a_paragraph_ending_in_a_bracket_before_a_blank_line_is_not_joined_to_the_next(
+    tmp_path: Path,
+) -> None:
+    """tweedekamer.nl parts these paragraphs by a line of spaces; the first ends in
+    "(Kamerstuk 36 200 XIV, nr. 11)" without a full stop, on a line short of the width: no
+    page break cut it, so it stays a paragraph of its own."""
+    draft, _ = imported_draft(tmp_path, IMPORT / "tk-2022D51602.excerpt.txt")
+    body = draft["sections"][0]["body"]
+    assert body[0] == (
+        "Hierbij bieden wij u een nota van wijziging (NvW) aan op de Ontwerpbegroting 2023 van "
+        "het Ministerie van Landbouw, Natuur en Voedselkwaliteit (XIV) en het Diergezondheidsfonds "
+        "(F). (Kamerstuk 36 200 XIV, nr. 11)"
+    )
+    assert body[1].startswith("In deze nota van wijziging worden mutaties voorgesteld")
+    assert body[2].startswith("In de brief van 1 november 2021 (Kamerstuk 31 865, nr. 198)")
+
+
+def test_digits_glued_as_calls_become_the_footnotes_a_copy_prints_after_the_signature(
+    tmp_path: Path,
+) -> None:
+    """tweedekamer.nl prints the calls as digits glued to the text ("kansrijk»1," with "2 heb"
+    on the next line, "De Lange3", "afspraken4") and the footnotes numbered after the signature:
+    the calls become the draft's footnotes; numbers that are the text's stay."""
+    draft, notes = imported_draft(tmp_path, IMPORT / "tk-2018D55739.noten.txt")
+    body = draft["sections"][0]["body"]
+    assert (
+        body[0].startswith("Het kabinet zet zich in") and "1 januari 2017 is € 100 mln." in body[0]
+    )
+    assert body[1].endswith(
+        "«Alle kinderen kansrijk»[^kamerstuk-24-515][^kamerstuk-34-775-xv] heb ik een "
+        "tussentijdse evaluatie laten uitvoeren van deze extra middelen voor de bestrijding van "
+        "armoede onder kinderen."
+    )
+    assert body[2].endswith("de motie van het lid De Lange[^kamerstuk-34-775-xv-2].")
+    assert "bestuurlijke afspraken[^vng-armoede] tussen SZW" in body[4]["items"][0]
+    assert "(2017\u20132020);" in body[4]["items"][1]
+    assert draft["footnotes"] == {
+        "kamerstuk-24-515": "Kamerstuk 24 515, nr. 431",
+        "kamerstuk-34-775-xv": "Kamerstuk 34 775 XV, nr. 88",
+        "kamerstuk-34-775-xv-2": "Kamerstuk 34 775 XV, nr. 46",
+        "vng-armoede": "https://vng.nl/onderwerpenindex/werk-en-inkomen/armoede-en-schulden",
+    }
+    assert draft["signatory"] == {
+        "title": "De Staatssecretaris van Sociale Zaken en Werkgelegenheid,",
+        "name": "T. van Ark",
+    }
+    assert "left out after the signature" not in notes
+    assert "footnote" not in notes
+
+
+def test_digits_glued_as_calls_without_the_footnotes_stay_and_are_noted(tmp_path: Path) -> None:
+    """The start of a letter as tweedekamer.nl prints it, its footnotes not copied: the digits
+    glued to "bloedvoorziening.1", "gestuurd.2" and "c.s.3" stay, and a note says why."""
+    draft, notes = imported_draft(tmp_path, IMPORT / "tk-2022D17930.excerpt.txt")
+    assert draft["sections"][0]["body"][0] == (
+        "Met deze brief geef ik u mijn reactie op het onderzoek van de Nederlandse School voor "
+        "Openbaar Bestuur (NSOB) over de toekomst van de bloedvoorziening.1 Voormalig "
+        "Staatssecretaris Blokhuis heeft deze bevindingen in december vorig jaar naar uw Kamer "
+        "gestuurd.2 Met dit standpunt beschouw ik eveneens de motie van het lid Van den Berg "
+        "c.s.3, de aanleiding voor het onderzoek, als uitgevoerd."
+    )
+    assert "footnotes" not in draft
+    assert (
+        "tk-2022D17930.excerpt.txt:7: 3 numbers glued to the words before them look like footnote "
+        "calls ('bloedvoorziening.1', 'gestuurd.2', 'c.s.3'), but the text holds no footnotes "
+        "with their numbers: they are left in the text as digits; add the footnotes from the "
+        "publication, or remove the digits"
+    ) in notes
