@@ -156,3 +156,25 @@ def test_a_letterheads_own_date_and_subject_win_over_the_pages(tmp_path: Path) -
         "utf-8"
     )
     assert "the date berthub.eu gives" not in yaml_text
+
+
+def test_a_letter_without_a_signature_proposes_the_headings_title_for_review(
+    tmp_path: Path,
+) -> None:
+    """A copy that stops before the signature: the title is proposed from the paper's heading
+    ("BRIEF VAN DE MINISTER VAN ..."), whole, with its comma; the review says where it comes
+    from, not that the title may be cut short."""
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    before = set((content / "letters").iterdir())
+    run = cli("import", IMPORT / "tk-2022D17930.excerpt.txt", "--content", content)
+    assert run.returncode == 0, run.stderr
+    (written,) = set((content / "letters").iterdir()) - before
+    text = written.read_text(encoding="utf-8")
+    assert (
+        "signatory:\n"
+        "  # TODO review: the text has no signature; this title is proposed from the paper's "
+        "heading\n"
+        "  title: De Minister van Volksgezondheid, Welzijn en Sport,\n"
+    ) in text
+    assert "does not end with a comma" not in text

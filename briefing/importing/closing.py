@@ -61,6 +61,8 @@ class Closing:
     after: list[SourceLine] | None = None
     also: list[tuple[str, str | None]] | None = None
     review: str | None = None
+    #: True when the text has no signature and the title is proposed (or unknown).
+    missing: bool = False
 
 
 def _text(line: SourceLine) -> str:
@@ -103,7 +105,7 @@ def missing_closing(lines: list[SourceLine], title: str | None, notes: list[str]
         "voor ...,' with the name under it); the signatory is proposed: check it, and check "
         "that the text is complete"
     )
-    return Closing(len(lines), title or "onbekend", last, False)
+    return Closing(len(lines), title or "onbekend", last, True, missing=True)
 
 
 def _closing_at(lines: list[SourceLine], rest: list[int], annex: bool = False) -> Closing | None:

@@ -36,6 +36,12 @@ def complete(text: LetterText, corpus: Corpus) -> None:
     head, notes = text.head, text.notes
     assert head.date is not None and text.closing is not None
     closing = text.closing
+    if closing.missing:
+        head.review["signatory.title"] = (
+            "the text has no signature: fill in the title of who signed the letter"
+            if closing.title == UNKNOWN
+            else "the text has no signature; this title is proposed from the paper's heading"
+        )
     if closing.title == UNKNOWN:
         _signatory_of_nearest(head, closing, corpus)
     head.signatory_title = closing.title
