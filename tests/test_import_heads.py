@@ -178,3 +178,22 @@ def test_a_letter_without_a_signature_proposes_the_headings_title_for_review(
         "  title: De Minister van Volksgezondheid, Welzijn en Sport,\n"
     ) in text
     assert "does not end with a comma" not in text
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "berthub-2019D31926.excerpt.txt",
+        "berthub-2023D47783.excerpt.txt",
+        "berthub-2024D51302.excerpt.txt",
+    ],
+)
+def test_berthubs_own_lines_around_the_paper_are_not_noted(tmp_path: Path, name: str) -> None:
+    """The site's menu, the document's number and links, the case and activities the paper
+    belongs to: the site's furniture, left out without a note each; what is left of the head
+    (the dossier's title) is still noted."""
+    _, notes = imported_draft(tmp_path, IMPORT / name)
+    left_out = [line for line in notes.splitlines() if "left out of the head" in line]
+    for furniture in ("Preview document", "Onderdeel van", "Directe link", "Nummer:", "] ["):
+        assert not any(furniture in line for line in left_out), (furniture, left_out)
+    assert len(left_out) <= 1

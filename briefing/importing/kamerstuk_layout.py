@@ -26,6 +26,7 @@ from briefing.importing.site_head import (
     SITE_TITLE,
     TABLE_ROW_RE,
     dossier_of_code,
+    is_page_line,
     paper_of_table,
     site_line,
 )
@@ -231,7 +232,7 @@ def _read_head(
             kind.append(text)
         elif not first_text and dossier is None:
             first_text = text
-        else:
+        elif not is_page_line(text):
             notes.append(f"line {line.number}: left out of the head: '{collapse(as_printed.text)}'")
     head.author = _author(" ".join(kind))
     if number is None and (row := paper_of_table(printed)):

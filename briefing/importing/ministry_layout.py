@@ -21,7 +21,7 @@ from briefing.errors import BriefingError
 from briefing.importing.closing import find_closing, missing_closing
 from briefing.importing.debris import link_text
 from briefing.importing.parsed import Head, LetterText
-from briefing.importing.site_head import document_head, fill_missing
+from briefing.importing.site_head import document_head, fill_missing, is_page_line
 from briefing.importing.text import SourceLine, collapse, parse_dutch_date, strip_markup
 
 LAYOUT = "text of the letter's PDF"
@@ -251,7 +251,7 @@ def _read_head(
             column.lines.append(texts[0])
         elif any(_is_address(t) for t in texts) or paragraph[0].text.lstrip().startswith("**"):
             _read_sender(paragraph, texts, head, column)
-        else:
+        elif not is_page_line(texts[0]):
             notes.append(f"line {paragraph[0].number}: left out of the head: '{texts[0]}'")
     fill_missing(head, site)
     missing = (

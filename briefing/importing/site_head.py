@@ -9,7 +9,9 @@ Kamerstuk layout reader asks here about each line of the head.
 berthub.eu also prints a letter from the ministry's own document (a .docx), without the
 Kamerstuk's head: its page gives the title, "Nummer: 2024D51302, datum: 2024-12-19" and
 "Onderdeel van kamerstukdossier 21501 32-1691 ...". The ministry layout reader takes the
-date, subject and Kamerstuk number from there (:func:`document_head`).
+date, subject and Kamerstuk number from there (:func:`document_head`). The site's other lines
+(its menu, links, the case and activities the paper belongs to) are furniture
+(:func:`is_page_line`).
 """
 
 from __future__ import annotations
@@ -44,6 +46,27 @@ _DOCUMENT_RE = re.compile(r"^Nummer:\s*\d{4}D\d{5},\s*datum:\s*(\d{4})-(\d{2})-(
 _PART_OF_RE = re.compile(
     r"^Onderdeel van kamerstukdossier (\d{5}) ?([A-Z]{1,8}|\d{1,3})?-(\d{1,6})\b\s*(.*?)[\s.]*$"
 )
+
+#: berthub.eu's own lines around a paper: its menu, the document's number and links, the
+#: persons, dossier, case and activities it belongs to (with their lists), the preview's
+#: heading. They say nothing of the letter's that the paper does not, so no note names them.
+_PAGE_LINE_RE = re.compile(
+    r"^(?:(?:\[[^\]]{1,40}\]\s*){2,}"
+    r"|Nummer:\s*\d{4}D\d{5},\s*datum:"
+    r"|Directe link naar document\b"
+    r"|Gerelateerde personen:"
+    r"|Bijlagen:\s*$"
+    r"|Onderdeel van (?:kamerstukdossier|zaak|activiteiten)\b"
+    r"|- (?:Indiener|Voortouwcommissie|Eerste ondertekenaar|Mede ?ondertekenaar|Medeindiener):"
+    r"|- \d{4}-\d{2}-\d{2} \d{2}:\d{2}: "
+    r"|Preview document\b)"
+)
+
+
+def is_page_line(text: str) -> bool:
+    """Whether ``text`` is one of berthub.eu's own lines around a paper (its menu, the
+    document's number and links, what it belongs to): the site's, not the letter's."""
+    return bool(_PAGE_LINE_RE.match(text))
 
 
 def site_line(text: str, number: int, head: Head, part: str) -> str | None:
