@@ -149,3 +149,16 @@ def test_a_debate_the_kamer_moved_is_not_the_previous_debate(
     assert f"Vorig debat {held_last}" in cover and "20 juni 2019" not in cover
     assert f"het vorige debat, {held_last}, is meer dan een jaar geleden" in text
     assert "verplaatst (activiteit 2019A00284)" in text  # the point of attention stays
+
+
+def test_the_changes_of_one_letter_are_listed_in_the_order_the_letter_gives_them(
+    out: Path,
+) -> None:
+    """The letter of 7 April 2022 reports on motions and commitments from its first page to
+    its third: 'Gewijzigde stand' follows it page by page, not motions first, then
+    commitments."""
+    pdf = prepare(CONTENT, out, dt.date(2022, 4, 30), "commissiedebat-imvo-2021-12-02").path
+    sources = [row[-1] for row in tables(pdf)[CHANGES_TABLE]]
+    assert len(sources) == 7 and all(s.startswith("brief 7 april 2022, p. ") for s in sources)
+    pages = [int(s.rsplit(" ", 1)[1]) for s in sources]
+    assert pages == sorted(pages) == [1, 1, 2, 2, 3, 3, 3]

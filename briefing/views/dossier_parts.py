@@ -6,15 +6,17 @@ the register's parts.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from markupsafe import Markup
 
 from briefing.dates import dutch_date, fuzzy_date_text
 from briefing.index import Index
 from briefing.index.dossier import CHANGES, Dossier, Since
-from briefing.index.state import CommitmentState, places
+from briefing.index.state import CommitmentState, Stated, places
 from briefing.layout import letter_href
 from briefing.model import Sector
 from briefing.sources import LetterSource
@@ -187,14 +189,14 @@ def since_view(index: Index, since: Since, pages: Pages) -> SinceView:
     previous = f"{since.previous.title}, {dutch_date(since.previous.date)}"
     dated = [
         (
-            u.place.date,
+            _reading_order(u),
             Item("Motie", motion_text(m), status_view(u.fact.status), link_to(u.place, pages)),
         )
         for m, u in since.motion_updates
     ]
     dated += [
         (
-            u.place.date,
+            _reading_order(u),
             Item(
                 "Toezegging",
                 commitment_text(c),
@@ -204,7 +206,9 @@ def since_view(index: Index, since: Since, pages: Pages) -> SinceView:
         )
         for c, u in since.commitment_updates
     ]
-    dated.sort(key=lambda pair: pair[0], reverse=True)
+    # The newest letter first; within a letter, in the order the letter reports them.
+    dated.sort(key=lambda pair: pair[0][1:])
+    dated.sort(key=lambda pair: pair[0][0], reverse=True)
     changes = [item for _, item in dated[:CHANGES]]
     made = [
         replace(
@@ -223,6 +227,13 @@ def since_view(index: Index, since: Since, pages: Pages) -> SinceView:
         made,
         len(dated) - len(changes),
     )
+
+
+def _reading_order(stated: Stated[Any]) -> tuple[dt.date, str, tuple[int, ...]]:
+    """When and where a fact was stated: the letter's day and id, then the indexes of its
+    section and item in the letter."""
+    path = tuple(part for part in stated.node_path if isinstance(part, int))
+    return stated.place.date, stated.place.source.letter.id, path
 
 
 def theme_views(index: Index, facts: Dossier, pages: Pages) -> list[ThemeView]:
