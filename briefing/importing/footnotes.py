@@ -19,7 +19,7 @@ from functools import partial
 
 from briefing.importing.debris import link_text
 from briefing.importing.parsed import Body, FootnoteText, Paragraph
-from briefing.importing.text import SourceLine, slugify, unique_id
+from briefing.importing.text import SourceLine, shortened, slugify, unique_id
 
 #: Superscript digits: what converters print for a footnote call.
 SUPERSCRIPTS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
@@ -96,11 +96,11 @@ def place_footnotes(body: Body, footnotes: Footnotes, notes: list[str]) -> None:
     for mark, footnote in footnotes.texts.items():
         if mark not in footnotes.called:
             notes.append(
-                f"line {footnote.line}: footnote {mark} ('{_short(footnote.text)}') is not "
+                f"line {footnote.line}: footnote {mark} ('{shortened(footnote.text, 50)}') is not "
                 "called in the text; it is left out"
             )
             body.footnote_comments.append(
-                f"footnote {mark} is never called in the text: {_short(footnote.text, 120)}"
+                f"footnote {mark} is never called in the text: {shortened(footnote.text, 120)}"
             )
 
 
@@ -134,10 +134,6 @@ def note_glued_calls(body: Body, footnotes: Footnotes, notes: list[str]) -> None
                 "the text as digits; add the footnotes"
             )
         notes.append(f"line {found[0][0]}: {what} from the publication, or remove the digits")
-
-
-def _short(text: str, limit: int = 50) -> str:
-    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def mark_calls(body: list[SourceLine], mark: str) -> bool:

@@ -46,7 +46,10 @@ _ANNOTATION_RE = re.compile(r"^#\s+[A-Z][A-Z ]{1,20}:\s")
 #: What the web pages print after the letter: a link to the top, the signatories again,
 #: related documents; and the heading of the footnotes ("X Noot", older pages "XNoot"; "Noten").
 TOP_LINK_RE = re.compile(r"^(?:Naar boven|Terug naar boven|Top)$", re.IGNORECASE)
-_SITE_TAIL_RE = re.compile(r"^(?:Ondertekenaars|Gerelateerde documenten|Bijlagen?)$")
+SITE_TAIL_RE = re.compile(
+    r"^(?:Ondertekenaars|Eerste ondertekenaar|Mede ?ondertekenaars?|Gerelateerde documenten"
+    r"|Bijlagen?)$"
+)
 _NOTES_HEADING_RE = re.compile(r"^(?:X\s*)?No(?:ot|ten)$")
 #: rijksbegroting.nl prints each footnote with its heading and number: "Noot 1: NRC, ...".
 _NUMBERED_NOTE_RE = re.compile(r"^Noot (\d{1,3}):\s*(\S.*)$")
@@ -138,7 +141,7 @@ def _without_site_debris(
         text = collapse(line.text)
         if TOP_LINK_RE.match(text):
             continue
-        if _SITE_TAIL_RE.match(text):
+        if SITE_TAIL_RE.match(text):
             break
         if _NOTES_HEADING_RE.match(text):
             in_notes = True

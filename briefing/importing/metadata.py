@@ -14,7 +14,7 @@ import annotated_types
 from briefing.importing.closing import Closing
 from briefing.importing.parsed import Head, LetterText
 from briefing.importing.signatories import ministry_of, post_of, signing_name
-from briefing.importing.text import collapse, without_calls
+from briefing.importing.text import collapse, shortened, without_calls
 from briefing.model import Letter
 from briefing.sources import Corpus
 
@@ -100,14 +100,10 @@ def _after_signature(closing: Closing, notes: list[str]) -> None:
     first, last = collapse(after[0].text), collapse(after[-1].text)
     notes.append(
         f"line {after[0].number}: left out after the signature: lines {after[0].number}-"
-        f"{after[-1].number}, from '{_shortened(first)}' to '{_shortened(last)}', an annex the "
-        "letter sends in the same paper (such as a geannoteerde agenda or answers to "
-        "questions): add to the draft what it needs of it"
+        f"{after[-1].number}, from '{shortened(first, 60)}' to '{shortened(last, 60)}', an "
+        "annex the letter sends in the same paper (such as a geannoteerde agenda or answers "
+        "to questions): add to the draft what it needs of it"
     )
-
-
-def _shortened(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[: limit - 3].rsplit(" ", 1)[0] + " ..."
 
 
 def _signatory_of_nearest(head: Head, closing: Closing, corpus: Corpus) -> None:

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from briefing.errors import BriefingError
 from briefing.importing.debris import Hyphenation
-from briefing.importing.kamerstuk_layout import TOP_LINK_RE, without_furniture
+from briefing.importing.kamerstuk_layout import SITE_TAIL_RE, TOP_LINK_RE, without_furniture
 from briefing.importing.text import DUTCH_DATE_RE, SourceLine, collapse, parse_dutch_date
 
 LAYOUT = "motion"
@@ -48,13 +48,11 @@ _SUFFIX_RE = re.compile(r"^(?:-\s*([A-Z]{1,8}|\d{1,3})|([IVXLC]{1,8}|[A-Z]))(?=\
 _PROPOSED_RE = re.compile(r"^Voorgesteld\b\s*(.*)$", re.I)
 #: rijksbegroting.nl prints the number and the date on one line: "Nr. 29 Voorgesteld 1 ...".
 _NUMBER_DATE_RE = re.compile(r"^(Nr\.\s*\d{1,6})\s+(Voorgesteld\b.*)$", re.I)
-_START_RE = re.compile(r"^De Kamer,?$", re.I)
+OPENING_RE = re.compile(r"^De Kamer,?$", re.I)
 #: A PDF's text may join the date and the opening: "Voorgesteld 18 maart 2020 De Kamer,".
 _DATE_START_RE = re.compile(r"^(Voorgesteld\b.*?)\s+(De Kamer,?)$", re.I)
 #: The closing formula; a motion of a night sitting may close "... tot de orde van de nacht".
-_END_RE = re.compile(r"^en gaat over tot de orde van de (?:dag|nacht)\b", re.I)
-#: What a web page prints under the names: tweedekamer.nl's block of signatories.
-_NAMES_END_RE = re.compile(r"^(?:Ondertekenaars|Eerste ondertekenaar|Mede ?ondertekenaars?)$", re.I)
+CLOSING_RE = re.compile(r"^en gaat over tot de orde van de (?:dag|nacht)\b", re.I)
 _REPLACES_RE = re.compile(
     r"TER\s+VERVANGING\s+VAN\s+DIE\s+GEDRUKT\s+ONDER\s+NR\.?\s*(\d{1,6})", re.I
 )
@@ -118,7 +116,7 @@ def recognise(lines: list[SourceLine]) -> bool:
     "De Kamer," (a letter that quotes a motion has neither on a line of its own)."""
     texts = [line.text for line in _unfolded(lines[:200])]
     titled = any(_TITLE_RE.match(text) for text in texts[:60])
-    return titled and any(_START_RE.match(text) for text in texts)
+    return titled and any(OPENING_RE.match(text) for text in texts)
 
 
 def read_motion(lines: list[SourceLine], path: Path) -> MotionText:
@@ -128,7 +126,7 @@ def read_motion(lines: list[SourceLine], path: Path) -> MotionText:
     title_at = _title_at(filled)
     head = _Head(path)
     head.read(filled, title_at)
-    start = next((i for i, line in enumerate(filled) if _START_RE.match(line.text)), None)
+    start = next((i for i, line in enumerate(filled) if OPENING_RE.match(line.text)), None)
     if start is None:
         raise BriefingError(
             f"{path}:{filled[title_at].number}: found no 'De Kamer,' after the motion's title; "
@@ -222,7 +220,7 @@ class _Head:
         self.lines["title"] = title_line.number
         parts = [match[2]]
         rest = filled[title_at + 1 :]
-        while rest and rest[0].text.isupper() and not _START_RE.match(rest[0].text):
+        while rest and rest[0].text.isupper() and not OPENING_RE.match(rest[0].text):
             parts.append(rest[0].text)  # a title over more than one line
             rest = rest[1:]
         self.title = " ".join(parts)
@@ -241,7 +239,7 @@ class _Head:
                 return int(found[1])
             if found and index + 1 < len(before) and _DIGITS_RE.match(before[index + 1].text):
                 return int(before[index + 1].text)
-        for line in itertools.takewhile(lambda line: not _START_RE.match(line.text), after):
+        for line in itertools.takewhile(lambda line: not OPENING_RE.match(line.text), after):
             if (found := _NUMBER_RE.match(line.text)) and found[1]:
                 return int(found[1])
         raise BriefingError(
@@ -303,11 +301,11 @@ def _clauses(lines: list[SourceLine]) -> tuple[list[_Clause], list[str]]:
         text = line.text
         if ended:
             name = _TRAILING_MARK_RE.sub("", text)
-            if not _is_name(name) or _NAMES_END_RE.match(name):
+            if not _is_name(name) or SITE_TAIL_RE.match(name):
                 break
             names.append(name)
             continue
-        if _END_RE.match(text):
+        if CLOSING_RE.match(text):
             ended = True
             continue
         starts = _OPERATIVE_RE.match(text) or _CONSIDERING_RE.match(text)

@@ -65,6 +65,14 @@ def parse_dutch_date(text: str) -> dt.date | None:
         return None
 
 
+def shortened(text: str, limit: int) -> str:
+    """``text`` as a note quotes it: whole, or cut at a word to ``limit`` characters, with
+    " ..." after it."""
+    if len(text) <= limit:
+        return text
+    return text[: limit - 3].rsplit(" ", 1)[0] + " ..."
+
+
 def slugify(text: str, limit: int = 60) -> str:
     """An id made of ``text``: lower-case ASCII words joined by hyphens, at most ``limit`` long.
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from briefing.importing.kamerstuk_layout import NUMBER_RE
+from briefing.importing.motion_text import CLOSING_RE, OPENING_RE
 from briefing.importing.text import SourceLine, collapse
 
 #: The table above an Eerste Kamer paper, or its addressee.
@@ -27,10 +28,6 @@ _LETTERED_RE = re.compile(r"^([A-Z]{1,3})\s+([A-Z]{4,}(?:\s+[A-Z\u00c0-\u00dd.]+
 _READ_KINDS_RE = re.compile(r"^(?:HERDRUK\d{0,3}\s+)?(?:GEWIJZIGDE\s+)?(?:BRIEF|MOTIE)\b", re.I)
 #: How far into the text the head of a paper reaches.
 _HEAD_LINES = 60
-#: A motion's opening and closing formula, as the Handelingen print a motion read out in a
-#: debate: without the Kamerstuk's number, title and date.
-_OPENING_RE = re.compile(r"^De Kamer,$")
-_CLOSING_RE = re.compile(r"^en gaat over tot de orde van de (?:dag|nacht)\b")
 #: A news site's dateline of the item it reprints: the day, the kind, the organisation.
 _NEWS_DATELINE_RE = re.compile(r"^\d{2}-\d{2}-\d{4} \| [^|]{3,40} \| [^|]{3,120}$")
 #: A letterhead's labels side by side on one line: "Datum Kenmerk Onderwerp".
@@ -76,8 +73,8 @@ def _motion_in_a_debate(lines: list[SourceLine]) -> tuple[int, str] | None:
     """The line where a motion's text opens when the text holds one without its title, as
     the record of a debate (Handelingen) prints the motions read out in it; else None."""
     texts = [(line.number, collapse(line.text)) for line in lines]
-    opening = next((n for n, text in texts if _OPENING_RE.match(text)), None)
-    if opening is None or not any(_CLOSING_RE.match(text) for n, text in texts if n > opening):
+    opening = next((n for n, text in texts if OPENING_RE.match(text)), None)
+    if opening is None or not any(CLOSING_RE.match(text) for n, text in texts if n > opening):
         return None
     return opening, (
         "a motion as the record of a debate (Handelingen) prints it, without the number, "
