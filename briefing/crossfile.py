@@ -21,7 +21,7 @@ from briefing.loading import Document, NodePath, format_path, load_document
 from briefing.sources import Corpus, KamerSource, LetterSource, NotesSource
 from briefing.types import Ref
 from briefing.validation import validate
-from briefing.walk import iter_sections, iter_values
+from briefing.walk import iter_values, letter_sections
 
 
 def references(model: Any, base: NodePath) -> Iterator[tuple[NodePath, Ref]]:
@@ -181,7 +181,7 @@ def _notes_problems(
             continue
         if source is None:
             problems.append(_unknown_letter(document, path, letter_id, set(letters)))
-        elif not any(s.id == section_id for s, _, _ in iter_sections(source.letter.sections)):
+        elif not any(s.id == section_id for s, _, _ in letter_sections(source.letter)):
             problems.append(
                 document.problem(
                     path, f"letter '{letter_id}' has no section with id '{section_id}'"

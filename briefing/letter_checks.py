@@ -14,7 +14,7 @@ from briefing.inline import FOOTNOTE_RE, footnote_ids
 from briefing.loading import Document, NodePath, format_path
 from briefing.sources import LetterSource
 from briefing.types import ID_PATTERN, RESERVED_NAMES
-from briefing.walk import iter_sections, iter_values, letter_texts
+from briefing.walk import iter_values, letter_sections, letter_texts
 
 
 def _calls_footnotes(path: NodePath) -> bool:
@@ -79,7 +79,7 @@ def _section_id_problems(source: LetterSource) -> Iterator[Problem]:
     """Section ids are unique within a letter: links to sections use them."""
     document = source.document
     seen: dict[str, NodePath] = {}
-    for section, path, _level in iter_sections(source.letter.sections):
+    for section, path, _level in letter_sections(source.letter):
         if section.id in seen:
             line, _ = document.position((*seen[section.id], "id"))
             yield document.problem(

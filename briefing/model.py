@@ -347,7 +347,7 @@ class Signatory(Model):
 
 
 class Letter(Model):
-    """A Kamerbrief: metadata, sections and footnotes."""
+    """A Kamerbrief: metadata, sections, the annex it sends in the same paper, footnotes."""
 
     id: FileId = Field(description="Stable id, 'YYYY-MM-DD-slug'; names the output PDF.")
     date: dt.date = Field(description="Date of the letter (YYYY-MM-DD).")
@@ -360,6 +360,12 @@ class Letter(Model):
     debate: DebateRef | None = Field(None, description="The debate the letter was written for.")
     kamerstuk: Kamerstuk | None = Field(None, description="Its own number, once published.")
     sections: list[Section] = Field(min_length=1, description="The letter's sections, in order.")
+    annex: list[Section] = Field(
+        [],
+        description="What the letter sends after its signature in the same paper (a geannoteerde "
+        "agenda, answers to questions, an overview of motions), as sections, in order; printed "
+        "after the signature, from a new page. Section ids are unique across both.",
+    )
     footnotes: dict[Id, Text] = Field(
         {}, description="Footnote texts by id; call them in text as [^id]."
     )

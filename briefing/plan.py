@@ -23,7 +23,7 @@ from briefing.layout import (
 )
 from briefing.model import Debate
 from briefing.sources import LetterSource
-from briefing.walk import iter_sections
+from briefing.walk import letter_sections
 
 
 class Kind(StrEnum):
@@ -66,7 +66,7 @@ class Plan:
 
 
 def _sections(source: LetterSource) -> int:
-    return sum(1 for _ in iter_sections(source.letter.sections))
+    return sum(1 for _ in letter_sections(source.letter))
 
 
 def _report(

@@ -40,6 +40,12 @@ def iter_sections(
         yield from iter_sections(section.sections, (*here, "sections"), level + 1)
 
 
+def letter_sections(letter: Letter) -> Iterator[tuple[Section, NodePath, int]]:
+    """Every section of a letter, depth first: its own, then its annex's (from level 1)."""
+    yield from iter_sections(letter.sections)
+    yield from iter_sections(letter.annex, ("annex",))
+
+
 def section_texts(section: Section, path: NodePath) -> Iterator[tuple[NodePath, str]]:
     """A section's heading, paragraphs and list items, each with its node path."""
     if section.heading:
@@ -54,5 +60,5 @@ def section_texts(section: Section, path: NodePath) -> Iterator[tuple[NodePath, 
 
 def letter_texts(letter: Letter) -> Iterator[tuple[NodePath, str]]:
     """Every heading, paragraph and list item of a letter, in reading order, with its path."""
-    for section, path, _level in iter_sections(letter.sections):
+    for section, path, _level in letter_sections(letter):
         yield from section_texts(section, path)

@@ -24,7 +24,7 @@ from briefing.index.state import CommitmentState, Place, State, Stated
 from briefing.loading import Document, NodePath
 from briefing.model import CommitmentUpdate, MotionUpdate
 from briefing.sources import Corpus
-from briefing.walk import iter_sections, section_texts
+from briefing.walk import letter_sections, section_texts
 
 _WEEKDAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
 
@@ -261,7 +261,7 @@ def unattached_mentions(corpus: Corpus) -> list[Problem]:
     named = _names_in(corpus)
     problems = []
     for source in corpus.letters:
-        for section, path, _level in iter_sections(source.letter.sections):
+        for section, path, _level in letter_sections(source.letter):
             texts = list(section_texts(section, path))
             candidates = named(texts)
             for sector_id, pattern in sectors:

@@ -36,7 +36,7 @@ from briefing.model import (
 )
 from briefing.sources import Corpus, LetterSource
 from briefing.types import FuzzyDate
-from briefing.walk import iter_sections
+from briefing.walk import letter_sections
 
 #: How far ahead a milestone counts as due soon.
 SOON_MONTHS = 3
@@ -288,7 +288,7 @@ class State:
 
 def places(source: LetterSource) -> list[Place]:
     """Every section of a letter as a place, in reading order."""
-    return [Place(source, s, path) for s, path, _ in iter_sections(source.letter.sections)]
+    return [Place(source, s, path) for s, path, _ in letter_sections(source.letter)]
 
 
 def state_on(corpus: Corpus, date: dt.date) -> State:

@@ -1,4 +1,5 @@
-"""The view of a letter: its sections flattened in reading order, inline markup rendered."""
+"""The view of a letter: its sections and its annex's flattened in reading order, inline
+markup rendered."""
 
 from __future__ import annotations
 
@@ -33,6 +34,8 @@ class LetterView:
     letter: Letter
     date: str
     sections: list[SectionView]
+    #: What the letter sends after its signature, printed from a new page.
+    annex: list[SectionView]
 
 
 #: A section's body as printed: paragraphs, and bullet lists as lists of items.
@@ -60,12 +63,21 @@ def body_blocks(section: Section, footnote: FootnoteRenderer) -> Blocks:
 
 
 def letter_view(index: Index, output: Output, pages: Pages) -> LetterView:
-    """The view of one letter, sections flattened in reading order."""
+    """The view of one letter, its sections and its annex's flattened in reading order."""
     letter = index.letter(output.key).letter
     footnote = footnote_renderer(letter)
-    sections = []
-    for section, _path, level in iter_sections(letter.sections):
+    return LetterView(
+        letter,
+        dutch_date(letter.date),
+        _section_views(letter.sections, footnote),
+        _section_views(letter.annex, footnote),
+    )
+
+
+def _section_views(sections: list[Section], footnote: FootnoteRenderer) -> list[SectionView]:
+    views = []
+    for section, _path, level in iter_sections(sections):
         blocks = body_blocks(section, footnote)
         heading = render_inline(section.heading, footnote) if section.heading else None
-        sections.append(SectionView(section_anchor(section.id), min(level, 3), heading, blocks))
-    return LetterView(letter, dutch_date(letter.date), sections)
+        views.append(SectionView(section_anchor(section.id), min(level, 3), heading, blocks))
+    return views
