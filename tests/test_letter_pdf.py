@@ -8,7 +8,14 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from tests.conftest import FIXTURES, LETTER_IDS, assert_every_sentence_in, normalise, page_texts
+from tests.conftest import (
+    FIXTURES,
+    LETTER_IDS,
+    assert_every_sentence_in,
+    cli,
+    normalise,
+    page_texts,
+)
 
 SOURCES = sorted((FIXTURES / "source-letters").glob("*.md"))
 
@@ -173,3 +180,53 @@ def test_kamerstuk_citations_and_links_are_clickable(built: Path) -> None:
 def test_dutch_dates(built: Path) -> None:
     first = normalise(page_texts(pdf_path(built, LETTER_IDS[0]))[0].full)
     assert "Datum 13 november 2018" in first
+
+
+ANNEX = """annex:
+  - id: overzicht-moties
+    heading: Overzicht moties
+    body:
+      - De motie-Diks over de verzoeningsdialoog is uitgevoerd.[^overzicht]
+    motions: [diks-26485-273]
+    motion_updates:
+      - motion: diks-26485-273
+        status: uitgevoerd
+    sections:
+      - id: overzicht-toelichting
+        heading: Toelichting
+        body:
+          - Het overzicht geeft de stand van zaken op 1 april 2022.
+"""
+
+
+def test_an_annex_sent_in_the_same_paper_follows_the_signature_and_counts(
+    content_copy: Path, tmp_path: Path
+) -> None:
+    """A letter's annex (here an overview of motions) is printed after the signature, from a
+    page of its own, with its footnote and bookmarks; the status it gives is the register's."""
+    letter_id = "2022-04-07-opvolging-moties-en-toezeggingen-imvo-beleid"
+    path = content_copy / "letters" / f"{letter_id}.yaml"
+    text = path.read_text(encoding="utf-8").replace("\nfootnotes:", f"\n{ANNEX}footnotes:", 1)
+    path.write_text(text + "  overzicht: Zie het overzicht van de stand van zaken.\n", "utf-8")
+    out = tmp_path / "out"
+    done = cli("build", "--content", content_copy, "--out", out)
+    assert done.returncode == 0, done.stderr
+
+    pages = [normalise(p.body) for p in page_texts(pdf_path(out, letter_id))]
+    signed = [i for i, body in enumerate(pages) if "Liesje Schreinemacher" in body]
+    annex = [i for i, body in enumerate(pages) if "Overzicht moties" in body]
+    assert signed and annex == [signed[-1] + 1] == [len(pages) - 1]
+    last = pages[-1]
+    assert last.startswith("Overzicht moties De motie-Diks over de verzoeningsdialoog")
+    assert last.index("Toelichting") < last.index("stand van zaken op 1 april 2022")
+    small = normalise(page_texts(pdf_path(out, letter_id))[-1].small)
+    assert small.endswith("2 Zie het overzicht van de stand van zaken.")  # numbered on
+    titles = _outline_titles(pypdf.PdfReader(pdf_path(out, letter_id)).outline)
+    assert titles[-2:] == ["Overzicht moties", "Toelichting"]
+
+    done = cli(
+        "export", "--content", content_copy, "--date", "2022-04-30", "--out", tmp_path / "r.csv"
+    )
+    assert done.returncode == 0, done.stderr
+    row = next(r for r in (tmp_path / "r.csv").read_text("utf-8-sig").splitlines() if "diks" in r)
+    assert ',uitgevoerd,2022-04-07,"brief 7 april 2022, Overzicht moties",' in row
