@@ -11,7 +11,7 @@ import pytest
 
 from briefing.cli import main
 from briefing.prepare import prepare
-from tests.conftest import CONTENT, tables, text_of
+from tests.conftest import CONTENT, normalise, page_texts, tables, text_of
 from tests.test_dossier import (
     ANNEX_TABLE,
     AO_2018,
@@ -66,6 +66,10 @@ def test_a_debate_with_nothing_new_since_the_previous_says_so(out: Path) -> None
     assert NOTHING_SINCE in " ".join(since.split())
     assert CHANGES_TABLE not in tables(pdf)
     assert glance(pdf)["Wijzigingen sinds het vorige debat"] == 0
+    # The one line leaves the page to what is open, which follows it rather than a new page.
+    pages = [normalise(page.full) for page in page_texts(pdf)]
+    [page] = [p for p in pages if NOTHING_SINCE in p]
+    assert "Eerst de toezeggingen waarvan de termijn verstreken is" in page
 
 
 def test_a_party_whose_motions_are_only_submitted_has_none_called_settled(out: Path) -> None:
