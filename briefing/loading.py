@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from briefing.errors import Problem
+from briefing.fast_yaml import UNICODE_BREAKS, fast_node
 
 #: A path into a document: mapping keys and sequence indexes, from the root.
 NodePath = tuple[str | int, ...]
@@ -34,13 +35,6 @@ MAX_NODES = 50_000
 _TOO_MANY = (
     f"the file holds more than {MAX_NODES:,} values; no content file needs that many: look "
     "for a list that runs away, or split the content"
-)
-#: Characters YAML takes for line breaks although editors (and ``\n`` counting) do not.
-_UNICODE_BREAKS = {"\u2028": "U+2028", "\u2029": "U+2029", "\x85": "U+0085"}
-#: Text the fast path leaves to the pure-Python loader: characters it refuses or reads its
-#: own way (control characters, Unicode line breaks, byte order marks, tabs).
-_UNUSUAL = re.compile(
-    f"{yaml.reader.Reader.NON_PRINTABLE.pattern}|[{''.join(_UNICODE_BREAKS)}\ufeff\t]"
 )
 _BOMS = [
     (codecs.BOM_UTF32_LE, "UTF-32"),
@@ -104,6 +98,17 @@ class _Lines:
 
     def mark(self, mark: yaml.Mark | None) -> tuple[int, int]:
         return self.at(mark.index) if mark is not None else (1, 1)
+
+
+class _LibyamlLines(_Lines):
+    """libyaml's own line and column, for text it parsed whose only line break is ``\n``:
+    they are then the editor's, and need no counting."""
+
+    def __init__(self) -> None:
+        self._starts = []
+
+    def mark(self, mark: yaml.Mark | None) -> tuple[int, int]:
+        return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
 class _Refused(yaml.MarkedYAMLError):
@@ -282,47 +287,13 @@ def _syntax_message(text: str, lines: _Lines, exc: yaml.MarkedYAMLError) -> tupl
     if "'\\t'" in what:
         message += "; indent with spaces, not tabs"
     nearby = "\n".join(text.split("\n")[max(line - 2, 0) : line])
-    breaks = [name for char, name in _UNICODE_BREAKS.items() if char in nearby]
+    breaks = [name for char, name in UNICODE_BREAKS.items() if char in nearby]
     if breaks:
         message += (
             f"; the text here holds an invisible line separator ({', '.join(breaks)}) that "
             "YAML reads as a line break: replace it by a space"
         )
     return line, column, message
-
-
-def _fast_node(text: str) -> yaml.Node | None:
-    """The node tree of ``text`` parsed by libyaml, when it is plainly acceptable; else None.
-
-    libyaml is much faster than the pure-Python parser. It is used only for text the
-    pure-Python loader would take as it is: no anchors, aliases or tags, not too deep or
-    too many values, no unusual characters, and one document that libyaml parses without
-    complaint. Anything else (None) goes through the pure-Python loader, which says what
-    is wrong.
-    """
-    if not yaml.__with_libyaml__ or _UNUSUAL.search(text):
-        return None
-    depth = nodes = 0
-    try:
-        for event in yaml.parse(text, Loader=yaml.CSafeLoader):
-            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
-                return None
-            if getattr(event, "tag", None) is not None:
-                return None
-            if isinstance(event, yaml.NodeEvent):  # scalars and the starts of collections
-                nodes += 1
-                if depth + 1 >= MAX_DEPTH or nodes >= MAX_NODES:
-                    return None
-                depth += isinstance(event, yaml.CollectionStartEvent)
-            elif isinstance(event, yaml.CollectionEndEvent):
-                depth -= 1
-        loader = yaml.CSafeLoader(text)
-        try:
-            return loader.get_single_node()
-        finally:
-            loader.dispose()
-    except yaml.YAMLError:
-        return None
 
 
 def load_document(path: Path, display_path: Path | None = None) -> tuple[Document, list[Problem]]:
@@ -346,12 +317,12 @@ def load_document(path: Path, display_path: Path | None = None) -> tuple[Documen
         assert failure is not None
         line, column, message = failure
         return Document(shown, None), [Problem(shown, line, column, "", message)]
-    lines = _Lines(text)
-    fast = _fast_node(text)
+    fast = fast_node(text, MAX_DEPTH, MAX_NODES)
     if fast is not None:
-        walker = _Walker(shown, lines)
+        walker = _Walker(shown, _Lines(text) if "\r" in text else _LibyamlLines())
         data = walker.walk(fast, ())
         return Document(shown, data, walker.positions, walker.unreadable), walker.problems
+    lines = _Lines(text)
     try:
         loader = _Loader(text)
     except yaml.reader.ReaderError as exc:
