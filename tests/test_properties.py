@@ -21,6 +21,7 @@ from contextlib import contextmanager
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import pytest
 import yaml
@@ -220,6 +221,23 @@ def test_loading_a_mutated_file_gives_data_or_located_problems(
             assert_located(problem, {path: data})
         if document.data is None:
             assert problems, "a file without data must say why"
+
+
+@examples(100)
+@given(mutations())
+def test_libyaml_reads_a_file_as_the_pure_python_loader_does(
+    content: Path, change: tuple[str, bytes]
+) -> None:
+    """The fast path gives the data, the positions and the problems the loader that explains
+    every mistake gives: an author is pointed at the same line whichever read the file."""
+    name, data = change
+    with written(content, name, data) as path:
+        fast, fast_problems = load_document(path)
+        with mock.patch("briefing.loading.fast_node", return_value=None):
+            slow, slow_problems = load_document(path)
+    assert fast.data == slow.data
+    assert (fast.positions, fast.unreadable) == (slow.positions, slow.unreadable)
+    assert [str(p) for p in fast_problems] == [str(p) for p in slow_problems]
 
 
 @examples(80)
