@@ -215,6 +215,38 @@ def test_members_who_vote_apart_from_their_party_count_once(tmp_path: Path) -> N
     assert (facts["decision"], facts["votes_for"], facts["votes_against"]) == ("Verworpen.", 72, 78)
 
 
+def only_decision(page: Path, tmp_path: Path) -> dict[str, Any]:
+    """The facts of the one decision in ``page``, loaded into a new store."""
+    load_files([page], tmp_path / "kamer.sqlite")
+    with sqlite3.connect(tmp_path / "kamer.sqlite") as connection:
+        row = connection.execute("SELECT * FROM record WHERE entity = 'Besluit'").fetchone()
+    store = open_store(tmp_path / "kamer.sqlite", write=False)
+    try:
+        return decision(store, Row.of(row))
+    finally:
+        store.close()
+
+
+def test_a_vote_declared_a_mistake_still_counts_as_cast(tmp_path: Path) -> None:
+    """SP (5 seats) voted for and declared afterwards that it meant otherwise
+    (``Vergissing``): the Kamer's result stands, so its 5 seats stay with the 74 for; left
+    out, the count would be 69 against 76, of 145 seats, not the Kamer's."""
+    facts = only_decision(FIXTURES / "stemming-handopsteken-vergissing.json", tmp_path)
+    assert (facts["decision"], facts["votes_for"], facts["votes_against"]) == ("Verworpen.", 74, 76)
+
+
+def test_a_roll_call_without_a_count_in_its_text_counts_the_members(tmp_path: Path) -> None:
+    """A roll call (``Hoofdelijk``): a vote per member; each counts one, a member who did
+    not take part none."""
+    facts = only_decision(FIXTURES / "stemming-hoofdelijk.json", tmp_path)
+    assert (facts["decision"], facts["result"], facts["votes_for"], facts["votes_against"]) == (
+        "Verworpen.",
+        "verworpen",
+        3,
+        4,
+    )
+
+
 def test_a_vote_by_show_of_hands_without_its_votes_has_no_count(tmp_path: Path) -> None:
     """A Zaak served with ``$expand=Besluit`` alone: the decision, but not the parties'
     votes; the count is unknown, not 0 against 0."""
