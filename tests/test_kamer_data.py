@@ -326,7 +326,7 @@ def test_a_record_the_kamer_removed_is_no_longer_found(tmp_path: Path) -> None:
     (tmp_path / "zaak.json").write_text(json.dumps([zaak]), encoding="utf-8")
     (tmp_path / "removed.json").write_text(json.dumps([removed]), encoding="utf-8")
     load_files([tmp_path / "zaak.json"], store)
-    assert load_files([tmp_path / "removed.json"], store).updated == Counter(Zaak=1)
+    assert load_files([tmp_path / "removed.json"], store).removed == Counter(Zaak=1)
     opened = open_store(store, write=False)
     try:
         assert opened.find("by_nummer", "2018Z06147", "Zaak") == []
