@@ -340,3 +340,57 @@ def test_the_decision_that_a_motion_was_submitted_is_no_vote(
     warnings = check(content_copy, capsys)
     assert not any("the Kamer voted on it" in w for w in warnings), warnings
     assert len(warnings) == 3
+
+
+def test_a_commitment_the_register_has_as_not_kept(
+    content_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The register closed both commitments as not kept (``Niet nagekomen``): neither met nor
+    still open. The 2022 letter calls the technical briefing met: a warning at the letter;
+    the transition, which the letter here leaves open: a warning at the register's status."""
+    from briefing.kamer.load import load_files
+    from tests.test_kamer_data import FIXTURES, real_files
+
+    letter = content_copy / LETTER_2022
+    text = letter.read_text(encoding="utf-8")
+    update = (
+        "      - commitment: overgang-convenanten-sectorale-samenwerking\n        status: voldaan\n"
+    )
+    letter.write_text(text.replace(update, update.replace("voldaan", "openstaand")))
+    content = with_register(content_copy, "Openstaand", "Openstaand")
+    store = tmp_path / "kamer.sqlite"
+    load_files([*real_files(), FIXTURES / "toezegging-niet-nagekomen.json"], store)
+    assert main(["kamer", "link", "--content", str(content), "--store", str(store)]) == 0
+    facts = (content / "kamer.yaml").read_text(encoding="utf-8")
+    assert facts.count("  status: Niet nagekomen\n") == 2
+    warnings = check(content, capsys)
+    assert any(
+        f"{LETTER_2022}:" in w
+        and "commitment_updates[0].status: warning: this letter calls commitment "
+        "'technische-briefing-sectorale-samenwerking' 'voldaan', but the Kamer's register "
+        "(TZ202111-101) has it 'Niet nagekomen' (not kept)"
+        in w
+        for w in warnings
+    )
+    assert any(
+        "kamer.yaml:" in w
+        and "commitments[0].status: warning: the Kamer's register has commitment "
+        "'overgang-convenanten-sectorale-samenwerking' 'Niet nagekomen' (closed as not kept), "
+        "but the letters have it 'openstaand'"
+        in w
+        for w in warnings
+    )
+    texts = attention(content)
+    assert any(
+        t.startswith("De brief van 7 april 2022 meldt de toezegging 'Een technische briefing ")
+        and t.endswith(
+            "als voldaan; het register van de Kamer (register TZ202111-101) heeft haar als "
+            "Niet nagekomen."
+        )
+        for t in texts
+    )
+    assert any(
+        t.startswith("Het register van de Kamer (register TZ202111-102) heeft de toezegging")
+        and t.endswith("als Niet nagekomen afgesloten; de brieven melden haar als openstaand.")
+        for t in texts
+    )
