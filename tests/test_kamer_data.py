@@ -147,6 +147,7 @@ def test_a_decision_gives_its_result_and_the_votes(real_store: Path) -> None:
         "votes_for": 72,
         "votes_against": 74,
         "voted_on": None,  # the page does not expand the decision's agenda item
+        "decided_by": "2025-10-01",  # its GewijzigdOp: the records held it by then
     }
 
 
@@ -257,6 +258,29 @@ def test_a_vote_by_show_of_hands_without_its_votes_has_no_count(tmp_path: Path) 
         None,
         None,
     )
+
+
+def test_a_decision_takes_its_day_from_its_agenda_item_or_else_says_when_it_was_held(
+    tmp_path: Path,
+) -> None:
+    """The decision on motion 26 485, nr. 277 with its agenda item but not the item's
+    activity: the day is the item's start (``Aanvangstijd``); without the item, there is no
+    day, only the day the records held the decision by (its ``GewijzigdOp``), which is no
+    vote day and is kept apart from ``voted_on``."""
+    page = json.loads((FIXTURES / "zaak-besluit-handopsteken.json").read_text(encoding="utf-8"))
+    undated = becker_facts(FIXTURES / "zaak-besluit-handopsteken.json", tmp_path / "a")
+    assert (undated.voted_on, str(undated.decided_by)) == (None, "2018-04-10")
+    (besluit,) = page["value"][0]["Besluit"]
+    besluit["Agendapunt"] = {
+        "Id": besluit["Agendapunt_Id"],
+        "Activiteit_Id": "c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f",
+        "Volgorde": 12,
+        "Aanvangstijd": "2018-04-10T15:15:00+02:00",
+        "GewijzigdOp": besluit["GewijzigdOp"],
+    }
+    (tmp_path / "zaak.json").write_text(json.dumps(page), encoding="utf-8")
+    dated = becker_facts(tmp_path / "zaak.json", tmp_path)
+    assert (str(dated.voted_on), dated.decided_by) == ("2018-04-10", None)
 
 
 def test_motions_in_dossiers_with_a_series_or_a_kingdom_act_number(tmp_path: Path) -> None:

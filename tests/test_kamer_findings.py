@@ -394,3 +394,33 @@ def test_a_commitment_the_register_has_as_not_kept(
         and t.endswith("als Niet nagekomen afgesloten; de brieven melden haar als openstaand.")
         for t in texts
     )
+
+
+def test_a_decision_without_its_day_is_not_known_before_the_records_held_it(
+    content_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Motion 26 485, nr. 277 served with its decision alone (``$expand=Besluit``): no agenda
+    item, so no day of the vote. The day its record last changed (10 April 2018) is no vote
+    day, but the decision existed by then: before it, the export (the rows of a dossier's
+    annex, from the same state) leaves the Kamer's word out, as for a decision whose day is
+    known."""
+    from briefing.kamer.facts import read_facts
+    from briefing.kamer.load import load_files
+    from tests.test_kamer_data import FIXTURES
+
+    store = tmp_path / "kamer.sqlite"
+    load_files([FIXTURES / "zaak-besluit-handopsteken.json"], store)
+    assert main(["kamer", "link", "--content", str(content_copy), "--store", str(store)]) == 0
+    before = exported(content_copy, "2018-04-06", tmp_path / "before.csv")
+    assert before["becker-26485-277"][12] == ""
+    after = exported(content_copy, "2018-04-12", tmp_path / "after.csv")
+    assert after["becker-26485-277"][12] == "aangenomen"
+    (becker,) = [
+        m for m in read_facts(content_copy / "kamer.yaml").motions if m.zaak == "2018Z06147"
+    ]
+    assert (becker.result, becker.voted_on, str(becker.decided_by)) == (
+        "aangenomen",
+        None,
+        "2018-04-10",
+    )
+    assert "  decided_by: 2018-04-10\n" in (content_copy / "kamer.yaml").read_text(encoding="utf-8")

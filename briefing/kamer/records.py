@@ -121,10 +121,16 @@ def submitters(store: Store, zaak: Row) -> list[Submitter]:
 
 
 def _vote_day(store: Store, besluit: Row) -> str | None:
+    """The day of a decision: that of the activity (the plenary's votes, a committee's
+    procedure meeting) whose agenda item took it, else the item's own start
+    (``Aanvangstijd``); ``None`` when the decision came without its agenda item. The
+    decision's ``GewijzigdOp`` is no such day: it is when its record last changed."""
     for point in store.find("related", besluit.id, "Agendapunt"):
         for activity in store.find("related", point.id, "Activiteit"):
             if activity.day:
                 return activity.day
+        if started := day(point.data.get("Aanvangstijd")):
+            return started
     return None
 
 
@@ -155,7 +161,8 @@ def _party(vote: Row) -> str:
 
 
 def decision(store: Store, besluit: Row) -> dict[str, Any]:
-    """A decision's facts: its text, result in a word, votes for and against, day."""
+    """A decision's facts: its text, result in a word, votes for and against, day; without
+    a day, the day its record last changed, by which the Kamer had taken it."""
     kind, text = clean(besluit.data.get("BesluitSoort")), clean(besluit.data.get("BesluitTekst"))
     words = f"{kind or ''} {text or ''}".lower()
     result = next((word for word in RESULTS if word in words), None)
@@ -166,12 +173,14 @@ def decision(store: Store, besluit: Row) -> dict[str, Any]:
         votes = (int(match[1]), int(match[2]))
     elif (how := besluit.data.get("StemmingsSoort")) in (_SHOW_OF_HANDS, _ROLL_CALL):
         votes = _counted(store.find("related", besluit.id, "Stemming"), how == _ROLL_CALL)
+    voted_on = _vote_day(store, besluit)
     return {
         "decision": text or kind,
         "result": result or kind,
         "votes_for": votes[0],
         "votes_against": votes[1],
-        "voted_on": _vote_day(store, besluit),
+        "voted_on": voted_on,
+        "decided_by": None if voted_on else day(besluit.data.get("GewijzigdOp")),
     }
 
 
