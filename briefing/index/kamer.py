@@ -269,7 +269,7 @@ def _not_kept(
     """The register closed the commitment as not kept: at the letter that calls it met, else
     at the register's status, since the letters leave it open."""
     latest = commitment.updates[-1] if commitment.updates else None
-    said = f"{commitment.status}"
+    said = str(commitment.status)
     number = f"register {record.toezegging}"
     if latest is not None and not commitment.is_open:
         return _finding(
