@@ -147,6 +147,7 @@ def test_a_decision_gives_its_result_and_the_votes(real_store: Path) -> None:
         "votes_for": 72,
         "votes_against": 74,
         "voted_on": None,  # the page does not expand the decision's agenda item
+        "decided_by": "2025-10-01",  # its GewijzigdOp: the records held it by then
     }
 
 
@@ -215,6 +216,38 @@ def test_members_who_vote_apart_from_their_party_count_once(tmp_path: Path) -> N
     assert (facts["decision"], facts["votes_for"], facts["votes_against"]) == ("Verworpen.", 72, 78)
 
 
+def only_decision(page: Path, tmp_path: Path) -> dict[str, Any]:
+    """The facts of the one decision in ``page``, loaded into a new store."""
+    load_files([page], tmp_path / "kamer.sqlite")
+    with sqlite3.connect(tmp_path / "kamer.sqlite") as connection:
+        row = connection.execute("SELECT * FROM record WHERE entity = 'Besluit'").fetchone()
+    store = open_store(tmp_path / "kamer.sqlite", write=False)
+    try:
+        return decision(store, Row.of(row))
+    finally:
+        store.close()
+
+
+def test_a_vote_declared_a_mistake_still_counts_as_cast(tmp_path: Path) -> None:
+    """SP (5 seats) voted for and declared afterwards that it meant otherwise
+    (``Vergissing``): the Kamer's result stands, so its 5 seats stay with the 74 for; left
+    out, the count would be 69 against 76, of 145 seats, not the Kamer's."""
+    facts = only_decision(FIXTURES / "stemming-handopsteken-vergissing.json", tmp_path)
+    assert (facts["decision"], facts["votes_for"], facts["votes_against"]) == ("Verworpen.", 74, 76)
+
+
+def test_a_roll_call_without_a_count_in_its_text_counts_the_members(tmp_path: Path) -> None:
+    """A roll call (``Hoofdelijk``): a vote per member; each counts one, a member who did
+    not take part none."""
+    facts = only_decision(FIXTURES / "stemming-hoofdelijk.json", tmp_path)
+    assert (facts["decision"], facts["result"], facts["votes_for"], facts["votes_against"]) == (
+        "Verworpen.",
+        "verworpen",
+        3,
+        4,
+    )
+
+
 def test_a_vote_by_show_of_hands_without_its_votes_has_no_count(tmp_path: Path) -> None:
     """A Zaak served with ``$expand=Besluit`` alone: the decision, but not the parties'
     votes; the count is unknown, not 0 against 0."""
@@ -225,6 +258,29 @@ def test_a_vote_by_show_of_hands_without_its_votes_has_no_count(tmp_path: Path) 
         None,
         None,
     )
+
+
+def test_a_decision_takes_its_day_from_its_agenda_item_or_else_says_when_it_was_held(
+    tmp_path: Path,
+) -> None:
+    """The decision on motion 26 485, nr. 277 with its agenda item but not the item's
+    activity: the day is the item's start (``Aanvangstijd``); without the item, there is no
+    day, only the day the records held the decision by (its ``GewijzigdOp``), which is no
+    vote day and is kept apart from ``voted_on``."""
+    page = json.loads((FIXTURES / "zaak-besluit-handopsteken.json").read_text(encoding="utf-8"))
+    undated = becker_facts(FIXTURES / "zaak-besluit-handopsteken.json", tmp_path / "a")
+    assert (undated.voted_on, str(undated.decided_by)) == (None, "2018-04-10")
+    (besluit,) = page["value"][0]["Besluit"]
+    besluit["Agendapunt"] = {
+        "Id": besluit["Agendapunt_Id"],
+        "Activiteit_Id": "c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f",
+        "Volgorde": 12,
+        "Aanvangstijd": "2018-04-10T15:15:00+02:00",
+        "GewijzigdOp": besluit["GewijzigdOp"],
+    }
+    (tmp_path / "zaak.json").write_text(json.dumps(page), encoding="utf-8")
+    dated = becker_facts(tmp_path / "zaak.json", tmp_path)
+    assert (str(dated.voted_on), dated.decided_by) == ("2018-04-10", None)
 
 
 def test_motions_in_dossiers_with_a_series_or_a_kingdom_act_number(tmp_path: Path) -> None:
@@ -294,7 +350,7 @@ def test_a_record_the_kamer_removed_is_no_longer_found(tmp_path: Path) -> None:
     (tmp_path / "zaak.json").write_text(json.dumps([zaak]), encoding="utf-8")
     (tmp_path / "removed.json").write_text(json.dumps([removed]), encoding="utf-8")
     load_files([tmp_path / "zaak.json"], store)
-    assert load_files([tmp_path / "removed.json"], store).updated == Counter(Zaak=1)
+    assert load_files([tmp_path / "removed.json"], store).removed == Counter(Zaak=1)
     opened = open_store(store, write=False)
     try:
         assert opened.find("by_nummer", "2018Z06147", "Zaak") == []

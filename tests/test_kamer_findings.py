@@ -340,3 +340,87 @@ def test_the_decision_that_a_motion_was_submitted_is_no_vote(
     warnings = check(content_copy, capsys)
     assert not any("the Kamer voted on it" in w for w in warnings), warnings
     assert len(warnings) == 3
+
+
+def test_a_commitment_the_register_has_as_not_kept(
+    content_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The register closed both commitments as not kept (``Niet nagekomen``): neither met nor
+    still open. The 2022 letter calls the technical briefing met: a warning at the letter;
+    the transition, which the letter here leaves open: a warning at the register's status."""
+    from briefing.kamer.load import load_files
+    from tests.test_kamer_data import FIXTURES, real_files
+
+    letter = content_copy / LETTER_2022
+    text = letter.read_text(encoding="utf-8")
+    update = (
+        "      - commitment: overgang-convenanten-sectorale-samenwerking\n        status: voldaan\n"
+    )
+    letter.write_text(text.replace(update, update.replace("voldaan", "openstaand")))
+    content = with_register(content_copy, "Openstaand", "Openstaand")
+    store = tmp_path / "kamer.sqlite"
+    load_files([*real_files(), FIXTURES / "toezegging-niet-nagekomen.json"], store)
+    assert main(["kamer", "link", "--content", str(content), "--store", str(store)]) == 0
+    facts = (content / "kamer.yaml").read_text(encoding="utf-8")
+    assert facts.count("  status: Niet nagekomen\n") == 2
+    warnings = check(content, capsys)
+    assert any(
+        f"{LETTER_2022}:" in w
+        and "commitment_updates[0].status: warning: this letter calls commitment "
+        "'technische-briefing-sectorale-samenwerking' 'voldaan', but the Kamer's register "
+        "(TZ202111-101) has it 'Niet nagekomen' (not kept)"
+        in w
+        for w in warnings
+    )
+    assert any(
+        "kamer.yaml:" in w
+        and "commitments[0].status: warning: the Kamer's register has commitment "
+        "'overgang-convenanten-sectorale-samenwerking' 'Niet nagekomen' (closed as not kept), "
+        "but the letters have it 'openstaand'"
+        in w
+        for w in warnings
+    )
+    texts = attention(content)
+    assert any(
+        t.startswith("De brief van 7 april 2022 meldt de toezegging 'Een technische briefing ")
+        and t.endswith(
+            "als voldaan; het register van de Kamer (register TZ202111-101) heeft haar als "
+            "Niet nagekomen."
+        )
+        for t in texts
+    )
+    assert any(
+        t.startswith("Het register van de Kamer (register TZ202111-102) heeft de toezegging")
+        and t.endswith("als Niet nagekomen afgesloten; de brieven melden haar als openstaand.")
+        for t in texts
+    )
+
+
+def test_a_decision_without_its_day_is_not_known_before_the_records_held_it(
+    content_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Motion 26 485, nr. 277 served with its decision alone (``$expand=Besluit``): no agenda
+    item, so no day of the vote. The day its record last changed (10 April 2018) is no vote
+    day, but the decision existed by then: before it, the export (the rows of a dossier's
+    annex, from the same state) leaves the Kamer's word out, as for a decision whose day is
+    known."""
+    from briefing.kamer.facts import read_facts
+    from briefing.kamer.load import load_files
+    from tests.test_kamer_data import FIXTURES
+
+    store = tmp_path / "kamer.sqlite"
+    load_files([FIXTURES / "zaak-besluit-handopsteken.json"], store)
+    assert main(["kamer", "link", "--content", str(content_copy), "--store", str(store)]) == 0
+    before = exported(content_copy, "2018-04-06", tmp_path / "before.csv")
+    assert before["becker-26485-277"][12] == ""
+    after = exported(content_copy, "2018-04-12", tmp_path / "after.csv")
+    assert after["becker-26485-277"][12] == "aangenomen"
+    (becker,) = [
+        m for m in read_facts(content_copy / "kamer.yaml").motions if m.zaak == "2018Z06147"
+    ]
+    assert (becker.result, becker.voted_on, str(becker.decided_by)) == (
+        "aangenomen",
+        None,
+        "2018-04-10",
+    )
+    assert "  decided_by: 2018-04-10\n" in (content_copy / "kamer.yaml").read_text(encoding="utf-8")

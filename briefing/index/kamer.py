@@ -17,7 +17,7 @@ from dataclasses import replace
 from briefing.dates import dutch_date
 from briefing.errors import Problem, Severity
 from briefing.index.state import CommitmentState, MotionState, Place, State
-from briefing.kamer.facts import DebateFacts, MotionFacts
+from briefing.kamer.facts import CommitmentFacts, DebateFacts, MotionFacts
 from briefing.loading import Document, NodePath
 from briefing.model import CommitmentStatus, Debate, Motion
 from briefing.sources import Corpus, KamerSource
@@ -25,10 +25,12 @@ from briefing.sources import Corpus, KamerSource
 #: A contradiction: the Dutch sentence for the dossier, the warning, the place in a letter.
 Finding = tuple[str, Problem, Place | None]
 
-#: The register's words for a commitment still (wholly or partly) to be met, and for one met
-#: or dropped.
+#: The register's words for a commitment still (wholly or partly) to be met, for one met or
+#: dropped, and for one it closed as not kept (``Niet nagekomen``): neither met nor still
+#: awaited, which contradicts letters that call it met and letters that leave it open alike.
 _OPEN = {"openstaand", "deels afgedaan", "deels voldaan"}
-_DONE = {"afgedaan", "voldaan", "vervallen"}
+_DONE = {"afgedaan", "nagekomen", "voldaan", "vervallen"}
+_NOT_KEPT = "niet nagekomen"
 #: The Kamer's words for a motion's end that is not its adoption.
 _NOT_ADOPTED = {"verworpen", "ingetrokken", "aangehouden", "vervallen"}
 #: The agenda's words for a debate that will not take place on its day.
@@ -246,6 +248,8 @@ def _commitment_findings(
             f"has it '{record.status}'",
             latest.place,
         )
+    if registered == _NOT_KEPT:
+        yield _not_kept(kamer, commitment, record, short)
     if commitment.is_open and registered in _DONE:
         yield _finding(
             f"Het register van de Kamer ({number}) heeft de toezegging '{short}' als "
@@ -257,3 +261,32 @@ def _commitment_findings(
             "letter that reports on it may be missing",
             latest.place if latest else None,
         )
+
+
+def _not_kept(
+    kamer: KamerSource, commitment: CommitmentState, record: CommitmentFacts, short: str
+) -> Finding:
+    """The register closed the commitment as not kept: at the letter that calls it met, else
+    at the register's status, since the letters leave it open."""
+    latest = commitment.updates[-1] if commitment.updates else None
+    said = str(commitment.status)
+    number = f"register {record.toezegging}"
+    if latest is not None and not commitment.is_open:
+        return _finding(
+            f"De brief van {dutch_date(latest.place.date)} meldt de toezegging '{short}' als "
+            f"{said}; het register van de Kamer ({number}) heeft haar als {record.status}.",
+            latest.place.source.document,
+            (*latest.node_path, "status"),
+            f"this letter calls commitment '{commitment.commitment.id}' '{said}', but the "
+            f"Kamer's register ({record.toezegging}) has it '{record.status}' (not kept)",
+            latest.place,
+        )
+    return _finding(
+        f"Het register van de Kamer ({number}) heeft de toezegging '{short}' als "
+        f"{record.status} afgesloten; de brieven melden haar als {said}.",
+        kamer.document,
+        (*kamer.where("commitments", commitment.commitment.id), "status"),
+        f"the Kamer's register has commitment '{commitment.commitment.id}' "
+        f"'{record.status}' (closed as not kept), but the letters have it '{said}'",
+        latest.place if latest else None,
+    )

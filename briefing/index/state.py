@@ -311,20 +311,28 @@ def state_on(corpus: Corpus, date: dt.date) -> State:
     for source in letters:
         for place in places(source):
             _take(state, place, motions, sectors)
-    records: dict[str, MotionFacts] = {m.motion: m.known_on(date) for m in facts.motions}
+    records: dict[str, MotionFacts] = {m.motion: m for m in facts.motions}
     for motion in motions.values():  # a motion no letter names yet exists from its day
         known = records.get(motion.id)
         day = motion.submitted or (known.submitted if known else None) or motion.adopted
         if motion.id not in state.motions and day is not None and day <= date:
             state.motions[motion.id] = MotionState(motion, date)
     for motion_id, motion_state in state.motions.items():
-        motion_state.record = records.get(motion_id)
+        if (facts_of := records.get(motion_id)) is not None:
+            motion_state.record = facts_of.known_on(date, _decided(motion_state))
 
     state.milestones.sort(key=lambda m: (m.fact.due.start, m.fact.due.end))
     state.sectors = {
         k: state._with_concerns(state.sectors[k]) for k in sectors if k in state.sectors
     }
     return state
+
+
+def _decided(motion: MotionState) -> dt.date | None:
+    """The first day the content places the Kamer's decision on a motion by: a letter
+    reporting on it (up to the state's day), or the day the content has it adopted."""
+    days = [u.place.date for u in motion.updates]
+    return min([*days, motion.motion.adopted] if motion.motion.adopted else days, default=None)
 
 
 def _take(

@@ -94,7 +94,15 @@ class MotionFacts(Model):
 
     #: Facts on where the record stands, always as the records give them now.
     STATE: ClassVar[frozenset[str]] = frozenset(
-        {"appreciation", "decision", "result", "votes_for", "votes_against", "voted_on"}
+        {
+            "appreciation",
+            "decision",
+            "result",
+            "votes_for",
+            "votes_against",
+            "voted_on",
+            "decided_by",
+        }
     )
 
     motion: MotionRef = Field(description="The content motion's id.")
@@ -130,17 +138,31 @@ class MotionFacts(Model):
     votes_for: int | None = Field(None, ge=0, description="Votes (seats) for, where known.")
     votes_against: int | None = Field(None, ge=0, description="Votes (seats) against, where known.")
     voted_on: dt.date | None = Field(None, description="Day of the vote or decision, where known.")
+    decided_by: dt.date | None = Field(
+        None,
+        description="For a decision whose day the records do not give: the day the Kamer's "
+        "records held it by (the decision record's last change, GewijzigdOp); not the day of "
+        "the vote, which was on it or before.",
+    )
     replaces: Kamerstuk | None = Field(
         None,
         description="For a gewijzigde motie: the motion it replaces ('t.v.v.' in its subject).",
     )
 
-    def known_on(self, day: dt.date) -> MotionFacts:
-        """The facts as known on ``day``: without the decision when the Kamer took it later."""
-        if self.voted_on is None or self.voted_on <= day:
+    def known_on(self, day: dt.date, decided: dt.date | None = None) -> MotionFacts:
+        """The facts as known on ``day``: without the decision when the Kamer took it later.
+        A decision without its day is known from the first day it is known to have been
+        taken: the day the records held it by (``decided_by``) or ``decided``, a day the
+        content places it by (a letter reporting on the motion, the day it was adopted);
+        never without either, since a dossier for a day before the vote would otherwise give
+        a result that did not exist yet."""
+        undecided = self.decision is None and self.result is None
+        bounds = [d for d in (self.decided_by, decided) if d is not None]
+        known = self.voted_on or min(bounds, default=None)
+        if undecided or (known is not None and known <= day):
             return self
-        undecided = dict.fromkeys(("decision", "result", "votes_for", "votes_against", "voted_on"))
-        return self.model_copy(update=undecided)
+        later = ("decision", "result", "votes_for", "votes_against", "voted_on", "decided_by")
+        return self.model_copy(update=dict.fromkeys(later))
 
 
 class DebateFacts(Model):

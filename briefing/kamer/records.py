@@ -28,6 +28,8 @@ from briefing.types import Kamerstuk
 RESULTS = ("aangenomen", "verworpen", "aangehouden", "ingetrokken", "vervallen", "overgenomen")
 #: The word of a decision that adopts a motion without a vote.
 _WITHOUT_VOTE = "zonder stemming aannemen"
+#: The two ways the Kamer votes (``StemmingsSoort``): a vote per party, or one per member.
+_SHOW_OF_HANDS, _ROLL_CALL = "Met handopsteken", "Hoofdelijk"
 _VOTES_RE = re.compile(r"\((\d+)\s*-\s*(\d+)\)")
 #: The motion a gewijzigde motie replaces: 't.v.v. 26485-280', '35925-XVII-33', '26 485, nr.
 #: 227', and in a dossier of the EU councils, whose series is two digits, '21501-30-617'.
@@ -119,28 +121,37 @@ def submitters(store: Store, zaak: Row) -> list[Submitter]:
 
 
 def _vote_day(store: Store, besluit: Row) -> str | None:
+    """The day of a decision: that of the activity (the plenary's votes, a committee's
+    procedure meeting) whose agenda item took it, else the item's own start
+    (``Aanvangstijd``); ``None`` when the decision came without its agenda item. The
+    decision's ``GewijzigdOp`` is no such day: it is when its record last changed."""
     for point in store.find("related", besluit.id, "Agendapunt"):
         for activity in store.find("related", point.id, "Activiteit"):
             if activity.day:
                 return activity.day
+        if started := day(point.data.get("Aanvangstijd")):
+            return started
     return None
 
 
-def _show_of_hands(votes: list[Row]) -> tuple[int | None, int | None]:
-    """Seats for and against in a vote by show of hands: each party's vote counts its
-    size (``FractieGrootte``), less its members who voted apart, each of whom has a vote of
-    their own (with a ``Persoon_Id``) that counts one. Unknown when the records hold no
-    vote (a decision loaded without its ``Stemming``, or whose votes the Kamer has not
-    entered yet), not nought against nought."""
+def _counted(votes: list[Row], roll_call: bool) -> tuple[int | None, int | None]:
+    """Votes for and against as the Kamer counts them. By show of hands each party's vote
+    counts its size (``FractieGrootte``), less its members who voted apart, each of whom has a
+    vote of their own (with a ``Persoon_Id``) that counts one; in a roll call (``Hoofdelijk``)
+    each member's vote counts one. A vote declared a mistake afterwards (``Vergissing``)
+    counts as it was cast: the Kamer's result stands, the member only has it noted. Unknown
+    when the records hold no vote (a decision loaded without its ``Stemming``, or whose votes
+    the Kamer has not entered yet), not nought against nought."""
     apart = Counter(_party(v) for v in votes if v.data.get("Persoon_Id"))
     tally = {"Voor": 0, "Tegen": 0}
     counted = False
     for vote in votes:
-        if vote.kind in tally and not vote.data.get("Vergissing"):
-            size = vote.data.get("FractieGrootte") or 0
-            member = bool(vote.data.get("Persoon_Id"))
-            tally[vote.kind] += 1 if member else max(size - apart[_party(vote)], 0)
-            counted = True
+        member = bool(vote.data.get("Persoon_Id"))
+        if vote.kind not in tally or (roll_call and not member):
+            continue
+        size = vote.data.get("FractieGrootte") or 0
+        tally[vote.kind] += 1 if member else max(size - apart[_party(vote)], 0)
+        counted = True
     return (tally["Voor"], tally["Tegen"]) if counted else (None, None)
 
 
@@ -150,7 +161,8 @@ def _party(vote: Row) -> str:
 
 
 def decision(store: Store, besluit: Row) -> dict[str, Any]:
-    """A decision's facts: its text, result in a word, votes for and against, day."""
+    """A decision's facts: its text, result in a word, votes for and against, day; without
+    a day, the day its record last changed, by which the Kamer had taken it."""
     kind, text = clean(besluit.data.get("BesluitSoort")), clean(besluit.data.get("BesluitTekst"))
     words = f"{kind or ''} {text or ''}".lower()
     result = next((word for word in RESULTS if word in words), None)
@@ -159,14 +171,16 @@ def decision(store: Store, besluit: Row) -> dict[str, Any]:
     votes: tuple[int | None, int | None] = (None, None)
     if match := _VOTES_RE.search(text or ""):
         votes = (int(match[1]), int(match[2]))
-    elif besluit.data.get("StemmingsSoort") == "Met handopsteken":
-        votes = _show_of_hands(store.find("related", besluit.id, "Stemming"))
+    elif (how := besluit.data.get("StemmingsSoort")) in (_SHOW_OF_HANDS, _ROLL_CALL):
+        votes = _counted(store.find("related", besluit.id, "Stemming"), how == _ROLL_CALL)
+    voted_on = _vote_day(store, besluit)
     return {
         "decision": text or kind,
         "result": result or kind,
         "votes_for": votes[0],
         "votes_against": votes[1],
-        "voted_on": _vote_day(store, besluit),
+        "voted_on": voted_on,
+        "decided_by": None if voted_on else day(besluit.data.get("GewijzigdOp")),
     }
 
 

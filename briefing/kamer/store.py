@@ -120,22 +120,26 @@ class Row:
 
 @dataclass
 class Counts:
-    """What a load or sync did, per entity: records new, updated and unchanged."""
+    """What a load or sync did, per entity: records new, updated and unchanged, and those
+    that came marked removed (``Verwijderd``), which are none of those: not new to the
+    store's records, nor their update."""
 
     new: Counter[str] = field(default_factory=Counter)
     updated: Counter[str] = field(default_factory=Counter)
     unchanged: Counter[str] = field(default_factory=Counter)
+    removed: Counter[str] = field(default_factory=Counter)
 
     def add(self, other: Counts) -> None:
         """Add ``other``'s counts to these."""
         self.new += other.new
         self.updated += other.updated
         self.unchanged += other.unchanged
+        self.removed += other.removed
 
     def summary(self, verb: str) -> str:
         """One line, e.g. ``loaded 318 records: 318 new, 0 updated, 0 unchanged (Zaak 254,
-        Activiteit 64)``."""
-        per_entity = self.new + self.updated + self.unchanged
+        Activiteit 64)``; ``, 2 removed`` after ``unchanged`` when records came removed."""
+        per_entity = self.new + self.updated + self.unchanged + self.removed
         total = per_entity.total()
         entities = ", ".join(
             f"{name} {count:,}"
@@ -145,6 +149,8 @@ class Counts:
             f"{verb} {total:,} records: {self.new.total():,} new, "
             f"{self.updated.total():,} updated, {self.unchanged.total():,} unchanged"
         )
+        if self.removed:
+            line += f", {self.removed.total():,} removed"
         return f"{line} ({entities})" if entities else line
 
 
@@ -180,7 +186,7 @@ class Store:
         """Store ``records`` (inside :meth:`transaction`): each replaces the stored record of
         its id when its ``GewijzigdOp`` is newer; a copy with the same ``GewijzigdOp`` fills
         in the dossier and activity the stored one lacks (an expanded copy of a record stored
-        without its relations). Returns what was new, updated, unchanged."""
+        without its relations). Returns what was new, updated, unchanged, removed."""
         newest: dict[str, Record] = {}
         edges: set[tuple[str, str, str]] = set()
         same: list[Record] = []
@@ -202,7 +208,10 @@ class Store:
                 counts.unchanged[record.entity] += 1
                 same += [record] if before == record.changed else []
                 continue
-            (counts.new if before is None else counts.updated)[record.entity] += 1
+            if record.deleted:
+                counts.removed[record.entity] += 1
+            else:
+                (counts.new if before is None else counts.updated)[record.entity] += 1
             rows.append(_row(record))
             if before is not None:
                 self._execute_many(
