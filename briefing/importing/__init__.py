@@ -155,7 +155,7 @@ def _import_letter(source: Source, content: Path, result: ImportResult) -> None:
     head = text.head
     assert head.date is not None and head.subject is not None
     _refuse_known(source, text, corpus)
-    annex = text.closing.after if text.closing else None
+    annex = text.closing.annex if text.closing else None
     body = read_body(text.body, text.footnotes, text.notes, annex)
     if not body.sections:
         raise BriefingError(

@@ -3,14 +3,15 @@
 The lines come from a layout reader with that layout's debris taken out. Here they become
 paragraphs (joined across hard line breaks, words hyphenated across lines joined again, a
 paragraph that a page break cut in two joined again), bulleted lists and headings; the
-footnotes' texts become the letter's ``footnotes`` and their calls ``[^id]``.
+footnotes' texts become the letter's ``footnotes`` and their calls ``[^id]``. The annex a
+letter sends after its signature is read by the same rules into sections of its own.
 
 Headings are found by their markup where the text has it (markdown ``#``, bold or
 emphasis), and the markup gives the level: bold headings above plain ones above headings
 in emphasis, as a letter's PDF prints them. Without markup, a short line without a full
-stop between two paragraphs is a heading, at the top level; a numbered one ("1. Inleiding")
-keeps its number, unless it follows a colon (then it is a list's first item). A lettered
-block ("a. Bestuurlijke afspraken ...") starts a paragraph of its own.
+stop between two paragraphs is a heading, at the top level; a numbered one ("1. Inleiding",
+"II. Overige onderwerpen") keeps its number, unless it follows a colon (then it is a list's
+first item). A lettered block ("a. Bestuurlijke afspraken ...") starts a paragraph of its own.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from dataclasses import dataclass
 
 from briefing.importing.debris import SEPARATOR_RE, Hyphenation, clean_markup, link_text
 from briefing.importing.footnotes import (
-    SUPERSCRIPTS,
     Footnotes,
     digits,
     note_glued_calls,
@@ -34,6 +34,7 @@ from briefing.importing.parsed import (
     Paragraph,
 )
 from briefing.importing.text import (
+    SUPERSCRIPTS,
     TERMINAL_RE,
     SourceLine,
     collapse,
@@ -56,12 +57,17 @@ _BULLET_RE = re.compile(r"^(?:[-\u2022\u25aa\u00b7\u2013]|\*(?=\s))\s+(?=\S)")
 #: Heading styles from the top level down, as a letter's PDF prints them.
 _STYLES = ["bold", "plain", "emphasis"]
 _MAX_HEADING = 200
-#: The number in front of a numbered heading: "1. Inleiding", "2.3 Financiering".
-_HEADING_NUMBER_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\S)")
+#: The number in front of a numbered heading: "1. Inleiding", "2.3 Financiering", and the
+#: Roman numeral of a geannoteerde agenda's parts ("I. Geannoteerde agenda", "II. Overig").
+_HEADING_NUMBER_RE = re.compile(
+    r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|(?=[IVX])X{0,2}(?:IX|IV|V?I{0,3})\.)\s+(?=\S)"
+)
 #: A lettered item or subheading ("a. Bestuurlijke afspraken ...", "b) de ..."): it starts
 #: in lower case, yet starts a block of its own.
 _LETTERED_RE = re.compile(r"^[a-z][.)]\s+(?=\S)")
 INTRO_ID = "inleiding"
+#: The id of the annex's section before its first heading.
+ANNEX_ID = "bijlage"
 #: What no paragraph ends with: a text ending so goes on in the next block, however short.
 _GOES_ON = (",", "-", "\u2013", "(")
 #: So many short lines in a row, each between blank lines, are a table's cells (at most so long).
@@ -90,35 +96,41 @@ def read_body(
     notes: list[str],
     annex: list[SourceLine] | None = None,
 ) -> Body:
-    """The sections and footnotes of the body in ``lines``; what it left out goes to ``notes``.
-    The lines of an ``annex`` after the signature only tell how the text is wrapped."""
-    hyphenation = Hyphenation.of([line.text for line in lines] + [f.text for f in footnotes])
-    spaced = paragraph_ends(lines, annex)
-    if len(spaced) > len(lines):
+    """The sections and footnotes of the body in ``lines`` and of the ``annex`` the letter
+    sends after its signature; what it left out goes to ``notes``. The annex is read by the
+    same rules into sections of its own: the signature parts it from the body, so no paragraph
+    goes on from one into the other; both call the footnotes, wherever these are printed."""
+    annex = annex or []
+    texts = [line.text for line in [*lines, *annex]]
+    hyphenation = Hyphenation.of(texts + [f.text for f in footnotes])
+    spaced = [paragraph_ends(lines, annex), paragraph_ends(annex, lines) if annex else []]
+    parted = zip((lines, annex), spaced, strict=True)
+    unspaced = [part for part, read in parted if len(read) > len(part)]
+    if unspaced:
         notes.append(
-            f"line {lines[0].number}: no blank line between paragraphs (as tweedekamer.nl prints "
-            "a letter): paragraphs and headings were told apart by where lines end short; "
+            f"line {unspaced[0][0].number}: no blank line between paragraphs (as tweedekamer.nl "
+            "prints a letter): paragraphs and headings were told apart by where lines end short; "
             "compare them with the publication"
         )
-    blocks = _blocks(spaced)
-    marked = any(block.kind == "heading" for block in blocks)
+    parts = [_blocks(part) for part in spaced]
+    marked = any(block.kind == "heading" for part in parts for block in part)
     notes_found = Footnotes()
     for footnote in footnotes:
         notes_found.texts[footnote.mark] = footnote
-    kept: list[_Block] = []
-    for block in blocks:
-        _clean(block, hyphenation)
-        if block.kind == "footnote":
-            notes_found.texts[block.mark] = FootnoteText(block.mark, block.text, block.line)
-        elif block.text:
-            kept.append(block)
-    _table_cells(kept, notes)
-    _find_headings(kept, marked)
-    joined = _join_continuations(kept, hyphenation, line_room(lines))
-    body = Body(_sections(joined, marked, notes))
+    room = line_room([*lines, *annex])
+    taken: set[str] = set()
+    read = []
+    for part, intro in zip(parts, (INTRO_ID, ANNEX_ID), strict=True):
+        kept = _kept(part, hyphenation, notes_found, notes)
+        _find_headings(kept, marked)
+        joined = _join_continuations(kept, hyphenation, room)
+        read.append((joined, _sections(joined, marked, taken, intro)))
+    _note_unmarked_headings([b for joined, _ in read for b in joined], marked, notes)
+    body = Body(read[0][1], read[1][1])
     place_footnotes(body, notes_found, notes)
     note_glued_calls(body, notes_found, notes)
     body.sections = _without_empty(body.sections)
+    body.annex = _without_empty(body.annex)
     if hyphenation.guessed:
         shown = ", ".join(f"'{word}'" for word in hyphenation.guessed[:6])
         more = f" and {len(hyphenation.guessed) - 6} more" if len(hyphenation.guessed) > 6 else ""
@@ -127,6 +139,22 @@ def read_body(
             f"letter to go by: {shown}{more}; check them"
         )
     return body
+
+
+def _kept(
+    blocks: list[_Block], hyphenation: Hyphenation, found: Footnotes, notes: list[str]
+) -> list[_Block]:
+    """The blocks with text, cleaned, a table's cells as a list's items; the footnotes among
+    them go to ``found``."""
+    kept: list[_Block] = []
+    for block in blocks:
+        _clean(block, hyphenation)
+        if block.kind == "footnote":
+            found.texts[block.mark] = FootnoteText(block.mark, block.text, block.line)
+        elif block.text:
+            kept.append(block)
+    _table_cells(kept, notes)
+    return kept
 
 
 def _blocks(lines: list[SourceLine]) -> list[_Block]:
@@ -286,8 +314,11 @@ def _levels(blocks: list[_Block], marked: bool) -> dict[int, int]:
     return levels
 
 
-def _sections(blocks: list[_Block], marked: bool, notes: list[str]) -> list[DraftSection]:
-    taken: set[str] = set()
+def _sections(
+    blocks: list[_Block], marked: bool, taken: set[str], intro: str
+) -> list[DraftSection]:
+    """The sections the blocks make, under their headings (the text before the first heading
+    a section ``intro`` without one), with ids not in ``taken`` (which get them)."""
     top: list[DraftSection] = []
     stack: list[DraftSection] = []
     levels = _levels(blocks, marked)
@@ -302,7 +333,7 @@ def _sections(blocks: list[_Block], marked: bool, notes: list[str]) -> list[Draf
             stack.append(section)
             continue
         if not stack:
-            section = DraftSection(unique_id(INTRO_ID, taken), None, 1, block.line)
+            section = DraftSection(unique_id(intro, taken), None, 1, block.line)
             top.append(section)
             stack.append(section)
         paragraph = Paragraph(block.text, block.lines)
@@ -314,6 +345,11 @@ def _sections(blocks: list[_Block], marked: bool, notes: list[str]) -> list[Draf
                 current.body.append(ItemList([paragraph]))
         else:
             current.body.append(paragraph)
+    return top
+
+
+def _note_unmarked_headings(blocks: list[_Block], marked: bool, notes: list[str]) -> None:
+    """Say, once, that headings were told by their look in a text without heading markup."""
     headings = [b for b in blocks if b.kind == "heading"]
     if not marked and len(headings) > 1:
         notes.append(
@@ -321,7 +357,6 @@ def _sections(blocks: list[_Block], marked: bool, notes: list[str]) -> list[Draf
             "lines between paragraphs were taken for headings, all at the top level: check "
             "them, and nest subsections where the letter nests them"
         )
-    return top
 
 
 def _without_empty(sections: list[DraftSection]) -> list[DraftSection]:

@@ -5,7 +5,8 @@ en Ontwikkelingssamenwerking,", possibly over two lines) and, usually, the name.
 layouts end that way; a few lines of page furniture may follow (removed beforehand).
 A letter that sends an annex in the same paper (a geannoteerde agenda, a report of a
 Council, answers to questions) is signed above it: the signature, a title and a name
-printed with initials after a paragraph's end, may then stand anywhere in the text.
+printed with initials after a paragraph's end, may then stand anywhere in the text, and
+the lines after it are the annex.
 """
 
 from __future__ import annotations
@@ -13,7 +14,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from briefing.importing.text import TERMINAL_RE, SourceLine, collapse, strip_markup
+from briefing.importing.text import (
+    SUPERSCRIPTS,
+    TERMINAL_RE,
+    SourceLine,
+    collapse,
+    sentences,
+    strip_markup,
+)
 
 _TITLE_RE = re.compile(
     r"^(?:De|Het)\s+(?:[Mm]inisters?|[Ss]taatssecretaris(?:sen)?|[Mm]inister-[Pp]resident)\b"
@@ -45,6 +53,11 @@ _PARTICLES = {"van", "de", "der", "den", "ter", "ten", "in", "\u2019t", "'t", "o
 _WINDOW = 14
 _MAX_TITLE_LINES = 3
 _MAX_LINES_AFTER = 8
+#: Up to this many lines after the signature are the page's debris, unless they hold prose;
+#: more are an annex.
+NOTED_LINE_BY_LINE = 8
+#: A footnote's text as printed at the foot of a page: its number (or mark) first.
+_FOOTNOTE_RE = re.compile(rf"^(?:<sup>\d|[{SUPERSCRIPTS}]|\[\^|\d{{1,3}}\s)")
 
 
 @dataclass
@@ -58,15 +71,33 @@ class Closing:
     name: str | None = None
     name_line: int | None = None
     formula: SourceLine | None = None
+    #: The lines after the signature, with their blank lines, to the end of the text.
     after: list[SourceLine] | None = None
     also: list[tuple[str, str | None]] | None = None
     review: str | None = None
     #: True when the text has no signature and the title is proposed (or unknown).
     missing: bool = False
 
+    @property
+    def annex(self) -> list[SourceLine]:
+        """The lines after the signature when they are an annex the letter sends in the same
+        paper (more than :data:`NOTED_LINE_BY_LINE` lines of text, or prose: a line of
+        sentences, as a web page's copy prints a paragraph); else none, the page's debris."""
+        after = self.after or []
+        texts = [_text(line) for line in after]
+        long = sum(1 for text in texts if text) > NOTED_LINE_BY_LINE
+        return after if long or any(_prose(text) for text in texts) else []
+
 
 def _text(line: SourceLine) -> str:
     return collapse(strip_markup(line.text))
+
+
+def _prose(text: str) -> bool:
+    """Whether a line is prose, which no page's debris is: sentences, ended (not a footnote)."""
+    return (
+        bool(TERMINAL_RE.search(text)) and len(sentences(text)) > 1 and not _FOOTNOTE_RE.match(text)
+    )
 
 
 def find_closing(lines: list[SourceLine], start: int) -> Closing | None:
@@ -199,7 +230,7 @@ def _after_name(
         return closing
     if len(following) > _MAX_LINES_AFTER and not annex:
         return None
-    closing.after = [lines[i] for i in following]
+    closing.after = lines[following[0] :] if following else []  # with its blank lines
     return closing
 
 

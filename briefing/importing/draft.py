@@ -95,9 +95,9 @@ def build_draft(letter_id: str, head: Head, body: Body, proposals: Proposals) ->
         draft.comment(tuple(field.split(".")), why)
     for field, line in head.lines.items():
         draft.lines[tuple(field.split("."))] = line
-    data["sections"] = [
-        _section(section, ("sections", i), draft) for i, section in enumerate(body.sections)
-    ]
+    for key, sections in (("sections", body.sections), ("annex", body.annex)):
+        if sections or key == "sections":
+            data[key] = [_section(section, (key, i), draft) for i, section in enumerate(sections)]
     if body.footnotes or body.footnote_comments:
         data["footnotes"] = dict(body.footnotes)
         for text in body.footnote_comments:

@@ -19,10 +19,8 @@ from functools import partial
 
 from briefing.importing.debris import link_text
 from briefing.importing.parsed import Body, FootnoteText, Paragraph
-from briefing.importing.text import SourceLine, shortened, slugify, unique_id
+from briefing.importing.text import SUPERSCRIPTS, SourceLine, shortened, slugify, unique_id
 
-#: Superscript digits: what converters print for a footnote call.
-SUPERSCRIPTS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
 _CALL_RE = re.compile(rf"<sup>(\d{{1,3}})</sup>|([{SUPERSCRIPTS}]+)|\[\^([^\]\s]{{1,40}})\]")
 #: A number glued to the word before it, as a web page's copy prints a footnote call:
 #: after two letters ("Lange3"), or after a letter or a closing mark and one punctuation mark
@@ -88,7 +86,7 @@ def place_footnotes(body: Body, footnotes: Footnotes, notes: list[str]) -> None:
         body.footnotes[footnote_id] = footnote.text
         return f"[^{footnote_id}]"
 
-    for section in [s for top in body.sections for s in top.walk()]:
+    for section in body.walk():
         for paragraph in section.paragraphs():
             paragraph.text = _CALL_RE.sub(partial(call, paragraph=paragraph), paragraph.text)
         if section.heading:
@@ -109,7 +107,7 @@ def note_glued_calls(body: Body, footnotes: Footnotes, notes: list[str]) -> None
     (numbered 1, 2, 3 ... in the order of the text) whose footnotes the text does not hold:
     they are left in the text as digits, and a person must add the footnotes or remove them."""
     found: list[tuple[int, str]] = []
-    for paragraph in [p for top in body.sections for s in top.walk() for p in s.paragraphs()]:
+    for paragraph in [p for s in body.walk() for p in s.paragraphs()]:
         for match in _GLUED_RE.finditer(paragraph.text):
             numbers = [match[1], *re.findall(r"\d+", match[2])]
             if numbers[0] != str(len(found) + 1):

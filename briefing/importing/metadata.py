@@ -27,8 +27,6 @@ SUBJECT_MAX = next(
     for m in Letter.model_fields["subject"].metadata
     if isinstance(m, annotated_types.MaxLen)
 )
-#: Up to this many lines after the signature are noted one by one (the page's debris).
-_NOTED_LINE_BY_LINE = 8
 
 
 def complete(text: LetterText, corpus: Corpus) -> None:
@@ -89,9 +87,9 @@ def complete(text: LetterText, corpus: Corpus) -> None:
 
 
 def _after_signature(closing: Closing, notes: list[str]) -> None:
-    """Note what follows the signature: line by line, or as one annex when it is long."""
+    """Note what follows the signature: line by line, or once as the annex the body reads."""
     after = [line for line in closing.after or [] if collapse(line.text)]
-    if len(after) <= _NOTED_LINE_BY_LINE:
+    if not closing.annex:
         for line in after:
             notes.append(
                 f"line {line.number}: left out after the signature: '{collapse(line.text)}'"
@@ -99,10 +97,10 @@ def _after_signature(closing: Closing, notes: list[str]) -> None:
         return
     first, last = collapse(after[0].text), collapse(after[-1].text)
     notes.append(
-        f"line {after[0].number}: left out after the signature: lines {after[0].number}-"
-        f"{after[-1].number}, from '{shortened(first, 60)}' to '{shortened(last, 60)}', an "
-        "annex the letter sends in the same paper (such as a geannoteerde agenda or answers "
-        "to questions): add to the draft what it needs of it"
+        f"line {after[0].number}: read lines {after[0].number}-{after[-1].number} after the "
+        f"signature as the letter's annex (from '{shortened(first, 60)}' to "
+        f"'{shortened(last, 60)}', what the letter sends in the same paper, such as a "
+        "geannoteerde agenda or answers to questions): check where it starts"
     )
 
 

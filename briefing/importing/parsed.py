@@ -162,8 +162,14 @@ class DraftSection:
 
 @dataclass
 class Body:
-    """The letter's sections and footnotes, as the draft will hold them."""
+    """The letter's sections, the annex it sends after its signature, and its footnotes, as
+    the draft will hold them."""
 
     sections: list[DraftSection]
+    annex: list[DraftSection] = field(default_factory=list)
     footnotes: dict[str, str] = field(default_factory=dict)
     footnote_comments: list[str] = field(default_factory=list)
+
+    def walk(self) -> list[DraftSection]:
+        """Every section of the letter, then of its annex, depth first."""
+        return [s for top in [*self.sections, *self.annex] for s in top.walk()]

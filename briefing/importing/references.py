@@ -74,11 +74,11 @@ class Proposals:
 
 
 def propose(body: Body, date: dt.date, corpus: Corpus, notes: list[str]) -> Proposals:
-    """Add the references each section of ``body`` makes; return the letter's own."""
+    """Add the references each section of ``body`` (and of its annex) makes; return the
+    letter's own."""
     finder = _Finder(corpus, date, notes)
-    for top in body.sections:
-        for section in top.walk():
-            finder.section(section)
+    for section in body.walk():
+        finder.section(section)
     return finder.letter_debate(body)
 
 
@@ -297,7 +297,7 @@ class _Finder:
 
     def letter_debate(self, body: Body) -> Proposals:
         """The debate the letter was written for: one it names, held soon after its date."""
-        named = {d for top in body.sections for s in top.walk() for d in s.debates}
+        named = {d for s in body.walk() for d in s.debates}
         ahead = [
             self.debates[d]
             for d in named

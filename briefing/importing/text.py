@@ -19,6 +19,8 @@ MONTHS = [
 MONTH_RE = "|".join(MONTHS)
 #: "13 november 2018" (day, month, year).
 DUTCH_DATE_RE = re.compile(rf"\b(\d{{1,2}})\s+({MONTH_RE})\s+(\d{{4}})\b", re.IGNORECASE)
+#: Superscript digits: what converters print for a footnote call.
+SUPERSCRIPTS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
 #: Sentence-ending punctuation, possibly followed by a closing quote or bracket.
 TERMINAL_RE = re.compile(r"[.!?:;][)'\"\u2019\u201d]*$")
 #: Where one sentence ends and the next begins.

@@ -72,8 +72,9 @@ _COMMITMENT_CUE_RE = re.compile(r"toegezegd|toezegging", re.IGNORECASE)
 
 
 def propose_updates(body: Body, date: dt.date, corpus: Corpus) -> None:
-    """Add to each section of ``body`` the updates, sector events and figures it gives."""
-    sections = [s for top in body.sections for s in top.walk()]
+    """Add to each section of ``body`` (and of its annex) the updates, sector events and
+    figures it gives."""
+    sections = body.walk()
     texts = {id(s): _sentences(s) for s in sections}
     best: dict[str, tuple[int, DraftSection, list[Sentence]]] = {}
     for section in sections:

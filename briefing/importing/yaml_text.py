@@ -59,7 +59,7 @@ def _mapping(
 ) -> None:
     mapping = {key: value for key, value in mapping.items() if value is not None}
     for number, (key, value) in enumerate(mapping.items()):
-        if indent == 0 and key in ("sections", "footnotes"):
+        if indent == 0 and key in ("sections", "annex", "footnotes"):
             out.append("")
         for text in comments.get((*path, key), []):
             out += comment_lines(indent, text)
@@ -110,7 +110,7 @@ def _list(
     out.append(lead)
     item_prefix = " " * (indent + 2) + "- "
     for index, item in enumerate(items):
-        if path[-1] == "sections" and index:
+        if path[-1] in ("sections", "annex") and index:
             out.append("")
         for text in comments.get((*path, index), []):
             out += comment_lines(indent + 2, text)
