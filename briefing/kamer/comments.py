@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import yaml
-from yaml.nodes import MappingNode, Node, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 #: Where a comment belongs: ``(list,)``, ``(list, id)`` an entry, ``(list, id, field)`` one
 #: of its fields, or :data:`START` or :data:`END`.
@@ -141,7 +141,7 @@ def _comments(text: str, lines: list[str]) -> list[tuple[int, str]]:
 def _starts(text: str) -> dict[int, _Start]:
     """The lines on which a list, an entry or a field starts (0 for the first line). An
     entry is named by the key that is its list's name in the singular (``motion`` in
-    ``motions``)."""
+    ``motions``), else (a refusal) by all its fields."""
     root = yaml.compose(text, Loader=yaml.SafeLoader)
     starts: dict[int, _Start] = {}
     if not isinstance(root, MappingNode):
@@ -155,9 +155,9 @@ def _starts(text: str) -> dict[int, _Start]:
             if not isinstance(entry, MappingNode):
                 continue
             ids = [str(v.value) for k, v in entry.value if k.value == name.removesuffix("s")]
-            if not ids:
+            ident = ids[0] if ids else _fields(entry)
+            if not ident:
                 continue
-            ident = ids[0]
             first = entry.value[0]
             starts[entry.start_mark.line] = _Start((name, ident), _one_line(*first))
             for field, inner in entry.value:
@@ -166,6 +166,11 @@ def _starts(text: str) -> dict[int, _Start]:
                 for line in _node_lines(inner):
                     starts.setdefault(line, _Start(place, False))
     return starts
+
+
+def _fields(entry: MappingNode) -> str:
+    """An entry without its list's id (a refusal) named by its scalar fields, all together."""
+    return " ".join(f"{k.value}={v.value}" for k, v in entry.value if isinstance(v, ScalarNode))
 
 
 def _one_line(key: Node, value: Node) -> bool:

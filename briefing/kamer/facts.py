@@ -15,10 +15,11 @@ import os
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Annotated, Any, ClassVar, TypeVar
+from typing import Annotated, Any, ClassVar, Self, TypeVar
 
 import yaml
-from pydantic import AfterValidator, BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field, ValidationError, model_validator
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from briefing.errors import BriefingError, ContentError
 from briefing.kamer.comments import Comment, with_comments
@@ -240,6 +241,47 @@ class CommitmentFacts(Model):
         return self.model_copy(update={"fulfilled_by": earlier, "status": status})
 
 
+class Refusal(Model):
+    """A record a person found is not a content item's: ``link`` never links the two."""
+
+    letter: Id | None = Field(None, description="The content letter, or:")
+    motion: MotionRef | None = Field(None, description="the content motion, or:")
+    debate: DebateRef | None = Field(None, description="the content debate, or:")
+    commitment: CommitmentRef | None = Field(None, description="the content commitment.")
+    zaak: ZaakNummer | None = Field(None, description="The letter's or motion's wrong record.")
+    activiteit: ActiviteitNummer | None = Field(None, description="The debate's wrong record.")
+    toezegging: ToezeggingNummer | None = Field(None, description="The commitment's wrong record.")
+    note: Plain | None = Field(None, description="Why it is not the item's, for the next reader.")
+
+    @model_validator(mode="after")
+    def _one_item_and_its_record(self) -> Self:
+        """One content item, and the record in the field that links its kind."""
+        items = [kind for kind in LINKS if getattr(self, kind) is not None]
+        records = [f for f in ("zaak", "activiteit", "toezegging") if getattr(self, f) is not None]
+        if len(items) != 1:
+            raise ValueError("name one content item: a letter, motion, debate or commitment")
+        if records != [LINKS[items[0]][1]]:
+            raise ValueError(
+                f"name the {items[0]}'s wrong record as '{LINKS[items[0]][1]}' and nothing else"
+            )
+        return self
+
+    @property
+    def kind(self) -> str:
+        """The content item's kind: letter, motion, debate or commitment."""
+        return next(kind for kind in LINKS if getattr(self, kind) is not None)
+
+    @property
+    def item(self) -> str:
+        """The content item's id."""
+        return str(getattr(self, self.kind))
+
+    @property
+    def record(self) -> str:
+        """The number of the record that is not the item's."""
+        return str(getattr(self, LINKS[self.kind][1]))
+
+
 class KamerFacts(Model):
     """Everything ``briefing kamer link`` found, reviewed like content."""
 
@@ -258,6 +300,33 @@ class KamerFacts(Model):
         default_factory=list,
         description="Commitments as in the Kamer's register, by commitment id.",
     )
+    refused: list[Refusal] = Field(
+        default_factory=list,
+        description="Records a person found are not a content item's, written by hand: 'link' "
+        "never links them to it (e.g. {motion: becker-26485-277, zaak: 2018Z06147}).",
+    )
+
+    @model_validator(mode="after")
+    def _no_link_refused(self) -> Self:
+        """A refusal of the link an entry makes is a contradiction, at the refusal."""
+        errors = []
+        for index, refusal in enumerate(self.refused):
+            attr, link_field = LINKS[refusal.kind]
+            if any(
+                getattr(entry, refusal.kind) == refusal.item
+                and getattr(entry, link_field) == refusal.record
+                for entry in getattr(self, attr)
+            ):
+                message = (
+                    f"the {refusal.kind} entry for '{refusal.item}' links this record; remove "
+                    "that entry or this refusal"
+                )
+                error = PydanticCustomError("refused_link", message)
+                loc = ("refused", index, link_field)
+                errors.append(InitErrorDetails(type=error, loc=loc, input=refusal.record))
+        if errors:
+            raise ValidationError.from_exception_data(type(self).__name__, errors)
+        return self
 
 
 def read_facts(path: Path) -> KamerFacts:
@@ -299,6 +368,8 @@ def plain(value: Any) -> Any:
 def dump_facts(facts: KamerFacts) -> str:
     """The file's text: the header, then every list, entries in the order given."""
     data = {name: plain(getattr(facts, name)) for name in type(facts).model_fields}
+    if not data["refused"]:
+        del data["refused"]  # written by hand, where there is any
     body = yaml.dump(data, Dumper=_DUMPER, sort_keys=False, allow_unicode=True, width=100)
     return HEADER + body
 

@@ -79,6 +79,7 @@ class Report:
             f"linked {self.linked.total()} of {c.total()} content items ({kinds}; {c['kept']} "
             f"kept, {c['linked']} new); {c['ambiguous']} ambiguous, {c['near']} near, "
             f"{c['not found'] + c['not in store']} not found"
+            + (f", {c['refused']} refused" if c["refused"] else "")
             + (f", {c['wrong kind']} of the wrong kind" if c["wrong kind"] else "")
             + (f", {c['removed']} removed by the Kamer" if c["removed"] else "")
             + f"; wrote {self.path}"
@@ -130,6 +131,7 @@ class _Linker:
             self.old[kind] = {getattr(e, kind): e for e in getattr(old, attr)}
         self.new: dict[str, dict[str, Any]] = {kind: {} for kind in KINDS}
         self.titles: dict[str, str] = {}
+        self.refused = old.refused
 
     def run(self, items: dict[str, dict[str, Any]]) -> KamerFacts:
         """Link every kind in turn; the facts to write."""
@@ -163,7 +165,8 @@ class _Linker:
             **{
                 attr: [self.new[kind][key] for key in sorted(self.new[kind])]
                 for kind, (attr, _, _) in KINDS.items()
-            }
+            },
+            refused=self.refused,
         )
 
     def _put(self, kind: str, item: str, facts: BaseModel) -> None:
@@ -195,6 +198,7 @@ class _Linker:
                 row = None if row is None or _wrong_kind("motion", row) else row
             else:
                 found = match.find_motion(self.store, motions[motion], {})
+                found = self._unrefused("motion", motion, found)
                 row = found.record if found.status == "match" else None
             if row is not None:
                 rows[motion] = row
@@ -219,7 +223,10 @@ class _Linker:
                 f"kept {kind} {item}: not in the content; its entry is kept as it was (remove it "
                 "if the item is gone)"
             )
-        found = {item: find(items[item]) for item in sorted(items.keys() - self.old[kind].keys())}
+        found = {
+            item: self._unrefused(kind, item, find(items[item]))
+            for item in sorted(items.keys() - self.old[kind].keys())
+        }
         for item in sorted(items):
             entry = self.old[kind].get(item)
             if entry is None:
@@ -262,6 +269,20 @@ class _Linker:
             f"not in store {kind} {item}: {entity} {number} is not in the store; its entry is "
             "kept as it was"
         )
+
+    def _unrefused(self, kind: str, item: str, found: match.Found) -> match.Found:
+        """What was found for ``item`` without the records the file refuses it: a match
+        refused is none; of an ambiguity, the one record left is the match."""
+        refused = {r.record for r in self.refused if (r.kind, r.item) == (kind, item)}
+        kept = tuple(row for row in found.candidates if row.nummer not in refused)
+        if len(kept) == len(found.candidates):
+            return found
+        why = f"{self.report.path} refuses {', '.join(sorted(refused))}"
+        if found.status == "ambiguous" and len(kept) == 1:
+            return match.Found("match", f"{found.evidence}; {why}", kept, found.score)
+        if kept:
+            return match.Found(found.status, found.evidence, kept, found.score)
+        return match.Found("refused", f"{found.evidence}; {why}")
 
     def _contested(self, kind: str, item: str, found: dict[str, match.Found]) -> match.Found:
         """What was found for ``item``, unless its match is another item's record: linked to
@@ -311,6 +332,9 @@ class _Linker:
                 f"near {kind} {item}: {candidates}: {found.evidence}; if it is the same, add it "
                 f"to {self.report.path} by hand"
             )
+        elif found.status == "refused":
+            counts["refused"] += 1
+            lines.append(f"refused {kind} {item}: {found.evidence}; not linked")
         else:
             counts["not found"] += 1
             lines.append(f"not found {kind} {item}: {found.evidence}")

@@ -56,7 +56,7 @@ _COMMON = {
 class Found:
     """What the store holds for one content item."""
 
-    status: str  # "match", "ambiguous", "near" or "missing"
+    status: str  # "match", "ambiguous", "near", "missing" or "refused" (by kamer.yaml)
     evidence: str  # why the record fits, or what was looked for
     candidates: tuple[Row, ...] = ()
     score: float = 1.0  # how well a match fits, from 0 to 1
