@@ -308,6 +308,22 @@ def test_a_motion_adopted_without_a_vote_is_adopted(tmp_path: Path) -> None:
     assert (facts.decision, facts.result) == ("Stemmen - zonder stemming aannemen", "aangenomen")
 
 
+@pytest.mark.parametrize(
+    ("status", "decided"),
+    [("Voorstel", False), ("Concept voorstel", False), ("Nog te verwerken besluit", True)],
+)
+def test_a_decision_only_proposed_is_none_yet(tmp_path: Path, status: str, decided: bool) -> None:
+    """A Besluit whose Status says it is only proposed decides nothing, whatever its kind
+    says; one taken but not yet processed ('Nog te verwerken besluit') is the Kamer's."""
+    page = json.loads((FIXTURES / "zaak-besluit-handopsteken.json").read_text(encoding="utf-8"))
+    page["value"][0]["Besluit"][0].update(Status=status)
+    (tmp_path / "zaak.json").write_text(json.dumps(page), encoding="utf-8")
+    facts = becker_facts(tmp_path / "zaak.json", tmp_path)
+    assert (facts.decision, facts.result) == (
+        ("Aangenomen.", "aangenomen") if decided else (None, None)
+    )
+
+
 def test_loading_the_same_records_twice_changes_nothing(tmp_path: Path) -> None:
     store = tmp_path / "kamer.sqlite"
     first = load_files(real_files(), store)

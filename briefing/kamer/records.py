@@ -28,6 +28,9 @@ from briefing.types import Kamerstuk
 RESULTS = ("aangenomen", "verworpen", "aangehouden", "ingetrokken", "vervallen", "overgenomen")
 #: The word of a decision that adopts a motion without a vote.
 _WITHOUT_VOTE = "zonder stemming aannemen"
+#: A decision's ``Status`` while it is only proposed (on a procedure meeting's agenda, say):
+#: no decision yet, whatever its ``BesluitSoort`` says.
+_PROPOSED = {"voorstel", "concept voorstel"}
 #: The two ways the Kamer votes (``StemmingsSoort``): a vote per party, or one per member.
 _SHOW_OF_HANDS, _ROLL_CALL = "Met handopsteken", "Hoofdelijk"
 _VOTES_RE = re.compile(r"\((\d+)\s*-\s*(\d+)\)")
@@ -189,11 +192,13 @@ def _last_decision(store: Store, zaak: Row) -> dict[str, Any]:
     the latest vote (``StemmingsSoort``, as a tie: ``Stemmen - gestaakt``); votes before other
     decisions of the same day. Steps of the procedure (``Ingediend`` where the motion was
     submitted, ``Stemmen - uitstellen``) decide nothing: taken for one, the day a motion was
-    submitted would read as the day the Kamer voted on it."""
+    submitted would read as the day the Kamer voted on it. Nor does a decision only proposed
+    (``Status`` ``Voorstel``, ``Concept voorstel``)."""
     decided = [
         (facts, b)
         for b in store.find("related", zaak.id, "Besluit")
-        if (facts := decision(store, b))["result"] in RESULTS or b.data.get("StemmingsSoort")
+        if (clean(b.data.get("Status")) or "").lower() not in _PROPOSED
+        and ((facts := decision(store, b))["result"] in RESULTS or b.data.get("StemmingsSoort"))
     ]
     if not decided:
         return {}
