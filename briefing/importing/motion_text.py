@@ -75,6 +75,9 @@ _ITEM_RE = re.compile(r"^(?:[-\u2013\u2022\u00b7]|\d{1,2}[.)]|[a-z][.)])\s+(?=\S
 _NAME_RE = re.compile(r"^[^\W\d_][\w'\u2019.-]*(?:\s+[\w'\u2019.-]+){0,4}$")
 #: The comma or full stop the official XML sometimes leaves after a name ("Stoffer,").
 _TRAILING_MARK_RE = re.compile(r"(?<=\w\w)[.,;]$|[,;]$")
+#: tweedekamer.nl's block of submitters under the names (since 2025): "Indieners", "Indiener",
+#: the member's full name and office ("Bram Kouwenhoven, Kamerlid"), "Medeindiener" ...
+_SUBMITTERS_BLOCK_RE = re.compile(r"^(?:Indieners?|Mede-?indieners?)$", re.I)
 _DASH = "\u2013 "
 _PARTICLES = {"van", "der", "den", "de", "het", "ter", "ten", "in", "'t", "la", "le", "el", "al"}
 
@@ -292,7 +295,7 @@ class _Clause:
 def _clauses(lines: list[SourceLine]) -> tuple[list[_Clause], list[str]]:
     """The clauses between 'De Kamer,' and the closing formula, and the names after it: the
     lines of names right under it, up to the first that is no name (a web page's block of
-    signatories, its links, the next part of the page)."""
+    signatories or submitters, its links, the next part of the page)."""
     clauses: list[_Clause] = []
     names: list[str] = []
     hyphenation = Hyphenation.of(line.text for line in lines)
@@ -301,7 +304,7 @@ def _clauses(lines: list[SourceLine]) -> tuple[list[_Clause], list[str]]:
         text = line.text
         if ended:
             name = _TRAILING_MARK_RE.sub("", text)
-            if not _is_name(name) or SITE_TAIL_RE.match(name):
+            if not _is_name(name) or SITE_TAIL_RE.match(name) or _SUBMITTERS_BLOCK_RE.match(name):
                 break
             names.append(name)
             continue

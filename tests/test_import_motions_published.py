@@ -1,0 +1,39 @@
+"""``briefing import`` on motions as more sites print them: tweedekamer.nl's block of
+submitters ("Indieners") under the names.
+
+The samples are real pages, as copied (``fixtures/import/motion-pages/SOURCES.txt``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from tests.conftest import FIXTURES, cli
+from tests.test_import_sources import content_copy, motions
+
+PAGES = FIXTURES / "import" / "motion-pages"
+
+
+def _imported(tmp_path: Path, name: str, motion_id: str) -> dict[str, object]:
+    """The entry that importing the sample ``name`` alone adds, after a clean import."""
+    content = content_copy(tmp_path / "content")
+    run = cli("import", PAGES / name, "--content", content)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout == f"wrote {content / 'motions.yaml'}: motion {motion_id}\n"
+    assert run.stderr == ""
+    check = cli("check", "--content", content)
+    assert check.returncode == 0, check.stderr
+    return motions(content)[motion_id]
+
+
+def test_tweedekamer_nl_indieners_block_is_no_submitter(tmp_path: Path) -> None:
+    """tweedekamer.nl prints 'Indieners', '-', 'Indiener' and the member's full name and
+    office under the names: the submitters are the names above that block."""
+    motion = _imported(tmp_path, "tk-2025D43279.txt", "kouwenhoven-36800-ix-19")
+    assert motion["submitters"] == ["Kouwenhoven"]
+    assert motion["kamerstuk"] == "36 800-IX, nr. 19"
+    assert motion["submitted"] == dt.date(2025, 10, 2)
+    assert str(motion["request"]).endswith(
+        "ter versterking van de financiële functie van de Tweede Kamer"
+    )
