@@ -1,5 +1,6 @@
 """``briefing import`` on motions as more sites print them: tweedekamer.nl's block of
-submitters ("Indieners") under the names.
+submitters ("Indieners") under the names, and openkamer.org's page, which gives the dossier
+only in the publication's address after the text.
 
 The samples are real pages, as copied (``fixtures/import/motion-pages/SOURCES.txt``).
 """
@@ -36,4 +37,22 @@ def test_tweedekamer_nl_indieners_block_is_no_submitter(tmp_path: Path) -> None:
     assert motion["submitted"] == dt.date(2025, 10, 2)
     assert str(motion["request"]).endswith(
         "ter versterking van de financiële functie van de Tweede Kamer"
+    )
+
+
+def test_openkamer_page_takes_the_dossier_from_the_publication_address(tmp_path: Path) -> None:
+    """openkamer.org prints the vote and the parties above 'Nr. 11 MOTIE VAN HET LID ...',
+    no dossier; the address of the publication after the text ('Bron: .../kst-36042-11.html')
+    gives it. Both requests of a motion with two 'verzoekt' are its request."""
+    motion = _imported(tmp_path, "openkamer-stemming-36042-11.txt", "tielen-36042-11")
+    assert motion["kamerstuk"] == "36 042, nr. 11"
+    assert motion["submitters"] == ["Tielen"]
+    assert motion["submitted"] == dt.date(2022, 4, 11)
+    assert len(motion["considerations"]) == 3  # type: ignore[arg-type]
+    assert motion["request"] == (
+        "verzoekt de regering de Kamer met spoed de uitwerking voor een overbruggingswet te doen "
+        "toekomen in een hoofdlijnenbrief en deze wet zo snel mogelijk, doch uiterlijk vóór 1 "
+        "september, aan de Kamer te zenden; verzoekt de regering tevens een "
+        "proportionaliteitstoets uit te voeren en een onderbouwing van de effectiviteit van "
+        "maatregelen te geven"
     )

@@ -45,6 +45,11 @@ _LEADING_NUMBER_RE = re.compile(r"^(\d{1,6})\s+(?=\S)")
 _DOSSIER_RE = re.compile(r"^(\d{2}\s?\d{3})(?![\d.,])(.*)$")
 #: A dossier's suffix after its number: "-02", "-XIV", " XIV", " A" (a letter, a roman numeral).
 _SUFFIX_RE = re.compile(r"^(?:-\s*([A-Z]{1,8}|\d{1,3})|([IVXLC]{1,8}|[A-Z]))(?=\s|$)")
+#: The publication's address, which openkamer.org prints after the text instead of the
+#: dossier above the title: "Bron: https://zoek.officielebekendmakingen.nl/kst-36042-11.html".
+_ADDRESS_RE = re.compile(
+    r"\bkst-(\d{5})(-[A-Z]{1,8}|-\d{1,3})?-(\d{1,6})\.(?:html|xml|pdf)\b", re.I
+)
 _PROPOSED_RE = re.compile(r"^Voorgesteld\b\s*(.*)$", re.I)
 #: rijksbegroting.nl prints the number and the date on one line: "Nr. 29 Voorgesteld 1 ...".
 _NUMBER_DATE_RE = re.compile(r"^(Nr\.\s*\d{1,6})\s+(Voorgesteld\b.*)$", re.I)
@@ -124,11 +129,12 @@ def recognise(lines: list[SourceLine]) -> bool:
 
 def read_motion(lines: list[SourceLine], path: Path) -> MotionText:
     """The motion in ``lines``, or a :class:`BriefingError` naming what is missing."""
+    page = lines
     lines, _ = without_furniture(lines)
     filled = [line for line in _unfolded(lines) if line.text and not TOP_LINK_RE.match(line.text)]
     title_at = _title_at(filled)
     head = _Head(path)
-    head.read(filled, title_at)
+    head.read(filled, title_at, page)
     start = next((i for i, line in enumerate(filled) if OPENING_RE.match(line.text)), None)
     if start is None:
         raise BriefingError(
@@ -216,7 +222,9 @@ class _Head:
     replaces: int | None = None
     lines: dict[str, int] = field(default_factory=dict)
 
-    def read(self, filled: list[SourceLine], title_at: int) -> None:
+    def read(self, filled: list[SourceLine], title_at: int, page: list[SourceLine]) -> None:
+        """The head's parts from the lines ``filled`` around the title at ``title_at``;
+        ``page`` are all lines as printed (a web page's address of the publication included)."""
         title_line = filled[title_at]
         match = _TITLE_RE.match(title_line.text)
         assert match is not None
@@ -230,7 +238,7 @@ class _Head:
         if replaced := _REPLACES_RE.search(self.title):
             self.replaces = int(replaced[1])
         self.number = int(match[1]) if match[1] else self._number(filled[:title_at], rest)
-        self._dossier(filled[:title_at])
+        self._dossier(filled[:title_at], page)
         self._date(filled[title_at:])
 
     def _number(self, before: list[SourceLine], after: list[SourceLine]) -> int:
@@ -250,7 +258,9 @@ class _Head:
             "motion's title"
         )
 
-    def _dossier(self, before: list[SourceLine]) -> None:
+    def _dossier(self, before: list[SourceLine], page: list[SourceLine]) -> None:
+        """The dossier above the title ("29 325", "21 501-02", "36 410 XIV"), else the one of
+        the publication's address on the page, when it has the motion's number."""
         for index, line in enumerate(before):
             match = _DOSSIER_RE.match(line.text)
             if not match:
@@ -268,6 +278,13 @@ class _Head:
             self.suffix = (suffix[1] or suffix[2]).upper() if suffix else None
             self.lines["kamerstuk"] = line.number
             return
+        for line in page:
+            for address in _ADDRESS_RE.finditer(line.text):
+                if int(address[3]) == self.number:
+                    self.dossier = address[1]
+                    self.suffix = address[2][1:].upper() if address[2] else None
+                    self.lines["kamerstuk"] = line.number
+                    return
         raise BriefingError(
             f"{self.path}:{self.lines['title']}: found no dossier number (such as '29 325' or "
             "'21 501-02') above the motion's title"
