@@ -56,3 +56,27 @@ def test_openkamer_page_takes_the_dossier_from_the_publication_address(tmp_path:
         "proportionaliteitstoets uit te voeren en een onderbouwing van de effectiviteit van "
         "maatregelen te geven"
     )
+
+
+def test_a_party_sites_copy_of_a_motion_is_refused_saying_what_it_is(tmp_path: Path) -> None:
+    """A party's site copies a motion under its own heading ('Motie Van Raan/Laçin over ...',
+    'Motie Thieme: ...'), without the Kamerstuk's number, title and date: it is refused as
+    such, with what to import instead, not as the record of a debate nor for a missing
+    number, and nothing is written."""
+    content = content_copy(tmp_path / "content")
+    before = (content / "motions.yaml").read_bytes()
+    for name in (
+        "partijvoordedieren-motie-van-raan-lacin.txt",
+        "partijvoordedieren-motie-thieme.txt",
+    ):
+        sample = PAGES / name
+        run = cli("import", sample, "--content", content)
+        assert (run.returncode, run.stdout) == (1, "")
+        assert run.stderr.startswith(
+            f"briefing: error: {sample}:6: this is a motion's text as a site copies it (a "
+            "party's, a news site's), without the number, title and date of its Kamerstuk; "
+            "import the motion's own publication (kst-<dossier>-<nr>, 'Nr. 30 MOTIE VAN HET "
+            "LID ...') instead; the importer reads "
+        ), run.stderr
+        assert "Traceback" not in run.stderr
+    assert (content / "motions.yaml").read_bytes() == before

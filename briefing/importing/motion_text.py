@@ -120,10 +120,11 @@ class MotionText:
 
 
 def recognise(lines: list[SourceLine]) -> bool:
-    """Whether the text is a motion's: its title ("MOTIE VAN HET LID ...") near the start, and
-    "De Kamer," (a letter that quotes a motion has neither on a line of its own)."""
+    """Whether the text is a motion's: its title in capitals ("MOTIE VAN HET LID ...") near
+    the start, and "De Kamer," (a letter that quotes a motion has neither on a line of its
+    own; a site's heading "Motie Van Raan/Laçin over ..." is no Kamerstuk's title)."""
     texts = [line.text for line in _unfolded(lines[:200])]
-    titled = any(_TITLE_RE.match(text) for text in texts[:60])
+    titled = any(_TITLE_RE.match(text) and "MOTIE" in text for text in texts[:60])
     return titled and any(OPENING_RE.match(text) for text in texts)
 
 

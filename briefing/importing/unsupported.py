@@ -34,6 +34,10 @@ _NEWS_DATELINE_RE = re.compile(r"^\d{2}-\d{2}-\d{4} \| [^|]{3,40} \| [^|]{3,120}
 _LABEL_ROW_RE = re.compile(
     r"^Datum\s+(?:(?:Ons|Uw)\s+)?(?:[Kk]enmerk|[Rr]eferentie)\s+(?:Onderwerp|Betreft)\b"
 )
+#: A speaker's turn in the record of a debate: "De voorzitter:", "Mevrouw Kröger (GroenLinks):".
+_SPEAKER_RE = re.compile(
+    r"^(?:De voorzitter|(?:De heer|Mevrouw|Minister|Staatssecretaris) .{1,80}):$"
+)
 #: What to import instead of a copy the importer does not read.
 _OWN_PUBLICATION = (
     "import the paper's own publication instead (officielebekendmakingen.nl's "
@@ -71,13 +75,19 @@ def what_it_is(lines: list[SourceLine]) -> tuple[int, str] | None:
 
 def _motion_in_a_debate(lines: list[SourceLine]) -> tuple[int, str] | None:
     """The line where a motion's text opens when the text holds one without its title, as
-    the record of a debate (Handelingen) prints the motions read out in it; else None."""
+    the record of a debate (Handelingen) prints the motions read out in it (between the
+    speakers' turns) and a party's site copies a motion; else None."""
     texts = [(line.number, collapse(line.text)) for line in lines]
     opening = next((n for n, text in texts if OPENING_RE.match(text)), None)
     if opening is None or not any(CLOSING_RE.match(text) for n, text in texts if n > opening):
         return None
+    debate = any(_SPEAKER_RE.match(text) for _, text in texts)
+    copy = (
+        "a motion as the record of a debate (Handelingen) prints it"
+        if debate
+        else "a motion's text as a site copies it (a party's, a news site's)"
+    )
     return opening, (
-        "a motion as the record of a debate (Handelingen) prints it, without the number, "
-        "title and date of its Kamerstuk; import the motion's own publication "
-        "(kst-<dossier>-<nr>, 'Nr. 30 MOTIE VAN HET LID ...') instead"
+        f"{copy}, without the number, title and date of its Kamerstuk; import the motion's "
+        "own publication (kst-<dossier>-<nr>, 'Nr. 30 MOTIE VAN HET LID ...') instead"
     )
