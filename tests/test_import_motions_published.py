@@ -80,3 +80,17 @@ def test_a_party_sites_copy_of_a_motion_is_refused_saying_what_it_is(tmp_path: P
         ), run.stderr
         assert "Traceback" not in run.stderr
     assert (content / "motions.yaml").read_bytes() == before
+
+
+def test_an_amendment_copied_without_its_title_is_refused_as_an_amendment(tmp_path: Path) -> None:
+    """A party's site copies an amendment under its own heading, without 'Nr. 8 AMENDEMENT
+    ...': its opening 'De ondergetekende stelt het volgende amendement voor:' says what it is."""
+    content = content_copy(tmp_path / "content")
+    sample = PAGES / "partijvoordedieren-amendement-ouwehand.txt"
+    run = cli("import", sample, "--content", content)
+    assert (run.returncode, run.stdout) == (1, "")
+    assert run.stderr.startswith(
+        f"briefing: error: {sample}:8: this is an amendment ('De ondergetekende stelt het "
+        "volgende amendement voor:'), not a letter or a motion; the importer reads "
+    ), run.stderr
+    assert not list((content / "letters").glob("*ouwehand*"))
