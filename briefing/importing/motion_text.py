@@ -45,6 +45,11 @@ _LEADING_NUMBER_RE = re.compile(r"^(\d{1,6})\s+(?=\S)")
 _DOSSIER_RE = re.compile(r"^(\d{2}\s?\d{3})(?![\d.,])(.*)$")
 #: A dossier's suffix after its number: "-02", "-XIV", " XIV", " A" (a letter, a roman numeral).
 _SUFFIX_RE = re.compile(r"^(?:-\s*([A-Z]{1,8}|\d{1,3})|([IVXLC]{1,8}|[A-Z]))(?=\s|$)")
+#: The publication's address, which openkamer.org prints after the text instead of the
+#: dossier above the title: "Bron: https://zoek.officielebekendmakingen.nl/kst-36042-11.html".
+_ADDRESS_RE = re.compile(
+    r"\bkst-(\d{5})(-[A-Z]{1,8}|-\d{1,3})?-(\d{1,6})\.(?:html|xml|pdf)\b", re.I
+)
 _PROPOSED_RE = re.compile(r"^Voorgesteld\b\s*(.*)$", re.I)
 #: rijksbegroting.nl prints the number and the date on one line: "Nr. 29 Voorgesteld 1 ...".
 _NUMBER_DATE_RE = re.compile(r"^(Nr\.\s*\d{1,6})\s+(Voorgesteld\b.*)$", re.I)
@@ -75,6 +80,9 @@ _ITEM_RE = re.compile(r"^(?:[-\u2013\u2022\u00b7]|\d{1,2}[.)]|[a-z][.)])\s+(?=\S
 _NAME_RE = re.compile(r"^[^\W\d_][\w'\u2019.-]*(?:\s+[\w'\u2019.-]+){0,4}$")
 #: The comma or full stop the official XML sometimes leaves after a name ("Stoffer,").
 _TRAILING_MARK_RE = re.compile(r"(?<=\w\w)[.,;]$|[,;]$")
+#: tweedekamer.nl's block of submitters under the names (since 2025): "Indieners", "Indiener",
+#: the member's full name and office ("Bram Kouwenhoven, Kamerlid"), "Medeindiener" ...
+_SUBMITTERS_BLOCK_RE = re.compile(r"^(?:Indieners?|Mede-?indieners?)$", re.I)
 _DASH = "\u2013 "
 _PARTICLES = {"van", "der", "den", "de", "het", "ter", "ten", "in", "'t", "la", "le", "el", "al"}
 
@@ -112,20 +120,22 @@ class MotionText:
 
 
 def recognise(lines: list[SourceLine]) -> bool:
-    """Whether the text is a motion's: its title ("MOTIE VAN HET LID ...") near the start, and
-    "De Kamer," (a letter that quotes a motion has neither on a line of its own)."""
+    """Whether the text is a motion's: its title in capitals ("MOTIE VAN HET LID ...") near
+    the start, and "De Kamer," (a letter that quotes a motion has neither on a line of its
+    own; a site's heading "Motie Van Raan/Laçin over ..." is no Kamerstuk's title)."""
     texts = [line.text for line in _unfolded(lines[:200])]
-    titled = any(_TITLE_RE.match(text) for text in texts[:60])
+    titled = any(_TITLE_RE.match(text) and "MOTIE" in text for text in texts[:60])
     return titled and any(OPENING_RE.match(text) for text in texts)
 
 
 def read_motion(lines: list[SourceLine], path: Path) -> MotionText:
     """The motion in ``lines``, or a :class:`BriefingError` naming what is missing."""
+    page = lines
     lines, _ = without_furniture(lines)
     filled = [line for line in _unfolded(lines) if line.text and not TOP_LINK_RE.match(line.text)]
     title_at = _title_at(filled)
     head = _Head(path)
-    head.read(filled, title_at)
+    head.read(filled, title_at, page)
     start = next((i for i, line in enumerate(filled) if OPENING_RE.match(line.text)), None)
     if start is None:
         raise BriefingError(
@@ -213,7 +223,9 @@ class _Head:
     replaces: int | None = None
     lines: dict[str, int] = field(default_factory=dict)
 
-    def read(self, filled: list[SourceLine], title_at: int) -> None:
+    def read(self, filled: list[SourceLine], title_at: int, page: list[SourceLine]) -> None:
+        """The head's parts from the lines ``filled`` around the title at ``title_at``;
+        ``page`` are all lines as printed (a web page's address of the publication included)."""
         title_line = filled[title_at]
         match = _TITLE_RE.match(title_line.text)
         assert match is not None
@@ -227,7 +239,7 @@ class _Head:
         if replaced := _REPLACES_RE.search(self.title):
             self.replaces = int(replaced[1])
         self.number = int(match[1]) if match[1] else self._number(filled[:title_at], rest)
-        self._dossier(filled[:title_at])
+        self._dossier(filled[:title_at], page)
         self._date(filled[title_at:])
 
     def _number(self, before: list[SourceLine], after: list[SourceLine]) -> int:
@@ -247,7 +259,9 @@ class _Head:
             "motion's title"
         )
 
-    def _dossier(self, before: list[SourceLine]) -> None:
+    def _dossier(self, before: list[SourceLine], page: list[SourceLine]) -> None:
+        """The dossier above the title ("29 325", "21 501-02", "36 410 XIV"), else the one of
+        the publication's address on the page, when it has the motion's number."""
         for index, line in enumerate(before):
             match = _DOSSIER_RE.match(line.text)
             if not match:
@@ -265,6 +279,13 @@ class _Head:
             self.suffix = (suffix[1] or suffix[2]).upper() if suffix else None
             self.lines["kamerstuk"] = line.number
             return
+        for line in page:
+            for address in _ADDRESS_RE.finditer(line.text):
+                if int(address[3]) == self.number:
+                    self.dossier = address[1]
+                    self.suffix = address[2][1:].upper() if address[2] else None
+                    self.lines["kamerstuk"] = line.number
+                    return
         raise BriefingError(
             f"{self.path}:{self.lines['title']}: found no dossier number (such as '29 325' or "
             "'21 501-02') above the motion's title"
@@ -292,7 +313,7 @@ class _Clause:
 def _clauses(lines: list[SourceLine]) -> tuple[list[_Clause], list[str]]:
     """The clauses between 'De Kamer,' and the closing formula, and the names after it: the
     lines of names right under it, up to the first that is no name (a web page's block of
-    signatories, its links, the next part of the page)."""
+    signatories or submitters, its links, the next part of the page)."""
     clauses: list[_Clause] = []
     names: list[str] = []
     hyphenation = Hyphenation.of(line.text for line in lines)
@@ -301,7 +322,7 @@ def _clauses(lines: list[SourceLine]) -> tuple[list[_Clause], list[str]]:
         text = line.text
         if ended:
             name = _TRAILING_MARK_RE.sub("", text)
-            if not _is_name(name) or SITE_TAIL_RE.match(name):
+            if not _is_name(name) or SITE_TAIL_RE.match(name) or _SUBMITTERS_BLOCK_RE.match(name):
                 break
             names.append(name)
             continue

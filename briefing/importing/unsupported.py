@@ -3,8 +3,10 @@
 The Eerste Kamer numbers its papers with letters ("30 804, F", "A MOTIE VAN HET LID ...") and
 names itself in the table above the paper; the Tweede Kamer publishes, besides letters and
 motions, papers of other kinds under the same "Nr. 214 <KIND>" line ("LIJST VAN VRAGEN EN
-ANTWOORDEN", "VERSLAG VAN EEN SCHRIFTELIJK OVERLEG"); the record of a debate prints the
-motions read out in it without their number and title. A news site's copy of a letter
+ANTWOORDEN", "VERSLAG VAN EEN SCHRIFTELIJK OVERLEG"); an amendment keeps its opening ("De
+ondergetekende stelt het volgende amendement voor:") where a site's copy drops that line; the
+record of a debate prints the motions read out in it without their number and title, and a
+party's site copies a motion so. A news site's copy of a letter
 (opennieuwsbank.nl: "11-03-2009 | Kamerstuk | Nederlands Ministerie van ...") has lost the
 paper's number and head, and an old letterhead that prints its labels side by side ("Datum
 Kenmerk Onderwerp", the values on the line under them) is one the importer does not read:
@@ -34,6 +36,14 @@ _NEWS_DATELINE_RE = re.compile(r"^\d{2}-\d{2}-\d{4} \| [^|]{3,40} \| [^|]{3,120}
 _LABEL_ROW_RE = re.compile(
     r"^Datum\s+(?:(?:Ons|Uw)\s+)?(?:[Kk]enmerk|[Rr]eferentie)\s+(?:Onderwerp|Betreft)\b"
 )
+#: A speaker's turn in the record of a debate: "De voorzitter:", "Mevrouw Kröger (GroenLinks):".
+_SPEAKER_RE = re.compile(
+    r"^(?:De voorzitter|(?:De heer|Mevrouw|Minister|Staatssecretaris) .{1,80}):$"
+)
+#: An amendment's opening, which a site's copy keeps when it drops the paper's number and title.
+_AMENDMENT_RE = re.compile(
+    r"^De ondergetekenden? stel(?:t|len) (?:het|de) volgende amendement(?:en)? voor\b"
+)
 #: What to import instead of a copy the importer does not read.
 _OWN_PUBLICATION = (
     "import the paper's own publication instead (officielebekendmakingen.nl's "
@@ -55,6 +65,8 @@ def what_it_is(lines: list[SourceLine]) -> tuple[int, str] | None:
         match = NUMBER_RE.match(text)
         if match and match[2] and not _READ_KINDS_RE.match(match[2]):
             return number, f"a Kamerstuk of another kind ('{match[2]}'), not a letter or a motion"
+        if _AMENDMENT_RE.match(text):
+            return number, f"an amendment ('{text}'), not a letter or a motion"
         if _NEWS_DATELINE_RE.match(text):
             return number, (
                 f"a paper as a news site reprints it ('{text}'), without the paper's number, "
@@ -71,13 +83,19 @@ def what_it_is(lines: list[SourceLine]) -> tuple[int, str] | None:
 
 def _motion_in_a_debate(lines: list[SourceLine]) -> tuple[int, str] | None:
     """The line where a motion's text opens when the text holds one without its title, as
-    the record of a debate (Handelingen) prints the motions read out in it; else None."""
+    the record of a debate (Handelingen) prints the motions read out in it (between the
+    speakers' turns) and a party's site copies a motion; else None."""
     texts = [(line.number, collapse(line.text)) for line in lines]
     opening = next((n for n, text in texts if OPENING_RE.match(text)), None)
     if opening is None or not any(CLOSING_RE.match(text) for n, text in texts if n > opening):
         return None
+    debate = any(_SPEAKER_RE.match(text) for _, text in texts)
+    copy = (
+        "a motion as the record of a debate (Handelingen) prints it"
+        if debate
+        else "a motion's text as a site copies it (a party's, a news site's)"
+    )
     return opening, (
-        "a motion as the record of a debate (Handelingen) prints it, without the number, "
-        "title and date of its Kamerstuk; import the motion's own publication "
-        "(kst-<dossier>-<nr>, 'Nr. 30 MOTIE VAN HET LID ...') instead"
+        f"{copy}, without the number, title and date of its Kamerstuk; import the motion's "
+        "own publication (kst-<dossier>-<nr>, 'Nr. 30 MOTIE VAN HET LID ...') instead"
     )

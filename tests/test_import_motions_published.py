@@ -1,0 +1,96 @@
+"""``briefing import`` on motions as more sites print them: tweedekamer.nl's block of
+submitters ("Indieners") under the names, and openkamer.org's page, which gives the dossier
+only in the publication's address after the text.
+
+The samples are real pages, as copied (``fixtures/import/motion-pages/SOURCES.txt``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from tests.conftest import FIXTURES, cli
+from tests.test_import_sources import content_copy, motions
+
+PAGES = FIXTURES / "import" / "motion-pages"
+
+
+def _imported(tmp_path: Path, name: str, motion_id: str) -> dict[str, object]:
+    """The entry that importing the sample ``name`` alone adds, after a clean import."""
+    content = content_copy(tmp_path / "content")
+    run = cli("import", PAGES / name, "--content", content)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout == f"wrote {content / 'motions.yaml'}: motion {motion_id}\n"
+    assert run.stderr == ""
+    check = cli("check", "--content", content)
+    assert check.returncode == 0, check.stderr
+    return motions(content)[motion_id]
+
+
+def test_tweedekamer_nl_indieners_block_is_no_submitter(tmp_path: Path) -> None:
+    """tweedekamer.nl prints 'Indieners', '-', 'Indiener' and the member's full name and
+    office under the names: the submitters are the names above that block."""
+    motion = _imported(tmp_path, "tk-2025D43279.txt", "kouwenhoven-36800-ix-19")
+    assert motion["submitters"] == ["Kouwenhoven"]
+    assert motion["kamerstuk"] == "36 800-IX, nr. 19"
+    assert motion["submitted"] == dt.date(2025, 10, 2)
+    assert str(motion["request"]).endswith(
+        "ter versterking van de financiële functie van de Tweede Kamer"
+    )
+
+
+def test_openkamer_page_takes_the_dossier_from_the_publication_address(tmp_path: Path) -> None:
+    """openkamer.org prints the vote and the parties above 'Nr. 11 MOTIE VAN HET LID ...',
+    no dossier; the address of the publication after the text ('Bron: .../kst-36042-11.html')
+    gives it. Both requests of a motion with two 'verzoekt' are its request."""
+    motion = _imported(tmp_path, "openkamer-stemming-36042-11.txt", "tielen-36042-11")
+    assert motion["kamerstuk"] == "36 042, nr. 11"
+    assert motion["submitters"] == ["Tielen"]
+    assert motion["submitted"] == dt.date(2022, 4, 11)
+    assert len(motion["considerations"]) == 3  # type: ignore[arg-type]
+    assert motion["request"] == (
+        "verzoekt de regering de Kamer met spoed de uitwerking voor een overbruggingswet te doen "
+        "toekomen in een hoofdlijnenbrief en deze wet zo snel mogelijk, doch uiterlijk vóór 1 "
+        "september, aan de Kamer te zenden; verzoekt de regering tevens een "
+        "proportionaliteitstoets uit te voeren en een onderbouwing van de effectiviteit van "
+        "maatregelen te geven"
+    )
+
+
+def test_a_party_sites_copy_of_a_motion_is_refused_saying_what_it_is(tmp_path: Path) -> None:
+    """A party's site copies a motion under its own heading ('Motie Van Raan/Laçin over ...',
+    'Motie Thieme: ...'), without the Kamerstuk's number, title and date: it is refused as
+    such, with what to import instead, not as the record of a debate nor for a missing
+    number, and nothing is written."""
+    content = content_copy(tmp_path / "content")
+    before = (content / "motions.yaml").read_bytes()
+    for name in (
+        "partijvoordedieren-motie-van-raan-lacin.txt",
+        "partijvoordedieren-motie-thieme.txt",
+    ):
+        sample = PAGES / name
+        run = cli("import", sample, "--content", content)
+        assert (run.returncode, run.stdout) == (1, "")
+        assert run.stderr.startswith(
+            f"briefing: error: {sample}:6: this is a motion's text as a site copies it (a "
+            "party's, a news site's), without the number, title and date of its Kamerstuk; "
+            "import the motion's own publication (kst-<dossier>-<nr>, 'Nr. 30 MOTIE VAN HET "
+            "LID ...') instead; the importer reads "
+        ), run.stderr
+        assert "Traceback" not in run.stderr
+    assert (content / "motions.yaml").read_bytes() == before
+
+
+def test_an_amendment_copied_without_its_title_is_refused_as_an_amendment(tmp_path: Path) -> None:
+    """A party's site copies an amendment under its own heading, without 'Nr. 8 AMENDEMENT
+    ...': its opening 'De ondergetekende stelt het volgende amendement voor:' says what it is."""
+    content = content_copy(tmp_path / "content")
+    sample = PAGES / "partijvoordedieren-amendement-ouwehand.txt"
+    run = cli("import", sample, "--content", content)
+    assert (run.returncode, run.stdout) == (1, "")
+    assert run.stderr.startswith(
+        f"briefing: error: {sample}:8: this is an amendment ('De ondergetekende stelt het "
+        "volgende amendement voor:'), not a letter or a motion; the importer reads "
+    ), run.stderr
+    assert not list((content / "letters").glob("*ouwehand*"))
