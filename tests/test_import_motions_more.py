@@ -17,10 +17,10 @@ from tests.test_import_sources import content_copy, motions
 MOTIONS = FIXTURES / "import" / "motions"
 
 
-def _imported(tmp_path: Path, name: str, motion_id: str) -> dict[str, object]:
-    """The entry that importing the sample ``name`` alone adds, after a clean import."""
+def imported(tmp_path: Path, sample: Path, motion_id: str) -> dict[str, object]:
+    """The entry that importing ``sample`` alone adds, after a clean import."""
     content = content_copy(tmp_path / "content")
-    run = cli("import", MOTIONS / name, "--content", content)
+    run = cli("import", sample, "--content", content)
     assert run.returncode == 0, run.stderr
     assert run.stdout == f"wrote {content / 'motions.yaml'}: motion {motion_id}\n"
     assert run.stderr == ""
@@ -32,7 +32,7 @@ def _imported(tmp_path: Path, name: str, motion_id: str) -> dict[str, object]:
 def test_tweedekamer_nl_signatories_block_is_no_submitter(tmp_path: Path) -> None:
     """tweedekamer.nl prints 'Ondertekenaars', 'Eerste ondertekenaar' and the member's full
     name and office under the names: the submitters are the names above that block."""
-    motion = _imported(tmp_path, "tk-2021D37132.txt", "markuszower-32317-717")
+    motion = imported(tmp_path, MOTIONS / "tk-2021D37132.txt", "markuszower-32317-717")
     assert motion["submitters"] == ["Markuszower"]
     assert motion["kamerstuk"] == "32 317, nr. 717"
     assert motion["request"] == "verzoekt de regering, deze uitspraken opnieuw tot de hare te maken"
@@ -41,7 +41,7 @@ def test_tweedekamer_nl_signatories_block_is_no_submitter(tmp_path: Path) -> Non
 def test_a_motion_closed_tot_de_orde_van_de_nacht_ends_there(tmp_path: Path) -> None:
     """A motion submitted in a night sitting may close 'en gaat over tot de orde van de
     nacht.': the request ends before it, and the name under it is the submitter."""
-    motion = _imported(tmp_path, "tk-2021D33604.txt", "jansen-27925-829")
+    motion = imported(tmp_path, MOTIONS / "tk-2021D33604.txt", "jansen-27925-829")
     assert motion["request"] == (
         "roept de regering op, een moratorium in te stellen op asielaanvragen"
     )
@@ -52,7 +52,7 @@ def test_a_motion_closed_tot_de_orde_van_de_nacht_ends_there(tmp_path: Path) -> 
 
 def test_rijksbegroting_nl_line_of_dossier_number_and_title(tmp_path: Path) -> None:
     """rijksbegroting.nl prints '35095 8 MOTIE VAN HET LID LEIJTEN': dossier, number, title."""
-    motion = _imported(tmp_path, "rijksbegroting-kst255917.txt", "leijten-35095-8")
+    motion = imported(tmp_path, MOTIONS / "rijksbegroting-kst255917.txt", "leijten-35095-8")
     assert (motion["kamerstuk"], motion["submitted"]) == ("35 095, nr. 8", dt.date(2018, 12, 19))
     assert motion["submitters"] == ["Leijten"]
     assert len(motion["considerations"]) == 3  # type: ignore[arg-type]
@@ -62,7 +62,9 @@ def test_rijksbegroting_nl_line_of_dossier_number_and_title(tmp_path: Path) -> N
 def test_date_and_de_kamer_on_one_line_and_a_page_after_the_names(tmp_path: Path) -> None:
     """A PDF's text may join 'Voorgesteld 18 maart 2020 De Kamer,'; the page around the
     motion goes on after the names with its own headings, which are no submitters."""
-    motion = _imported(tmp_path, "parlementairemonitor-kst-25295-151.txt", "wilders-25295-151")
+    motion = imported(
+        tmp_path, MOTIONS / "parlementairemonitor-kst-25295-151.txt", "wilders-25295-151"
+    )
     assert motion["submitters"] == ["Wilders", "Baudet"]
     assert (motion["kamerstuk"], motion["submitted"]) == ("25 295, nr. 151", dt.date(2020, 3, 18))
     assert "considerations" not in motion
@@ -73,7 +75,7 @@ def test_date_and_de_kamer_on_one_line_and_a_page_after_the_names(tmp_path: Path
 def test_a_comma_after_a_name_keeps_the_name_a_submitter(tmp_path: Path) -> None:
     """The official XML sometimes prints a name with a comma after it ('Stoffer,'): it is still
     the first submitter, and gives the entry its id."""
-    motion = _imported(tmp_path, "kst-36410-XII-57.xml", "stoffer-36410-xii-57")
+    motion = imported(tmp_path, MOTIONS / "kst-36410-XII-57.xml", "stoffer-36410-xii-57")
     assert motion["submitters"] == ["Stoffer", "Grinwis", "Kostić"]
     assert motion["kamerstuk"] == "36 410-XII, nr. 57"
 
@@ -81,7 +83,7 @@ def test_a_comma_after_a_name_keeps_the_name_a_submitter(tmp_path: Path) -> None
 def test_a_page_heading_in_sentence_case_is_not_the_title(tmp_path: Path) -> None:
     """berthub.eu/tkconv heads the page 'Motie van de leden Ploumen en Paternotte over ...' and
     prints the paper under it: the title is the one in capitals, under its number."""
-    motion = _imported(tmp_path, "berthub-2022D09067.txt", "ploumen-35992-12")
+    motion = imported(tmp_path, MOTIONS / "berthub-2022D09067.txt", "ploumen-35992-12")
     assert motion["submitters"] == ["Ploumen", "Paternotte"]
     assert (motion["kamerstuk"], motion["submitted"]) == ("35 992, nr. 12", dt.date(2022, 3, 9))
     assert motion["request"] == (

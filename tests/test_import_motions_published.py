@@ -11,27 +11,16 @@ import datetime as dt
 from pathlib import Path
 
 from tests.conftest import FIXTURES, cli
-from tests.test_import_sources import content_copy, motions
+from tests.test_import_motions_more import imported
+from tests.test_import_sources import content_copy
 
 PAGES = FIXTURES / "import" / "motion-pages"
-
-
-def _imported(tmp_path: Path, name: str, motion_id: str) -> dict[str, object]:
-    """The entry that importing the sample ``name`` alone adds, after a clean import."""
-    content = content_copy(tmp_path / "content")
-    run = cli("import", PAGES / name, "--content", content)
-    assert run.returncode == 0, run.stderr
-    assert run.stdout == f"wrote {content / 'motions.yaml'}: motion {motion_id}\n"
-    assert run.stderr == ""
-    check = cli("check", "--content", content)
-    assert check.returncode == 0, check.stderr
-    return motions(content)[motion_id]
 
 
 def test_tweedekamer_nl_indieners_block_is_no_submitter(tmp_path: Path) -> None:
     """tweedekamer.nl prints 'Indieners', '-', 'Indiener' and the member's full name and
     office under the names: the submitters are the names above that block."""
-    motion = _imported(tmp_path, "tk-2025D43279.txt", "kouwenhoven-36800-ix-19")
+    motion = imported(tmp_path, PAGES / "tk-2025D43279.txt", "kouwenhoven-36800-ix-19")
     assert motion["submitters"] == ["Kouwenhoven"]
     assert motion["kamerstuk"] == "36 800-IX, nr. 19"
     assert motion["submitted"] == dt.date(2025, 10, 2)
@@ -44,7 +33,7 @@ def test_openkamer_page_takes_the_dossier_from_the_publication_address(tmp_path:
     """openkamer.org prints the vote and the parties above 'Nr. 11 MOTIE VAN HET LID ...',
     no dossier; the address of the publication after the text ('Bron: .../kst-36042-11.html')
     gives it. Both requests of a motion with two 'verzoekt' are its request."""
-    motion = _imported(tmp_path, "openkamer-stemming-36042-11.txt", "tielen-36042-11")
+    motion = imported(tmp_path, PAGES / "openkamer-stemming-36042-11.txt", "tielen-36042-11")
     assert motion["kamerstuk"] == "36 042, nr. 11"
     assert motion["submitters"] == ["Tielen"]
     assert motion["submitted"] == dt.date(2022, 4, 11)
