@@ -38,6 +38,7 @@ from briefing.importing.text import (
     TERMINAL_RE,
     SourceLine,
     collapse,
+    ends_sentence,
     is_bold,
     is_emphasised,
     sentences,
@@ -257,9 +258,7 @@ def _find_headings(blocks: list[_Block], marked: bool) -> None:
         after = blocks[index + 1] if index + 1 < len(blocks) else None
         if after is None:
             continue
-        before_ends = (
-            before is None or before.kind == "heading" or bool(TERMINAL_RE.search(before.text))
-        )
+        before_ends = before is None or before.kind == "heading" or ends_sentence(before.text)
         if _HEADING_NUMBER_RE.match(block.text) and before and before.text.endswith(":"):
             continue  # the first item of a numbered list
         after_starts = (
@@ -286,7 +285,7 @@ def _join_continuations(
                 starts_lower(block.text)
                 or (
                     last.kind == "paragraph"
-                    and not TERMINAL_RE.search(last.text)
+                    and not ends_sentence(last.text)
                     and (
                         last.text.endswith(_GOES_ON)
                         or not ends_short(last.lines[-1].text, block.lines[0].text, room)
