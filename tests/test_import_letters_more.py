@@ -22,3 +22,23 @@ def test_a_heading_after_a_paragraph_ending_in_a_footnote_call_is_a_heading(
     assert first["body"][-1].endswith("de werkkostenregeling al in 2017 te evalueren.5")
     assert second["heading"] == "De werkkostenregeling: geschiedenis en werking in het kort"
     assert second["body"][0].startswith("De werkkostenregeling (WKR) is het systeem")
+
+
+def test_a_lead_in_ending_in_a_colon_and_a_footnote_call_is_not_a_heading(
+    tmp_path: Path,
+) -> None:
+    """The list's lead-in ends "worden ontplooid:1" (a call after the colon), and items after
+    dashes follow: it is the paragraph that opens the list, not a heading over it, and the
+    call without its footnote is noted."""
+    draft, notes = imported_draft(tmp_path, IMPORT / "kst-27400-VII-6.excerpt.txt")
+    (section,) = draft["sections"]
+    assert section["heading"] == "Inleiding"
+    assert section["body"][3] == (
+        "Zoals al in de brief van 18 november 1999 is gemeld, zullen daarvoor de volgende "
+        "activiteiten worden ontplooid:1"
+    )
+    assert section["body"][4]["items"][0] == (
+        "het tot stand brengen van een wijziging van de Kieswet om een dergelijk experiment "
+        "mogelijk te maken;"
+    )
+    assert "looks like a footnote call ('ontplooid:1')" in notes

@@ -205,7 +205,7 @@ def _clean(block: _Block, hyphenation: Hyphenation) -> None:
 def _styled(text: str) -> bool:
     """A short paragraph all in bold or emphasis, without a full stop: a heading."""
     plain = collapse(link_text(strip_markup(text)))
-    if not plain or len(plain) > _MAX_HEADING or TERMINAL_RE.search(plain):
+    if not plain or len(plain) > _MAX_HEADING or ends_sentence(plain):
         return False
     return is_bold(text) or is_emphasised(text)
 
@@ -219,7 +219,7 @@ def _heading_like(block: _Block) -> bool:
         block.kind == "paragraph"
         and len(block.lines) <= 2
         and 2 <= len(text) <= _MAX_HEADING
-        and not TERMINAL_RE.search(text)
+        and not ends_sentence(text)
         and not text.endswith((",", "-"))
         and len(sentences(title)) == 1
         and starts_upper(title)
