@@ -42,3 +42,16 @@ def test_a_lead_in_ending_in_a_colon_and_a_footnote_call_is_not_a_heading(
         "mogelijk te maken;"
     )
     assert "looks like a footnote call ('ontplooid:1')" in notes
+
+
+def test_the_number_of_an_article_is_not_proposed_as_a_key_figure(tmp_path: Path) -> None:
+    """The geannoteerde agenda after the signature names "de artikel 7 hoorzitting van Polen":
+    7 is the article's number, not a count of anything, so no figure is proposed for it; the
+    Commission's "zes prioriteiten" still is."""
+    draft, _ = imported_draft(tmp_path, IMPORT / "kst-21501-02-2778.excerpt.txt")
+    written = next((tmp_path / "content" / "letters").glob("2023-11-03-*.yaml")).read_text()
+    assert draft["annex"][0]["heading"] == (
+        "GEANNOTEERDE AGENDA VOOR DE RAAD ALGEMENE ZAKEN VAN 15 NOVEMBER"
+    )
+    assert "#   - label: hoorzitting van polen" not in written
+    assert "#   - label: prioriteiten\n    #     value: 6\n" in written
