@@ -55,3 +55,15 @@ def test_the_number_of_an_article_is_not_proposed_as_a_key_figure(tmp_path: Path
     )
     assert "#   - label: hoorzitting van polen" not in written
     assert "#   - label: prioriteiten\n    #     value: 6\n" in written
+
+
+def test_footnote_calls_glued_to_years_are_noted_with_the_others(tmp_path: Path) -> None:
+    """The copy glues the first calls to years ("van 16 februari 20181.", "Belastingplan
+    20152 dat"), then to words ("te evalueren.5"): the text holds none of the footnotes, so all
+    nine calls, counted from the first, are noted and left as digits."""
+    draft, notes = imported_draft(tmp_path, IMPORT / "openkamer-34785-80.excerpt.txt")
+    assert "van 16 februari 20181. Met het rapport" in draft["sections"][0]["body"][0]
+    assert (
+        "9 numbers glued to the words before them look like footnote calls ('20181', '20152', "
+        "'20153', '20174', ...)"
+    ) in " ".join(notes.split())
