@@ -38,6 +38,7 @@ from briefing.importing.text import (
     TERMINAL_RE,
     SourceLine,
     collapse,
+    ends_sentence,
     is_bold,
     is_emphasised,
     sentences,
@@ -204,7 +205,7 @@ def _clean(block: _Block, hyphenation: Hyphenation) -> None:
 def _styled(text: str) -> bool:
     """A short paragraph all in bold or emphasis, without a full stop: a heading."""
     plain = collapse(link_text(strip_markup(text)))
-    if not plain or len(plain) > _MAX_HEADING or TERMINAL_RE.search(plain):
+    if not plain or len(plain) > _MAX_HEADING or ends_sentence(plain):
         return False
     return is_bold(text) or is_emphasised(text)
 
@@ -218,7 +219,7 @@ def _heading_like(block: _Block) -> bool:
         block.kind == "paragraph"
         and len(block.lines) <= 2
         and 2 <= len(text) <= _MAX_HEADING
-        and not TERMINAL_RE.search(text)
+        and not ends_sentence(text)
         and not text.endswith((",", "-"))
         and len(sentences(title)) == 1
         and starts_upper(title)
@@ -257,9 +258,7 @@ def _find_headings(blocks: list[_Block], marked: bool) -> None:
         after = blocks[index + 1] if index + 1 < len(blocks) else None
         if after is None:
             continue
-        before_ends = (
-            before is None or before.kind == "heading" or bool(TERMINAL_RE.search(before.text))
-        )
+        before_ends = before is None or before.kind == "heading" or ends_sentence(before.text)
         if _HEADING_NUMBER_RE.match(block.text) and before and before.text.endswith(":"):
             continue  # the first item of a numbered list
         after_starts = (
@@ -286,7 +285,7 @@ def _join_continuations(
                 starts_lower(block.text)
                 or (
                     last.kind == "paragraph"
-                    and not TERMINAL_RE.search(last.text)
+                    and not ends_sentence(last.text)
                     and (
                         last.text.endswith(_GOES_ON)
                         or not ends_short(last.lines[-1].text, block.lines[0].text, room)

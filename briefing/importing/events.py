@@ -10,9 +10,9 @@ stands gives an event, dated by the date nearest to the sector's name in that se
 - in exploration: "verkennende fase", "wordt verkend".
 
 Key figures: a number (in digits or words) followed by what it counts ("79 merken", "45
-procent", "zeven convenanten"), not a date, an amount of money or a paper's number. Figures
-are many and their labels rough, so every figure is proposed commented out, for an author to
-keep the few that matter.
+procent", "zeven convenanten"), not a date, an amount of money, a paper's number or the number
+of a part of a text ("artikel 7", "bijlage 2"). Figures are many and their labels rough, so
+every figure is proposed commented out, for an author to keep the few that matter.
 """
 
 from __future__ import annotations
@@ -57,6 +57,12 @@ _FIGURE_RE = re.compile(
 )
 _NOT_COUNTED_RE = re.compile(
     rf"^(?:{MONTH_RE}|euro|miljoen|miljard|jaar|jaren|maanden|weken|dagen|uur|minuten|nr)\b",
+    re.IGNORECASE,
+)
+#: A number after these words names a part of a text, not a count ("artikel 7 hoorzitting",
+#: "bijlage 2 tabellen").
+_PART_BEFORE_RE = re.compile(
+    r"\b(?:artikel|art\.|hoofdstuk|paragraaf|bijlage|lid|nummer|nr\.|agendapunt)\s*$",
     re.IGNORECASE,
 )
 _TARGET_RE = re.compile(r"\b(?:doelstelling|doel|ambitie|streven|streeft|beoogd)\b", re.IGNORECASE)
@@ -110,6 +116,8 @@ def propose_figures(section: DraftSection, found: list[Sentence], date: dt.date)
         for match in _FIGURE_RE.finditer(sentence.text):
             unit = match[2].lower()
             if _NOT_COUNTED_RE.match(unit) or _is_year(match[1]):
+                continue
+            if _PART_BEFORE_RE.search(sentence.text[: match.start()]):
                 continue
             value = _value(match[1])
             if value is None:

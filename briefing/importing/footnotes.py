@@ -30,6 +30,9 @@ _GLUED_RE = re.compile(
     r"(?:(?<=[^\W\d_]{2})|(?<=[^\W\d_][.,;:\u00bb)\u201d\u2019])|(?<=[\u00bb)\u201d\u2019][.,;:]))"
     r"(\d{1,2})(?=[\s,.;:)]|$)((?:,\s?\d{1,2}(?=[\s,.;:)]|$))*)"
 )
+#: A call glued to a year ("van 16 februari 20181.", "het Belastingplan 20152 dat"): the year
+#: and one digit more; a call only where that digit is the number the next call must have.
+_YEAR_GLUED_RE = re.compile(r"(?<![\d.,])(?:19|20)\d\d(\d)()(?=[\s,.;:)]|$)")
 
 
 @dataclass
@@ -108,7 +111,8 @@ def note_glued_calls(body: Body, footnotes: Footnotes, notes: list[str]) -> None
     they are left in the text as digits, and a person must add the footnotes or remove them."""
     found: list[tuple[int, str]] = []
     for paragraph in [p for s in body.walk() for p in s.paragraphs()]:
-        for match in _GLUED_RE.finditer(paragraph.text):
+        glued = [*_GLUED_RE.finditer(paragraph.text), *_YEAR_GLUED_RE.finditer(paragraph.text)]
+        for match in sorted(glued, key=lambda m: m.start()):
             numbers = [match[1], *re.findall(r"\d+", match[2])]
             if numbers[0] != str(len(found) + 1):
                 continue

@@ -23,6 +23,13 @@ DUTCH_DATE_RE = re.compile(rf"\b(\d{{1,2}})\s+({MONTH_RE})\s+(\d{{4}})\b", re.IG
 SUPERSCRIPTS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
 #: Sentence-ending punctuation, possibly followed by a closing quote or bracket.
 TERMINAL_RE = re.compile(r"[.!?:;][)'\"\u2019\u201d]*$")
+#: Sentence-ending punctuation followed by footnote calls, as a web page's copy or the draft
+#: prints them ("te evalueren.5", "ingericht.2, 3", "gestand.[^brief]"): the punctuation follows
+#: a letter or a closing mark, so "artikel 1.2" does not end so.
+_CALLED_END_RE = re.compile(
+    r"(?:(?<=[^\W\d_])|(?<=[)\u00bb\u201d\u2019]))[.!?:;][)'\"\u2019\u201d\u00bb]*"
+    rf"(?:(?:\d{{1,2}}|[{SUPERSCRIPTS}]+|<sup>\d{{1,3}}</sup>|\[\^[^\]\s]+\])(?:,\s?)?)+$"
+)
 #: Where one sentence ends and the next begins.
 SENTENCE_END_RE = re.compile(
     r"(?:(?<=[.?!])|(?<=[.?!][)'\"\u2019\u201d]))\s+(?=[A-Z(\u2018'\"\u00c0-\u00dd])"
@@ -156,3 +163,8 @@ def sentence_before(text: str, position: int, reach: int = 160) -> str:
     before = text[max(0, position - reach) : position]
     parts = re.split(r"(?<=[.?!])\s+(?=[A-Z])", before)
     return parts[-1]
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether ``text`` ends a sentence: with its punctuation, or with footnote calls after it."""
+    return bool(TERMINAL_RE.search(text) or _CALLED_END_RE.search(text))

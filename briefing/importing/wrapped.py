@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import statistics
 
-from briefing.importing.text import TERMINAL_RE, SourceLine, starts_upper
+from briefing.importing.text import SourceLine, ends_sentence, starts_upper
 
 #: A line shorter than this share of the width the lines wrap at (with the next word added)
 #: ends a paragraph; at least this many wrapped lines must tell the width.
@@ -79,7 +79,7 @@ def _wrapped_lengths(texts: list[str]) -> list[int]:
         len(texts[index])
         for start, end in _runs(texts)
         for index in range(start, end - 1)
-        if not TERMINAL_RE.search(texts[index])
+        if not ends_sentence(texts[index])
     ]
 
 
@@ -110,9 +110,9 @@ def _ends(texts: list[str], room: float, widest: int) -> list[int]:
     short = _short(texts, room)
     ends: list[int] = []
     for index, text in enumerate(texts[:-1]):
-        ends_sentence = TERMINAL_RE.search(text) is not None
+        sentence_ends = ends_sentence(text)
         heading_next = _heading_at(texts, short, index + 1) is not None
-        if short[index] or (ends_sentence and (len(text) > widest or heading_next)):
+        if short[index] or (sentence_ends and (len(text) > widest or heading_next)):
             ends.append(index)
     return ends
 
@@ -129,7 +129,7 @@ def _heading_at(texts: list[str], short: list[bool], start: int) -> int | None:
     if start >= len(texts) or not starts_upper(texts[start]):
         return None
     for end in (start, start + 1):
-        if end >= len(texts) or TERMINAL_RE.search(texts[end]):
+        if end >= len(texts) or ends_sentence(texts[end]):
             return None
         if short[end]:
             return end
