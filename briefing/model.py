@@ -357,6 +357,11 @@ class Letter(Model):
     addressee: Addressee = Field(description="Address block.")
     salutation: Line = Field(description="Salutation, e.g. 'Geachte voorzitter,'.")
     signatory: Signatory = Field(description="Who signs the letter.")
+    cosignatories: list[Signatory] = Field(
+        [],
+        description="Who sign with the signatory, in the order printed: a staatssecretaris "
+        "under the minister, a second minister.",
+    )
     debate: DebateRef | None = Field(None, description="The debate the letter was written for.")
     kamerstuk: Kamerstuk | None = Field(None, description="Its own number, once published.")
     sections: list[Section] = Field(min_length=1, description="The letter's sections, in order.")

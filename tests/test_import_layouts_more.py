@@ -46,10 +46,10 @@ def test_a_geannoteerde_agenda_after_the_signature_is_the_letters_annex(tmp_path
     )
     assert agenda["body"][1].startswith("Daarnaast zal het voorzitterschap naar verwachting")
     assert "found no signature" not in notes
-    assert (
-        "tk-2025D22432.excerpt.txt:12: the letter is also signed by De Staatssecretaris van "
-        "Infrastructuur en Waterstaat, Ch.A. Jansen; the draft names the first signatory only"
-    ) in notes
+    assert draft["cosignatories"] == [
+        {"title": "De Staatssecretaris van Infrastructuur en Waterstaat,", "name": "Ch.A. Jansen"}
+    ]
+    assert "also signed" not in notes
     assert (
         "tk-2025D22432.excerpt.txt:16: read lines 16-29 after the signature as the letter's "
         "annex (from 'I. Geannoteerde agenda' to 'verwacht, onder andere over de voorbereiding "

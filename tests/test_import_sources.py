@@ -19,7 +19,7 @@ import yaml
 from briefing.corpus import load_corpus
 from briefing.importing.text import collapse
 from briefing.model import Letter, Section
-from tests.conftest import CONTENT, FIXTURES, cli
+from tests.conftest import CONTENT, FIXTURES, cli, normalise, page_texts
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 MOTIONS_XML = SHARED / "kamer-open-data" / "motions-xml"
@@ -596,6 +596,7 @@ def test_a_letter_imported_into_broken_content_says_what_was_not_compared(
 
 
 def test_a_letter_signed_by_two_names_both(tmp_path: Path) -> None:
+    """Both signatures are the draft's, and the letter's PDF prints them one under the other."""
     text = (
         (REAL_LETTERS / next(iter(REAL)))
         .read_text(encoding="utf-8")
@@ -609,10 +610,19 @@ def test_a_letter_signed_by_two_names_both(tmp_path: Path) -> None:
     content = content_copy(tmp_path / "content")
     run = cli("import", source, "--content", content)
     assert run.returncode == 0, run.stderr
-    assert (
-        "the letter is also signed by De Minister van Buitenlandse Zaken, U. Rosenthal; the "
-        "draft names the first signatory only"
-    ) in run.stderr
+    assert "also signed" not in run.stderr
+    letters = load_corpus(content).letters
+    (letter,) = [s.letter for s in letters if "Spies" in s.letter.signatory.name]
+    assert [(s.title, s.name) for s in letter.cosignatories] == [
+        ("De Minister van Buitenlandse Zaken,", "U. Rosenthal")
+    ]
+    out = tmp_path / "out"
+    assert cli("build", "--content", content, "--out", out).returncode == 0
+    last = normalise(page_texts(out / "letters" / f"{letter.id}.pdf")[-1].body)
+    assert last.endswith(
+        f"{letter.signatory.title} {letter.signatory.name} De Minister van Buitenlandse Zaken, "
+        "U. Rosenthal"
+    )
 
 
 def test_the_letters_pdf_gives_the_letter(tmp_path: Path) -> None:

@@ -85,6 +85,8 @@ def build_draft(letter_id: str, head: Head, body: Body, proposals: Proposals) ->
         "salutation": head.salutation,
         "signatory": {"title": head.signatory_title, "name": head.signatory_name},
     }
+    if head.cosignatories:
+        data["cosignatories"] = [{"title": t, "name": n} for t, n in head.cosignatories]
     if proposals.debate:
         data["debate"] = proposals.debate
         if proposals.debate_review:

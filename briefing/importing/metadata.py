@@ -70,13 +70,12 @@ def complete(text: LetterText, corpus: Corpus) -> None:
             "letter template has no closing formula"
         )
     for title, name in closing.also or []:
-        signed = f"{collapse(title)} {name or ''}".strip()
-        head.review["signatory.title"] = (
-            f"the letter is also signed by {signed}; the model holds one signatory"
-        )
+        if name:
+            head.cosignatories.append((collapse(title), name))
+            continue
         notes.append(
-            f"line {closing.title_line}: the letter is also signed by {signed}; the draft "
-            "names the first signatory only"
+            f"line {closing.title_line}: the letter is also signed by {collapse(title)}, whose "
+            "name the text does not give: add it to the draft's cosignatories"
         )
     _after_signature(closing, notes)
     _subject(head, notes)
@@ -237,4 +236,11 @@ def _without_calls(head: Head) -> None:
         if isinstance(value, str):
             setattr(head, name, without_calls(value) or UNKNOWN)
         elif isinstance(value, list):
-            setattr(head, name, [without_calls(v) or UNKNOWN for v in value])
+            setattr(head, name, [_without_calls_in(v) for v in value])
+
+
+def _without_calls_in(value: str | tuple[str, ...]) -> str | tuple[str, ...]:
+    """A line, or each of a (title, name) pair, without footnote calls."""
+    if isinstance(value, tuple):
+        return tuple(without_calls(v) or UNKNOWN for v in value)
+    return without_calls(value) or UNKNOWN

@@ -42,6 +42,8 @@ class Head:
     salutation: str | None = None
     signatory_title: str | None = None
     signatory_name: str | None = None
+    #: Who sign with the signatory, as (title, name).
+    cosignatories: list[tuple[str, str]] = field(default_factory=list)
     kamerstuk: str | None = None
     dossier_title: str | None = None
     author: str | None = None
