@@ -7,6 +7,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from briefing.layout import REGISTRY_FILES
 from tests.conftest import CONTENT, FIXTURES, cli, normalise, page_texts
 from tests.test_import_layouts import imported_draft
@@ -59,10 +61,15 @@ def test_a_geannoteerde_agenda_after_the_signature_is_the_letters_annex(tmp_path
     assert notes.count("after the signature") == 1
 
 
-def test_a_footnote_called_in_the_annex_is_the_letters(tmp_path: Path) -> None:
+@pytest.mark.parametrize("end", ["", "\n", "\n\n"], ids=["as given", "newline", "blank line"])
+def test_a_footnote_called_in_the_annex_is_the_letters(tmp_path: Path, end: str) -> None:
     """The geannoteerde agenda after the signature calls a footnote ("EMSA1"), which
-    tweedekamer.nl prints at the end of the paper: the annex calls the letter's footnote."""
-    draft, notes = imported_draft(tmp_path, IMPORT / "tk-2025D22432.noot.txt")
+    tweedekamer.nl prints at the end of the paper: the annex calls the letter's footnote,
+    however the saved copy ends."""
+    source = tmp_path / "tk-2025D22432.noot.txt"
+    text = (IMPORT / source.name).read_text(encoding="utf-8")
+    source.write_text(text.rstrip("\n") + end, encoding="utf-8")
+    draft, notes = imported_draft(tmp_path, source)
     assert draft["footnotes"] == {
         "europees-agentschap-voor-maritieme": (
             "Europees Agentschap voor maritieme veiligheid (European Maritime Safety Agency)"
@@ -73,7 +80,7 @@ def test_a_footnote_called_in_the_annex_is_the_letters(tmp_path: Path) -> None:
         in (draft["annex"][0]["body"][1])
     )
     assert "[^" not in str(draft["sections"])
-    assert "footnote" not in notes
+    assert "footnote" not in notes.replace(str(tmp_path), "")
 
 
 def test_an_imported_annex_is_printed_after_the_signature_from_a_new_page(

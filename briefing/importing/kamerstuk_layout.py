@@ -315,7 +315,10 @@ def _footnote_zone(
 def _numbered_lines(body: list[SourceLine], end: int, expected: int) -> list[tuple[int, list[int]]]:
     """The footnotes a copy without blank lines gives at the end of ``body[:end]``: lines each
     numbered one more than the line before ("1 https://...", "2 Kamerstuk ..."), the first
-    ``expected``; kept only when the text before them calls every one."""
+    ``expected``; kept only when the text before them calls every one. Blank lines after
+    them (the end of a saved file) do not count."""
+    while end > 0 and not body[end - 1].text.strip():
+        end -= 1
     start = end
     while start > 0 and (match := _FOOTNOTE_RE.match(body[start - 1].text.strip())):
         start -= 1
