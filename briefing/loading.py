@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import codecs
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -100,15 +101,10 @@ class _Lines:
         return self.at(mark.index) if mark is not None else (1, 1)
 
 
-class _LibyamlLines(_Lines):
+def _libyaml_position(mark: yaml.Mark | None) -> tuple[int, int]:
     """libyaml's own line and column, for text it parsed whose only line break is ``\n``:
     they are then the editor's, and need no counting."""
-
-    def __init__(self) -> None:
-        self._starts = []
-
-    def mark(self, mark: yaml.Mark | None) -> tuple[int, int]:
-        return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
 class _Refused(yaml.MarkedYAMLError):
@@ -175,11 +171,12 @@ def _type_name(node: yaml.Node) -> str:
 
 
 class _Walker:
-    """Turns a composed YAML node tree into data and positions, collecting problems."""
+    """Turns a composed YAML node tree into data and positions, collecting problems;
+    ``position`` turns a node's mark into the editor's (line, column)."""
 
-    def __init__(self, path: Path, lines: _Lines) -> None:
+    def __init__(self, path: Path, position: Callable[[yaml.Mark | None], tuple[int, int]]) -> None:
         self.path = path
-        self.lines = lines
+        self.position = position
         self.positions: dict[NodePath, tuple[int, int]] = {}
         self.unreadable: set[NodePath] = set()
         self.problems: list[Problem] = []
@@ -187,7 +184,7 @@ class _Walker:
         self._count = 0
 
     def problem(self, node: yaml.Node, node_path: NodePath, message: str) -> None:
-        line, column = self.lines.mark(node.start_mark)
+        line, column = self.position(node.start_mark)
         self.problems.append(Problem(self.path, line, column, format_path(node_path), message))
 
     def walk(self, node: yaml.Node, node_path: NodePath) -> Any:
@@ -201,7 +198,7 @@ class _Walker:
         return None if not node_path and self._count > MAX_NODES else data
 
     def _data(self, node: yaml.Node, node_path: NodePath) -> Any:
-        self.positions[node_path] = self.lines.mark(node.start_mark)
+        self.positions[node_path] = self.position(node.start_mark)
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, node_path)
         if isinstance(node, yaml.SequenceNode):
@@ -255,10 +252,10 @@ class _Walker:
                     "keep one of them",
                 )
                 continue
-            first_line[key] = self.lines.mark(key_node.start_mark)[0]
+            first_line[key] = self.position(key_node.start_mark)[0]
             result[key] = self.walk(value_node, (*node_path, key))
             # Point a key's problems at the key, where an author looks for them.
-            self.positions[(*node_path, key)] = self.lines.mark(key_node.start_mark)
+            self.positions[(*node_path, key)] = self.position(key_node.start_mark)
         return result
 
 
@@ -319,7 +316,7 @@ def load_document(path: Path, display_path: Path | None = None) -> tuple[Documen
         return Document(shown, None), [Problem(shown, line, column, "", message)]
     fast = fast_node(text, MAX_DEPTH, MAX_NODES)
     if fast is not None:
-        walker = _Walker(shown, _Lines(text) if "\r" in text else _LibyamlLines())
+        walker = _Walker(shown, _Lines(text).mark if "\r" in text else _libyaml_position)
         data = walker.walk(fast, ())
         return Document(shown, data, walker.positions, walker.unreadable), walker.problems
     lines = _Lines(text)
@@ -346,6 +343,6 @@ def load_document(path: Path, display_path: Path | None = None) -> tuple[Documen
     if node is None:
         message = "file is empty; write its content, or remove the file"
         return Document(shown, None), [Problem(shown, 1, 1, "", message)]
-    walker = _Walker(shown, lines)
+    walker = _Walker(shown, lines.mark)
     data = walker.walk(node, ())
     return Document(shown, data, walker.positions, walker.unreadable), walker.problems

@@ -538,20 +538,27 @@ def test_a_motion_linked_by_hand_to_a_letters_record_is_reported_and_left_as_it_
     assert entry(content, "motions", "diks-26485-273") == {**before, "zaak": "2018Z20898"}
 
 
+def add_debate_of_2_december_2021(content: Path, debate: str, title: str, committee: str) -> None:
+    """Add to the content's debates a commissiedebat on the day the Kamer held one on IMVO."""
+    debates = content / "debates.yaml"
+    entry = (
+        f"\n  - id: {debate}\n    kind: commissiedebat\n    title: {title}\n"
+        f"    date: 2021-12-02\n    committee: {committee}\n"
+    )
+    debates.write_text(debates.read_text(encoding="utf-8") + entry, encoding="utf-8")
+
+
 def test_a_debate_of_the_day_held_by_another_committee_is_near(
     content: Path, store: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """The agenda's commissiedebat IMVO of 2 December 2021 is held by the committee for
     Buitenlandse Handel en Ontwikkelingssamenwerking; a debate the content gives to another
     committee on that day is not linked to it, but the record is shown as near."""
-    debates = content / "debates.yaml"
-    debates.write_text(
-        debates.read_text(encoding="utf-8") + "\n  - id: commissiedebat-imvo-2021-12-02\n"
-        "    kind: commissiedebat\n"
-        "    title: Commissiedebat Internationaal Maatschappelijk Verantwoord Ondernemen\n"
-        "    date: 2021-12-02\n"
-        "    committee: Vaste commissie voor Buitenlandse Zaken\n",
-        encoding="utf-8",
+    add_debate_of_2_december_2021(
+        content,
+        "commissiedebat-imvo-2021-12-02",
+        "Commissiedebat Internationaal Maatschappelijk Verantwoord Ondernemen",
+        "Vaste commissie voor Buitenlandse Zaken",
     )
     lines = link(content, store, capsys)
     assert (
@@ -572,14 +579,11 @@ def test_the_one_debate_of_the_day_on_another_subject_is_near_not_linked(
 ) -> None:
     """A commissiedebat the content has on 2 December 2021, when the committee held the one
     on IMVO: the only one of the day, of the kind and committee, but about something else."""
-    debates = content / "debates.yaml"
-    debates.write_text(
-        debates.read_text(encoding="utf-8") + "\n  - id: commissiedebat-handelsbeleid-2021-12-02\n"
-        "    kind: commissiedebat\n"
-        "    title: Commissiedebat Handelsbeleid en economische diplomatie\n"
-        "    date: 2021-12-02\n"
-        "    committee: Vaste commissie voor Buitenlandse Handel en Ontwikkelingssamenwerking\n",
-        encoding="utf-8",
+    add_debate_of_2_december_2021(
+        content,
+        "commissiedebat-handelsbeleid-2021-12-02",
+        "Commissiedebat Handelsbeleid en economische diplomatie",
+        "Vaste commissie voor Buitenlandse Handel en Ontwikkelingssamenwerking",
     )
     lines = link(content, store, capsys)
     assert (

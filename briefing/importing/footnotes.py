@@ -32,6 +32,7 @@ _GLUED_RE = re.compile(
 )
 #: A call glued to a year ("van 16 februari 20181.", "het Belastingplan 20152 dat"): the year
 #: and one digit more; a call only where that digit is the number the next call must have.
+#: The empty second group stands for the further calls of ``_GLUED_RE`` (none here).
 _YEAR_GLUED_RE = re.compile(r"(?<![\d.,])(?:19|20)\d\d(\d)()(?=[\s,.;:)]|$)")
 
 

@@ -17,7 +17,7 @@ from dataclasses import replace
 from briefing.dates import dutch_date
 from briefing.errors import Problem, Severity
 from briefing.index.state import CommitmentState, MotionState, Place, State
-from briefing.kamer.facts import CommitmentFacts, DebateFacts, MotionFacts
+from briefing.kamer.facts import DebateFacts, MotionFacts
 from briefing.loading import Document, NodePath
 from briefing.model import CommitmentStatus, Debate, Motion
 from briefing.sources import Corpus, KamerSource
@@ -235,58 +235,36 @@ def _commitment_findings(
     short = " ".join(text.split()[:12]) + (" …" if len(text.split()) > 12 else "")
     number = f"register {record.toezegging}"
     latest = commitment.updates[-1] if commitment.updates else None
-    done = commitment.status in (CommitmentStatus.VOLDAAN, CommitmentStatus.VERVALLEN)
-    if done and registered in _OPEN and latest is not None:
+    said, cid = str(commitment.status), commitment.commitment.id
+    met = commitment.status in (CommitmentStatus.VOLDAAN, CommitmentStatus.VERVALLEN)
+    # Closed as not kept: neither met nor still awaited, so at odds with any letter.
+    not_kept = registered == _NOT_KEPT
+    if latest is not None and (
+        (met and registered in _OPEN) or (not_kept and not commitment.is_open)
+    ):
+        still = "nog " if registered in _OPEN else ""
         yield _finding(
             f"De brief van {dutch_date(latest.place.date)} meldt de toezegging '{short}' als "
-            f"{commitment.status}; het register van de Kamer ({number}) heeft haar nog als "
+            f"{said}; het register van de Kamer ({number}) heeft haar {still}als "
             f"{record.status}.",
             latest.place.source.document,
             (*latest.node_path, "status"),
-            f"this letter calls commitment '{commitment.commitment.id}' "
-            f"'{commitment.status}', but the Kamer's register ({record.toezegging}) "
-            f"has it '{record.status}'",
+            f"this letter calls commitment '{cid}' '{said}', but the Kamer's register "
+            f"({record.toezegging}) has it '{record.status}'" + (" (not kept)" if not_kept else ""),
             latest.place,
         )
-    if registered == _NOT_KEPT:
-        yield _not_kept(kamer, commitment, record, short)
-    if commitment.is_open and registered in _DONE:
+    elif not_kept or (commitment.is_open and registered in _DONE):
+        closed = " afgesloten" if not_kept else ""
+        why = (
+            f" (closed as not kept), but the letters have it '{said}'"
+            if not_kept
+            else f", but the letters have it '{said}'; a letter that reports on it may be missing"
+        )
         yield _finding(
             f"Het register van de Kamer ({number}) heeft de toezegging '{short}' als "
-            f"{record.status}; de brieven melden haar als {commitment.status}.",
+            f"{record.status}{closed}; de brieven melden haar als {said}.",
             kamer.document,
-            (*kamer.where("commitments", commitment.commitment.id), "status"),
-            f"the Kamer's register has commitment '{commitment.commitment.id}' "
-            f"'{record.status}', but the letters have it '{commitment.status}'; a "
-            "letter that reports on it may be missing",
+            (*kamer.where("commitments", cid), "status"),
+            f"the Kamer's register has commitment '{cid}' '{record.status}'{why}",
             latest.place if latest else None,
         )
-
-
-def _not_kept(
-    kamer: KamerSource, commitment: CommitmentState, record: CommitmentFacts, short: str
-) -> Finding:
-    """The register closed the commitment as not kept: at the letter that calls it met, else
-    at the register's status, since the letters leave it open."""
-    latest = commitment.updates[-1] if commitment.updates else None
-    said = str(commitment.status)
-    number = f"register {record.toezegging}"
-    if latest is not None and not commitment.is_open:
-        return _finding(
-            f"De brief van {dutch_date(latest.place.date)} meldt de toezegging '{short}' als "
-            f"{said}; het register van de Kamer ({number}) heeft haar als {record.status}.",
-            latest.place.source.document,
-            (*latest.node_path, "status"),
-            f"this letter calls commitment '{commitment.commitment.id}' '{said}', but the "
-            f"Kamer's register ({record.toezegging}) has it '{record.status}' (not kept)",
-            latest.place,
-        )
-    return _finding(
-        f"Het register van de Kamer ({number}) heeft de toezegging '{short}' als "
-        f"{record.status} afgesloten; de brieven melden haar als {said}.",
-        kamer.document,
-        (*kamer.where("commitments", commitment.commitment.id), "status"),
-        f"the Kamer's register has commitment '{commitment.commitment.id}' "
-        f"'{record.status}' (closed as not kept), but the letters have it '{said}'",
-        latest.place if latest else None,
-    )
