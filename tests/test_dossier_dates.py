@@ -166,3 +166,32 @@ def test_the_changes_of_one_letter_are_listed_in_the_order_the_letter_gives_them
     assert len(sources) == 7 and all(s.startswith("brief 7 april 2022, p. ") for s in sources)
     pages = [int(s.rsplit(" ", 1)[1]) for s in sources]
     assert pages == sorted(pages) == [1, 1, 2, 2, 3, 3, 3]
+
+
+def test_an_open_point_of_unknown_date_comes_after_the_dated_ones(
+    content_copy: Path, tmp_path: Path
+) -> None:
+    """Without the Kamer's records the content gives no day for three motions (Van Laar's,
+    Bouali's, Amhaouch's): they are listed after every dated open point, not as the oldest."""
+    (content_copy / "kamer.yaml").unlink()
+    rows = tables(prepare(content_copy, tmp_path / "out", debate_id=AO_2018).path)[OPEN_TABLE]
+    unknown = [row[1] == "onbekend" for row in rows]
+    assert unknown == sorted(unknown) and 0 < sum(unknown) < len(rows)
+    assert any(row[0].startswith("Motie Van Laar") and row[1] == "onbekend" for row in rows)
+
+
+def test_a_date_far_beyond_the_latest_letter_is_warned_of(
+    content_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    args = ["prepare", "--content", str(content_copy), "--out", str(out)]
+    assert main([*args, "--date", "2999-12-31"]) == 0
+    written, warned = capsys.readouterr()
+    assert written == f"wrote {out / 'briefings' / 'stand-van-zaken-2999-12-31.pdf'}\n"
+    assert warned == (
+        "briefing: warning: 2999-12-31 is more than a year after the latest letter "
+        "(2022-04-07): the briefing counts open points' ages and deadlines as on 2999-12-31, "
+        "from what the letters said up to 2022-04-07; check the date\n"
+    )
+    assert main([*args, "--date", "2023-04-07"]) == 0  # a year on: no warning
+    assert capsys.readouterr().err == ""

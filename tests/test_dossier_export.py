@@ -1,10 +1,12 @@
 """The register of motions and commitments as the export writes it and the dossier's annex
 prints it: the parties as the submitters stand, and a workbook that holds the content's text
-as text, the same cells as the CSV and nothing a spreadsheet would run."""
+as text, the same cells as the CSV and nothing a spreadsheet would run, the same bytes every
+time; the format follows the file's name, and an export replaces only a register it wrote."""
 
 from __future__ import annotations
 
 import csv
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -12,8 +14,9 @@ import openpyxl
 import pytest
 
 from briefing.cli import main
+from briefing.export import COLUMNS
 from briefing.prepare import prepare
-from tests.conftest import tables
+from tests.conftest import CONTENT, tables
 from tests.test_dossier import ANNEX_TABLE, AO_2018, PARTIES_TABLE
 
 #: A commitment whose text starts as a spreadsheet formula does.
@@ -83,3 +86,97 @@ def test_a_motions_parties_follow_its_submitters_the_first_first(
         found = {row["id"]: row["fractie"] for row in csv.DictReader(stream)}
     assert found["becker-26485-277"] == "VVD, GroenLinks"
     assert found["bouali-26485-280"] == "D66, ChristenUnie"
+
+
+def test_the_export_as_xlsx_is_the_same_every_time(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    paths = [tmp_path / f"{n}.xlsx" for n in (1, 2)]
+    for path in paths:
+        args = ["export", "--content", str(CONTENT), "--date", "2022-04-30"]
+        assert main([*args, "--format", "xlsx", "--out", str(path)]) == 0
+    assert paths[0].read_bytes() == paths[1].read_bytes()
+    sheet = load_workbook(paths[0]).active
+    assert sheet is not None
+    assert [c.value for c in sheet[1]] == COLUMNS
+    becker = next(r for r in sheet.iter_rows(values_only=True) if r[0] == "becker-26485-277")
+    assert becker[9] == "uitgevoerd" and becker[5] == "VVD"
+
+
+def test_the_export_takes_its_format_from_the_file_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A file named .xlsx gets a spreadsheet without --format; a format that the name
+    contradicts is refused before anything is written; one row is one row."""
+    from openpyxl import load_workbook
+
+    args = ["export", "--content", str(CONTENT), "--debate", "ao-imvo-2018-03-06"]
+    sheet = tmp_path / "register.xlsx"
+    assert main([*args, "--out", str(sheet)]) == 0
+    assert capsys.readouterr().out == f"wrote {sheet} (1 row)\n"
+    workbook = load_workbook(sheet).active
+    assert workbook is not None and [c.value for c in workbook[1]] == COLUMNS
+
+    wrong = tmp_path / "register.csv"
+    assert main([*args, "--format", "xlsx", "--out", str(wrong)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == (
+        f"briefing: error: {wrong} ends in .csv, but the format asked for is xlsx; "
+        "name the file register.xlsx, or leave --format out\n"
+    )
+    assert not wrong.exists()
+
+    old = tmp_path / "register.xls"
+    assert main([*args, "--out", str(old)]) == 2
+    assert capsys.readouterr() == (
+        "",
+        f"briefing: error: {old} ends in .xls, a format the register is not written in; name "
+        "the file register.xlsx (a workbook) or register.csv, or give --format csv\n",
+    )
+    assert not old.exists()
+    dated = tmp_path / "register-2018.03.06"
+    assert main([*args, "--out", str(dated)]) == 0
+    assert dated.read_text(encoding="utf-8-sig").startswith(",".join(COLUMNS))
+
+
+def test_the_export_replaces_only_a_register_it_wrote(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An export may write over an earlier export, never over another file (a content file,
+    a workbook a spreadsheet has saved since) or into a folder; refused, nothing changes."""
+    from openpyxl import load_workbook
+
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    args = ["export", "--content", str(content), "--date", "2022-04-30", "--out"]
+    motions = content / "motions.yaml"
+    before = motions.read_bytes()
+    assert main([*args, str(motions)]) == 2
+    assert capsys.readouterr() == (
+        "",
+        f"briefing: error: {motions} exists and is not a register written by export; nothing "
+        "written; give another file with --out, or move this one away first\n",
+    )
+    assert motions.read_bytes() == before
+
+    for name in ("register.csv", "register.xlsx"):
+        register = tmp_path / name
+        assert main([*args, str(register)]) == 0
+        assert main([*args, str(register)]) == 0  # again, over its own
+        assert capsys.readouterr().out == f"wrote {register} (12 rows)\n" * 2
+
+    saved = tmp_path / "register.xlsx"
+    book = load_workbook(saved)
+    book.active["D2"] = "a note of my own"  # type: ignore[index]
+    book.save(saved)
+    edited = saved.read_bytes()
+    assert main([*args, str(saved)]) == 2
+    assert "is not a register written by export" in capsys.readouterr().err
+    assert saved.read_bytes() == edited
+
+    assert main([*args, str(tmp_path)]) == 2
+    assert capsys.readouterr().err == (
+        f"briefing: error: {tmp_path} is a folder; give a file, e.g. --out "
+        f"{tmp_path / 'register.csv'}\n"
+    )
