@@ -144,7 +144,10 @@ def _counted(votes: list[Row], roll_call: bool) -> tuple[int | None, int | None]
     each member's vote counts one. A vote declared a mistake afterwards (``Vergissing``)
     counts as it was cast: the Kamer's result stands, the member only has it noted. Unknown
     when the records hold no vote (a decision loaded without its ``Stemming``, or whose votes
-    the Kamer has not entered yet), not nought against nought."""
+    the Kamer has not entered yet), not nought against nought. Each voter counts once: of
+    two live votes of one party or member on one decision, which the records have held,
+    the one the Kamer entered last (see :func:`_once`)."""
+    votes = _once(votes)
     apart = Counter(_party(v) for v in votes if v.data.get("Persoon_Id"))
     tally = {"Voor": 0, "Tegen": 0}
     counted = False
@@ -156,6 +159,19 @@ def _counted(votes: list[Row], roll_call: bool) -> tuple[int | None, int | None]
         tally[vote.kind] += 1 if member else max(size - apart[_party(vote)], 0)
         counted = True
     return (tally["Voor"], tally["Tegen"]) if counted else (None, None)
+
+
+def _once(votes: list[Row]) -> list[Row]:
+    """One vote per voter: a member's (``Persoon_Id``) or a party's. The records have held
+    a party's vote twice on one decision, both live; the vote the Kamer entered last
+    (``GewijzigdOp``, then ``Id``) is its word, as a corrected record replaces the one
+    before. A vote the Kamer removed (``Verwijderd``) is never read; one declared a
+    mistake (``Vergissing``) is still the vote cast, and is no second vote."""
+    latest: dict[tuple[str, str], Row] = {}
+    for vote in sorted(votes, key=lambda v: (v.changed, v.id)):
+        member = str(vote.data.get("Persoon_Id") or "")
+        latest[(member, "" if member else _party(vote))] = vote
+    return list(latest.values())
 
 
 def _party(vote: Row) -> str:
