@@ -424,3 +424,47 @@ def test_a_decision_without_its_day_is_not_known_before_the_records_held_it(
         "2018-04-10",
     )
     assert "  decided_by: 2018-04-10\n" in (content_copy / "kamer.yaml").read_text(encoding="utf-8")
+
+
+ALKAYA = """\
+  - id: alkaya-26485-302
+    submitters:
+      - {name: Alkaya, party: SP}
+      - {name: Van den Hul, party: PvdA}
+    kamerstuk: 26 485, nr. 302
+    request: Verzoekt de regering bedrijven die zich niet aan de OESO-richtlijnen houden uit te sluiten.
+"""
+ALKAYA_FACTS = """\
+- motion: alkaya-26485-302
+  zaak: 2019Z00039
+  kamerstuk: 26 485, nr. 302
+  submitted: 2019-01-22
+  decision: Aangenomen.
+  result: aangenomen
+"""
+
+
+def test_a_decision_written_without_its_day_is_reported_where_it_stands(
+    content_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A decision added by hand to a motion no letter reports on and without 'adopted': with
+    neither 'voted_on' nor 'decided_by' nothing places it in time, so it is never shown;
+    check says so at the entry, with what to add."""
+    motions = content_copy / "motions.yaml"
+    motions.write_text(motions.read_text(encoding="utf-8") + ALKAYA, encoding="utf-8")
+    with_facts(
+        content_copy, "- motion: amhaouch-34952-7\n", ALKAYA_FACTS + "- motion: amhaouch-34952-7\n"
+    )
+    warnings = check(content_copy, capsys)
+    assert (
+        f"{content_copy / 'kamer.yaml'}:20:3: motions[0].decision: warning: the decision "
+        "'Aangenomen.' on motion 'alkaya-26485-302' has no day, and no letter reports on the "
+        "motion nor does motions.yaml give it 'adopted': no dossier or export shows it; add "
+        "'voted_on: YYYY-MM-DD' (the day of the vote) or 'decided_by: YYYY-MM-DD' (a day by "
+        "which the Kamer had decided) to this entry"
+    ) in warnings
+    assert len(warnings) == 4
+    with_facts(
+        content_copy, "  result: aangenomen\n", "  result: aangenomen\n  voted_on: 2019-01-29\n"
+    )
+    assert len(check(content_copy, capsys)) == 3
