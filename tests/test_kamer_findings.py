@@ -432,7 +432,7 @@ ALKAYA = """\
       - {name: Alkaya, party: SP}
       - {name: Van den Hul, party: PvdA}
     kamerstuk: 26 485, nr. 302
-    request: Verzoekt de regering bedrijven die zich niet aan de OESO-richtlijnen houden uit te sluiten.
+    request: Verzoekt de regering bedrijven uit te sluiten die de OESO-richtlijnen niet volgen.
 """
 ALKAYA_FACTS = """\
 - motion: alkaya-26485-302
