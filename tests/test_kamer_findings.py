@@ -468,3 +468,37 @@ def test_a_decision_written_without_its_day_is_reported_where_it_stands(
         content_copy, "  result: aangenomen\n", "  result: aangenomen\n  voted_on: 2019-01-29\n"
     )
     assert len(check(content_copy, capsys)) == 3
+
+
+def test_a_motion_a_gewijzigde_motie_replaced_takes_the_vote_on_that_one(
+    content_copy: Path, tmp_path: Path
+) -> None:
+    """Motion Bouali and Voordewind, 26 485, nr. 280, was replaced on 10 April 2018 by the
+    gewijzigde motie nr. 287 ('(t.v.v. 26485-280)'), on which the Kamer voted that day; its
+    own record has no vote. Its entry takes the vote on nr. 287 and says so (replaced_by),
+    and the export gives the Kamer's word from that day on."""
+    from briefing.kamer.facts import read_facts
+    from briefing.kamer.load import load_files
+    from tests.test_kamer_data import FIXTURES, real_files
+
+    store = tmp_path / "kamer.sqlite"
+    load_files([*real_files(), FIXTURES / "zaak-gewijzigde-motie.json"], store)
+    assert main(["kamer", "link", "--content", str(content_copy), "--store", str(store)]) == 0
+    facts = {f.motion: f for f in read_facts(content_copy / "kamer.yaml").motions}
+    bouali = facts["bouali-26485-280"]
+    assert (bouali.zaak, bouali.decision, bouali.result, str(bouali.voted_on)) == (
+        "2018Z06150",
+        "Aangenomen.",
+        "aangenomen",
+        "2018-04-10",
+    )
+    assert str(bouali.replaced_by) == "Kamerstuk 26 485, nr. 287"
+    assert "  replaced_by: 26 485, nr. 287\n" in (content_copy / "kamer.yaml").read_text(
+        encoding="utf-8"
+    )
+    assert facts["diks-26485-273"].replaced_by is None  # its gewijzigde motie has no vote here
+    assert (
+        exported(content_copy, "2018-04-09", tmp_path / "before.csv")["bouali-26485-280"][12] == ""
+    )
+    after = exported(content_copy, "2018-04-12", tmp_path / "after.csv")
+    assert after["bouali-26485-280"][12] == "aangenomen"

@@ -95,15 +95,8 @@ class MotionFacts(Model):
 
     #: Facts on where the record stands, always as the records give them now.
     STATE: ClassVar[frozenset[str]] = frozenset(
-        {
-            "appreciation",
-            "decision",
-            "result",
-            "votes_for",
-            "votes_against",
-            "voted_on",
-            "decided_by",
-        }
+        {"appreciation", "decision", "result", "votes_for", "votes_against", "voted_on"}
+        | {"decided_by", "replaced_by"}
     )
 
     motion: MotionRef = Field(description="The content motion's id.")
@@ -148,6 +141,11 @@ class MotionFacts(Model):
     replaces: Kamerstuk | None = Field(
         None,
         description="For a gewijzigde motie: the motion it replaces ('t.v.v.' in its subject).",
+    )
+    replaced_by: Kamerstuk | None = Field(
+        None,
+        description="For a motion a gewijzigde motie replaced: that motion, on which the Kamer "
+        "then voted; the decision is its.",
     )
 
     def known_on(self, day: dt.date, decided: dt.date | None = None) -> MotionFacts:

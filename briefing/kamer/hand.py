@@ -26,8 +26,17 @@ from pydantic import BaseModel
 from briefing.errors import Problem, Severity
 from briefing.loading import Document
 
-#: A motion's decision: what the records give of one Besluit, kept or replaced together.
-DECISION = ("decision", "result", "votes_for", "votes_against", "voted_on", "decided_by")
+#: A motion's decision: what the records give of one Besluit (and the gewijzigde motie
+#: that took it, where one replaced the motion), kept or replaced together.
+DECISION = (
+    "decision",
+    "result",
+    "votes_for",
+    "votes_against",
+    "voted_on",
+    "decided_by",
+    "replaced_by",
+)
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ written as it is); only names are put in the form motions print them (``D.A. Erg
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from typing import Any
@@ -241,6 +242,40 @@ def letter_facts(letter: str, zaak: Row, dossier: str | None) -> LetterFacts:
     )
 
 
+def _replacement(store: Store, zaak: Row, dossier: str | None) -> Row | None:
+    """The gewijzigde motie that replaced a motion: a motion of the same dossier, submitted
+    on its day or within a year after, whose subject says it replaces this one ('(t.v.v.
+    26485-280)'); of two, the later (a nader gewijzigde motie replaces the gewijzigde)."""
+    if not zaak.day or not zaak.volgnummer:
+        return None
+    title = clean(zaak.data.get("Titel"))
+    end = (dt.date.fromisoformat(zaak.day) + dt.timedelta(days=366)).isoformat()
+    found = [
+        row
+        for row in store.find("between", "Zaak", zaak.day, end)
+        if row.kind == zaak.kind
+        and row.id != zaak.id
+        and (number := replaced(row.data.get("Onderwerp"))) is not None
+        and number.number == zaak.volgnummer
+        and (dossier_of(number) == dossier if dossier else clean(row.data.get("Titel")) == title)
+    ]
+    return max(found, key=lambda row: (row.day or "", row.volgnummer or 0), default=None)
+
+
+def _decision_of(store: Store, zaak: Row, dossier: str | None) -> dict[str, Any]:
+    """The Kamer's decision on a motion: that on the gewijzigde motie that replaced it (and
+    on the one that replaced that), where the Kamer took one, as ``replaced_by``; else its
+    own. The Kamer votes on the motion as changed, not on the one it replaces."""
+    facts, current, seen = _last_decision(store, zaak), zaak, {zaak.id}
+    while (later := _replacement(store, current, dossier)) is not None and later.id not in seen:
+        seen.add(later.id)
+        current = later
+        if taken := _last_decision(store, later):
+            number = written(kamerstuk(later.dossier or dossier, later.volgnummer))
+            facts = {**taken, "replaced_by": number}
+    return facts
+
+
 def motion_facts(store: Store, motion: str, zaak: Row, dossier: str | None) -> MotionFacts:
     """A motion's submission, submitters, the cabinet's appreciation and the decision."""
     subject = clean(zaak.data.get("Onderwerp"))
@@ -256,7 +291,7 @@ def motion_facts(store: Store, motion: str, zaak: Row, dossier: str | None) -> M
         submitters=submitters(store, zaak),
         appreciation=appreciation,
         replaces=written(replaced(subject)),
-        **_last_decision(store, zaak),
+        **_decision_of(store, zaak, zaak.dossier or dossier),
     )
 
 
