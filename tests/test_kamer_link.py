@@ -659,3 +659,16 @@ def test_a_fact_written_by_hand_against_the_records_is_kept_and_reported(
     ) in out
     replaced = entry(content, "commitments", "technische-briefing-sectorale-samenwerking")
     assert replaced["status"] == "Afgedaan"
+
+
+def test_a_fulfilling_letter_the_register_names_by_its_number_is_kept(
+    content: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The register gives the letter that fulfilled a commitment as text, the document's
+    number ('KamerbriefNakoming': '2022D13866'), not as a related record: the entry names it
+    all the same, by its number where the store does not have the document."""
+    store = tmp_path / "nakoming.sqlite"
+    load_files([*real_files(), FIXTURES / "toezegging-nakoming-tekst.json"], store)
+    link(content, store, capsys)
+    met = entry(content, "commitments", "technische-briefing-sectorale-samenwerking")
+    assert (met["status"], met["fulfilled_by"]) == ("Afgedaan", [{"document": "2022D13866"}])

@@ -35,6 +35,8 @@ _PROPOSED = {"voorstel", "concept voorstel"}
 #: The two ways the Kamer votes (``StemmingsSoort``): a vote per party, or one per member.
 _SHOW_OF_HANDS, _ROLL_CALL = "Met handopsteken", "Hoofdelijk"
 _VOTES_RE = re.compile(r"\((\d+)\s*-\s*(\d+)\)")
+#: A document's number: '2022D14133'.
+_DOCUMENT_RE = re.compile(r"\d{4}D\d{5}")
 #: The motion a gewijzigde motie replaces: 't.v.v. 26485-280', '35925-XVII-33', '26 485, nr.
 #: 227', and in a dossier of the EU councils, whose series is two digits, '21501-30-617'.
 _TVV_RE = re.compile(
@@ -311,15 +313,31 @@ def debate_facts(store: Store, debate: str, activity: Row) -> DebateFacts:
     )
 
 
+def _fulfilling(store: Store, record: Row) -> list[Row]:
+    """The letters the register names as fulfilling a commitment: the expanded documents of
+    ``KamerbriefNakoming``, or, where the register gives it as text, the document of that
+    number ('2022D14133', several apart by commas or spaces), from the store where it has
+    it, else by its number alone."""
+    documents = store.find("related", record.id, "KamerbriefNakoming")
+    named = record.data.get("KamerbriefNakoming")
+    for number in _DOCUMENT_RE.findall(named) if isinstance(named, str) else []:
+        if all(document.nummer != number for document in documents):
+            stored = store.find("by_nummer", number, "Document")
+            documents.append(
+                stored[0]
+                if stored
+                else Row("", "Document", "", number, None, None, None, None, None, "{}")
+            )
+    return [d for d in documents if _DOCUMENT_RE.fullmatch(d.nummer or "")]
+
+
 def commitment_facts(
     store: Store, commitment: str, record: Row, letters: dict[str, str]
 ) -> CommitmentFacts:
     """A commitment's status, deadline, activity and fulfilling letters in the register;
     ``letters`` maps a Kamerstuk number to the content letter that has it."""
     fulfilled = []
-    for document in store.find("related", record.id, "KamerbriefNakoming"):
-        if not re.fullmatch(r"\d{4}D\d{5}", document.nummer or ""):
-            continue
+    for document in _fulfilling(store, record):
         number = kamerstuk(document.dossier, document.volgnummer)
         fulfilled.append(
             FulfillingLetter(
