@@ -326,7 +326,7 @@ def test_the_decision_that_a_motion_was_submitted_is_no_vote(
     """The Kamer's records give motion 26 485, nr. 277 the decision 'Ingediend' at the VAO
     of 4 April 2018 where it was submitted, and no vote: no decision or day of a vote in
     kamer.yaml, and no warning that the Kamer voted on it that day."""
-    from briefing.kamer.facts import read_facts
+    from briefing.kamer.facts_file import read_facts
     from briefing.kamer.load import load_files
     from tests.test_kamer_data import FIXTURES, real_files
 
@@ -404,7 +404,7 @@ def test_a_decision_without_its_day_is_not_known_before_the_records_held_it(
     day, but the decision existed by then: before it, the export (the rows of a dossier's
     annex, from the same state) leaves the Kamer's word out, as for a decision whose day is
     known."""
-    from briefing.kamer.facts import read_facts
+    from briefing.kamer.facts_file import read_facts
     from briefing.kamer.load import load_files
     from tests.test_kamer_data import FIXTURES
 
@@ -477,7 +477,7 @@ def test_a_motion_a_gewijzigde_motie_replaced_takes_the_vote_on_that_one(
     gewijzigde motie nr. 287 ('(t.v.v. 26485-280)'), on which the Kamer voted that day; its
     own record has no vote. Its entry takes the vote on nr. 287 and says so (replaced_by),
     and the export gives the Kamer's word from that day on."""
-    from briefing.kamer.facts import read_facts
+    from briefing.kamer.facts_file import read_facts
     from briefing.kamer.load import load_files
     from tests.test_kamer_data import FIXTURES, real_files
 

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from briefing.cli import main
-from briefing.kamer.facts import read_facts
+from briefing.kamer.facts_file import read_facts
 from briefing.kamer.load import load_files
 from tests.conftest import cli, text_of
 from tests.test_kamer_data import FIXTURES, no_live_service, real_files, real_records

@@ -30,15 +30,8 @@ from pydantic import BaseModel
 from briefing.kamer import match
 from briefing.kamer.comments import read_comments
 from briefing.kamer.content import read_content
-from briefing.kamer.facts import (
-    FACTS_FILE,
-    HEADER,
-    LINKS,
-    KamerFacts,
-    plain,
-    read_facts,
-    write_facts,
-)
+from briefing.kamer.facts import FACTS_FILE, LINKS, KamerFacts
+from briefing.kamer.facts_file import HEADER, plain, read_facts, write_facts
 from briefing.kamer.hand import settle, warning
 from briefing.kamer.records import (
     clean,

@@ -18,8 +18,8 @@ from briefing.kamer.facts import (
     FulfillingLetter,
     LetterFacts,
     MotionFacts,
-    written,
 )
+from briefing.kamer.facts_file import written
 from briefing.kamer.odata import day
 from briefing.kamer.store import Row, Store
 from briefing.model import Submitter

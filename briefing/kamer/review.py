@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from briefing.errors import ContentError, Problem
-from briefing.kamer.facts import KamerFacts, read_facts
+from briefing.kamer.facts import KamerFacts
+from briefing.kamer.facts_file import read_facts
 from briefing.kamer.hand import settle, warning
 from briefing.kamer.link import KINDS, same_subject, wrong_kind
 from briefing.kamer.records import commitment_facts, debate_facts, motion_facts
