@@ -502,3 +502,37 @@ def test_a_motion_a_gewijzigde_motie_replaced_takes_the_vote_on_that_one(
     )
     after = exported(content_copy, "2018-04-12", tmp_path / "after.csv")
     assert after["bouali-26485-280"][12] == "aangenomen"
+
+
+def test_a_motion_held_and_later_adopted_stands_as_held_in_between(
+    content_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Motion 26 485, nr. 277 with two decisions, as the records give a motion held at one
+    vote and adopted at a later one: 'Aangehouden.' on 10 April 2018, 'Aangenomen.' on 17
+    April. The entry has the last and the earlier one; the export gives nothing before the
+    hold, 'aangehouden' between, 'aangenomen' after, and no point of attention in between
+    says the Kamer held what the content has adopted on a day still to come."""
+    from briefing.kamer.facts_file import read_facts
+    from briefing.kamer.load import load_files
+    from tests.test_kamer_data import FIXTURES, real_files
+
+    store = tmp_path / "kamer.sqlite"
+    load_files([*real_files(), FIXTURES / "zaak-aangehouden-aangenomen.json"], store)
+    assert main(["kamer", "link", "--content", str(content_copy), "--store", str(store)]) == 0
+    becker = {f.motion: f for f in read_facts(content_copy / "kamer.yaml").motions}[
+        "becker-26485-277"
+    ]
+    assert (becker.result, str(becker.voted_on)) == ("aangenomen", "2018-04-17")
+    assert [(e.result, str(e.voted_on)) for e in becker.earlier] == [("aangehouden", "2018-04-10")]
+    words = [
+        exported(content_copy, day, tmp_path / f"{day}.csv")["becker-26485-277"][12]
+        for day in ("2018-04-09", "2018-04-12", "2018-04-18")
+    ]
+    assert words == ["", "aangehouden", "aangenomen"]
+    assert not any("aangehouden" in t for t in attention(content_copy, dt.date(2018, 4, 12)))
+    warnings = check(content_copy, capsys)
+    assert any(
+        "motions[2].adopted: warning: motion 'becker-26485-277' was adopted on 2018-04-14, but "
+        "the Kamer voted on it on 2018-04-17 (zaak 2018Z06147)" in w
+        for w in warnings
+    )

@@ -132,7 +132,7 @@ def _motion_findings(corpus: Corpus, state: State) -> Iterator[Finding]:
         motion, record = motion_state.motion, motion_state.record
         if record is None:
             continue
-        if motion.adopted is None:
+        if motion.adopted is None or motion.adopted > state.date:  # not adopted by then
             yield from _reported_not_adopted(motion_state, record)
             continue
         entry = entries[motion.id]

@@ -76,13 +76,31 @@ class LetterFacts(Model):
     )
 
 
+class EarlierDecision(Model):
+    """A decision the Kamer took on a motion before its last one: held, then adopted."""
+
+    decision: Plain | None = Field(None, description="As written, e.g. 'Aangehouden.'.")
+    result: Plain | None = Field(None, description="In a word: aangehouden, ...")
+    votes_for: int | None = Field(None, ge=0, description="Votes (seats) for, where known.")
+    votes_against: int | None = Field(None, ge=0, description="Votes against, where known.")
+    voted_on: dt.date | None = Field(None, description="The day it was taken, where known.")
+    decided_by: dt.date | None = Field(
+        None, description="Without that day: the day the Kamer's records held it by."
+    )
+
+    @property
+    def day(self) -> dt.date | None:
+        """The day it is known from."""
+        return self.voted_on or self.decided_by
+
+
 class MotionFacts(Model):
     """A motion of the content as the Kamer's records have it: submission, appreciation, vote."""
 
     #: Facts on where the record stands, always as the records give them now.
     STATE: ClassVar[frozenset[str]] = frozenset(
         {"appreciation", "decision", "result", "votes_for", "votes_against", "voted_on"}
-        | {"decided_by", "replaced_by"}
+        | {"decided_by", "replaced_by", "earlier"}
     )
 
     motion: MotionRef = Field(description="The content motion's id.")
@@ -134,20 +152,29 @@ class MotionFacts(Model):
         "then voted; the decision is its.",
     )
 
+    earlier: list[EarlierDecision] = Field(
+        [],
+        description="The Kamer's decisions on it before the last, oldest first: a motion held "
+        "and later adopted stands as held from the day it was held until the vote.",
+    )
+
     def known_on(self, day: dt.date, decided: dt.date | None = None) -> MotionFacts:
         """The facts as known on ``day``: without the decision when the Kamer took it later.
         A decision without its day is known from the first day it is known to have been
         taken: the day the records held it by (``decided_by``) or ``decided``, a day the
         content places it by (a letter reporting on the motion, the day it was adopted);
         never without either, since a dossier for a day before the vote would otherwise give
-        a result that did not exist yet."""
+        a result that did not exist yet. Before it, an earlier decision known by ``day``
+        stands (held, before the vote that adopted it)."""
         undecided = self.decision is None and self.result is None
         bounds = [d for d in (self.decided_by, decided) if d is not None]
         known = self.voted_on or min(bounds, default=None)
         if undecided or (known is not None and known <= day):
             return self
         later = ("decision", "result", "votes_for", "votes_against", "voted_on", "decided_by")
-        return self.model_copy(update=dict.fromkeys(later))
+        known_then = [e for e in self.earlier if e.day is not None and e.day <= day]
+        then = dict(known_then[-1]) if known_then else dict.fromkeys(later)
+        return self.model_copy(update={**then, "earlier": known_then[:-1]})
 
 
 class DebateFacts(Model):

@@ -36,6 +36,7 @@ DECISION = (
     "voted_on",
     "decided_by",
     "replaced_by",
+    "earlier",
 )
 
 

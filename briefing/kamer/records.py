@@ -212,17 +212,15 @@ def _last_decision(store: Store, zaak: Row) -> dict[str, Any]:
     decisions of the same day. Steps of the procedure (``Ingediend`` where the motion was
     submitted, ``Stemmen - uitstellen``) decide nothing: taken for one, the day a motion was
     submitted would read as the day the Kamer voted on it. Nor does a decision only proposed
-    (``Status`` ``Voorstel``, ``Concept voorstel``)."""
-    decided = [
-        (facts, b)
-        for b in store.find("related", zaak.id, "Besluit")
-        if (clean(b.data.get("Status")) or "").lower() not in _PROPOSED
-        and ((facts := decision(store, b))["result"] in RESULTS or b.data.get("StemmingsSoort"))
-    ]
-    if not decided:
-        return {}
-    facts, _ = max(
-        decided,
+    (``Status`` ``Voorstel``, ``Concept voorstel``). The decisions with a result that came
+    before it, on earlier days, are its ``earlier`` (held, then adopted)."""
+    decided = sorted(
+        (
+            (facts, b)
+            for b in store.find("related", zaak.id, "Besluit")
+            if (clean(b.data.get("Status")) or "").lower() not in _PROPOSED
+            and ((facts := decision(store, b))["result"] in RESULTS or b.data.get("StemmingsSoort"))
+        ),
         key=lambda fb: (
             fb[0]["result"] in RESULTS,
             fb[0]["voted_on"] or "",
@@ -230,7 +228,17 @@ def _last_decision(store: Store, zaak: Row) -> dict[str, Any]:
             fb[1].changed,
         ),
     )
-    return facts
+    if not decided:
+        return {}
+    facts = decided[-1][0]
+    last = facts["voted_on"] or facts["decided_by"]
+    before = [
+        f
+        for f, _ in decided
+        if f["result"] in RESULTS and last and (f["voted_on"] or f["decided_by"] or last) < last
+    ]
+    before.sort(key=lambda f: f["voted_on"] or f["decided_by"])
+    return {**facts, "earlier": before}
 
 
 def letter_facts(letter: str, zaak: Row, dossier: str | None) -> LetterFacts:
