@@ -24,6 +24,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from briefing.errors import Problem, Severity
+from briefing.kamer.facts import LINKS, KamerFacts
 from briefing.loading import Document
 
 #: A motion's decision: what the records give of one Besluit (and the gewijzigde motie
@@ -49,6 +50,23 @@ class Contradiction:
     records: Any
     #: Whether the file's word is kept (written by a person), or the records' taken.
     kept: bool = True
+
+
+def remembered(linked: str | None) -> dict[tuple[str, str], BaseModel] | None:
+    """What ``link`` last wrote from the records into a file, as the store keeps it (JSON),
+    by kind and item; ``None`` when the store holds nothing of it (or holds it in the form of
+    another version of the model), so that no fact can be told to be a person's."""
+    if linked is None:
+        return None
+    try:
+        facts = KamerFacts.model_validate_json(linked)
+    except ValueError:
+        return None
+    return {
+        (kind, str(getattr(entry, kind))): entry
+        for kind, (attr, _) in LINKS.items()
+        for entry in getattr(facts, attr)
+    }
 
 
 def _given(value: Any) -> bool:

@@ -32,7 +32,7 @@ from briefing.kamer.comments import read_comments
 from briefing.kamer.content import read_content
 from briefing.kamer.facts import FACTS_FILE, LINKS, KamerFacts
 from briefing.kamer.facts_file import HEADER, plain, read_facts, write_facts
-from briefing.kamer.hand import settle, warning
+from briefing.kamer.hand import remembered, settle, warning
 from briefing.kamer.records import (
     clean,
     commitment_facts,
@@ -115,15 +115,10 @@ class _Linker:
         """What ``link`` last wrote from the records into the file (JSON), if known, and
         the file's document, for the places of its facts."""
         self.document = document
-        self.known = linked is not None
-        try:
-            last = KamerFacts.model_validate_json(linked) if linked else KamerFacts()
-        except ValueError:  # written by another version of the model: not known
-            last = KamerFacts()
-        for kind, (attr, _, _) in KINDS.items():
-            for entry in getattr(last, attr):
-                self.last[kind][getattr(entry, kind)] = entry
-                self.theirs[kind][getattr(entry, kind)] = entry
+        last = remembered(linked)
+        self.known = last is not None
+        for (kind, item), entry in (last or {}).items():
+            self.last[kind][item] = self.theirs[kind][item] = entry
 
     def written(self) -> str:
         """The facts ``link`` wrote from the records alone, as JSON, to remember."""

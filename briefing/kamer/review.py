@@ -4,14 +4,12 @@ facts a person wrote that the records contradict, at their lines, as ``link`` re
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 from briefing.errors import ContentError, Problem
-from briefing.kamer.facts import KamerFacts
 from briefing.kamer.facts_file import read_facts
-from briefing.kamer.hand import settle, warning
+from briefing.kamer.hand import remembered, settle, warning
 from briefing.kamer.link import KINDS, same_subject, wrong_kind
 from briefing.kamer.records import commitment_facts, debate_facts, motion_facts
 from briefing.kamer.store import Row, Store, open_store
@@ -31,8 +29,7 @@ def disagreements(path: Path, store_path: Path) -> list[Problem]:
     document = load_document(path)[0]
     store = open_store(store_path, write=False)
     try:
-        linked = store.linked(path.resolve())
-        last = _last(linked)
+        last = remembered(store.linked(path.resolve()))
         letters = {str(f.kamerstuk): f.letter for f in facts.letters if f.kamerstuk}
         found = []
         for kind, (attr, entity, link_field) in KINDS.items():
@@ -43,30 +40,17 @@ def disagreements(path: Path, store_path: Path) -> list[Problem]:
                 records = _facts(store, kind, str(getattr(entry, kind)), rows[0], letters)
                 if records is None or not same_subject(entry, records):
                     continue
-                before = last.get((kind, str(getattr(entry, kind))))
+                before = (last or {}).get((kind, str(getattr(entry, kind))))
                 if before is not None and getattr(before, link_field) != rows[0].nummer:
                     before = None
                 record = f"{entity} {rows[0].nummer}"
                 found += [
                     warning(document, (attr, index), contradiction, record)
-                    for contradiction in settle(entry, before, records, linked is not None)[1]
+                    for contradiction in settle(entry, before, records, last is not None)[1]
                 ]
         return found
     finally:
         store.close()
-
-
-def _last(linked: str | None) -> dict[tuple[str, str], Any]:
-    """What ``link`` last wrote from the records, by kind and item."""
-    try:
-        facts = KamerFacts.model_validate(json.loads(linked)) if linked else KamerFacts()
-    except ValueError:
-        facts = KamerFacts()
-    return {
-        (kind, str(getattr(entry, kind))): entry
-        for kind, (attr, _, _) in KINDS.items()
-        for entry in getattr(facts, attr)
-    }
 
 
 def _facts(store: Store, kind: str, item: str, row: Row, letters: dict[str, str]) -> Any:
