@@ -7,7 +7,6 @@ written as it is); only names are put in the form motions print them (``D.A. Erg
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import Counter
 from typing import Any
@@ -20,7 +19,7 @@ from briefing.kamer.facts import (
     MotionFacts,
 )
 from briefing.kamer.facts_file import written
-from briefing.kamer.odata import day
+from briefing.kamer.odata import TVV_RE, day
 from briefing.kamer.store import Row, Store
 from briefing.model import Submitter
 from briefing.types import Kamerstuk
@@ -37,12 +36,6 @@ _SHOW_OF_HANDS, _ROLL_CALL = "Met handopsteken", "Hoofdelijk"
 _VOTES_RE = re.compile(r"\((\d+)\s*-\s*(\d+)\)")
 #: A document's number: '2022D14133'.
 _DOCUMENT_RE = re.compile(r"\d{4}D\d{5}")
-#: The motion a gewijzigde motie replaces: 't.v.v. 26485-280', '35925-XVII-33', '26 485, nr.
-#: 227', and in a dossier of the EU councils, whose series is two digits, '21501-30-617'.
-_TVV_RE = re.compile(
-    r"t\.v\.v\.\s*(?P<dossier>\d{2}\s?\d{3})(?:-(?P<suffix>[A-Z]+|\d{2}))?"
-    r"(?:,?\s*nr\.\s*|-)(?P<nr>\d+)"
-)
 _SUBMITTERS_RE = re.compile(
     r"^(?:(?:nader )?gewijzigde )?motie van (?:het lid|de leden) (?P<names>.+?)"
     r"(?=\s+(?:over|ter|inzake|om)\b|\s*\(|$)",
@@ -101,7 +94,7 @@ def named_submitters(subject: str | None) -> tuple[list[str], bool]:
 
 def replaced(subject: str | None) -> Kamerstuk | None:
     """The motion a gewijzigde motie replaces, from its subject ('(t.v.v. 26485-280)')."""
-    match = _TVV_RE.search(subject or "")
+    match = TVV_RE.search(subject or "")
     if not match:
         return None
     dossier = match["dossier"].replace(" ", "")
@@ -253,21 +246,15 @@ def letter_facts(letter: str, zaak: Row, dossier: str | None) -> LetterFacts:
 
 
 def _replacement(store: Store, zaak: Row, dossier: str | None) -> Row | None:
-    """The gewijzigde motie that replaced a motion: a motion of the same dossier, submitted
-    on its day or within a year after, whose subject says it replaces this one ('(t.v.v.
-    26485-280)'); of two, the later (a nader gewijzigde motie replaces the gewijzigde)."""
-    if not zaak.day or not zaak.volgnummer:
+    """The gewijzigde motie that replaced a motion of ``dossier``: a motion whose subject
+    says it replaces this one ('(t.v.v. 26485-280)'); of two, the later (a nader gewijzigde
+    motie replaces the gewijzigde too)."""
+    if not dossier or not zaak.volgnummer:
         return None
-    title = clean(zaak.data.get("Titel"))
-    end = (dt.date.fromisoformat(zaak.day) + dt.timedelta(days=366)).isoformat()
     found = [
         row
-        for row in store.find("between", "Zaak", zaak.day, end)
-        if row.kind == zaak.kind
-        and row.id != zaak.id
-        and (number := replaced(row.data.get("Onderwerp"))) is not None
-        and number.number == zaak.volgnummer
-        and (dossier_of(number) == dossier if dossier else clean(row.data.get("Titel")) == title)
+        for row in store.find("replacing", f"{dossier}-{zaak.volgnummer}")
+        if row.kind == zaak.kind and row.id != zaak.id
     ]
     return max(found, key=lambda row: (row.day or "", row.volgnummer or 0), default=None)
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing.errors import BriefingError
-from briefing.kamer.odata import Record
+from briefing.kamer.odata import REPLACES, Record
 
 DEFAULT_STORE = Path(".briefing") / "kamer.sqlite"
 #: Marks a file as this store (``PRAGMA application_id``): "KAMR".
@@ -92,6 +92,9 @@ QUERIES = {
     "of_activiteit": f"{_LIVE} AND activiteit = ? AND entity = 'Toezegging'",
     "related": f"SELECT r.{_COLUMNS.replace(', ', ', r.')} FROM relation AS l "
     "JOIN record AS r ON r.id = l.target WHERE l.source = ? AND l.name = ? AND r.deleted = 0",
+    "replacing": f"SELECT r.{_COLUMNS.replace(', ', ', r.')} FROM relation AS l "
+    f"JOIN record AS r ON r.id = l.source WHERE l.target = ? AND l.name = '{REPLACES}' "
+    "AND r.deleted = 0",
 }
 
 
