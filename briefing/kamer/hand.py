@@ -10,8 +10,8 @@ it stands unreported. A fact ``link`` wrote and no person touched follows the re
 when they no longer give it. A store that holds nothing of what ``link`` wrote into the file
 (a new one) cannot tell the two apart: the records' word is taken where they give one, and
 each fact it replaces is reported with the file's word, so that a person's can be written
-again. A motion's
-decision, its votes and day are one fact: one of them written by hand keeps them together.
+again. A motion's decision, its votes, day and earlier decisions are one fact: one of them
+written by hand keeps them together.
 """
 
 from __future__ import annotations
@@ -27,8 +27,9 @@ from briefing.errors import Problem, Severity
 from briefing.kamer.facts import LINKS, KamerFacts
 from briefing.loading import Document
 
-#: A motion's decision: what the records give of one Besluit (and the gewijzigde motie
-#: that took it, where one replaced the motion), kept or replaced together.
+#: A motion's decision: what the records give of one Besluit (with the gewijzigde motie that
+#: took it, where one replaced the motion, and the decisions before it), kept or replaced
+#: together.
 DECISION = (
     "decision",
     "result",
