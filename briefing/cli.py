@@ -144,6 +144,13 @@ def parser() -> argparse.ArgumentParser:
     check_parser = _command(commands, "check", check, "validate all content without rendering")
     _content(check_parser)
     _strict(check_parser)
+    check_parser.add_argument(
+        "--store",
+        type=Path,
+        metavar="FILE",
+        help="the Kamer's records to hold kamer.yaml against (default: .briefing/kamer.sqlite, "
+        "where there is one)",
+    )
     build_parser = _command(commands, "build", build, "bring every PDF up to date")
     _rendering(build_parser)
     build_parser.add_argument("--force", action="store_true", help="render every output again")

@@ -236,6 +236,14 @@ def test_a_vote_declared_a_mistake_still_counts_as_cast(tmp_path: Path) -> None:
     assert (facts["decision"], facts["votes_for"], facts["votes_against"]) == ("Verworpen.", 74, 76)
 
 
+def test_a_partys_vote_held_twice_counts_once(tmp_path: Path) -> None:
+    """Every party's vote twice on one decision, both live, as the records held the votes
+    on motion 2025Z19039: each party counts its seats once, the vote entered last, so 74
+    against 76 as 'Verworpen.' says, not 148 against 152 (300 votes of 150 members)."""
+    facts = only_decision(FIXTURES / "stemming-handopsteken-dubbel.json", tmp_path)
+    assert (facts["result"], facts["votes_for"], facts["votes_against"]) == ("verworpen", 74, 76)
+
+
 def test_a_roll_call_without_a_count_in_its_text_counts_the_members(tmp_path: Path) -> None:
     """A roll call (``Hoofdelijk``): a vote per member; each counts one, a member who did
     not take part none."""

@@ -326,7 +326,7 @@ def test_the_decision_that_a_motion_was_submitted_is_no_vote(
     """The Kamer's records give motion 26 485, nr. 277 the decision 'Ingediend' at the VAO
     of 4 April 2018 where it was submitted, and no vote: no decision or day of a vote in
     kamer.yaml, and no warning that the Kamer voted on it that day."""
-    from briefing.kamer.facts import read_facts
+    from briefing.kamer.facts_file import read_facts
     from briefing.kamer.load import load_files
     from tests.test_kamer_data import FIXTURES, real_files
 
@@ -404,7 +404,7 @@ def test_a_decision_without_its_day_is_not_known_before_the_records_held_it(
     day, but the decision existed by then: before it, the export (the rows of a dossier's
     annex, from the same state) leaves the Kamer's word out, as for a decision whose day is
     known."""
-    from briefing.kamer.facts import read_facts
+    from briefing.kamer.facts_file import read_facts
     from briefing.kamer.load import load_files
     from tests.test_kamer_data import FIXTURES
 
@@ -424,3 +424,115 @@ def test_a_decision_without_its_day_is_not_known_before_the_records_held_it(
         "2018-04-10",
     )
     assert "  decided_by: 2018-04-10\n" in (content_copy / "kamer.yaml").read_text(encoding="utf-8")
+
+
+ALKAYA = """\
+  - id: alkaya-26485-302
+    submitters:
+      - {name: Alkaya, party: SP}
+      - {name: Van den Hul, party: PvdA}
+    kamerstuk: 26 485, nr. 302
+    request: Verzoekt de regering bedrijven uit te sluiten die de OESO-richtlijnen niet volgen.
+"""
+ALKAYA_FACTS = """\
+- motion: alkaya-26485-302
+  zaak: 2019Z00039
+  kamerstuk: 26 485, nr. 302
+  submitted: 2019-01-22
+  decision: Aangenomen.
+  result: aangenomen
+"""
+
+
+def test_a_decision_written_without_its_day_is_reported_where_it_stands(
+    content_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A decision added by hand to a motion no letter reports on and without 'adopted': with
+    neither 'voted_on' nor 'decided_by' nothing places it in time, so it is never shown;
+    check says so at the entry, with what to add."""
+    motions = content_copy / "motions.yaml"
+    motions.write_text(motions.read_text(encoding="utf-8") + ALKAYA, encoding="utf-8")
+    with_facts(
+        content_copy, "- motion: amhaouch-34952-7\n", ALKAYA_FACTS + "- motion: amhaouch-34952-7\n"
+    )
+    warnings = check(content_copy, capsys)
+    assert (
+        f"{content_copy / 'kamer.yaml'}:20:3: motions[0].decision: warning: the decision "
+        "'Aangenomen.' on motion 'alkaya-26485-302' has no day, and no letter reports on the "
+        "motion nor does motions.yaml give it 'adopted': no dossier or export shows it; add "
+        "'voted_on: YYYY-MM-DD' (the day of the vote) or 'decided_by: YYYY-MM-DD' (a day by "
+        "which the Kamer had decided) to this entry"
+    ) in warnings
+    assert len(warnings) == 4
+    with_facts(
+        content_copy, "  result: aangenomen\n", "  result: aangenomen\n  voted_on: 2019-01-29\n"
+    )
+    assert len(check(content_copy, capsys)) == 3
+
+
+def test_a_motion_a_gewijzigde_motie_replaced_takes_the_vote_on_that_one(
+    content_copy: Path, tmp_path: Path
+) -> None:
+    """Motion Bouali and Voordewind, 26 485, nr. 280, was replaced on 10 April 2018 by the
+    gewijzigde motie nr. 287 ('(t.v.v. 26485-280)'), on which the Kamer voted that day; its
+    own record has no vote. Its entry takes the vote on nr. 287 and says so (replaced_by),
+    and the export gives the Kamer's word from that day on."""
+    from briefing.kamer.facts_file import read_facts
+    from briefing.kamer.load import load_files
+    from tests.test_kamer_data import FIXTURES, real_files
+
+    store = tmp_path / "kamer.sqlite"
+    load_files([*real_files(), FIXTURES / "zaak-gewijzigde-motie.json"], store)
+    assert main(["kamer", "link", "--content", str(content_copy), "--store", str(store)]) == 0
+    facts = {f.motion: f for f in read_facts(content_copy / "kamer.yaml").motions}
+    bouali = facts["bouali-26485-280"]
+    assert (bouali.zaak, bouali.decision, bouali.result, str(bouali.voted_on)) == (
+        "2018Z06150",
+        "Aangenomen.",
+        "aangenomen",
+        "2018-04-10",
+    )
+    assert str(bouali.replaced_by) == "Kamerstuk 26 485, nr. 287"
+    assert "  replaced_by: 26 485, nr. 287\n" in (content_copy / "kamer.yaml").read_text(
+        encoding="utf-8"
+    )
+    assert facts["diks-26485-273"].replaced_by is None  # its gewijzigde motie has no vote here
+    assert (
+        exported(content_copy, "2018-04-09", tmp_path / "before.csv")["bouali-26485-280"][12] == ""
+    )
+    after = exported(content_copy, "2018-04-12", tmp_path / "after.csv")
+    assert after["bouali-26485-280"][12] == "aangenomen"
+
+
+def test_a_motion_held_and_later_adopted_stands_as_held_in_between(
+    content_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Motion 26 485, nr. 277 with two decisions, as the records give a motion held at one
+    vote and adopted at a later one: 'Aangehouden.' on 10 April 2018, 'Aangenomen.' on 17
+    April. The entry has the last and the earlier one; the export gives nothing before the
+    hold, 'aangehouden' between, 'aangenomen' after, and no point of attention in between
+    says the Kamer held what the content has adopted on a day still to come."""
+    from briefing.kamer.facts_file import read_facts
+    from briefing.kamer.load import load_files
+    from tests.test_kamer_data import FIXTURES, real_files
+
+    store = tmp_path / "kamer.sqlite"
+    load_files([*real_files(), FIXTURES / "zaak-aangehouden-aangenomen.json"], store)
+    assert main(["kamer", "link", "--content", str(content_copy), "--store", str(store)]) == 0
+    becker = {f.motion: f for f in read_facts(content_copy / "kamer.yaml").motions}[
+        "becker-26485-277"
+    ]
+    assert (becker.result, str(becker.voted_on)) == ("aangenomen", "2018-04-17")
+    assert [(e.result, str(e.voted_on)) for e in becker.earlier] == [("aangehouden", "2018-04-10")]
+    words = [
+        exported(content_copy, day, tmp_path / f"{day}.csv")["becker-26485-277"][12]
+        for day in ("2018-04-09", "2018-04-12", "2018-04-18")
+    ]
+    assert words == ["", "aangehouden", "aangenomen"]
+    assert not any("aangehouden" in t for t in attention(content_copy, dt.date(2018, 4, 12)))
+    warnings = check(content_copy, capsys)
+    assert any(
+        "motions[2].adopted: warning: motion 'becker-26485-277' was adopted on 2018-04-14, but "
+        "the Kamer voted on it on 2018-04-17 (zaak 2018Z06147)" in w
+        for w in warnings
+    )

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from briefing.cli import main
-from briefing.kamer.facts import read_facts
+from briefing.kamer.facts_file import read_facts
 from briefing.kamer.load import load_files
 from tests.conftest import cli, text_of
 from tests.test_kamer_data import FIXTURES, no_live_service, real_files, real_records
@@ -596,3 +596,79 @@ def test_the_one_debate_of_the_day_on_another_subject_is_near_not_linked(
     ) in lines
     facts = read_facts(content / "kamer.yaml")
     assert "commissiedebat-handelsbeleid-2021-12-02" not in {f.debate for f in facts.debates}
+
+
+def test_a_fact_written_by_hand_against_the_records_is_kept_and_reported(
+    content: Path, store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Motion 26 485, nr. 277 was adopted ('Aangenomen.'), and the register has the technical
+    briefing's commitment 'Afgedaan'. A person writes 'verworpen' and 'Deels Afgedaan' into
+    kamer.yaml: link keeps both, says at each line what the records say, and so does check
+    while the store is there; when the register later reopens the commitment, the person's
+    word still stands and the report gives the register's new one."""
+    load_files([FIXTURES / "zaak-besluit-handopsteken.json"], store)
+    link(content, store, capsys)
+    path = content / "kamer.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("  result: aangenomen\n", "  result: verworpen\n", 1)
+    path.write_text(text.replace("  status: Afgedaan\n", "  status: Deels Afgedaan\n", 1))
+    lines = text.splitlines()
+    result = lines.index("  result: verworpen") + 1
+    status = lines.index("  status: Afgedaan") + 1
+    motion = f"{path}:{result}:3: motions[0].result: warning: 'verworpen' as written here, but"
+    commitment = (
+        f"{path}:{status}:3: commitments[1].status: warning: 'Deels Afgedaan' as written here, "
+        "but the Kamer's records (Toezegging TZ202111-101) say 'Afgedaan'; 'briefing kamer "
+        "link' keeps what a person wrote: remove the line and link again to take the records' "
+        "word"
+    )
+    out = link(content, store, capsys)
+    assert (
+        f"by hand motion becker-26485-277: {motion} the Kamer's records (Zaak 2018Z06147) "
+        "say 'aangenomen'; 'briefing kamer link' keeps what a person wrote: remove the line "
+        "and link again to take the records' word" in out
+    )
+    assert f"by hand commitment technische-briefing-sectorale-samenwerking: {commitment}" in out
+    assert ", 2 facts written by hand against the records; wrote" in out[-1]
+    becker = entry(content, "motions", "becker-26485-277")
+    assert (becker["decision"], becker["result"]) == ("Aangenomen.", "verworpen")
+    met = entry(content, "commitments", "technische-briefing-sectorale-samenwerking")
+    assert met["status"] == "Deels Afgedaan"
+    assert main(["check", "--content", str(content), "--store", str(store)]) == 0
+    warnings = capsys.readouterr().err.splitlines()
+    assert any(w.startswith(motion) for w in warnings) and commitment in warnings
+    load_files([FIXTURES / "toezegging-reopened.json"], store)
+    out = link(content, store, capsys)
+    assert any(
+        "'Deels Afgedaan' as written here, but" in line and "say 'Openstaand'" in line
+        for line in out
+    )
+    assert (
+        entry(content, "commitments", "technische-briefing-sectorale-samenwerking")["status"]
+        == "Deels Afgedaan"
+    )
+    fresh = store.with_name("fresh.sqlite")  # a store that knows nothing of this file
+    load_files([*real_files(), FIXTURES / "toezegging.json"], fresh)
+    out = link(content, fresh, capsys)
+    assert (
+        f"replaced commitment technische-briefing-sectorale-samenwerking: {path}:{status}:3: "
+        "commitments[1].status: warning: 'Deels Afgedaan' as written here, but the Kamer's "
+        "records (Toezegging TZ202111-101) say 'Afgedaan'; the store holds nothing of what "
+        "'briefing kamer link' wrote here, so it takes the records' word: write this again if "
+        "a person wrote it"
+    ) in out
+    replaced = entry(content, "commitments", "technische-briefing-sectorale-samenwerking")
+    assert replaced["status"] == "Afgedaan"
+
+
+def test_a_fulfilling_letter_the_register_names_by_its_number_is_kept(
+    content: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The register gives the letter that fulfilled a commitment as text, the document's
+    number ('KamerbriefNakoming': '2022D13866'), not as a related record: the entry names it
+    all the same, by its number where the store does not have the document."""
+    store = tmp_path / "nakoming.sqlite"
+    load_files([*real_files(), FIXTURES / "toezegging-nakoming-tekst.json"], store)
+    link(content, store, capsys)
+    met = entry(content, "commitments", "technische-briefing-sectorale-samenwerking")
+    assert (met["status"], met["fulfilled_by"]) == ("Afgedaan", [{"document": "2022D13866"}])

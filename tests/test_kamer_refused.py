@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.kamer.facts import read_facts
+from briefing.kamer.facts_file import read_facts
 from tests.conftest import cli
 from tests.test_kamer_link import content, link, no_live_service, store
 

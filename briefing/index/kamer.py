@@ -21,6 +21,7 @@ from briefing.kamer.facts import DebateFacts, MotionFacts
 from briefing.loading import Document, NodePath
 from briefing.model import CommitmentStatus, Debate, Motion
 from briefing.sources import Corpus, KamerSource
+from briefing.walk import letter_sections
 
 #: A contradiction: the Dutch sentence for the dossier, the warning, the place in a letter.
 Finding = tuple[str, Problem, Place | None]
@@ -50,6 +51,7 @@ def kamer_findings(corpus: Corpus, state: State) -> Iterator[Finding]:
         if debate is not None and debate.date <= state.date:
             yield from _debate_findings(corpus, kamer, debate, facts)
     yield from _motion_findings(corpus, state)
+    yield from _undated_decisions(corpus, kamer, state)
     for commitment in state.commitments.values():
         yield from _commitment_findings(kamer, state, commitment)
 
@@ -130,7 +132,7 @@ def _motion_findings(corpus: Corpus, state: State) -> Iterator[Finding]:
         motion, record = motion_state.motion, motion_state.record
         if record is None:
             continue
-        if motion.adopted is None:
+        if motion.adopted is None or motion.adopted > state.date:  # not adopted by then
             yield from _reported_not_adopted(motion_state, record)
             continue
         entry = entries[motion.id]
@@ -156,6 +158,39 @@ def _motion_findings(corpus: Corpus, state: State) -> Iterator[Finding]:
             )
         elif place is not None:
             yield from _adoption_day(motion, record, label, (entry.document, where), place)
+
+
+def _undated_decisions(corpus: Corpus, kamer: KamerSource, state: State) -> Iterator[Finding]:
+    """A decision in ``kamer.yaml`` without its day (``voted_on``, ``decided_by``; one a
+    person wrote by hand, since the records' always has one) on a motion no letter reports
+    on and the content does not have adopted: nothing places it in time, so no dossier or
+    export shows it (:meth:`MotionFacts.known_on`); the entry says so where it is."""
+    reported = {
+        update.motion
+        for source in corpus.letters
+        for section, _, _ in letter_sections(source.letter)
+        for update in section.motion_updates
+    }
+    for motion_state in state.motions.values():
+        motion = motion_state.motion
+        facts = next((m for m in kamer.facts.motions if m.motion == motion.id), None)
+        if facts is None or facts.voted_on or facts.decided_by:
+            continue
+        said = facts.decision or facts.result
+        if said is None or motion.adopted is not None or motion.id in reported:
+            continue
+        field = "decision" if facts.decision else "result"
+        yield _finding(
+            f"Het besluit van de Kamer over motie {motion.cited_as} ({motion.kamerstuk}, zaak "
+            f"{facts.zaak}), '{said}', staat in kamer.yaml zonder dag en wordt niet getoond.",
+            kamer.document,
+            (*kamer.where("motions", motion.id), field),
+            f"the decision '{said}' on motion '{motion.id}' has no day, and no letter reports "
+            "on the motion nor does motions.yaml give it 'adopted': no dossier or export "
+            "shows it; add 'voted_on: YYYY-MM-DD' (the day of the vote) or 'decided_by: "
+            "YYYY-MM-DD' (a day by which the Kamer had decided) to this entry",
+            None,
+        )
 
 
 def _reported_not_adopted(motion_state: MotionState, record: MotionFacts) -> Iterator[Finding]:

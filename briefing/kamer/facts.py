@@ -5,37 +5,24 @@ reviews it like any content. The ids in it (``zaak``, ``activiteit``, ``toezeggi
 links between a content item and the Kamer's record: ``link`` keeps every link the file has
 and refreshes the other facts of that entry from the records, so a link may be added or
 corrected by hand. ``check`` and ``build`` read this file and never the store, so builds stay
-reproducible. This module imports no database or network code.
+reproducible. This module imports no database or network code; reading and writing the
+file is :mod:`briefing.kamer.facts_file`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
-from collections.abc import Callable, Sequence
-from pathlib import Path
-from typing import Annotated, Any, ClassVar, Self, TypeVar
+from collections.abc import Callable
+from typing import Annotated, ClassVar, Self, TypeVar
 
-import yaml
 from pydantic import AfterValidator, BaseModel, Field, ValidationError, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from briefing.errors import BriefingError, ContentError
-from briefing.kamer.comments import Comment, with_comments
 from briefing.layout import KAMER_FILE
-from briefing.loading import load_document
 from briefing.model import Id, Model, Submitter
 from briefing.types import CommitmentRef, DebateRef, Kamerstuk, MotionRef
-from briefing.validation import validate
 
 FACTS_FILE = KAMER_FILE
-HEADER = """\
-# yaml-language-server: $schema=schemas/kamer.schema.json
-# Facts from the Tweede Kamer's open data (CC0), written by 'briefing kamer link'.
-# The ids (zaak, activiteit, toezegging) link a content item to the Kamer's record: add or
-# correct one by hand, then run 'briefing kamer link' again to refresh the other facts.
-"""
 
 ZaakNummer = Annotated[str, Field(pattern=r"^\d{4}Z\d{5}$", examples=["2018Z06147"])]
 ActiviteitNummer = Annotated[str, Field(pattern=r"^\d{4}A\d{5}$", examples=["2018A02240"])]
@@ -54,7 +41,6 @@ LINKS = {
 }
 
 T = TypeVar("T", bound=BaseModel)
-_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def _unique(key: str) -> Callable[[list[T]], list[T]]:
@@ -90,20 +76,31 @@ class LetterFacts(Model):
     )
 
 
+class EarlierDecision(Model):
+    """A decision the Kamer took on a motion before its last one: held, then adopted."""
+
+    decision: Plain | None = Field(None, description="As written, e.g. 'Aangehouden.'.")
+    result: Plain | None = Field(None, description="In a word: aangehouden, ...")
+    votes_for: int | None = Field(None, ge=0, description="Votes (seats) for, where known.")
+    votes_against: int | None = Field(None, ge=0, description="Votes against, where known.")
+    voted_on: dt.date | None = Field(None, description="The day it was taken, where known.")
+    decided_by: dt.date | None = Field(
+        None, description="Without that day: the day the Kamer's records held it by."
+    )
+
+    @property
+    def day(self) -> dt.date | None:
+        """The day it is known from."""
+        return self.voted_on or self.decided_by
+
+
 class MotionFacts(Model):
     """A motion of the content as the Kamer's records have it: submission, appreciation, vote."""
 
     #: Facts on where the record stands, always as the records give them now.
     STATE: ClassVar[frozenset[str]] = frozenset(
-        {
-            "appreciation",
-            "decision",
-            "result",
-            "votes_for",
-            "votes_against",
-            "voted_on",
-            "decided_by",
-        }
+        {"appreciation", "decision", "result", "votes_for", "votes_against", "voted_on"}
+        | {"decided_by", "replaced_by", "earlier"}
     )
 
     motion: MotionRef = Field(description="The content motion's id.")
@@ -149,6 +146,17 @@ class MotionFacts(Model):
         None,
         description="For a gewijzigde motie: the motion it replaces ('t.v.v.' in its subject).",
     )
+    replaced_by: Kamerstuk | None = Field(
+        None,
+        description="For a motion a gewijzigde motie replaced: that motion, on which the Kamer "
+        "then voted; the decision is its.",
+    )
+
+    earlier: list[EarlierDecision] = Field(
+        [],
+        description="The Kamer's decisions on it before the last, oldest first: a motion held "
+        "and later adopted stands as held from the day it was held until the vote.",
+    )
 
     def known_on(self, day: dt.date, decided: dt.date | None = None) -> MotionFacts:
         """The facts as known on ``day``: without the decision when the Kamer took it later.
@@ -156,14 +164,17 @@ class MotionFacts(Model):
         taken: the day the records held it by (``decided_by``) or ``decided``, a day the
         content places it by (a letter reporting on the motion, the day it was adopted);
         never without either, since a dossier for a day before the vote would otherwise give
-        a result that did not exist yet."""
+        a result that did not exist yet. Before it, an earlier decision known by ``day``
+        stands (held, before the vote that adopted it)."""
         undecided = self.decision is None and self.result is None
         bounds = [d for d in (self.decided_by, decided) if d is not None]
         known = self.voted_on or min(bounds, default=None)
         if undecided or (known is not None and known <= day):
             return self
         later = ("decision", "result", "votes_for", "votes_against", "voted_on", "decided_by")
-        return self.model_copy(update=dict.fromkeys(later))
+        known_then = [e for e in self.earlier if e.day is not None and e.day <= day]
+        then = dict(known_then[-1]) if known_then else dict.fromkeys(later)
+        return self.model_copy(update={**then, "earlier": known_then[:-1]})
 
 
 class DebateFacts(Model):
@@ -327,72 +338,3 @@ class KamerFacts(Model):
         if errors:
             raise ValidationError.from_exception_data(type(self).__name__, errors)
         return self
-
-
-def read_facts(path: Path) -> KamerFacts:
-    """The facts in ``path`` (none when the file does not exist); a :class:`ContentError`
-    with every problem at its ``path:line:column`` when the file is not valid."""
-    if not path.exists():
-        return KamerFacts()
-    document, problems = load_document(path)
-    if document.data is not None and not problems:
-        facts, problems = validate(document, KamerFacts, document.data)
-        if facts is not None:
-            return facts
-    raise ContentError(problems)
-
-
-def written(number: Kamerstuk | None) -> str | None:
-    """A Kamerstuk number as the content writes it: ``26 485, nr. 293``."""
-    return f"{number.dossier_display}, nr. {number.number}" if number else None
-
-
-def plain(value: Any) -> Any:
-    """A model's value as plain YAML data: no empty values, Kamerstuk numbers as written."""
-    if isinstance(value, BaseModel):
-        out = {}
-        for name in type(value).model_fields:
-            item = getattr(value, name)
-            if item is not None and item != []:
-                out[name] = plain(item)
-        return out
-    if isinstance(value, list):
-        return [plain(item) for item in value]
-    if isinstance(value, Kamerstuk):
-        return written(value)
-    if isinstance(value, str):
-        return str(value)  # a reference type is written as plain text
-    return value
-
-
-def dump_facts(facts: KamerFacts) -> str:
-    """The file's text: the header, then every list, entries in the order given."""
-    data = {name: plain(getattr(facts, name)) for name in type(facts).model_fields}
-    if not data["refused"]:
-        del data["refused"]  # written by hand, where there is any
-    body = yaml.dump(data, Dumper=_DUMPER, sort_keys=False, allow_unicode=True, width=100)
-    return HEADER + body
-
-
-def write_facts(path: Path, facts: KamerFacts, comments: Sequence[Comment] = ()) -> None:
-    """Write ``facts`` atomically, with ``comments`` at their places, after reading the new
-    text back as the content is read (the loader's limits, the model) and finding the same
-    facts."""
-    text = with_comments(dump_facts(facts), comments)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as file:
-            file.write(text)
-        document, problems = load_document(Path(temporary), display_path=path)
-        written, more = (
-            validate(document, KamerFacts, document.data) if not problems else (None, [])
-        )
-        if written != facts:
-            raise BriefingError(
-                f"{path}: the facts would not read back as written; nothing was written: "
-                + "; ".join(str(p) for p in problems + more)
-            )
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

@@ -10,16 +10,18 @@ A record is linked to one item at most: a match whose record the file links to a
 is ambiguous, and of two items matching one record the one that fits it better is linked and
 the other is ambiguous (both, when they fit equally well), the report naming both.
 The records carry a dossier's title, not its number: the titles of the linked motions, whose
-Kamerstuk numbers the content gives, number the letters of the same dossiers. Nothing but
-``kamer.yaml`` is written, with the comments a person wrote in it kept in their places
-(:mod:`briefing.kamer.comments`).
+Kamerstuk numbers the content gives, number the letters of the same dossiers. ``kamer.yaml``
+is written with the comments a person wrote in it kept in their places
+(:mod:`briefing.kamer.comments`), and the facts taken from the records are remembered in the
+store, so that the next run tells a fact a person wrote from one it wrote
+(:mod:`briefing.kamer.hand`).
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+import json
+from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -28,15 +30,9 @@ from pydantic import BaseModel
 from briefing.kamer import match
 from briefing.kamer.comments import read_comments
 from briefing.kamer.content import read_content
-from briefing.kamer.facts import (
-    FACTS_FILE,
-    HEADER,
-    LINKS,
-    KamerFacts,
-    plain,
-    read_facts,
-    write_facts,
-)
+from briefing.kamer.facts import FACTS_FILE, LINKS, KamerFacts
+from briefing.kamer.facts_file import HEADER, plain, read_facts, write_facts
+from briefing.kamer.hand import remembered, settle, warning
 from briefing.kamer.records import (
     clean,
     commitment_facts,
@@ -45,7 +41,9 @@ from briefing.kamer.records import (
     letter_facts,
     motion_facts,
 )
-from briefing.kamer.store import Row, Store, open_store
+from briefing.kamer.report import Report, describe
+from briefing.kamer.store import Row, Store, open_store, writing
+from briefing.loading import Document, load_document
 
 #: The kind (``Soort``) of Zaak a content letter or motion is.
 ZAAK_KINDS = {"letter": "Brief regering", "motion": "Motie"}
@@ -60,42 +58,6 @@ KINDS = {
 }
 
 
-@dataclass
-class Report:
-    """What ``link`` found: a line per content item, and counts for the summary."""
-
-    path: Path
-    lines: list[str] = field(default_factory=list)
-    counts: Counter[str] = field(default_factory=Counter)
-    linked: Counter[str] = field(default_factory=Counter)
-
-    def summary(self) -> str:
-        """The closing line."""
-        kinds = ", ".join(
-            f"{self.linked[kind]} {kind}s" for kind in ("letter", "motion", "debate", "commitment")
-        )
-        c = self.counts
-        return (
-            f"linked {self.linked.total()} of {c.total()} content items ({kinds}; {c['kept']} "
-            f"kept, {c['linked']} new); {c['ambiguous']} ambiguous, {c['near']} near, "
-            f"{c['not found'] + c['not in store']} not found"
-            + (f", {c['refused']} refused" if c["refused"] else "")
-            + (f", {c['wrong kind']} of the wrong kind" if c["wrong kind"] else "")
-            + (f", {c['removed']} removed by the Kamer" if c["removed"] else "")
-            + f"; wrote {self.path}"
-        )
-
-
-def describe(row: Row) -> str:
-    """A record in a line: its number, kind, day, subject (and status for an activity)."""
-    subject = clean(row.data.get("Onderwerp") or row.data.get("Tekst")) or ""
-    subject = subject if len(subject) <= 70 else subject[:67] + "..."
-    parts = [row.kind, row.day, f"'{subject}'" if subject else None]
-    if row.entity == "Activiteit":
-        parts.append(clean(row.data.get("Status")))
-    return f"{row.entity} {row.nummer} ({', '.join(p for p in parts if p)})"
-
-
 def link(content: Path, store_path: Path) -> Report:
     """Link the content under ``content`` to the records in the store at ``store_path``,
     write ``content/kamer.yaml`` and return the report."""
@@ -106,7 +68,10 @@ def link(content: Path, store_path: Path) -> Report:
     report = Report(path)
     store = open_store(store_path, write=False)
     try:
-        facts = _Linker(store, report, old).run(
+        linker = _Linker(store, report, old)
+        document = load_document(path)[0] if path.exists() else None
+        linker.before(store.linked(path.resolve()), document)
+        facts = linker.run(
             {
                 "debate": items.debates,
                 "motion": items.motions,
@@ -117,6 +82,8 @@ def link(content: Path, store_path: Path) -> Report:
     finally:
         store.close()
     write_facts(path, facts, comments)
+    with writing(store_path) as memory:
+        memory.set_linked(path.resolve(), linker.written())
     return report
 
 
@@ -132,6 +99,40 @@ class _Linker:
         self.new: dict[str, dict[str, Any]] = {kind: {} for kind in KINDS}
         self.titles: dict[str, str] = {}
         self.refused = old.refused
+        #: What link last wrote from the records, per kind and item, and what it writes now.
+        self.last: dict[str, dict[str, Any]] = {kind: {} for kind in KINDS}
+        self.theirs: dict[str, dict[str, Any]] = {kind: {} for kind in KINDS}
+        self.document: Document | None = None
+        #: Whether the store holds what link last wrote into the file.
+        self.known = False
+        self.places: dict[tuple[str, str], tuple[str, int]] = {
+            (kind, getattr(e, kind)): (attr, i)
+            for kind, (attr, _, _) in KINDS.items()
+            for i, e in enumerate(getattr(old, attr))
+        }
+
+    def before(self, linked: str | None, document: Document | None) -> None:
+        """What ``link`` last wrote from the records into the file (JSON), if known, and
+        the file's document, for the places of its facts."""
+        self.document = document
+        last = remembered(linked)
+        self.known = last is not None
+        for (kind, item), entry in (last or {}).items():
+            self.last[kind][item] = self.theirs[kind][item] = entry
+
+    def written(self) -> str:
+        """The facts ``link`` wrote from the records alone, as JSON, to remember."""
+        return json.dumps(
+            {
+                attr: [
+                    plain(self.theirs[kind][k])
+                    for k in sorted(self.new[kind])
+                    if k in self.theirs[kind]
+                ]
+                for kind, (attr, _, _) in KINDS.items()
+            },
+            default=str,
+        )
 
     def run(self, items: dict[str, dict[str, Any]]) -> KamerFacts:
         """Link every kind in turn; the facts to write."""
@@ -171,15 +172,30 @@ class _Linker:
 
     def _put(self, kind: str, item: str, facts: BaseModel) -> None:
         """Enter an item's facts from the records. Where they say nothing of a fact, what
-        the file said before (a fact a person added) stands, unless it is a fact on where
-        the record stands (its model's ``STATE``: the records' word on that is the only
-        one), or the file's entry has another subject (its link was corrected by hand, and
-        its facts are the other record's)."""
+        the file said before (a fact a person added) stands; a fact on where the record
+        stands (its model's ``STATE``) follows the records unless a person wrote it, and
+        one that contradicts them is reported (:func:`settle`). When the file's entry has
+        another subject (its link was corrected by hand), its facts are the other record's."""
+        self.theirs[kind][item] = facts
         entry = self.old[kind].get(item)
-        if entry is not None and _same_subject(entry, facts):
+        if entry is not None and same_subject(entry, facts):
             state: frozenset[str] = getattr(type(facts), "STATE", frozenset())
             kept = {name: value for name, value in plain(entry).items() if name not in state}
-            facts = type(facts).model_validate({**kept, **plain(facts)})
+            link_field = KINDS[kind][2]
+            last = self.last[kind].get(item)
+            if last is not None and getattr(last, link_field) != getattr(entry, link_field):
+                last = None  # the link was corrected since: what link wrote was another's
+            settled, found = settle(entry, last, facts, self.known)
+            record = f"{KINDS[kind][1]} {getattr(entry, link_field)}"
+            for contradiction in found:
+                self.report.by_hand += contradiction.kept
+                if self.document is not None:
+                    where = self.places[(kind, item)]
+                    problem = warning(self.document, where, contradiction, record)
+                    verb = "by hand" if contradiction.kept else "replaced"
+                    self.report.lines.append(f"{verb} {kind} {item}: {problem}")
+            merged = plain(facts.model_copy(update=settled))
+            facts = type(facts).model_validate({**kept, **merged})
         self.new[kind][item] = facts
 
     def _record(self, kind: str, entry: Any) -> Row | None:
@@ -195,7 +211,7 @@ class _Linker:
             entry = self.old["motion"].get(motion)
             if entry is not None:
                 row = self._record("motion", entry)
-                row = None if row is None or _wrong_kind("motion", row) else row
+                row = None if row is None or wrong_kind("motion", row) else row
             else:
                 found = match.find_motion(self.store, motions[motion], {})
                 found = self._unrefused("motion", motion, found)
@@ -231,11 +247,11 @@ class _Linker:
             entry = self.old[kind].get(item)
             if entry is None:
                 row = self._found(kind, item, self._contested(kind, item, found))
-            elif (row := self._record(kind, entry)) is not None and _wrong_kind(kind, row):
+            elif (row := self._record(kind, entry)) is not None and wrong_kind(kind, row):
                 self.new[kind][item] = entry
                 self.report.counts["wrong kind"] += 1
                 self.report.lines.append(
-                    f"wrong kind {kind} {item}: {describe(row)} is {_wrong_kind(kind, row)}; its "
+                    f"wrong kind {kind} {item}: {describe(row)} is {wrong_kind(kind, row)}; its "
                     f"entry is kept as it was: correct the link in {self.report.path}"
                 )
                 row = None
@@ -341,7 +357,7 @@ class _Linker:
         return None
 
 
-def _same_subject(old: BaseModel, new: BaseModel) -> bool:
+def same_subject(old: BaseModel, new: BaseModel) -> bool:
     """Whether an entry of the file and the record's facts speak of the same thing: their
     subjects (a commitment's text) agree, or one of them has none."""
     name = "text" if "text" in type(new).model_fields else "subject"
@@ -349,7 +365,7 @@ def _same_subject(old: BaseModel, new: BaseModel) -> bool:
     return before is None or now is None or before == now
 
 
-def _wrong_kind(kind: str, row: Row) -> str | None:
+def wrong_kind(kind: str, row: Row) -> str | None:
     """Why the record a file's link names cannot be a content ``kind``'s (a motion linked
     to a government letter); None when it can be."""
     wanted = ZAAK_KINDS.get(kind)

@@ -62,6 +62,16 @@ INVERSE: dict[tuple[str, str], str] = {
     ("Stemming", "Besluit"): "Stemming",
     ("Document", "Zaak"): "Document",
 }
+#: The motion a gewijzigde motie replaces, in its subject: 't.v.v. 26485-280', '35925-XVII-33',
+#: '26 485, nr. 227', and in a dossier of the EU councils, whose series is two digits,
+#: '21501-30-617'.
+TVV_RE = re.compile(
+    r"t\.v\.v\.\s*(?P<dossier>\d{2}\s?\d{3})(?:-(?P<suffix>[A-Z]+|\d{2}))?"
+    r"(?:,?\s*nr\.\s*|-)(?P<nr>\d+)"
+)
+#: The relation from a gewijzigde motie to the motion it replaces, by that one's Kamerstuk
+#: number as the store keeps a dossier (``26485-280``): the motion may not be stored.
+REPLACES = "Vervangt"
 #: The field holding each entity's day, the one the store indexes.
 DAY_FIELDS = {"Zaak": "GestartOp", "Activiteit": "Datum", "Toezegging": "Aanmaakdatum"}
 _DAY_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -136,6 +146,16 @@ def _moment(value: str) -> str | None:
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=dt.UTC)
     return parsed.astimezone(dt.UTC).isoformat(timespec="microseconds")
+
+
+def replaced_key(subject: Any) -> str | None:
+    """The motion a gewijzigde motie's subject says it replaces ('(t.v.v. 26485-280)'), as
+    its dossier and number: ``26485-280``, ``35925-XVII-33``, ``21501-30-617``."""
+    match = TVV_RE.search(subject) if isinstance(subject, str) else None
+    if match is None:
+        return None
+    dossier = match["dossier"].replace(" ", "")
+    return "-".join(part for part in (dossier, match["suffix"], match["nr"]) if part)
 
 
 def dossier_key(number: Any, suffix: Any) -> str | None:
@@ -279,6 +299,8 @@ def _flatten(entity: str, row: dict[str, Any], where: str, out: list[Record]) ->
         for position, item in enumerate(items):
             child = _flatten(NAVIGATIONS[(entity, name)], item, f"{where}: {name}[{position}]", out)
             edges.append(_edge(entity, name, ident, child))
+    if entity == "Zaak" and (replaces := replaced_key(fields.get("Onderwerp"))):
+        edges.append((ident, REPLACES, replaces))
     complete = tuple(name for name in related if (entity, name) not in INVERSE)
     unique = tuple(dict.fromkeys(edges)) if len(edges) > 1 else tuple(edges)
     out.append(

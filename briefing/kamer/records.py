@@ -17,9 +17,9 @@ from briefing.kamer.facts import (
     FulfillingLetter,
     LetterFacts,
     MotionFacts,
-    written,
 )
-from briefing.kamer.odata import day
+from briefing.kamer.facts_file import written
+from briefing.kamer.odata import TVV_RE, day
 from briefing.kamer.store import Row, Store
 from briefing.model import Submitter
 from briefing.types import Kamerstuk
@@ -34,12 +34,8 @@ _PROPOSED = {"voorstel", "concept voorstel"}
 #: The two ways the Kamer votes (``StemmingsSoort``): a vote per party, or one per member.
 _SHOW_OF_HANDS, _ROLL_CALL = "Met handopsteken", "Hoofdelijk"
 _VOTES_RE = re.compile(r"\((\d+)\s*-\s*(\d+)\)")
-#: The motion a gewijzigde motie replaces: 't.v.v. 26485-280', '35925-XVII-33', '26 485, nr.
-#: 227', and in a dossier of the EU councils, whose series is two digits, '21501-30-617'.
-_TVV_RE = re.compile(
-    r"t\.v\.v\.\s*(?P<dossier>\d{2}\s?\d{3})(?:-(?P<suffix>[A-Z]+|\d{2}))?"
-    r"(?:,?\s*nr\.\s*|-)(?P<nr>\d+)"
-)
+#: A document's number: '2022D14133'.
+_DOCUMENT_RE = re.compile(r"\d{4}D\d{5}")
 _SUBMITTERS_RE = re.compile(
     r"^(?:(?:nader )?gewijzigde )?motie van (?:het lid|de leden) (?P<names>.+?)"
     r"(?=\s+(?:over|ter|inzake|om)\b|\s*\(|$)",
@@ -98,7 +94,7 @@ def named_submitters(subject: str | None) -> tuple[list[str], bool]:
 
 def replaced(subject: str | None) -> Kamerstuk | None:
     """The motion a gewijzigde motie replaces, from its subject ('(t.v.v. 26485-280)')."""
-    match = _TVV_RE.search(subject or "")
+    match = TVV_RE.search(subject or "")
     if not match:
         return None
     dossier = match["dossier"].replace(" ", "")
@@ -144,7 +140,10 @@ def _counted(votes: list[Row], roll_call: bool) -> tuple[int | None, int | None]
     each member's vote counts one. A vote declared a mistake afterwards (``Vergissing``)
     counts as it was cast: the Kamer's result stands, the member only has it noted. Unknown
     when the records hold no vote (a decision loaded without its ``Stemming``, or whose votes
-    the Kamer has not entered yet), not nought against nought."""
+    the Kamer has not entered yet), not nought against nought. Each voter counts once: of
+    two live votes of one party or member on one decision, which the records have held,
+    the one the Kamer entered last (see :func:`_once`)."""
+    votes = _once(votes)
     apart = Counter(_party(v) for v in votes if v.data.get("Persoon_Id"))
     tally = {"Voor": 0, "Tegen": 0}
     counted = False
@@ -156,6 +155,19 @@ def _counted(votes: list[Row], roll_call: bool) -> tuple[int | None, int | None]
         tally[vote.kind] += 1 if member else max(size - apart[_party(vote)], 0)
         counted = True
     return (tally["Voor"], tally["Tegen"]) if counted else (None, None)
+
+
+def _once(votes: list[Row]) -> list[Row]:
+    """One vote per voter: a member's (``Persoon_Id``) or a party's. The records have held
+    a party's vote twice on one decision, both live; the vote the Kamer entered last
+    (``GewijzigdOp``, then ``Id``) is its word, as a corrected record replaces the one
+    before. A vote the Kamer removed (``Verwijderd``) is never read; one declared a
+    mistake (``Vergissing``) is still the vote cast, and is no second vote."""
+    latest: dict[tuple[str, str], Row] = {}
+    for vote in sorted(votes, key=lambda v: (v.changed, v.id)):
+        member = str(vote.data.get("Persoon_Id") or "")
+        latest[(member, "" if member else _party(vote))] = vote
+    return list(latest.values())
 
 
 def _party(vote: Row) -> str:
@@ -193,17 +205,15 @@ def _last_decision(store: Store, zaak: Row) -> dict[str, Any]:
     decisions of the same day. Steps of the procedure (``Ingediend`` where the motion was
     submitted, ``Stemmen - uitstellen``) decide nothing: taken for one, the day a motion was
     submitted would read as the day the Kamer voted on it. Nor does a decision only proposed
-    (``Status`` ``Voorstel``, ``Concept voorstel``)."""
-    decided = [
-        (facts, b)
-        for b in store.find("related", zaak.id, "Besluit")
-        if (clean(b.data.get("Status")) or "").lower() not in _PROPOSED
-        and ((facts := decision(store, b))["result"] in RESULTS or b.data.get("StemmingsSoort"))
-    ]
-    if not decided:
-        return {}
-    facts, _ = max(
-        decided,
+    (``Status`` ``Voorstel``, ``Concept voorstel``). The decisions with a result that came
+    before it, on earlier days, are its ``earlier`` (held, then adopted)."""
+    decided = sorted(
+        (
+            (facts, b)
+            for b in store.find("related", zaak.id, "Besluit")
+            if (clean(b.data.get("Status")) or "").lower() not in _PROPOSED
+            and ((facts := decision(store, b))["result"] in RESULTS or b.data.get("StemmingsSoort"))
+        ),
         key=lambda fb: (
             fb[0]["result"] in RESULTS,
             fb[0]["voted_on"] or "",
@@ -211,7 +221,17 @@ def _last_decision(store: Store, zaak: Row) -> dict[str, Any]:
             fb[1].changed,
         ),
     )
-    return facts
+    if not decided:
+        return {}
+    facts = decided[-1][0]
+    last = facts["voted_on"] or facts["decided_by"]
+    before = [
+        f
+        for f, _ in decided
+        if f["result"] in RESULTS and last and (f["voted_on"] or f["decided_by"] or last) < last
+    ]
+    before.sort(key=lambda f: f["voted_on"] or f["decided_by"])
+    return {**facts, "earlier": before}
 
 
 def letter_facts(letter: str, zaak: Row, dossier: str | None) -> LetterFacts:
@@ -223,6 +243,34 @@ def letter_facts(letter: str, zaak: Row, dossier: str | None) -> LetterFacts:
         kamerstuk=written(kamerstuk(zaak.dossier or dossier, zaak.volgnummer)),
         subject=clean(zaak.data.get("Onderwerp")),
     )
+
+
+def _replacement(store: Store, zaak: Row, dossier: str | None) -> Row | None:
+    """The gewijzigde motie that replaced a motion of ``dossier``: a motion whose subject
+    says it replaces this one ('(t.v.v. 26485-280)'); of two, the later (a nader gewijzigde
+    motie replaces the gewijzigde too)."""
+    if not dossier or not zaak.volgnummer:
+        return None
+    found = [
+        row
+        for row in store.find("replacing", f"{dossier}-{zaak.volgnummer}")
+        if row.kind == zaak.kind and row.id != zaak.id
+    ]
+    return max(found, key=lambda row: (row.day or "", row.volgnummer or 0), default=None)
+
+
+def _decision_of(store: Store, zaak: Row, dossier: str | None) -> dict[str, Any]:
+    """The Kamer's decision on a motion: that on the gewijzigde motie that replaced it (and
+    on the one that replaced that), where the Kamer took one, as ``replaced_by``; else its
+    own. The Kamer votes on the motion as changed, not on the one it replaces."""
+    facts, current, seen = _last_decision(store, zaak), zaak, {zaak.id}
+    while (later := _replacement(store, current, dossier)) is not None and later.id not in seen:
+        seen.add(later.id)
+        current = later
+        if taken := _last_decision(store, later):
+            number = written(kamerstuk(later.dossier or dossier, later.volgnummer))
+            facts = {**taken, "replaced_by": number}
+    return facts
 
 
 def motion_facts(store: Store, motion: str, zaak: Row, dossier: str | None) -> MotionFacts:
@@ -240,7 +288,7 @@ def motion_facts(store: Store, motion: str, zaak: Row, dossier: str | None) -> M
         submitters=submitters(store, zaak),
         appreciation=appreciation,
         replaces=written(replaced(subject)),
-        **_last_decision(store, zaak),
+        **_decision_of(store, zaak, zaak.dossier or dossier),
     )
 
 
@@ -260,15 +308,31 @@ def debate_facts(store: Store, debate: str, activity: Row) -> DebateFacts:
     )
 
 
+def _fulfilling(store: Store, record: Row) -> list[Row]:
+    """The letters the register names as fulfilling a commitment: the expanded documents of
+    ``KamerbriefNakoming``, or, where the register gives it as text, the document of that
+    number ('2022D14133', several apart by commas or spaces), from the store where it has
+    it, else by its number alone."""
+    documents = store.find("related", record.id, "KamerbriefNakoming")
+    named = record.data.get("KamerbriefNakoming")
+    for number in _DOCUMENT_RE.findall(named) if isinstance(named, str) else []:
+        if all(document.nummer != number for document in documents):
+            stored = store.find("by_nummer", number, "Document")
+            documents.append(
+                stored[0]
+                if stored
+                else Row("", "Document", "", number, None, None, None, None, None, "{}")
+            )
+    return [d for d in documents if _DOCUMENT_RE.fullmatch(d.nummer or "")]
+
+
 def commitment_facts(
     store: Store, commitment: str, record: Row, letters: dict[str, str]
 ) -> CommitmentFacts:
     """A commitment's status, deadline, activity and fulfilling letters in the register;
     ``letters`` maps a Kamerstuk number to the content letter that has it."""
     fulfilled = []
-    for document in store.find("related", record.id, "KamerbriefNakoming"):
-        if not re.fullmatch(r"\d{4}D\d{5}", document.nummer or ""):
-            continue
+    for document in _fulfilling(store, record):
         number = kamerstuk(document.dossier, document.volgnummer)
         fulfilled.append(
             FulfillingLetter(

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing.errors import BriefingError
-from briefing.kamer.odata import Record
+from briefing.kamer.odata import REPLACES, Record
 
 DEFAULT_STORE = Path(".briefing") / "kamer.sqlite"
 #: Marks a file as this store (``PRAGMA application_id``): "KAMR".
@@ -33,6 +33,9 @@ CACHE_KIB = 128 * 1024
 _SQLITE_HEADER = b"SQLite format 3\x00"
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
+#: What ``link`` last wrote from the records into each ``kamer.yaml`` (by its path): a
+#: fact the file gives otherwise was written by a person. Made when first needed.
+_LINKED = "CREATE TABLE IF NOT EXISTS linked (file TEXT PRIMARY KEY, facts TEXT NOT NULL)"
 _SCHEMA = f"""
 PRAGMA application_id = {APPLICATION_ID};
 PRAGMA user_version = {SCHEMA_VERSION};
@@ -61,6 +64,7 @@ CREATE TABLE relation (
 ) WITHOUT ROWID;
 CREATE INDEX relation_target ON relation (target, name);
 CREATE TABLE sync (query TEXT PRIMARY KEY, since TEXT NOT NULL);
+{_LINKED};
 """
 _COLUMNS = "id, entity, changed, deleted, nummer, kind, day, volgnummer, dossier, activiteit, data"
 _UPSERT = f"""
@@ -88,6 +92,9 @@ QUERIES = {
     "of_activiteit": f"{_LIVE} AND activiteit = ? AND entity = 'Toezegging'",
     "related": f"SELECT r.{_COLUMNS.replace(', ', ', r.')} FROM relation AS l "
     "JOIN record AS r ON r.id = l.target WHERE l.source = ? AND l.name = ? AND r.deleted = 0",
+    "replacing": f"SELECT r.{_COLUMNS.replace(', ', ', r.')} FROM relation AS l "
+    f"JOIN record AS r ON r.id = l.source WHERE l.target = ? AND l.name = '{REPLACES}' "
+    "AND r.deleted = 0",
 }
 
 
@@ -249,6 +256,20 @@ class Store:
     def set_since(self, query: str, since: str) -> None:
         """Remember that a sync of ``query`` has seen everything up to ``since``."""
         self._execute("INSERT OR REPLACE INTO sync VALUES (?, ?)", (query, since))
+
+    def linked(self, file: Path) -> str | None:
+        """The facts (JSON) ``link`` last wrote from the records into ``file``, if any."""
+        sql = "SELECT name FROM sqlite_master WHERE name = 'linked'"
+        if self._execute(sql).fetchone() is None:  # a store made before links were kept
+            return None
+        row = self._execute("SELECT facts FROM linked WHERE file = ?", (str(file),)).fetchone()
+        return str(row[0]) if row else None
+
+    def set_linked(self, file: Path, facts: str) -> None:
+        """Remember the facts ``link`` wrote from the records into ``file`` (inside
+        :meth:`transaction`)."""
+        self._execute(_LINKED)
+        self._execute("INSERT OR REPLACE INTO linked VALUES (?, ?)", (str(file), facts))
 
     def _execute(self, sql: str, args: Iterable[Any] = ()) -> sqlite3.Cursor:
         try:
