@@ -148,8 +148,8 @@ def parser() -> argparse.ArgumentParser:
         "--store",
         type=Path,
         metavar="FILE",
-        help="the Kamer's records to hold kamer.yaml against (default: .briefing/kamer.sqlite, "
-        "where there is one)",
+        help="also hold the facts written by hand in kamer.yaml against the Kamer's records "
+        "in this store (e.g. .briefing/kamer.sqlite)",
     )
     build_parser = _command(commands, "build", build, "bring every PDF up to date")
     _rendering(build_parser)

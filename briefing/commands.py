@@ -30,7 +30,6 @@ def check(args: argparse.Namespace) -> int:
     from briefing.corpus import load_corpus
     from briefing.index import Index
     from briefing.index.findings import content_warnings
-    from briefing.kamer.store import DEFAULT_STORE
     from briefing.layout import KAMER_FILE, require_content
     from briefing.settings import load_settings
 
@@ -40,11 +39,10 @@ def check(args: argparse.Namespace) -> int:
     index = Index(corpus)
     today = max(dt.date.today(), index.latest or dt.date.min)
     problems = corpus.problems + content_warnings(corpus, index.findings(today))
-    store = getattr(args, "store", None)
-    if store is not None or DEFAULT_STORE.is_file():  # what a person wrote, held to it
+    if args.store is not None:  # what a person wrote, held to the records
         from briefing.kamer.review import disagreements
 
-        problems += disagreements(args.content / KAMER_FILE, store or DEFAULT_STORE)
+        problems += disagreements(args.content / KAMER_FILE, args.store)
     for problem in sorted(problems, key=lambda p: (str(p.path), p.line, p.column)):
         print(problem, file=sys.stderr)
     errors = len(corpus.errors)
