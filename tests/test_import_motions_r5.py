@@ -79,3 +79,44 @@ def test_a_record_that_gives_its_motion_no_number_is_refused_saying_so(tmp_path:
         "(Handelingen) prints it, without the number, title and date of its Kamerstuk; "
     )
     assert (content / "motions.yaml").read_bytes() == before
+
+
+def refused(tmp_path: Path, sample: Path) -> str:
+    """The error ``briefing import`` gives for ``sample``, which it refuses writing nothing."""
+    content = content_copy(tmp_path / "content")
+    before = (content / "motions.yaml").read_bytes()
+    run = cli("import", sample, "--content", content)
+    assert (run.returncode, run.stdout) == (1, "")
+    assert "Traceback" not in run.stderr
+    assert (content / "motions.yaml").read_bytes() == before
+    return run.stderr
+
+
+def test_the_record_of_votes_on_motions_is_refused_saying_what_it_is(tmp_path: Path) -> None:
+    """'Aan de orde zijn de stemmingen over 32 moties, ...' lists motions by number only: the
+    refusal says it is the record of the votes, not that the layout is unknown."""
+    sample = RECORDS / "h-tk-19961997-3369.txt"
+    assert refused(tmp_path, sample).startswith(
+        f"briefing: error: {sample}:6: this is the record of the votes on motions ('Aan de "
+        "orde zijn de stemmingen over 32 moties, ingediend in het notaoverleg ...'), which "
+        "names the motions and their numbers but not their text; import each motion's own "
+        "publication (kst-<dossier>-<nr>); the importer reads "
+    )
+
+
+def test_a_debate_record_without_a_numbered_motion_is_refused_saying_what_it_is(
+    tmp_path: Path,
+) -> None:
+    """A debate whose copy stops inside the motion read out (1996), and a sitting's business
+    that names motions by number only, are refused as the record of a debate."""
+    for name, line, speaker in (
+        ("h-tk-19961997-3365.txt", 5, "De heer Hofstra (VVD):"),
+        ("h-tk-20162017-97-8.txt", 8, "De voorzitter:"),
+    ):
+        sample = RECORDS / name
+        assert refused(tmp_path / name, sample).startswith(
+            f"briefing: error: {sample}:{line}: this is the record of a debate (Handelingen: "
+            f"'{speaker}'), which holds no motion read out in full with the number the chair "
+            "gives it ('Zij krijgt nr. 30 (32563).'); import each motion's own publication "
+            "(kst-<dossier>-<nr>); the importer reads "
+        )
