@@ -40,8 +40,10 @@ _NUMBER_GIVEN_RE = re.compile(
     r"\((\d{2}\s?\d{3})(?:[-\s]([A-Z]{1,8}|\d{1,3}))?\)"
 )
 #: Who proposed it: "Deze motie is voorgesteld door het lid Graus." / "door de leden A en B."
+#: (the full stop after the names, not one after an initial: "M.B. Vos").
 _PROPOSED_BY_RE = re.compile(
-    r"\bDeze (?:gewijzigde )?motie is voorgesteld door (?:het lid|de leden) (.+?)\.(?=\s|$)"
+    r"\bDeze (?:gewijzigde )?motie is voorgesteld door (?:het lid|de leden) "
+    r"(.+?)(?<!\b[A-Z])\.(?=\s|$)"
 )
 #: A motion changed in the debate: "De motie-Gesthuizen/Sjoerdsma (32317, nr. 347) is in die
 #: zin gewijzigd dat zij thans luidt:".
