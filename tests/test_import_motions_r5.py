@@ -107,11 +107,17 @@ def test_the_record_of_votes_on_motions_is_refused_saying_what_it_is(tmp_path: P
 def test_a_debate_record_without_a_numbered_motion_is_refused_saying_what_it_is(
     tmp_path: Path,
 ) -> None:
-    """A debate whose copy stops inside the motion read out (1996), and a sitting's business
-    that names motions by number only, are refused as the record of a debate."""
+    """A debate whose copy stops inside the motion read out (1996), a sitting's business that
+    names motions by number only, and tweedekamer.nl's record of a sitting are refused as the
+    record of a debate, quoting its head or its first speaker."""
     for name, line, speaker in (
         ("h-tk-19961997-3365.txt", 5, "De heer Hofstra (VVD):"),
-        ("h-tk-20162017-97-8.txt", 8, "De voorzitter:"),
+        ("h-tk-20162017-97-8.txt", 4, "Tweede Kamer der Staten-Generaal2016-2017nr. 97, item 8"),
+        (
+            "tk-plenair-verslag-2022-2023-103.txt",
+            1,
+            "Plenair verslag Tweede Kamer, 103e vergadering",
+        ),
     ):
         sample = RECORDS / name
         assert refused(tmp_path / name, sample).startswith(

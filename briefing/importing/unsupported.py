@@ -46,12 +46,14 @@ _SPEAKER_RE = re.compile(
 _VOTES_RE = re.compile(
     r"^Aan de orde (?:zijn|is) de stemmingen? over (?:\w+ )?(?:aangehouden )?moties?\b"
 )
-#: The opening of an item of the record of a sitting ("Aan de orde is het debat ..."), or
-#: the record's head on officielebekendmakingen.nl ("Tweede Kamer der Staten-Generaal2016-2017nr.
-#: 97, item 8", the labels' values run together).
-_ITEM_OPENING_RE = re.compile(
-    r"^(?:Aan de orde (?:zijn|is)\b|Tweede Kamer der Staten-Generaal\s*\d{4}-\d{4}\s*nr\. \d+, "
-    r"(?:item|pagina) )"
+#: The opening of an item of the record of a sitting: "Aan de orde is het debat ...".
+_ITEM_OPENING_RE = re.compile(r"^Aan de orde (?:zijn|is)\b")
+#: The head of the record of a sitting: officielebekendmakingen.nl's ("Tweede Kamer der
+#: Staten-Generaal2016-2017nr. 97, item 8", the labels' values run together), tweedekamer.nl's
+#: ("Plenair verslag Tweede Kamer, 103e vergadering", "Tweede Kamer, 14e vergadering, ...").
+_RECORD_HEAD_RE = re.compile(
+    r"^(?:Tweede Kamer der Staten-Generaal\s*\d{4}-\d{4}\s*nr\. \d+, (?:item|pagina) "
+    r"|(?:Plenair verslag )?Tweede Kamer, \d+e vergadering\b)"
 )
 #: An amendment's opening, which a site's copy keeps when it drops the paper's number and title.
 _AMENDMENT_RE = re.compile(
@@ -106,11 +108,12 @@ def _debate_record(lines: list[SourceLine]) -> tuple[int, str] | None:
                 "motions and their numbers but not their text; import each motion's own "
                 "publication (kst-<dossier>-<nr>)"
             )
+    heads = [(n, text) for n, text in texts if _RECORD_HEAD_RE.match(text)]
     speakers = [(n, text) for n, text in texts if _SPEAKER_RE.match(text)]
     opened = any(_ITEM_OPENING_RE.match(text) for _, text in texts)
-    if not speakers or (len(speakers) < 2 and not opened):
+    if not heads and (not speakers or (len(speakers) < 2 and not opened)):
         return None
-    number, text = speakers[0]
+    number, text = (heads or speakers)[0]
     return number, (
         f"the record of a debate (Handelingen: '{text}'), which holds no motion read out in "
         "full with the number the chair gives it ('Zij krijgt nr. 30 (32563).'); import each "
