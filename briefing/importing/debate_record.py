@@ -108,13 +108,18 @@ def _motion(
         )
         return None
     line, number = given
-    body = read_body(filled[start + 1 : closing + 1], path, opening)
     submitters = _submitters(filled[max(0, start - 3) : start], chair)
     if not submitters:
-        raise BriefingError(
-            f"{path}:{line.number}: found no submitters of motion nr. {number[1]}: the chair "
-            "names them after it ('Deze motie is voorgesteld door het lid Graus.')"
+        left_out.append(
+            f"line {line.number}: found no submitters of motion nr. {number[1]} (the chair names "
+            "them above its number: 'Deze motie is voorgesteld door het lid Graus.'); not imported"
         )
+        return None
+    try:
+        body = read_body(filled[start + 1 : closing + 1], path, opening)
+    except BriefingError as exc:
+        left_out.append(f"{exc}; not imported")
+        return None
     return MotionText(
         number[3].replace(" ", ""),
         number[4],
