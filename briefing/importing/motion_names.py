@@ -10,6 +10,7 @@ Ouwehand.") or, for a motion changed in the debate, in its name ("De motie-Gesth
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 _PARTICLES = {"van", "der", "den", "de", "het", "ter", "ten", "in", "'t", "la", "le", "el", "al"}
 _CS_RE = re.compile(r"\s*\bc\.\s?s\.?$", re.I)
@@ -21,7 +22,7 @@ def from_title(title: str) -> list[str]:
     """The names in a title in capitals, as the Kamer writes them ('Van der Plas')."""
     match = _TITLE_NAMES_RE.search(title)
     named = match[1].strip() if match else ""
-    return [_name_case(name) for name in _split(named, r"\s*,\s*|\s+EN\s+")]
+    return _split(named, r"\s*,\s*|\s+EN\s+", _name_case)
 
 
 def from_words(named: str) -> list[str]:
@@ -34,10 +35,12 @@ def from_motion_name(named: str) -> list[str]:
     return _split(named, r"\s*/\s*")
 
 
-def _split(named: str, separators: str) -> list[str]:
+def _split(named: str, separators: str, case: Callable[[str], str] = str.strip) -> list[str]:
+    """The names in ``named`` between ``separators``, each as ``case`` writes it, "c.s." after
+    the first when ``named`` ends in it."""
     cs = bool(_CS_RE.search(named))
     named = _CS_RE.sub("", named).strip()
-    people = [part.strip() for part in re.split(separators, named) if part.strip()]
+    people = [case(part.strip()) for part in re.split(separators, named) if part.strip()]
     if cs and people:
         people[0] = f"{people[0]} c.s."
     return people
