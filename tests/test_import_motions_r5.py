@@ -126,3 +126,21 @@ def test_a_debate_record_without_a_numbered_motion_is_refused_saying_what_it_is(
             "gives it ('Zij krijgt nr. 30 (32563).'); import each motion's own publication "
             "(kst-<dossier>-<nr>); the importer reads "
         )
+
+
+def test_the_title_gives_the_submitters_with_c_s_as_written(tmp_path: Path) -> None:
+    """'GEWIJZIGDE MOTIE VAN HET LID THIJSSEN C.S. TER VERVANGING VAN DIE GEDRUKT ONDER NR.
+    617' with no names under the text: the submitter is 'Thijssen c.s.', the id
+    'thijssen-21501-30-620', and it replaces nr. 617."""
+    content = content_copy(tmp_path / "content")
+    sample = RECORDS / "kst-21501-30-620.xml"
+    run = cli("import", sample, "--content", content)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout == f"wrote {content / 'motions.yaml'}: motion thijssen-21501-30-620\n"
+    assert run.stderr == (
+        f"{sample}:18: the names of the submitters are not under the text; taken from the "
+        "title: Thijssen c.s.\n"
+    )
+    motion = motions(content)["thijssen-21501-30-620"]
+    assert motion["submitters"] == ["Thijssen c.s."]
+    assert (motion["kamerstuk"], motion["replaces"]) == ("21 501-30, nr. 620", "21 501-30, nr. 617")
