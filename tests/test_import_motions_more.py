@@ -90,24 +90,3 @@ def test_a_page_heading_in_sentence_case_is_not_the_title(tmp_path: Path) -> Non
         "verzoekt het Presidium voorstellen uit te werken om periodiek te vergaderen op locaties "
         "gespreid over het land"
     )
-
-
-def test_a_motion_in_the_record_of_a_debate_is_refused_saying_what_it_is(
-    tmp_path: Path,
-) -> None:
-    """The Handelingen print a motion read out in a debate without its number, title and date:
-    it is refused with what it is and what to import instead, and nothing is written."""
-    content = content_copy(tmp_path / "content")
-    before = (content / "motions.yaml").read_bytes()
-    sample = MOTIONS / "h-tk-20152016-11-8.txt"
-    run = cli("import", sample, "--content", content)
-    assert run.returncode == 1
-    assert run.stdout == ""
-    assert run.stderr.startswith(
-        f"briefing: error: {sample}:19: this is a motion as the record of a debate "
-        "(Handelingen) prints it, without the number, title and date of its Kamerstuk; import "
-        "the motion's own publication (kst-<dossier>-<nr>, 'Nr. 30 MOTIE VAN HET LID ...') "
-        "instead; the importer reads "
-    )
-    assert "Traceback" not in run.stderr
-    assert (content / "motions.yaml").read_bytes() == before

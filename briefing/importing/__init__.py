@@ -26,7 +26,13 @@ from pathlib import Path
 
 from briefing.corpus import load_corpus
 from briefing.errors import BriefingError
-from briefing.importing import kamerstuk_layout, ministry_layout, motion_text, unsupported
+from briefing.importing import (
+    debate_record,
+    kamerstuk_layout,
+    ministry_layout,
+    motion_text,
+    unsupported,
+)
 from briefing.importing.body import read_body
 from briefing.importing.draft import build_draft, check, render, write_new
 from briefing.importing.metadata import complete
@@ -83,7 +89,7 @@ def import_files(sources: list[Path], content: Path) -> list[ImportResult]:
             read[index] = read_source(path)
         except BriefingError as exc:
             results[index].error = str(exc)
-    motions = {i: s for i, s in read.items() if motion_text.recognise(s.lines)}
+    motions = {i: s for i, s in read.items() if _holds_motions(s)}
     if motions:
         _import_motions(motions, results, content)
     for index, source in read.items():
@@ -113,32 +119,51 @@ def _import_motions(
         for index in sources:
             results[index].error = str(exc)
         return
-    added: dict[int, str] = {}
+    added: dict[int, list[str]] = {}
     for index, source in sources.items():
         result = results[index]
         try:
-            motion = motion_text.read_motion(source.lines, source.path)
-            motion_id = registry.add(motion, source.path)
+            motions, left_out = _read_motions(source)
         except BriefingError as exc:
             result.error = str(exc)
             continue
-        result.notes += [_located(source, note) for note in motion.notes]
-        if motion_id is None:
-            result.notes.append(
-                f"{source.path}:{motion.lines.get('title', 1)}: motion {motion.kamerstuk} is in "
-                f"{registry.path} already (id '{registry.existing(motion)}'); skipped, the entry "
-                "is left as it is"
-            )
-        else:
-            added[index] = motion_id
+        result.notes += [_located(source, note) for note in left_out]
+        for motion in motions:
+            try:
+                motion_id = registry.add(motion, source.path)
+            except BriefingError as exc:
+                result.error = str(exc)
+                continue
+            result.notes += [_located(source, note) for note in motion.notes]
+            if motion_id is None:
+                result.notes.append(
+                    f"{source.path}:{motion.lines.get('title', 1)}: motion {motion.kamerstuk} is "
+                    f"in {registry.path} already (id '{registry.existing(motion)}'); skipped, the "
+                    "entry is left as it is"
+                )
+            else:
+                added.setdefault(index, []).append(motion_id)
     try:
         registry.write()
     except BriefingError as exc:  # the motions are not added; the letters still are
         for index in added:
             results[index].error = str(exc)
         return
-    for index, motion_id in added.items():
-        results[index].wrote.append(f"{registry.path}: motion {motion_id}")
+    for index, motion_ids in added.items():
+        results[index].wrote += [f"{registry.path}: motion {motion_id}" for motion_id in motion_ids]
+
+
+def _holds_motions(source: Source) -> bool:
+    """Whether the file is a motion's paper, or a debate's record with numbered motions."""
+    return motion_text.recognise(source.lines) or debate_record.recognise(source.lines)
+
+
+def _read_motions(source: Source) -> tuple[list[motion_text.MotionText], list[str]]:
+    """The motions in the file and notes on any it leaves out: a motion's paper holds one,
+    the record of a debate those the chair gave a number."""
+    if motion_text.recognise(source.lines):
+        return [motion_text.read_motion(source.lines, source.path)], []
+    return debate_record.read_motions(source.lines, source.path)
 
 
 def _import_letter(source: Source, content: Path, result: ImportResult) -> None:

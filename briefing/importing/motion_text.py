@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing.errors import BriefingError
+from briefing.importing import motion_names
 from briefing.importing.debris import Hyphenation
 from briefing.importing.kamerstuk_layout import SITE_TAIL_RE, TOP_LINK_RE, without_furniture
 from briefing.importing.text import DUTCH_DATE_RE, SourceLine, collapse, parse_dutch_date
@@ -84,7 +85,6 @@ _TRAILING_MARK_RE = re.compile(r"(?<=\w\w)[.,;]$|[,;]$")
 #: the member's full name and office ("Bram Kouwenhoven, Kamerlid"), "Medeindiener" ...
 _SUBMITTERS_BLOCK_RE = re.compile(r"^(?:Indieners?|Mede-?indieners?)$", re.I)
 _DASH = "\u2013 "
-_PARTICLES = {"van", "der", "den", "de", "het", "ter", "ten", "in", "'t", "la", "le", "el", "al"}
 
 
 @dataclass
@@ -142,7 +142,42 @@ def read_motion(lines: list[SourceLine], path: Path) -> MotionText:
             f"{path}:{filled[title_at].number}: found no 'De Kamer,' after the motion's title; "
             "a motion's text starts 'De Kamer, gehoord de beraadslaging, overwegende dat ...'"
         )
-    clauses, names = _clauses(filled[start + 1 :])
+    body = read_body(filled[start + 1 :], path, filled[start].number)
+    motion = MotionText(
+        head.dossier,
+        head.suffix,
+        head.number,
+        head.title,
+        body.names or motion_names.from_title(_REPLACES_RE.sub("", head.title)),
+        body.request,
+        body.considerations,
+        head.submitted,
+        head.replaces,
+        head.lines,
+    )
+    motion.lines["request"] = body.request_line
+    if not body.names:
+        motion.notes.append(
+            f"line {motion.lines['title']}: the names of the submitters are not under the text; "
+            f"taken from the title: {', '.join(motion.submitters)}"
+        )
+    return motion
+
+
+@dataclass
+class MotionBody:
+    """The text of a motion after 'De Kamer,': considerations, request, the names under it."""
+
+    considerations: list[str]
+    request: str
+    request_line: int
+    names: list[str]
+
+
+def read_body(lines: list[SourceLine], path: Path, opening: int) -> MotionBody:
+    """The motion's text in ``lines``, the collapsed lines after its 'De Kamer,' (on line
+    ``opening``); a :class:`BriefingError` when it holds no request."""
+    clauses, names = _clauses(lines)
     clauses = [c for c in clauses if not c.text.lower().startswith("gehoord de beraadslaging")]
     first_request = next(
         (i for i, c in enumerate(clauses) if not _CONSIDERING_RE.match(c.text)), len(clauses)
@@ -150,29 +185,15 @@ def read_motion(lines: list[SourceLine], path: Path) -> MotionText:
     considerations, request = clauses[:first_request], clauses[first_request:]
     if not request:
         raise BriefingError(
-            f"{path}:{filled[start].number}: found no request in the motion (a clause such as "
+            f"{path}:{opening}: found no request in the motion (a clause such as "
             "'verzoekt de regering ...', 'spreekt uit dat ...' or 'roept de regering op ...')"
         )
-    first = request[0]
-    motion = MotionText(
-        head.dossier,
-        head.suffix,
-        head.number,
-        head.title,
-        _submitters(head.title, names),
-        _without_separator(" ".join(c.text for c in request)),
+    return MotionBody(
         [c.text for c in considerations],
-        head.submitted,
-        head.replaces,
-        head.lines,
+        _without_separator(" ".join(c.text for c in request)),
+        request[0].line,
+        names,
     )
-    motion.lines["request"] = first.line
-    if not names:
-        motion.notes.append(
-            f"line {motion.lines['title']}: the names of the submitters are not under the text; "
-            f"taken from the title: {', '.join(motion.submitters)}"
-        )
-    return motion
 
 
 def _title_at(filled: list[SourceLine]) -> int:
@@ -358,27 +379,3 @@ def _tidy(text: str) -> str:
 def _without_separator(text: str) -> str:
     """The request without the comma or semicolon that led to 'en gaat over tot ...'."""
     return re.sub(r"\s*[,;]\s*$", "", text)
-
-
-def _submitters(title: str, names: list[str]) -> list[str]:
-    """The submitters: the names under the text, else those of the title ("c.s." kept)."""
-    if names:
-        return names
-    match = re.search(r"MOTIE\s+VAN\s+(?:HET\s+LID|DE\s+LEDEN)?\s*(.*)$", title, re.I)
-    named = _REPLACES_RE.sub("", match[1] if match else "").strip()
-    if not named:
-        return []
-    cs = bool(re.search(r"\bC\.\s?S\.?$", named, re.I))
-    named = re.sub(r"\s*\bC\.\s?S\.?$", "", named, flags=re.I)
-    people = [_name_case(p) for p in re.split(r"\s*,\s*|\s+EN\s+", named) if p.strip()]
-    if cs and people:
-        people[0] = f"{people[0]} c.s."
-    return people
-
-
-def _name_case(name: str) -> str:
-    """A name from a title in capitals as the Kamer writes it: 'VAN DER PLAS' -> 'Van der Plas'."""
-    words = name.lower().split()
-    cased = [w if w in _PARTICLES and i else w.capitalize() for i, w in enumerate(words)]
-    hyphened = ("-".join(p.capitalize() for p in w.split("-")) if "-" in w else w for w in cased)
-    return " ".join(hyphened)

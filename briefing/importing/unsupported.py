@@ -6,7 +6,8 @@ motions, papers of other kinds under the same "Nr. 214 <KIND>" line ("LIJST VAN 
 ANTWOORDEN", "VERSLAG VAN EEN SCHRIFTELIJK OVERLEG"); an amendment keeps its opening ("De
 ondergetekende stelt het volgende amendement voor:") where a site's copy drops that line; the
 record of a debate prints the motions read out in it without their number and title, and a
-party's site copies a motion so. A news site's copy of a letter
+party's site copies a motion so; the record of a sitting may hold no motion at all, or only
+the votes on motions, by their numbers. A news site's copy of a letter
 (opennieuwsbank.nl: "11-03-2009 | Kamerstuk | Nederlands Ministerie van ...") has lost the
 paper's number and head, and an old letterhead that prints its labels side by side ("Datum
 Kenmerk Onderwerp", the values on the line under them) is one the importer does not read:
@@ -20,7 +21,7 @@ import re
 
 from briefing.importing.kamerstuk_layout import NUMBER_RE
 from briefing.importing.motion_text import CLOSING_RE, OPENING_RE
-from briefing.importing.text import SourceLine, collapse
+from briefing.importing.text import SourceLine, collapse, shortened
 
 #: The table above an Eerste Kamer paper, or its addressee.
 _FIRST_CHAMBER_RE = re.compile(r"\bEerste Kamer der Staten-Generaal")
@@ -39,6 +40,20 @@ _LABEL_ROW_RE = re.compile(
 #: A speaker's turn in the record of a debate: "De voorzitter:", "Mevrouw Kröger (GroenLinks):".
 _SPEAKER_RE = re.compile(
     r"^(?:De voorzitter|(?:De heer|Mevrouw|Minister|Staatssecretaris) .{1,80}):$"
+)
+#: The votes on motions in the record of a sitting: "Aan de orde zijn de stemmingen over
+#: moties, ingediend bij ...", "Aan de orde zijn de stemmingen over vier moties, ...".
+_VOTES_RE = re.compile(
+    r"^Aan de orde (?:zijn|is) de stemmingen? over (?:\w+ )?(?:aangehouden )?moties?\b"
+)
+#: The opening of an item of the record of a sitting: "Aan de orde is het debat ...".
+_ITEM_OPENING_RE = re.compile(r"^Aan de orde (?:zijn|is)\b")
+#: The head of the record of a sitting: officielebekendmakingen.nl's ("Tweede Kamer der
+#: Staten-Generaal2016-2017nr. 97, item 8", the labels' values run together), tweedekamer.nl's
+#: ("Plenair verslag Tweede Kamer, 103e vergadering", "Tweede Kamer, 14e vergadering, ...").
+_RECORD_HEAD_RE = re.compile(
+    r"^(?:Tweede Kamer der Staten-Generaal\s*\d{4}-\d{4}\s*nr\. \d+, (?:item|pagina) "
+    r"|(?:Plenair verslag )?Tweede Kamer, \d+e vergadering\b)"
 )
 #: An amendment's opening, which a site's copy keeps when it drops the paper's number and title.
 _AMENDMENT_RE = re.compile(
@@ -78,7 +93,32 @@ def what_it_is(lines: list[SourceLine]) -> tuple[int, str] | None:
                 f"values on the line under them), a layout the importer does not read; "
                 f"{_OWN_PUBLICATION}"
             )
-    return _motion_in_a_debate(lines)
+    return _motion_in_a_debate(lines) or _debate_record(lines)
+
+
+def _debate_record(lines: list[SourceLine]) -> tuple[int, str] | None:
+    """The line where the record of a sitting (Handelingen) shows itself when it holds no
+    motion to import: the votes on motions, or a debate with no motion read out in full with
+    the number the chair gives it; else None."""
+    texts = [(line.number, collapse(line.text)) for line in lines]
+    for number, text in texts:
+        if _VOTES_RE.match(text):
+            return number, (
+                f"the record of the votes on motions ('{shortened(text, 80)}'), which names the "
+                "motions and their numbers but not their text; import each motion's own "
+                "publication (kst-<dossier>-<nr>)"
+            )
+    heads = [(n, text) for n, text in texts if _RECORD_HEAD_RE.match(text)]
+    speakers = [(n, text) for n, text in texts if _SPEAKER_RE.match(text)]
+    opened = any(_ITEM_OPENING_RE.match(text) for _, text in texts)
+    if not heads and (not speakers or (len(speakers) < 2 and not opened)):
+        return None
+    number, text = (heads or speakers)[0]
+    return number, (
+        f"the record of a debate (Handelingen: '{text}'), which holds no motion read out in "
+        "full with the number the chair gives it ('Zij krijgt nr. 30 (32563).'); import each "
+        "motion's own publication (kst-<dossier>-<nr>)"
+    )
 
 
 def _motion_in_a_debate(lines: list[SourceLine]) -> tuple[int, str] | None:

@@ -1,0 +1,145 @@
+"""Reading the motions in the record of a debate (Handelingen), each with its number.
+
+The Handelingen (officielebekendmakingen.nl's ``h-tk-...``, tweedekamer.nl's verbatim record
+of a plenary sitting or a tweeminutendebat) print each motion read out in the debate without
+the number and title of its Kamerstuk; the chair's words after it give them::
+
+    Motie
+    De Kamer,
+    gehoord de beraadslaging,
+    ...
+    en gaat over tot de orde van de dag.
+    De voorzitter:
+    Deze motie is voorgesteld door de leden Graus en Ouwehand. Naar mij blijkt, wordt de
+    indiening ervan voldoende ondersteund.
+    Zij krijgt nr. 30 (32563).
+
+A motion changed in the debate is named above its new text ("De motie-Gesthuizen/Sjoerdsma
+(32317, nr. 347) is in die zin gewijzigd dat zij thans luidt:") and gets a new number under it
+("Zij krijgt nr. 348, was nr. 347 (32317)."). Each motion with its number becomes a motion;
+one the record gives no number (a copy that stops early) is left out and said so. The record
+does not say on which day the motion was submitted where a motion's paper does
+('Voorgesteld'), so the motion has no ``submitted`` day.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from briefing.errors import BriefingError
+from briefing.importing import motion_names
+from briefing.importing.kamerstuk_layout import TOP_LINK_RE, without_furniture
+from briefing.importing.motion_text import CLOSING_RE, OPENING_RE, MotionText, read_body
+from briefing.importing.text import SourceLine, collapse
+
+#: The number the chair gives a motion, with its dossier: "Zij krijgt nr. 30 (32563).",
+#: "Zij krijgt nr. 348, was nr. 347 (32317).", "Zij krijgt nr. 12 (36600-XV)."
+_NUMBER_GIVEN_RE = re.compile(
+    r"\bZij krijgt nr\.\s*(\d{1,6})(?:,\s*was nr\.\s*(\d{1,6}))?\s*"
+    r"\((\d{2}\s?\d{3})(?:[-\s]([A-Z]{1,8}|\d{1,3}))?\)"
+)
+#: Who proposed it: "Deze motie is voorgesteld door het lid Graus." / "door de leden A en B."
+#: (the full stop after the names, not one after an initial: "M.B. Vos").
+_PROPOSED_BY_RE = re.compile(
+    r"\bDeze (?:gewijzigde )?motie is voorgesteld door (?:het lid|de leden) "
+    r"(.+?)(?<!\b[A-Z])\.(?=\s|$)"
+)
+#: A motion changed in the debate: "De motie-Gesthuizen/Sjoerdsma (32317, nr. 347) is in die
+#: zin gewijzigd dat zij thans luidt:".
+_CHANGED_RE = re.compile(r"^De (?:gewijzigde )?motie-(.+?) \([^)]*\) is in die zin gewijzigd\b")
+#: How far after a motion's closing formula the chair's words are looked for.
+_CHAIR_REACH = 8
+
+
+def recognise(lines: list[SourceLine]) -> bool:
+    """Whether the text holds a motion read out in a debate and the number the chair gave it."""
+    texts = [collapse(line.text) for line in lines]
+    return any(OPENING_RE.match(text) for text in texts) and any(
+        _NUMBER_GIVEN_RE.search(text) for text in texts
+    )
+
+
+def read_motions(lines: list[SourceLine], path: Path) -> tuple[list[MotionText], list[str]]:
+    """The motions in the record ``lines`` that the chair gave a number, and notes on those
+    left out; a :class:`BriefingError` when it gives none."""
+    cleaned, _ = without_furniture(lines)
+    filled = [
+        SourceLine(line.number, collapse(line.text))
+        for line in cleaned
+        if collapse(line.text) and not TOP_LINK_RE.match(collapse(line.text))
+    ]
+    motions: list[MotionText] = []
+    left_out: list[str] = []
+    openings = [i for i, line in enumerate(filled) if OPENING_RE.match(line.text)]
+    for index, start in enumerate(openings):
+        end = openings[index + 1] if index + 1 < len(openings) else len(filled)
+        motion = _motion(filled, start, end, path, left_out)
+        if motion is not None:
+            motions.append(motion)
+    if not motions:
+        raise BriefingError(
+            f"{path}:{filled[openings[0]].number if openings else 1}: this record of a debate "
+            f"holds no motion with its number: {'; '.join(left_out) or 'no motion found'}"
+        )
+    return motions, left_out
+
+
+def _motion(
+    filled: list[SourceLine], start: int, end: int, path: Path, left_out: list[str]
+) -> MotionText | None:
+    """The motion whose 'De Kamer,' is ``filled[start]`` (the next one's at ``end``), or None
+    with a note in ``left_out`` when the record gives it no number."""
+    opening = filled[start].number
+    closing = next((i for i in range(start + 1, end) if CLOSING_RE.match(filled[i].text)), None)
+    if closing is None:
+        left_out.append(
+            f"line {opening}: the motion's text stops before 'en gaat over tot de orde van de "
+            "dag.' (the copy is not whole); not imported"
+        )
+        return None
+    chair = filled[closing + 1 : min(end, closing + 1 + _CHAIR_REACH)]
+    given = next(((line, m) for line in chair if (m := _NUMBER_GIVEN_RE.search(line.text))), None)
+    if given is None:
+        left_out.append(
+            f"line {opening}: the record gives the motion no number (the chair's 'Zij krijgt "
+            "nr. 30 (32563).' is not under it); not imported: import its own publication "
+            "(kst-<dossier>-<nr>)"
+        )
+        return None
+    line, number = given
+    submitters = _submitters(filled[max(0, start - 3) : start], chair)
+    if not submitters:
+        left_out.append(
+            f"line {line.number}: found no submitters of motion nr. {number[1]} (the chair names "
+            "them above its number: 'Deze motie is voorgesteld door het lid Graus.'); not imported"
+        )
+        return None
+    try:
+        body = read_body(filled[start + 1 : closing + 1], path, opening)
+    except BriefingError as exc:
+        left_out.append(f"{exc}; not imported")
+        return None
+    return MotionText(
+        number[3].replace(" ", ""),
+        number[4],
+        int(number[1]),
+        "",
+        submitters,
+        body.request,
+        body.considerations,
+        replaces=int(number[2]) if number[2] else None,
+        lines={"title": opening, "kamerstuk": line.number, "request": body.request_line},
+    )
+
+
+def _submitters(above: list[SourceLine], chair: list[SourceLine]) -> list[str]:
+    """The names the chair gives under the motion, else those of the changed motion's name
+    above it."""
+    for line in chair:
+        if proposed := _PROPOSED_BY_RE.search(line.text):
+            return motion_names.from_words(proposed[1])
+    for line in reversed(above):
+        if changed := _CHANGED_RE.match(line.text):
+            return motion_names.from_motion_name(changed[1])
+    return []

@@ -1,0 +1,54 @@
+"""The names of a motion's submitters where the text gives no names under the motion.
+
+A motion's paper names them in its title in capitals ("MOTIE VAN DE LEDEN VAN DER PLAS EN
+BECKERMAN", "MOTIE VAN HET LID KLAVER C.S."); the record of a debate (Handelingen) in the
+chair's words after it ("Deze motie is voorgesteld door de leden Graus, Van Gerven en
+Ouwehand.") or, for a motion changed in the debate, in its name ("De motie-Gesthuizen/Sjoerdsma
+(32317, nr. 347) is in die zin gewijzigd ..."). "c.s." stays with the first name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+_PARTICLES = {"van", "der", "den", "de", "het", "ter", "ten", "in", "'t", "la", "le", "el", "al"}
+_CS_RE = re.compile(r"\s*\bc\.\s?s\.?$", re.I)
+#: The title's names, after "MOTIE VAN (HET LID | DE LEDEN)".
+_TITLE_NAMES_RE = re.compile(r"MOTIE\s+VAN\s+(?:HET\s+LID|DE\s+LEDEN)?\s*(.*)$", re.I)
+
+
+def from_title(title: str) -> list[str]:
+    """The names in a title in capitals, as the Kamer writes them ('Van der Plas')."""
+    match = _TITLE_NAMES_RE.search(title)
+    named = match[1].strip() if match else ""
+    return _split(named, r"\s*,\s*|\s+EN\s+", _name_case)
+
+
+def from_words(named: str) -> list[str]:
+    """The names the chair gives ("Graus, Van Gerven en Ouwehand") as they are written."""
+    return _split(named, r"\s*,\s*|\s+en\s+")
+
+
+def from_motion_name(named: str) -> list[str]:
+    """The names in a motion's name in a record: "Gesthuizen/Sjoerdsma", "Mastwijk c.s."."""
+    return _split(named, r"\s*/\s*")
+
+
+def _split(named: str, separators: str, case: Callable[[str], str] = str.strip) -> list[str]:
+    """The names in ``named`` between ``separators``, each as ``case`` writes it, "c.s." after
+    the first when ``named`` ends in it."""
+    cs = bool(_CS_RE.search(named))
+    named = _CS_RE.sub("", named).strip()
+    people = [case(part.strip()) for part in re.split(separators, named) if part.strip()]
+    if cs and people:
+        people[0] = f"{people[0]} c.s."
+    return people
+
+
+def _name_case(name: str) -> str:
+    """A name from a title in capitals as the Kamer writes it: 'VAN DER PLAS' -> 'Van der Plas'."""
+    words = name.lower().split()
+    cased = [w if w in _PARTICLES and i else w.capitalize() for i, w in enumerate(words)]
+    hyphened = ("-".join(p.capitalize() for p in w.split("-")) if "-" in w else w for w in cased)
+    return " ".join(hyphened)

@@ -1,0 +1,146 @@
+"""``briefing import`` on the record of a debate (Handelingen): each motion read out in it
+whose number the chair gives ("Zij krijgt nr. 30 (32563).") becomes an entry, the submitters
+as the chair names them, a motion changed in the debate with the one it replaces; a motion the
+copy gives no number is left out and said so.
+
+The samples are real pages, as copied (``fixtures/import/motions-r5/SOURCES.txt``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import FIXTURES, cli
+from tests.test_import_sources import content_copy, motions
+
+RECORDS = FIXTURES / "import" / "motions-r5"
+
+
+def test_the_motions_of_a_debate_record_are_imported_with_the_number_the_chair_gives(
+    tmp_path: Path,
+) -> None:
+    """The chair says who proposed each motion and which number it gets: the first motion
+    becomes 'graus-32563-30', verbatim; the second, whose number the copy no longer holds,
+    is left out with a note on its line, and the import still succeeds."""
+    content = content_copy(tmp_path / "content")
+    sample = RECORDS / "h-tk-20122013-86-11.txt"
+    run = cli("import", sample, "--content", content)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout == f"wrote {content / 'motions.yaml'}: motion graus-32563-30\n"
+    assert run.stderr == (
+        f"{sample}:33: the record gives the motion no number (the chair's 'Zij krijgt nr. 30 "
+        "(32563).' is not under it); not imported: import its own publication "
+        "(kst-<dossier>-<nr>)\n"
+    )
+    motion = motions(content)["graus-32563-30"]
+    assert motion["submitters"] == ["Graus"]
+    assert motion["kamerstuk"] == "32 563, nr. 30"
+    assert "submitted" not in motion
+    considerations = motion["considerations"]
+    assert len(considerations) == 3  # type: ignore[arg-type]
+    assert considerations[0] == (  # type: ignore[index]
+        "constaterende dat in de Flora- en faunawet (artikel 2, lid 1) zorgplicht is opgenomen "
+        "voor de in het wild levende dieren en planten voor hun directe leefomgeving;"
+    )
+    assert motion["request"] == (
+        "verzoekt de regering, tot strenge controle op naleving van de zorgplicht van "
+        "Staatsbosbeheer en Natuurmonumenten als omschreven in de voornoemde Flora- en faunawet"
+    )
+    assert cli("check", "--content", content).returncode == 0
+
+
+def test_a_motion_changed_in_the_debate_replaces_the_one_it_names(tmp_path: Path) -> None:
+    """'De motie-Gesthuizen/Sjoerdsma (32317, nr. 347) is in die zin gewijzigd dat zij thans
+    luidt:', then 'Zij krijgt nr. 348, was nr. 347 (32317).': nr. 348 by both members,
+    replacing nr. 347."""
+    content = content_copy(tmp_path / "content")
+    sample = FIXTURES / "import" / "motions" / "h-tk-20152016-11-8.txt"
+    run = cli("import", sample, "--content", content)
+    assert (run.returncode, run.stderr) == (0, "")
+    assert run.stdout == f"wrote {content / 'motions.yaml'}: motion gesthuizen-32317-348\n"
+    motion = motions(content)["gesthuizen-32317-348"]
+    assert motion["submitters"] == ["Gesthuizen", "Sjoerdsma"]
+    assert (motion["kamerstuk"], motion["replaces"]) == ("32 317, nr. 348", "32 317, nr. 347")
+    assert len(motion["considerations"]) == 2  # type: ignore[arg-type]
+    assert str(motion["request"]).startswith("verzoekt de regering om direct met de bewoners")
+    assert str(motion["request"]).endswith("over de aantallen op te vangen vluchtelingen")
+
+
+def test_a_record_that_gives_its_motion_no_number_is_refused_saying_so(tmp_path: Path) -> None:
+    """A copy of the record that stops before the chair gives the changed motion its number
+    holds no motion to import: refused as a motion of a debate's record, nothing written."""
+    content = content_copy(tmp_path / "content")
+    before = (content / "motions.yaml").read_bytes()
+    sample = RECORDS / "h-tk-20042005-4283.txt"
+    run = cli("import", sample, "--content", content)
+    assert (run.returncode, run.stdout) == (1, "")
+    assert run.stderr.startswith(
+        f"briefing: error: {sample}:19: this is a motion as the record of a debate "
+        "(Handelingen) prints it, without the number, title and date of its Kamerstuk; "
+    )
+    assert (content / "motions.yaml").read_bytes() == before
+
+
+def refused(tmp_path: Path, sample: Path) -> str:
+    """The error ``briefing import`` gives for ``sample``, which it refuses writing nothing."""
+    content = content_copy(tmp_path / "content")
+    before = (content / "motions.yaml").read_bytes()
+    run = cli("import", sample, "--content", content)
+    assert (run.returncode, run.stdout) == (1, "")
+    assert "Traceback" not in run.stderr
+    assert (content / "motions.yaml").read_bytes() == before
+    return run.stderr
+
+
+def test_the_record_of_votes_on_motions_is_refused_saying_what_it_is(tmp_path: Path) -> None:
+    """'Aan de orde zijn de stemmingen over 32 moties, ...' lists motions by number only: the
+    refusal says it is the record of the votes, not that the layout is unknown."""
+    sample = RECORDS / "h-tk-19961997-3369.txt"
+    assert refused(tmp_path, sample).startswith(
+        f"briefing: error: {sample}:6: this is the record of the votes on motions ('Aan de "
+        "orde zijn de stemmingen over 32 moties, ingediend in het notaoverleg ...'), which "
+        "names the motions and their numbers but not their text; import each motion's own "
+        "publication (kst-<dossier>-<nr>); the importer reads "
+    )
+
+
+def test_a_debate_record_without_a_numbered_motion_is_refused_saying_what_it_is(
+    tmp_path: Path,
+) -> None:
+    """A debate whose copy stops inside the motion read out (1996), a sitting's business that
+    names motions by number only, and tweedekamer.nl's record of a sitting are refused as the
+    record of a debate, quoting its head or its first speaker."""
+    for name, line, speaker in (
+        ("h-tk-19961997-3365.txt", 5, "De heer Hofstra (VVD):"),
+        ("h-tk-20162017-97-8.txt", 4, "Tweede Kamer der Staten-Generaal2016-2017nr. 97, item 8"),
+        (
+            "tk-plenair-verslag-2022-2023-103.txt",
+            1,
+            "Plenair verslag Tweede Kamer, 103e vergadering",
+        ),
+    ):
+        sample = RECORDS / name
+        assert refused(tmp_path / name, sample).startswith(
+            f"briefing: error: {sample}:{line}: this is the record of a debate (Handelingen: "
+            f"'{speaker}'), which holds no motion read out in full with the number the chair "
+            "gives it ('Zij krijgt nr. 30 (32563).'); import each motion's own publication "
+            "(kst-<dossier>-<nr>); the importer reads "
+        )
+
+
+def test_the_title_gives_the_submitters_with_c_s_as_written(tmp_path: Path) -> None:
+    """'GEWIJZIGDE MOTIE VAN HET LID THIJSSEN C.S. TER VERVANGING VAN DIE GEDRUKT ONDER NR.
+    617' with no names under the text: the submitter is 'Thijssen c.s.', the id
+    'thijssen-21501-30-620', and it replaces nr. 617."""
+    content = content_copy(tmp_path / "content")
+    sample = RECORDS / "kst-21501-30-620.xml"
+    run = cli("import", sample, "--content", content)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout == f"wrote {content / 'motions.yaml'}: motion thijssen-21501-30-620\n"
+    assert run.stderr == (
+        f"{sample}:18: the names of the submitters are not under the text; taken from the "
+        "title: Thijssen c.s.\n"
+    )
+    motion = motions(content)["thijssen-21501-30-620"]
+    assert motion["submitters"] == ["Thijssen c.s."]
+    assert (motion["kamerstuk"], motion["replaces"]) == ("21 501-30, nr. 620", "21 501-30, nr. 617")
