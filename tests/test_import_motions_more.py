@@ -90,3 +90,21 @@ def test_a_page_heading_in_sentence_case_is_not_the_title(tmp_path: Path) -> Non
         "verzoekt het Presidium voorstellen uit te werken om periodiek te vergaderen op locaties "
         "gespreid over het land"
     )
+
+
+def test_the_title_gives_the_submitters_with_c_s_as_written(tmp_path: Path) -> None:
+    """'GEWIJZIGDE MOTIE VAN HET LID THIJSSEN C.S. TER VERVANGING VAN DIE GEDRUKT ONDER NR.
+    617' with no names under the text: the submitter is 'Thijssen c.s.', the id
+    'thijssen-21501-30-620', and it replaces nr. 617."""
+    content = content_copy(tmp_path / "content")
+    sample = MOTIONS / "kst-21501-30-620.xml"
+    run = cli("import", sample, "--content", content)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout == f"wrote {content / 'motions.yaml'}: motion thijssen-21501-30-620\n"
+    assert run.stderr == (
+        f"{sample}:18: the names of the submitters are not under the text; taken from the "
+        "title: Thijssen c.s.\n"
+    )
+    motion = motions(content)["thijssen-21501-30-620"]
+    assert motion["submitters"] == ["Thijssen c.s."]
+    assert (motion["kamerstuk"], motion["replaces"]) == ("21 501-30, nr. 620", "21 501-30, nr. 617")

@@ -3,7 +3,7 @@ whose number the chair gives ("Zij krijgt nr. 30 (32563).") becomes an entry, th
 as the chair names them, a motion changed in the debate with the one it replaces; a motion the
 copy gives no number is left out and said so.
 
-The samples are real pages, as copied (``fixtures/import/motions-r5/SOURCES.txt``).
+The samples are real pages, as copied (``fixtures/import/handelingen/SOURCES.txt``).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 from tests.conftest import FIXTURES, cli
 from tests.test_import_sources import content_copy, motions
 
-RECORDS = FIXTURES / "import" / "motions-r5"
+RECORDS = FIXTURES / "import" / "handelingen"
 
 
 def test_the_motions_of_a_debate_record_are_imported_with_the_number_the_chair_gives(
@@ -126,21 +126,3 @@ def test_a_debate_record_without_a_numbered_motion_is_refused_saying_what_it_is(
             "gives it ('Zij krijgt nr. 30 (32563).'); import each motion's own publication "
             "(kst-<dossier>-<nr>); the importer reads "
         )
-
-
-def test_the_title_gives_the_submitters_with_c_s_as_written(tmp_path: Path) -> None:
-    """'GEWIJZIGDE MOTIE VAN HET LID THIJSSEN C.S. TER VERVANGING VAN DIE GEDRUKT ONDER NR.
-    617' with no names under the text: the submitter is 'Thijssen c.s.', the id
-    'thijssen-21501-30-620', and it replaces nr. 617."""
-    content = content_copy(tmp_path / "content")
-    sample = RECORDS / "kst-21501-30-620.xml"
-    run = cli("import", sample, "--content", content)
-    assert run.returncode == 0, run.stderr
-    assert run.stdout == f"wrote {content / 'motions.yaml'}: motion thijssen-21501-30-620\n"
-    assert run.stderr == (
-        f"{sample}:18: the names of the submitters are not under the text; taken from the "
-        "title: Thijssen c.s.\n"
-    )
-    motion = motions(content)["thijssen-21501-30-620"]
-    assert motion["submitters"] == ["Thijssen c.s."]
-    assert (motion["kamerstuk"], motion["replaces"]) == ("21 501-30, nr. 620", "21 501-30, nr. 617")
