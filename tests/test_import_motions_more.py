@@ -1,7 +1,8 @@
 """``briefing import`` on motions as more of their publishers print them: tweedekamer.nl's
 signatories block under the names, a debate closed "tot de orde van de nacht", rijksbegroting.nl's
-line of dossier, number and title, a PDF's date and "De Kamer," on one line, and a web page's
-links after the names.
+line of dossier, number and title, a PDF's date and "De Kamer," on one line, a web page's
+links after the names, and the official XML of a gewijzigde motie naming its submitters in its
+title only ("THIJSSEN C.S.").
 
 The samples are real pages, as copied (``fixtures/import/motions/SOURCES.txt``).
 """
