@@ -26,3 +26,39 @@ def test_a_signature_printed_in_capitals_is_the_letters_signature(tmp_path: Path
     assert body[-1].endswith("in gedrukte vorm verschijnen.")
     assert "found no signature" not in notes
     assert "left out after the signature: 'Copyright Tweede Kamer der Staten Generaal'" in notes
+
+
+def test_letterhead_labels_over_their_values_are_read(tmp_path: Path) -> None:
+    """The letter's PDF as a news site gives its text prints each label on a line of its own
+    and the value on the line under it ("Datum" over "11 februari 2005"), a dash for an empty
+    field: the date, the reference and the subject are the letter's, and the label under the
+    reference ("Doorkiesnummer") is not taken for a second one."""
+    draft, notes = imported_draft(tmp_path, IMPORT / "opennieuwsbank-2005-briefhoofd.excerpt.txt")
+    assert str(draft["date"]) == "2005-02-11"
+    assert draft["subject"] == "Implementatiewet EG-kaderrichtlijn water (Kamerstukken I 28808, A)"
+    assert draft["references"]["ours"] == ["HDJZ/WAT 2005-54"]
+    assert draft["references"]["attachments"] == ["1"]
+    assert "'-'" not in notes
+
+
+def test_a_signature_after_the_closing_formula_is_read_with_a_name_printed_in_full(
+    tmp_path: Path,
+) -> None:
+    """ "Hoogachtend," then "DE MINISTER VAN VERKEER EN WATERSTAAT," and "Karla Peijs" (the
+    name in full, not with initials), then the memorie van antwoord the letter sends: the
+    signature ends the letter and what follows it is the annex, not the letter's body."""
+    draft, notes = imported_draft(tmp_path, IMPORT / "opennieuwsbank-2005-briefhoofd.excerpt.txt")
+    assert draft["signatory"] == {
+        "title": "De Minister van Verkeer en Waterstaat,",
+        "name": "Karla Peijs",
+    }
+    (section,) = draft["sections"]
+    assert section["body"] == [
+        "Hierbij doe ik u, mede namens de Staatssecretaris van Volkshuisvesting, Ruimtelijke "
+        "Ordening en Milieubeheer en de Minister van Landbouw, Natuur en Voedselkwaliteit, de "
+        "nadere memorie van antwoord inzake het bovenvermelde wetsvoorstel toekomen."
+    ]
+    annex = draft["annex"][0]["body"]
+    assert annex[0].startswith("Wijziging van de Wet op de waterhuishouding")
+    assert annex[1].startswith("Uit het nader voorlopig verslag van de vaste commissies")
+    assert "found no signature" not in notes

@@ -120,13 +120,21 @@ def find_closing(lines: list[SourceLine], start: int) -> Closing | None:
 
 def _closing_above_annex(lines: list[SourceLine], filled: list[int], start: int) -> Closing | None:
     """The signature of a letter with an annex after it: a title after a paragraph's end and
-    a name printed with initials, with any number of lines after them; ``None`` if none."""
+    a name printed with initials, or a title after the closing formula ("Hoogachtend,") and a
+    name however printed ("Karla Peijs"), with any number of lines after them; ``None`` if
+    none."""
     for position in range(1, len(filled)):
         text = _text(lines[filled[position]])
-        if not _TITLE_RE.match(text) or not TERMINAL_RE.search(_text(lines[filled[position - 1]])):
+        before = _text(lines[filled[position - 1]])
+        formula = bool(_FORMULA_RE.match(before))
+        if not _TITLE_RE.match(text) or not (formula or TERMINAL_RE.search(before)):
             continue
         closing = _closing_at(lines, filled[position:], annex=True)
-        if closing is not None and closing.name and _PRINTED_NAME_RE.match(closing.name):
+        if (
+            closing is not None
+            and closing.name
+            and (formula or _PRINTED_NAME_RE.match(closing.name))
+        ):
             _formula_before(lines, filled, closing, start)
             return closing
     return None

@@ -32,7 +32,7 @@ _SALUTATION_RE = re.compile(r"^(?:Zeer\s+)?[Gg]eachte\s+\S.*$")
 _LABEL_RE = re.compile(
     r"^(Datum|Betreft|Onderwerp|Onze [Rr]eferentie|Uw [Rr]eferentie|Ons [Kk]enmerk|"
     r"Uw [Kk]enmerk|Uw brief(?: van)?|Bijlage(?:\(n\)|n)?|Kopie aan|Contactpersoon|"
-    r"Pagina)(?=\s|:|$):?\s*(.*)$"
+    r"Doorkiesnummer|Pagina)(?=\s|:|$):?\s*(.*)$"
 )
 _STREET_RE = re.compile(r"^[A-Z][^\d,;:]{1,60}\s\d{1,5}[a-zA-Z]?(?:\s?[-\u2013]\s?\d{1,5})?$")
 _POSTCODE_RE = re.compile(r"^\d{4}\s?[A-Z]{2}\b")
@@ -44,6 +44,8 @@ _PAGE_RE = re.compile(r"^Pagina\s+\d+\s+van\s+\d+$")
 _REFERENCE_RE = re.compile(r"^\S{1,60}$")
 #: A line that ends with one of these words continues on the next ("Aan de Voorzitter van de").
 _CONTINUES_RE = re.compile(r"\b(?:van|de|der|den|het|en|voor|aan|te)$")
+#: What a letterhead prints for a field it leaves empty.
+_EMPTY_FIELDS = {"-", "\u2013", "\u2014"}
 #: How similar a line must be to a line of the sender column to count as its repeat.
 _SIMILAR = 0.8
 
@@ -330,21 +332,25 @@ def _read_sender(
 def _read_labels(
     paragraph: list[SourceLine], texts: list[str], head: Head, notes: list[str], path: Path
 ) -> None:
+    """The labelled fields of a paragraph of the letterhead. A label's value stands after it
+    on its line or, in a letterhead that prints the labels apart, on the lines under it
+    ("Datum" over "11 februari 2005"); a dash is an empty field."""
     label: str | None = None
     for line, text in zip(paragraph, texts, strict=True):
         match = _LABEL_RE.match(text)
         if match:
             label, value = match[1].lower(), match[2].strip()
-            if label == "datum":
-                _read_date(value, line, head, path)
-            if not value or label == "datum":
-                continue
         elif label is None:
             notes.append(f"line {line.number}: left out of the head: '{text}'")
             continue
         else:
             value = text
-        _label_value(label, value, line, head, notes)
+        if not value or value in _EMPTY_FIELDS:
+            continue
+        if label == "datum" and head.date is None:
+            _read_date(value, line, head, path)
+        else:
+            _label_value(label, value, line, head, notes)
 
 
 def _read_date(value: str, line: SourceLine, head: Head, path: Path) -> None:
