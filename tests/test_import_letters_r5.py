@@ -62,3 +62,16 @@ def test_a_signature_after_the_closing_formula_is_read_with_a_name_printed_in_fu
     assert annex[0].startswith("Wijziging van de Wet op de waterhuishouding")
     assert annex[1].startswith("Uit het nader voorlopig verslag van de vaste commissies")
     assert "found no signature" not in notes
+
+
+def test_letterhead_fields_side_by_side_on_one_line_are_each_read(tmp_path: Path) -> None:
+    """The text of a 2009 letter's PDF gives the letterhead's fields on one line, each label
+    followed by its value ("Datum 28 oktober 2009 Uw kenmerk 18106-t96/2009D46472 Onderwerp
+    kamervragen"): the date, the Kamer's reference and the subject are each read from it, and
+    the ministry the letterhead names above them is the sender's."""
+    draft, _ = imported_draft(tmp_path, IMPORT / "opennieuwsbank-2009-kopregel.excerpt.txt")
+    assert str(draft["date"]) == "2009-10-28"
+    assert draft["subject"] == "kamervragen"
+    assert draft["references"]["yours"] == "18106-t96/2009D46472"
+    assert draft["sender"]["ministry"] == "Ministerie van Verkeer en Waterstaat"
+    assert draft["sections"][0]["body"][0].startswith("Hiermee beantwoord ik, mede namens")

@@ -44,6 +44,11 @@ _PAGE_RE = re.compile(r"^Pagina\s+\d+\s+van\s+\d+$")
 _REFERENCE_RE = re.compile(r"^\S{1,60}$")
 #: A line that ends with one of these words continues on the next ("Aan de Voorzitter van de").
 _CONTINUES_RE = re.compile(r"\b(?:van|de|der|den|het|en|voor|aan|te)$")
+#: Where the next field starts on a line that prints them side by side.
+_NEXT_LABEL_RE = re.compile(
+    r"\s+(?=(?:Datum|Betreft|Onderwerp|Onze [Rr]eferentie|Uw [Rr]eferentie|Ons [Kk]enmerk|"
+    r"Uw [Kk]enmerk|Uw brief van|Bijlage(?:\(n\)|n)|Doorkiesnummer)\s)"
+)
 #: What a letterhead prints for a field it leaves empty.
 _EMPTY_FIELDS = {"-", "\u2013", "\u2014"}
 #: How similar a line must be to a line of the sender column to count as its repeat.
@@ -336,7 +341,10 @@ def _read_labels(
     on its line or, in a letterhead that prints the labels apart, on the lines under it
     ("Datum" over "11 februari 2005"); a dash is an empty field."""
     label: str | None = None
-    for line, text in zip(paragraph, texts, strict=True):
+    pairs = [
+        (line, part) for line, text in zip(paragraph, texts, strict=True) for part in _fields(text)
+    ]
+    for line, text in pairs:
         match = _LABEL_RE.match(text)
         if match:
             label, value = match[1].lower(), match[2].strip()
@@ -351,6 +359,23 @@ def _read_labels(
             _read_date(value, line, head, path)
         else:
             _label_value(label, value, line, head, notes)
+
+
+def _fields(text: str) -> list[str]:
+    """A letterhead's line split into its fields where it prints them side by side, each
+    label with its value ("Datum 28 oktober 2009 Uw kenmerk 18106 Onderwerp kamervragen");
+    the line as it is when a part has no value, a label comes twice or the date is none."""
+    parts = _NEXT_LABEL_RE.split(text)
+    if len(parts) < 2:
+        return [text]
+    matches = [_LABEL_RE.match(part) for part in parts]
+    labels = [match[1].lower() for match in matches if match and match[2].strip()]
+    if len(labels) < len(parts) or len(set(labels)) < len(labels):
+        return [text]
+    dates = [match[2] for match in matches if match and match[1] == "Datum"]
+    if any(parse_dutch_date(date) is None for date in dates):
+        return [text]
+    return parts
 
 
 def _read_date(value: str, line: SourceLine, head: Head, path: Path) -> None:
