@@ -75,3 +75,37 @@ def test_letterhead_fields_side_by_side_on_one_line_are_each_read(tmp_path: Path
     assert draft["references"]["yours"] == "18106-t96/2009D46472"
     assert draft["sender"]["ministry"] == "Ministerie van Verkeer en Waterstaat"
     assert draft["sections"][0]["body"][0].startswith("Hiermee beantwoord ik, mede namens")
+
+
+def test_the_number_of_a_chemical_formula_is_not_a_footnote_call(tmp_path: Path) -> None:
+    """ "(waterstof, CO2, ammoniak en gelijkstroomkabels)" stands between the calls of footnotes
+    1 and 2 ("geïnformeerd1", "Op 27 juni jl.2 is"): the 2 of CO2 is the formula's, so it stays
+    in the text and footnote 2 is called where the paper calls it."""
+    draft, _ = imported_draft(tmp_path, IMPORT / "tk-2024D48201.noten.txt")
+    first, second = draft["sections"]
+    assert "(waterstof, CO2, ammoniak en gelijkstroomkabels)" in first["body"][0]
+    assert second["body"][0].startswith("Op 27 juni jl.[^kamerstuk-29-826-2] is de Kamer")
+    assert draft["footnotes"]["kamerstuk-29-826-2"] == "Kamerstuk 29 826, nr. 213"
+
+
+def test_the_note_on_calls_without_footnotes_passes_over_a_chemical_formula(
+    tmp_path: Path,
+) -> None:
+    """Without the footnotes, the note names the calls 1 and 2 as the paper has them, not the
+    2 of "CO2" that stands between them."""
+    _, notes = imported_draft(tmp_path, IMPORT / "tk-2024D48201.excerpt.txt")
+    assert "('geïnformeerd1', 'jl.2')" in notes
+    assert "CO2" not in notes
+
+
+def test_a_heading_right_after_a_list_is_a_heading(tmp_path: Path) -> None:
+    """tweedekamer.nl prints the letter without blank lines: a dash list of the letter's
+    topics, whose items end without a full stop, then the first topic's heading and a
+    subheading over the first paragraph. Both are the section's headings, not paragraphs."""
+    draft, _ = imported_draft(tmp_path, IMPORT / "tk-2025D33491.excerpt.txt")
+    first, second, third = draft["sections"]
+    assert first["body"][1]["items"][-1] == "Huisvesting voor mensen met een beperking"
+    assert len(first["body"]) == 2
+    assert second["heading"] == "Actualiteiten in de corporatiesector"
+    assert third["heading"] == "Inzicht in realisatie door woningcorporaties"
+    assert third["body"][0].startswith("In de Nationale prestatieafspraken (NPA) 2025")
