@@ -46,11 +46,9 @@ _REFERENCE_RE = re.compile(r"^\S{1,60}$")
 _CONTINUES_RE = re.compile(r"\b(?:van|de|der|den|het|en|voor|aan|te)$")
 #: Where the next field starts on a line that prints them side by side.
 _NEXT_LABEL_RE = re.compile(
-    r"\s+(?=(?:Datum|Betreft|Onderwerp|Onze [Rr]eferentie|Uw [Rr]eferentie|Ons [Kk]enmerk|"
-    r"Uw [Kk]enmerk|Uw brief van|Bijlage(?:\(n\)|n)|Doorkiesnummer)\s)"
+    r"\s+(?=(?:Datum|Betreft|Onderwerp|(?:Onze|Uw) [Rr]eferentie|(?:Ons|Uw) [Kk]enmerk|"
+    r"Uw brief van|Bijlage(?:\(n\)|n)|Doorkiesnummer)\s)"
 )
-#: What a letterhead prints for a field it leaves empty.
-_EMPTY_FIELDS = {"-", "\u2013", "\u2014"}
 #: How similar a line must be to a line of the sender column to count as its repeat.
 _SIMILAR = 0.8
 
@@ -341,10 +339,8 @@ def _read_labels(
     on its line or, in a letterhead that prints the labels apart, on the lines under it
     ("Datum" over "11 februari 2005"); a dash is an empty field."""
     label: str | None = None
-    pairs = [
-        (line, part) for line, text in zip(paragraph, texts, strict=True) for part in _fields(text)
-    ]
-    for line, text in pairs:
+    fields = [(line, part) for i, line in enumerate(paragraph) for part in _fields(texts[i])]
+    for line, text in fields:
         match = _LABEL_RE.match(text)
         if match:
             label, value = match[1].lower(), match[2].strip()
@@ -353,7 +349,7 @@ def _read_labels(
             continue
         else:
             value = text
-        if not value or value in _EMPTY_FIELDS:
+        if not value or value in ("-", "\u2013", "\u2014"):
             continue
         if label == "datum" and head.date is None:
             _read_date(value, line, head, path)
@@ -362,18 +358,13 @@ def _read_labels(
 
 
 def _fields(text: str) -> list[str]:
-    """A letterhead's line split into its fields where it prints them side by side, each
-    label with its value ("Datum 28 oktober 2009 Uw kenmerk 18106 Onderwerp kamervragen");
-    the line as it is when a part has no value, a label comes twice or the date is none."""
+    """A letterhead's line of fields side by side ("Datum 28 oktober 2009 Uw kenmerk 18106
+    Onderwerp kamervragen") split, unless a label lacks its value, comes twice or no date."""
     parts = _NEXT_LABEL_RE.split(text)
-    if len(parts) < 2:
-        return [text]
     matches = [_LABEL_RE.match(part) for part in parts]
     labels = [match[1].lower() for match in matches if match and match[2].strip()]
-    if len(labels) < len(parts) or len(set(labels)) < len(labels):
-        return [text]
     dates = [match[2] for match in matches if match and match[1] == "Datum"]
-    if any(parse_dutch_date(date) is None for date in dates):
+    if len(set(labels)) < len(parts) or None in map(parse_dutch_date, dates):
         return [text]
     return parts
 
