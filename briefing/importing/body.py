@@ -248,7 +248,8 @@ def _table_cells(blocks: list[_Block], notes: list[str]) -> None:
 
 
 def _find_headings(blocks: list[_Block], marked: bool) -> None:
-    """Mark short lines between paragraphs as headings, when the text has no heading markup."""
+    """Mark short lines between paragraphs as headings, when the text has no heading markup:
+    after a paragraph's end, a heading or a list (whose items need no full stop)."""
     if marked:
         return
     for index, block in enumerate(blocks):
@@ -258,7 +259,9 @@ def _find_headings(blocks: list[_Block], marked: bool) -> None:
         after = blocks[index + 1] if index + 1 < len(blocks) else None
         if after is None:
             continue
-        before_ends = before is None or before.kind == "heading" or ends_sentence(before.text)
+        before_ends = (
+            before is None or before.kind in ("heading", "item") or ends_sentence(before.text)
+        )
         if _HEADING_NUMBER_RE.match(block.text) and before and before.text.endswith(":"):
             continue  # the first item of a numbered list
         after_starts = (

@@ -3,6 +3,8 @@
 A Kamerbrief ends with the signatory's title ("De Minister voor Buitenlandse Handel
 en Ontwikkelingssamenwerking,", possibly over two lines) and, usually, the name. Both
 layouts end that way; a few lines of page furniture may follow (removed beforehand).
+Older papers print the title in capitals ("DE MINISTER VAN VERKEER EN WATERSTAAT,"); the
+draft writes it as the letters do ("De Minister van Verkeer en Waterstaat,").
 A letter that sends an annex in the same paper (a geannoteerde agenda, a report of a
 Council, answers to questions) is signed above it: the signature, a title and a name
 printed with initials after a paragraph's end, may then stand anywhere in the text, and
@@ -21,10 +23,12 @@ from briefing.importing.text import (
     collapse,
     sentences,
     strip_markup,
+    usual_case,
 )
 
 _TITLE_RE = re.compile(
     r"^(?:De|Het)\s+(?:[Mm]inisters?|[Ss]taatssecretaris(?:sen)?|[Mm]inister-[Pp]resident)\b"
+    r"|^(?:DE|De|HET|Het)\s+(?:MINISTERS?|STAATSSECRETARIS(?:SEN)?|MINISTER-PRESIDENT)\b"
 )
 #: A title and a name on one line: "De minister van Binnenlandse Zaken, J. W. E. Spies".
 _ONE_LINE_RE = re.compile(r"^(.{10,150},)\s+([A-Z][^,;:!?()]{1,60})$")
@@ -116,13 +120,21 @@ def find_closing(lines: list[SourceLine], start: int) -> Closing | None:
 
 def _closing_above_annex(lines: list[SourceLine], filled: list[int], start: int) -> Closing | None:
     """The signature of a letter with an annex after it: a title after a paragraph's end and
-    a name printed with initials, with any number of lines after them; ``None`` if none."""
+    a name printed with initials, or a title after the closing formula ("Hoogachtend,") and a
+    name however printed ("Karla Peijs"), with any number of lines after them; ``None`` if
+    none."""
     for position in range(1, len(filled)):
         text = _text(lines[filled[position]])
-        if not _TITLE_RE.match(text) or not TERMINAL_RE.search(_text(lines[filled[position - 1]])):
+        before = _text(lines[filled[position - 1]])
+        formula = bool(_FORMULA_RE.match(before))
+        if not _TITLE_RE.match(text) or not (formula or TERMINAL_RE.search(before)):
             continue
         closing = _closing_at(lines, filled[position:], annex=True)
-        if closing is not None and closing.name and _PRINTED_NAME_RE.match(closing.name):
+        if (
+            closing is not None
+            and closing.name
+            and (formula or _PRINTED_NAME_RE.match(closing.name))
+        ):
             _formula_before(lines, filled, closing, start)
             return closing
     return None
@@ -148,7 +160,8 @@ def _closing_at(lines: list[SourceLine], rest: list[int], annex: bool = False) -
         text = _text(lines[index])
         one_line = _ONE_LINE_RE.match(text)
         if one_line and not title_parts:  # "De Minister van Financiën, W.B. Hoekstra"
-            closing = Closing(index, one_line[1], lines[index].number, True, one_line[2])
+            title = usual_case(one_line[1])
+            closing = Closing(index, title, lines[index].number, True, one_line[2])
             closing.name_line = lines[index].number
             return _side_by_side(_after_name(lines, closing, rest[1:], annex))
         if len(text) > 160 or re.search(r"[.!?]\s+[A-Z]", text):
@@ -160,7 +173,7 @@ def _closing_at(lines: list[SourceLine], rest: list[int], annex: bool = False) -
     if not complete and len(rest) > len(title_parts):
         return None  # a title that does not end (no comma) must be the end of the text
     used = len(title_parts)
-    closing = Closing(rest[0], " ".join(title_parts), lines[rest[0]].number, complete)
+    closing = Closing(rest[0], usual_case(" ".join(title_parts)), lines[rest[0]].number, complete)
     following = rest[used:]
     if following:
         name = _text(lines[following[0]])

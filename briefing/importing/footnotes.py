@@ -22,12 +22,17 @@ from briefing.importing.parsed import Body, FootnoteText, Paragraph
 from briefing.importing.text import SUPERSCRIPTS, SourceLine, shortened, slugify, unique_id
 
 _CALL_RE = re.compile(rf"<sup>(\d{{1,3}})</sup>|([{SUPERSCRIPTS}]+)|\[\^([^\]\s]{{1,40}})\]")
+#: The number of a chemical formula that letters write ("CO2", "NO2", "SO2", "NH3", "CH4") is
+#: not a footnote call glued to its word.
+FORMULA_GUARD = r"(?<!\bCO)(?<!\bNO)(?<!\bSO)(?<!\bNH)(?<!\bCH)"
 #: A number glued to the word before it, as a web page's copy prints a footnote call:
 #: after two letters ("Lange3"), or after a letter or a closing mark and one punctuation mark
 #: ("bloedvoorziening.1", "c.s.3", "kansrijk»1"); never after a digit or a space ("CW3.1",
-#: "1,2 miljard", "artikel 2"); a list of calls goes on after a comma ("kansrijk»1, 2 heb").
+#: "1,2 miljard", "artikel 2"), nor in a chemical formula (:data:`FORMULA_GUARD`); a list of
+#: calls goes on after a comma ("kansrijk»1, 2 heb").
 _GLUED_RE = re.compile(
-    r"(?:(?<=[^\W\d_]{2})|(?<=[^\W\d_][.,;:\u00bb)\u201d\u2019])|(?<=[\u00bb)\u201d\u2019][.,;:]))"
+    FORMULA_GUARD + r"(?:(?<=[^\W\d_]{2})|(?<=[^\W\d_][.,;:\u00bb)\u201d\u2019])"
+    r"|(?<=[\u00bb)\u201d\u2019][.,;:]))"
     r"(\d{1,2})(?=[\s,.;:)]|$)((?:,\s?\d{1,2}(?=[\s,.;:)]|$))*)"
 )
 #: A call glued to a year ("van 16 februari 20181.", "het Belastingplan 20152 dat"): the year
@@ -151,7 +156,8 @@ def mark_calls(body: list[SourceLine], mark: str) -> bool:
 def mark_call(body: list[SourceLine], start: int, end: int, number: int) -> bool:
     """Mark the first call of footnote ``number`` in ``body[start:end]``; whether it was found."""
     pattern = re.compile(
-        rf"(?:(?<=[^\W\d_])|(?<=[.,;:)\u2019\u201d\u00bb'\"])){number}(?=[\s,.;:)]|$)"
+        FORMULA_GUARD
+        + rf"(?:(?<=[^\W\d_])|(?<=[.,;:)\u2019\u201d\u00bb'\"])){number}(?=[\s,.;:)]|$)"
     )
     for index in range(start, end):
         if _mark_listed(body, index, number):

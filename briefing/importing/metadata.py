@@ -198,7 +198,7 @@ def _sender(head: Head, corpus: Corpus, layout: str, notes: list[str]) -> None:
             f"{model.letter.id} (check the directorate and addresses)"
         )
         return
-    head.ministry = ministry_of(head.signatory_title) or UNKNOWN
+    head.ministry = head.ministry or ministry_of(head.signatory_title) or UNKNOWN
     head.directorate = UNKNOWN
     head.visiting_address = [UNKNOWN]
     head.postal_address = [UNKNOWN]

@@ -32,7 +32,7 @@ _SALUTATION_RE = re.compile(r"^(?:Zeer\s+)?[Gg]eachte\s+\S.*$")
 _LABEL_RE = re.compile(
     r"^(Datum|Betreft|Onderwerp|Onze [Rr]eferentie|Uw [Rr]eferentie|Ons [Kk]enmerk|"
     r"Uw [Kk]enmerk|Uw brief(?: van)?|Bijlage(?:\(n\)|n)?|Kopie aan|Contactpersoon|"
-    r"Pagina)(?=\s|:|$):?\s*(.*)$"
+    r"Doorkiesnummer|Pagina)(?=\s|:|$):?\s*(.*)$"
 )
 _STREET_RE = re.compile(r"^[A-Z][^\d,;:]{1,60}\s\d{1,5}[a-zA-Z]?(?:\s?[-\u2013]\s?\d{1,5})?$")
 _POSTCODE_RE = re.compile(r"^\d{4}\s?[A-Z]{2}\b")
@@ -44,6 +44,11 @@ _PAGE_RE = re.compile(r"^Pagina\s+\d+\s+van\s+\d+$")
 _REFERENCE_RE = re.compile(r"^\S{1,60}$")
 #: A line that ends with one of these words continues on the next ("Aan de Voorzitter van de").
 _CONTINUES_RE = re.compile(r"\b(?:van|de|der|den|het|en|voor|aan|te)$")
+#: Where the next field starts on a line that prints them side by side.
+_NEXT_LABEL_RE = re.compile(
+    r"\s+(?=(?:Datum|Betreft|Onderwerp|(?:Onze|Uw) [Rr]eferentie|(?:Ons|Uw) [Kk]enmerk|"
+    r"Uw brief van|Bijlage(?:\(n\)|n)|Doorkiesnummer)\s)"
+)
 #: How similar a line must be to a line of the sender column to count as its repeat.
 _SIMILAR = 0.8
 
@@ -330,21 +335,38 @@ def _read_sender(
 def _read_labels(
     paragraph: list[SourceLine], texts: list[str], head: Head, notes: list[str], path: Path
 ) -> None:
+    """The labelled fields of a paragraph of the letterhead. A label's value stands after it
+    on its line or, in a letterhead that prints the labels apart, on the lines under it
+    ("Datum" over "11 februari 2005"); a dash is an empty field."""
     label: str | None = None
-    for line, text in zip(paragraph, texts, strict=True):
+    fields = [(line, part) for i, line in enumerate(paragraph) for part in _fields(texts[i])]
+    for line, text in fields:
         match = _LABEL_RE.match(text)
         if match:
             label, value = match[1].lower(), match[2].strip()
-            if label == "datum":
-                _read_date(value, line, head, path)
-            if not value or label == "datum":
-                continue
         elif label is None:
             notes.append(f"line {line.number}: left out of the head: '{text}'")
             continue
         else:
             value = text
-        _label_value(label, value, line, head, notes)
+        if not value or value in ("-", "\u2013", "\u2014"):
+            continue
+        if label == "datum" and head.date is None:
+            _read_date(value, line, head, path)
+        else:
+            _label_value(label, value, line, head, notes)
+
+
+def _fields(text: str) -> list[str]:
+    """A letterhead's line of fields side by side ("Datum 28 oktober 2009 Uw kenmerk 18106
+    Onderwerp kamervragen") split, unless a label lacks its value, comes twice or no date."""
+    parts = _NEXT_LABEL_RE.split(text)
+    matches = [_LABEL_RE.match(part) for part in parts]
+    labels = [match[1].lower() for match in matches if match and match[2].strip()]
+    dates = [match[2] for match in matches if match and match[1] == "Datum"]
+    if len(set(labels)) < len(parts) or None in map(parse_dutch_date, dates):
+        return [text]
+    return parts
 
 
 def _read_date(value: str, line: SourceLine, head: Head, path: Path) -> None:

@@ -58,6 +58,25 @@ def collapse(text: str) -> str:
     return " ".join(text.split())
 
 
+#: The small words a title keeps in lower case ("De Minister van Verkeer en Waterstaat,").
+_SMALL_WORDS = frozenset({"van", "voor", "en", "der", "de", "het"})
+
+
+def usual_case(title: str) -> str:
+    """A title printed in capitals ("DE MINISTER VAN VERKEER EN WATERSTAAT,", "De
+    MINISTER-PRESIDENT,") as the letters write it ("De Minister van Verkeer en Waterstaat,",
+    "De Minister-President,"); a title with small letters in its words is returned as it is."""
+    if sum(c.islower() for c in title) * 3 > sum(c.isupper() for c in title):
+        return title
+    words = [
+        word.lower()
+        if word.lower() in _SMALL_WORDS and index
+        else "-".join(part.capitalize() for part in word.split("-"))
+        for index, word in enumerate(title.split())
+    ]
+    return " ".join(words)
+
+
 def without_calls(text: str) -> str:
     """``text`` without footnote calls (``[^1]``, ``<sup>1</sup>``), white space collapsed."""
     return collapse(re.sub(r"\[\^[^\]]*\]|<sup>[^<]*</sup>", " ", text))
