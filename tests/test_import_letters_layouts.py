@@ -1,6 +1,8 @@
 """``briefing import`` on real letters of layouts older and plainer than the Kamerstuk's page:
 a signature printed in capitals, letterheads whose labels stand apart from their values or side
-by side. Each test imports a small real text and asserts the draft and the notes a user gets."""
+by side; and the number of a chemical formula ("CO2") that is no footnote call, a heading right
+after a list. Each test imports a small real text and asserts the draft and the notes a user
+gets."""
 
 from __future__ import annotations
 
