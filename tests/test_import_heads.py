@@ -112,6 +112,13 @@ REFUSED = {
         "letterhead; import the paper's own publication instead (officielebekendmakingen.nl's "
         "kst-<dossier>-<nr>, as text, PDF or XML, or the ministry's PDF); the importer reads ",
     ),
+    "tk-2025D04328.excerpt.txt": (
+        1,
+        "this is a paper of answers to written questions (Kamervragen: 'Antwoord schriftelijke "
+        "vragen : Antwoord op vragen van het lid Erkens over ...'), which is published in the "
+        "Aanhangsel van de Handelingen, not as a letter; a letter that sends answers is "
+        "imported with them as its annex; the importer reads ",
+    ),
     "opennieuwsbank-2003-notitie.excerpt.txt": (
         7,
         "this is a letter whose letterhead prints its labels side by side ('Datum Kenmerk "
@@ -126,8 +133,9 @@ REFUSED = {
 def test_a_copy_the_importer_does_not_read_is_refused_with_what_to_import_instead(
     tmp_path: Path, name: str
 ) -> None:
-    """A news site's reprint, or a letterhead with its labels side by side: refused with the
-    line, what was found and the file to import instead; nothing is written."""
+    """A news site's reprint, answers to written questions, or a letterhead with its labels
+    side by side: refused with the line, what was found and what to import instead; nothing
+    is written."""
     line, message = REFUSED[name]
     content = tmp_path / "content"
     shutil.copytree(CONTENT, content)

@@ -7,7 +7,8 @@ ANTWOORDEN", "VERSLAG VAN EEN SCHRIFTELIJK OVERLEG"); an amendment keeps its ope
 ondergetekende stelt het volgende amendement voor:") where a site's copy drops that line; the
 record of a debate prints the motions read out in it without their number and title, and a
 party's site copies a motion so; the record of a sitting may hold no motion at all, or only
-the votes on motions, by their numbers. A news site's copy of a letter
+the votes on motions, by their numbers. Answers to written questions (Kamervragen) are
+published in the Aanhangsel van de Handelingen, not as a letter. A news site's copy of a letter
 (opennieuwsbank.nl: "11-03-2009 | Kamerstuk | Nederlands Ministerie van ...") has lost the
 paper's number and head, and an old letterhead that prints its labels side by side ("Datum
 Kenmerk Onderwerp", the values on the line under them) is one the importer does not read:
@@ -36,6 +37,15 @@ _NEWS_DATELINE_RE = re.compile(r"^\d{2}-\d{2}-\d{4} \| [^|]{3,40} \| [^|]{3,120}
 #: A letterhead's labels side by side on one line: "Datum Kenmerk Onderwerp".
 _LABEL_ROW_RE = re.compile(
     r"^Datum\s+(?:(?:Ons|Uw)\s+)?(?:[Kk]enmerk|[Rr]eferentie)\s+(?:Onderwerp|Betreft)\b"
+)
+#: Answers to written questions (Kamervragen), as tweedekamer.nl, officielebekendmakingen.nl
+#: (the Aanhangsel van de Handelingen) and a ministry print their head: "Antwoord schriftelijke
+#: vragen : ...", "Vragen van het lid Erkens (VVD) aan de Minister ... (ingezonden 20 december
+#: 2024).", "Antwoord van Minister Uitermark (...) (ontvangen 4 februari 2025).".
+_ANSWERS_RE = re.compile(
+    r"^(?:Antwoord(?:en)? (?:op )?schriftelijke vragen\b|Aanhangsel (?:van )?de Handelingen\b"
+    r"|Vragen (?:van|gesteld door) (?:het lid|de leden) .{2,400}\(ingezonden\b"
+    r"|Antwoord van (?:de )?(?:[Mm]inister|[Ss]taatssecretaris)\b.{0,200}\(ontvangen\b)"
 )
 #: A speaker's turn in the record of a debate: "De voorzitter:", "Mevrouw Kröger (GroenLinks):".
 _SPEAKER_RE = re.compile(
@@ -80,6 +90,13 @@ def what_it_is(lines: list[SourceLine]) -> tuple[int, str] | None:
         match = NUMBER_RE.match(text)
         if match and match[2] and not _READ_KINDS_RE.match(match[2]):
             return number, f"a Kamerstuk of another kind ('{match[2]}'), not a letter or a motion"
+        if _ANSWERS_RE.match(text):
+            return number, (
+                "a paper of answers to written questions (Kamervragen: "
+                f"'{shortened(text, 80)}'), which is published in the Aanhangsel van de "
+                "Handelingen, not as a letter; a letter that sends answers is imported with "
+                "them as its annex"
+            )
         if _AMENDMENT_RE.match(text):
             return number, f"an amendment ('{text}'), not a letter or a motion"
         if _NEWS_DATELINE_RE.match(text):
