@@ -211,6 +211,7 @@ def test_entries_of_other_files_and_other_code_are_removed(out: Path, content_co
     assert not stranger.exists()
     assert len(entries(out)) == loaded_files(content_copy)
     (content_copy / BROKEN_FILE).unlink()
+    (content_copy / INVALID_FILE).unlink()
     assert build(content_copy, out).returncode == 0
     assert len(entries(out)) == loaded_files(content_copy)
 
