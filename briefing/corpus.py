@@ -204,15 +204,16 @@ def _read(path: Path, letter: bool = False, stored: LoadCache | None = None) -> 
     """Load a content file (and validate it, for a ``letter``), unless it is unchanged since
     it was last read here; what loading it yields is taken from and kept in ``stored``."""
     try:
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        raw = path.read_bytes()
+        digest = hashlib.sha256(raw).hexdigest()
     except OSError:
-        digest = ""  # load_document reports it
+        raw, digest = b"", ""  # load_document reports it
     known = _READ.get((path, letter))
     if known is not None and digest and known.digest == digest:
         if stored is not None:
             stored.put(path, letter, digest, known.loaded, again=False)
         return known
-    loaded = stored.get(path, letter, digest) if stored is not None and digest else None
+    loaded = stored.get(path, letter, raw, digest) if stored is not None and digest else None
     fresh = loaded is None
     if loaded is None:
         document, problems = load_document(path)

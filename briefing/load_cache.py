@@ -1,11 +1,11 @@
 """What loading a content file yielded, kept between builds in the output folder.
 
 A build that has something to do loads every content file, and most of them did not change
-since the last build. For each file it loaded, the build keeps here the document (the data
-and the line and column of every node), the problems of reading it and, for a letter, the
-problems the letter has on its own and its references to the registries: one JSON file per
-content file in ``DIR/.briefing-cache/``. The next build takes them from there instead of
-parsing and checking the file again.
+since the last build. For each file it loaded, the build keeps here its data, the problems
+of reading it and, for a letter, the problems the letter has on its own and its references
+to the registries: one JSON file per content file in ``DIR/.briefing-cache/``. The next build
+takes them from there instead of parsing and checking the file again. The line and column
+of a node are not kept: when a problem needs one, the file's bytes are parsed again.
 
 An entry is found by a digest of the content file's path, its bytes and the code that loads
 it (this package's source, Python's and the loading libraries' versions), and says all four
@@ -21,9 +21,9 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
-from array import array
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -31,11 +31,11 @@ from typing import Any
 import briefing
 from briefing.atomic import replace_with
 from briefing.errors import Problem, Severity
-from briefing.loading import Document, NodePath
+from briefing.loading import Document, NodePath, parse_document
 from briefing.types import Ref
 
 CACHE_DIR = ".briefing-cache"
-FORMAT = 2
+FORMAT = 3
 #: The libraries whose versions decide what loading a file yields.
 _LIBRARIES = ("pydantic", "pydantic-core", "PyYAML", "markdown-it-py")
 #: Each kind of reference, by its name.
@@ -80,23 +80,15 @@ class LoadCache:
         self._used.add(name)
         return name + ".json"
 
-    def get(self, path: Path, letter: bool, digest: str) -> Loaded | None:
-        """What loading ``path`` yielded when its bytes had ``digest``; None if not kept."""
+    def get(self, path: Path, letter: bool, raw: bytes, digest: str) -> Loaded | None:
+        """What loading ``path`` yielded when its bytes were ``raw``, whose digest is
+        ``digest``; None if not kept."""
         try:
-            raw = (self.folder / self._name(path, letter, digest)).read_bytes()
-            entry = json.loads(raw)
+            entry = json.loads((self.folder / self._name(path, letter, digest)).read_bytes())
             if entry["key"] != [FORMAT, code_digest(), str(path), letter, digest]:
                 return None
-            return _decode(path, entry)
-        except (
-            OSError,
-            ValueError,
-            KeyError,
-            IndexError,
-            TypeError,
-            OverflowError,
-            RecursionError,
-        ):
+            return _decode(path, raw, entry)
+        except (OSError, ValueError, KeyError, IndexError, TypeError, RecursionError):
             return None
 
     def put(
@@ -135,8 +127,6 @@ def _encode(loaded: Loaded) -> dict[str, Any]:
     document = loaded.document
     return {
         "data": document.data,
-        "paths": [list(key) for key in document.positions],
-        "positions": [number for at in document.positions.values() for number in at],
         "unreadable": [list(key) for key in document.unreadable],
         "problems": _problems(loaded.problems),
         "own": _problems(loaded.own),
@@ -153,18 +143,38 @@ def _decode_problems(path: Path, rows: list[list[Any]]) -> tuple[Problem, ...]:
     return tuple(problems)
 
 
-def _decode(path: Path, entry: dict[str, Any]) -> Loaded:
-    """The :class:`Loaded` that ``entry`` holds; raises when it is not one."""
-    numbers = array("l", entry["positions"])  # refuses anything but whole numbers
-    at = zip(numbers[::2], numbers[1::2], strict=True)
-    positions = dict(zip(map(tuple, entry["paths"]), at, strict=True))
+def _decode(path: Path, raw: bytes, entry: dict[str, Any]) -> Loaded:
+    """The :class:`Loaded` that ``entry`` holds for the file's bytes ``raw``; raises when it
+    is not one."""
     unreadable = {tuple(key) for key in entry["unreadable"]}
     references = tuple(
         (tuple(key), _REFS[kind](str(value))) for key, kind, value in entry["references"]
     )
     return Loaded(
-        Document(path, entry["data"], positions, unreadable),
+        Document(path, entry["data"], _Positions(path, raw), unreadable),
         _decode_problems(path, entry["problems"]),
         _decode_problems(path, entry["own"]),
         references,
     )
+
+
+class _Positions(Mapping[NodePath, tuple[int, int]]):
+    """The line and column of every node of a document taken from the cache: found by
+    parsing the file's bytes again, as loading did, when a problem first needs one (most
+    documents never do, so the cache need not hold them)."""
+
+    def __init__(self, path: Path, raw: bytes) -> None:
+        self._path, self._raw = path, raw
+
+    @cached_property
+    def _positions(self) -> Mapping[NodePath, tuple[int, int]]:
+        return parse_document(self._path, self._raw)[0].positions
+
+    def __getitem__(self, key: NodePath) -> tuple[int, int]:
+        return self._positions[key]
+
+    def __iter__(self) -> Iterator[NodePath]:
+        return iter(self._positions)
+
+    def __len__(self) -> int:
+        return len(self._positions)

@@ -187,10 +187,10 @@ def test_an_entry_that_is_well_formed_but_wrong_is_ignored(out: Path, content_co
     kept = {path.name: path.read_bytes() for path in entries(out)}
     for path in entries(out):
         entry = json.loads(path.read_bytes())
-        if entry["own"]:  # the broken letter: its section ids' problem, at a wrong place
+        if entry["own"]:  # the broken letter: its section ids' problem, on no line
             entry["own"][0][0] = "one"
-        else:
-            entry["positions"] = [[["id"], "a", 1]]
+        else:  # the others: a reference to a kind of entry there is not
+            entry["references"] = [[["sections", 0, "motions", 0], "wish", "x"]]
         path.write_text(json.dumps(entry), encoding="utf-8")
     second = build(content_copy, out)
     assert (second.returncode, second.stdout, second.stderr) == (
