@@ -47,6 +47,7 @@ import pytest
 import yaml
 
 from briefing.cli import main
+from briefing.load_cache import CACHE_DIR
 from briefing.record import RECORD_FILE
 from tests.conftest import CONTENT, FreshBuild, cli, html_of
 
@@ -277,7 +278,9 @@ def test_a_build_writes_only_under_its_output_folder(fresh_build: FreshBuild) ->
     assert len(pdfs) > 20
     for name in pdfs:
         assert re.fullmatch(r"(letters|briefings|sectors)/[a-z0-9]+(-[a-z0-9]+)*\.pdf", name)
-    assert set(files) - set(pdfs) <= {".briefing-build.json", ".briefing-build.lock"}
+    cached = [f for f in files if f.startswith(f"{CACHE_DIR}/")]
+    assert all(re.fullmatch(rf"{CACHE_DIR}/[0-9a-f]{{64}}\.json", name) for name in cached)
+    assert set(files) - set(pdfs) - set(cached) <= {".briefing-build.json", ".briefing-build.lock"}
 
 
 @pytest.mark.parametrize("case", _params(BUILD_CASES))
