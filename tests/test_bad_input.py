@@ -230,13 +230,17 @@ def test_the_console_command_refuses(name: str, tmp_path: Path) -> None:
 def _snapshot(root: Path, skip: Path) -> dict[str, str]:
     """The hash of every file under ``root`` (outside ``skip``), by relative path.
 
-    The build record is left out: it is the build's own notebook, not an output, and it must
-    note that the content changed so that the next build looks again.
+    The build record and the load cache are left out: they are the build's own notebooks, not
+    outputs, and the record must note that the content changed so that the next build looks
+    again.
     """
     return {
         str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
         for p in sorted(root.rglob("*"))
-        if p.is_file() and not p.is_relative_to(skip) and p.name != RECORD_FILE
+        if p.is_file()
+        and not p.is_relative_to(skip)
+        and p.name != RECORD_FILE
+        and p.parent.name != CACHE_DIR
     }
 
 
