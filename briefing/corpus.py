@@ -32,7 +32,7 @@ from briefing.layout import (
 )
 from briefing.letter_checks import letter_problems, misplaced_footnotes
 from briefing.load_cache import LoadCache, Loaded
-from briefing.loading import Document, NodePath, load_document
+from briefing.loading import Document, NodePath, load_document, parse_document
 from briefing.model import Commitment, Debate, Letter, Motion, Sector
 from briefing.sources import Corpus, Entry, LetterSource
 from briefing.types import Kamerstuk, Ref
@@ -215,8 +215,8 @@ def _read(path: Path, letter: bool = False, stored: LoadCache | None = None) -> 
         return known
     loaded = stored.get(path, letter, raw, digest) if stored is not None and digest else None
     fresh = loaded is None
-    if loaded is None:
-        document, problems = load_document(path)
+    if loaded is None:  # parsed from the bytes digested, so that the two always agree
+        document, problems = parse_document(path, raw) if digest else load_document(path)
         loaded = Loaded(document, tuple(problems))
     read = _Read(digest, loaded, loaded.problems)
     document = loaded.document
