@@ -172,12 +172,15 @@ class _Build:
         from briefing.index import Index
         from briefing.index.findings import content_warnings
         from briefing.layout import templates_dir
+        from briefing.load_cache import LoadCache
         from briefing.plan import Kind, plan
         from briefing.settings import load_settings
         from briefing.workers import Context
 
         settings = load_settings(self.content)
-        corpus = load_corpus(self.content)
+        stored = LoadCache(self.out)
+        corpus = load_corpus(self.content, stored)
+        stored.prune()
         index = Index(corpus)
         planned = plan(index)
         self.planned = planned.outputs

@@ -31,7 +31,8 @@ from briefing.layout import (
     registry_key,
 )
 from briefing.letter_checks import letter_problems, misplaced_footnotes
-from briefing.loading import Document, NodePath, load_document
+from briefing.load_cache import LoadCache, Loaded
+from briefing.loading import Document, NodePath, load_document, parse_document
 from briefing.model import Commitment, Debate, Letter, Motion, Sector
 from briefing.sources import Corpus, Entry, LetterSource
 from briefing.types import Kamerstuk, Ref
@@ -57,7 +58,9 @@ def _misnamed(path: Path) -> Problem:
     )
 
 
-def _load_registry(root: Path, kind: str, corpus: Corpus) -> list[tuple[Any, Document, NodePath]]:
+def _load_registry(
+    root: Path, kind: str, corpus: Corpus, stored: LoadCache | None
+) -> list[tuple[Any, Document, NodePath]]:
     model = REGISTRY_MODELS[kind]
     path = root / REGISTRY_FILES[kind]
     if not path.exists():
@@ -65,7 +68,7 @@ def _load_registry(root: Path, kind: str, corpus: Corpus) -> list[tuple[Any, Doc
         corpus.unreadable[kind] = f"there is no {path}; create it"
         return []
     corpus.files.append(path)
-    read = _read(path)
+    read = _read(path, stored=stored)
     document = read.document
     corpus.problems += read.problems
     if document.data is None:
@@ -137,10 +140,10 @@ def _sector_cycles(corpus: Corpus) -> None:
         )
 
 
-def _index_registries(root: Path, corpus: Corpus) -> None:
+def _index_registries(root: Path, corpus: Corpus, stored: LoadCache | None) -> None:
     for kind in REGISTRY_MODELS:
         registry: dict[str, Entry] = {}
-        for model, document, node_path in _load_registry(root, kind, corpus):
+        for model, document, node_path in _load_registry(root, kind, corpus, stored):
             if model.id in registry:
                 first = registry[model.id]
                 corpus.problems.append(
@@ -167,16 +170,28 @@ def _index_registries(root: Path, corpus: Corpus) -> None:
 
 @dataclass(frozen=True)
 class _Read:
-    """A content file as read: the digest of its bytes, its document and the problems of
-    reading it; for a letter, the problems of validating it, the letter where it is valid,
-    the problems it has whatever the other files say, and its references to the registries."""
+    """A content file as read: the digest of its bytes, what loading it yielded, the problems
+    of reading and validating it and, for a letter, the letter where it is valid."""
 
     digest: str
-    document: Document
+    loaded: Loaded
     problems: tuple[Problem, ...]
     letter: Letter | None = None
-    own: tuple[Problem, ...] = ()
-    references: tuple[tuple[NodePath, Ref], ...] = ()
+
+    @property
+    def document(self) -> Document:
+        """The file's data, with the position of every node."""
+        return self.loaded.document
+
+    @property
+    def own(self) -> tuple[Problem, ...]:
+        """The problems of a valid letter whatever the other files say."""
+        return self.loaded.own if self.letter is not None else ()
+
+    @property
+    def references(self) -> tuple[tuple[NodePath, Ref], ...]:
+        """A valid letter's references to the registries, each with its node path."""
+        return self.loaded.references if self.letter is not None else ()
 
 
 #: The files read so far: loading the corpus again (the preview does so on every save) reads
@@ -185,33 +200,44 @@ class _Read:
 _READ: dict[tuple[Path, bool], _Read] = {}
 
 
-def _read(path: Path, letter: bool = False) -> _Read:
+def _read(path: Path, letter: bool = False, stored: LoadCache | None = None) -> _Read:
     """Load a content file (and validate it, for a ``letter``), unless it is unchanged since
-    it was last read."""
+    it was last read here; what loading it yields is taken from and kept in ``stored``."""
     try:
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        raw = path.read_bytes()
+        digest = hashlib.sha256(raw).hexdigest()
     except OSError:
-        digest = ""  # load_document reports it
+        raw, digest = b"", ""  # load_document reports it
     known = _READ.get((path, letter))
     if known is not None and digest and known.digest == digest:
+        if stored is not None:
+            stored.put(path, letter, digest, known.loaded, again=False)
         return known
-    document, problems = load_document(path)
-    read = _Read(digest, document, tuple(problems))
+    loaded = stored.get(path, letter, raw, digest) if stored is not None and digest else None
+    fresh = loaded is None
+    if loaded is None:  # parsed from the bytes digested, so that the two always agree
+        document, problems = parse_document(path, raw) if digest else load_document(path)
+        loaded = Loaded(document, tuple(problems))
+    read = _Read(digest, loaded, loaded.problems)
+    document = loaded.document
     if letter and document.data is not None:
         model, more = validate(document, Letter, document.data)
-        read = replace(read, problems=(*problems, *more), letter=model)
-        if model is not None:
+        if model is not None and fresh:
             own = letter_problems(LetterSource(model, document))
-            read = replace(read, own=tuple(own), references=tuple(references(model, ())))
+            loaded = replace(loaded, own=tuple(own), references=tuple(references(model, ())))
+        read = _Read(digest, loaded, (*loaded.problems, *more), model)
     if digest:
         _READ[(path, letter)] = read
+        if stored is not None and fresh:
+            stored.put(path, letter, digest, loaded)
     return read
 
 
-def load_corpus(root: Path) -> Corpus:
-    """Load, validate and cross-check every content file under ``root``."""
+def load_corpus(root: Path, stored: LoadCache | None = None) -> Corpus:
+    """Load, validate and cross-check every content file under ``root``; what loading each
+    file yields is taken from and kept in ``stored``, when given."""
     corpus = Corpus(root)
-    _index_registries(root, corpus)
+    _index_registries(root, corpus, stored)
     for registry in corpus.registries.values():
         for entry in registry.values():
             named = references(entry.model, entry.node_path)
@@ -228,7 +254,7 @@ def load_corpus(root: Path) -> Corpus:
         ]
     for path in sorted(letters_dir.glob("*.yaml")):
         corpus.files.append(path)
-        read = _read(path, letter=True)
+        read = _read(path, letter=True, stored=stored)
         problems = list(read.problems)
         if read.letter is not None:
             letter, document = read.letter, read.document

@@ -52,11 +52,25 @@ def check_inline(text: str) -> str:
     """Validate inline markup; return the text unchanged or raise ``ValueError``.
 
     Text without brackets holds no link and no footnote call, whole or broken, so there is
-    nothing to check (and most paragraphs are such text).
+    nothing to check (and most paragraphs are such text); nor is there in text whose
+    brackets are only those of well-formed footnote calls.
     """
-    if "[" in text or "]" in text:
+    if ("[" in text or "]" in text) and not _only_footnote_calls(text):
         check_markup(text)
     return text
+
+
+def _only_footnote_calls(text: str) -> bool:
+    """True when the only markup with brackets in ``text`` is well-formed footnote calls.
+
+    Such text holds no link: a link needs ``](`` (reference links need definitions, which
+    content has none of), and without a backslash nothing is escaped, so each text the
+    parser gives is a piece of ``text`` as written. Then :func:`check_markup` finds nothing
+    to refuse, and the parser need not run (most bracketed paragraphs are such text).
+    """
+    if "](" in text or "\\" in text:
+        return False
+    return all(FOOTNOTE_RE.fullmatch(call[0]) for call in _LOOSE_FOOTNOTE_RE.finditer(text))
 
 
 def check_markup(text: str) -> None:

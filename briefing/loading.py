@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import codecs
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -55,7 +55,7 @@ class Document:
 
     path: Path
     data: Any
-    positions: dict[NodePath, tuple[int, int]] = field(default_factory=dict)
+    positions: Mapping[NodePath, tuple[int, int]] = field(default_factory=dict)
     unreadable: set[NodePath] = field(default_factory=set)
 
     def position(self, node_path: NodePath) -> tuple[int, int]:
@@ -306,6 +306,12 @@ def load_document(path: Path, display_path: Path | None = None) -> tuple[Documen
         reason = exc.strerror or str(exc)
         message = f"cannot read file: {reason}; content files must be readable YAML files"
         return Document(shown, None), [Problem(shown, 1, 1, "", message)]
+    return parse_document(shown, raw)
+
+
+def parse_document(shown: Path, raw: bytes) -> tuple[Document, list[Problem]]:
+    """Parse the bytes ``raw`` of the YAML file named ``shown`` in messages, as
+    :func:`load_document` does."""
     if len(raw) > _MAX_BYTES:
         message = f"file is {len(raw):,} bytes; content files are limited to {_MAX_BYTES:,}"
         return Document(shown, None), [Problem(shown, 1, 1, "", message)]

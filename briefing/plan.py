@@ -70,9 +70,15 @@ def _sections(source: LetterSource) -> int:
 
 
 def _report(
-    kind: Kind, key: str, path: str, letters: list[LetterSource], date: dt.date | None = None
+    kind: Kind,
+    key: str,
+    path: str,
+    letters: list[LetterSource],
+    sections: dict[str, int],
+    date: dt.date | None = None,
 ) -> Output:
-    weight = sum(_sections(s) for s in letters)
+    """A report on ``letters``, weighed by their ``sections`` (counted once per letter)."""
+    weight = sum(sections[s.letter.id] for s in letters)
     return Output(kind, key, path, date, tuple(s.letter.id for s in letters), weight)
 
 
@@ -86,8 +92,14 @@ def debates_with_letters(index: Index) -> list[Debate]:
 
 def dossier(index: Index, date: dt.date, debate: Debate | None, path: str) -> Output:
     """The dossier on ``date`` (preparing ``debate``, if given), written to ``path``."""
+    return _dossier(index, date, debate, path, {s.letter.id: _sections(s) for s in index.letters})
+
+
+def _dossier(
+    index: Index, date: dt.date, debate: Debate | None, path: str, sections: dict[str, int]
+) -> Output:
     sent = [s for s in index.letters if s.letter.date <= date]
-    return _report(Kind.DOSSIER, debate.id if debate else "", path, sent, date)
+    return _report(Kind.DOSSIER, debate.id if debate else "", path, sent, sections, date)
 
 
 def prepared_path(date: dt.date, debate: Debate | None) -> str:
@@ -102,14 +114,17 @@ def plan(index: Index) -> Plan:
         Output(Kind.LETTER, s.letter.id, letter_pdf(s.letter.id), None, (), _sections(s))
         for s in index.letters
     ]
+    sections = {output.key: output.weight for output in letters}
     reports = [
-        dossier(index, debate.date, debate, briefing_pdf(debate.id))
+        _dossier(index, debate.date, debate, briefing_pdf(debate.id), sections)
         for debate in debates_with_letters(index)
     ]
     if index.letters:
         for sector_id in index.sectors:
             sources = index.sector_state(sector_id).sources
-            reports.append(_report(Kind.SECTOR, sector_id, sector_pdf(sector_id), sources))
-        overview = _report(Kind.OVERVIEW, OVERVIEW_ID, sector_pdf(OVERVIEW_ID), index.letters)
+            path = sector_pdf(sector_id)
+            reports.append(_report(Kind.SECTOR, sector_id, path, sources, sections))
+        path = sector_pdf(OVERVIEW_ID)
+        overview = _report(Kind.OVERVIEW, OVERVIEW_ID, path, index.letters, sections)
         reports.append(replace(overview, weight=len(index.sectors)))  # a row per sector
     return Plan(letters, reports)

@@ -47,6 +47,7 @@ import pytest
 import yaml
 
 from briefing.cli import main
+from briefing.load_cache import CACHE_DIR
 from briefing.record import RECORD_FILE
 from tests.conftest import CONTENT, FreshBuild, cli, html_of
 
@@ -229,13 +230,17 @@ def test_the_console_command_refuses(name: str, tmp_path: Path) -> None:
 def _snapshot(root: Path, skip: Path) -> dict[str, str]:
     """The hash of every file under ``root`` (outside ``skip``), by relative path.
 
-    The build record is left out: it is the build's own notebook, not an output, and it must
-    note that the content changed so that the next build looks again.
+    The build record and the load cache are left out: they are the build's own notebooks, not
+    outputs, and the record must note that the content changed so that the next build looks
+    again.
     """
     return {
         str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
         for p in sorted(root.rglob("*"))
-        if p.is_file() and not p.is_relative_to(skip) and p.name != RECORD_FILE
+        if p.is_file()
+        and not p.is_relative_to(skip)
+        and p.name != RECORD_FILE
+        and p.parent.name != CACHE_DIR
     }
 
 
@@ -277,7 +282,9 @@ def test_a_build_writes_only_under_its_output_folder(fresh_build: FreshBuild) ->
     assert len(pdfs) > 20
     for name in pdfs:
         assert re.fullmatch(r"(letters|briefings|sectors)/[a-z0-9]+(-[a-z0-9]+)*\.pdf", name)
-    assert set(files) - set(pdfs) <= {".briefing-build.json", ".briefing-build.lock"}
+    cached = [f for f in files if f.startswith(f"{CACHE_DIR}/")]
+    assert all(re.fullmatch(rf"{CACHE_DIR}/[0-9a-f]{{64}}\.json", name) for name in cached)
+    assert set(files) - set(pdfs) - set(cached) <= {".briefing-build.json", ".briefing-build.lock"}
 
 
 @pytest.mark.parametrize("case", _params(BUILD_CASES))

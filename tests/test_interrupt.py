@@ -37,6 +37,7 @@ from pathlib import Path
 import pypdf
 import pytest
 
+from briefing.load_cache import CACHE_DIR
 from briefing.lock import LOCK_FILE
 from briefing.record import RECORD_FILE
 from tests.conftest import CONTENT, PATIENCE, Started, cli, pdfs, started
@@ -149,7 +150,10 @@ def assert_stopped(
     leftovers = [
         p.relative_to(out).as_posix()
         for p in out.rglob("*")
-        if p.is_file() and p.suffix != ".pdf" and p.name not in (RECORD_FILE, LOCK_FILE)
+        if p.is_file()
+        and p.suffix != ".pdf"
+        and p.name not in (RECORD_FILE, LOCK_FILE)
+        and not (p.parent.name == CACHE_DIR and p.name.endswith(".json"))  # entries, whole
     ]
     assert leftovers == [], output
     return match
