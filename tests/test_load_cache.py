@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -167,31 +168,34 @@ def test_problems_come_from_the_cache_at_their_exact_place(out: Path, content_co
 def test_a_damaged_cache_entry_is_ignored_and_written_again(
     out: Path, content_copy: Path, damage: bytes
 ) -> None:
-    write_broken(content_copy)
-    first = build(content_copy, out)
-    kept = {path.name: path.read_bytes() for path in entries(out)}
-    for path in entries(out):
+    def spoil(path: Path) -> None:
         path.write_bytes(damage)
-    second = build(content_copy, out)
-    assert (second.returncode, second.stdout, second.stderr) == (
-        first.returncode,
-        first.stdout,
-        first.stderr,
-    )
-    assert {path.name: path.read_bytes() for path in entries(out)} == kept
+
+    assert_spoiled_entries_change_nothing(out, content_copy, spoil)
 
 
 def test_an_entry_that_is_well_formed_but_wrong_is_ignored(out: Path, content_copy: Path) -> None:
-    write_broken(content_copy)
-    first = build(content_copy, out)
-    kept = {path.name: path.read_bytes() for path in entries(out)}
-    for path in entries(out):
+    def spoil(path: Path) -> None:
         entry = json.loads(path.read_bytes())
         if entry["own"]:  # the broken letter: its section ids' problem, on no line
             entry["own"][0][0] = "one"
         else:  # the others: a reference to a kind of entry there is not
             entry["references"] = [[["sections", 0, "motions", 0], "wish", "x"]]
         path.write_text(json.dumps(entry), encoding="utf-8")
+
+    assert_spoiled_entries_change_nothing(out, content_copy, spoil)
+
+
+def assert_spoiled_entries_change_nothing(
+    out: Path, content_copy: Path, spoil: Callable[[Path], None]
+) -> None:
+    """A build after every cache entry was spoiled says exactly what the build before said,
+    and leaves the entries as that one wrote them."""
+    write_broken(content_copy)
+    first = build(content_copy, out)
+    kept = {path.name: path.read_bytes() for path in entries(out)}
+    for path in entries(out):
+        spoil(path)
     second = build(content_copy, out)
     assert (second.returncode, second.stdout, second.stderr) == (
         first.returncode,
