@@ -37,6 +37,12 @@ from tests.source_letters import read_letter
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+#: The real material beside the project: real letters, 400 motions in the official XML and 60
+#: of them as PDF text, the Kamer's records.
+SHARED = ROOT.parent / "shared"
+MOTIONS_XML = SHARED / "kamer-open-data" / "motions-xml"
+MOTIONS_TEXT = SHARED / "kamer-open-data" / "motions-text"
+REAL_LETTERS = SHARED / "real-letters"
 LETTER_IDS = [p.stem for p in sorted((CONTENT / "letters").glob("*.yaml"))]
 
 #: Body text is 9 pt; the reference column, footnotes and footnote calls are smaller.
@@ -402,3 +408,11 @@ def html_of(content: Path, path: str, pages: dict[str, dict[str, int]] | None = 
     index = Index(load_corpus(content))
     output = next(o for o in plan(index).outputs if o.path == path)
     return render(output, index, load_settings(content), pages or {})[0]
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    """The shared real material; a clear failure when it is not beside the project."""
+    if not (MOTIONS_XML.is_dir() and REAL_LETTERS.is_dir()):
+        pytest.fail(f"the real material is missing: expected it in {SHARED} (../shared)")
+    return SHARED

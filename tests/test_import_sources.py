@@ -1,5 +1,6 @@
-"""``briefing import`` on real material: motions (XML, PDF text), letters of other ministries in
-every published layout, a letter's PDF and official XML, and what it says when it cannot.
+"""``briefing import`` on real material: letters of other ministries in every published layout,
+a letter's PDF and official XML, and what it says when it cannot (the real motions are in
+``test_import_motions_real.py``).
 
 The real material is in ``../shared`` beside the project (real letters, 400 motions in the
 official XML and 60 of them as PDF text); the tests fail, not skip, when it is missing.
@@ -7,7 +8,6 @@ official XML and 60 of them as PDF text); the tests fail, not skip, when it is m
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import shutil
 from pathlib import Path
@@ -19,12 +19,16 @@ import yaml
 from briefing.corpus import load_corpus
 from briefing.importing.text import collapse
 from briefing.model import Letter, Section
-from tests.conftest import CONTENT, FIXTURES, cli, normalise, page_texts
+from tests.conftest import (
+    CONTENT,
+    FIXTURES,
+    MOTIONS_XML,
+    REAL_LETTERS,
+    cli,
+    normalise,
+    page_texts,
+)
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-MOTIONS_XML = SHARED / "kamer-open-data" / "motions-xml"
-MOTIONS_TEXT = SHARED / "kamer-open-data" / "motions-text"
-REAL_LETTERS = SHARED / "real-letters"
 IMPORT = FIXTURES / "import"
 KAMERSTUK = IMPORT / "2018-11-13-voortgang-imvo-beleid.kamerstuk.txt"
 LETTER_2018 = "2018-11-13-voortgang-imvo-beleid"
@@ -34,13 +38,7 @@ AMENDED = "04244f20-fad3-41be-bea6-2793535ad62c"
 BUDGET = "7ca58c0d-065f-4431-afaf-88d0e804a212"
 NOTE_RE = re.compile(r"^(?:\S+:\d+: \S.*|briefing: error: \S+.*)$")
 
-
-@pytest.fixture(scope="module", autouse=True)
-def shared() -> Path:
-    """The shared real material; a clear failure when it is not beside the project."""
-    if not (MOTIONS_XML.is_dir() and REAL_LETTERS.is_dir()):
-        pytest.fail(f"the real material is missing: expected it in {SHARED} (../shared)")
-    return SHARED
+pytestmark = pytest.mark.usefixtures("shared")
 
 
 def content_copy(target: Path, *without: str) -> Path:
@@ -63,231 +61,6 @@ def motions(content: Path) -> dict[str, dict[str, object]]:
 def assert_notes_are_located(stderr: str) -> None:
     for line in stderr.splitlines():
         assert NOTE_RE.match(line), line
-
-
-# --- motions --------------------------------------------------------------------------------
-
-
-def test_motions_in_the_official_xml_become_registry_entries(tmp_path: Path) -> None:
-    content = content_copy(tmp_path / "content")
-    before = (content / "motions.yaml").read_text(encoding="utf-8")
-    files = [MOTIONS_XML / f"{name}.xml" for name in (COUNCIL, AMENDED, BUDGET)]
-    run = cli("import", *files, "--content", content)
-    assert run.returncode == 0, run.stderr
-    registry = content / "motions.yaml"
-    assert run.stdout.splitlines() == [
-        f"wrote {registry}: motion dassen-21501-02-3027",
-        f"wrote {registry}: motion flach-35746-35",
-        f"wrote {registry}: motion saris-36600-xvi-129",
-    ]
-    after = registry.read_text(encoding="utf-8")
-    assert after.startswith(before)  # appended: the comments and entries are as they were
-    found = motions(content)
-    assert found["dassen-21501-02-3027"] == {
-        "id": "dassen-21501-02-3027",
-        "submitters": ["Dassen"],
-        "kamerstuk": "21 501-02, nr. 3027",
-        "submitted": dt.date(2025, 1, 22),
-        "considerations": [
-            "constaterende dat de discussie omtrent gezamenlijke financiering van onder andere "
-            "defensie binnen de EU steeds actueler wordt;",
-            "constaterende dat onder het Pools voorzitterschap de discussie wordt gestart om een "
-            "defensiefonds op te richten en dit gefinancierd zal worden door defensiebonds;",
-        ],
-        "request": "verzoekt de regering om het gebruik van defensiebonds niet uit te sluiten",
-    }
-    amended = found["flach-35746-35"]
-    assert amended["submitters"] == ["Flach", "Grinwis", "Vedder"]
-    assert amended["replaces"] == "35 746, nr. 23"
-    budget = found["saris-36600-xvi-129"]
-    assert budget["kamerstuk"] == "36 600-XVI, nr. 129"
-    assert str(budget["request"]).startswith("verzoekt de regering: \u2013 te verkennen of de")
-    check = cli("check", "--content", content)
-    assert check.returncode == 0 and "0 errors" in check.stderr, check.stderr
-    corpus = load_corpus(content)
-    assert corpus.motions["flach-35746-35"].cited_as == "Flach c.s."
-
-
-def test_a_motion_the_registry_has_is_skipped_and_said_so(tmp_path: Path) -> None:
-    content = content_copy(tmp_path / "content")
-    source = MOTIONS_XML / f"{COUNCIL}.xml"
-    assert cli("import", source, "--content", content).returncode == 0
-    before = (content / "motions.yaml").read_bytes()
-    run = cli("import", source, "--content", content)
-    assert run.returncode == 0, run.stderr
-    assert run.stdout == ""
-    assert f"{source}:" in run.stderr
-    assert (
-        "motion 21 501-02, nr. 3027 is in " in run.stderr
-        and "already (id 'dassen-21501-02-3027'); skipped, the entry is left as it is" in run.stderr
-    )
-    assert (content / "motions.yaml").read_bytes() == before
-
-
-def test_a_motion_is_not_added_to_a_registry_that_cannot_be_read(tmp_path: Path) -> None:
-    """Where the registry is broken the message says where, as check would, and the file is
-    left as it is; an empty registry is filled in."""
-    content = content_copy(tmp_path / "content")
-    registry = content / "motions.yaml"
-    broken = registry.read_text(encoding="utf-8") + "  - id: [van-laar\n"
-    registry.write_text(broken, encoding="utf-8")
-    line = broken.count("\n") + 1
-    run = cli("import", MOTIONS_XML / f"{COUNCIL}.xml", "--content", content)
-    assert (run.returncode, run.stdout) == (1, "")
-    assert run.stderr == (
-        f"briefing: error: {registry}:{line}:1: YAML syntax: while parsing a flow sequence "
-        "expected ',' or ']', but got '<stream end>'; so no motion can be added to it: mend it "
-        "first ('briefing check' shows every problem)\n"
-    )
-    assert registry.read_text(encoding="utf-8") == broken
-
-    registry.write_text("\n", encoding="utf-8")
-    run = cli("import", MOTIONS_XML / f"{COUNCIL}.xml", "--content", content)
-    assert run.returncode == 0, run.stderr
-    assert "id: dassen-21501-02-3027" in registry.read_text(encoding="utf-8")
-
-
-@pytest.mark.parametrize("indent", [0, 4])
-def test_motions_are_added_to_a_registry_in_its_own_indentation(
-    tmp_path: Path, indent: int
-) -> None:
-    """YAML lets the list under 'motions:' start at any indentation (the Kamer's records are
-    written at none); the new entries follow the file's."""
-    content = content_copy(tmp_path / "content")
-    registry = content / "motions.yaml"
-    head, entries = registry.read_text(encoding="utf-8").split("motions:\n", 1)
-    shifted = [" " * indent + line[2:] if line.strip() else line for line in entries.split("\n")]
-    registry.write_text(head + "motions:\n" + "\n".join(shifted), encoding="utf-8")
-    run = cli("import", MOTIONS_XML / f"{COUNCIL}.xml", "--content", content)
-    assert run.returncode == 0, run.stderr
-    assert f"\n{' ' * indent}- id: dassen-21501-02-3027\n" in registry.read_text(encoding="utf-8")
-    assert cli("check", "--content", content).returncode == 0
-    assert "dassen-21501-02-3027" in load_corpus(content).motions
-
-
-def test_a_registry_with_windows_line_ends_keeps_them(tmp_path: Path) -> None:
-    content = content_copy(tmp_path / "content")
-    registry = content / "motions.yaml"
-    registry.write_bytes(registry.read_bytes().replace(b"\n", b"\r\n"))
-    run = cli("import", MOTIONS_XML / f"{COUNCIL}.xml", "--content", content)
-    assert run.returncode == 0, run.stderr
-    raw = registry.read_bytes()
-    assert b"- id: dassen-21501-02-3027\r\n" in raw
-    assert raw.count(b"\n") == raw.count(b"\r\n")
-    assert "dassen-21501-02-3027" in load_corpus(content).motions
-
-
-def test_a_registry_written_on_one_line_is_left_alone_and_the_letters_still_import(
-    tmp_path: Path,
-) -> None:
-    content = content_copy(tmp_path / "content", LETTER_2018)
-    registry = content / "motions.yaml"
-    motions_before = yaml.safe_load(registry.read_text(encoding="utf-8"))["motions"]
-    flow = "motions: " + yaml.safe_dump(motions_before, default_flow_style=True, width=10**6)
-    registry.write_text(flow, encoding="utf-8")
-    run = cli("import", MOTIONS_XML / f"{COUNCIL}.xml", KAMERSTUK, "--content", content)
-    assert run.returncode == 1
-    assert (
-        f"briefing: error: {registry}:1: motions: the list is written on one line; write it one "
-        "'- id: ...' entry after the other, so that motions can be added; nothing written"
-    ) in run.stderr.splitlines()
-    assert registry.read_text(encoding="utf-8") == flow
-    assert re.fullmatch(rf"wrote {content}/letters/2018-11-13-[a-z-]+\.yaml\n", run.stdout)
-
-
-def test_a_motion_with_a_number_the_registry_has_under_another_id_is_skipped(
-    tmp_path: Path,
-) -> None:
-    content = content_copy(tmp_path / "content")
-    xml = (MOTIONS_XML / f"{COUNCIL}.xml").read_text(encoding="utf-8")
-    xml = xml.replace(
-        "<dossiernr>21 501</dossiernr>-<raadnr>02</raadnr>", "<dossiernr>26 485</dossiernr>"
-    )
-    xml = xml.replace(">3027</ondernummer>", ">224</ondernummer>")
-    source = tmp_path / "kst-26485-224.xml"
-    source.write_text(xml, encoding="utf-8")
-    before = (content / "motions.yaml").read_bytes()
-    run = cli("import", source, "--content", content)
-    assert run.returncode == 0 and "(id 'van-laar-26485-224'); skipped" in run.stderr
-    assert (content / "motions.yaml").read_bytes() == before
-
-
-def test_a_motions_pdf_text_gives_its_entry_without_the_page_furniture(tmp_path: Path) -> None:
-    source = IMPORT / "motie-26485-224.txt"
-    letters = [p.stem for p in (CONTENT / "letters").glob("*.yaml")]
-    content = content_copy(tmp_path / "content", *letters)  # an empty registry, no letters
-    (content / "motions.yaml").write_text(
-        "# yaml-language-server: $schema=schemas/motions.schema.json\nmotions: []\n"
-    )
-    run = cli("import", source, "--content", content)
-    assert run.returncode == 0, run.stderr
-    assert motions(content)["van-laar-26485-224"] == {
-        "id": "van-laar-26485-224",
-        "submitters": ["Van Laar", "Voortman"],
-        "kamerstuk": "26 485, nr. 224",
-        "submitted": dt.date(2016, 9, 6),
-        "considerations": [
-            "constaterende dat de IMVO-convenanten een belangrijk instrument zijn om misstanden "
-            "in productieketens aan te pakken;"
-        ],
-        "request": "verzoekt de regering jaarlijks de impact van de IMVO-convenanten en het "
-        "functioneren van het toezicht op de IMVO-convenanten te toetsen",
-    }
-    assert cli("check", "--content", content).returncode == 0
-
-
-def test_a_motion_copied_from_its_web_page_is_submitted_by_its_names_only(
-    tmp_path: Path,
-) -> None:
-    """officielebekendmakingen.nl prints 'Naar boven' under the names: it is no submitter."""
-    content = content_copy(tmp_path / "content")
-    run = cli("import", IMPORT / "kst-32500-VII-37.txt", "--content", content)
-    assert run.returncode == 0, run.stderr
-    assert run.stdout == f"wrote {content / 'motions.yaml'}: motion van-der-staaij-32500-vii-37\n"
-    motion = motions(content)["van-der-staaij-32500-vii-37"]
-    assert (motion["submitters"], motion["kamerstuk"]) == (["Van der Staaij"], "32 500-VII, nr. 37")
-    assert str(motion["request"]).endswith("indien dit voorstel zou worden gevolgd")
-
-
-def test_a_motion_as_rijksbegroting_nl_prints_it_gives_its_entry(tmp_path: Path) -> None:
-    """rijksbegroting.nl prints the dossier with the title ('30 300 VII MOTIE VAN HET LID ...')
-    and the number with the date ('Nr. 29 Voorgesteld 1 december 2005')."""
-    content = content_copy(tmp_path / "content")
-    run = cli("import", IMPORT / "rijksbegroting-kst92444.txt", "--content", content)
-    assert run.returncode == 0, run.stderr
-    assert run.stdout == f"wrote {content / 'motions.yaml'}: motion van-beek-30300-vii-29\n"
-    motion = motions(content)["van-beek-30300-vii-29"]
-    assert (motion["kamerstuk"], motion["submitted"]) == (
-        "30 300-VII, nr. 29",
-        dt.date(2005, 12, 1),
-    )
-    assert motion["submitters"] == [
-        "Van Beek", "Spies", "Van der Ham", "Boelhouwer", "Van der Staaij", "Slob", "Duyvendak"
-    ]  # fmt: skip
-    assert len(motion["considerations"]) == 4
-    assert str(motion["request"]).startswith("verzoekt de regering op korte termijn in overleg")
-
-
-def test_all_real_motions_import_in_one_call_and_their_text_equals_their_xml(
-    tmp_path: Path,
-) -> None:
-    xml = sorted(MOTIONS_XML.glob("*.xml"))
-    texts = sorted(MOTIONS_TEXT.glob("*.txt"))
-    assert len(xml) == 400 and len(texts) == 60
-    from_xml = content_copy(tmp_path / "xml")
-    run = cli("import", *xml, "--content", from_xml)
-    assert run.returncode == 0, run.stderr[-2000:]
-    assert run.stdout.count("wrote ") == 400
-    check = cli("check", "--content", from_xml)
-    assert check.returncode == 0, check.stderr[-2000:]
-    from_text = content_copy(tmp_path / "text")
-    run = cli("import", *texts, "--content", from_text)
-    assert run.returncode == 0, run.stderr[-2000:]
-    assert run.stdout.count("wrote ") == 60
-    xml_entries, text_entries = motions(from_xml), motions(from_text)
-    for motion_id, entry in text_entries.items():
-        assert entry == xml_entries[motion_id], motion_id
-    assert_notes_are_located(run.stderr)
 
 
 # --- letters --------------------------------------------------------------------------------
