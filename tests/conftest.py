@@ -87,6 +87,21 @@ def cli(
     return subprocess.CompletedProcess(argv, status, out.getvalue(), err.getvalue())
 
 
+@contextlib.contextmanager
+def _interruptible() -> Iterator[None]:
+    """Start a command that Ctrl-C (SIGINT) stops, as in a terminal, also when this test run
+    ignores SIGINT, as a run started in the background of a script does: a process inherits
+    an ignored signal, and Python then leaves it ignored, but not a handled one."""
+    ignored = signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+    if ignored:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        if ignored:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 class Started:
     """A command running in a new process and its own session, like a command in a terminal;
     its lines are read as they come (:meth:`line`), each wait bounded by :data:`PATIENCE`.
@@ -98,15 +113,16 @@ class Started:
     def __init__(
         self, *args: str | Path, cwd: Path | None = None, env: dict[str, str] | None = None
     ) -> None:
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "briefing", *map(str, args)],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            cwd=cwd or ROOT,
-            env={**os.environ, **(env or {})},
-            start_new_session=True,
-        )
+        with _interruptible():
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "briefing", *map(str, args)],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+                cwd=cwd or ROOT,
+                env={**os.environ, **(env or {})},
+                start_new_session=True,
+            )
         self.pid = self.process.pid
         self.stdout: list[str] = []
         self.stderr: list[str] = []
