@@ -133,3 +133,33 @@ def test_a_debate_record_without_a_numbered_motion_is_refused_saying_what_it_is(
             "gives it ('Zij krijgt nr. 30 (32563).'); import each motion's own publication "
             "(kst-<dossier>-<nr>); the importer reads "
         )
+
+
+def test_a_motion_without_a_day_is_warned_of_until_it_has_one(tmp_path: Path) -> None:
+    """The motion a debate's record gives has no day, so no dossier or register can show it:
+    `check` says so at its entry; once its day is added, the register has it."""
+    content = content_copy(tmp_path / "content")
+    assert cli("import", RECORDS / "h-tk-20122013-86-11.txt", "--content", content).returncode == 0
+    checked = cli("check", "--content", content)
+    registry = content / "motions.yaml"
+    line = registry.read_text(encoding="utf-8").splitlines().index("  - id: graus-32563-30") + 1
+    assert (
+        f"{registry}:{line}:5: motions[7]: warning: motion 'graus-32563-30' has no day: no "
+        "'submitted' or 'adopted', no record in kamer.yaml and no letter reporting on it, so no "
+        "dossier or register shows it; add 'submitted: YYYY-MM-DD' (the day it was submitted)\n"
+    ) in checked.stderr
+    assert checked.stderr.endswith("0 errors, 4 warnings\n")
+
+    text = registry.read_text(encoding="utf-8")
+    registry.write_text(
+        text.replace(
+            "  - id: graus-32563-30\n", "  - id: graus-32563-30\n    submitted: 2013-04-25\n"
+        ),
+        encoding="utf-8",
+    )
+    assert cli("check", "--content", content).stderr.endswith("0 errors, 3 warnings\n")
+    export = cli(
+        "export", "--content", content, "--date", "2022-04-30", "--out", tmp_path / "r.csv"
+    )
+    assert export.stdout == f"wrote {tmp_path / 'r.csv'} (13 rows)\n"
+    assert "graus-32563-30" in (tmp_path / "r.csv").read_text(encoding="utf-8-sig")

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from briefing.errors import BriefingError
 from briefing.index.dossier import Dossier, dossier
-from briefing.index.findings import Finding, findings_on
+from briefing.index.findings import Finding, findings_on, unplaced_motions
 from briefing.index.register import Entry, register
 from briefing.index.state import Place, SectorState, State, places, state_on
 from briefing.layout import KAMER_FILE, REGISTRY_FILES
@@ -140,8 +140,10 @@ class Index:
         return self._findings[date]
 
     def findings(self, today: dt.date) -> list[Finding]:
-        """The findings about all content, with what is overdue ``today``: what ``check`` says."""
-        return findings_on(self.corpus, self._state(dt.date.max), today)
+        """The findings about all content, with what is overdue ``today``: what ``check`` says;
+        also the motions no day places and no letter names, which no dossier shows."""
+        state = self._state(dt.date.max)
+        return [*findings_on(self.corpus, state, today), *unplaced_motions(self.corpus, state)]
 
     # --- answers to recorded questions -------------------------------------------------------
 

@@ -304,6 +304,30 @@ def _names_in(corpus: Corpus) -> Callable[[list[tuple[NodePath, str]]], set[str]
     return named
 
 
+def unplaced_motions(corpus: Corpus, state: State) -> Iterator[Finding]:
+    """The motions of ``motions.yaml`` that ``state``, the state of play after every letter,
+    does not hold: no day places them (``submitted``, ``adopted``, the Kamer's record) and no
+    letter names them, so no dossier or register shows them."""
+    entries = corpus.registries["motion"]
+    for motion in corpus.motions.values():
+        if motion.id in state.motions or motion.id not in entries:
+            continue
+        entry = entries[motion.id]
+        yield Finding(
+            f"Motie {motion.cited_as} ({motion.kamerstuk}) heeft geen datum en staat daarom in "
+            "geen dossier.",
+            _as_warning(
+                entry.document.problem(
+                    entry.node_path,
+                    f"motion '{motion.id}' has no day: no 'submitted' or 'adopted', no record "
+                    "in kamer.yaml and no letter reporting on it, so no dossier or register "
+                    "shows it; add 'submitted: YYYY-MM-DD' (the day it was submitted)",
+                )
+            ),
+            None,
+        )
+
+
 #: A word as the sectors' patterns see one: letters, digits, hyphens.
 _WORD_RE = re.compile(r"[\w-]+")
 
