@@ -16,9 +16,9 @@ from tests.test_import_sources import content_copy, motions
 RECORDS = FIXTURES / "import" / "handelingen"
 #: The note on a motion of a record, which does not print the day of the sitting.
 NO_DAY = (
-    "the record does not give the day motion nr. {} was submitted; until 'submitted: "
-    "YYYY-MM-DD' (the day of the debate) is added, or 'briefing kamer link' finds its record, "
-    "no dossier or register shows it"
+    "the file does not give the day motion {} was submitted ('Voorgesteld <date>'); until its "
+    "entry has 'submitted: YYYY-MM-DD', or 'briefing kamer link' finds its record, no dossier "
+    "or register shows it"
 )
 
 
@@ -37,7 +37,7 @@ def test_the_motions_of_a_debate_record_are_imported_with_the_number_the_chair_g
         f"{sample}:33: the record gives the motion no number (the chair's 'Zij krijgt nr. 30 "
         "(32563).' is not under it); not imported: import its own publication "
         "(kst-<dossier>-<nr>)\n"
-        f"{sample}:29: {NO_DAY.format(30)}\n"
+        f"{sample}:29: {NO_DAY.format('32 563, nr. 30')}\n"
     )
     motion = motions(content)["graus-32563-30"]
     assert motion["submitters"] == ["Graus"]
@@ -63,7 +63,7 @@ def test_a_motion_changed_in_the_debate_replaces_the_one_it_names(tmp_path: Path
     content = content_copy(tmp_path / "content")
     sample = FIXTURES / "import" / "motions" / "h-tk-20152016-11-8.txt"
     run = cli("import", sample, "--content", content)
-    assert (run.returncode, run.stderr) == (0, f"{sample}:33: {NO_DAY.format(348)}\n")
+    assert (run.returncode, run.stderr) == (0, f"{sample}:33: {NO_DAY.format('32 317, nr. 348')}\n")
     assert run.stdout == f"wrote {content / 'motions.yaml'}: motion gesthuizen-32317-348\n"
     motion = motions(content)["gesthuizen-32317-348"]
     assert motion["submitters"] == ["Gesthuizen", "Sjoerdsma"]

@@ -252,3 +252,22 @@ def test_all_real_motions_import_in_one_call_and_their_text_equals_their_xml(
     for motion_id, entry in text_entries.items():
         assert entry == xml_entries[motion_id], motion_id
     assert_notes_are_located(run.stderr)
+
+
+def test_a_gewijzigde_motie_whose_paper_gives_no_day_is_imported_with_a_note(
+    tmp_path: Path,
+) -> None:
+    """The official XML of a gewijzigde motie prints no 'Voorgesteld' day (36 602, nr. 142):
+    the import says so, and `check` warns at the entry, which no dossier can show."""
+    content = content_copy(tmp_path / "content")
+    sample = MOTIONS_XML / "28a44ba8-d80d-41c4-984d-7ab37f320aab.xml"
+    run = cli("import", sample, "--content", content)
+    assert run.stdout == f"wrote {content / 'motions.yaml'}: motion koekkoek-36602-142\n"
+    assert run.stderr == (
+        f"{sample}:13: the file does not give the day motion 36 602, nr. 142 was submitted "
+        "('Voorgesteld <date>'); until its entry has 'submitted: YYYY-MM-DD', or 'briefing "
+        "kamer link' finds its record, no dossier or register shows it\n"
+    )
+    assert "submitted" not in motions(content)["koekkoek-36602-142"]
+    checked = cli("check", "--content", content).stderr
+    assert "warning: motion 'koekkoek-36602-142' has no day" in checked

@@ -135,6 +135,8 @@ def _import_motions(
                 result.error = str(exc)
                 continue
             result.notes += [_located(source, note) for note in motion.notes]
+            if motion.submitted is None:
+                result.notes.append(_located(source, _no_day(motion)))
             if motion_id is None:
                 result.notes.append(
                     f"{source.path}:{motion.lines.get('title', 1)}: motion {motion.kamerstuk} is "
@@ -151,6 +153,17 @@ def _import_motions(
         return
     for index, motion_ids in added.items():
         results[index].wrote += [f"{registry.path}: motion {motion_id}" for motion_id in motion_ids]
+
+
+def _no_day(motion: motion_text.MotionText) -> str:
+    """The note on a motion whose file does not give the day it was submitted (a gewijzigde
+    motie's paper, the record of a debate): without one it is in no dossier or register."""
+    line = motion.lines.get("kamerstuk") or motion.lines.get("title", 1)
+    return (
+        f"line {line}: the file does not give the day motion {motion.kamerstuk} was submitted "
+        "('Voorgesteld <date>'); until its entry has 'submitted: YYYY-MM-DD', or 'briefing "
+        "kamer link' finds its record, no dossier or register shows it"
+    )
 
 
 def _holds_motions(source: Source) -> bool:

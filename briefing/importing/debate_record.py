@@ -120,7 +120,7 @@ def _motion(
     except BriefingError as exc:
         left_out.append(f"{exc}; not imported")
         return None
-    motion = MotionText(
+    return MotionText(
         number[3].replace(" ", ""),
         number[4],
         int(number[1]),
@@ -131,12 +131,6 @@ def _motion(
         replaces=int(number[2]) if number[2] else None,
         lines={"title": opening, "kamerstuk": line.number, "request": body.request_line},
     )
-    motion.notes.append(
-        f"line {line.number}: the record does not give the day motion nr. {number[1]} was "
-        "submitted; until 'submitted: YYYY-MM-DD' (the day of the debate) is added, or "
-        "'briefing kamer link' finds its record, no dossier or register shows it"
-    )
-    return motion
 
 
 def _submitters(above: list[SourceLine], chair: list[SourceLine]) -> list[str]:
