@@ -65,7 +65,7 @@ INVERSE: dict[tuple[str, str], str] = {
 #: The motion a gewijzigde motie replaces, in its subject: 't.v.v. 26485-280', '35925-XVII-33',
 #: '26 485, nr. 227', and in a dossier of the EU councils, whose series is two digits,
 #: '21501-30-617'.
-TVV_RE = re.compile(
+_TVV_RE = re.compile(
     r"t\.v\.v\.\s*(?P<dossier>\d{2}\s?\d{3})(?:-(?P<suffix>[A-Z]+|\d{2}))?"
     r"(?:,?\s*nr\.\s*|-)(?P<nr>\d+)"
 )
@@ -151,7 +151,7 @@ def _moment(value: str) -> str | None:
 def replaced_key(subject: Any) -> str | None:
     """The motion a gewijzigde motie's subject says it replaces ('(t.v.v. 26485-280)'), as
     its dossier and number: ``26485-280``, ``35925-XVII-33``, ``21501-30-617``."""
-    match = TVV_RE.search(subject) if isinstance(subject, str) else None
+    match = _TVV_RE.search(subject) if isinstance(subject, str) else None
     if match is None:
         return None
     dossier = match["dossier"].replace(" ", "")

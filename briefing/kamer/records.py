@@ -19,7 +19,7 @@ from briefing.kamer.facts import (
     MotionFacts,
 )
 from briefing.kamer.facts_file import written
-from briefing.kamer.odata import TVV_RE, day
+from briefing.kamer.odata import day, replaced_key
 from briefing.kamer.store import Row, Store
 from briefing.model import Submitter
 from briefing.types import Kamerstuk
@@ -94,13 +94,11 @@ def named_submitters(subject: str | None) -> tuple[list[str], bool]:
 
 def replaced(subject: str | None) -> Kamerstuk | None:
     """The motion a gewijzigde motie replaces, from its subject ('(t.v.v. 26485-280)')."""
-    match = TVV_RE.search(subject or "")
-    if not match:
+    key = replaced_key(subject)
+    if key is None:
         return None
-    dossier = match["dossier"].replace(" ", "")
-    return kamerstuk(
-        f"{dossier}-{match['suffix']}" if match["suffix"] else dossier, int(match["nr"])
-    )
+    dossier, _, number = key.rpartition("-")
+    return kamerstuk(dossier, int(number))
 
 
 def submitters(store: Store, zaak: Row) -> list[Submitter]:
