@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -139,20 +139,18 @@ class _Linker:
         store = self.store
         debates = self._link("debate", items["debate"], lambda d: match.find_debate(store, d))
         for debate, row in debates.items():
-            self._put("debate", debate, debate_facts(store, debate, row))
+            self._put("debate", debate, record_facts(store, "debate", debate, row, self.titles))
         motions = items["motion"]
         self._learn(motions, self._quietly(motions))
         found = self._link("motion", motions, lambda m: match.find_motion(store, m, self.titles))
         self._learn(motions, found)
         for motion, row in found.items():
-            dossier = self.titles.get(clean(row.data.get("Titel")) or "")
-            self._put("motion", motion, motion_facts(store, motion, row, dossier))
+            self._put("motion", motion, record_facts(store, "motion", motion, row, self.titles))
         letters = self._link(
             "letter", items["letter"], lambda letter: match.find_letter(store, letter, self.titles)
         )
         for letter, row in letters.items():
-            dossier = self.titles.get(clean(row.data.get("Titel")) or "")
-            self._put("letter", letter, letter_facts(letter, row, dossier))
+            self._put("letter", letter, record_facts(store, "letter", letter, row, self.titles))
         numbered = {str(f.kamerstuk): f.letter for f in self.new["letter"].values() if f.kamerstuk}
         debated = {d: f.activiteit for d, f in self.new["debate"].items()}
         commitments = self._link(
@@ -161,7 +159,8 @@ class _Linker:
             lambda c: match.find_commitment(store, c, debated.get(c.debate)),
         )
         for commitment, row in commitments.items():
-            self._put("commitment", commitment, commitment_facts(store, commitment, row, numbered))
+            facts = record_facts(store, "commitment", commitment, row, self.titles, numbered)
+            self._put("commitment", commitment, facts)
         return KamerFacts(
             **{
                 attr: [self.new[kind][key] for key in sorted(self.new[kind])]
@@ -221,12 +220,8 @@ class _Linker:
         return rows
 
     def _learn(self, motions: dict[str, Any], rows: dict[str, Row]) -> None:
-        """Learn each linked motion's dossier title, unless two dossiers share a title."""
-        dossiers: dict[str, set[str]] = defaultdict(set)
-        for motion, row in rows.items():
-            if title := clean(row.data.get("Titel")):
-                dossiers[title].add(row.dossier or dossier_of(motions[motion].kamerstuk))
-        self.titles = {t: next(iter(d)) for t, d in dossiers.items() if len(d) == 1}
+        """Learn the dossier titles of the linked motions (:func:`dossier_titles`)."""
+        self.titles = dossier_titles(motions, rows)
 
     def _link(
         self, kind: str, items: dict[str, Any], find: Callable[[Any], match.Found]
@@ -355,6 +350,40 @@ class _Linker:
             counts["not found"] += 1
             lines.append(f"not found {kind} {item}: {found.evidence}")
         return None
+
+
+def dossier_titles(motions: Mapping[str, Any], rows: Mapping[str, Row]) -> dict[str, str]:
+    """The dossier each dossier title (a record's ``Titel``) stands for, learned from the
+    records ``rows`` of the content's ``motions`` linked to them: the record's own dossier,
+    else that of the motion's Kamerstuk number; a title two dossiers share stands for none."""
+    dossiers: dict[str, set[str]] = defaultdict(set)
+    for motion, row in rows.items():
+        if motion in motions and (title := clean(row.data.get("Titel"))):
+            dossiers[title].add(row.dossier or dossier_of(motions[motion].kamerstuk))
+    return {title: next(iter(d)) for title, d in dossiers.items() if len(d) == 1}
+
+
+def record_facts(
+    store: Store,
+    kind: str,
+    item: str,
+    row: Row,
+    titles: Mapping[str, str],
+    letters: Mapping[str, str] | None = None,
+) -> BaseModel:
+    """The records' facts of a content item of ``kind``, as ``link`` writes them and
+    ``check --store`` compares them: a record without its dossier takes the one its title
+    stands for (``titles``, see :func:`dossier_titles`), which finds the gewijzigde motie
+    that replaced a motion; ``letters`` maps a Kamerstuk number to the content letter that
+    has it (a commitment's fulfilling letters)."""
+    dossier = titles.get(clean(row.data.get("Titel")) or "")
+    if kind == "motion":
+        return motion_facts(store, item, row, dossier)
+    if kind == "letter":
+        return letter_facts(item, row, dossier)
+    if kind == "debate":
+        return debate_facts(store, item, row)
+    return commitment_facts(store, item, row, letters or {})
 
 
 def same_subject(old: BaseModel, new: BaseModel) -> bool:

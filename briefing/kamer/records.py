@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 from typing import Any
 
 from briefing.kamer.facts import (
@@ -325,7 +326,7 @@ def _fulfilling(store: Store, record: Row) -> list[Row]:
 
 
 def commitment_facts(
-    store: Store, commitment: str, record: Row, letters: dict[str, str]
+    store: Store, commitment: str, record: Row, letters: Mapping[str, str]
 ) -> CommitmentFacts:
     """A commitment's status, deadline, activity and fulfilling letters in the register;
     ``letters`` maps a Kamerstuk number to the content letter that has it."""

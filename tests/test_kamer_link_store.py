@@ -1,0 +1,62 @@
+"""What ``briefing kamer link`` keeps in the store beside ``kamer.yaml``, and what
+``briefing check --store`` makes of the store: the same facts as ``link``, the memory of what
+``link`` wrote following the content folder, and a store that cannot be written changing
+nothing."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from briefing.cli import main
+from briefing.kamer.load import load_files
+from tests.test_kamer_data import FIXTURES, no_live_service, real_files
+
+__all__ = ["no_live_service"]  # the autouse fixture: no test reaches the live service
+
+
+def link(content: Path, store: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
+    """Run ``briefing kamer link``; its lines of output."""
+    status = main(["kamer", "link", "--content", str(content), "--store", str(store)])
+    out, err = capsys.readouterr()
+    assert (status, err) == (0, "")
+    return out.splitlines()
+
+
+def check(content: Path, store: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
+    """The warnings ``briefing check --store`` prints about ``kamer.yaml``."""
+    assert main(["check", "--content", str(content), "--store", str(store)]) == 0
+    return [line for line in capsys.readouterr().err.splitlines() if "kamer.yaml:" in line]
+
+
+def by_hand(content: Path, old: str, new: str) -> int:
+    """Write ``new`` for the first line ``old`` of ``kamer.yaml``; the line's number."""
+    path = content / "kamer.yaml"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    number = lines.index(old)
+    lines[number] = new
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return number + 1
+
+
+def test_check_with_the_store_reports_what_link_reports_of_a_replaced_motion(
+    content_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Motion 26 485, nr. 280 has the Kamer's vote on the gewijzigde motie nr. 287 that
+    replaced it; neither record gives its dossier's number, only its title, which the
+    content's Kamerstuk numbers tell. A result written by hand against that vote is reported
+    by ``link`` and, in the same words at the same line, by ``check --store``."""
+    store = tmp_path / "kamer.sqlite"
+    load_files([*real_files(), FIXTURES / "zaak-gewijzigde-motie.json"], store)
+    link(content_copy, store, capsys)
+    line = by_hand(content_copy, "  result: aangenomen", "  result: verworpen")
+    warning = (
+        f"{content_copy / 'kamer.yaml'}:{line}:3: motions[2].result: warning: 'verworpen' as "
+        "written here, but the Kamer's records (Zaak 2018Z06150) say 'aangenomen'; 'briefing "
+        "kamer link' keeps what a person wrote: remove the line and link again to take the "
+        "records' word"
+    )
+    assert f"by hand motion bouali-26485-280: {warning}" in link(content_copy, store, capsys)
+    assert check(content_copy, store, capsys) == [warning]
