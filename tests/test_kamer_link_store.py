@@ -60,3 +60,40 @@ def test_check_with_the_store_reports_what_link_reports_of_a_replaced_motion(
     )
     assert f"by hand motion bouali-26485-280: {warning}" in link(content_copy, store, capsys)
     assert check(content_copy, store, capsys) == [warning]
+
+
+def test_the_memory_of_what_link_wrote_follows_the_project_and_no_other_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A project with its content and the store in ``.briefing/``: a person writes the
+    register's status of a commitment otherwise. Moved whole (another checkout, a colleague's
+    copy), link still knows it wrote the rest and keeps the person's word; another content
+    folder of the project that uses the same store is another file, of which the store
+    knows nothing."""
+    project = tmp_path / "checkout"
+    content = project / "content"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "content", content)
+    store = project / ".briefing" / "kamer.sqlite"
+    load_files([*real_files(), FIXTURES / "toezegging.json"], store)
+    monkeypatch.chdir(project)
+    link(Path("content"), Path(".briefing/kamer.sqlite"), capsys)
+    line = by_hand(content, "  status: Afgedaan", "  status: Deels Afgedaan")
+
+    moved = tmp_path / "elsewhere" / "checkout"
+    shutil.move(project, moved)
+    monkeypatch.chdir(moved)
+    out = link(Path("content"), Path(".briefing/kamer.sqlite"), capsys)
+    assert [x.split(": ", 1)[0] for x in out if x.startswith(("by hand", "replaced"))] == [
+        "by hand commitment technische-briefing-sectorale-samenwerking"
+    ]
+    assert any(
+        f"content/kamer.yaml:{line}:3: commitments[1].status: warning: 'Deels Afgedaan'" in x
+        for x in out
+    )
+    assert "  status: Deels Afgedaan\n" in (moved / "content" / "kamer.yaml").read_text()
+
+    shutil.copytree(moved / "content", moved / "other")
+    out = link(Path("other"), Path(".briefing/kamer.sqlite"), capsys)
+    assert [x.split(": ", 1)[0] for x in out if x.startswith(("by hand", "replaced"))] == [
+        "replaced commitment technische-briefing-sectorale-samenwerking"
+    ]

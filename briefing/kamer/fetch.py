@@ -36,8 +36,9 @@ from urllib3.exceptions import (
 from urllib3.util import Retry, Timeout
 
 from briefing.errors import BriefingError
+from briefing.kamer.counts import Counts
 from briefing.kamer.odata import Page, Truncated, parse_bytes
-from briefing.kamer.store import Counts, writing
+from briefing.kamer.store import writing
 
 DEFAULT_URL = "https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/"
 #: An HTML tag (or a document type) in an error page.

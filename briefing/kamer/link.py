@@ -70,7 +70,7 @@ def link(content: Path, store_path: Path) -> Report:
     try:
         linker = _Linker(store, report, old)
         document = load_document(path)[0] if path.exists() else None
-        linker.before(store.linked(path.resolve()), document)
+        linker.before(store.linked(path), document)
         facts = linker.run(
             {
                 "debate": items.debates,
@@ -83,7 +83,7 @@ def link(content: Path, store_path: Path) -> Report:
         store.close()
     write_facts(path, facts, comments)
     with writing(store_path) as memory:
-        memory.set_linked(path.resolve(), linker.written())
+        memory.set_linked(path, linker.written())
     return report
 
 

@@ -30,7 +30,7 @@ def disagreements(path: Path, store_path: Path) -> list[Problem]:
     document = load_document(path)[0]
     store = open_store(store_path, write=False)
     try:
-        last = remembered(store.linked(path.resolve()))
+        last = remembered(store.linked(path))
         letters = {str(f.kamerstuk): f.letter for f in facts.letters if f.kamerstuk}
         linked = {
             (kind, index): rows[0]

@@ -10,8 +10,8 @@ store is left as it was.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing.errors import BriefingError
+from briefing.kamer.counts import Counts
 from briefing.kamer.odata import REPLACES, Record
 
 DEFAULT_STORE = Path(".briefing") / "kamer.sqlite"
@@ -33,8 +34,9 @@ CACHE_KIB = 128 * 1024
 _SQLITE_HEADER = b"SQLite format 3\x00"
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
-#: What ``link`` last wrote from the records into each ``kamer.yaml`` (by its path): a
-#: fact the file gives otherwise was written by a person. Made when first needed.
+#: What ``link`` last wrote from the records into each ``kamer.yaml`` (by its path from the
+#: store's project, :meth:`Store.file_key`): a fact the file gives otherwise was written by a
+#: person. Made when first needed.
 _LINKED = "CREATE TABLE IF NOT EXISTS linked (file TEXT PRIMARY KEY, facts TEXT NOT NULL)"
 _SCHEMA = f"""
 PRAGMA application_id = {APPLICATION_ID};
@@ -123,42 +125,6 @@ class Row:
         """A row of ``SELECT {_COLUMNS}``."""
         ident, entity, changed, _deleted, nummer, kind, day, volgnummer, dossier, act, text = row
         return cls(ident, entity, changed, nummer, kind, day, volgnummer, dossier, act, text)
-
-
-@dataclass
-class Counts:
-    """What a load or sync did, per entity: records new, updated and unchanged, and those
-    that came marked removed (``Verwijderd``), which are none of those: not new to the
-    store's records, nor their update."""
-
-    new: Counter[str] = field(default_factory=Counter)
-    updated: Counter[str] = field(default_factory=Counter)
-    unchanged: Counter[str] = field(default_factory=Counter)
-    removed: Counter[str] = field(default_factory=Counter)
-
-    def add(self, other: Counts) -> None:
-        """Add ``other``'s counts to these."""
-        self.new += other.new
-        self.updated += other.updated
-        self.unchanged += other.unchanged
-        self.removed += other.removed
-
-    def summary(self, verb: str) -> str:
-        """One line, e.g. ``loaded 318 records: 318 new, 0 updated, 0 unchanged (Zaak 254,
-        Activiteit 64)``; ``, 2 removed`` after ``unchanged`` when records came removed."""
-        per_entity = self.new + self.updated + self.unchanged + self.removed
-        total = per_entity.total()
-        entities = ", ".join(
-            f"{name} {count:,}"
-            for name, count in sorted(per_entity.items(), key=lambda kv: (-kv[1], kv[0]))
-        )
-        line = (
-            f"{verb} {total:,} records: {self.new.total():,} new, "
-            f"{self.updated.total():,} updated, {self.unchanged.total():,} unchanged"
-        )
-        if self.removed:
-            line += f", {self.removed.total():,} removed"
-        return f"{line} ({entities})" if entities else line
 
 
 class Store:
@@ -258,18 +224,36 @@ class Store:
         self._execute("INSERT OR REPLACE INTO sync VALUES (?, ?)", (query, since))
 
     def linked(self, file: Path) -> str | None:
-        """The facts (JSON) ``link`` last wrote from the records into ``file``, if any."""
+        """The facts (JSON) ``link`` last wrote from the records into ``file``, if any: kept
+        by :meth:`file_key`, or, in a store that kept them by absolute path, by that."""
         sql = "SELECT name FROM sqlite_master WHERE name = 'linked'"
         if self._execute(sql).fetchone() is None:  # a store made before links were kept
             return None
-        row = self._execute("SELECT facts FROM linked WHERE file = ?", (str(file),)).fetchone()
-        return str(row[0]) if row else None
+        for key in (self.file_key(file), str(file.resolve())):
+            row = self._execute("SELECT facts FROM linked WHERE file = ?", (key,)).fetchone()
+            if row:
+                return str(row[0])
+        return None
 
     def set_linked(self, file: Path, facts: str) -> None:
         """Remember the facts ``link`` wrote from the records into ``file`` (inside
-        :meth:`transaction`)."""
+        :meth:`transaction`), by :meth:`file_key`."""
         self._execute(_LINKED)
-        self._execute("INSERT OR REPLACE INTO linked VALUES (?, ?)", (str(file), facts))
+        self._execute("DELETE FROM linked WHERE file = ?", (str(file.resolve()),))
+        self._execute("INSERT OR REPLACE INTO linked VALUES (?, ?)", (self.file_key(file), facts))
+
+    def file_key(self, file: Path) -> str:
+        """How the store names a ``kamer.yaml`` in what ``link`` remembers: its path from
+        the store's project (the folder holding ``.briefing/``, where the store is by default,
+        else the store's own folder), with ``/``. A project moved or copied whole, store and
+        content, keeps the memory (another checkout, a colleague's machine), and two content
+        folders that use one store are two files."""
+        folder = self.path.resolve().parent
+        project = folder.parent if folder.name == DEFAULT_STORE.parent.name else folder
+        try:
+            return Path(os.path.relpath(file.resolve(), project)).as_posix()
+        except ValueError:  # on another drive than the store (Windows): no path between them
+            return str(file.resolve())
 
     def _execute(self, sql: str, args: Iterable[Any] = ()) -> sqlite3.Cursor:
         try:
