@@ -6,6 +6,7 @@ nothing."""
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -97,3 +98,22 @@ def test_the_memory_of_what_link_wrote_follows_the_project_and_no_other_folder(
     assert [x.split(": ", 1)[0] for x in out if x.startswith(("by hand", "replaced"))] == [
         "replaced commitment technische-briefing-sectorale-samenwerking"
     ]
+
+
+def test_a_store_that_kept_the_memory_by_absolute_path_is_still_read(
+    content_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A store an earlier version filled names each kamer.yaml by its absolute path: link
+    reads that memory, and keeps it from then on by the path from the project."""
+    store = tmp_path / "kamer.sqlite"
+    load_files([*real_files(), FIXTURES / "toezegging.json"], store)
+    link(content_copy, store, capsys)
+    with sqlite3.connect(store) as connection:
+        connection.execute("UPDATE linked SET file = ?", (str(content_copy / "kamer.yaml"),))
+    by_hand(content_copy, "  status: Afgedaan", "  status: Deels Afgedaan")
+    out = link(content_copy, store, capsys)
+    assert any(x.startswith("by hand commitment technische-briefing") for x in out)
+    with sqlite3.connect(store) as connection:
+        assert connection.execute("SELECT file FROM linked").fetchall() == [
+            ("content/kamer.yaml",)
+        ]
