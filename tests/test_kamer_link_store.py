@@ -12,8 +12,10 @@ from pathlib import Path
 import pytest
 
 from briefing.cli import main
+from briefing.kamer import store as store_module
 from briefing.kamer.load import load_files
-from tests.test_kamer_data import FIXTURES, no_live_service, real_files
+from tests.conftest import cli
+from tests.test_kamer_data import FIXTURES, dump, no_live_service, real_files
 
 __all__ = ["no_live_service"]  # the autouse fixture: no test reaches the live service
 
@@ -117,3 +119,30 @@ def test_a_store_that_kept_the_memory_by_absolute_path_is_still_read(
         assert connection.execute("SELECT file FROM linked").fetchall() == [
             ("content/kamer.yaml",)
         ]
+
+
+def test_link_with_a_store_it_cannot_write_changes_nothing(
+    content_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While another process writes to the store (a sync), link cannot remember what it
+    wrote: it says so, names kamer.yaml as left as it was, writes neither, exits 1."""
+    monkeypatch.setattr(store_module, "LOCK_TIMEOUT", 0.1)
+    store = tmp_path / "kamer.sqlite"
+    load_files([*real_files(), FIXTURES / "toezegging.json"], store)
+    path = content_copy / "kamer.yaml"
+    before, stored = path.read_bytes(), dump(store)
+    other = sqlite3.connect(store, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        done = cli("kamer", "link", "--content", content_copy, "--store", store, here=True)
+    finally:
+        other.rollback()
+        other.close()
+    assert (path.read_bytes(), dump(store)) == (before, stored)
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [
+        f"briefing: error: {store}: the store is locked by another process (a sync or load "
+        f"still running?); try again when it has finished; nothing was written, {path} is as "
+        "it was"
+    ]
+    assert "commitments: []" in before.decode()  # link would have added the register's two

@@ -20,27 +20,21 @@ store, so that the next run tells a fact a person wrote from one it wrote
 from __future__ import annotations
 
 import json
-from collections import defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
+from briefing.atomic import replace_with
+from briefing.errors import BriefingError
 from briefing.kamer import match
-from briefing.kamer.comments import read_comments
+from briefing.kamer.comments import Comment, read_comments
 from briefing.kamer.content import read_content
 from briefing.kamer.facts import FACTS_FILE, LINKS, KamerFacts
 from briefing.kamer.facts_file import HEADER, plain, read_facts, write_facts
 from briefing.kamer.hand import remembered, settle, warning
-from briefing.kamer.records import (
-    clean,
-    commitment_facts,
-    debate_facts,
-    dossier_of,
-    letter_facts,
-    motion_facts,
-)
+from briefing.kamer.item_facts import dossier_titles, record_facts
 from briefing.kamer.report import Report, describe
 from briefing.kamer.store import Row, Store, open_store, writing
 from briefing.loading import Document, load_document
@@ -81,10 +75,36 @@ def link(content: Path, store_path: Path) -> Report:
         )
     finally:
         store.close()
-    write_facts(path, facts, comments)
-    with writing(store_path) as memory:
-        memory.set_linked(path, linker.written())
+    _write(path, facts, comments, store_path, linker.written())
     return report
+
+
+def _write(
+    path: Path, facts: KamerFacts, comments: list[Comment], store_path: Path, memory: str
+) -> None:
+    """Write ``kamer.yaml`` and what ``link`` took from the records into the store, both or
+    neither: the store's memory first, uncommitted (a store that cannot be written to stops
+    here), then the file, then the commit; a commit that fails puts the file back as it was."""
+    before = path.read_bytes() if path.exists() else None
+    wrote = False
+    try:
+        with writing(store_path) as store:
+            store.set_linked(path, memory)
+            try:
+                write_facts(path, facts, comments)
+            except OSError as exc:
+                raise BriefingError(
+                    f"{path}: cannot be written ({exc.strerror or exc}); make it and its folder "
+                    "writable and link again"
+                ) from None
+            wrote = True
+    except BriefingError as exc:
+        if wrote:
+            if before is None:
+                path.unlink(missing_ok=True)
+            else:
+                replace_with(path, before)
+        raise BriefingError(f"{exc}; nothing was written, {path} is as it was") from None
 
 
 class _Linker:
@@ -350,40 +370,6 @@ class _Linker:
             counts["not found"] += 1
             lines.append(f"not found {kind} {item}: {found.evidence}")
         return None
-
-
-def dossier_titles(motions: Mapping[str, Any], rows: Mapping[str, Row]) -> dict[str, str]:
-    """The dossier each dossier title (a record's ``Titel``) stands for, learned from the
-    records ``rows`` of the content's ``motions`` linked to them: the record's own dossier,
-    else that of the motion's Kamerstuk number; a title two dossiers share stands for none."""
-    dossiers: dict[str, set[str]] = defaultdict(set)
-    for motion, row in rows.items():
-        if motion in motions and (title := clean(row.data.get("Titel"))):
-            dossiers[title].add(row.dossier or dossier_of(motions[motion].kamerstuk))
-    return {title: next(iter(d)) for title, d in dossiers.items() if len(d) == 1}
-
-
-def record_facts(
-    store: Store,
-    kind: str,
-    item: str,
-    row: Row,
-    titles: Mapping[str, str],
-    letters: Mapping[str, str] | None = None,
-) -> BaseModel:
-    """The records' facts of a content item of ``kind``, as ``link`` writes them and
-    ``check --store`` compares them: a record without its dossier takes the one its title
-    stands for (``titles``, see :func:`dossier_titles`), which finds the gewijzigde motie
-    that replaced a motion; ``letters`` maps a Kamerstuk number to the content letter that
-    has it (a commitment's fulfilling letters)."""
-    dossier = titles.get(clean(row.data.get("Titel")) or "")
-    if kind == "motion":
-        return motion_facts(store, item, row, dossier)
-    if kind == "letter":
-        return letter_facts(item, row, dossier)
-    if kind == "debate":
-        return debate_facts(store, item, row)
-    return commitment_facts(store, item, row, letters or {})
 
 
 def same_subject(old: BaseModel, new: BaseModel) -> bool:

@@ -11,7 +11,8 @@ from briefing.errors import ContentError, Problem
 from briefing.kamer.content import read_content
 from briefing.kamer.facts_file import read_facts
 from briefing.kamer.hand import remembered, settle, warning
-from briefing.kamer.link import KINDS, dossier_titles, record_facts, same_subject, wrong_kind
+from briefing.kamer.item_facts import dossier_titles, record_facts
+from briefing.kamer.link import KINDS, same_subject, wrong_kind
 from briefing.kamer.store import open_store
 from briefing.loading import load_document
 

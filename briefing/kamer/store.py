@@ -295,7 +295,10 @@ def _store_error(path: Path, exc: sqlite3.Error) -> BriefingError:
     if "not a database" in text or "malformed" in text:
         return BriefingError(f"{path}: not a Kamer store: the file is not an SQLite database")
     if "readonly" in text or "read-only" in text:
-        return BriefingError(f"{path}: the store cannot be written to ({text})")
+        return BriefingError(
+            f"{path}: the store cannot be written to ({text}): make the file and its folder "
+            "writable, or give another --store"
+        )
     return BriefingError(f"{path}: the store failed: {text}")
 
 
