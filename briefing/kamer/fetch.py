@@ -51,6 +51,8 @@ BACKOFF = 2.0
 #: The longest pause between tries, and the longest ``Retry-After`` honoured (seconds).
 MAX_WAIT = 60
 _LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
+#: A commitment's fulfilling letters, with their dossier (for their Kamerstuk numbers).
+_NAKOMING = "KamerbriefNakoming($expand=Kamerstukdossier)"
 _ZAAK_EXPAND = "Kamerstukdossier,ZaakActor,Besluit($expand=Stemming,Agendapunt($expand=Activiteit))"
 
 
@@ -92,7 +94,7 @@ def queries(dossiers: Sequence[str] = ()) -> list[Query]:
         Query(
             "Toezegging",
             toezegging,
-            "Activiteit,KamerbriefNakoming($expand=Kamerstukdossier)",
+            f"Activiteit,{_NAKOMING},IsWijzigingVan,IsGewijzigdDoor($expand={_NAKOMING})",
         ),
     ]
 

@@ -325,28 +325,44 @@ def _fulfilling(store: Store, record: Row) -> list[Row]:
     return [d for d in documents if _DOCUMENT_RE.fullmatch(d.nummer or "")]
 
 
+def _newest_version(store: Store, record: Row) -> Row | None:
+    """The newest version of a commitment the register changed: the commitment that says it
+    changes this one (``IsWijzigingVan``), and the one that changes that, ...; of two that
+    change one, the later made (``Aanmaakdatum``, then number). ``None`` when none does."""
+    current, seen = record, {record.id}
+    while later := [r for r in store.find("changing", current.id) if r.id not in seen]:
+        current = max(later, key=lambda r: (r.day or "", r.nummer or ""))
+        seen.add(current.id)
+    return None if current is record else current
+
+
 def commitment_facts(
     store: Store, commitment: str, record: Row, letters: Mapping[str, str]
 ) -> CommitmentFacts:
     """A commitment's status, deadline, activity and fulfilling letters in the register;
-    ``letters`` maps a Kamerstuk number to the content letter that has it."""
-    fulfilled = []
-    for document in _fulfilling(store, record):
-        number = kamerstuk(document.dossier, document.volgnummer)
-        fulfilled.append(
-            FulfillingLetter(
+    ``letters`` maps a Kamerstuk number to the content letter that has it. Where the register
+    changed the commitment (a newer version that ``IsWijzigingVan`` it), the status and
+    deadline are the newest version's, named as ``changed_by``, and the fulfilling letters
+    those of every version; the text and activity stay the record's own."""
+    newest = _newest_version(store, record)
+    fulfilled: dict[str, FulfillingLetter] = {}
+    for version in (record, newest) if newest else (record,):
+        for document in _fulfilling(store, version):
+            number = kamerstuk(document.dossier, document.volgnummer)
+            fulfilled[document.nummer or ""] = FulfillingLetter(
                 document=document.nummer or "",
                 date=document.day,
                 kamerstuk=written(number),
                 letter=letters.get(str(number)) if number else None,
             )
-        )
+    current = newest or record
     return CommitmentFacts(
         commitment=commitment,
         toezegging=record.nummer or "",
-        status=clean(record.data.get("Status")),
-        deadline=day(record.data.get("DatumNakoming")),
+        status=clean(current.data.get("Status")),
+        deadline=day(current.data.get("DatumNakoming")),
+        changed_by=newest.nummer if newest else None,
         activiteit=record.activiteit,
         text=clean(record.data.get("Tekst")),
-        fulfilled_by=sorted(fulfilled, key=lambda f: (str(f.date), f.document)),
+        fulfilled_by=sorted(fulfilled.values(), key=lambda f: (str(f.date), f.document)),
     )

@@ -21,7 +21,7 @@ from typing import Any
 
 from briefing.errors import BriefingError
 from briefing.kamer.counts import Counts
-from briefing.kamer.odata import REPLACES, Record
+from briefing.kamer.odata import CHANGES, REPLACES, Record
 
 DEFAULT_STORE = Path(".briefing") / "kamer.sqlite"
 #: Marks a file as this store (``PRAGMA application_id``): "KAMR".
@@ -96,6 +96,9 @@ QUERIES = {
     "JOIN record AS r ON r.id = l.target WHERE l.source = ? AND l.name = ? AND r.deleted = 0",
     "replacing": f"SELECT r.{_COLUMNS.replace(', ', ', r.')} FROM relation AS l "
     f"JOIN record AS r ON r.id = l.source WHERE l.target = ? AND l.name = '{REPLACES}' "
+    "AND r.deleted = 0",
+    "changing": f"SELECT r.{_COLUMNS.replace(', ', ', r.')} FROM relation AS l "
+    f"JOIN record AS r ON r.id = l.source WHERE l.target = ? AND l.name = '{CHANGES}' "
     "AND r.deleted = 0",
 }
 
