@@ -102,6 +102,27 @@ def test_the_memory_of_what_link_wrote_follows_the_project_and_no_other_folder(
     ]
 
 
+
+def test_a_content_folder_moved_away_from_its_store_keeps_the_memory(
+    content_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A content folder moved on its own, the store staying where it was: the store's only
+    memory of a file that is gone is the moved folder's, and link keeps the person's word."""
+    store = tmp_path / "stores" / "kamer.sqlite"
+    load_files([*real_files(), FIXTURES / "toezegging.json"], store)
+    link(content_copy, store, capsys)
+    by_hand(content_copy, "  status: Afgedaan", "  status: Deels Afgedaan")
+    moved = tmp_path / "renamed" / "content"
+    shutil.move(content_copy, moved)
+    out = link(moved, store, capsys)
+    assert [x.split(": ", 1)[0] for x in out if x.startswith(("by hand", "replaced"))] == [
+        "by hand commitment technische-briefing-sectorale-samenwerking"
+    ]
+    with sqlite3.connect(store) as connection:
+        assert connection.execute("SELECT file FROM linked").fetchall() == [
+            ("../renamed/content/kamer.yaml",)
+        ]
+
 def test_a_store_that_kept_the_memory_by_absolute_path_is_still_read(
     content_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -35,6 +35,7 @@ from briefing.kamer.facts import FACTS_FILE, LINKS, KamerFacts
 from briefing.kamer.facts_file import HEADER, plain, read_facts, write_facts
 from briefing.kamer.hand import remembered, settle, warning
 from briefing.kamer.item_facts import dossier_titles, record_facts
+from briefing.kamer.memory import recalled, remember
 from briefing.kamer.report import Report, describe
 from briefing.kamer.store import Row, Store, open_store, writing
 from briefing.loading import Document, load_document
@@ -64,7 +65,7 @@ def link(content: Path, store_path: Path) -> Report:
     try:
         linker = _Linker(store, report, old)
         document = load_document(path)[0] if path.exists() else None
-        linker.before(store.linked(path), document)
+        linker.before(recalled(store, path), document)
         facts = linker.run(
             {
                 "debate": items.debates,
@@ -89,7 +90,7 @@ def _write(
     wrote = False
     try:
         with writing(store_path) as store:
-            store.set_linked(path, memory)
+            remember(store, path, memory)
             try:
                 write_facts(path, facts, comments)
             except OSError as exc:

@@ -13,6 +13,7 @@ from briefing.kamer.facts_file import read_facts
 from briefing.kamer.hand import remembered, settle, warning
 from briefing.kamer.item_facts import dossier_titles, record_facts
 from briefing.kamer.link import KINDS, same_subject, wrong_kind
+from briefing.kamer.memory import recalled
 from briefing.kamer.store import open_store
 from briefing.loading import load_document
 
@@ -31,7 +32,7 @@ def disagreements(path: Path, store_path: Path) -> list[Problem]:
     document = load_document(path)[0]
     store = open_store(store_path, write=False)
     try:
-        last = remembered(store.linked(path))
+        last = remembered(recalled(store, path))
         letters = {str(f.kamerstuk): f.letter for f in facts.letters if f.kamerstuk}
         linked = {
             (kind, index): rows[0]

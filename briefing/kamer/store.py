@@ -10,7 +10,6 @@ store is left as it was.
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -34,10 +33,9 @@ CACHE_KIB = 128 * 1024
 _SQLITE_HEADER = b"SQLite format 3\x00"
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
-#: What ``link`` last wrote from the records into each ``kamer.yaml`` (by its path from the
-#: store's project, :meth:`Store.file_key`): a fact the file gives otherwise was written by a
-#: person. Made when first needed.
-_LINKED = "CREATE TABLE IF NOT EXISTS linked (file TEXT PRIMARY KEY, facts TEXT NOT NULL)"
+#: What ``link`` last wrote from the records into each ``kamer.yaml``
+#: (:mod:`briefing.kamer.memory`). Made when first needed.
+LINKED = "CREATE TABLE IF NOT EXISTS linked (file TEXT PRIMARY KEY, facts TEXT NOT NULL)"
 _SCHEMA = f"""
 PRAGMA application_id = {APPLICATION_ID};
 PRAGMA user_version = {SCHEMA_VERSION};
@@ -66,7 +64,7 @@ CREATE TABLE relation (
 ) WITHOUT ROWID;
 CREATE INDEX relation_target ON relation (target, name);
 CREATE TABLE sync (query TEXT PRIMARY KEY, since TEXT NOT NULL);
-{_LINKED};
+{LINKED};
 """
 _COLUMNS = "id, entity, changed, deleted, nummer, kind, day, volgnummer, dossier, activiteit, data"
 _UPSERT = f"""
@@ -147,7 +145,7 @@ class Store:
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """One write transaction: everything in it is stored, or nothing is."""
-        self._execute("BEGIN IMMEDIATE")
+        self.execute("BEGIN IMMEDIATE")
         self._written.clear()
         try:
             yield
@@ -156,7 +154,7 @@ class Store:
             raise
         finally:
             self._written.clear()
-        self._execute("COMMIT")
+        self.execute("COMMIT")
 
     def write(self, records: Iterable[Record]) -> Counts:
         """Store ``records`` (inside :meth:`transaction`): each replaces the stored record of
@@ -209,56 +207,26 @@ class Store:
             chunk = ids[start : start + 500]
             marks = ",".join("?" * len(chunk))
             sql = f"SELECT id, changed FROM record WHERE id IN ({marks})"
-            found.update(self._execute(sql, chunk).fetchall())
+            found.update(self.execute(sql, chunk).fetchall())
         return found
 
     def find(self, query: str, *args: Any) -> list[Row]:
         """The records a query of :data:`QUERIES` finds: live ones (not removed), but for
         ``removed``."""
-        return [Row.of(row) for row in self._execute(QUERIES[query], args).fetchall()]
+        return [Row.of(row) for row in self.execute(QUERIES[query], args).fetchall()]
 
     def since(self, query: str) -> str | None:
         """The newest ``GewijzigdOp`` a complete sync of ``query`` has seen."""
-        row = self._execute("SELECT since FROM sync WHERE query = ?", (query,)).fetchone()
+        row = self.execute("SELECT since FROM sync WHERE query = ?", (query,)).fetchone()
         return row[0] if row else None
 
     def set_since(self, query: str, since: str) -> None:
         """Remember that a sync of ``query`` has seen everything up to ``since``."""
-        self._execute("INSERT OR REPLACE INTO sync VALUES (?, ?)", (query, since))
+        self.execute("INSERT OR REPLACE INTO sync VALUES (?, ?)", (query, since))
 
-    def linked(self, file: Path) -> str | None:
-        """The facts (JSON) ``link`` last wrote from the records into ``file``, if any: kept
-        by :meth:`file_key`, or, in a store that kept them by absolute path, by that."""
-        sql = "SELECT name FROM sqlite_master WHERE name = 'linked'"
-        if self._execute(sql).fetchone() is None:  # a store made before links were kept
-            return None
-        for key in (self.file_key(file), str(file.resolve())):
-            row = self._execute("SELECT facts FROM linked WHERE file = ?", (key,)).fetchone()
-            if row:
-                return str(row[0])
-        return None
-
-    def set_linked(self, file: Path, facts: str) -> None:
-        """Remember the facts ``link`` wrote from the records into ``file`` (inside
-        :meth:`transaction`), by :meth:`file_key`."""
-        self._execute(_LINKED)
-        self._execute("DELETE FROM linked WHERE file = ?", (str(file.resolve()),))
-        self._execute("INSERT OR REPLACE INTO linked VALUES (?, ?)", (self.file_key(file), facts))
-
-    def file_key(self, file: Path) -> str:
-        """How the store names a ``kamer.yaml`` in what ``link`` remembers: its path from
-        the store's project (the folder holding ``.briefing/``, where the store is by default,
-        else the store's own folder), with ``/``. A project moved or copied whole, store and
-        content, keeps the memory (another checkout, a colleague's machine), and two content
-        folders that use one store are two files."""
-        folder = self.path.resolve().parent
-        project = folder.parent if folder.name == DEFAULT_STORE.parent.name else folder
-        try:
-            return Path(os.path.relpath(file.resolve(), project)).as_posix()
-        except ValueError:  # on another drive than the store (Windows): no path between them
-            return str(file.resolve())
-
-    def _execute(self, sql: str, args: Iterable[Any] = ()) -> sqlite3.Cursor:
+    def execute(self, sql: str, args: Iterable[Any] = ()) -> sqlite3.Cursor:
+        """Run one SQL statement; an SQLite error is a :class:`BriefingError` naming the
+        store and what to do."""
         try:
             return self.connection.execute(sql, tuple(args))
         except sqlite3.Error as exc:
@@ -338,7 +306,7 @@ def open_store(path: Path, *, write: bool) -> Store:
         raise _store_error(path, exc) from None
     store = Store(path, connection)
     try:
-        store._execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+        store.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         _check_schema(store, write)
     except BaseException:
         store.close()
@@ -349,14 +317,14 @@ def open_store(path: Path, *, write: bool) -> Store:
 def _check_schema(store: Store, write: bool) -> None:
     """Create the tables in a new store; refuse a database that is not this store."""
     app, version = (
-        store._execute(f"PRAGMA {p}").fetchone()[0] for p in ("application_id", "user_version")
+        store.execute(f"PRAGMA {p}").fetchone()[0] for p in ("application_id", "user_version")
     )
-    tables = store._execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    tables = store.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
     if app == 0 and tables == 0 and write:
         with store.transaction():
             for statement in _SCHEMA.split(";"):
                 if statement.strip():
-                    store._execute(statement)
+                    store.execute(statement)
         return
     if app != APPLICATION_ID:
         raise BriefingError(
