@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from briefing.errors import ContentError, Problem
-from briefing.kamer.content import read_content
+from briefing.kamer.content import read_motions
 from briefing.kamer.facts_file import read_facts
 from briefing.kamer.hand import remembered, settle, warning
 from briefing.kamer.item_facts import dossier_titles, record_facts
@@ -26,9 +26,9 @@ def disagreements(path: Path, store_path: Path) -> list[Problem]:
         return []
     try:
         facts = read_facts(path)
-        motions = read_content(path.parent).motions
     except ContentError:
         return []
+    motions = read_motions(path.parent)
     document = load_document(path)[0]
     store = open_store(store_path, write=False)
     try:
