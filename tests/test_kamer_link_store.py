@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from briefing.cli import main
+from briefing.errors import BriefingError
 from briefing.kamer import store as store_module
 from briefing.kamer.load import load_files
 from tests.conftest import cli
@@ -102,7 +105,6 @@ def test_the_memory_of_what_link_wrote_follows_the_project_and_no_other_folder(
     ]
 
 
-
 def test_a_content_folder_moved_away_from_its_store_keeps_the_memory(
     content_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -123,6 +125,7 @@ def test_a_content_folder_moved_away_from_its_store_keeps_the_memory(
             ("../renamed/content/kamer.yaml",)
         ]
 
+
 def test_a_store_that_kept_the_memory_by_absolute_path_is_still_read(
     content_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -137,9 +140,7 @@ def test_a_store_that_kept_the_memory_by_absolute_path_is_still_read(
     out = link(content_copy, store, capsys)
     assert any(x.startswith("by hand commitment technische-briefing") for x in out)
     with sqlite3.connect(store) as connection:
-        assert connection.execute("SELECT file FROM linked").fetchall() == [
-            ("content/kamer.yaml",)
-        ]
+        assert connection.execute("SELECT file FROM linked").fetchall() == [("content/kamer.yaml",)]
 
 
 def test_link_with_a_store_it_cannot_write_changes_nothing(
@@ -167,3 +168,29 @@ def test_link_with_a_store_it_cannot_write_changes_nothing(
         "it was"
     ]
     assert "commitments: []" in before.decode()  # link would have added the register's two
+
+
+def test_a_store_that_fails_at_the_last_step_leaves_kamer_yaml_as_it_was(
+    content_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When the store's commit fails after kamer.yaml was written (a full disk), the file is
+    put back as it was: neither changed."""
+    store = tmp_path / "kamer.sqlite"
+    load_files([*real_files(), FIXTURES / "toezegging.json"], store)
+    path = content_copy / "kamer.yaml"
+    before, stored = path.read_bytes(), dump(store)
+    execute = store_module.Store.execute
+
+    def full_disk(self: store_module.Store, sql: str, args: Iterable[Any] = ()) -> Any:
+        if sql == "COMMIT" and path.read_bytes() != before:
+            raise BriefingError(f"{self.path}: the store failed: database or disk is full")
+        return execute(self, sql, args)
+
+    monkeypatch.setattr(store_module.Store, "execute", full_disk)
+    done = cli("kamer", "link", "--content", content_copy, "--store", store, here=True)
+    assert (path.read_bytes(), dump(store)) == (before, stored)
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [
+        f"briefing: error: {store}: the store failed: database or disk is full; nothing was "
+        f"written, {path} is as it was"
+    ]
