@@ -77,3 +77,48 @@ def test_a_changed_commitment_has_its_newest_versions_status_and_deadline(
         "informeren."
     )
     assert "TZ202209-105" not in text.replace("  changed_by: TZ202209-105\n", "")
+
+
+def test_a_commitment_changed_twice_has_the_last_versions_word_and_every_versions_letters(
+    content_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The newer version changed once more (a third, that IsWijzigingVan the second), and the
+    letter of 7 April 2022 named as fulfilling the second: the entry has the third's status
+    and deadline, names it, and lists the letter."""
+    page = json.loads((FIXTURES / "toezegging-gewijzigd.json").read_text(encoding="utf-8"))
+    second = page["value"][0]
+    letter = json.loads((FIXTURES / "toezegging.json").read_text(encoding="utf-8"))["value"][0]
+    second["KamerbriefNakoming"] = letter["KamerbriefNakoming"]
+    third = {
+        **second,
+        "Id": "8c7b6a59-4d3e-4f2a-9b1c-0d9e8f7a6b5c",
+        "Nummer": "TZ202212-044",
+        "Aanmaakdatum": "2022-12-14T11:00:00+01:00",
+        "Status": "Deels Afgedaan",
+        "DatumNakoming": "2023-06-30T00:00:00+02:00",
+        "GewijzigdOp": "2022-12-15T09:00:00+01:00",
+        "KamerbriefNakoming": [],
+        "IsWijzigingVan": [second],
+    }
+    page["value"] = [third]
+    path = tmp_path / "versions.json"
+    path.write_text(json.dumps(page), encoding="utf-8")
+    store = tmp_path / "kamer.sqlite"
+    load_files([*real_files(), FIXTURES / "toezegging.json", path], store)
+    assert main(["kamer", "link", "--content", str(content_copy), "--store", str(store)]) == 0
+    capsys.readouterr()
+    found, _ = entry(content_copy)
+    assert found.startswith(
+        f"- commitment: {COMMITMENT}\n"
+        "  toezegging: TZ202111-102\n"
+        "  status: Deels Afgedaan\n"
+        "  deadline: 2023-06-30\n"
+        "  changed_by: TZ202212-044\n"
+    )
+    assert found.endswith(
+        "  fulfilled_by:\n"
+        "  - document: 2022D13866\n"
+        "    date: 2022-04-07\n"
+        "    kamerstuk: 26 485, nr. 395\n"
+        "    letter: 2022-04-07-opvolging-moties-en-toezeggingen-imvo-beleid"
+    )

@@ -325,15 +325,15 @@ def _fulfilling(store: Store, record: Row) -> list[Row]:
     return [d for d in documents if _DOCUMENT_RE.fullmatch(d.nummer or "")]
 
 
-def _newest_version(store: Store, record: Row) -> Row | None:
-    """The newest version of a commitment the register changed: the commitment that says it
-    changes this one (``IsWijzigingVan``), and the one that changes that, ...; of two that
-    change one, the later made (``Aanmaakdatum``, then number). ``None`` when none does."""
-    current, seen = record, {record.id}
-    while later := [r for r in store.find("changing", current.id) if r.id not in seen]:
-        current = max(later, key=lambda r: (r.day or "", r.nummer or ""))
-        seen.add(current.id)
-    return None if current is record else current
+def _versions(store: Store, record: Row) -> list[Row]:
+    """A commitment and the newer versions the register made of it, oldest first: the
+    commitment that says it changes this one (``IsWijzigingVan``), the one that changes that,
+    ...; of two that change one, the later made (``Aanmaakdatum``, then number)."""
+    versions, seen = [record], {record.id}
+    while later := [r for r in store.find("changing", versions[-1].id) if r.id not in seen]:
+        versions.append(max(later, key=lambda r: (r.day or "", r.nummer or "")))
+        seen.add(versions[-1].id)
+    return versions
 
 
 def commitment_facts(
@@ -344,9 +344,9 @@ def commitment_facts(
     changed the commitment (a newer version that ``IsWijzigingVan`` it), the status and
     deadline are the newest version's, named as ``changed_by``, and the fulfilling letters
     those of every version; the text and activity stay the record's own."""
-    newest = _newest_version(store, record)
+    versions = _versions(store, record)
     fulfilled: dict[str, FulfillingLetter] = {}
-    for version in (record, newest) if newest else (record,):
+    for version in versions:
         for document in _fulfilling(store, version):
             number = kamerstuk(document.dossier, document.volgnummer)
             fulfilled[document.nummer or ""] = FulfillingLetter(
@@ -355,13 +355,13 @@ def commitment_facts(
                 kamerstuk=written(number),
                 letter=letters.get(str(number)) if number else None,
             )
-    current = newest or record
+    newest = versions[-1]
     return CommitmentFacts(
         commitment=commitment,
         toezegging=record.nummer or "",
-        status=clean(current.data.get("Status")),
-        deadline=day(current.data.get("DatumNakoming")),
-        changed_by=newest.nummer if newest else None,
+        status=clean(newest.data.get("Status")),
+        deadline=day(newest.data.get("DatumNakoming")),
+        changed_by=newest.nummer if newest is not record else None,
         activiteit=record.activiteit,
         text=clean(record.data.get("Tekst")),
         fulfilled_by=sorted(fulfilled.values(), key=lambda f: (str(f.date), f.document)),
