@@ -76,6 +76,12 @@ def read_content(root: Path) -> Content:
     return content
 
 
+def read_motions(root: Path) -> dict[str, Motion]:
+    """The valid entries of the motions registry under ``root``, by id; what is wrong in it
+    is ``check``'s to report."""
+    return _registry(root / REGISTRIES["motion"][0], Motion)[0]
+
+
 def _registry(path: Path, model: type[BaseModel]) -> tuple[dict[str, Any], list[Problem]]:
     if not path.exists():
         return {}, []

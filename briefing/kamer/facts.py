@@ -218,7 +218,9 @@ class CommitmentFacts(Model):
     """A commitment of the content as the Kamer's register of commitments has it."""
 
     #: Facts on where the record stands, always as the records give them now.
-    STATE: ClassVar[frozenset[str]] = frozenset({"status", "deadline", "fulfilled_by"})
+    STATE: ClassVar[frozenset[str]] = frozenset(
+        {"status", "deadline", "changed_by", "fulfilled_by"}
+    )
 
     commitment: CommitmentRef = Field(description="The content commitment's id.")
     toezegging: ToezeggingNummer = Field(
@@ -231,6 +233,11 @@ class CommitmentFacts(Model):
         "Vervallen, ...",
     )
     deadline: dt.date | None = Field(None, description="The register's deadline (DatumNakoming).")
+    changed_by: ToezeggingNummer | None = Field(
+        None,
+        description="Where the register changed the commitment: its newest version (a "
+        "Toezegging that IsWijzigingVan it), whose status and deadline these are.",
+    )
     activiteit: ActiviteitNummer | None = Field(
         None, description="The activity (debate) where it was made."
     )

@@ -36,8 +36,9 @@ from urllib3.exceptions import (
 from urllib3.util import Retry, Timeout
 
 from briefing.errors import BriefingError
+from briefing.kamer.counts import Counts
 from briefing.kamer.odata import Page, Truncated, parse_bytes
-from briefing.kamer.store import Counts, writing
+from briefing.kamer.store import writing
 
 DEFAULT_URL = "https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/"
 #: An HTML tag (or a document type) in an error page.
@@ -50,6 +51,8 @@ BACKOFF = 2.0
 #: The longest pause between tries, and the longest ``Retry-After`` honoured (seconds).
 MAX_WAIT = 60
 _LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
+#: A commitment's fulfilling letters, with their dossier (for their Kamerstuk numbers).
+_NAKOMING = "KamerbriefNakoming($expand=Kamerstukdossier)"
 _ZAAK_EXPAND = "Kamerstukdossier,ZaakActor,Besluit($expand=Stemming,Agendapunt($expand=Activiteit))"
 
 
@@ -91,7 +94,7 @@ def queries(dossiers: Sequence[str] = ()) -> list[Query]:
         Query(
             "Toezegging",
             toezegging,
-            "Activiteit,KamerbriefNakoming($expand=Kamerstukdossier)",
+            f"Activiteit,{_NAKOMING},IsWijzigingVan,IsGewijzigdDoor($expand={_NAKOMING})",
         ),
     ]
 

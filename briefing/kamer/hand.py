@@ -1,9 +1,9 @@
 """Facts a person wrote in ``kamer.yaml`` against the Kamer's records.
 
 ``link`` refreshes the facts on where a record stands (a model's ``STATE``: a motion's
-appreciation and decision, a debate's day and status, a commitment's status, deadline and
-fulfilling letters) from the records, and remembers in the store what it wrote from them.
-A fact the file gives otherwise than ``link`` last wrote was written by a person: it
+appreciation and decision, a debate's day and status, a commitment's status, deadline, newest
+version and fulfilling letters) from the records, and remembers in the store what it wrote
+from them. A fact the file gives otherwise than ``link`` last wrote was written by a person: it
 stands. Where the records say otherwise, ``link`` keeps it and reports it at its line with
 the records' word, as ``check`` does while the store is there; where they say nothing of it,
 it stands unreported. A fact ``link`` wrote and no person touched follows the records, also

@@ -20,27 +20,22 @@ store, so that the next run tells a fact a person wrote from one it wrote
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
+from briefing.atomic import replace_with
+from briefing.errors import BriefingError
 from briefing.kamer import match
-from briefing.kamer.comments import read_comments
+from briefing.kamer.comments import Comment, read_comments
 from briefing.kamer.content import read_content
 from briefing.kamer.facts import FACTS_FILE, LINKS, KamerFacts
 from briefing.kamer.facts_file import HEADER, plain, read_facts, write_facts
 from briefing.kamer.hand import remembered, settle, warning
-from briefing.kamer.records import (
-    clean,
-    commitment_facts,
-    debate_facts,
-    dossier_of,
-    letter_facts,
-    motion_facts,
-)
+from briefing.kamer.item_facts import dossier_titles, record_facts
+from briefing.kamer.memory import recalled, remember
 from briefing.kamer.report import Report, describe
 from briefing.kamer.store import Row, Store, open_store, writing
 from briefing.loading import Document, load_document
@@ -70,7 +65,7 @@ def link(content: Path, store_path: Path) -> Report:
     try:
         linker = _Linker(store, report, old)
         document = load_document(path)[0] if path.exists() else None
-        linker.before(store.linked(path.resolve()), document)
+        linker.before(recalled(store, path), document)
         facts = linker.run(
             {
                 "debate": items.debates,
@@ -81,10 +76,36 @@ def link(content: Path, store_path: Path) -> Report:
         )
     finally:
         store.close()
-    write_facts(path, facts, comments)
-    with writing(store_path) as memory:
-        memory.set_linked(path.resolve(), linker.written())
+    _write(path, facts, comments, store_path, linker.written())
     return report
+
+
+def _write(
+    path: Path, facts: KamerFacts, comments: list[Comment], store_path: Path, memory: str
+) -> None:
+    """Write ``kamer.yaml`` and what ``link`` took from the records into the store, both or
+    neither: the store's memory first, uncommitted (a store that cannot be written to stops
+    here), then the file, then the commit; a commit that fails puts the file back as it was."""
+    before = path.read_bytes() if path.exists() else None
+    wrote = False
+    try:
+        with writing(store_path) as store:
+            remember(store, path, memory)
+            try:
+                write_facts(path, facts, comments)
+            except OSError as exc:
+                raise BriefingError(
+                    f"{path}: cannot be written ({exc.strerror or exc}); make it and its folder "
+                    "writable and link again"
+                ) from None
+            wrote = True
+    except BriefingError as exc:
+        if wrote:
+            if before is None:
+                path.unlink(missing_ok=True)
+            else:
+                replace_with(path, before)
+        raise BriefingError(f"{exc}; nothing was written, {path} is as it was") from None
 
 
 class _Linker:
@@ -139,20 +160,18 @@ class _Linker:
         store = self.store
         debates = self._link("debate", items["debate"], lambda d: match.find_debate(store, d))
         for debate, row in debates.items():
-            self._put("debate", debate, debate_facts(store, debate, row))
+            self._put("debate", debate, record_facts(store, "debate", debate, row, self.titles))
         motions = items["motion"]
         self._learn(motions, self._quietly(motions))
         found = self._link("motion", motions, lambda m: match.find_motion(store, m, self.titles))
         self._learn(motions, found)
         for motion, row in found.items():
-            dossier = self.titles.get(clean(row.data.get("Titel")) or "")
-            self._put("motion", motion, motion_facts(store, motion, row, dossier))
+            self._put("motion", motion, record_facts(store, "motion", motion, row, self.titles))
         letters = self._link(
             "letter", items["letter"], lambda letter: match.find_letter(store, letter, self.titles)
         )
         for letter, row in letters.items():
-            dossier = self.titles.get(clean(row.data.get("Titel")) or "")
-            self._put("letter", letter, letter_facts(letter, row, dossier))
+            self._put("letter", letter, record_facts(store, "letter", letter, row, self.titles))
         numbered = {str(f.kamerstuk): f.letter for f in self.new["letter"].values() if f.kamerstuk}
         debated = {d: f.activiteit for d, f in self.new["debate"].items()}
         commitments = self._link(
@@ -161,7 +180,8 @@ class _Linker:
             lambda c: match.find_commitment(store, c, debated.get(c.debate)),
         )
         for commitment, row in commitments.items():
-            self._put("commitment", commitment, commitment_facts(store, commitment, row, numbered))
+            facts = record_facts(store, "commitment", commitment, row, self.titles, numbered)
+            self._put("commitment", commitment, facts)
         return KamerFacts(
             **{
                 attr: [self.new[kind][key] for key in sorted(self.new[kind])]
@@ -221,12 +241,8 @@ class _Linker:
         return rows
 
     def _learn(self, motions: dict[str, Any], rows: dict[str, Row]) -> None:
-        """Learn each linked motion's dossier title, unless two dossiers share a title."""
-        dossiers: dict[str, set[str]] = defaultdict(set)
-        for motion, row in rows.items():
-            if title := clean(row.data.get("Titel")):
-                dossiers[title].add(row.dossier or dossier_of(motions[motion].kamerstuk))
-        self.titles = {t: next(iter(d)) for t, d in dossiers.items() if len(d) == 1}
+        """Learn the dossier titles of the linked motions (:func:`dossier_titles`)."""
+        self.titles = dossier_titles(motions, rows)
 
     def _link(
         self, kind: str, items: dict[str, Any], find: Callable[[Any], match.Found]

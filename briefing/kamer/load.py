@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from briefing.kamer.counts import Counts
 from briefing.kamer.odata import read_file
-from briefing.kamer.store import Counts, writing
+from briefing.kamer.store import writing
 
 
 def load_files(paths: list[Path], store_path: Path) -> Counts:

@@ -27,6 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from briefing.kamer.content import LetterHeader
+from briefing.kamer.odata import CHANGES
 from briefing.kamer.records import clean, dossier_of, named_submitters, submitters
 from briefing.kamer.store import Row, Store
 from briefing.model import Commitment, Debate, Motion
@@ -313,12 +314,16 @@ def find_debate(store: Store, debate: Debate) -> Found:
 
 
 def find_commitment(store: Store, commitment: Commitment, activiteit: str | None) -> Found:
-    """The register's commitment a content commitment is, among those of its debate."""
+    """The register's commitment a content commitment is, among those of its debate; of a
+    commitment and a newer version of it made there too, the first (whose facts give the
+    newest version's, see :func:`briefing.kamer.records.commitment_facts`)."""
     if activiteit is None:
         return Found("missing", f"its debate '{commitment.debate}' is not linked to the agenda")
     made = store.find("of_activiteit", activiteit)
     scored = [(resemblance(commitment.text, r.data.get("Tekst")), r) for r in made]
     fits = [r for score, r in scored if score >= RESEMBLES]
+    first = {r.id for r in fits}
+    fits = [r for r in fits if not any(o.id in first for o in store.find("related", r.id, CHANGES))]
     near = [r for score, r in scored if RESEMBLES / 2 <= score < RESEMBLES]
     best = max((score for score, _ in scored), default=0.0)
     return _decide(

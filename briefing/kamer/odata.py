@@ -51,9 +51,14 @@ NAVIGATIONS: dict[tuple[str, str], str] = {
     ("Activiteit", "VervangenDoor"): "Activiteit",
     ("Toezegging", "Activiteit"): "Activiteit",
     ("Toezegging", "KamerbriefNakoming"): "Document",
+    ("Toezegging", "IsWijzigingVan"): "Toezegging",
+    ("Toezegging", "IsGewijzigdDoor"): "Toezegging",
     ("Document", "Kamerstukdossier"): "Kamerstukdossier",
     ("Document", "Zaak"): "Zaak",
 }
+#: The relation from a newer version of a commitment in the register to the one it changes
+#: (``IsWijzigingVan``; the other way, ``IsGewijzigdDoor``, is stored as this one).
+CHANGES = "IsWijzigingVan"
 #: Relations stored from the other side, so that each is kept one way only: a vote's
 #: ``Besluit`` is kept as the decision's ``Stemming``.
 INVERSE: dict[tuple[str, str], str] = {
@@ -61,6 +66,7 @@ INVERSE: dict[tuple[str, str], str] = {
     ("Besluit", "Zaak"): "Besluit",
     ("Stemming", "Besluit"): "Stemming",
     ("Document", "Zaak"): "Document",
+    ("Toezegging", "IsGewijzigdDoor"): CHANGES,
 }
 #: The motion a gewijzigde motie replaces, in its subject: 't.v.v. 26485-280', '35925-XVII-33',
 #: '26 485, nr. 227', and in a dossier of the EU councils, whose series is two digits,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 from typing import Any
 
 from briefing.kamer.facts import (
@@ -324,28 +325,44 @@ def _fulfilling(store: Store, record: Row) -> list[Row]:
     return [d for d in documents if _DOCUMENT_RE.fullmatch(d.nummer or "")]
 
 
+def _versions(store: Store, record: Row) -> list[Row]:
+    """A commitment and the newer versions the register made of it, oldest first: the
+    commitment that says it changes this one (``IsWijzigingVan``), the one that changes that,
+    ...; of two that change one, the later made (``Aanmaakdatum``, then number)."""
+    versions, seen = [record], {record.id}
+    while later := [r for r in store.find("changing", versions[-1].id) if r.id not in seen]:
+        versions.append(max(later, key=lambda r: (r.day or "", r.nummer or "")))
+        seen.add(versions[-1].id)
+    return versions
+
+
 def commitment_facts(
-    store: Store, commitment: str, record: Row, letters: dict[str, str]
+    store: Store, commitment: str, record: Row, letters: Mapping[str, str]
 ) -> CommitmentFacts:
     """A commitment's status, deadline, activity and fulfilling letters in the register;
-    ``letters`` maps a Kamerstuk number to the content letter that has it."""
-    fulfilled = []
-    for document in _fulfilling(store, record):
-        number = kamerstuk(document.dossier, document.volgnummer)
-        fulfilled.append(
-            FulfillingLetter(
+    ``letters`` maps a Kamerstuk number to the content letter that has it. Where the register
+    changed the commitment (a newer version that ``IsWijzigingVan`` it), the status and
+    deadline are the newest version's, named as ``changed_by``, and the fulfilling letters
+    those of every version; the text and activity stay the record's own."""
+    versions = _versions(store, record)
+    fulfilled: dict[str, FulfillingLetter] = {}
+    for version in versions:
+        for document in _fulfilling(store, version):
+            number = kamerstuk(document.dossier, document.volgnummer)
+            fulfilled[document.nummer or ""] = FulfillingLetter(
                 document=document.nummer or "",
                 date=document.day,
                 kamerstuk=written(number),
                 letter=letters.get(str(number)) if number else None,
             )
-        )
+    newest = versions[-1]
     return CommitmentFacts(
         commitment=commitment,
         toezegging=record.nummer or "",
-        status=clean(record.data.get("Status")),
-        deadline=day(record.data.get("DatumNakoming")),
+        status=clean(newest.data.get("Status")),
+        deadline=day(newest.data.get("DatumNakoming")),
+        changed_by=newest.nummer if newest is not record else None,
         activiteit=record.activiteit,
         text=clean(record.data.get("Tekst")),
-        fulfilled_by=sorted(fulfilled, key=lambda f: (str(f.date), f.document)),
+        fulfilled_by=sorted(fulfilled.values(), key=lambda f: (str(f.date), f.document)),
     )

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -20,7 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from briefing.errors import BriefingError
-from briefing.kamer.odata import REPLACES, Record
+from briefing.kamer.counts import Counts
+from briefing.kamer.odata import CHANGES, REPLACES, Record
 
 DEFAULT_STORE = Path(".briefing") / "kamer.sqlite"
 #: Marks a file as this store (``PRAGMA application_id``): "KAMR".
@@ -33,9 +33,9 @@ CACHE_KIB = 128 * 1024
 _SQLITE_HEADER = b"SQLite format 3\x00"
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
-#: What ``link`` last wrote from the records into each ``kamer.yaml`` (by its path): a
-#: fact the file gives otherwise was written by a person. Made when first needed.
-_LINKED = "CREATE TABLE IF NOT EXISTS linked (file TEXT PRIMARY KEY, facts TEXT NOT NULL)"
+#: What ``link`` last wrote from the records into each ``kamer.yaml``
+#: (:mod:`briefing.kamer.memory`). Made when first needed.
+LINKED = "CREATE TABLE IF NOT EXISTS linked (file TEXT PRIMARY KEY, facts TEXT NOT NULL)"
 _SCHEMA = f"""
 PRAGMA application_id = {APPLICATION_ID};
 PRAGMA user_version = {SCHEMA_VERSION};
@@ -64,7 +64,7 @@ CREATE TABLE relation (
 ) WITHOUT ROWID;
 CREATE INDEX relation_target ON relation (target, name);
 CREATE TABLE sync (query TEXT PRIMARY KEY, since TEXT NOT NULL);
-{_LINKED};
+{LINKED};
 """
 _COLUMNS = "id, entity, changed, deleted, nummer, kind, day, volgnummer, dossier, activiteit, data"
 _UPSERT = f"""
@@ -94,6 +94,9 @@ QUERIES = {
     "JOIN record AS r ON r.id = l.target WHERE l.source = ? AND l.name = ? AND r.deleted = 0",
     "replacing": f"SELECT r.{_COLUMNS.replace(', ', ', r.')} FROM relation AS l "
     f"JOIN record AS r ON r.id = l.source WHERE l.target = ? AND l.name = '{REPLACES}' "
+    "AND r.deleted = 0",
+    "changing": f"SELECT r.{_COLUMNS.replace(', ', ', r.')} FROM relation AS l "
+    f"JOIN record AS r ON r.id = l.source WHERE l.target = ? AND l.name = '{CHANGES}' "
     "AND r.deleted = 0",
 }
 
@@ -125,42 +128,6 @@ class Row:
         return cls(ident, entity, changed, nummer, kind, day, volgnummer, dossier, act, text)
 
 
-@dataclass
-class Counts:
-    """What a load or sync did, per entity: records new, updated and unchanged, and those
-    that came marked removed (``Verwijderd``), which are none of those: not new to the
-    store's records, nor their update."""
-
-    new: Counter[str] = field(default_factory=Counter)
-    updated: Counter[str] = field(default_factory=Counter)
-    unchanged: Counter[str] = field(default_factory=Counter)
-    removed: Counter[str] = field(default_factory=Counter)
-
-    def add(self, other: Counts) -> None:
-        """Add ``other``'s counts to these."""
-        self.new += other.new
-        self.updated += other.updated
-        self.unchanged += other.unchanged
-        self.removed += other.removed
-
-    def summary(self, verb: str) -> str:
-        """One line, e.g. ``loaded 318 records: 318 new, 0 updated, 0 unchanged (Zaak 254,
-        Activiteit 64)``; ``, 2 removed`` after ``unchanged`` when records came removed."""
-        per_entity = self.new + self.updated + self.unchanged + self.removed
-        total = per_entity.total()
-        entities = ", ".join(
-            f"{name} {count:,}"
-            for name, count in sorted(per_entity.items(), key=lambda kv: (-kv[1], kv[0]))
-        )
-        line = (
-            f"{verb} {total:,} records: {self.new.total():,} new, "
-            f"{self.updated.total():,} updated, {self.unchanged.total():,} unchanged"
-        )
-        if self.removed:
-            line += f", {self.removed.total():,} removed"
-        return f"{line} ({entities})" if entities else line
-
-
 class Store:
     """An open store; use :func:`open_store`."""
 
@@ -178,7 +145,7 @@ class Store:
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """One write transaction: everything in it is stored, or nothing is."""
-        self._execute("BEGIN IMMEDIATE")
+        self.execute("BEGIN IMMEDIATE")
         self._written.clear()
         try:
             yield
@@ -187,7 +154,7 @@ class Store:
             raise
         finally:
             self._written.clear()
-        self._execute("COMMIT")
+        self.execute("COMMIT")
 
     def write(self, records: Iterable[Record]) -> Counts:
         """Store ``records`` (inside :meth:`transaction`): each replaces the stored record of
@@ -240,38 +207,26 @@ class Store:
             chunk = ids[start : start + 500]
             marks = ",".join("?" * len(chunk))
             sql = f"SELECT id, changed FROM record WHERE id IN ({marks})"
-            found.update(self._execute(sql, chunk).fetchall())
+            found.update(self.execute(sql, chunk).fetchall())
         return found
 
     def find(self, query: str, *args: Any) -> list[Row]:
         """The records a query of :data:`QUERIES` finds: live ones (not removed), but for
         ``removed``."""
-        return [Row.of(row) for row in self._execute(QUERIES[query], args).fetchall()]
+        return [Row.of(row) for row in self.execute(QUERIES[query], args).fetchall()]
 
     def since(self, query: str) -> str | None:
         """The newest ``GewijzigdOp`` a complete sync of ``query`` has seen."""
-        row = self._execute("SELECT since FROM sync WHERE query = ?", (query,)).fetchone()
+        row = self.execute("SELECT since FROM sync WHERE query = ?", (query,)).fetchone()
         return row[0] if row else None
 
     def set_since(self, query: str, since: str) -> None:
         """Remember that a sync of ``query`` has seen everything up to ``since``."""
-        self._execute("INSERT OR REPLACE INTO sync VALUES (?, ?)", (query, since))
+        self.execute("INSERT OR REPLACE INTO sync VALUES (?, ?)", (query, since))
 
-    def linked(self, file: Path) -> str | None:
-        """The facts (JSON) ``link`` last wrote from the records into ``file``, if any."""
-        sql = "SELECT name FROM sqlite_master WHERE name = 'linked'"
-        if self._execute(sql).fetchone() is None:  # a store made before links were kept
-            return None
-        row = self._execute("SELECT facts FROM linked WHERE file = ?", (str(file),)).fetchone()
-        return str(row[0]) if row else None
-
-    def set_linked(self, file: Path, facts: str) -> None:
-        """Remember the facts ``link`` wrote from the records into ``file`` (inside
-        :meth:`transaction`)."""
-        self._execute(_LINKED)
-        self._execute("INSERT OR REPLACE INTO linked VALUES (?, ?)", (str(file), facts))
-
-    def _execute(self, sql: str, args: Iterable[Any] = ()) -> sqlite3.Cursor:
+    def execute(self, sql: str, args: Iterable[Any] = ()) -> sqlite3.Cursor:
+        """Run one SQL statement; an SQLite error is a :class:`BriefingError` naming the
+        store and what to do."""
         try:
             return self.connection.execute(sql, tuple(args))
         except sqlite3.Error as exc:
@@ -311,7 +266,10 @@ def _store_error(path: Path, exc: sqlite3.Error) -> BriefingError:
     if "not a database" in text or "malformed" in text:
         return BriefingError(f"{path}: not a Kamer store: the file is not an SQLite database")
     if "readonly" in text or "read-only" in text:
-        return BriefingError(f"{path}: the store cannot be written to ({text})")
+        return BriefingError(
+            f"{path}: the store cannot be written to ({text}): make the file and its folder "
+            "writable, or give another --store"
+        )
     return BriefingError(f"{path}: the store failed: {text}")
 
 
@@ -348,7 +306,7 @@ def open_store(path: Path, *, write: bool) -> Store:
         raise _store_error(path, exc) from None
     store = Store(path, connection)
     try:
-        store._execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+        store.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         _check_schema(store, write)
     except BaseException:
         store.close()
@@ -359,14 +317,14 @@ def open_store(path: Path, *, write: bool) -> Store:
 def _check_schema(store: Store, write: bool) -> None:
     """Create the tables in a new store; refuse a database that is not this store."""
     app, version = (
-        store._execute(f"PRAGMA {p}").fetchone()[0] for p in ("application_id", "user_version")
+        store.execute(f"PRAGMA {p}").fetchone()[0] for p in ("application_id", "user_version")
     )
-    tables = store._execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    tables = store.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
     if app == 0 and tables == 0 and write:
         with store.transaction():
             for statement in _SCHEMA.split(";"):
                 if statement.strip():
-                    store._execute(statement)
+                    store.execute(statement)
         return
     if app != APPLICATION_ID:
         raise BriefingError(

@@ -1,0 +1,124 @@
+"""A commitment the register changed: a newer version of it (a ``Toezegging`` that
+``IsWijzigingVan`` it, or that the first names as ``IsGewijzigdDoor``) gives the status and
+deadline ``link`` writes, and ``kamer.yaml`` says which version that is."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from briefing.cli import main
+from briefing.kamer.load import load_files
+from tests.test_kamer_data import FIXTURES, no_live_service, real_files
+
+__all__ = ["no_live_service"]  # the autouse fixture: no test reaches the live service
+
+COMMITMENT = "overgang-convenanten-sectorale-samenwerking"
+
+
+def newer_version(tmp_path: Path, shape: str, activiteit: str) -> Path:
+    """The register's newer version of commitment TZ202111-102, made at ``activiteit``: as
+    the service gives it (``IsWijzigingVan`` expanded), or from the first version's side
+    (that one with ``IsGewijzigdDoor`` expanded)."""
+    page = json.loads((FIXTURES / "toezegging-gewijzigd.json").read_text(encoding="utf-8"))
+    newer = page["value"][0]
+    newer["ActiviteitNummer"] = activiteit
+    if shape == "IsGewijzigdDoor":
+        (first,) = newer.pop("IsWijzigingVan")
+        page["value"] = [{**first, "IsGewijzigdDoor": [newer]}]
+        page["@odata.context"] = page["@odata.context"].split("#")[0] + "#Toezegging"
+    path = tmp_path / "versions.json"
+    path.write_text(json.dumps(page), encoding="utf-8")
+    return path
+
+
+def entry(content: Path) -> tuple[str, str]:
+    """The commitment's entry in kamer.yaml, as text; and the whole file."""
+    text = (content / "kamer.yaml").read_text(encoding="utf-8")
+    start = text.index(f"- commitment: {COMMITMENT}\n")
+    end = text.find("\n- ", start + 1)
+    return text[start : end if end > 0 else len(text)], text
+
+
+@pytest.mark.parametrize("shape", ["IsWijzigingVan", "IsGewijzigdDoor"])
+@pytest.mark.parametrize("activiteit", ["2022A05903", "2021A07684"], ids=["later", "same"])
+def test_a_changed_commitment_has_its_newest_versions_status_and_deadline(
+    content_copy: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    shape: str,
+    activiteit: str,
+) -> None:
+    """Commitment TZ202111-102 of the budget debate of 25 November 2021, open and without a
+    deadline, was changed by TZ202209-105, made at the notaoverleg of 28 September 2022 (or
+    at the same debate): open until 1 January 2023. The content's commitment stays linked to
+    the first version, with its words and debate, and takes the newer one's status and
+    deadline, naming it; a newer version made at the same debate is no second candidate."""
+    store = tmp_path / "kamer.sqlite"
+    versions = newer_version(tmp_path, shape, activiteit)
+    load_files([*real_files(), FIXTURES / "toezegging.json", versions], store)
+    status = main(["kamer", "link", "--content", str(content_copy), "--store", str(store)])
+    out = capsys.readouterr().out
+    assert status == 0
+    assert f"linked commitment {COMMITMENT} → Toezegging TZ202111-102" in out
+    found, text = entry(content_copy)
+    assert found == (
+        f"- commitment: {COMMITMENT}\n"
+        "  toezegging: TZ202111-102\n"
+        "  status: Openstaand\n"
+        "  deadline: 2023-01-01\n"
+        "  changed_by: TZ202209-105\n"
+        "  activiteit: 2021A07684\n"
+        "  text: De minister zegt toe per convenant met de sector te bekijken hoe de overgang "
+        "naar de nieuwe vorm\n"
+        "    van sectorale samenwerking soepel kan verlopen, en de Kamer daarover te "
+        "informeren."
+    )
+    assert "TZ202209-105" not in text.replace("  changed_by: TZ202209-105\n", "")
+
+
+def test_a_commitment_changed_twice_has_the_last_versions_word_and_every_versions_letters(
+    content_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The newer version changed once more (a third, that IsWijzigingVan the second), and the
+    letter of 7 April 2022 named as fulfilling the second: the entry has the third's status
+    and deadline, names it, and lists the letter."""
+    page = json.loads((FIXTURES / "toezegging-gewijzigd.json").read_text(encoding="utf-8"))
+    second = page["value"][0]
+    letter = json.loads((FIXTURES / "toezegging.json").read_text(encoding="utf-8"))["value"][0]
+    second["KamerbriefNakoming"] = letter["KamerbriefNakoming"]
+    third = {
+        **second,
+        "Id": "8c7b6a59-4d3e-4f2a-9b1c-0d9e8f7a6b5c",
+        "Nummer": "TZ202212-044",
+        "Aanmaakdatum": "2022-12-14T11:00:00+01:00",
+        "Status": "Deels Afgedaan",
+        "DatumNakoming": "2023-06-30T00:00:00+02:00",
+        "GewijzigdOp": "2022-12-15T09:00:00+01:00",
+        "KamerbriefNakoming": [],
+        "IsWijzigingVan": [second],
+    }
+    page["value"] = [third]
+    path = tmp_path / "versions.json"
+    path.write_text(json.dumps(page), encoding="utf-8")
+    store = tmp_path / "kamer.sqlite"
+    load_files([*real_files(), FIXTURES / "toezegging.json", path], store)
+    assert main(["kamer", "link", "--content", str(content_copy), "--store", str(store)]) == 0
+    capsys.readouterr()
+    found, _ = entry(content_copy)
+    assert found.startswith(
+        f"- commitment: {COMMITMENT}\n"
+        "  toezegging: TZ202111-102\n"
+        "  status: Deels Afgedaan\n"
+        "  deadline: 2023-06-30\n"
+        "  changed_by: TZ202212-044\n"
+    )
+    assert found.endswith(
+        "  fulfilled_by:\n"
+        "  - document: 2022D13866\n"
+        "    date: 2022-04-07\n"
+        "    kamerstuk: 26 485, nr. 395\n"
+        "    letter: 2022-04-07-opvolging-moties-en-toezeggingen-imvo-beleid"
+    )
