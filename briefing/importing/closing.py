@@ -27,8 +27,10 @@ from briefing.importing.text import (
 )
 
 _TITLE_RE = re.compile(
-    r"^(?:De|Het)\s+(?:[Mm]inisters?|[Ss]taatssecretaris(?:sen)?|[Mm]inister-[Pp]resident)\b"
-    r"|^(?:DE|De|HET|Het)\s+(?:MINISTERS?|STAATSSECRETARIS(?:SEN)?|MINISTER-PRESIDENT)\b"
+    r"^(?:De|Het)\s+(?:[Mm]inisters?|[Ss]taatssecretaris(?:sen)?|[Mm]inister-[Pp]resident"
+    r"|[Ii]nformateurs?|[Ff]ormateurs?)\b"
+    r"|^(?:DE|De|HET|Het)\s+(?:MINISTERS?|STAATSSECRETARIS(?:SEN)?|MINISTER-PRESIDENT"
+    r"|INFORMATEURS?|FORMATEURS?)\b"
 )
 #: A title and a name on one line: "De minister van Binnenlandse Zaken, J. W. E. Spies".
 _ONE_LINE_RE = re.compile(r"^(.{10,150},)\s+([A-Z][^,;:!?()]{1,60})$")
@@ -156,9 +158,12 @@ def _closing_at(lines: list[SourceLine], rest: list[int], annex: bool = False) -
     ``annex``, any number of lines may follow it."""
     title_parts: list[str] = []
     complete = False
-    for index in rest[:_MAX_TITLE_LINES]:
+    for position, index in enumerate(rest[:_MAX_TITLE_LINES]):
         text = _text(lines[index])
         one_line = _ONE_LINE_RE.match(text)
+        after = _text(lines[rest[position + 1]]) if position + 1 < len(rest) else ""
+        if after[:1].islower():  # "De minister van Landbouw, Natuurbeheer" / "en Visserij,"
+            one_line = None
         if one_line and not title_parts:  # "De Minister van Financiën, W.B. Hoekstra"
             title = usual_case(one_line[1])
             closing = Closing(index, title, lines[index].number, True, one_line[2])

@@ -23,8 +23,9 @@ from briefing.importing.parsed import Head
 from briefing.importing.text import SourceLine, collapse
 from briefing.types import Kamerstuk
 
-#: tweedekamer.nl puts the letter's subject above it.
-_SITE_TITLE_RE = re.compile(r"^Brief regering\s*:\s*(\S.*)$")
+#: tweedekamer.nl puts the letter's subject above it, after its kind ("Brief regering",
+#: "Brief informateur").
+_SITE_TITLE_RE = re.compile(r"^Brief (?:regering|informateurs?|formateurs?)\s*:\s*(\S.*)$")
 #: openkamer.org names the paper above its title, and then its dossier.
 _SITE_PAPER_RE = re.compile(r"^Kamerstuk \d{5}-(?:[A-Z]{1,8}-|\d{1,3}-)?\d{1,6}$")
 _SITE_DOSSIER_RE = re.compile(r"^Dossier:\s*(\S.*)$")
