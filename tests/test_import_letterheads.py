@@ -160,3 +160,20 @@ def test_a_signature_in_capitals_is_not_taken_for_an_eerste_kamer_paper(tmp_path
     assert run.returncode == 1, run.stderr
     assert "Eerste Kamer" not in run.stderr
     assert "this is neither a letter nor a motion in a layout the importer reads" in run.stderr
+
+
+def test_the_ministry_of_a_minister_without_one_of_his_own_is_proposed(tmp_path: Path) -> None:
+    """The Minister voor Grote Steden- en Integratiebeleid (2000) sat in the ministry of
+    Binnenlandse Zaken, the Minister-President's ministry is Algemene Zaken, and a heading
+    naming "DE STAATSSECRETARIS VAN ONDERWIJS, CULTUUR EN WETENSCHAP EN VAN DE MINISTER VOOR
+    ..." (2005) gives the first sender's: the draft names those, and no note says the ministry
+    is unknown."""
+    cases = {
+        "kst-27400-VII-6.excerpt.txt": "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties",
+        "tk-2019D37354.txt": "Ministerie van Algemene Zaken",
+        "kst-29800-VIII-209.excerpt.txt": "Ministerie van Onderwijs, Cultuur en Wetenschap",
+    }
+    for index, (name, ministry) in enumerate(cases.items()):
+        draft, notes = imported_draft(tmp_path / str(index), IMPORT / name)
+        assert draft["sender"]["ministry"] == ministry  # type: ignore[index]
+        assert "sender.ministry is 'onbekend'" not in notes
