@@ -177,3 +177,17 @@ def test_the_ministry_of_a_minister_without_one_of_his_own_is_proposed(tmp_path:
         draft, notes = imported_draft(tmp_path / str(index), IMPORT / name)
         assert draft["sender"]["ministry"] == ministry  # type: ignore[index]
         assert "sender.ministry is 'onbekend'" not in notes
+
+
+def test_a_letter_as_parlementairemonitor_prints_it_takes_its_title_from_the_sites_details(
+    tmp_path: Path,
+) -> None:
+    """parlementairemonitor.nl prints its details above the paper: "Officiële titel
+    <dossier>; Brief regering; <title>" gives the subject, the other details are the site's,
+    and the dossier's title stands under its number after a blank line."""
+    source = IMPORT / "parlementairemonitor-33820-2.excerpt.txt"
+    draft, notes = imported_draft(tmp_path, source)
+    assert draft["subject"] == "Kabinetsreactie op het rapport evaluatie Wiv 2002"
+    assert draft["kamerstuk"] == "33 820, nr. 2"
+    assert str(draft["date"]) == "2014-03-11"
+    assert "left out of the head" not in notes

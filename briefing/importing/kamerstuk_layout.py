@@ -195,7 +195,8 @@ def _read_head(
         if _ANNOTATION_RE.match(text):
             continue
         if not text:
-            part = part if part == SITE_TITLE or (part == "number" and not kind) else ""
+            keep = part == SITE_TITLE or (part == "number" and not kind)
+            part = part if keep or (part == "dossier" and not head.dossier_title) else ""
             continue
         above.append(line)
         if (site_part := site_line(text, line.number, head, part)) is not None:
