@@ -138,14 +138,17 @@ def test_an_informateurs_letter_on_tweedekamer_nl_is_read_with_its_title_and_sig
 ) -> None:
     """tweedekamer.nl puts "Brief informateur : <title>" above the informateurs' letter of
     2021, whose heading calls a footnote ("BRIEF VAN DE INFORMATEURS1") and whose signature
-    is "De informateurs, J.W. Remkes": the title is the subject, the signature is read, and the
-    footnote's number is no part of a title."""
+    is "De informateurs, J.W. Remkes" over "W. Koolmees": the title is the subject, each
+    informateur signs (the second as co-signatory), and the footnote's number is no part of a
+    title."""
     draft, notes = imported_draft(tmp_path, IMPORT / "tk-2021D41978.txt")
     assert draft["subject"] == (
         "Brief van de informateurs over de bijeenkomsten op landgoed De Zwaluwenberg"
     )
-    assert draft["signatory"] == {"title": "De informateurs,", "name": "J.W. Remkes"}
+    assert draft["signatory"] == {"title": "De informateur,", "name": "J.W. Remkes"}
+    assert draft["cosignatories"] == [{"title": "De informateur,", "name": "W. Koolmees"}]
     assert "found no signature" not in notes
+    assert "left out after the signature" not in notes
     assert "Informateurs1" not in notes
     assert "tk-2021D41978.txt:6: sender.ministry is 'onbekend'" in notes
 

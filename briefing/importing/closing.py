@@ -44,6 +44,8 @@ _PRINTED_NAME_RE = re.compile(
     r"^(?:[A-Z][a-z]?\.\s?){1,6}(?:\([A-Z][a-z]+\)\s)?"
     r"(?:(?:van|de|der|den|ter|ten|in|\u2019t|'t)\s)*[A-Z][\w\u2019'-]+(?:[\s-][A-Z][\w\u2019'-]+)?$"
 )
+#: A title that several sign under, each name on a line: "De informateurs,".
+_PLURAL_TITLE_RE = re.compile(r"^((?:De|Het) (?:[Ii]nformateur|[Ff]ormateur))s,$")
 #: Two signatures side by side, which a copy of the page joins on one line: "De Minister van
 #: Buitenlandse Zaken, De Staatssecretaris voor Europese Zaken," over "Drs. M.J.M. Verhagen
 #: Drs. F.C.G.M. Timmermans".
@@ -237,6 +239,12 @@ def _after_name(
 ) -> Closing | None:
     """The signature, with a second signatory below it taken in, and what follows noted."""
     closing.also = []
+    plural = _PLURAL_TITLE_RE.match(closing.title)
+    while plural and following and _PRINTED_NAME_RE.match(_text(lines[following[0]])):
+        # "De informateurs, J.W. Remkes" over "W. Koolmees": each signs as one
+        closing.title = f"{plural[1]},"
+        closing.also.append((closing.title, _text(lines[following[0]])))
+        following = following[1:]
     while following and _TITLE_RE.match(_text(lines[following[0]])):
         second = _closing_at(lines, following, annex)
         if second is None:

@@ -40,8 +40,11 @@ _TRAILING_LABEL_RE = re.compile(
 )
 #: What a "Uw brief van" field may write around the kenmerk beside its date.
 _YOURS_WORDS_RE = re.compile(r"\b(?:van|kenmerk|nr\.?|nummer)\b|[(),:;]", re.IGNORECASE)
-#: A place before a date on a line of its own: "Den Haag,", "'s-Gravenhage".
-_PLACE_RE = re.compile(r"^[A-Z\u2019'][\w\u2019'.-]*(?:\s[A-Z][\w.-]*){0,2},?$")
+#: A place before a date on a line of its own: "Den Haag,", "'s-Gravenhage", "Brussel," (another
+#: place with its comma, so that a word such as "Vastgesteld" is no place).
+_PLACE_RE = re.compile(
+    r"^(?:(?:Den Haag|[\u2019']s-Gravenhage),?|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?,)$"
+)
 
 
 def is_label(text: str) -> bool:
