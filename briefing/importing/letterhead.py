@@ -165,7 +165,7 @@ def _their_letter(value: str, line: SourceLine, head: Head, notes: list[str]) ->
     rest = value[: match.start()] + " " + value[match.end() :]
     kenmerk = " ".join(_YOURS_WORDS_RE.sub(" ", rest).split())
     printed = f"Uw brief van {match[0]}"
-    if kenmerk:
+    if any(c.isdigit() for c in kenmerk):  # a kenmerk has figures; "met kenmerk" alone is none
         notes.append(
             f"line {line.number}: '{printed}' left out: the date of the letter this one "
             f"answers is no reference and the model has no field for it; its kenmerk "
