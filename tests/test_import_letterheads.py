@@ -194,3 +194,12 @@ def test_a_letter_as_parlementairemonitor_prints_it_takes_its_title_from_the_sit
     assert draft["kamerstuk"] == "33 820, nr. 2"
     assert str(draft["date"]) == "2014-03-11"
     assert "left out of the head" not in notes
+
+
+def test_a_date_line_beside_the_labelled_date_is_left_out_with_a_note(tmp_path: Path) -> None:
+    """Where "Datum" gives the letter's date, a line of another date ("Brussel, 3 maart
+    2005") is not the letter's: the labelled date stands, and the line is noted as left out."""
+    source = _variant(tmp_path, "Contactpersoon\n", "Brussel, 3 maart 2005\nContactpersoon\n")
+    draft, notes = imported_draft(tmp_path, source)
+    assert str(draft["date"]) == "2005-02-11"
+    assert "variant.txt:1: left out of the head: 'Brussel, 3 maart 2005'" in notes

@@ -265,6 +265,9 @@ def _read_head(
             notes.append(f"line {paragraph[0].number}: left out of the head: '{texts[0]}'")
     if head.date is None and dated:
         _date_of_lines(dated, head, path)
+    for day, line in dated:
+        if day != head.date:
+            notes.append(f"line {line.number}: left out of the head: '{_plain(line.text)}'")
     fill_missing(head, site)
     missing = (
         f"{path}:{salutation.number}: found no {{}} in the letterhead (the lines above "
