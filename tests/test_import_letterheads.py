@@ -46,6 +46,15 @@ def test_uw_brief_van_keeps_the_kenmerk_written_beside_the_date(tmp_path: Path) 
     assert "its kenmerk '2004Z24183' is references.yours" in notes
 
 
+def test_uw_brief_van_with_words_but_no_kenmerk_gives_no_reference(tmp_path: Path) -> None:
+    """ "Uw brief van 24 december 2004 met kenmerk", the kenmerk itself missing: the words
+    are no reference, so the draft has no references.yours."""
+    source = _variant(tmp_path, "24 december 2004", "24 december 2004 met kenmerk")
+    draft, notes = imported_draft(tmp_path, source)
+    assert "yours" not in draft["references"]  # type: ignore[operator]
+    assert "if that letter has a kenmerk, write it in references.yours" in notes
+
+
 def test_a_letterhead_with_labels_in_lower_case_and_a_date_in_figures_is_read(
     tmp_path: Path,
 ) -> None:
