@@ -20,14 +20,15 @@ from briefing.importing.parsed import Head
 from briefing.importing.text import SourceLine, date_text, parse_letterhead_date
 
 _LABELS = (
-    r"(Datum|Betreft|Onderwerp|Onze [Rr]eferentie|Uw [Rr]eferentie|Ons [Kk]enmerk|"
-    r"Uw [Kk]enmerk|[Kk]enmerk|Uw brief(?: van)?|Bijlage(?:\(n\)|n)?|Kopie aan|"
-    r"Contactpersoon|Doorkiesnummer|Pagina)"
+    r"Datum|Betreft|Onderwerp|Onze [Rr]eferentie|Uw [Rr]eferentie|Ons [Kk]enmerk|"
+    r"Uw [Kk]enmerk|Uw brief(?: van)?|Bijlage(?:\(n\)|n)?|Kopie aan|"
+    r"Contactpersoon|Doorkiesnummer|Pagina"
 )
 #: A label as the letterhead prints it, and the value after it on its line.
-LABEL_RE = re.compile(rf"^{_LABELS}(?=\s|:|$):?\s*(.*)$")
-#: The same in any case, as the letterhead (not the body) may print it ("datum", "onderwerp").
-HEAD_LABEL_RE = re.compile(LABEL_RE.pattern, re.IGNORECASE)
+LABEL_RE = re.compile(rf"^({_LABELS})(?=\s|:|$):?\s*(.*)$")
+#: The same in any case, as the letterhead (not the body) may print it ("datum", "onderwerp"),
+#: and "Kenmerk" alone, which in the body is a word ("Kenmerk van deze aanpak is ...").
+HEAD_LABEL_RE = re.compile(rf"^({_LABELS}|Kenmerk)(?=\s|:|$):?\s*(.*)$", re.IGNORECASE)
 #: Where the next field starts on a line that prints them side by side.
 _NEXT_LABEL_RE = re.compile(
     r"\s+(?=(?:Datum|Betreft|Onderwerp|(?:Onze|Uw) [Rr]eferentie|(?:Ons|Uw) [Kk]enmerk|"

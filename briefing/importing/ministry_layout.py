@@ -110,7 +110,7 @@ def _column_before_salutation(
     first paragraphs; the head is read from the lines above the salutation.
     """
     head_texts = [_plain(line.text) for line in lines[:salutation]]
-    if any(_POSTBUS_RE.match(t) or t.startswith(("Onze ", "Ons ")) for t in head_texts):
+    if any(_POSTBUS_RE.match(t) or t.lower().startswith(("onze ", "ons ")) for t in head_texts):
         return lines, salutation
     end = next(
         (i for i in range(salutation, len(lines)) if _PAGE_RE.match(_plain(lines[i].text))),
