@@ -212,3 +212,21 @@ def test_a_date_line_beside_the_labelled_date_is_left_out_with_a_note(tmp_path: 
     draft, notes = imported_draft(tmp_path, source)
     assert str(draft["date"]) == "2005-02-11"
     assert "variant.txt:1: left out of the head: 'Brussel, 3 maart 2005'" in notes
+
+
+def test_a_reference_printed_beside_the_subject_is_ours_when_ons_kenmerk_is_empty(
+    tmp_path: Path,
+) -> None:
+    """The text of an LNV letter's PDF of 2004 leaves "ons kenmerk:" empty and prints its
+    value at the end of the subject's second line ("(Kamerstuk 29 446) TRCJZ/2004/6243"): the
+    code is the letter's reference, for review, not part of its subject; "datum: 29-11-2004"
+    is its date."""
+    source = IMPORT / "opennieuwsbank-2004-lnv-kenmerk.excerpt.txt"
+    draft, notes = imported_draft(tmp_path, source)
+    assert str(draft["date"]) == "2004-11-29"
+    assert (
+        draft["subject"]
+        == "Feitelijke vragen amvb artikel 75 Flora- en faunawet (Kamerstuk 29 446)"
+    )
+    assert draft["references"]["ours"] == ["TRCJZ/2004/6243"]  # type: ignore[index]
+    assert "'TRCJZ/2004/6243' at the end of the subject is read as 'ons kenmerk'" in notes

@@ -39,6 +39,8 @@ _NEXT_LABEL_RE = re.compile(
 _TRAILING_LABEL_RE = re.compile(
     r"\s+(?:doorkiesnummer|bijlagen?|uw brief van|uw kenmerk|ons kenmerk|datum)\s*:?$"
 )
+#: A reference code at the end of a line: capitals, then parts after slashes ("TRCJZ/2004/6243").
+_CODE_END_RE = re.compile(r"\s([A-Z]{2,}[A-Z0-9]*(?:/[A-Za-z0-9]+){2,})$")
 #: What a "Uw brief van" field may write around the kenmerk beside its date.
 _YOURS_WORDS_RE = re.compile(r"\b(?:van|kenmerk|nr\.?|nummer)\b|[(),:;]", re.IGNORECASE)
 #: A place before a date on a line of its own: "Den Haag,", "'s-Gravenhage", "Brussel," (another
@@ -81,10 +83,12 @@ def read_labels(
     label: str | None = None
     waiting = False  # a label stood alone: its value is on the next line
     dated: list[tuple[dt.date, SourceLine]] = []
+    empty_ours = False  # "ons kenmerk" with no value under it
     fields = [(line, part) for i, line in enumerate(paragraph) for part in _fields(texts[i])]
     for line, text in fields:
         match = HEAD_LABEL_RE.match(text)
         if match:
+            empty_ours = empty_ours or (waiting and _is_ours(label))
             label, value = match[1].lower(), _TRAILING_LABEL_RE.sub("", match[2].strip())
             waiting = not value
         elif not waiting and (day := date_line(text)) is not None:
@@ -102,7 +106,33 @@ def read_labels(
             printed.append(value)
         else:
             _label_value(label, value, line, head, notes)
+    if empty_ours and not head.ours:
+        _ours_beside_subject(head, notes)
     return dated
+
+
+def _is_ours(label: str | None) -> bool:
+    return label is not None and (label.startswith(("onze", "ons")) or label == "kenmerk")
+
+
+def _ours_beside_subject(head: Head, notes: list[str]) -> None:
+    """Take the reference that ends the subject as ours when "ons kenmerk" has no value: the
+    text of a PDF puts the column's value on the subject's line beside it ("... faunawet
+    (Kamerstuk 29 446) TRCJZ/2004/6243")."""
+    code = _CODE_END_RE.search(head.subject or "")
+    if code is None:
+        return
+    head.subject = (head.subject or "")[: code.start()].rstrip()
+    head.ours.append(code[1])
+    head.lines["references.ours"] = head.lines.get("subject", 1)
+    head.review["references.ours"] = (
+        "'ons kenmerk' is empty in the letterhead; this code ended the subject's line"
+    )
+    notes.append(
+        f"line {head.lines['references.ours']}: '{code[1]}' at the end of the subject is read "
+        "as 'ons kenmerk', which the letterhead leaves empty (the text of a PDF puts that "
+        "column's value beside the subject): check it"
+    )
 
 
 def _fields(text: str) -> list[str]:
