@@ -27,8 +27,10 @@ from briefing.importing.text import (
 )
 
 _TITLE_RE = re.compile(
-    r"^(?:De|Het)\s+(?:[Mm]inisters?|[Ss]taatssecretaris(?:sen)?|[Mm]inister-[Pp]resident)\b"
-    r"|^(?:DE|De|HET|Het)\s+(?:MINISTERS?|STAATSSECRETARIS(?:SEN)?|MINISTER-PRESIDENT)\b"
+    r"^(?:De|Het)\s+(?:[Mm]inisters?|[Ss]taatssecretaris(?:sen)?|[Mm]inister-[Pp]resident"
+    r"|[Ii]nformateurs?|[Ff]ormateurs?)\b"
+    r"|^(?:DE|De|HET|Het)\s+(?:MINISTERS?|STAATSSECRETARIS(?:SEN)?|MINISTER-PRESIDENT"
+    r"|INFORMATEURS?|FORMATEURS?)\b"
 )
 #: A title and a name on one line: "De minister van Binnenlandse Zaken, J. W. E. Spies".
 _ONE_LINE_RE = re.compile(r"^(.{10,150},)\s+([A-Z][^,;:!?()]{1,60})$")
@@ -42,6 +44,8 @@ _PRINTED_NAME_RE = re.compile(
     r"^(?:[A-Z][a-z]?\.\s?){1,6}(?:\([A-Z][a-z]+\)\s)?"
     r"(?:(?:van|de|der|den|ter|ten|in|\u2019t|'t)\s)*[A-Z][\w\u2019'-]+(?:[\s-][A-Z][\w\u2019'-]+)?$"
 )
+#: A title that several sign under, each name on a line: "De informateurs,".
+_PLURAL_TITLE_RE = re.compile(r"^((?:De|Het) (?:[Ii]nformateur|[Ff]ormateur))s,$")
 #: Two signatures side by side, which a copy of the page joins on one line: "De Minister van
 #: Buitenlandse Zaken, De Staatssecretaris voor Europese Zaken," over "Drs. M.J.M. Verhagen
 #: Drs. F.C.G.M. Timmermans".
@@ -156,9 +160,12 @@ def _closing_at(lines: list[SourceLine], rest: list[int], annex: bool = False) -
     ``annex``, any number of lines may follow it."""
     title_parts: list[str] = []
     complete = False
-    for index in rest[:_MAX_TITLE_LINES]:
+    for position, index in enumerate(rest[:_MAX_TITLE_LINES]):
         text = _text(lines[index])
         one_line = _ONE_LINE_RE.match(text)
+        after = _text(lines[rest[position + 1]]) if position + 1 < len(rest) else ""
+        if after[:1].islower():  # "De minister van Landbouw, Natuurbeheer" / "en Visserij,"
+            one_line = None
         if one_line and not title_parts:  # "De Minister van Financiën, W.B. Hoekstra"
             title = usual_case(one_line[1])
             closing = Closing(index, title, lines[index].number, True, one_line[2])
@@ -232,6 +239,12 @@ def _after_name(
 ) -> Closing | None:
     """The signature, with a second signatory below it taken in, and what follows noted."""
     closing.also = []
+    plural = _PLURAL_TITLE_RE.match(closing.title)
+    while plural and following and _PRINTED_NAME_RE.match(_text(lines[following[0]])):
+        # "De informateurs, J.W. Remkes" over "W. Koolmees": each signs as one
+        closing.title = f"{plural[1]},"
+        closing.also.append((closing.title, _text(lines[following[0]])))
+        following = following[1:]
     while following and _TITLE_RE.match(_text(lines[following[0]])):
         second = _closing_at(lines, following, annex)
         if second is None:

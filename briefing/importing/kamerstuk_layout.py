@@ -195,7 +195,8 @@ def _read_head(
         if _ANNOTATION_RE.match(text):
             continue
         if not text:
-            part = part if part == SITE_TITLE or (part == "number" and not kind) else ""
+            keep = part == SITE_TITLE or (part == "number" and not kind)
+            part = part if keep or (part == "dossier" and not head.dossier_title) else ""
             continue
         above.append(line)
         if (site_part := site_line(text, line.number, head, part)) is not None:
@@ -358,6 +359,7 @@ def _author(kind: str) -> str | None:
     VAN A EN DE STAATSSECRETARIS VAN B" give "De Minister van A,", "DE MINISTER EN
     STAATSSECRETARIS VAN A" gives "De Minister van A,"."""
     kind = _REPRINT_RE.sub("", kind.strip())
+    kind = re.sub(r"(?<=[A-Z])\d{1,2}$", "", kind)  # a footnote's call: "DE INFORMATEURS1"
     match = re.match(r"^brief van (?:de |het )?(.+)$", kind, re.IGNORECASE)
     if not match:
         return None
@@ -378,7 +380,10 @@ def _first_sender(senders: str) -> str:
         first = re.split(r" en (?=(?:van|voor) )", plural[2], maxsplit=1, flags=re.IGNORECASE)
         return f"{plural[1]} {first[0]}"
     return re.split(
-        r" en (?:de )?(?=(?:minister|staatssecretaris)\b)", senders, maxsplit=1, flags=re.IGNORECASE
+        r" en (?:van )?(?:de )?(?=(?:minister|staatssecretaris)\b)",
+        senders,
+        maxsplit=1,
+        flags=re.IGNORECASE,
     )[0]
 
 

@@ -81,6 +81,7 @@ def complete(text: LetterText, corpus: Corpus) -> None:
     _subject(head, notes)
     _fit_subject(head, notes)
     _sender(head, corpus, text.layout, notes)
+    _unknown_ministry(head, notes)
     _fill_defaults(head, text.layout, notes)
     _without_calls(head)
 
@@ -209,6 +210,24 @@ def _sender(head: Head, corpus: Corpus, layout: str, notes: list[str]) -> None:
     notes.append(
         f"line {head.lines.get('date', 1)}: no sender in the text and none to copy; fill in "
         "sender.directorate and the addresses"
+    )
+
+
+def _unknown_ministry(head: Head, notes: list[str]) -> None:
+    """Say what to fill in when nothing names the sender's ministry: a letter signed by
+    someone outside a ministry (an informateur, a committee) or a title naming none."""
+    if head.ministry != UNKNOWN:
+        return
+    title = collapse(head.signatory_title or UNKNOWN)
+    head.review["sender.ministry"] = (
+        f"neither the letterhead nor the signatory's title ('{title}') names a ministry: fill "
+        "in who sent the letter"
+    )
+    notes.append(
+        f"line {head.lines.get('sender', head.lines.get('date', 1))}: sender.ministry is "
+        f"'{UNKNOWN}': neither the letterhead nor the signatory's title ('{title}') names a "
+        "ministry; fill in who sent the letter (its ministry, or, for a sender outside the "
+        "ministries such as an informateur, who that is)"
     )
 
 

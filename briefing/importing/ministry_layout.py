@@ -10,6 +10,7 @@ and a reference that only a later page's column gives is kept as one of the lett
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from collections import Counter
@@ -20,20 +21,19 @@ from pathlib import Path
 from briefing.errors import BriefingError
 from briefing.importing.closing import find_closing, missing_closing
 from briefing.importing.debris import link_text
+from briefing.importing.letterhead import HEAD_LABEL_RE, LABEL_RE, date_line, is_label, read_labels
 from briefing.importing.parsed import Head, LetterText
 from briefing.importing.site_head import document_head, fill_missing, is_page_line
-from briefing.importing.text import SourceLine, collapse, parse_dutch_date, strip_markup
+from briefing.importing.text import SourceLine, collapse, strip_markup
 
 LAYOUT = "text of the letter's PDF"
 #: berthub.eu prints a letter from the ministry's document under its own head.
 SITE_LAYOUT = "ministry's document as berthub.eu prints it"
 
+#: The addressee's first line: "Aan de Voorzitter ...", older letterheads "De Voorzitter van
+#: de Tweede Kamer der Staten-Generaal" (its address under it).
+_ADDRESSEE_RE = re.compile(r"^(?:Aan\s|(?:De\s+)?Voorzitter van de (?:Tweede|Eerste) Kamer\b)")
 _SALUTATION_RE = re.compile(r"^(?:Zeer\s+)?[Gg]eachte\s+\S.*$")
-_LABEL_RE = re.compile(
-    r"^(Datum|Betreft|Onderwerp|Onze [Rr]eferentie|Uw [Rr]eferentie|Ons [Kk]enmerk|"
-    r"Uw [Kk]enmerk|Uw brief(?: van)?|Bijlage(?:\(n\)|n)?|Kopie aan|Contactpersoon|"
-    r"Doorkiesnummer|Pagina)(?=\s|:|$):?\s*(.*)$"
-)
 _STREET_RE = re.compile(r"^[A-Z][^\d,;:]{1,60}\s\d{1,5}[a-zA-Z]?(?:\s?[-\u2013]\s?\d{1,5})?$")
 _POSTCODE_RE = re.compile(r"^\d{4}\s?[A-Z]{2}\b")
 _POSTBUS_RE = re.compile(r"^Postbus\s+\d+")
@@ -44,11 +44,6 @@ _PAGE_RE = re.compile(r"^Pagina\s+\d+\s+van\s+\d+$")
 _REFERENCE_RE = re.compile(r"^\S{1,60}$")
 #: A line that ends with one of these words continues on the next ("Aan de Voorzitter van de").
 _CONTINUES_RE = re.compile(r"\b(?:van|de|der|den|het|en|voor|aan|te)$")
-#: Where the next field starts on a line that prints them side by side.
-_NEXT_LABEL_RE = re.compile(
-    r"\s+(?=(?:Datum|Betreft|Onderwerp|(?:Onze|Uw) [Rr]eferentie|(?:Ons|Uw) [Kk]enmerk|"
-    r"Uw brief van|Bijlage(?:\(n\)|n)|Doorkiesnummer)\s)"
-)
 #: How similar a line must be to a line of the sender column to count as its repeat.
 _SIMILAR = 0.8
 
@@ -115,7 +110,7 @@ def _column_before_salutation(
     first paragraphs; the head is read from the lines above the salutation.
     """
     head_texts = [_plain(line.text) for line in lines[:salutation]]
-    if any(_POSTBUS_RE.match(t) or t.startswith(("Onze ", "Ons ")) for t in head_texts):
+    if any(_POSTBUS_RE.match(t) or t.lower().startswith(("onze ", "ons ")) for t in head_texts):
         return lines, salutation
     end = next(
         (i for i in range(salutation, len(lines)) if _PAGE_RE.match(_plain(lines[i].text))),
@@ -131,7 +126,7 @@ def _column_before_salutation(
             if index + 1 < len(paragraphs)
             else []
         )
-        column = any(_is_address(t) or _LABEL_RE.match(t) for t in texts)
+        column = any(_is_address(t) or LABEL_RE.match(t) for t in texts)
         directorate = len(texts) <= 3 and not any(t.endswith((".", ":", ";")) for t in texts)
         if column or (directorate and any(_is_address(t) for t in following)):
             moved += [*paragraph, SourceLine(paragraph[-1].number, "")]
@@ -153,7 +148,7 @@ class _Column:
 
     def is_column_line(self, text: str, values: set[str]) -> bool:
         """Whether a body line repeats the column: a label, a reference, a column line."""
-        if _LABEL_RE.match(text) or _PAGE_RE.match(text) or text in values:
+        if LABEL_RE.match(text) or is_label(text) or _PAGE_RE.match(text) or text in values:
             return True
         return len(text) >= 4 and any(_similar(text, known) for known in self.lines)
 
@@ -181,7 +176,7 @@ class _Column:
                 continue
             self._take_references(texts, paragraph, head)
             if first == len(texts):
-                directorate = [t for t in texts if not _LABEL_RE.match(t) and t not in values]
+                directorate = [t for t in texts if not LABEL_RE.match(t) and t not in values]
                 if directorate and not any(_is_value(texts, i) for i in range(len(texts))):
                     self.spellings[" ".join(directorate)] += 1
             for index in removed:
@@ -193,7 +188,7 @@ class _Column:
     def _take_references(self, texts: list[str], paragraph: list[SourceLine], head: Head) -> None:
         label = ""
         for index, text in enumerate(texts):
-            match = _LABEL_RE.match(text)
+            match = LABEL_RE.match(text)
             if match:
                 label = match[1].lower()
             elif (
@@ -243,13 +238,23 @@ def _read_head(
     from the ``site``'s head; a :class:`BriefingError` when neither gives a date or a
     subject."""
     column = _Column()
+    dated: list[tuple[dt.date, SourceLine]] = []
     for paragraph in _paragraphs(lines):
         texts = [_plain(line.text) for line in paragraph]
-        if texts[0].startswith("Aan "):
-            _read_addressee(texts, head)
+        labelled = next((i for i, t in enumerate(texts) if HEAD_LABEL_RE.match(t)), None)
+        if labelled is None:
+            paragraph, texts = _without_dates(paragraph, texts, dated)
+            if not paragraph:
+                continue
+        if _ADDRESSEE_RE.match(texts[0]):
+            _read_addressee(texts[:labelled], head)
             head.lines["addressee"] = paragraph[0].number
-        elif any(_LABEL_RE.match(t) for t in texts):
-            _read_labels(paragraph, texts, head, notes, path)
+            if labelled is not None:
+                paragraph, texts = paragraph[labelled:], texts[labelled:]
+        if labelled is not None:
+            dated += read_labels(paragraph, texts, head, notes, path, column.lines)
+        elif _ADDRESSEE_RE.match(texts[0]):
+            continue
         elif len(texts) == 1 and texts[0].startswith("Ministerie van"):
             head.ministry = texts[0]
             head.lines["sender.ministry"] = paragraph[0].number
@@ -258,6 +263,11 @@ def _read_head(
             _read_sender(paragraph, texts, head, column)
         elif not is_page_line(texts[0]):
             notes.append(f"line {paragraph[0].number}: left out of the head: '{texts[0]}'")
+    if head.date is None and dated:
+        _date_of_lines(dated, head, path)
+    for day, line in dated:
+        if day != head.date:
+            notes.append(f"line {line.number}: left out of the head: '{_plain(line.text)}'")
     fill_missing(head, site)
     missing = (
         f"{path}:{salutation.number}: found no {{}} in the letterhead (the lines above "
@@ -270,12 +280,40 @@ def _read_head(
     return column
 
 
+def _without_dates(
+    paragraph: list[SourceLine], texts: list[str], dated: list[tuple[dt.date, SourceLine]]
+) -> tuple[list[SourceLine], list[str]]:
+    """The paragraph without its lines that give only a date (added to ``dated``)."""
+    kept = [(line, text) for line, text in zip(paragraph, texts, strict=True)]
+    for line, text in list(kept):
+        day = date_line(text)
+        if day is not None:
+            dated.append((day, line))
+            kept.remove((line, text))
+    return [line for line, _ in kept], [text for _, text in kept]
+
+
+def _date_of_lines(dated: list[tuple[dt.date, SourceLine]], head: Head, path: Path) -> None:
+    """The letter's date from lines that give only a date ("Den Haag, 12 maart 2003"), as a
+    copy without the letterhead's labels prints it: when they all give the same day."""
+    days = sorted({day for day, _ in dated})
+    if len(days) > 1:
+        found = ", ".join(f"line {line.number} '{_plain(line.text)}'" for _, line in dated)
+        raise BriefingError(
+            f"{path}:{dated[0][1].number}: the letterhead gives no 'Datum' and its lines give "
+            f"different dates ({found}); add a line like 'Datum 13 november 2018' with the "
+            "letter's date above the salutation"
+        )
+    head.date = days[0]
+    head.lines["date"] = dated[-1][1].number
+
+
 def _is_value(texts: list[str], index: int) -> bool:
     """Whether ``texts[index]`` is a reference under a reference label just above it."""
     if not _REFERENCE_RE.match(texts[index]):
         return False
     for before in reversed(texts[:index]):
-        match = _LABEL_RE.match(before)
+        match = LABEL_RE.match(before)
         if match:
             label = match[1].lower()
             return ("referentie" in label or "kenmerk" in label) and not match[2]
@@ -330,70 +368,3 @@ def _read_sender(
         head.directorate = " ".join(directorate)
         head.lines["sender.directorate"] = column.directorate_line
     head.lines["sender"] = paragraph[0].number
-
-
-def _read_labels(
-    paragraph: list[SourceLine], texts: list[str], head: Head, notes: list[str], path: Path
-) -> None:
-    """The labelled fields of a paragraph of the letterhead. A label's value stands after it
-    on its line or, in a letterhead that prints the labels apart, on the lines under it
-    ("Datum" over "11 februari 2005"); a dash is an empty field."""
-    label: str | None = None
-    fields = [(line, part) for i, line in enumerate(paragraph) for part in _fields(texts[i])]
-    for line, text in fields:
-        match = _LABEL_RE.match(text)
-        if match:
-            label, value = match[1].lower(), match[2].strip()
-        elif label is None:
-            notes.append(f"line {line.number}: left out of the head: '{text}'")
-            continue
-        else:
-            value = text
-        if not value or value in ("-", "\u2013", "\u2014"):
-            continue
-        if label == "datum" and head.date is None:
-            _read_date(value, line, head, path)
-        else:
-            _label_value(label, value, line, head, notes)
-
-
-def _fields(text: str) -> list[str]:
-    """A letterhead's line of fields side by side ("Datum 28 oktober 2009 Uw kenmerk 18106
-    Onderwerp kamervragen") split, unless a label lacks its value, comes twice or no date."""
-    parts = _NEXT_LABEL_RE.split(text)
-    matches = [_LABEL_RE.match(part) for part in parts]
-    labels = [match[1].lower() for match in matches if match and match[2].strip()]
-    dates = [match[2] for match in matches if match and match[1] == "Datum"]
-    if len(set(labels)) < len(parts) or None in map(parse_dutch_date, dates):
-        return [text]
-    return parts
-
-
-def _read_date(value: str, line: SourceLine, head: Head, path: Path) -> None:
-    date = parse_dutch_date(value)
-    if date is None:
-        raise BriefingError(
-            f"{path}:{line.number}: 'Datum {value}' does not give an existing date; write it "
-            "like 'Datum 13 november 2018'"
-        )
-    head.date = date
-    head.lines["date"] = line.number
-
-
-def _label_value(label: str, value: str, line: SourceLine, head: Head, notes: list[str]) -> None:
-    if label in ("betreft", "onderwerp"):
-        head.subject = f"{head.subject} {value}" if head.subject else value
-        head.lines.setdefault("subject", line.number)
-    elif label.startswith(("onze", "ons")):
-        head.ours.append(value)
-        head.lines.setdefault("references.ours", line.number)
-    elif label.startswith("uw"):
-        if head.yours is None:
-            head.yours = value
-            head.lines["references.yours"] = line.number
-        else:
-            notes.append(f"line {line.number}: a second 'Uw referentie' ('{value}') left out")
-    elif label.startswith("bijlage"):
-        head.attachments.append(value)
-    else:
-        notes.append(f"line {line.number}: '{value}' ({label}) left out: the model has no field")

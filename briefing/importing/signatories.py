@@ -61,6 +61,10 @@ _HOST_MINISTRY = {
         "Ministerie van Sociale Zaken en Werkgelegenheid"
     ),
     "minister voor volkshuisvesting en ruimtelijke ordening": _BZK,
+    "minister voor grote steden- en integratiebeleid": _BZK,
+    "minister voor bestuurlijke vernieuwing en koninkrijksrelaties": _BZK,
+    "minister-president": "Ministerie van Algemene Zaken",
+    "minister-president, minister van algemene zaken": "Ministerie van Algemene Zaken",
     "minister voor wonen en rijksdienst": _BZK,
     "minister voor immigratie, integratie en asiel": _BZK,
     "minister voor wonen, wijken en integratie": (

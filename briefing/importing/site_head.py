@@ -1,6 +1,7 @@
 """What the web sites print above a Kamerstuk: the paper's title and its dossier's, its code.
 
-tweedekamer.nl puts the title above the paper ("Brief regering : ..."); openkamer.org names
+tweedekamer.nl puts the title above the paper ("Brief regering : ..."), parlementairemonitor.nl
+in its details ("Officiële titel <dossier>; Brief regering; <title>"); openkamer.org names
 the paper ("Kamerstuk 34300-VII-60"), its title and "Dossier: ...", then its details with
 the paper's address ("Bron: .../kst-34300-VII-60.html"); berthub.eu prints the title, the
 dossier's title and "Brief regering" each on a line, and the address ("kst-35068-4"). The
@@ -23,11 +24,15 @@ from briefing.importing.parsed import Head
 from briefing.importing.text import SourceLine, collapse
 from briefing.types import Kamerstuk
 
-#: tweedekamer.nl puts the letter's subject above it.
-_SITE_TITLE_RE = re.compile(r"^Brief regering\s*:\s*(\S.*)$")
+#: tweedekamer.nl puts the letter's subject above it, after its kind ("Brief regering",
+#: "Brief informateur").
+_SITE_TITLE_RE = re.compile(r"^Brief (?:regering|informateurs?|formateurs?)\s*:\s*(\S.*)$")
 #: openkamer.org names the paper above its title, and then its dossier.
 _SITE_PAPER_RE = re.compile(r"^Kamerstuk \d{5}-(?:[A-Z]{1,8}-|\d{1,3}-)?\d{1,6}$")
 _SITE_DOSSIER_RE = re.compile(r"^Dossier:\s*(\S.*)$")
+#: parlementairemonitor.nl's details above the paper: "Officiële titel <dossier's title>; Brief
+#: regering; <the paper's title>".
+_MONITOR_TITLE_RE = re.compile(r"^Offici\u00eble titel (\S.*?); Brief regering; (\S.*)$")
 #: berthub.eu prints the paper's title, its dossier's title and its kind, each on a line.
 KIND_ALONE_RE = re.compile(r"^Brief regering$")
 SITE_TITLE = "site title"
@@ -59,7 +64,11 @@ _PAGE_LINE_RE = re.compile(
     r"|Onderdeel van (?:kamerstukdossier|zaak|activiteiten)\b"
     r"|- (?:Indiener|Voortouwcommissie|Eerste ondertekenaar|Mede ?ondertekenaar|Medeindiener):"
     r"|- \d{4}-\d{2}-\d{2} \d{2}:\d{2}: "
-    r"|Preview document\b)"
+    r"|Preview document\b"
+    # parlementairemonitor.nl's details above the paper: its numbered parts, their headings
+    r"|\d\.$|Kerngegevens$|Tekst$|(?:Document|Publicatie)datum \d|Nummer KST\d+$"
+    r"|Kenmerk \d{5}\S*, nr\. \d+$|Externe link origineel bericht$|Originele document in PDF$"
+    r"|Deze \w+ is onder nr\. \d+ toegevoegd aan dossier \d+\b|Brief regering; )"
 )
 
 
@@ -75,6 +84,10 @@ def site_line(text: str, number: int, head: Head, part: str) -> str | None:
     "Dossier: ..."; the part of the head that follows, or ``None`` for another line."""
     if site := _SITE_TITLE_RE.match(text):
         head.subject, head.lines["subject"] = site[1], number
+        return ""
+    if site := _MONITOR_TITLE_RE.match(text):
+        head.subject, head.lines["subject"] = site[2], number
+        head.dossier_title = head.dossier_title or site[1]
         return ""
     if _SITE_PAPER_RE.match(text):
         return SITE_TITLE

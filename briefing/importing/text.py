@@ -93,6 +93,38 @@ def parse_dutch_date(text: str) -> dt.date | None:
         return None
 
 
+#: A date in figures as a letterhead prints it, day first ("19-10-2001", "19.10.2001",
+#: "19/10/2001") or year first ("2001-10-19"); a two-digit year is not read.
+_NUMERIC_DATE_RE = re.compile(
+    r"(?<![\d/.-])(?:(\d{1,2})([-./])(\d{1,2})\2(\d{4})|(\d{4})-(\d{2})-(\d{2}))(?![\d/.-])"
+)
+
+
+def parse_letterhead_date(text: str) -> dt.date | None:
+    """The date a letterhead's field gives: in words ("13 november 2018") or in figures,
+    Dutch style with the day first ("19-10-2001") or year first ("2001-10-19"); ``None``
+    for no date or for one that names no existing day."""
+    date = parse_dutch_date(text)
+    if date is not None:
+        return date
+    match = _NUMERIC_DATE_RE.search(text)
+    if not match:
+        return None
+    day, month, year = (
+        (match[1], match[3], match[4]) if match[1] else (match[7], match[6], match[5])
+    )
+    try:
+        return dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+
+
+def date_text(text: str) -> re.Match[str] | None:
+    """Where ``text`` writes a date, in words or in figures as :func:`parse_letterhead_date`
+    reads it."""
+    return DUTCH_DATE_RE.search(text) or _NUMERIC_DATE_RE.search(text)
+
+
 def shortened(text: str, limit: int) -> str:
     """``text`` as a note quotes it: whole, or cut at a word to ``limit`` characters, with
     " ..." after it."""

@@ -26,8 +26,12 @@ from briefing.importing.text import SourceLine, collapse, shortened
 
 #: The table above an Eerste Kamer paper, or its addressee.
 _FIRST_CHAMBER_RE = re.compile(r"\bEerste Kamer der Staten-Generaal")
-#: A paper numbered with letters, and its kind: "A MOTIE VAN ...", "AB VERSLAG VAN ...".
-_LETTERED_RE = re.compile(r"^([A-Z]{1,3})\s+([A-Z]{4,}(?:\s+[A-Z\u00c0-\u00dd.]+)+)$")
+#: A paper numbered with letters, and its kind: "A MOTIE VAN ...", "AB VERSLAG VAN ..."; not
+#: a signature's title in capitals ("DE MINISTER VAN DEFENSIE", "HET LID ...").
+_LETTERED_RE = re.compile(
+    r"^(?!(?:DE|HET)\s+(?:MINISTER|STAATSSECRETARIS|LID|LEDEN|INFORMATEUR|FORMATEUR))"
+    r"([A-Z]{1,3})\s+([A-Z]{4,}(?:\s+[A-Z\u00c0-\u00dd.]+)+)$"
+)
 #: The kinds of paper the importer reads, as their heading starts.
 _READ_KINDS_RE = re.compile(r"^(?:HERDRUK\d{0,3}\s+)?(?:GEWIJZIGDE\s+)?(?:BRIEF|MOTIE)\b", re.I)
 #: How far into the text the head of a paper reaches.
