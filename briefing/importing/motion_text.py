@@ -143,6 +143,7 @@ def read_motion(lines: list[SourceLine], path: Path) -> MotionText:
             "a motion's text starts 'De Kamer, gehoord de beraadslaging, overwegende dat ...'"
         )
     body = read_body(filled[start + 1 :], path, filled[start].number)
+    body.names = motion_names.split_joined(body.names, [collapse(line.text) for line in page])
     motion = MotionText(
         head.dossier,
         head.suffix,
