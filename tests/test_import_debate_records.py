@@ -207,21 +207,25 @@ def test_a_debate_record_as_xml_is_refused_saying_what_it_is_and_what_to_import(
 def test_the_day_of_the_sitting_a_record_prints_is_its_motions_submitted_day(
     tmp_path: Path,
 ) -> None:
-    """tweedekamer.nl prints the day of the sitting under its head ('Donderdag 6 juli 2023'):
-    the motions read out are submitted that day, so each entry has it and no note says the
-    day is missing. The record is the head of one real record (2023) and the debate of
-    another (2013) joined: the day is not that motion's own."""
-    head = (RECORDS / "tk-plenair-verslag-2022-2023-103.txt").read_text(encoding="utf-8")
+    """tweedekamer.nl prints the day of the sitting under its head ('Donderdag 6 juli 2023'),
+    berthub.eu the day of the verbatim record ('Stenogram' / 'Nummer: 2025D02657, datum:
+    2025-01-23'): the motions read out are submitted that day, so each entry has it and no
+    note says the day is missing. Each record is the head of one real record and the debate
+    of another (2013) joined: the day is not that motion's own."""
     debate = (RECORDS / "h-tk-20122013-86-11.txt").read_text(encoding="utf-8")
-    sample = tmp_path / "record.txt"
-    sample.write_text(head + "\n" + debate, encoding="utf-8")
-    content = content_copy(tmp_path / "content")
-    run = cli("import", sample, "--content", content)
-    assert run.returncode == 0, run.stderr
-    assert run.stdout == f"wrote {content / 'motions.yaml'}: motion graus-32563-30\n"
-    assert "submitted" not in run.stderr
-    assert motions(content)["graus-32563-30"]["submitted"] == dt.date(2023, 7, 6)
-    assert cli("check", "--content", content).stderr.endswith("0 errors, 3 warnings\n")
+    for head, day in (
+        ("tk-plenair-verslag-2022-2023-103.txt", dt.date(2023, 7, 6)),
+        ("berthub-2025D02657.txt", dt.date(2025, 1, 23)),
+    ):
+        sample = tmp_path / head
+        sample.write_text((RECORDS / head).read_text(encoding="utf-8") + "\n" + debate, "utf-8")
+        content = content_copy(tmp_path / f"{head}.content")
+        run = cli("import", sample, "--content", content)
+        assert run.returncode == 0, run.stderr
+        assert run.stdout == f"wrote {content / 'motions.yaml'}: motion graus-32563-30\n"
+        assert "submitted" not in run.stderr
+        assert motions(content)["graus-32563-30"]["submitted"] == day
+        assert cli("check", "--content", content).stderr.endswith("0 errors, 3 warnings\n")
 
 
 def test_the_chairs_words_broken_over_lines_with_members_named_by_initials(

@@ -23,8 +23,9 @@ prints it: tweedekamer.nl under its head ("Plenair verslag Tweede Kamer, 69e ver
 "Dinsdag 4 april 2023"), a title line ("Tweede Kamer, 14e vergadering, dinsdag 8 oktober
 2019"), a heading or the chair ("Vergadering van dinsdag 3 juli 2018", "Ik open de vergadering
 van dinsdag 4 april 2023."); always with its weekday, so that another sitting a record refers
-to ("(Zie vergadering van 31 maart 2005.)") is not taken. officielebekendmakingen.nl's copies
-do not print it: their motions have no ``submitted`` day.
+to ("(Zie vergadering van 31 maart 2005.)") is not taken; berthub.eu's page of a verbatim
+record dates it ("Stenogram" / "Nummer: 2025D02657, datum: 2025-01-23").
+officielebekendmakingen.nl's copies do not print it: their motions have no ``submitted`` day.
 """
 
 from __future__ import annotations
@@ -66,6 +67,9 @@ _SITTING_DAY_RE = re.compile(
     rf"van )?{_WEEKDAY} ({DUTCH_DATE_RE.pattern})\.?$",
     re.IGNORECASE,
 )
+#: berthub.eu's page of the Kamer's verbatim record ("Stenogram"), whose document is dated the
+#: day of the sitting: "Nummer: 2025D02657, datum: 2025-01-23, bijgewerkt: ...".
+_STENOGRAM_DAY_RE = re.compile(r"^Nummer: \d{4}D\d{5}, datum: (\d{4})-(\d{2})-(\d{2})\b")
 
 
 def recognise(lines: list[SourceLine]) -> bool:
@@ -106,12 +110,17 @@ def read_motions(lines: list[SourceLine], path: Path) -> tuple[list[MotionText],
 
 
 def sitting_day(lines: list[SourceLine]) -> tuple[dt.date, int] | None:
-    """The day of the sitting and its line, where the record prints it with its weekday."""
-    for line in lines:
-        if (match := _SITTING_DAY_RE.match(collapse(line.text))) and (
-            day := parse_dutch_date(match[1])
-        ):
+    """The day of the sitting and its line, where the record prints it with its weekday, or
+    berthub.eu's page of a verbatim record its document's day."""
+    for previous, line in zip([SourceLine(0, ""), *lines], lines, strict=False):
+        text = collapse(line.text)
+        if (match := _SITTING_DAY_RE.match(text)) and (day := parse_dutch_date(match[1])):
             return day, line.number
+        if collapse(previous.text) == "Stenogram" and (match := _STENOGRAM_DAY_RE.match(text)):
+            try:
+                return dt.date(int(match[1]), int(match[2]), int(match[3])), line.number
+            except ValueError:
+                return None
     return None
 
 
