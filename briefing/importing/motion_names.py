@@ -10,7 +10,7 @@ openkamer.org prints the names under a motion on one line ("Tielen Van Haga"); i
 "Indiener(s): Judith Tielen (VVD), Wybren van Haga (Groep Van Haga)" line names each with
 first name and party. Such a line is split into the names it is made of, each the end of one
 submitter's full name ("Tielen", "Van Haga"), only when exactly one such split exists: "Van der
-Staaij" stays one name.
+Staaij" stays one name. Without that line, the names in the title are those full names.
 """
 
 from __future__ import annotations
@@ -28,10 +28,13 @@ _TITLE_NAMES_RE = re.compile(r"MOTIE\s+VAN\s+(?:HET\s+LID|DE\s+LEDEN)?\s*(.*)$",
 _INDIENERS_RE = re.compile(r"^Indiener\(s\):\s*(.+)$")
 
 
-def split_joined(names: list[str], page: list[str]) -> list[str]:
+def split_joined(names: list[str], page: list[str], title: list[str]) -> list[str]:
     """The ``names`` under a motion, each line that joins several submitters (openkamer.org:
-    "Tielen Van Haga") split into them, as the full names the ``page`` gives allow."""
+    "Tielen Van Haga") split into them, as the full names the ``page`` gives allow, else the
+    names in the motion's ``title`` ("MOTIE VAN DE LEDEN TIELEN EN VAN HAGA")."""
     full = next((_full_names(m[1]) for text in page if (m := _INDIENERS_RE.match(text))), [])
+    if len(full) < 2:
+        full = [name.lower() for name in title if not _CS_RE.search(name)]
     if len(full) < 2:
         return names
     return [part for name in names for part in _split_by(name, full) or [name]]

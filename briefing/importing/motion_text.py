@@ -143,13 +143,14 @@ def read_motion(lines: list[SourceLine], path: Path) -> MotionText:
             "a motion's text starts 'De Kamer, gehoord de beraadslaging, overwegende dat ...'"
         )
     body = read_body(filled[start + 1 :], path, filled[start].number)
-    body.names = motion_names.split_joined(body.names, [collapse(line.text) for line in page])
+    titled = motion_names.from_title(_REPLACES_RE.sub("", head.title))
+    body.names = motion_names.split_joined(body.names, [collapse(x.text) for x in page], titled)
     motion = MotionText(
         head.dossier,
         head.suffix,
         head.number,
         head.title,
-        body.names or motion_names.from_title(_REPLACES_RE.sub("", head.title)),
+        body.names or titled,
         body.request,
         body.considerations,
         head.submitted,
