@@ -57,6 +57,7 @@ _PROPOSED_BY_RE = re.compile(
 _CHANGED_RE = re.compile(r"^De (?:gewijzigde )?motie-(.+?) \([^)]*\) is in die zin gewijzigd\b")
 #: How far after a motion's closing formula the chair's words are looked for.
 _CHAIR_REACH = 8
+#: The days of the week, which a record prints before the day of its sitting.
 _WEEKDAY = r"(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
 #: The day of the sitting as a record prints it, always with its weekday: a line of its own
 #: ("Dinsdag 4 april 2023"), a title line ("Tweede Kamer, 14e vergadering, dinsdag 8 oktober
@@ -97,9 +98,8 @@ def read_motions(lines: list[SourceLine], path: Path) -> tuple[list[MotionText],
         motion = _motion(filled, start, end, path, left_out)
         if motion is not None:
             motions.append(motion)
-    day = sitting_day(filled)
-    for motion in motions:
-        if day is not None:
+    if (day := sitting_day(filled)) is not None:
+        for motion in motions:
             motion.submitted, motion.lines["submitted"] = day
     if not motions:
         raise BriefingError(
