@@ -31,7 +31,12 @@ from pathlib import Path
 from briefing.errors import BriefingError
 from briefing.importing import motion_names
 from briefing.importing.debris import Hyphenation
-from briefing.importing.kamerstuk_layout import SITE_TAIL_RE, TOP_LINK_RE, without_furniture
+from briefing.importing.kamerstuk_layout import (
+    NOTES_HEADING_RE,
+    SITE_TAIL_RE,
+    TOP_LINK_RE,
+    without_furniture,
+)
 from briefing.importing.text import DUTCH_DATE_RE, SourceLine, collapse, parse_dutch_date
 
 LAYOUT = "motion"
@@ -70,7 +75,8 @@ _OPERATIVE_RE = re.compile(
 )
 #: Clauses that give the Kamer's reasons (the considerations).
 _CONSIDERING_RE = re.compile(
-    r"^(?:overwegende|constaterende|van mening|gelet op|gezien|erkennende|benadrukkende|"
+    r"^(?:overwegende|constaterende|van mening|van oordeel|gelet op|gezien|erkennende|"
+    r"benadrukkende|kennisgenomen hebbende|"
     r"vaststellende|wijzend|voorts|tevens|onderstrepende|concluderende|gehoord|"
     r"in aanmerking nemende|verwijzende|kennisnemende|opmerkende|zich realiserende|"
     r"overwegend|constaterend)\b",
@@ -336,7 +342,7 @@ class _Clause:
 def _clauses(lines: list[SourceLine]) -> tuple[list[_Clause], list[str]]:
     """The clauses between 'De Kamer,' and the closing formula, and the names after it: the
     lines of names right under it, up to the first that is no name (a web page's block of
-    signatories or submitters, its links, the next part of the page)."""
+    signatories or submitters, its links, its footnotes' heading "XNoot", the next part)."""
     clauses: list[_Clause] = []
     names: list[str] = []
     hyphenation = Hyphenation.of(line.text for line in lines)
@@ -345,7 +351,9 @@ def _clauses(lines: list[SourceLine]) -> tuple[list[_Clause], list[str]]:
         text = line.text
         if ended:
             name = _TRAILING_MARK_RE.sub("", text)
-            if not _is_name(name) or SITE_TAIL_RE.match(name) or _SUBMITTERS_BLOCK_RE.match(name):
+            if not _is_name(name) or any(
+                r.match(name) for r in (SITE_TAIL_RE, _SUBMITTERS_BLOCK_RE, NOTES_HEADING_RE)
+            ):
                 break
             names.append(name)
             continue
