@@ -286,3 +286,18 @@ def test_kennisgenomen_hebbende_is_a_consideration_not_the_request(tmp_path: Pat
         "kennisgenomen hebbende van het verslag van de verkenner"
     )
     assert str(motion["request"]).startswith("neemt de inhoud van dit advies over; wijst")
+
+
+def test_a_clause_with_reasons_after_it_is_a_reason_too(tmp_path: Path) -> None:
+    """A real motion's first clause lacks its opening word ('hernieuwde aandacht voor de
+    wensen van de regio ...;'), and two 'overwegende dat' follow: it is one of the reasons,
+    and the request is 'verzoekt de regering ...' alone."""
+    content = content_copy(tmp_path / "content")
+    sample = MOTIONS_TEXT / "092f4144-5ccb-4357-949e-6e793c1755d6.txt"
+    run = cli("import", sample, "--content", content)
+    assert run.stdout == f"wrote {content / 'motions.yaml'}: motion de-hoop-36410-a-34\n"
+    motion = motions(content)["de-hoop-36410-a-34"]
+    considerations = motion["considerations"]
+    assert len(considerations) == 3  # type: ignore[arg-type]
+    assert str(considerations[0]).startswith("hernieuwde aandacht")  # type: ignore[index]
+    assert str(motion["request"]).startswith("verzoekt de regering om beide plannen voor de A27")

@@ -187,8 +187,11 @@ def read_body(lines: list[SourceLine], path: Path, opening: int) -> MotionBody:
     ``opening``); a :class:`BriefingError` when it holds no request."""
     clauses, names = _clauses(lines)
     clauses = [c for c in clauses if not c.text.lower().startswith("gehoord de beraadslaging")]
-    first_request = next(
-        (i for i, c in enumerate(clauses) if not _CONSIDERING_RE.match(c.text)), len(clauses)
+    reasons = [bool(_CONSIDERING_RE.match(c.text)) for c in clauses]
+    asks = [i for i, c in enumerate(clauses) if not reasons[i]]
+    first_request = next(  # a clause with reasons after it is one too, unless it asks
+        (i for i in asks if _OPERATIVE_RE.match(clauses[i].text) or not any(reasons[i:])),
+        asks[0] if asks else len(clauses),
     )
     considerations, request = clauses[:first_request], clauses[first_request:]
     if not request:
