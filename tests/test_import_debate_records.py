@@ -8,6 +8,7 @@ The samples are real pages, as copied (``fixtures/import/handelingen/SOURCES.txt
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from tests.conftest import FIXTURES, cli
@@ -163,3 +164,93 @@ def test_a_motion_without_a_day_is_warned_of_until_it_has_one(tmp_path: Path) ->
     )
     assert export.stdout == f"wrote {tmp_path / 'r.csv'} (13 rows)\n"
     assert "graus-32563-30" in (tmp_path / "r.csv").read_text(encoding="utf-8-sig")
+
+
+#: A record of a debate in the official XML, in the shape officielebekendmakingen.nl gives
+#: its h-tk-...xml (a 'handelingen' with its 'agendapunt', speakers' turns and the motions
+#: read out), before 2011 under a root 'handeling'. Made up: no real file was found.
+RECORD_XML = {
+    "h-tk-20122013-86-11.xml": (
+        b'<?xml version="1.0" encoding="UTF-8"?>\n<officiele-publicatie>\n  <metadata>\n'
+        b'    <meta name="OVERHEIDop.externMetadataRecord" scheme="" '
+        b'content="https://zoek.officielebekendmakingen.nl/h-tk-20122013-86-11/metadata.xml"/>\n'
+        b"  </metadata>\n  <handelingen>\n    <agendapunt>\n      <spreekbeurt>\n"
+        b"        <tekst><al>Voorzitter. Ik dien de volgende moties in.</al></tekst>\n"
+        b"      </spreekbeurt>\n    </agendapunt>\n  </handelingen>\n</officiele-publicatie>\n",
+        6,
+    ),
+    "h-tk-19961997-3365-3369.xml": (
+        b'<?xml version="1.0" encoding="UTF-8"?>\n<handeling>\n  <spreker><wie><naam>Hofstra'
+        b"</naam></wie><al>Voorzitter!</al></spreker>\n</handeling>\n",
+        2,
+    ),
+}
+
+
+def test_a_debate_record_as_xml_is_refused_saying_what_it_is_and_what_to_import(
+    tmp_path: Path,
+) -> None:
+    """The Handelingen as XML are not read: the refusal says the file is the record of a
+    debate (not that it is no Kamerstuk) and what to import instead, at its 'handelingen'."""
+    for name, (data, line) in RECORD_XML.items():
+        sample = tmp_path / name
+        sample.write_bytes(data)
+        assert refused(tmp_path / f"{name}.content", sample) == (
+            f"briefing: error: {sample}:{line}: this XML is the record of a debate (Handelingen, "
+            "officielebekendmakingen.nl's h-tk-...), which the importer does not read as XML; "
+            "import the record as text (its page on zoek.officielebekendmakingen.nl or "
+            "tweedekamer.nl, copied: the motions read out in it with the number the chair gives "
+            "them are added), or each motion's own publication (kst-<dossier>-<nr>.xml)\n"
+        )
+
+
+def test_the_day_of_the_sitting_a_record_prints_is_its_motions_submitted_day(
+    tmp_path: Path,
+) -> None:
+    """tweedekamer.nl prints the day of the sitting under its head ('Donderdag 6 juli 2023'),
+    berthub.eu the day of the verbatim record ('Stenogram' / 'Nummer: 2025D02657, datum:
+    2025-01-23'): the motions read out are submitted that day, so each entry has it and no
+    note says the day is missing. Each record is the head of one real record and the debate
+    of another (2013) joined: the day is not that motion's own."""
+    debate = (RECORDS / "h-tk-20122013-86-11.txt").read_text(encoding="utf-8")
+    for head, day in (
+        ("tk-plenair-verslag-2022-2023-103.txt", dt.date(2023, 7, 6)),
+        ("berthub-2025D02657.txt", dt.date(2025, 1, 23)),
+    ):
+        sample = tmp_path / head
+        sample.write_text((RECORDS / head).read_text(encoding="utf-8") + "\n" + debate, "utf-8")
+        content = content_copy(tmp_path / f"{head}.content")
+        run = cli("import", sample, "--content", content)
+        assert run.returncode == 0, run.stderr
+        assert run.stdout == f"wrote {content / 'motions.yaml'}: motion graus-32563-30\n"
+        assert "submitted" not in run.stderr
+        assert motions(content)["graus-32563-30"]["submitted"] == day
+        assert cli("check", "--content", content).stderr.endswith("0 errors, 3 warnings\n")
+
+
+def test_the_chairs_words_broken_over_lines_with_members_named_by_initials(
+    tmp_path: Path,
+) -> None:
+    """A PDF's text breaks the chair's words over lines and the chair names members who share
+    a surname with their initials ('M.B. Vos'); the sitting's day is in its title line. The
+    record is the real one (``h-tk-20122013-86-11.txt``) with its chair's words and title
+    line made up in that shape."""
+    debate = (RECORDS / "h-tk-20122013-86-11.txt").read_text(encoding="utf-8")
+    chair = debate.index("Deze motie is voorgesteld door het lid Graus.")
+    end = debate.index("Zij krijgt nr. 30 (32563).") + len("Zij krijgt nr. 30 (32563).")
+    sample = tmp_path / "record.txt"
+    sample.write_text(
+        "Tweede Kamer, 86e vergadering, woensdag 15 mei 2013\n\n"
+        + debate[:chair]
+        + "Deze motie is voorgesteld door de leden M.B. Vos,\nVan der Staaij en Omtzigt. Naar"
+        " mij blijkt, wordt de\nindiening ervan voldoende ondersteund.\n\nZij krijgt nr. 30\n"
+        "(32563).\n" + debate[end:],
+        encoding="utf-8",
+    )
+    content = content_copy(tmp_path / "content")
+    run = cli("import", sample, "--content", content)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout == f"wrote {content / 'motions.yaml'}: motion m-b-vos-32563-30\n"
+    motion = motions(content)["m-b-vos-32563-30"]
+    assert motion["submitters"] == ["M.B. Vos", "Van der Staaij", "Omtzigt"]
+    assert motion["submitted"] == dt.date(2013, 5, 15)

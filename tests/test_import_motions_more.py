@@ -2,7 +2,7 @@
 signatories block under the names, a debate closed "tot de orde van de nacht", rijksbegroting.nl's
 line of dossier, number and title, a PDF's date and "De Kamer," on one line, a web page's
 links after the names, and the official XML of a gewijzigde motie naming its submitters in its
-title only ("THIJSSEN C.S.").
+title only ("THIJSSEN C.S."); older pages' footnote under the names and "van oordeel".
 
 The samples are real pages, as copied (``fixtures/import/motions/SOURCES.txt``).
 """
@@ -109,3 +109,23 @@ def test_the_title_gives_the_submitters_with_c_s_as_written(tmp_path: Path) -> N
     motion = motions(content)["thijssen-21501-30-620"]
     assert motion["submitters"] == ["Thijssen c.s."]
     assert (motion["kamerstuk"], motion["replaces"]) == ("21 501-30, nr. 620", "21 501-30, nr. 617")
+
+
+def test_a_footnote_under_the_names_is_no_submitter(tmp_path: Path) -> None:
+    """officielebekendmakingen.nl's page of 2002 prints a footnote under the names ('XNoot',
+    '1', 'I.v.m. herziening van de ondertekening.'): its heading is no submitter."""
+    motion = imported(tmp_path, MOTIONS / "kst-28336-151.txt", "halsema-28336-151")
+    assert motion["submitters"] == ["Halsema", "Jense", "Kant", "Rouvoet", "Dijksma", "Lambrechts"]
+    assert motion["submitted"] == dt.date(2002, 6, 27)
+
+
+def test_van_oordeel_is_a_consideration_not_the_request(tmp_path: Path) -> None:
+    """'van oordeel, dat ...' gives the Kamer's reasons, as 'van mening' does: the request of
+    this 2002 motion is 'dringt er bij de regering op aan, ...' alone."""
+    motion = imported(tmp_path, MOTIONS / "kst-28600-VII-11.txt", "te-veldhuis-28600-vii-11")
+    assert motion["submitters"] == ["Te Veldhuis", "Rehwinkel"]
+    assert motion["kamerstuk"] == "28 600-VII, nr. 11"
+    assert str(motion["considerations"][1]).startswith(  # type: ignore[index]
+        "van oordeel, dat op dit terrein zo veel mogelijk moet worden samengewerkt"
+    )
+    assert motion["request"] == "dringt er bij de regering op aan, deze inspanningen te verrichten"

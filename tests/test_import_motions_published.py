@@ -83,3 +83,40 @@ def test_an_amendment_copied_without_its_title_is_refused_as_an_amendment(tmp_pa
         "volgende amendement voor:'), not a letter or a motion; the importer reads "
     ), run.stderr
     assert not list((content / "letters").glob("*ouwehand*"))
+
+
+def test_openkamer_names_on_one_line_are_split_as_its_full_names_allow(tmp_path: Path) -> None:
+    """openkamer.org prints the names under a motion on one line ("Tielen Van Haga") and the
+    submitters' full names in 'Indiener(s):': the line becomes the names it is made of; where
+    that line names one member, the title's names ('MOTIE VAN DE LEDEN TIELEN EN VAN HAGA')
+    do. A name that is one submitter's ('Van der Staaij') stays whole. The pages are made up
+    after the real one (``openkamer-stemming-36042-11.txt``), with a second submitter: no real
+    page with several was found."""
+    real = (PAGES / "openkamer-stemming-36042-11.txt").read_text(encoding="utf-8")
+    tielen = "Judith Tielen (VVD)"
+    for names, indieners, title, expected in (
+        (
+            "Tielen Van Haga",
+            f"{tielen}, Wybren van Haga (Groep Van Haga)",
+            "",
+            ["Tielen", "Van Haga"],
+        ),
+        ("Tielen Van Haga", tielen, "DE LEDEN TIELEN EN VAN HAGA", ["Tielen", "Van Haga"]),
+        (
+            "Van der Staaij",
+            "Kees van der Staaij (SGP), Roelof Bisschop (SGP)",
+            "",
+            ["Van der Staaij"],
+        ),
+    ):
+        page = (
+            real.replace("van de dag.\n\nTielen\n", f"van de dag.\n\n{names}\n")
+            .replace(f"Indiener(s): {tielen}", f"Indiener(s): {indieners}")
+            .replace("MOTIE VAN HET LID TIELEN", f"MOTIE VAN {title or 'HET LID TIELEN'}")
+        )
+        folder = tmp_path / f"{len(indieners)}"
+        folder.mkdir()
+        sample = folder / "page.txt"
+        sample.write_text(page, encoding="utf-8")
+        motion_id = f"{expected[0].lower().replace(' ', '-')}-36042-11"
+        assert imported(folder, sample, motion_id)["submitters"] == expected

@@ -271,3 +271,33 @@ def test_a_gewijzigde_motie_whose_paper_gives_no_day_is_imported_with_a_note(
     assert "submitted" not in motions(content)["koekkoek-36602-142"]
     checked = cli("check", "--content", content).stderr
     assert "warning: motion 'koekkoek-36602-142' has no day" in checked
+
+
+def test_kennisgenomen_hebbende_is_a_consideration_not_the_request(tmp_path: Path) -> None:
+    """A real motion naming an informateur opens 'kennisgenomen hebbende van het verslag van
+    de verkenner ...;': the Kamer's reason, so the request is what it then does ('neemt de
+    inhoud van dit advies over; wijst ... aan')."""
+    content = content_copy(tmp_path / "content")
+    sample = MOTIONS_XML / "3eb073cd-3a6e-434c-adf7-1ecc3df1a7b1.xml"
+    run = cli("import", sample, "--content", content)
+    assert run.stdout == f"wrote {content / 'motions.yaml'}: motion wilders-36471-5\n"
+    motion = motions(content)["wilders-36471-5"]
+    assert str(motion["considerations"][0]).startswith(  # type: ignore[index]
+        "kennisgenomen hebbende van het verslag van de verkenner"
+    )
+    assert str(motion["request"]).startswith("neemt de inhoud van dit advies over; wijst")
+
+
+def test_a_clause_with_reasons_after_it_is_a_reason_too(tmp_path: Path) -> None:
+    """A real motion's first clause lacks its opening word ('hernieuwde aandacht voor de
+    wensen van de regio ...;'), and two 'overwegende dat' follow: it is one of the reasons,
+    and the request is 'verzoekt de regering ...' alone."""
+    content = content_copy(tmp_path / "content")
+    sample = MOTIONS_TEXT / "092f4144-5ccb-4357-949e-6e793c1755d6.txt"
+    run = cli("import", sample, "--content", content)
+    assert run.stdout == f"wrote {content / 'motions.yaml'}: motion de-hoop-36410-a-34\n"
+    motion = motions(content)["de-hoop-36410-a-34"]
+    considerations = motion["considerations"]
+    assert len(considerations) == 3  # type: ignore[arg-type]
+    assert str(considerations[0]).startswith("hernieuwde aandacht")  # type: ignore[index]
+    assert str(motion["request"]).startswith("verzoekt de regering om beide plannen voor de A27")

@@ -17,13 +17,20 @@ the number and title of its Kamerstuk; the chair's words after it give them::
 A motion changed in the debate is named above its new text ("De motie-Gesthuizen/Sjoerdsma
 (32317, nr. 347) is in die zin gewijzigd dat zij thans luidt:") and gets a new number under it
 ("Zij krijgt nr. 348, was nr. 347 (32317)."). Each motion with its number becomes a motion;
-one the record gives no number (a copy that stops early) is left out and said so. The record
-does not say on which day the motion was submitted where a motion's paper does
-('Voorgesteld'), so the motion has no ``submitted`` day.
+one the record gives no number (a copy that stops early) is left out and said so. A motion is
+submitted at the debate, so the day of the sitting is its ``submitted`` day, where the record
+prints it: tweedekamer.nl under its head ("Plenair verslag Tweede Kamer, 69e vergadering" /
+"Dinsdag 4 april 2023"), a title line ("Tweede Kamer, 14e vergadering, dinsdag 8 oktober
+2019"), a heading or the chair ("Vergadering van dinsdag 3 juli 2018", "Ik open de vergadering
+van dinsdag 4 april 2023."); always with its weekday, so that another sitting a record refers
+to ("(Zie vergadering van 31 maart 2005.)") is not taken; berthub.eu's page of a verbatim
+record dates it ("Stenogram" / "Nummer: 2025D02657, datum: 2025-01-23").
+officielebekendmakingen.nl's copies do not print it: their motions have no ``submitted`` day.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -31,7 +38,7 @@ from briefing.errors import BriefingError
 from briefing.importing import motion_names
 from briefing.importing.kamerstuk_layout import TOP_LINK_RE, without_furniture
 from briefing.importing.motion_text import CLOSING_RE, OPENING_RE, MotionText, read_body
-from briefing.importing.text import SourceLine, collapse
+from briefing.importing.text import DUTCH_DATE_RE, SourceLine, collapse, parse_dutch_date
 
 #: The number the chair gives a motion, with its dossier: "Zij krijgt nr. 30 (32563).",
 #: "Zij krijgt nr. 348, was nr. 347 (32317).", "Zij krijgt nr. 12 (36600-XV)."
@@ -50,13 +57,27 @@ _PROPOSED_BY_RE = re.compile(
 _CHANGED_RE = re.compile(r"^De (?:gewijzigde )?motie-(.+?) \([^)]*\) is in die zin gewijzigd\b")
 #: How far after a motion's closing formula the chair's words are looked for.
 _CHAIR_REACH = 8
+#: The days of the week, which a record prints before the day of its sitting.
+_WEEKDAY = r"(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
+#: The day of the sitting as a record prints it, always with its weekday: a line of its own
+#: ("Dinsdag 4 april 2023"), a title line ("Tweede Kamer, 14e vergadering, dinsdag 8 oktober
+#: 2019"), a heading or the chair's opening ("Vergadering van dinsdag 3 juli 2018", "Ik open
+#: de vergadering van dinsdag 4 april 2023.").
+_SITTING_DAY_RE = re.compile(
+    rf"^(?:(?:Plenair verslag )?Tweede Kamer, \d+e vergadering,? |(?:Ik open de )?vergadering "
+    rf"van )?{_WEEKDAY} ({DUTCH_DATE_RE.pattern})\.?$",
+    re.IGNORECASE,
+)
+#: berthub.eu's page of the Kamer's verbatim record ("Stenogram"), whose document is dated the
+#: day of the sitting: "Nummer: 2025D02657, datum: 2025-01-23, bijgewerkt: ...".
+_STENOGRAM_DAY_RE = re.compile(r"^Nummer: \d{4}D\d{5}, datum: (\d{4})-(\d{2})-(\d{2})\b")
 
 
 def recognise(lines: list[SourceLine]) -> bool:
     """Whether the text holds a motion read out in a debate and the number the chair gave it."""
     texts = [collapse(line.text) for line in lines]
     return any(OPENING_RE.match(text) for text in texts) and any(
-        _NUMBER_GIVEN_RE.search(text) for text in texts
+        _NUMBER_GIVEN_RE.search(" ".join(texts[i : i + 2])) for i in range(len(texts))
     )
 
 
@@ -77,12 +98,30 @@ def read_motions(lines: list[SourceLine], path: Path) -> tuple[list[MotionText],
         motion = _motion(filled, start, end, path, left_out)
         if motion is not None:
             motions.append(motion)
+    if (day := sitting_day(filled)) is not None:
+        for motion in motions:
+            motion.submitted, motion.lines["submitted"] = day
     if not motions:
         raise BriefingError(
             f"{path}:{filled[openings[0]].number if openings else 1}: this record of a debate "
             f"holds no motion with its number: {'; '.join(left_out) or 'no motion found'}"
         )
     return motions, left_out
+
+
+def sitting_day(lines: list[SourceLine]) -> tuple[dt.date, int] | None:
+    """The day of the sitting and its line, where the record prints it with its weekday, or
+    berthub.eu's page of a verbatim record its document's day."""
+    for previous, line in zip([SourceLine(0, ""), *lines], lines, strict=False):
+        text = collapse(line.text)
+        if (match := _SITTING_DAY_RE.match(text)) and (day := parse_dutch_date(match[1])):
+            return day, line.number
+        if collapse(previous.text) == "Stenogram" and (match := _STENOGRAM_DAY_RE.match(text)):
+            try:
+                return dt.date(int(match[1]), int(match[2]), int(match[3])), line.number
+            except ValueError:
+                return None
+    return None
 
 
 def _motion(
@@ -98,20 +137,20 @@ def _motion(
             "dag.' (the copy is not whole); not imported"
         )
         return None
-    chair = filled[closing + 1 : min(end, closing + 1 + _CHAIR_REACH)]
-    given = next(((line, m) for line in chair if (m := _NUMBER_GIVEN_RE.search(line.text))), None)
-    if given is None:
+    chair = _Words(filled[closing + 1 : min(end, closing + 1 + _CHAIR_REACH)])
+    number = _NUMBER_GIVEN_RE.search(chair.text)
+    if number is None:
         left_out.append(
             f"line {opening}: the record gives the motion no number (the chair's 'Zij krijgt "
             "nr. 30 (32563).' is not under it); not imported: import its own publication "
             "(kst-<dossier>-<nr>)"
         )
         return None
-    line, number = given
-    submitters = _submitters(filled[max(0, start - 3) : start], chair)
+    line = chair.line_at(number.start())
+    submitters = _submitters(filled[max(0, start - 3) : start], chair.text)
     if not submitters:
         left_out.append(
-            f"line {line.number}: found no submitters of motion nr. {number[1]} (the chair names "
+            f"line {line}: found no submitters of motion nr. {number[1]} (the chair names "
             "them above its number: 'Deze motie is voorgesteld door het lid Graus.'); not imported"
         )
         return None
@@ -129,17 +168,33 @@ def _motion(
         body.request,
         body.considerations,
         replaces=int(number[2]) if number[2] else None,
-        lines={"title": opening, "kamerstuk": line.number, "request": body.request_line},
+        lines={"title": opening, "kamerstuk": line, "request": body.request_line},
     )
 
 
-def _submitters(above: list[SourceLine], chair: list[SourceLine]) -> list[str]:
+def _submitters(above: list[SourceLine], chair: str) -> list[str]:
     """The names the chair gives under the motion, else those of the changed motion's name
     above it."""
-    for line in chair:
-        if proposed := _PROPOSED_BY_RE.search(line.text):
-            return motion_names.from_words(proposed[1])
+    if proposed := _PROPOSED_BY_RE.search(chair):
+        return motion_names.from_words(proposed[1])
     for line in reversed(above):
         if changed := _CHANGED_RE.match(line.text):
             return motion_names.from_motion_name(changed[1])
     return []
+
+
+class _Words:
+    """The chair's words under a motion as one text, which a PDF's text breaks over lines
+    ("Deze motie is voorgesteld door de leden Graus," / "Van Gerven en Ouwehand."), with the
+    line each part comes from."""
+
+    def __init__(self, lines: list[SourceLine]) -> None:
+        self.text = ""
+        self.starts: list[tuple[int, int]] = []
+        for line in lines:
+            self.starts.append((len(self.text), line.number))
+            self.text += line.text + " "
+
+    def line_at(self, offset: int) -> int:
+        """The line of the text's character at ``offset``."""
+        return max((start, number) for start, number in self.starts if start <= offset)[1]

@@ -50,7 +50,7 @@ SITE_TAIL_RE = re.compile(
     r"^(?:Ondertekenaars|Eerste ondertekenaar|Mede ?ondertekenaars?|Gerelateerde documenten"
     r"|Bijlagen?)$"
 )
-_NOTES_HEADING_RE = re.compile(r"^(?:X\s*)?No(?:ot|ten)$")
+NOTES_HEADING_RE = re.compile(r"^(?:X\s*)?No(?:ot|ten)$")
 #: rijksbegroting.nl prints each footnote with its heading and number: "Noot 1: NRC, ...".
 _NUMBERED_NOTE_RE = re.compile(r"^Noot (\d{1,3}):\s*(\S.*)$")
 _PLACE_DATE_RE = re.compile(
@@ -143,7 +143,7 @@ def _without_site_debris(
             continue
         if SITE_TAIL_RE.match(text):
             break
-        if _NOTES_HEADING_RE.match(text):
+        if NOTES_HEADING_RE.match(text):
             in_notes = True
         elif numbered := _NUMBERED_NOTE_RE.match(text):
             in_notes = True

@@ -31,7 +31,12 @@ from pathlib import Path
 from briefing.errors import BriefingError
 from briefing.importing import motion_names
 from briefing.importing.debris import Hyphenation
-from briefing.importing.kamerstuk_layout import SITE_TAIL_RE, TOP_LINK_RE, without_furniture
+from briefing.importing.kamerstuk_layout import (
+    NOTES_HEADING_RE,
+    SITE_TAIL_RE,
+    TOP_LINK_RE,
+    without_furniture,
+)
 from briefing.importing.text import DUTCH_DATE_RE, SourceLine, collapse, parse_dutch_date
 
 LAYOUT = "motion"
@@ -70,7 +75,8 @@ _OPERATIVE_RE = re.compile(
 )
 #: Clauses that give the Kamer's reasons (the considerations).
 _CONSIDERING_RE = re.compile(
-    r"^(?:overwegende|constaterende|van mening|gelet op|gezien|erkennende|benadrukkende|"
+    r"^(?:overwegende|constaterende|van mening|van oordeel|gelet op|gezien|erkennende|"
+    r"benadrukkende|kennisgenomen hebbende|"
     r"vaststellende|wijzend|voorts|tevens|onderstrepende|concluderende|gehoord|"
     r"in aanmerking nemende|verwijzende|kennisnemende|opmerkende|zich realiserende|"
     r"overwegend|constaterend)\b",
@@ -143,12 +149,14 @@ def read_motion(lines: list[SourceLine], path: Path) -> MotionText:
             "a motion's text starts 'De Kamer, gehoord de beraadslaging, overwegende dat ...'"
         )
     body = read_body(filled[start + 1 :], path, filled[start].number)
+    titled = motion_names.from_title(_REPLACES_RE.sub("", head.title))
+    body.names = motion_names.split_joined(body.names, [collapse(x.text) for x in page], titled)
     motion = MotionText(
         head.dossier,
         head.suffix,
         head.number,
         head.title,
-        body.names or motion_names.from_title(_REPLACES_RE.sub("", head.title)),
+        body.names or titled,
         body.request,
         body.considerations,
         head.submitted,
@@ -179,8 +187,11 @@ def read_body(lines: list[SourceLine], path: Path, opening: int) -> MotionBody:
     ``opening``); a :class:`BriefingError` when it holds no request."""
     clauses, names = _clauses(lines)
     clauses = [c for c in clauses if not c.text.lower().startswith("gehoord de beraadslaging")]
-    first_request = next(
-        (i for i, c in enumerate(clauses) if not _CONSIDERING_RE.match(c.text)), len(clauses)
+    reasons = [bool(_CONSIDERING_RE.match(c.text)) for c in clauses]
+    asks = [i for i, c in enumerate(clauses) if not reasons[i]]
+    first_request = next(  # a clause with reasons after it is one too, unless it asks
+        (i for i in asks if _OPERATIVE_RE.match(clauses[i].text) or not any(reasons[i:])),
+        asks[0] if asks else len(clauses),
     )
     considerations, request = clauses[:first_request], clauses[first_request:]
     if not request:
@@ -334,7 +345,7 @@ class _Clause:
 def _clauses(lines: list[SourceLine]) -> tuple[list[_Clause], list[str]]:
     """The clauses between 'De Kamer,' and the closing formula, and the names after it: the
     lines of names right under it, up to the first that is no name (a web page's block of
-    signatories or submitters, its links, the next part of the page)."""
+    signatories or submitters, its links, its footnotes' heading "XNoot", the next part)."""
     clauses: list[_Clause] = []
     names: list[str] = []
     hyphenation = Hyphenation.of(line.text for line in lines)
@@ -343,7 +354,9 @@ def _clauses(lines: list[SourceLine]) -> tuple[list[_Clause], list[str]]:
         text = line.text
         if ended:
             name = _TRAILING_MARK_RE.sub("", text)
-            if not _is_name(name) or SITE_TAIL_RE.match(name) or _SUBMITTERS_BLOCK_RE.match(name):
+            if not _is_name(name) or any(
+                r.match(name) for r in (SITE_TAIL_RE, _SUBMITTERS_BLOCK_RE, NOTES_HEADING_RE)
+            ):
                 break
             names.append(name)
             continue

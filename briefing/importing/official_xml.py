@@ -8,7 +8,9 @@ officielebekendmakingen.nl publishes every Kamerstuk as XML under a root
 headings ``tussenkop``, lists ``lijst``/``li``, footnotes ``noot`` where they are called, the
 signature ``ondertekening``. The XML becomes the lines the publication prints, in the layout
 the text readers know (a heading as ``### **...**``, a footnote as ``<sup>1</sup> ...``),
-each with the line of the XML it comes from.
+each with the line of the XML it comes from. The record of a debate in XML (the Handelingen,
+``h-tk-...xml``, or the Kamer's own verbatim record) is refused saying what it is and what to
+import instead: its text, or each motion's own publication.
 
 The XML is parsed with defusedxml: a document type declaration, entities and external
 references are refused, nothing is fetched.
@@ -72,6 +74,15 @@ def read_xml(raw: bytes, path: Path) -> list[SourceLine]:
     except ParseError as exc:
         line = exc.position[0] if exc.position else 1
         raise BriefingError(f"{path}:{line}: the XML is not well-formed: {exc}") from None
+    if (record := _debate_record(root)) is not None:
+        element, what = record
+        raise BriefingError(
+            f"{path}:{builder.lines.get(id(element), 1)}: this XML is {what}, which the importer "
+            "does not read as XML; import the record as text (its page on "
+            "zoek.officielebekendmakingen.nl or tweedekamer.nl, copied: the motions read out "
+            "in it with the number the chair gives them are added), or each motion's own "
+            "publication (kst-<dossier>-<nr>.xml)"
+        )
     if root.tag != ROOT or root.find("kamerstuk/stuk") is None:
         raise BriefingError(
             f"{path}:1: this XML is not a Kamerstuk as officielebekendmakingen.nl publishes it "
@@ -79,6 +90,25 @@ def read_xml(raw: bytes, path: Path) -> list[SourceLine]:
             f"found root '{root.tag}'"
         )
     return _Printer(builder.lines).document(root)
+
+
+def _debate_record(root: Element) -> tuple[Element, str] | None:
+    """The element that shows ``root`` to be the record of a debate, and what it is: the
+    Handelingen as officielebekendmakingen.nl publishes them (``h-tk-...xml``: a
+    ``handelingen`` under the root ``officiele-publicatie``; before 2011 a root ``handeling``),
+    or a verbatim record of the Tweede Kamer's own (``vlosCoreDocument``); else None."""
+    tag = root.tag.rsplit("}", 1)[-1] if isinstance(root.tag, str) else ""
+    handelingen = root.find("handelingen") if tag == ROOT else None
+    if handelingen is not None:
+        return (
+            handelingen,
+            "the record of a debate (Handelingen, officielebekendmakingen.nl's h-tk-...)",
+        )
+    if tag == "handeling":
+        return root, "the record of a debate (Handelingen, officielebekendmakingen.nl's h-tk-...)"
+    if tag == "vlosCoreDocument":
+        return root, "the Tweede Kamer's verbatim record of a debate (its open data's verslag)"
+    return None
 
 
 class _Printer:
