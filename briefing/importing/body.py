@@ -52,7 +52,8 @@ from briefing.importing.wrapped import ends_short, line_room, paragraph_ends
 
 _HEADING_RE = re.compile(r"^#{1,6}\s+(\S.*)$")
 _FOOTNOTE_DEF_RE = re.compile(
-    rf"^(?:<sup>(\d{{1,3}})</sup>|([{SUPERSCRIPTS}]{{1,3}})|\[\^([^\]\s]{{1,40}})\]:)\s*(\S.*)$"
+    rf"^(?:<sup>(\d{{1,3}})</sup>|([{SUPERSCRIPTS}]{{1,3}})|\[\^([^\]\s]{{1,40}})\]:|(\*{{1,3}})\))"
+    r"\s*(\S.*)$"
 )
 _BULLET_RE = re.compile(r"^(?:[-\u2022\u25aa\u00b7\u2013]|\*(?=\s))\s+(?=\S)")
 #: Heading styles from the top level down, as a letter's PDF prints them.
@@ -172,8 +173,8 @@ def _blocks(lines: list[SourceLine]) -> list[_Block]:
             current, previous = None, text
             continue
         if match := _FOOTNOTE_DEF_RE.match(text):
-            mark = match[1] or (digits(match[2]) if match[2] else match[3])
-            current = _Block("footnote", [SourceLine(line.number, match[4])], mark=mark)
+            mark = match[1] or (digits(match[2]) if match[2] else match[3] or match[4])
+            current = _Block("footnote", [SourceLine(line.number, match[5])], mark=mark)
             blocks.append(current)
         elif _BULLET_RE.match(text) and (
             not previous or previous.endswith(":") or (current and current.kind == "item")

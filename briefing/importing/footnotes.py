@@ -5,6 +5,10 @@ call (``<sup>1</sup>``, a superscript digit, ``[^1]``) becomes a call of the dra
 of that mark, whose id comes from its first words or its web address. A footnote called twice
 is printed once; a call without a text and a text without a call are noted.
 
+An older paper (before about 2000) marks its footnotes with stars instead: the call "*)" after
+the word ("voor de lange termijn.*)"), the note "*) Ter inzage gelegd ..." at the page's foot
+(a second one on the page "**)"); these are read as the numbered ones are.
+
 A Kamerstuk as its publication or a web page's copy prints it calls a footnote with a number
 glued to the word before it ("bloedvoorziening.1", "kansrijk»1, 2 heb"): such a number is marked
 a call only where the text holds the footnote of that number; numbers glued so, in the order
@@ -21,7 +25,15 @@ from briefing.importing.debris import link_text
 from briefing.importing.parsed import Body, FootnoteText, Paragraph
 from briefing.importing.text import SUPERSCRIPTS, SourceLine, shortened, slugify, unique_id
 
-_CALL_RE = re.compile(rf"<sup>(\d{{1,3}})</sup>|([{SUPERSCRIPTS}]+)|\[\^([^\]\s]{{1,40}})\]")
+#: An older paper's footnote call: one to three stars and a parenthesis glued to the word (or
+#: the full stop) before it ("termijn.*)"); not "(*)" nor a star standing alone.
+STARRED_CALL = r"(?<=[^\s(*])(\*{1,3})\)"
+#: An older paper's footnote at the page's foot: "*) Ter inzage gelegd bij ...".
+STARRED_NOTE_RE = re.compile(r"^(\*{1,3})\)\s*(\S.*)$")
+
+_CALL_RE = re.compile(
+    rf"<sup>(\d{{1,3}})</sup>|([{SUPERSCRIPTS}]+)|\[\^([^\]\s]{{1,40}})\]|{STARRED_CALL}"
+)
 #: The number of a chemical formula that letters write ("CO2", "NO2", "SO2", "NH3", "CH4") is
 #: not a footnote call glued to its word.
 FORMULA_GUARD = r"(?<!\bCO)(?<!\bNO)(?<!\bSO)(?<!\bNH)(?<!\bCH)"
@@ -74,7 +86,7 @@ def place_footnotes(body: Body, footnotes: Footnotes, notes: list[str]) -> None:
     taken: set[str] = set()
 
     def call(match: re.Match[str], paragraph: Paragraph) -> str:
-        mark = match[1] or (digits(match[2]) if match[2] else match[3])
+        mark = match[1] or (digits(match[2]) if match[2] else match[3] or match[4])
         footnote = footnotes.texts.get(mark)
         if footnote is None:
             if match[2]:
@@ -145,7 +157,11 @@ def note_glued_calls(body: Body, footnotes: Footnotes, notes: list[str]) -> None
 
 
 def mark_calls(body: list[SourceLine], mark: str) -> bool:
-    """Mark every call of footnote ``mark`` in ``body``; whether there was one."""
+    """Mark every call of footnote ``mark`` in ``body``; whether there was one. A starred
+    footnote's call ("*)") is left as it is, for :func:`place_footnotes` to find."""
+    if mark.startswith("*"):
+        call = re.compile(rf"(?<=[^\s(*]){re.escape(mark)}\)")
+        return any(call.search(line.text) for line in body)
     found = False
     for index in range(len(body)):
         while mark_call(body, index, index + 1, int(mark)):

@@ -19,7 +19,7 @@ from pathlib import Path
 from briefing.errors import BriefingError
 from briefing.importing.closing import find_closing, missing_closing
 from briefing.importing.debris import Hyphenation
-from briefing.importing.footnotes import mark_call, mark_calls
+from briefing.importing.footnotes import STARRED_NOTE_RE, mark_call, mark_calls
 from briefing.importing.parsed import FootnoteText, Head, LetterText
 from briefing.importing.site_head import (
     KIND_ALONE_RE,
@@ -136,14 +136,20 @@ def _without_site_debris(
     """The body without what a web page prints after the letter; its footnotes, marked."""
     kept: list[SourceLine] = []
     footnotes: list[FootnoteText] = []
-    in_notes = False
+    in_notes = starred = False
     for line in body:
         text = collapse(line.text)
         if TOP_LINK_RE.match(text):
             continue
         if SITE_TAIL_RE.match(text):
             break
-        if _NOTES_HEADING_RE.match(text):
+        if starred_note := STARRED_NOTE_RE.match(text):
+            footnotes.append(FootnoteText(starred_note[1], starred_note[2], line.number))
+            starred = True
+        elif starred and text:  # a starred note goes on to the blank line after it
+            last = footnotes[-1]
+            footnotes[-1] = FootnoteText(last.mark, collapse(f"{last.text} {text}"), last.line)
+        elif _NOTES_HEADING_RE.match(text):
             in_notes = True
         elif numbered := _NUMBERED_NOTE_RE.match(text):
             in_notes = True
@@ -156,6 +162,7 @@ def _without_site_debris(
             footnotes[-1] = FootnoteText(last.mark, joined, last.line)
         elif not in_notes:
             kept.append(line)
+        starred = starred and bool(text)
     footnotes = [f for f in footnotes if f.text]
     for footnote in footnotes:
         if not mark_calls(kept, footnote.mark):
