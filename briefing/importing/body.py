@@ -56,6 +56,10 @@ _FOOTNOTE_DEF_RE = re.compile(
     r"\s*(\S.*)$"
 )
 _BULLET_RE = re.compile(r"^(?:[-\u2022\u25aa\u00b7\u2013]|\*(?=\s))\s+(?=\S)")
+#: A bullet that only a list prints (not a dash, which a wrapped line may start with).
+_SURE_BULLET_RE = re.compile(r"^[\u2022\u25aa\u00b7]\s+(?=\S)")
+#: A numbered list's item ("1. De aanpak in de opvang;", "2) ..."): its number.
+_NUMBERED_ITEM_RE = re.compile(r"^(\d{1,2})[.)]\s+(?=\S)")
 #: Heading styles from the top level down, as a letter's PDF prints them.
 _STYLES = ["bold", "plain", "emphasis"]
 _MAX_HEADING = 200
@@ -114,12 +118,12 @@ def read_body(
             "prints a letter): paragraphs and headings were told apart by where lines end short; "
             "compare them with the publication"
         )
-    parts = [_blocks(part) for part in spaced]
+    room = line_room([*lines, *annex])
+    parts = [_blocks(part, room) for part in spaced]
     marked = any(block.kind == "heading" for part in parts for block in part)
     notes_found = Footnotes()
     for footnote in footnotes:
         notes_found.texts[footnote.mark] = footnote
-    room = line_room([*lines, *annex])
     taken: set[str] = set()
     read = []
     for part, intro in zip(parts, (INTRO_ID, ANNEX_ID), strict=True):
@@ -159,7 +163,7 @@ def _kept(
     return kept
 
 
-def _blocks(lines: list[SourceLine]) -> list[_Block]:
+def _blocks(lines: list[SourceLine], room: float | None) -> list[_Block]:
     blocks: list[_Block] = []
     current: _Block | None = None
     previous = ""
@@ -176,18 +180,48 @@ def _blocks(lines: list[SourceLine]) -> list[_Block]:
             mark = match[1] or (digits(match[2]) if match[2] else match[3] or match[4])
             current = _Block("footnote", [SourceLine(line.number, match[5])], mark=mark)
             blocks.append(current)
-        elif _BULLET_RE.match(text) and (
-            not previous or previous.endswith(":") or (current and current.kind == "item")
-        ):
-            current = _Block("item", [SourceLine(line.number, _BULLET_RE.sub("", text))])
+        elif _starts_item(text, previous, current, blocks):
+            number = _NUMBERED_ITEM_RE.match(text)
+            kept = text if number else _BULLET_RE.sub("", text)
+            current = _Block(
+                "item", [SourceLine(line.number, kept)], mark=number[1] if number else ""
+            )
             blocks.append(current)
-        elif current is None:
+        elif current is None or _ends_item(current, text, room):
             current = _Block("paragraph", [line])
             blocks.append(current)
         else:
             current.lines.append(line)
         previous = text
     return blocks
+
+
+def _starts_item(text: str, previous: str, current: _Block | None, blocks: list[_Block]) -> bool:
+    """Whether the line starts a list's item: after a bullet that only a list prints ("•"),
+    always; after a dash, at the start of a block, after a colon or in a list; after a number
+    ("1. De aanpak"), after a colon (the line or block before it) or as the next number of a
+    numbered list, so that a numbered heading ("1. Inleiding") after a paragraph stays one."""
+    if _SURE_BULLET_RE.match(text):
+        return True
+    if _BULLET_RE.match(text):
+        return not previous or previous.endswith(":") or bool(current and current.kind == "item")
+    number = _NUMBERED_ITEM_RE.match(text)
+    if number is None or not blocks:
+        return False
+    last = blocks[-1]
+    before = previous or collapse(" ".join(line.text for line in last.lines))
+    return before.endswith(":") or (
+        last.kind == "item" and last.mark.isdigit() and int(number[1]) == int(last.mark) + 1
+    )
+
+
+def _ends_item(current: _Block, text: str, room: float | None) -> bool:
+    """Whether a line after a list's item (not an item itself) starts a block of its own: the
+    item's last line ends short of the width (a heading or paragraph follows the list), unless
+    the line goes on in lower case."""
+    if current.kind != "item" or starts_lower(text):
+        return False
+    return ends_short(current.lines[-1].text, text, room)
 
 
 def _clean(block: _Block, hyphenation: Hyphenation) -> None:
