@@ -2,9 +2,10 @@
 
 The lines come from a layout reader with that layout's debris taken out. Here they become
 paragraphs (joined across hard line breaks, words hyphenated across lines joined again, a
-paragraph that a page break cut in two joined again), bulleted lists and headings; the
-footnotes' texts become the letter's ``footnotes`` and their calls ``[^id]``. The annex a
-letter sends after its signature is read by the same rules into sections of its own.
+paragraph that a page break cut in two joined again), lists (their items found by
+:mod:`.items`) and headings; the footnotes' texts become the letter's ``footnotes`` and their
+calls ``[^id]``. The annex a letter sends after its signature is read by the same rules into
+sections of its own.
 
 Headings are found by their markup where the text has it (markdown ``#``, bold or
 emphasis), and the markup gives the level: bold headings above plain ones above headings
@@ -26,6 +27,7 @@ from briefing.importing.footnotes import (
     note_glued_calls,
     place_footnotes,
 )
+from briefing.importing.items import ends_item, item_text, starts_item
 from briefing.importing.parsed import (
     Body,
     DraftSection,
@@ -55,11 +57,6 @@ _FOOTNOTE_DEF_RE = re.compile(
     rf"^(?:<sup>(\d{{1,3}})</sup>|([{SUPERSCRIPTS}]{{1,3}})|\[\^([^\]\s]{{1,40}})\]:|(\*{{1,3}})\))"
     r"\s*(\S.*)$"
 )
-_BULLET_RE = re.compile(r"^(?:[-\u2022\u25aa\u00b7\u2013]|\*(?=\s))\s+(?=\S)")
-#: A bullet that only a list prints (not a dash, which a wrapped line may start with).
-_SURE_BULLET_RE = re.compile(r"^[\u2022\u25aa\u00b7]\s+(?=\S)")
-#: A numbered list's item ("1. De aanpak in de opvang;", "2) ..."): its number.
-_NUMBERED_ITEM_RE = re.compile(r"^(\d{1,2})[.)]\s+(?=\S)")
 #: Heading styles from the top level down, as a letter's PDF prints them.
 _STYLES = ["bold", "plain", "emphasis"]
 _MAX_HEADING = 200
@@ -181,13 +178,12 @@ def _blocks(lines: list[SourceLine], room: float | None) -> list[_Block]:
             current = _Block("footnote", [SourceLine(line.number, match[5])], mark=mark)
             blocks.append(current)
         elif _starts_item(text, previous, current, blocks):
-            number = _NUMBERED_ITEM_RE.match(text)
-            kept = text if number else _BULLET_RE.sub("", text)
-            current = _Block(
-                "item", [SourceLine(line.number, kept)], mark=number[1] if number else ""
-            )
+            kept, number = item_text(text)
+            current = _Block("item", [SourceLine(line.number, kept)], mark=number)
             blocks.append(current)
-        elif current is None or _ends_item(current, text, room):
+        elif current is None or (
+            current.kind == "item" and ends_item(current.lines[-1].text, text, room)
+        ):
             current = _Block("paragraph", [line])
             blocks.append(current)
         else:
@@ -197,31 +193,11 @@ def _blocks(lines: list[SourceLine], room: float | None) -> list[_Block]:
 
 
 def _starts_item(text: str, previous: str, current: _Block | None, blocks: list[_Block]) -> bool:
-    """Whether the line starts a list's item: after a bullet that only a list prints ("•"),
-    always; after a dash, at the start of a block, after a colon or in a list; after a number
-    ("1. De aanpak"), after a colon (the line or block before it) or as the next number of a
-    numbered list, so that a numbered heading ("1. Inleiding") after a paragraph stays one."""
-    if _SURE_BULLET_RE.match(text):
-        return True
-    if _BULLET_RE.match(text):
-        return not previous or previous.endswith(":") or bool(current and current.kind == "item")
-    number = _NUMBERED_ITEM_RE.match(text)
-    if number is None or not blocks:
-        return False
-    last = blocks[-1]
-    before = previous or collapse(" ".join(line.text for line in last.lines))
-    return before.endswith(":") or (
-        last.kind == "item" and last.mark.isdigit() and int(number[1]) == int(last.mark) + 1
-    )
-
-
-def _ends_item(current: _Block, text: str, room: float | None) -> bool:
-    """Whether a line after a list's item (not an item itself) starts a block of its own: the
-    item's last line ends short of the width (a heading or paragraph follows the list), unless
-    the line goes on in lower case."""
-    if current.kind != "item" or starts_lower(text):
-        return False
-    return ends_short(current.lines[-1].text, text, room)
+    """Whether the line starts a list's item (see :func:`starts_item`)."""
+    last = blocks[-1] if blocks else None
+    block = collapse(" ".join(line.text for line in last.lines)) if last else ""
+    number = last.mark if last and last.kind == "item" else ""
+    return starts_item(text, previous, block, bool(current and current.kind == "item"), number)
 
 
 def _clean(block: _Block, hyphenation: Hyphenation) -> None:
