@@ -111,3 +111,20 @@ def test_a_heading_right_after_a_list_is_a_heading(tmp_path: Path) -> None:
     assert second["heading"] == "Actualiteiten in de corporatiesector"
     assert third["heading"] == "Inzicht in realisatie door woningcorporaties"
     assert third["body"][0].startswith("In de Nationale prestatieafspraken (NPA) 2025")
+
+
+def test_a_starred_footnote_is_the_letters_footnote(tmp_path: Path) -> None:
+    """A paper of 1999 calls its footnote with "*)" glued to the sentence ("voor de lange
+    termijn.*)") and prints the note "*) Ter inzage gelegd ..." under the signature: the note
+    is the draft's footnote and the call its reference, no "*)" is left in the text."""
+    draft, notes = imported_draft(tmp_path, IMPORT / "nieuwsbank-1999-26959-1.txt")
+    first = draft["sections"][0]["body"][0]
+    assert first.endswith(
+        "samenvatting van het onderzoek dat gedaan is voor de lange "
+        "termijn.[^ter-inzage-gelegd-bij]"
+    )
+    assert draft["footnotes"] == {
+        "ter-inzage-gelegd-bij": "Ter inzage gelegd bij de afdeling Parlementaire Documentatie"
+    }
+    assert "*)" not in str(draft)
+    assert "Ter inzage" not in notes

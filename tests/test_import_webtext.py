@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import FIXTURES
 from tests.test_import_layouts import imported_draft
 
@@ -80,3 +82,56 @@ def test_digits_glued_as_calls_without_the_footnotes_stay_and_are_noted(tmp_path
         "with their numbers: they are left in the text as digits; add the footnotes from the "
         "publication, or remove the digits"
     ) in notes
+
+
+def test_a_list_after_a_question_is_a_list(tmp_path: Path) -> None:
+    """tweedekamer.nl prints a paragraph that ends in a question ("Maar wat betekent dat?")
+    and four items after "•", no blank line between them: the items are a list of their own,
+    the first one whole (its second line goes on after a full stop), not glued to the
+    paragraph."""
+    draft, _ = imported_draft(tmp_path, IMPORT / "tk-2022D28453.excerpt.txt")
+    paragraph, listed = draft["sections"][0]["body"]
+    assert paragraph.endswith("ook voelbaar zijn in het mbo. Maar wat betekent dat?")
+    assert listed["items"][:3] == [
+        "Het is zeven uur. De telefoon gaat. Leraar is ziek. Er is geen inval beschikbaar. Er "
+        "wordt zorgvuldig gekeken naar oplossingen.",
+        "Verdeelschema\u2019s vinden hun weg via het digitale ouderportaal en leerkrachten "
+        "passen de eigen dagplanning aan. En dat alles nog voor kwart over acht, de deur van "
+        "school gaat immers om tien voor half negen open.",
+        "Steeds vaker zijn scholen genoodzaakt om groepen te vragen een dag thuis te blijven.",
+    ]
+    assert len(listed["items"]) == 4
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        ["1. De aanpak in de opvang", "2. De vreemdelingrechtelijke maatregelen"],
+        ["1. De aanpak in de opvang", " " * 18 + "2. De vreemdelingrechtelijke maatregelen"],
+        ["1. De aanpak in de opvang;", " " * 15, "2. De vreemdelingrechtelijke maatregelen."],
+    ],
+)
+def test_a_numbered_list_of_topics_is_not_glued_to_the_heading_after_it(
+    tmp_path: Path, items: list[str]
+) -> None:
+    """The letter of tk-2019D16092 (indented lines, a line of spaces after a paragraph, none
+    under a heading) with its first paragraph ending in "ga ik in op:" and the topics numbered
+    under it, one a line, the heading "Aanleiding" right after them: the topics are a list's
+    items, the heading heads its section and the paragraph under it stays whole."""
+    text = (IMPORT / "tk-2019D16092.excerpt.txt").read_text(encoding="utf-8")
+    listed = text.replace(
+        "strafrecht.\n" + " " * 15 + "\n",
+        "strafrecht. In deze brief ga ik in op:\n" + " " * 15 + "\n" + "\n".join(items) + "\n",
+    )
+    assert listed != text
+    source = tmp_path / "tk-2019D16092.txt"
+    source.write_text(listed, encoding="utf-8")
+    draft, _ = imported_draft(tmp_path, source)
+    first, second = draft["sections"][:2]
+    assert first["body"][0].endswith("strafrecht. In deze brief ga ik in op:")
+    assert [item.rstrip(";.") for item in first["body"][1]["items"]] == [
+        "1. De aanpak in de opvang",
+        "2. De vreemdelingrechtelijke maatregelen",
+    ]
+    assert second["heading"] == "Aanleiding"
+    assert second["body"][0].startswith("Nederland wil een veilig thuis bieden voor diegenen")

@@ -35,6 +35,7 @@ from briefing.importing import (
 )
 from briefing.importing.body import read_body
 from briefing.importing.draft import build_draft, check, render, write_new
+from briefing.importing.footnotes import signature_page_notes
 from briefing.importing.metadata import complete
 from briefing.importing.parsed import LetterText
 from briefing.importing.references import propose
@@ -181,6 +182,9 @@ def _read_motions(source: Source) -> tuple[list[motion_text.MotionText], list[st
 
 def _import_letter(source: Source, content: Path, result: ImportResult) -> None:
     text = _read_layout(source)
+    if text.closing and text.closing.after:  # the signature's page has its footnotes under it
+        text.closing.after, page_notes = signature_page_notes(text.closing.after)
+        text.footnotes += page_notes
     corpus = load_corpus(content)
     if corpus.errors:
         count = len(corpus.errors)

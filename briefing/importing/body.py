@@ -2,9 +2,10 @@
 
 The lines come from a layout reader with that layout's debris taken out. Here they become
 paragraphs (joined across hard line breaks, words hyphenated across lines joined again, a
-paragraph that a page break cut in two joined again), bulleted lists and headings; the
-footnotes' texts become the letter's ``footnotes`` and their calls ``[^id]``. The annex a
-letter sends after its signature is read by the same rules into sections of its own.
+paragraph that a page break cut in two joined again), lists (their items found by
+:mod:`.items`) and headings; the footnotes' texts become the letter's ``footnotes`` and their
+calls ``[^id]``. The annex a letter sends after its signature is read by the same rules into
+sections of its own.
 
 Headings are found by their markup where the text has it (markdown ``#``, bold or
 emphasis), and the markup gives the level: bold headings above plain ones above headings
@@ -26,6 +27,7 @@ from briefing.importing.footnotes import (
     note_glued_calls,
     place_footnotes,
 )
+from briefing.importing.items import ends_item, item_text, starts_item
 from briefing.importing.parsed import (
     Body,
     DraftSection,
@@ -52,9 +54,9 @@ from briefing.importing.wrapped import ends_short, line_room, paragraph_ends
 
 _HEADING_RE = re.compile(r"^#{1,6}\s+(\S.*)$")
 _FOOTNOTE_DEF_RE = re.compile(
-    rf"^(?:<sup>(\d{{1,3}})</sup>|([{SUPERSCRIPTS}]{{1,3}})|\[\^([^\]\s]{{1,40}})\]:)\s*(\S.*)$"
+    rf"^(?:<sup>(\d{{1,3}})</sup>|([{SUPERSCRIPTS}]{{1,3}})|\[\^([^\]\s]{{1,40}})\]:|(\*{{1,3}})\))"
+    r"\s*(\S.*)$"
 )
-_BULLET_RE = re.compile(r"^(?:[-\u2022\u25aa\u00b7\u2013]|\*(?=\s))\s+(?=\S)")
 #: Heading styles from the top level down, as a letter's PDF prints them.
 _STYLES = ["bold", "plain", "emphasis"]
 _MAX_HEADING = 200
@@ -113,12 +115,12 @@ def read_body(
             "prints a letter): paragraphs and headings were told apart by where lines end short; "
             "compare them with the publication"
         )
-    parts = [_blocks(part) for part in spaced]
+    room = line_room([*lines, *annex])
+    parts = [_blocks(part, room) for part in spaced]
     marked = any(block.kind == "heading" for part in parts for block in part)
     notes_found = Footnotes()
     for footnote in footnotes:
         notes_found.texts[footnote.mark] = footnote
-    room = line_room([*lines, *annex])
     taken: set[str] = set()
     read = []
     for part, intro in zip(parts, (INTRO_ID, ANNEX_ID), strict=True):
@@ -158,7 +160,7 @@ def _kept(
     return kept
 
 
-def _blocks(lines: list[SourceLine]) -> list[_Block]:
+def _blocks(lines: list[SourceLine], room: float | None) -> list[_Block]:
     blocks: list[_Block] = []
     current: _Block | None = None
     previous = ""
@@ -172,21 +174,30 @@ def _blocks(lines: list[SourceLine]) -> list[_Block]:
             current, previous = None, text
             continue
         if match := _FOOTNOTE_DEF_RE.match(text):
-            mark = match[1] or (digits(match[2]) if match[2] else match[3])
-            current = _Block("footnote", [SourceLine(line.number, match[4])], mark=mark)
+            mark = match[1] or (digits(match[2]) if match[2] else match[3] or match[4])
+            current = _Block("footnote", [SourceLine(line.number, match[5])], mark=mark)
             blocks.append(current)
-        elif _BULLET_RE.match(text) and (
-            not previous or previous.endswith(":") or (current and current.kind == "item")
+        elif _starts_item(text, previous, current, blocks):
+            kept, number = item_text(text)
+            current = _Block("item", [SourceLine(line.number, kept)], mark=number)
+            blocks.append(current)
+        elif current is None or (
+            current.kind == "item" and ends_item(current.lines[-1].text, text, room)
         ):
-            current = _Block("item", [SourceLine(line.number, _BULLET_RE.sub("", text))])
-            blocks.append(current)
-        elif current is None:
             current = _Block("paragraph", [line])
             blocks.append(current)
         else:
             current.lines.append(line)
         previous = text
     return blocks
+
+
+def _starts_item(text: str, previous: str, current: _Block | None, blocks: list[_Block]) -> bool:
+    """Whether the line starts a list's item (see :func:`starts_item`)."""
+    last = blocks[-1] if blocks else None
+    block = collapse(" ".join(line.text for line in last.lines)) if last else ""
+    number = last.mark if last and last.kind == "item" else ""
+    return starts_item(text, previous, block, bool(current and current.kind == "item"), number)
 
 
 def _clean(block: _Block, hyphenation: Hyphenation) -> None:

@@ -5,6 +5,10 @@ call (``<sup>1</sup>``, a superscript digit, ``[^1]``) becomes a call of the dra
 of that mark, whose id comes from its first words or its web address. A footnote called twice
 is printed once; a call without a text and a text without a call are noted.
 
+An older paper (before about 2000) marks its footnotes with stars instead: the call "*)" after
+the word ("voor de lange termijn.*)"), the note "*) Ter inzage gelegd ..." at the page's foot
+(a second one on the page "**)"); these are read as the numbered ones are.
+
 A Kamerstuk as its publication or a web page's copy prints it calls a footnote with a number
 glued to the word before it ("bloedvoorziening.1", "kansrijk»1, 2 heb"): such a number is marked
 a call only where the text holds the footnote of that number; numbers glued so, in the order
@@ -21,7 +25,18 @@ from briefing.importing.debris import link_text
 from briefing.importing.parsed import Body, FootnoteText, Paragraph
 from briefing.importing.text import SUPERSCRIPTS, SourceLine, shortened, slugify, unique_id
 
-_CALL_RE = re.compile(rf"<sup>(\d{{1,3}})</sup>|([{SUPERSCRIPTS}]+)|\[\^([^\]\s]{{1,40}})\]")
+#: An older paper's footnote call: one to three stars and a parenthesis glued to the word (or
+#: the full stop) before it ("termijn.*)"); not "(*)" nor a star standing alone.
+STARRED_CALL = r"(?<=[^\s(*])(\*{1,3})\)"
+#: An older paper's footnote at the page's foot: "*) Ter inzage gelegd bij ...".
+STARRED_NOTE_RE = re.compile(r"^(\*{1,3})\)\s*(\S.*)$")
+#: A footnote at the foot of the signature's page, as the PDF reader or an older paper marks
+#: it: "<sup>1</sup> Raadpleegbaar via ...", "*) Ter inzage gelegd ...".
+_PAGE_NOTE_RE = re.compile(r"^\s*(?:<sup>(\d{1,3})</sup>|(\*{1,3})\))\s*(\S.*)$")
+
+_CALL_RE = re.compile(
+    rf"<sup>(\d{{1,3}})</sup>|([{SUPERSCRIPTS}]+)|\[\^([^\]\s]{{1,40}})\]|{STARRED_CALL}"
+)
 #: The number of a chemical formula that letters write ("CO2", "NO2", "SO2", "NH3", "CH4") is
 #: not a footnote call glued to its word.
 FORMULA_GUARD = r"(?<!\bCO)(?<!\bNO)(?<!\bSO)(?<!\bNH)(?<!\bCH)"
@@ -74,11 +89,16 @@ def place_footnotes(body: Body, footnotes: Footnotes, notes: list[str]) -> None:
     taken: set[str] = set()
 
     def call(match: re.Match[str], paragraph: Paragraph) -> str:
-        mark = match[1] or (digits(match[2]) if match[2] else match[3])
+        mark = match[1] or (digits(match[2]) if match[2] else match[3] or match[4])
+        if mark not in footnotes.texts and (pair := _side_by_side(match[1] or "", footnotes)):
+            return "".join(reference(number, paragraph) for number in pair)
+        if mark not in footnotes.texts and match[2]:
+            return match[0]  # a superscript that is not a footnote's: m², CO³...
+        return reference(mark, paragraph)
+
+    def reference(mark: str, paragraph: Paragraph) -> str:
         footnote = footnotes.texts.get(mark)
         if footnote is None:
-            if match[2]:
-                return match[0]  # a superscript that is not a footnote's: m², CO³...
             notes.append(
                 f"line {paragraph.line}: footnote {mark} is called but its text was not found; "
                 "the call is left out"
@@ -109,6 +129,18 @@ def place_footnotes(body: Body, footnotes: Footnotes, notes: list[str]) -> None:
             body.footnote_comments.append(
                 f"footnote {mark} is never called in the text: {shortened(footnote.text, 120)}"
             )
+
+
+def _side_by_side(number: str, footnotes: Footnotes) -> list[str]:
+    """The two calls that a PDF's raised digits side by side give as one number ("12" for
+    the calls of footnotes 1 and 2), where the text holds no footnote of that number but
+    both of those, neither called yet; else none."""
+    texts, called = footnotes.texts, footnotes.called
+    for cut in range(1, len(number)):
+        first, second = number[:cut], number[cut:]
+        if {first, second} <= texts.keys() - called and int(second) == int(first) + 1:
+            return [first, second]
+    return []
 
 
 def note_glued_calls(body: Body, footnotes: Footnotes, notes: list[str]) -> None:
@@ -144,8 +176,35 @@ def note_glued_calls(body: Body, footnotes: Footnotes, notes: list[str]) -> None
         notes.append(f"line {found[0][0]}: {what} from the publication, or remove the digits")
 
 
+def signature_page_notes(
+    after: list[SourceLine],
+) -> tuple[list[SourceLine], list[FootnoteText]]:
+    """The footnotes at the foot of the signature's page, which a text has after the
+    signature (a marked line and the lines that go on from it, to a blank line or the next
+    note), and the other lines after the signature."""
+    kept: list[SourceLine] = []
+    notes: list[FootnoteText] = []
+    going_on = False
+    for line in after:
+        text = line.text.strip()
+        if match := _PAGE_NOTE_RE.match(text):
+            notes.append(FootnoteText(match[1] or match[2], match[3], line.number))
+            going_on = True
+        elif going_on and text:
+            last = notes[-1]
+            notes[-1] = FootnoteText(last.mark, f"{last.text} {text}", last.line)
+        else:
+            going_on = False
+            kept.append(line)
+    return kept, notes
+
+
 def mark_calls(body: list[SourceLine], mark: str) -> bool:
-    """Mark every call of footnote ``mark`` in ``body``; whether there was one."""
+    """Mark every call of footnote ``mark`` in ``body``; whether there was one. A starred
+    footnote's call ("*)") is left as it is, for :func:`place_footnotes` to find."""
+    if mark.startswith("*"):
+        call = re.compile(rf"(?<=[^\s(*]){re.escape(mark)}\)")
+        return any(call.search(line.text) for line in body)
     found = False
     for index in range(len(body)):
         while mark_call(body, index, index + 1, int(mark)):

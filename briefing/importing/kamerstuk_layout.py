@@ -19,8 +19,9 @@ from pathlib import Path
 from briefing.errors import BriefingError
 from briefing.importing.closing import find_closing, missing_closing
 from briefing.importing.debris import Hyphenation
-from briefing.importing.footnotes import mark_call, mark_calls
+from briefing.importing.footnotes import STARRED_NOTE_RE, mark_call, mark_calls
 from briefing.importing.parsed import FootnoteText, Head, LetterText
+from briefing.importing.signatories import heading_author
 from briefing.importing.site_head import (
     KIND_ALONE_RE,
     SITE_TITLE,
@@ -85,8 +86,6 @@ _FURNITURE_RES = [
     re.compile(r"^\s*(?:\u2022\s*)?Download PDF\s*$"),
 ]
 _FOOTNOTE_RE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
-#: A reprint says so before its kind ("Nr. 7 HERDRUK1", the number a footnote's call).
-_REPRINT_RE = re.compile(r"^HERDRUK\d{0,3}\s*", re.IGNORECASE)
 
 
 def recognise(lines: list[SourceLine]) -> bool:
@@ -136,14 +135,20 @@ def _without_site_debris(
     """The body without what a web page prints after the letter; its footnotes, marked."""
     kept: list[SourceLine] = []
     footnotes: list[FootnoteText] = []
-    in_notes = False
+    in_notes = starred = False
     for line in body:
         text = collapse(line.text)
         if TOP_LINK_RE.match(text):
             continue
         if SITE_TAIL_RE.match(text):
             break
-        if NOTES_HEADING_RE.match(text):
+        if starred_note := STARRED_NOTE_RE.match(text):
+            footnotes.append(FootnoteText(starred_note[1], starred_note[2], line.number))
+            starred = True
+        elif starred and text:  # a starred note goes on to the blank line after it
+            last = footnotes[-1]
+            footnotes[-1] = FootnoteText(last.mark, collapse(f"{last.text} {text}"), last.line)
+        elif NOTES_HEADING_RE.match(text):
             in_notes = True
         elif numbered := _NUMBERED_NOTE_RE.match(text):
             in_notes = True
@@ -156,6 +161,7 @@ def _without_site_debris(
             footnotes[-1] = FootnoteText(last.mark, joined, last.line)
         elif not in_notes:
             kept.append(line)
+        starred = starred and bool(text)
     footnotes = [f for f in footnotes if f.text]
     for footnote in footnotes:
         if not mark_calls(kept, footnote.mark):
@@ -238,7 +244,7 @@ def _read_head(
             first_text = text
         elif not is_page_line(text):
             notes.append(f"line {line.number}: left out of the head: '{collapse(as_printed.text)}'")
-    head.author = _author(" ".join(kind))
+    head.author = heading_author(" ".join(kind))
     if number is None and (row := paper_of_table(printed)):
         dossier, number = dossier or row[0], row[1]
         head.lines.setdefault("kamerstuk", row[2])
@@ -350,45 +356,3 @@ def _numbered(
         else:
             return []
     return zone
-
-
-def _author(kind: str) -> str | None:
-    """Who the heading says sent the letter, as a signature's title: "BRIEF VAN DE MINISTER VAN
-    FINANCIËN" (or "HERDRUK BRIEF VAN ...", a reprint's) gives "De Minister van Financiën,".
-    A heading that names two gives the first: "DE MINISTERS VAN A EN VOOR B" and "DE MINISTER
-    VAN A EN DE STAATSSECRETARIS VAN B" give "De Minister van A,", "DE MINISTER EN
-    STAATSSECRETARIS VAN A" gives "De Minister van A,"."""
-    kind = _REPRINT_RE.sub("", kind.strip())
-    kind = re.sub(r"(?<=[A-Z])\d{1,2}$", "", kind)  # a footnote's call: "DE INFORMATEURS1"
-    match = re.match(r"^brief van (?:de |het )?(.+)$", kind, re.IGNORECASE)
-    if not match:
-        return None
-    return _title(_first_sender(match[1]))
-
-
-def _first_sender(senders: str) -> str:
-    """The first of the senders a heading names (the whole when it names one)."""
-    both = re.match(
-        r"^(minister|staatssecretaris) en (?:de )?(?:minister|staatssecretaris) ((?:van|voor) .+)$",
-        senders,
-        re.IGNORECASE,
-    )
-    if both:
-        return f"{both[1]} {both[2]}"
-    plural = re.match(r"^(minister|staatssecretaris)(?:s|sen) (.+)$", senders, re.IGNORECASE)
-    if plural:
-        first = re.split(r" en (?=(?:van|voor) )", plural[2], maxsplit=1, flags=re.IGNORECASE)
-        return f"{plural[1]} {first[0]}"
-    return re.split(
-        r" en (?:van )?(?:de )?(?=(?:minister|staatssecretaris)\b)",
-        senders,
-        maxsplit=1,
-        flags=re.IGNORECASE,
-    )[0]
-
-
-def _title(sender: str) -> str:
-    """A sender as a heading prints it ("MINISTER VAN FINANCIËN") as a signature's title."""
-    keep = {"van", "voor", "en", "der", "de"}
-    words = [w.lower() if w.lower() in keep else w.capitalize() for w in sender.split()]
-    return f"De {' '.join(words)},"

@@ -11,7 +11,8 @@ readers of the layouts expect it:
 - a line in bold becomes ``**...**`` and one in italics ``*...*``, as the converted text
   marks headings; small raised digits (a footnote call) become ``<sup>1</sup>``, and a line
   in small type that starts with a number (the footnote at the page's foot) ``<sup>1</sup> ...``;
-- the page numbers ("Pagina 1 van 4") and bullets go.
+- a list's bullet, printed apart or before the item's text, becomes "• " before its line;
+- the page numbers ("Pagina 1 van 4") go.
 
 A PDF without a text layer (a scan) has no text to read: that is said, not guessed at.
 """
@@ -64,6 +65,8 @@ class _Char:
 @dataclass
 class _Line:
     chars: list[_Char] = field(default_factory=list)
+    #: Whether a list's bullet stands before the line (printed apart, left of it).
+    bullet: bool = False
 
     # The properties are read once the line is complete.
 
@@ -121,12 +124,11 @@ def _page_lines(page: Any) -> list[_Line]:
     flags = ctypes.c_int()
     lines: list[_Line] = []
     current = _Line()
+    broken = False
     for index in range(textpage.count_chars()):
         code = pdfium_c.FPDFText_GetUnicode(textpage, index)
         if pdfium_c.FPDFText_IsGenerated(textpage, index):
-            if code in (10, 13) and current.chars:
-                lines.append(current)
-                current = _Line()
+            broken = broken or (code in (10, 13) and bool(current.chars))
             continue
         left, bottom, right, _top = textpage.get_charbox(index)
         pdfium_c.FPDFText_GetFontInfo(textpage, index, font, 128, ctypes.byref(flags))
@@ -142,13 +144,36 @@ def _page_lines(page: Any) -> list[_Line]:
         )
         if char.text in ("\r", "\n", ""):
             continue
-        if current.chars and _breaks(current, char):
+        if current.chars and (_breaks(current, char) or (broken and not _goes_on(current, char))):
             lines.append(current)
             current = _Line()
+        broken = False
         current.chars.append(char)
     if current.chars:
         lines.append(current)
-    return [line for line in lines if any(c.text.strip() for c in line.chars)]
+    return _bulleted([line for line in lines if any(c.text.strip() for c in line.chars)])
+
+
+def _bulleted(lines: list[_Line]) -> list[_Line]:
+    """The lines without the bullets that stand apart, each line a bullet marks (on its
+    baseline, right of it) marked as a list's item."""
+    markers = [line for line in lines if _marker(line)]
+    kept = [line for line in lines if not _marker(line)]
+    for marker in markers:
+        marked = [
+            line
+            for line in kept
+            if abs(line.base - marker.base) < 0.5 * line.size and line.left > marker.right
+        ]
+        if marked:
+            min(marked, key=lambda line: line.left).bullet = True
+    return kept
+
+
+def _marker(line: _Line) -> bool:
+    """Whether the line is a list's bullet alone."""
+    text = "".join(c.text for c in line.chars).strip()
+    return len(text) == 1 and text in _BULLETS
 
 
 def _breaks(line: _Line, char: _Char) -> bool:
@@ -159,6 +184,16 @@ def _breaks(line: _Line, char: _Char) -> bool:
         small_raised = last.size < _SMALL * char.size and char.base < last.base
         return not small_raised
     return char.left < last.left - size or char.left - last.right > _COLUMN_GAP * size
+
+
+def _goes_on(line: _Line, char: _Char) -> bool:
+    """Whether ``char``, after a line break PDFium put in, goes on the line all the same: on
+    its baseline, right after its last character (the full stop after a footnote's call)."""
+    last = next((c for c in reversed(line.chars) if c.size >= _SMALL * char.size), None)
+    if last is None:
+        return False
+    gap = char.left - line.chars[-1].right
+    return abs(char.base - last.base) < 0.2 * char.size and -0.1 * char.size < gap < char.size
 
 
 def _blocks(lines: list[_Line]) -> list[list[str]]:
@@ -219,7 +254,8 @@ def _text(line: _Line, body: float) -> str:
     text = " ".join("".join(parts).replace("</sup><sup>", "").split())
     if text.strip(_BULLETS + " ") == "":
         return ""
-    text = re.sub(rf"^[{_BULLETS}]\s+", "", text) if text[:1] in "\u2022\u25aa\u25cf" else text
+    if line.bullet or text[:1] in "\u2022\u25aa\u25cf":
+        text = "\u2022 " + re.sub(r"^[\u2022\u25aa\u25cf]\s*", "", text)
     mark = re.match(r"^(\d{1,3})\s+(\S.*)$", text)
     if line.size < _SMALL * body and mark:
         return f"<sup>{mark[1]}</sup> {mark[2]}"

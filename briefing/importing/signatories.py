@@ -178,3 +178,49 @@ def signing_name(
             f"{date.isoformat()}"
         )
     return None, None
+
+
+#: A reprint says so before its kind ("Nr. 7 HERDRUK1", the number a footnote's call).
+_REPRINT_RE = re.compile(r"^HERDRUK\d{0,3}\s*", re.IGNORECASE)
+
+
+def heading_author(kind: str) -> str | None:
+    """Who the heading says sent the letter, as a signature's title: "BRIEF VAN DE MINISTER VAN
+    FINANCIËN" (or "HERDRUK BRIEF VAN ...", a reprint's) gives "De Minister van Financiën,".
+    A heading that names two gives the first: "DE MINISTERS VAN A EN VOOR B" and "DE MINISTER
+    VAN A EN DE STAATSSECRETARIS VAN B" give "De Minister van A,", "DE MINISTER EN
+    STAATSSECRETARIS VAN A" gives "De Minister van A,"."""
+    kind = _REPRINT_RE.sub("", kind.strip())
+    kind = re.sub(r"(?<=[A-Z])\d{1,2}$", "", kind)  # a footnote's call: "DE INFORMATEURS1"
+    match = re.match(r"^brief van (?:de |het )?(.+)$", kind, re.IGNORECASE)
+    if not match:
+        return None
+    return _title(_first_sender(match[1]))
+
+
+def _first_sender(senders: str) -> str:
+    """The first of the senders a heading names (the whole when it names one)."""
+    both = re.match(
+        r"^(minister|staatssecretaris) en (?:de )?(?:minister|staatssecretaris) ((?:van|voor) .+)$",
+        senders,
+        re.IGNORECASE,
+    )
+    if both:
+        return f"{both[1]} {both[2]}"
+    plural = re.match(r"^(minister|staatssecretaris)(?:s|sen) (.+)$", senders, re.IGNORECASE)
+    if plural:
+        first = re.split(r" en (?=(?:van|voor) )", plural[2], maxsplit=1, flags=re.IGNORECASE)
+        return f"{plural[1]} {first[0]}"
+    return re.split(
+        r" en (?:van )?(?:de )?(?=(?:minister|staatssecretaris)\b)",
+        senders,
+        maxsplit=1,
+        flags=re.IGNORECASE,
+    )[0]
+
+
+def _title(sender: str) -> str:
+    """A sender as a heading prints it ("MINISTER VAN FINANCIËN") as a signature's title."""
+    keep = {"van", "voor", "en", "der", "de"}
+    words = [w.lower() if w.lower() in keep else w.capitalize() for w in sender.split()]
+    return f"De {' '.join(words)},"

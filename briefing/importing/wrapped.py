@@ -8,6 +8,7 @@ fit), so a line that ends well short of the width ends its paragraph, or is a he
 
 from __future__ import annotations
 
+import re
 import statistics
 
 from briefing.importing.text import SourceLine, ends_sentence, starts_upper
@@ -16,6 +17,8 @@ from briefing.importing.text import SourceLine, ends_sentence, starts_upper
 #: ends a paragraph; at least this many wrapped lines must tell the width.
 _SHORT_LINE = 0.9
 _WRAPPED_ENOUGH = 3
+#: A list's item: after a bullet or a dash, or numbered ("1. De aanpak in de opvang").
+_ITEM_RE = re.compile(r"^(?:[-\u2022\u25aa\u00b7\u2013*]|\d{1,2}[.)])\s+\S")
 
 
 def paragraph_ends(
@@ -31,7 +34,8 @@ def paragraph_ends(
     follows (one or two lines without a full stop, the last of them short); and when it ends
     a sentence and is longer than every wrapped line (the site leaves text that a template
     filled in unwrapped). In a text with blank lines, these end the paragraphs, and only a
-    heading that a paragraph follows without one is set apart. The width is the median length
+    heading that a paragraph follows without one is set apart (at a run's start, or after a
+    list whose last item ends short). The width is the median length
     of the lines that end no sentence and are not the last before a blank line.
     """
     texts = [line.text.strip() for line in lines]
@@ -46,7 +50,7 @@ def paragraph_ends(
         start, end = runs[0]
         ends = {start + i for i in _ends(texts[start:end], room, widest)}
     else:
-        ends = {start + i for start, end in runs for i in _heading_end(texts[start:end], room)}
+        ends = {start + i for start, end in runs for i in _heading_ends(texts[start:end], room)}
     if not ends:
         return lines
     spaced: list[SourceLine] = []
@@ -117,10 +121,19 @@ def _ends(texts: list[str], room: float, widest: int) -> list[int]:
     return ends
 
 
-def _heading_end(texts: list[str], room: float) -> list[int]:
-    """The last line of the heading that starts a run and a paragraph follows, if it has one."""
-    end = _heading_at(texts, _short(texts, room), 0)
-    return [end] if end is not None else []
+def _heading_ends(texts: list[str], room: float) -> list[int]:
+    """The last lines of the headings that a paragraph follows without a blank line: one that
+    starts a run, or one right after a list's last item (a short line)."""
+    short = _short(texts, room)
+    starts = [0] + [
+        index
+        for index in range(1, len(texts))
+        if _ITEM_RE.match(texts[index - 1])
+        and short[index - 1]
+        and not _ITEM_RE.match(texts[index])
+    ]
+    ends = [_heading_at(texts, short, start) for start in starts]
+    return [end for end in ends if end is not None]
 
 
 def _heading_at(texts: list[str], short: list[bool], start: int) -> int | None:

@@ -1,0 +1,53 @@
+"""A list's items among a letter's body lines: where an item starts and where it ends.
+
+A line after a bullet that only a list prints ("•", "▪") is an item wherever it stands, also
+after a question; after a dash, at the start of a block, after a colon or in a list (a wrapped
+line may start with a dash); after a number ("1. De aanpak in de opvang"), under a lead-in that
+ends in a colon or as the next number of a numbered list, so that a numbered heading ("1.
+Inleiding") after a paragraph stays a heading. An item goes on over the lines after it, unless
+its last line ends short of the width and the next starts a sentence: then a heading or a
+paragraph follows the list.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing.importing.text import starts_lower
+from briefing.importing.wrapped import ends_short
+
+BULLET_RE = re.compile(r"^(?:[-\u2022\u25aa\u00b7\u2013]|\*(?=\s))\s+(?=\S)")
+#: A bullet that only a list prints (not a dash, which a wrapped line may start with).
+_SURE_BULLET_RE = re.compile(r"^[\u2022\u25aa\u00b7]\s+(?=\S)")
+#: A numbered list's item ("1. De aanpak in de opvang;", "2) ..."): its number.
+_NUMBERED_RE = re.compile(r"^(\d{1,2})[.)]\s+(?=\S)")
+
+
+def starts_item(text: str, previous: str, block: str, in_list: bool, last_number: str) -> bool:
+    """Whether the line ``text`` starts a list's item: ``previous`` is the line before it
+    (empty after a blank line), ``block`` the text of the block before it, ``in_list`` whether
+    the line before is an item's and ``last_number`` the number of the item before it, if that
+    is numbered."""
+    if _SURE_BULLET_RE.match(text):
+        return True
+    if BULLET_RE.match(text):
+        return not previous or previous.endswith(":") or in_list
+    number = _NUMBERED_RE.match(text)
+    if number is None or not block:
+        return False
+    following = last_number.isdigit() and int(number[1]) == int(last_number) + 1
+    return (previous or block).endswith(":") or following
+
+
+def item_text(text: str) -> tuple[str, str]:
+    """The item's text (without its bullet; a numbered item's with its number) and its
+    number (empty for a bulleted item)."""
+    number = _NUMBERED_RE.match(text)
+    return (text, number[1]) if number else (BULLET_RE.sub("", text), "")
+
+
+def ends_item(last_line: str, text: str, room: float | None) -> bool:
+    """Whether the line ``text`` after an item whose last line is ``last_line`` starts a block
+    of its own: the item's line ends short of the width, and ``text`` does not go on in lower
+    case."""
+    return not starts_lower(text) and ends_short(last_line, text, room)
