@@ -142,6 +142,16 @@ def test_an_informateurs_letter_says_to_fill_in_the_sender(tmp_path: Path) -> No
     )
 
 
+def test_a_letter_without_a_signature_says_that_nothing_names_the_sender(tmp_path: Path) -> None:
+    """A copy that stops before the signature (Kamerstuk 31 371, nr. 342) names no ministry
+    anywhere: the note says so, without quoting the placeholder as a title."""
+    _, notes = imported_draft(tmp_path, IMPORT / "kst-31371-342.excerpt.txt")
+    assert (
+        "kst-31371-342.excerpt.txt:12: sender.ministry is 'onbekend': neither the letterhead nor "
+        "a signature names a ministry; fill in who sent the letter"
+    ) in notes
+
+
 def test_an_informateurs_letter_on_tweedekamer_nl_is_read_with_its_title_and_signature(
     tmp_path: Path,
 ) -> None:

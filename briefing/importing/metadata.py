@@ -219,15 +219,13 @@ def _unknown_ministry(head: Head, notes: list[str]) -> None:
     if head.ministry != UNKNOWN:
         return
     title = collapse(head.signatory_title or UNKNOWN)
-    head.review["sender.ministry"] = (
-        f"neither the letterhead nor the signatory's title ('{title}') names a ministry: fill "
-        "in who sent the letter"
-    )
+    named = "a signature" if title == UNKNOWN else f"the signatory's title ('{title}')"
+    why = f"neither the letterhead nor {named} names a ministry"
+    head.review["sender.ministry"] = f"{why}: fill in who sent the letter"
     notes.append(
         f"line {head.lines.get('sender', head.lines.get('date', 1))}: sender.ministry is "
-        f"'{UNKNOWN}': neither the letterhead nor the signatory's title ('{title}') names a "
-        "ministry; fill in who sent the letter (its ministry, or, for a sender outside the "
-        "ministries such as an informateur, who that is)"
+        f"'{UNKNOWN}': {why}; fill in who sent the letter (its ministry, or, for a sender "
+        "outside the ministries such as an informateur, who that is)"
     )
 
 
