@@ -232,6 +232,29 @@ def test_a_motion_as_rijksbegroting_nl_prints_it_gives_its_entry(tmp_path: Path)
     assert str(motion["request"]).startswith("verzoekt de regering op korte termijn in overleg")
 
 
+def test_a_finding_in_the_present_tense_before_the_request_is_a_consideration(
+    tmp_path: Path,
+) -> None:
+    """36 600-IX, nr. 13 gives, after five 'constaterende dat', a 'constateert dat ...' and only
+    then 'verzoekt de Algemene Rekenkamer ...': the registry's request is what the Kamer asks."""
+    content = content_copy(tmp_path / "content")
+    source = MOTIONS_XML / "6bfe7aa0-3995-4401-b361-ef50ea40dfa8.xml"
+    run = cli("import", source, "--content", content)
+    assert run.returncode == 0, run.stderr
+    motion = motions(content)["van-oostenbruggen-36600-ix-13"]
+    considerations = motion["considerations"]
+    assert isinstance(considerations, list) and len(considerations) == 6
+    assert considerations[-1] == (
+        "constateert dat de ramingen er structureel tientallen miljarden naast zaten, dat dit in "
+        "het verleden niet gebeurde en in omliggende landen ook niet gebeurt;"
+    )
+    assert motion["request"] == (
+        "verzoekt de Algemene Rekenkamer op grond van artikel 7.23 van de Comptabiliteitswet "
+        "2016 een onderzoek in te stellen naar de oorzaken van de grote verschillen tussen de "
+        "ramingen van het begrotingstekort en de uitkomsten"
+    )
+
+
 def test_all_real_motions_import_in_one_call_and_their_text_equals_their_xml(
     tmp_path: Path,
 ) -> None:
@@ -249,6 +272,12 @@ def test_all_real_motions_import_in_one_call_and_their_text_equals_their_xml(
     assert run.returncode == 0, run.stderr[-2000:]
     assert run.stdout.count("wrote ") == 60
     xml_entries, text_entries = motions(from_xml), motions(from_text)
+    reasoned = [  # what a motion asks never opens with one of its reasons
+        motion_id
+        for motion_id, entry in xml_entries.items()
+        if re.match(r"(?:constat|overweg|van mening|gelet op)", str(entry.get("request")), re.I)
+    ]
+    assert reasoned == []
     for motion_id, entry in text_entries.items():
         assert entry == xml_entries[motion_id], motion_id
     assert_notes_are_located(run.stderr)

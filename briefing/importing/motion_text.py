@@ -8,7 +8,7 @@ A motion as published (the PDF's text, the web page copied, or the official XML 
     Voorgesteld 19 december 2024
     De Kamer,
     gehoord de beraadslaging,
-    overwegende dat ...;              (considerations: overwegende, constaterende, van mening ...)
+    overwegende dat ...;              (considerations: overwegende, constaterende, constateert ...)
     verzoekt de regering ...,         (the request: verzoekt, spreekt uit, roept op, draagt op ...)
     en gaat over tot de orde van de dag.
     Beckerman
@@ -82,6 +82,9 @@ _CONSIDERING_RE = re.compile(
     r"overwegend|constaterend)\b",
     re.I,
 )
+#: The Kamer's findings ("constateert dat ...", "stelt vast dat ..."): reasons when a clause of
+#: another kind (the request) follows them, else the request (a motion may only state something).
+_FINDING_RE = re.compile(r"^(?:constateert|stelt vast|overweegt|concludeert)\b", re.I)
 _ITEM_RE = re.compile(r"^(?:[-\u2013\u2022\u00b7]|\d{1,2}[.)]|[a-z][.)])\s+(?=\S)")
 #: A submitter's name under the text: a few words, the first with a capital ("Van der Plas").
 _NAME_RE = re.compile(r"^[^\W\d_][\w'\u2019.-]*(?:\s+[\w'\u2019.-]+){0,4}$")
@@ -188,6 +191,8 @@ def read_body(lines: list[SourceLine], path: Path, opening: int) -> MotionBody:
     clauses, names = _clauses(lines)
     clauses = [c for c in clauses if not c.text.lower().startswith("gehoord de beraadslaging")]
     reasons = [bool(_CONSIDERING_RE.match(c.text)) for c in clauses]
+    stated = [reasons[i] or bool(_FINDING_RE.match(c.text)) for i, c in enumerate(clauses)]
+    reasons = [reasons[i] or (stated[i] and not all(stated[i:])) for i in range(len(clauses))]
     asks = [i for i, c in enumerate(clauses) if not reasons[i]]
     first_request = next(  # a clause with reasons after it is one too, unless it asks
         (i for i in asks if _OPERATIVE_RE.match(clauses[i].text) or not any(reasons[i:])),
