@@ -4,8 +4,9 @@ Such a text starts with the letterhead: the address block ("Aan de Voorzitter va
 Tweede Kamer ..."), the reference column (ministry, directorate, addresses, "Onze
 referentie", "Uw referentie", "Bijlage(n)"), "Datum" and "Betreft". The body starts at the
 salutation ("Geachte voorzitter,") and ends at the signature. The conversion repeats the
-reference column inside the body wherever a page began; those repeats are removed here,
-and a reference that only a later page's column gives is kept as one of the letter's.
+reference column inside the body, and inside an annex after the signature, wherever a page
+began; those repeats are removed here, and a reference that only a later page's column
+gives is kept as one of the letter's.
 """
 
 from __future__ import annotations
@@ -97,7 +98,13 @@ def read(lines: list[SourceLine], path: Path) -> LetterText:
         closing = missing_closing(body, None, text.notes)
         closing.start += salutation + 1
     text.closing = closing
-    text.body = column.remove_repeats(lines[salutation + 1 : closing.start], head, text.notes)
+    body = lines[salutation + 1 : closing.start]
+    after = closing.after or []
+    # The annex after the signature has the column on its pages as the body has.
+    kept = column.remove_repeats([*body, SourceLine(0, ""), *after], head, text.notes)
+    text.body = kept[: len(body)]
+    if after:
+        closing.after = kept[len(body) + 1 :]
     return text
 
 
