@@ -153,9 +153,13 @@ class _Column:
     spellings: Counter[str] = field(default_factory=Counter)
     directorate_line: int = 0
 
-    def is_column_line(self, text: str, values: set[str]) -> bool:
-        """Whether a body line repeats the column: a label, a reference, a column line."""
+    def is_column_line(self, text: str, values: set[str], date: dt.date | None) -> bool:
+        """Whether a body line repeats the column: a label, a reference, the letter's
+        ``date`` on its own (not a line of the text that ends in a date, "november 2023."),
+        a column line."""
         if LABEL_RE.match(text) or is_label(text) or _PAGE_RE.match(text) or text in values:
+            return True
+        if date is not None and date_line(text) == date:
             return True
         return len(text) >= 4 and any(_similar(text, known) for known in self.lines)
 
@@ -173,7 +177,7 @@ class _Column:
         for paragraph in _paragraphs(body):
             texts = [_plain(line.text) for line in paragraph]
             debris = [
-                self.is_column_line(text, values) or _is_value(texts, i)
+                self.is_column_line(text, values, head.date) or _is_value(texts, i)
                 for i, text in enumerate(texts)
             ]
             first = next((i for i, d in enumerate(debris) if not d), len(texts))
@@ -259,7 +263,7 @@ def _read_head(
             if labelled is not None:
                 paragraph, texts = paragraph[labelled:], texts[labelled:]
         if labelled is not None:
-            dated += read_labels(paragraph, texts, head, notes, path, column.lines)
+            dated += read_labels(paragraph, texts, head, notes, path)
         elif _ADDRESSEE_RE.match(texts[0]):
             continue
         elif len(texts) == 1 and texts[0].startswith("Ministerie van"):
