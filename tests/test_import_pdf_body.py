@@ -1,6 +1,7 @@
 """``briefing import`` on the body of a letter's PDF: a list whose bullets the PDF prints
 apart from the items' text, the footnotes at the foot of the signature's page, the calls of two
-footnotes side by side. Each PDF is what ``briefing build`` makes of a real letter's draft."""
+footnotes side by side, a paragraph whose last line ends in a date. Each PDF is what
+``briefing build`` makes of a real letter's draft."""
 
 from __future__ import annotations
 
@@ -49,3 +50,14 @@ def test_the_calls_of_two_footnotes_side_by_side_call_both(tmp_path: Path) -> No
         "https://vng.nl/onderwerpenindex/werk-en-inkomen/armoede-en-schulden",
     ]
     assert "footnote 12" not in notes
+
+
+def test_a_line_ending_in_a_date_near_the_letters_is_kept(tmp_path: Path) -> None:
+    """The only paragraph ends on a line of its own, "november 2023.", much like the letter's
+    date ("3 november 2023") that the column repeats on later pages: it is the sentence's end,
+    not a repeat of the column, and stays in the text."""
+    draft, _ = imported_draft(tmp_path, IMPORT / "2023-11-03-letter.pdf")
+    assert draft["sections"][0]["body"] == [
+        "Hierbij bied ik u de geannoteerde agenda aan voor de Raad Algemene Zaken van 15 "
+        "november 2023."
+    ]

@@ -44,6 +44,13 @@ _PRINTED_NAME_RE = re.compile(
     r"^(?:[A-Z][a-z]?\.\s?){1,6}(?:\([A-Z][a-z]+\)\s)?"
     r"(?:(?:van|de|der|den|ter|ten|in|\u2019t|'t)\s)*[A-Z][\w\u2019'-]+(?:[\s-][A-Z][\w\u2019'-]+)?$"
 )
+#: A name written out in full, as the ministry's own PDF prints it under the title: a given
+#: name, then the surname with its particles ("Karla Peijs", "Hugo de Jonge", "Ank
+#: Bijleveld-Schouten").
+_FULL_NAME_RE = re.compile(
+    r"^[A-Z][a-z\u00e0-\u00ff]+(?:-[A-Z][a-z\u00e0-\u00ff]+)?"
+    r"(?:\s(?:van|de|der|den|ter|ten|in|\u2019t|'t))*(?:\s[A-Z][\w\u2019'-]+){1,2}$"
+)
 #: A title that several sign under, each name on a line: "De informateurs,".
 _PLURAL_TITLE_RE = re.compile(r"^((?:De|Het) (?:[Ii]nformateur|[Ff]ormateur))s,$")
 #: Two signatures side by side, which a copy of the page joins on one line: "De Minister van
@@ -124,9 +131,9 @@ def find_closing(lines: list[SourceLine], start: int) -> Closing | None:
 
 def _closing_above_annex(lines: list[SourceLine], filled: list[int], start: int) -> Closing | None:
     """The signature of a letter with an annex after it: a title after a paragraph's end and
-    a name printed with initials, or a title after the closing formula ("Hoogachtend,") and a
-    name however printed ("Karla Peijs"), with any number of lines after them; ``None`` if
-    none."""
+    a name with initials ("K.M.H. Peijs") or written out ("Karla Peijs"), or a title after
+    the closing formula ("Hoogachtend,") and a name however printed, with any number of lines
+    after them; ``None`` if none."""
     for position in range(1, len(filled)):
         text = _text(lines[filled[position]])
         before = _text(lines[filled[position - 1]])
@@ -134,14 +141,15 @@ def _closing_above_annex(lines: list[SourceLine], filled: list[int], start: int)
         if not _TITLE_RE.match(text) or not (formula or TERMINAL_RE.search(before)):
             continue
         closing = _closing_at(lines, filled[position:], annex=True)
-        if (
-            closing is not None
-            and closing.name
-            and (formula or _PRINTED_NAME_RE.match(closing.name))
-        ):
+        if closing is not None and closing.name and (formula or _is_name(closing.name)):
             _formula_before(lines, filled, closing, start)
             return closing
     return None
+
+
+def _is_name(text: str) -> bool:
+    """Whether ``text`` is a person's name, with initials or written out in full."""
+    return bool(_PRINTED_NAME_RE.match(text) or _FULL_NAME_RE.match(text))
 
 
 def missing_closing(lines: list[SourceLine], title: str | None, notes: list[str]) -> Closing:

@@ -74,12 +74,10 @@ def read_labels(
     head: Head,
     notes: list[str],
     path: Path,
-    printed: list[str],
 ) -> list[tuple[dt.date, SourceLine]]:
     """Read the labelled fields of a paragraph of the letterhead into ``head``. A label's
     value stands after it on its line or on the lines under it; a dash is an empty field.
-    The date's text as printed is added to ``printed`` (to recognise its repeats); dates on
-    lines of their own that no label heads are returned, with their lines."""
+    Dates on lines of their own that no label heads are returned, with their lines."""
     label: str | None = None
     waiting = False  # a label stood alone: its value is on the next line
     dated: list[tuple[dt.date, SourceLine]] = []
@@ -103,7 +101,6 @@ def read_labels(
             continue
         if label == "datum" and head.date is None:
             _read_date(value, line, head, path)
-            printed.append(value)
         else:
             _label_value(label, value, line, head, notes)
     if empty_ours and not head.ours:

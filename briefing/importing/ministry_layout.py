@@ -4,8 +4,9 @@ Such a text starts with the letterhead: the address block ("Aan de Voorzitter va
 Tweede Kamer ..."), the reference column (ministry, directorate, addresses, "Onze
 referentie", "Uw referentie", "Bijlage(n)"), "Datum" and "Betreft". The body starts at the
 salutation ("Geachte voorzitter,") and ends at the signature. The conversion repeats the
-reference column inside the body wherever a page began; those repeats are removed here,
-and a reference that only a later page's column gives is kept as one of the letter's.
+reference column inside the body, and inside an annex after the signature, wherever a page
+began; those repeats are removed here, and a reference that only a later page's column
+gives is kept as one of the letter's.
 """
 
 from __future__ import annotations
@@ -97,7 +98,13 @@ def read(lines: list[SourceLine], path: Path) -> LetterText:
         closing = missing_closing(body, None, text.notes)
         closing.start += salutation + 1
     text.closing = closing
-    text.body = column.remove_repeats(lines[salutation + 1 : closing.start], head, text.notes)
+    body = lines[salutation + 1 : closing.start]
+    after = closing.after or []
+    # The annex after the signature has the column on its pages as the body has.
+    kept = column.remove_repeats([*body, SourceLine(0, ""), *after], head, text.notes)
+    text.body = kept[: len(body)]
+    if after:
+        closing.after = kept[len(body) + 1 :]
     return text
 
 
@@ -146,9 +153,13 @@ class _Column:
     spellings: Counter[str] = field(default_factory=Counter)
     directorate_line: int = 0
 
-    def is_column_line(self, text: str, values: set[str]) -> bool:
-        """Whether a body line repeats the column: a label, a reference, a column line."""
+    def is_column_line(self, text: str, values: set[str], date: dt.date | None) -> bool:
+        """Whether a body line repeats the column: a label, a reference, the letter's
+        ``date`` on its own (not a line of the text that ends in a date, "november 2023."),
+        a column line."""
         if LABEL_RE.match(text) or is_label(text) or _PAGE_RE.match(text) or text in values:
+            return True
+        if date is not None and date_line(text) == date:
             return True
         return len(text) >= 4 and any(_similar(text, known) for known in self.lines)
 
@@ -166,7 +177,7 @@ class _Column:
         for paragraph in _paragraphs(body):
             texts = [_plain(line.text) for line in paragraph]
             debris = [
-                self.is_column_line(text, values) or _is_value(texts, i)
+                self.is_column_line(text, values, head.date) or _is_value(texts, i)
                 for i, text in enumerate(texts)
             ]
             first = next((i for i, d in enumerate(debris) if not d), len(texts))
@@ -252,7 +263,7 @@ def _read_head(
             if labelled is not None:
                 paragraph, texts = paragraph[labelled:], texts[labelled:]
         if labelled is not None:
-            dated += read_labels(paragraph, texts, head, notes, path, column.lines)
+            dated += read_labels(paragraph, texts, head, notes, path)
         elif _ADDRESSEE_RE.match(texts[0]):
             continue
         elif len(texts) == 1 and texts[0].startswith("Ministerie van"):
