@@ -1,7 +1,7 @@
 """``briefing import`` on the body of a letter's PDF: a list whose bullets the PDF prints
 apart from the items' text, the footnotes at the foot of the signature's page, the calls of two
-footnotes side by side, a paragraph whose last line ends in a date. Each PDF is what
-``briefing build`` makes of a real letter's draft."""
+footnotes side by side, a paragraph whose last line ends in a date, the sender printed as not
+known. Each PDF is what ``briefing build`` makes of a real letter's draft."""
 
 from __future__ import annotations
 
@@ -61,3 +61,12 @@ def test_a_line_ending_in_a_date_near_the_letters_is_kept(tmp_path: Path) -> Non
         "Hierbij bied ik u de geannoteerde agenda aan voor de Raad Algemene Zaken van 15 "
         "november 2023."
     ]
+
+
+def test_the_senders_fields_printed_as_not_known_are_no_directorate(tmp_path: Path) -> None:
+    """A PDF our build made of a draft whose sender was not known prints "onbekend" for the
+    directorate and each address: read back, the directorate is not "onbekend onbekend
+    onbekend" but a field still to fill in, said so beside it."""
+    draft, notes = imported_draft(tmp_path, IMPORT / "2016-01-29-letter.pdf")
+    assert draft["sender"]["directorate"] == "onbekend"  # type: ignore[index]
+    assert "no sender in the text and none to copy; fill in sender.directorate" in notes

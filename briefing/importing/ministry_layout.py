@@ -23,6 +23,7 @@ from briefing.errors import BriefingError
 from briefing.importing.closing import find_closing, missing_closing
 from briefing.importing.debris import link_text
 from briefing.importing.letterhead import HEAD_LABEL_RE, LABEL_RE, date_line, is_label, read_labels
+from briefing.importing.metadata import UNKNOWN
 from briefing.importing.parsed import Head, LetterText
 from briefing.importing.site_head import document_head, fill_missing, is_page_line
 from briefing.importing.text import SourceLine, collapse, strip_markup
@@ -360,6 +361,8 @@ def _read_sender(
     postal = False
     for line, text in zip(paragraph, texts, strict=True):
         column.lines.append(text)
+        if text == UNKNOWN:  # a field our own build printed as not known: no value
+            continue
         if text.startswith("Ministerie van") and not directorate and head.ministry is None:
             head.ministry = text
             head.lines["sender.ministry"] = line.number
