@@ -38,7 +38,13 @@ from briefing.errors import BriefingError
 from briefing.importing import motion_names
 from briefing.importing.kamerstuk_layout import TOP_LINK_RE, without_furniture
 from briefing.importing.motion_text import CLOSING_RE, OPENING_RE, MotionText, read_body
-from briefing.importing.text import DUTCH_DATE_RE, SourceLine, collapse, parse_dutch_date
+from briefing.importing.text import (
+    DUTCH_DATE_RE,
+    SourceLine,
+    collapse,
+    parse_dutch_date,
+    parse_letterhead_date,
+)
 
 #: The number the chair gives a motion, with its dossier: "Zij krijgt nr. 30 (32563).",
 #: "Zij krijgt nr. 348, was nr. 347 (32317).", "Zij krijgt nr. 12 (36600-XV)."
@@ -70,7 +76,7 @@ _SITTING_DAY_RE = re.compile(
 )
 #: berthub.eu's page of the Kamer's verbatim record ("Stenogram"), whose document is dated the
 #: day of the sitting: "Nummer: 2025D02657, datum: 2025-01-23, bijgewerkt: ...".
-_STENOGRAM_DAY_RE = re.compile(r"^Nummer: \d{4}D\d{5}, datum: (\d{4})-(\d{2})-(\d{2})\b")
+_STENOGRAM_DAY_RE = re.compile(r"^Nummer: \d{4}D\d{5}, datum: (\d{4}-\d{2}-\d{2})\b")
 
 
 def recognise(lines: list[SourceLine]) -> bool:
@@ -117,10 +123,8 @@ def sitting_day(lines: list[SourceLine]) -> tuple[dt.date, int] | None:
         if (match := _SITTING_DAY_RE.match(text)) and (day := parse_dutch_date(match[1])):
             return day, line.number
         if collapse(previous.text) == "Stenogram" and (match := _STENOGRAM_DAY_RE.match(text)):
-            try:
-                return dt.date(int(match[1]), int(match[2]), int(match[3])), line.number
-            except ValueError:
-                return None
+            day = parse_letterhead_date(match[1])
+            return (day, line.number) if day else None
     return None
 
 
