@@ -51,6 +51,14 @@ _FULL_NAME_RE = re.compile(
     r"^[A-Z][a-z\u00e0-\u00ff]+(?:-[A-Z][a-z\u00e0-\u00ff]+)?"
     r"(?:\s(?:van|de|der|den|ter|ten|in|\u2019t|'t))*(?:\s[A-Z][\w\u2019'-]+){1,2}$"
 )
+#: A whole title with no comma after it, which may stand alone where the signature's name is
+#: not in the text (the text of an older PDF whose signature is an image): "De Minister van
+#: Buitenlandse Zaken"; not a title broken over lines ("De Minister voor Buitenlandse Handel
+#: en" over "Ontwikkelingssamenwerking,").
+_BARE_TITLE_RE = re.compile(
+    r"^(?:De|DE)\s+(?:[Mm]inister|MINISTER|[Ss]taatssecretaris|STAATSSECRETARIS)\s+"
+    r"(?:van|voor|VAN|VOOR)\s+[A-Z][\w\u00c0-\u00ff-]*(?:,?\s+[\w\u00c0-\u00ff-]+)*(?<!\s(?:en|EN))$"
+)
 #: A title that several sign under, each name on a line: "De informateurs,".
 _PLURAL_TITLE_RE = re.compile(r"^((?:De|Het) (?:[Ii]nformateur|[Ff]ormateur))s,$")
 #: Two signatures side by side, which a copy of the page joins on one line: "De Minister van
@@ -92,6 +100,8 @@ class Closing:
     review: str | None = None
     #: True when the text has no signature and the title is proposed (or unknown).
     missing: bool = False
+    #: True when the title stands alone, without a comma, and the text gives no name.
+    nameless: bool = False
 
     @property
     def annex(self) -> list[SourceLine]:
@@ -141,7 +151,9 @@ def _closing_above_annex(lines: list[SourceLine], filled: list[int], start: int)
         if not _TITLE_RE.match(text) or not (formula or TERMINAL_RE.search(before)):
             continue
         closing = _closing_at(lines, filled[position:], annex=True)
-        if closing is not None and closing.name and (formula or _is_name(closing.name)):
+        if closing is not None and (
+            closing.nameless or (closing.name and (formula or _is_name(closing.name)))
+        ):
             _formula_before(lines, filled, closing, start)
             return closing
     return None
@@ -166,6 +178,11 @@ def missing_closing(lines: list[SourceLine], title: str | None, notes: list[str]
 def _closing_at(lines: list[SourceLine], rest: list[int], annex: bool = False) -> Closing | None:
     """The signature starting at ``rest[0]`` if the lines from there look like one; with
     ``annex``, any number of lines may follow it."""
+    after = _text(lines[rest[1]]) if len(rest) > 1 else ""
+    if _bare_title(lines, rest[0], after):
+        title = f"{usual_case(_text(lines[rest[0]]))},"
+        closing = Closing(rest[0], title, lines[rest[0]].number, True, nameless=True)
+        return _side_by_side(_after_name(lines, closing, rest[1:], annex))
     title_parts: list[str] = []
     complete = False
     for position, index in enumerate(rest[:_MAX_TITLE_LINES]):
@@ -197,6 +214,16 @@ def _closing_at(lines: list[SourceLine], rest: list[int], annex: bool = False) -
             closing.name, closing.name_line = name, lines[following[0]].number
             following = following[1:]
     return _side_by_side(_after_name(lines, closing, following, annex))
+
+
+def _bare_title(lines: list[SourceLine], index: int, after: str) -> bool:
+    """Whether the line at ``index`` is a whole title without a comma standing alone (a blank
+    line after it) above a line that is no name, no title and no continuation of it: a
+    signature whose name the text does not give."""
+    if not _BARE_TITLE_RE.match(_text(lines[index])):
+        return False
+    alone = index + 1 < len(lines) and not _text(lines[index + 1])
+    return alone and after[:1].isupper() and not _is_name(after) and not _TITLE_RE.match(after)
 
 
 def _side_by_side(closing: Closing | None) -> Closing | None:

@@ -39,6 +39,15 @@ _NEXT_LABEL_RE = re.compile(
 _TRAILING_LABEL_RE = re.compile(
     r"\s+(?:doorkiesnummer|bijlagen?|uw brief van|uw kenmerk|ons kenmerk|datum)\s*:?$"
 )
+#: The sender's contact printed beside a field, as the text of a PDF joins the letterhead's
+#: second column to the first ("Kenmerk DIE/447/02 Telefoon 070-3485005", "Bijlage(n) -
+#: E-mail die@minbuza.nl", "Datum 21 september 2002 Auteur G.A. Beschoor Plug").
+_CONTACT_END_RE = re.compile(
+    r"\s+((?:Telefoon|Fax|Doorkiesnummer)\s+\+?[\d(][\d\s()./-]{5,}"
+    r"|E-?mail\s+\S+@\S+"
+    r"|(?:Auteur|Inlichtingen|Behandeld door|Contactpersoon)\s+"
+    r"[A-Z][\w.\u2019'-]*(?:\s+[\w.\u2019'-]+){0,4})$"
+)
 #: A reference code at the end of a line: capitals, then parts after slashes ("TRCJZ/2004/6243").
 _CODE_END_RE = re.compile(r"\s([A-Z]{2,}[A-Z0-9]*(?:/[A-Za-z0-9]+){2,})$")
 #: What a "Uw brief van" field may write around the kenmerk beside its date.
@@ -82,7 +91,11 @@ def read_labels(
     waiting = False  # a label stood alone: its value is on the next line
     dated: list[tuple[dt.date, SourceLine]] = []
     empty_ours = False  # "ons kenmerk" with no value under it
-    fields = [(line, part) for i, line in enumerate(paragraph) for part in _fields(texts[i])]
+    fields = [
+        (line, part)
+        for i, line in enumerate(paragraph)
+        for part in _fields(_without_contact(texts[i], line, notes))
+    ]
     for line, text in fields:
         match = HEAD_LABEL_RE.match(text)
         if match:
@@ -106,6 +119,16 @@ def read_labels(
     if empty_ours and not head.ours:
         _ours_beside_subject(head, notes)
     return dated
+
+
+def _without_contact(text: str, line: SourceLine, notes: list[str]) -> str:
+    """``text`` without the sender's contact printed beside a labelled field, noted as left
+    out (the model has no field for it)."""
+    match = _CONTACT_END_RE.search(text)
+    if match is None or not HEAD_LABEL_RE.match(text[: match.start()]):
+        return text
+    notes.append(f"line {line.number}: left out of the head: '{match[1]}' (the sender's contact)")
+    return text[: match.start()]
 
 
 def _is_ours(label: str | None) -> bool:
