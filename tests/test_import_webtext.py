@@ -135,3 +135,17 @@ def test_a_numbered_list_of_topics_is_not_glued_to_the_heading_after_it(
     ]
     assert second["heading"] == "Aanleiding"
     assert second["body"][0].startswith("Nederland wil een veilig thuis bieden voor diegenen")
+
+
+def test_a_question_on_a_line_of_its_own_between_a_list_and_a_paragraph_is_a_heading(
+    tmp_path: Path,
+) -> None:
+    """tweedekamer.nl prints the letter's outline as a list, then its first part's heading,
+    a question ("Wat is gepast gebruik?"), on a short line above a paragraph: the heading of a
+    section, not a paragraph of the introduction."""
+    draft, _ = imported_draft(tmp_path, IMPORT / "tk-2020D53238.excerpt.txt")
+    first, second = draft["sections"]  # type: ignore[misc]
+    assert first["body"][3]["items"][0] == "Wat is gepast gebruik?"
+    assert len(first["body"]) == 4
+    assert second["heading"] == "Wat is gepast gebruik?"
+    assert second["body"][0].startswith("In de (digitale) spreekkamer4 worden keuzes gemaakt")

@@ -10,9 +10,10 @@ sections of its own.
 Headings are found by their markup where the text has it (markdown ``#``, bold or
 emphasis), and the markup gives the level: bold headings above plain ones above headings
 in emphasis, as a letter's PDF prints them. Without markup, a short line without a full
-stop between two paragraphs is a heading, at the top level; a numbered one ("1. Inleiding",
-"II. Overige onderwerpen") keeps its number, unless it follows a colon (then it is a list's
-first item). A lettered block ("a. Bestuurlijke afspraken ...") starts a paragraph of its own.
+stop (or a short question) between two paragraphs is a heading, at the top level; a
+numbered one ("1. Inleiding", "II. Overige onderwerpen") keeps its number, unless it
+follows a colon (then it is a list's first item). A lettered block ("a. Bestuurlijke
+afspraken ...") starts a paragraph of its own.
 """
 
 from __future__ import annotations
@@ -21,20 +22,9 @@ import re
 from dataclasses import dataclass
 
 from briefing.importing.debris import SEPARATOR_RE, Hyphenation, clean_markup, link_text
-from briefing.importing.footnotes import (
-    Footnotes,
-    digits,
-    note_glued_calls,
-    place_footnotes,
-)
+from briefing.importing.footnotes import Footnotes, digits, note_glued_calls, place_footnotes
 from briefing.importing.items import ends_item, item_text, starts_item
-from briefing.importing.parsed import (
-    Body,
-    DraftSection,
-    FootnoteText,
-    ItemList,
-    Paragraph,
-)
+from briefing.importing.parsed import Body, DraftSection, FootnoteText, ItemList, Paragraph
 from briefing.importing.text import (
     SUPERSCRIPTS,
     TERMINAL_RE,
@@ -60,6 +50,8 @@ _FOOTNOTE_DEF_RE = re.compile(
 #: Heading styles from the top level down, as a letter's PDF prints them.
 _STYLES = ["bold", "plain", "emphasis"]
 _MAX_HEADING = 200
+#: A question up to this length may be a heading ("Wat is gepast gebruik?").
+_MAX_QUESTION = 80
 #: The number in front of a numbered heading: "1. Inleiding", "2.3 Financiering", and the
 #: Roman numeral of a geannoteerde agenda's parts ("I. Geannoteerde agenda", "II. Overig").
 _HEADING_NUMBER_RE = re.compile(
@@ -223,19 +215,24 @@ def _styled(text: str) -> bool:
 
 def _heading_like(block: _Block) -> bool:
     """Whether a block reads like a heading: one or two lines, one sentence without a final
-    full stop, starting with a capital (after its number, when it is numbered)."""
+    full stop (or a short question), starting with a capital (after its number, when it is
+    numbered)."""
     text = block.text
     title = _HEADING_NUMBER_RE.sub("", text)
     return (
         block.kind == "paragraph"
         and len(block.lines) <= 2
         and 2 <= len(text) <= _MAX_HEADING
-        and not ends_sentence(text)
+        and (not ends_sentence(text) or _question(text))
         and not text.endswith((",", "-"))
         and len(sentences(title)) == 1
         and starts_upper(title)
         and "<sup>" not in text
     )
+
+
+def _question(text: str) -> bool:
+    return text.endswith("?") and len(text) <= _MAX_QUESTION
 
 
 def _table_cells(blocks: list[_Block], notes: list[str]) -> None:
@@ -260,7 +257,8 @@ def _table_cells(blocks: list[_Block], notes: list[str]) -> None:
 
 def _find_headings(blocks: list[_Block], marked: bool) -> None:
     """Mark short lines between paragraphs as headings, when the text has no heading markup:
-    after a paragraph's end, a heading or a list (whose items need no full stop)."""
+    after a paragraph's end, a heading or a list (whose items need no full stop); a question
+    only where a paragraph follows and no heading ("Vraag 1") is just above it."""
     if marked:
         return
     for index, block in enumerate(blocks):
@@ -275,6 +273,10 @@ def _find_headings(blocks: list[_Block], marked: bool) -> None:
         )
         if _HEADING_NUMBER_RE.match(block.text) and before and before.text.endswith(":"):
             continue  # the first item of a numbered list
+        if _question(block.text) and (
+            after.kind != "paragraph" or (before is not None and before.kind == "heading")
+        ):
+            continue
         after_starts = (
             after.kind in ("item", "heading")
             or starts_upper(after.text)
