@@ -121,10 +121,18 @@ REFUSED = {
     ),
     "opennieuwsbank-2003-notitie.excerpt.txt": (
         7,
-        "this is a letter whose letterhead prints its labels side by side ('Datum Kenmerk "
-        "Onderwerp', the values on the line under them), a layout the importer does not read; "
-        "import the paper's own publication instead (officielebekendmakingen.nl's "
-        "kst-<dossier>-<nr>, as text, PDF or XML, or the ministry's PDF); the importer reads ",
+        "this is a letter whose letterhead prints its labels side by side, apart from their "
+        "values ('Datum Kenmerk Onderwerp'), a layout the importer does not read; import the "
+        "paper's own publication instead (officielebekendmakingen.nl's kst-<dossier>-<nr>, as "
+        "text, PDF or XML, or the ministry's PDF); the importer reads ",
+    ),
+    "opennieuwsbank-2007-ocw.txt": (
+        6,
+        "this is a letter whose letterhead prints its labels side by side, apart from their "
+        "values ('Den Haag Ons kenmerk Uw brief van Uw kenmerk 20 november 2007 ...'), a "
+        "layout the importer does not read; import the paper's own publication instead "
+        "(officielebekendmakingen.nl's kst-<dossier>-<nr>, as text, PDF or XML, or the "
+        "ministry's PDF); the importer reads ",
     ),
 }
 

@@ -10,8 +10,9 @@ party's site copies a motion so; the record of a sitting may hold no motion at a
 the votes on motions, by their numbers. Answers to written questions (Kamervragen) are
 published in the Aanhangsel van de Handelingen, not as a letter. A news site's copy of a letter
 (opennieuwsbank.nl: "11-03-2009 | Kamerstuk | Nederlands Ministerie van ...") has lost the
-paper's number and head, and an old letterhead that prints its labels side by side ("Datum
-Kenmerk Onderwerp", the values on the line under them) is one the importer does not read:
+paper's number and head, and an old letterhead that prints its labels side by side, apart
+from their values ("Datum Kenmerk Onderwerp", "Uw brief Ons kenmerk") is one the importer
+does not read:
 for both, the paper's own publication is the file to import. Naming what was found tells a
 user why the file was refused, instead of only what the importer reads.
 """
@@ -38,10 +39,15 @@ _READ_KINDS_RE = re.compile(r"^(?:HERDRUK\d{0,3}\s+)?(?:GEWIJZIGDE\s+)?(?:BRIEF|
 _HEAD_LINES = 60
 #: A news site's dateline of the item it reprints: the day, the kind, the organisation.
 _NEWS_DATELINE_RE = re.compile(r"^\d{2}-\d{2}-\d{4} \| [^|]{3,40} \| [^|]{3,120}$")
-#: A letterhead's labels side by side on one line: "Datum Kenmerk Onderwerp".
-_LABEL_ROW_RE = re.compile(
-    r"^Datum\s+(?:(?:Ons|Uw)\s+)?(?:[Kk]enmerk|[Rr]eferentie)\s+(?:Onderwerp|Betreft)\b"
+#: A letterhead's label, as the rows of an old letterhead print them side by side.
+_ROW_LABEL = (
+    r"(?:Datum|Onderwerp|Betreft|(?:(?:Ons|Uw|Onze)\s+)?(?:[Kk]enmerk|[Rr]eferentie)"
+    r"|Uw brief(?: van)?|Bijlagen?|Bijlage\(n\))"
 )
+#: A letterhead's labels side by side on one line, apart from their values: "Datum Kenmerk
+#: Onderwerp", "Uw brief Ons kenmerk", "Den Haag Ons kenmerk Uw brief van Uw kenmerk 20
+#: november 2007 ..." (the place above the date a label too).
+_LABEL_ROW_RE = re.compile(rf"^(?:Den Haag\s+)?{_ROW_LABEL}\s+{_ROW_LABEL}(?:\s|$)")
 #: Answers to written questions (Kamervragen), as tweedekamer.nl, officielebekendmakingen.nl
 #: (the Aanhangsel van de Handelingen) and a ministry print their head: "Antwoord schriftelijke
 #: vragen : ...", "Vragen van het lid Erkens (VVD) aan de Minister ... (ingezonden 20 december
@@ -110,8 +116,8 @@ def what_it_is(lines: list[SourceLine]) -> tuple[int, str] | None:
             )
         if _LABEL_ROW_RE.match(text):
             return number, (
-                f"a letter whose letterhead prints its labels side by side ('{text}', the "
-                f"values on the line under them), a layout the importer does not read; "
+                f"a letter whose letterhead prints its labels side by side, apart from their "
+                f"values ('{shortened(text, 80)}'), a layout the importer does not read; "
                 f"{_OWN_PUBLICATION}"
             )
     return _motion_in_a_debate(lines) or _debate_record(lines)
