@@ -134,6 +134,11 @@ REFUSED = {
         "(officielebekendmakingen.nl's kst-<dossier>-<nr>, as text, PDF or XML, or the "
         "ministry's PDF); the importer reads ",
     ),
+    "opennieuwsbank-2008-venw.excerpt.txt": (
+        11,
+        "this is a letter whose letterhead prints its labels side by side, apart from their "
+        "values ('Contactpersoon Doorkiesnummer'), a layout the importer does not read; ",
+    ),
 }
 
 

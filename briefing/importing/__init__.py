@@ -241,7 +241,15 @@ def _read_layout(source: Source) -> LetterText:
     if kamerstuk_layout.recognise(lines):
         return kamerstuk_layout.read(lines, path)
     if ministry_layout.recognise(lines):
-        return ministry_layout.read(lines, path)
+        try:
+            return ministry_layout.read(lines, path)
+        except BriefingError:
+            apart = unsupported.labels_apart(lines)  # why it found no date or subject
+            if apart is None:
+                raise
+            raise BriefingError(
+                f"{path}:{apart[0]}: this is {apart[1]}; the importer reads {LAYOUTS}"
+            ) from None
     found = unsupported.what_it_is(lines)
     if found is not None:
         raise BriefingError(f"{path}:{found[0]}: this is {found[1]}; the importer reads {LAYOUTS}")

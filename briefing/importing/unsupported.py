@@ -42,11 +42,11 @@ _NEWS_DATELINE_RE = re.compile(r"^\d{2}-\d{2}-\d{4} \| [^|]{3,40} \| [^|]{3,120}
 #: A letterhead's label, as the rows of an old letterhead print them side by side.
 _ROW_LABEL = (
     r"(?:Datum|Onderwerp|Betreft|(?:(?:Ons|Uw|Onze)\s+)?(?:[Kk]enmerk|[Rr]eferentie)"
-    r"|Uw brief(?: van)?|Bijlagen?|Bijlage\(n\))"
+    r"|Uw brief(?: van)?|Bijlagen?|Bijlage\(n\)|Contactpersoon|Doorkiesnummer)"
 )
 #: A letterhead's labels side by side on one line, apart from their values: "Datum Kenmerk
 #: Onderwerp", "Uw brief Ons kenmerk", "Den Haag Ons kenmerk Uw brief van Uw kenmerk 20
-#: november 2007 ..." (the place above the date a label too).
+#: november 2007 ...", "Contactpersoon Doorkiesnummer" (the place above the date a label too).
 _LABEL_ROW_RE = re.compile(rf"^(?:Den Haag\s+)?{_ROW_LABEL}\s+{_ROW_LABEL}(?:\s|$)")
 #: Answers to written questions (Kamervragen), as tweedekamer.nl, officielebekendmakingen.nl
 #: (the Aanhangsel van de Handelingen) and a ministry print their head: "Antwoord schriftelijke
@@ -114,13 +114,21 @@ def what_it_is(lines: list[SourceLine]) -> tuple[int, str] | None:
                 f"a paper as a news site reprints it ('{text}'), without the paper's number, "
                 f"addressee and letterhead; {_OWN_PUBLICATION}"
             )
+    return labels_apart(lines) or _motion_in_a_debate(lines) or _debate_record(lines)
+
+
+def labels_apart(lines: list[SourceLine]) -> tuple[int, str] | None:
+    """The line and a description of a letterhead in ``lines`` that prints its labels side by
+    side, apart from their values, which the importer does not read; else None."""
+    for line in lines[:_HEAD_LINES]:
+        text = collapse(line.text)
         if _LABEL_ROW_RE.match(text):
-            return number, (
+            return line.number, (
                 f"a letter whose letterhead prints its labels side by side, apart from their "
                 f"values ('{shortened(text, 80)}'), a layout the importer does not read; "
                 f"{_OWN_PUBLICATION}"
             )
-    return _motion_in_a_debate(lines) or _debate_record(lines)
+    return None
 
 
 def _debate_record(lines: list[SourceLine]) -> tuple[int, str] | None:
