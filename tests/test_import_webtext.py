@@ -149,3 +149,22 @@ def test_a_question_on_a_line_of_its_own_between_a_list_and_a_paragraph_is_a_hea
     assert len(first["body"]) == 4
     assert second["heading"] == "Wat is gepast gebruik?"
     assert second["body"][0].startswith("In de (digitale) spreekkamer4 worden keuzes gemaakt")
+
+
+def test_a_copy_with_each_paragraph_on_a_line_and_no_blank_lines_keeps_them_apart(
+    tmp_path: Path,
+) -> None:
+    """officielebekendmakingen.nl's page copied as each paragraph on one long line, nothing
+    between them: each line is a paragraph, a list's item or a heading; none is joined to the
+    next, so the heading "Kennisopbouw ..." heads its section."""
+    draft, _ = imported_draft(tmp_path, IMPORT / "kst-31936-1022.excerpt.txt")
+    first, second = draft["sections"]  # type: ignore[misc]
+    body = first["body"]
+    assert body[0].endswith(
+        "waarmee tevens wordt voldaan aan een aantal toezeggingen die aan de Kamer zijn gedaan."
+    )
+    assert body[1] == "In deze brief komen de volgende onderwerpen aan de orde:"
+    assert len(body[2]["items"]) == 7
+    assert body[3].endswith("Hieronder wordt de voortgang van enkele van die acties toegelicht.")
+    assert second["heading"] == "Kennisopbouw over emissie en effecten van ultrafijn stof"
+    assert second["body"][0].startswith("Over de emissie en effecten van ultrafijn stof is")

@@ -17,6 +17,9 @@ from briefing.importing.text import SourceLine, ends_sentence, starts_upper
 #: ends a paragraph; at least this many wrapped lines must tell the width.
 _SHORT_LINE = 0.9
 _WRAPPED_ENOUGH = 3
+#: No site wraps a line this long: a text with no blank line that holds most of its words
+#: in such lines gives each paragraph on a line of its own.
+_UNWRAPPED = 200
 #: A list's item: after a bullet or a dash, or numbered ("1. De aanpak in de opvang").
 _ITEM_RE = re.compile(r"^(?:[-\u2022\u25aa\u00b7\u2013*]|\d{1,2}[.)])\s+\S")
 
@@ -33,23 +36,27 @@ def paragraph_ends(
     with room to spare for the next line's first word; when it ends a sentence and a heading
     follows (one or two lines without a full stop, the last of them short); and when it ends
     a sentence and is longer than every wrapped line (the site leaves text that a template
-    filled in unwrapped). In a text with blank lines, these end the paragraphs, and only a
-    heading that a paragraph follows without one is set apart (at a run's start, or after a
-    list whose last item ends short). The width is the median length
-    of the lines that end no sentence and are not the last before a blank line.
+    filled in unwrapped); a text that holds most of its words in lines longer than any site
+    wraps gives each paragraph and heading on a line of its own. In a text with blank lines,
+    these end the paragraphs, and only a heading that a paragraph follows without one is set
+    apart (at a run's start, or after a list whose last item ends short). The width is the
+    median length of the lines that end no sentence and are not the last before a blank line.
     """
     texts = [line.text.strip() for line in lines]
     runs = _runs(texts)
     wrapped = _wrapped_lengths(texts) + _wrapped_lengths(
         [line.text.strip() for line in annex or []]
     )
-    if len(wrapped) < _WRAPPED_ENOUGH:
+    if len(runs) == 1 and _unwrapped(texts):
+        ends = set(range(runs[0][0], runs[0][1] - 1))  # each line a paragraph or a heading
+    elif len(wrapped) < _WRAPPED_ENOUGH:
         return lines
-    room, widest = _SHORT_LINE * statistics.median(wrapped), max(wrapped)
-    if len(runs) == 1:
+    elif len(runs) == 1:
+        room, widest = _SHORT_LINE * statistics.median(wrapped), max(wrapped)
         start, end = runs[0]
         ends = {start + i for i in _ends(texts[start:end], room, widest)}
     else:
+        room = _SHORT_LINE * statistics.median(wrapped)
         ends = {start + i for start, end in runs for i in _heading_ends(texts[start:end], room)}
     if not ends:
         return lines
@@ -59,6 +66,12 @@ def paragraph_ends(
         if index in ends:
             spaced.append(SourceLine(line.number, ""))
     return spaced
+
+
+def _unwrapped(texts: list[str]) -> bool:
+    """Whether most of the text is in lines longer than any site wraps."""
+    long = sum(len(text) for text in texts if len(text) > _UNWRAPPED)
+    return long * 2 > sum(len(text) for text in texts)
 
 
 def line_room(lines: list[SourceLine]) -> float | None:
