@@ -168,3 +168,31 @@ def test_a_copy_with_each_paragraph_on_a_line_and_no_blank_lines_keeps_them_apar
     assert body[3].endswith("Hieronder wordt de voortgang van enkele van die acties toegelicht.")
     assert second["heading"] == "Kennisopbouw over emissie en effecten van ultrafijn stof"
     assert second["body"][0].startswith("Over de emissie en effecten van ultrafijn stof is")
+
+
+def test_an_outline_with_lettered_items_and_the_parts_it_lists_keep_their_structure(
+    tmp_path: Path,
+) -> None:
+    """tweedekamer.nl prints the letter's topics as a numbered list with lettered items under
+    "1. Regionale luchthavens:", then each part under a line that repeats its topic: the
+    lettered lines are items of the list, not glued to the first; "1. Regionale luchthavens"
+    after the list heads its part; "a. Rotterdam ..." above its paragraph stays apart from it,
+    though its line is as long as a full one."""
+    draft, _ = imported_draft(tmp_path, IMPORT / "tk-2023D50068.excerpt.txt")
+    first, second = draft["sections"]  # type: ignore[misc]
+    items = first["body"][2]["items"]
+    assert items[:3] == [
+        "1. Regionale luchthavens:",
+        "a. Rotterdam The Hague Airport, Maastricht Aachen Airport en Groningen Airport Eelde",
+        "b. Eindhoven Airport",
+    ]
+    assert (
+        items[5] == "2. Onderzoek wettelijke verplichting analyse en afweging luchthavenbesluiten"
+    )
+    assert items[-1] == "8. Green ATM toekenning aan Luchtverkeersleiding Nederland (LVNL)"
+    assert second["heading"] == "1. Regionale luchthavens"
+    assert second["body"][1:] == [
+        "a. Rotterdam The Hague Airport, Maastricht Aachen Airport en Groningen Airport Eelde",
+        "Voor de regionale luchthavens RTHA, MAA en GAE is de inzet om per 1 januari 2025 een "
+        "luchthavenbesluit vastgesteld te hebben. Zoals in de Kamerbrief van 19",
+    ]

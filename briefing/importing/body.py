@@ -170,7 +170,8 @@ def _blocks(lines: list[SourceLine], room: float | None) -> list[_Block]:
             current = _Block("footnote", [SourceLine(line.number, match[5])], mark=mark)
             blocks.append(current)
         elif _starts_item(text, previous, current, blocks):
-            kept, number = item_text(text)
+            last = blocks[-1] if blocks and blocks[-1].kind == "item" else None
+            kept, number = item_text(text, last.mark if last else "")
             current = _Block("item", [SourceLine(line.number, kept)], mark=number)
             blocks.append(current)
         elif current is None or (
@@ -292,16 +293,19 @@ def _join_continuations(
     """Join a paragraph that a page break (or the debris in it) cut in two: the next block
     starts in lower case, or the last ends no sentence on a line wrapped full (a line ending
     short of the width ends its paragraph, unless it ends in a comma or a dash; a web page's
-    copy is not cut by pages)."""
+    copy is not cut by pages), unless the last is a lettered line ("a. Eindhoven Airport",
+    a subheading) and the next starts with a capital."""
     joined: list[_Block] = []
     for block in blocks:
         last = joined[-1] if joined else None
         if block.kind == "paragraph" and last is not None and last.kind != "heading":
+            subheading = bool(_LETTERED_RE.match(last.text)) and len(last.lines) == 1
             continues = not _LETTERED_RE.match(block.text) and (
                 starts_lower(block.text)
                 or (
                     last.kind == "paragraph"
                     and not ends_sentence(last.text)
+                    and not (subheading and starts_upper(block.text))
                     and (
                         last.text.endswith(_GOES_ON)
                         or not ends_short(last.lines[-1].text, block.lines[0].text, room)

@@ -4,9 +4,10 @@ A line after a bullet that only a list prints ("•", "▪") is an item wherever
 after a question; after a dash, at the start of a block, after a colon or in a list (a wrapped
 line may start with a dash); after a number ("1. De aanpak in de opvang"), under a lead-in that
 ends in a colon or as the next number of a numbered list, so that a numbered heading ("1.
-Inleiding") after a paragraph stays a heading. An item goes on over the lines after it, unless
-its last line ends short of the width and the next starts a sentence: then a heading or a
-paragraph follows the list.
+Inleiding") after a paragraph stays a heading; after a letter ("a. Eindhoven Airport") under a
+line that ends in a colon or as the next letter in a list. An item goes on over the lines
+after it, unless its last line ends short of the width and the next starts a sentence: then a
+heading or a paragraph follows the list.
 """
 
 from __future__ import annotations
@@ -21,6 +22,9 @@ BULLET_RE = re.compile(r"^(?:[-\u2022\u25aa\u00b7\u2013]|\*(?=\s))\s+(?=\S)")
 _SURE_BULLET_RE = re.compile(r"^[\u2022\u25aa\u00b7]\s+(?=\S)")
 #: A numbered list's item ("1. De aanpak in de opvang;", "2) ..."): its number.
 _NUMBERED_RE = re.compile(r"^(\d{1,2})[.)]\s+(?=\S)")
+#: A lettered item, under a lead-in or a numbered item that ends in a colon ("1. Regionale
+#: luchthavens:" over "a. Rotterdam The Hague Airport", "b. Eindhoven Airport"): its letter.
+_LETTERED_RE = re.compile(r"^([a-z])[.)]\s+(?=\S)")
 
 
 def starts_item(text: str, previous: str, block: str, in_list: bool, last_number: str) -> bool:
@@ -32,18 +36,34 @@ def starts_item(text: str, previous: str, block: str, in_list: bool, last_number
         return True
     if BULLET_RE.match(text):
         return not previous or previous.endswith(":") or in_list
-    number = _NUMBERED_RE.match(text)
+    number = _NUMBERED_RE.match(text) or _LETTERED_RE.match(text)
     if number is None or not block:
         return False
-    following = last_number.isdigit() and int(number[1]) == int(last_number) + 1
+    if number[1].isdigit():
+        figures = _figures(last_number)
+        following = bool(figures) and int(number[1]) == int(figures) + 1
+    else:
+        letter = last_number[len(_figures(last_number)) :]
+        following = in_list and letter != "" and ord(number[1]) == ord(letter) + 1
     return (previous or block).endswith(":") or following
 
 
-def item_text(text: str) -> tuple[str, str]:
-    """The item's text (without its bullet; a numbered item's with its number) and its
-    number (empty for a bulleted item)."""
+def _figures(number: str) -> str:
+    """The figures a list's item number starts with: "2" of "2" and of "2b"."""
+    return re.match(r"\d*", number)[0]  # type: ignore[index]
+
+
+def item_text(text: str, last_number: str = "") -> tuple[str, str]:
+    """The item's text (without its bullet; a numbered or lettered item's with its number or
+    letter) and its number (empty for a bulleted item; a lettered item's after that of the
+    numbered item it is under, ``last_number``: "1a")."""
     number = _NUMBERED_RE.match(text)
-    return (text, number[1]) if number else (BULLET_RE.sub("", text), "")
+    if number:
+        return text, number[1]
+    letter = _LETTERED_RE.match(text)
+    if letter:
+        return text, _figures(last_number) + letter[1]
+    return BULLET_RE.sub("", text), ""
 
 
 def ends_item(last_line: str, text: str, room: float | None) -> bool:

@@ -20,8 +20,9 @@ _WRAPPED_ENOUGH = 3
 #: No site wraps a line this long: a text with no blank line that holds most of its words
 #: in such lines gives each paragraph on a line of its own.
 _UNWRAPPED = 200
-#: A list's item: after a bullet or a dash, or numbered ("1. De aanpak in de opvang").
-_ITEM_RE = re.compile(r"^(?:[-\u2022\u25aa\u00b7\u2013*]|\d{1,2}[.)])\s+\S")
+#: A list's item: after a bullet or a dash, numbered ("1. De aanpak in de opvang") or
+#: lettered ("a. Eindhoven Airport").
+_ITEM_RE = re.compile(r"^(?:[-\u2022\u25aa\u00b7\u2013*]|\d{1,2}[.)]|[a-z][.)])\s+\S")
 
 
 def paragraph_ends(
@@ -39,8 +40,10 @@ def paragraph_ends(
     filled in unwrapped); a text that holds most of its words in lines longer than any site
     wraps gives each paragraph and heading on a line of its own. In a text with blank lines,
     these end the paragraphs, and only a heading that a paragraph follows without one is set
-    apart (at a run's start, or after a list whose last item ends short). The width is the
-    median length of the lines that end no sentence and are not the last before a blank line.
+    apart (at a run's start, or after a list whose last item ends short), as is a line that
+    repeats an item of an outline listed earlier (a part's heading). The width is the
+    median length of the lines that end no sentence, are not the last before a blank line and
+    start no list's item.
     """
     texts = [line.text.strip() for line in lines]
     runs = _runs(texts)
@@ -58,6 +61,7 @@ def paragraph_ends(
     else:
         room = _SHORT_LINE * statistics.median(wrapped)
         ends = {start + i for start, end in runs for i in _heading_ends(texts[start:end], room)}
+    ends |= _outline_headings(texts)
     if not ends:
         return lines
     spaced: list[SourceLine] = []
@@ -66,6 +70,21 @@ def paragraph_ends(
         if index in ends:
             spaced.append(SourceLine(line.number, ""))
     return spaced
+
+
+def _outline_headings(texts: list[str]) -> set[int]:
+    """The lines that repeat an item of an outline listed earlier, with a line after them:
+    the headings of the parts it lists ("a. Eindhoven Airport" above its first paragraph)."""
+    listed: set[str] = set()
+    found: set[int] = set()
+    for index, text in enumerate(texts):
+        if not _ITEM_RE.match(text):
+            continue
+        topic = text.rstrip(":")
+        if topic in listed and index + 1 < len(texts) and texts[index + 1]:
+            found.add(index)
+        listed.add(topic)
+    return found
 
 
 def _unwrapped(texts: list[str]) -> bool:
@@ -91,12 +110,13 @@ def ends_short(text: str, following: str, room: float | None) -> bool:
 
 
 def _wrapped_lengths(texts: list[str]) -> list[int]:
-    """The lengths of the lines that end no sentence and are not the last before a blank."""
+    """The lengths of the lines that end no sentence, are not the last before a blank and
+    start no list's item (an outline's items end short without a full stop)."""
     return [
         len(texts[index])
         for start, end in _runs(texts)
         for index in range(start, end - 1)
-        if not ends_sentence(texts[index])
+        if not ends_sentence(texts[index]) and not _ITEM_RE.match(texts[index])
     ]
 
 
