@@ -28,6 +28,7 @@ from tests.conftest import (
     normalise,
     page_texts,
 )
+from tests.test_import_layouts import imported_draft
 
 IMPORT = FIXTURES / "import"
 KAMERSTUK = IMPORT / "2018-11-13-voortgang-imvo-beleid.kamerstuk.txt"
@@ -630,3 +631,31 @@ def test_bad_and_hostile_files_give_a_clear_message(tmp_path: Path, case: str) -
     assert run.stderr.startswith(f"briefing: error: {source}{message}"), run.stderr
     assert "Traceback" not in run.stderr and "root:x:0" not in run.stderr
     assert {p.name: p.read_bytes() for p in content.rglob("*") if p.is_file()} == before
+
+
+def test_the_official_xmls_numbered_divisions_give_headings_with_their_numbers(
+    tmp_path: Path,
+) -> None:
+    """A letter's XML that parts its text in ``divisie`` elements, each under a ``kop`` with
+    its ``nr`` and ``titel``, gives a section per division headed "2. Vervolgaanpak ...", not a
+    paragraph "2.Vervolgaanpak ...". The XML is a made-up variant of kst-26485-395.xml (itself
+    made for the tests, its number changed): no real letter's XML in this form is at hand."""
+    xml = (IMPORT / "kst-26485-395.xml").read_text(encoding="utf-8")
+    old = (
+        '<tussenkop kopopmaak="vet">Vervolgaanpak misstanden tomatensector</tussenkop>\n'
+        "          <al>"
+    )
+    assert old in xml
+    xml = xml.replace(
+        old,
+        "<divisie><kop><nr>2.</nr><titel>Vervolgaanpak misstanden tomatensector</titel></kop><al>",
+    ).replace("</lijst>\n        </tekst>", "</lijst></divisie>\n        </tekst>")
+    xml = xml.replace(">395</ondernummer>", ">999</ondernummer>")  # not the content's letter
+    source = tmp_path / "kst-26485-395.xml"
+    source.write_text(xml, encoding="utf-8")
+    draft, _ = imported_draft(tmp_path, source)
+    headings = [section.get("heading") for section in draft["sections"]]  # type: ignore[union-attr]
+    assert headings[-1] == "2. Vervolgaanpak misstanden tomatensector"
+    assert draft["sections"][-1]["body"][0].startswith(  # type: ignore[index]
+        "Tijdens het AO IMVO van 3 maart 2020"
+    )

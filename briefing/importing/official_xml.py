@@ -5,10 +5,11 @@ officielebekendmakingen.nl publishes every Kamerstuk as XML under a root
 ``raadnr`` or ``begrotingshoofdstuk`` as suffix, and its ``titel``) and the ``stuk``: its
 ``stuknr`` (``ondernummer``), ``titel`` ("MOTIE VAN HET LID ...", "BRIEF VAN DE MINISTER
 ..."), ``datumtekst`` ("Voorgesteld 19 december 2024") and the text: paragraphs ``al``,
-headings ``tussenkop``, lists ``lijst``/``li``, footnotes ``noot`` where they are called, the
-signature ``ondertekening``. The XML becomes the lines the publication prints, in the layout
-the text readers know (a heading as ``### **...**``, a footnote as ``<sup>1</sup> ...``),
-each with the line of the XML it comes from. The record of a debate in XML (the Handelingen,
+headings ``tussenkop`` and a ``divisie``'s ``kop`` (its ``nr`` and ``titel``), lists
+``lijst``/``li``, footnotes ``noot`` where they are called, the signature ``ondertekening``.
+The XML becomes the lines the publication prints, in the layout the text readers know (a
+heading as ``### **...**``, a footnote as ``<sup>1</sup> ...``), each with the line of the
+XML it comes from. The record of a debate in XML (the Handelingen,
 ``h-tk-...xml``, or the Kamer's own verbatim record) is refused saying what it is and what to
 import instead: its text, or each motion's own publication.
 
@@ -30,7 +31,7 @@ from briefing.importing.text import SourceLine, collapse
 
 ROOT = "officiele-publicatie"
 #: Elements whose text is one paragraph (a line of its own, a blank line after it).
-_BLOCKS = {"al", "tussenkop", "kop", "richting", "functie", "naam", "slotformule"}
+_BLOCKS = {"al", "tussenkop", "richting", "functie", "naam", "slotformule"}
 #: Elements inside a line of text: an element holding only these is one paragraph.
 _INLINE = {"nadruk", "extref", "intref", "noot", "inf", "sup", "datum", "plaats", "br"}
 #: Elements whose text is furniture or metadata, not the letter's or motion's text.
@@ -156,6 +157,9 @@ class _Printer:
             text = _text(element)
             marked = f"**{text}**" if "vet" in style else f"*{text}*" if "cur" in style else text
             self.emit(element, f"### {marked}")
+        elif tag == "kop":  # a divisie's heading: its number and title, "1." and "Inleiding"
+            parts = [_text(child) for child in element if child.tag in ("nr", "titel")]
+            self.emit(element, f"### **{' '.join(p for p in parts if p) or _text(element)}**")
         elif tag == "li":
             self.paragraph(element, "- ")
         elif tag in _BLOCKS or all(c.tag in _INLINE for c in element):
