@@ -196,3 +196,16 @@ def test_an_outline_with_lettered_items_and_the_parts_it_lists_keep_their_struct
         "Voor de regionale luchthavens RTHA, MAA en GAE is de inzet om per 1 januari 2025 een "
         "luchthavenbesluit vastgesteld te hebben. Zoals in de Kamerbrief van 19",
     ]
+
+
+def test_a_line_in_brackets_under_a_heading_is_its_sections_first_paragraph(
+    tmp_path: Path,
+) -> None:
+    """A Council's report heads each item with its title and, in brackets, what the Council
+    did with it ("(Presentatie door de Commissie en gedachtewisseling)"): the bracketed line
+    is the section's first paragraph, not a second heading that leaves the first empty."""
+    draft, _ = imported_draft(tmp_path, IMPORT / "kst-21501-32-404.excerpt.txt")
+    last = draft["sections"][-1]  # type: ignore[index]
+    assert last["heading"] == "Vangstmogelijkheden voor 2011"
+    assert last["body"][0] == "(Presentatie door de Commissie en gedachtewisseling)"
+    assert last["body"][1].startswith("De Raad heeft van gedachten gewisseld over de Mededeling")

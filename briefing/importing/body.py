@@ -217,7 +217,7 @@ def _styled(text: str) -> bool:
 def _heading_like(block: _Block) -> bool:
     """Whether a block reads like a heading: one or two lines, one sentence without a final
     full stop (or a short question), starting with a capital (after its number, when it is
-    numbered)."""
+    numbered), not a line in brackets ("(Beleidsdebat)" under a Council's agenda item)."""
     text = block.text
     title = _HEADING_NUMBER_RE.sub("", text)
     return (
@@ -229,6 +229,7 @@ def _heading_like(block: _Block) -> bool:
         and len(sentences(title)) == 1
         and starts_upper(title)
         and "<sup>" not in text
+        and not (text.startswith("(") and text.endswith(")"))  # a note under a heading
     )
 
 
