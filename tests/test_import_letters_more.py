@@ -67,3 +67,17 @@ def test_footnote_calls_glued_to_years_are_noted_with_the_others(tmp_path: Path)
         "9 numbers glued to the words before them look like footnote calls ('20181', '20152', "
         "'20153', '20174', ...)"
     ) in " ".join(notes.split())
+
+
+def test_a_letter_without_its_signature_names_every_sender_its_heading_names(
+    tmp_path: Path,
+) -> None:
+    """ "BRIEF VAN DE MINISTER EN STAATSSECRETARIS VAN DEFENSIE", the copy stopping before the
+    signature: the minister is the proposed signatory, and a note says the staatssecretaris
+    signs too, to be added to the cosignatories."""
+    draft, notes = imported_draft(tmp_path, IMPORT / "tk-2025D43552.excerpt.txt")
+    assert draft["signatory"]["title"] == "De Minister van Defensie,"  # type: ignore[index]
+    assert (
+        "tk-2025D43552.excerpt.txt:29: the letter is also signed by De Staatssecretaris van "
+        "Defensie, whose name the text does not give: add it to the draft's cosignatories"
+    ) in notes

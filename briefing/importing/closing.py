@@ -164,15 +164,18 @@ def _is_name(text: str) -> bool:
     return bool(_PRINTED_NAME_RE.match(text) or _FULL_NAME_RE.match(text))
 
 
-def missing_closing(lines: list[SourceLine], title: str | None, notes: list[str]) -> Closing:
-    """A signature to review, for a letter whose text ends without one."""
+def missing_closing(lines: list[SourceLine], titles: list[str], notes: list[str]) -> Closing:
+    """A signature to review, for a letter whose text ends without one: the first of the
+    ``titles`` the paper's heading names, the others as signing with it."""
     last = next((line.number for line in reversed(lines) if line.text.strip()), 1)
     notes.append(
         f"line {last}: found no signature at the end of the letter (a line like 'De Minister "
         "voor ...,' with the name under it); the signatory is proposed: check it, and check "
         "that the text is complete"
     )
-    return Closing(len(lines), title or "onbekend", last, True, missing=True)
+    also: list[tuple[str, str | None]] = [(title, None) for title in titles[1:]]
+    title = titles[0] if titles else "onbekend"
+    return Closing(len(lines), title, last, True, also=also, missing=True)
 
 
 def _closing_at(lines: list[SourceLine], rest: list[int], annex: bool = False) -> Closing | None:

@@ -21,7 +21,7 @@ from briefing.importing.closing import find_closing, missing_closing
 from briefing.importing.debris import Hyphenation
 from briefing.importing.footnotes import STARRED_NOTE_RE, mark_call, mark_calls
 from briefing.importing.parsed import FootnoteText, Head, LetterText
-from briefing.importing.signatories import heading_author
+from briefing.importing.signatories import heading_authors
 from briefing.importing.site_head import (
     KIND_ALONE_RE,
     SITE_TITLE,
@@ -123,7 +123,7 @@ def read(lines: list[SourceLine], path: Path) -> LetterText:
     body_breaks = [b - dated - 1 for b in breaks if b > dated]
     body, text.footnotes = _take_footnotes(body, body_breaks, text.notes)
     text.footnotes += site_notes
-    closing = find_closing(body, 0) or missing_closing(body, head.author, text.notes)
+    closing = find_closing(body, 0) or missing_closing(body, head.authors, text.notes)
     text.closing = closing
     text.body = body[: closing.start]
     return text
@@ -244,7 +244,7 @@ def _read_head(
             first_text = text
         elif not is_page_line(text):
             notes.append(f"line {line.number}: left out of the head: '{collapse(as_printed.text)}'")
-    head.author = heading_author(" ".join(kind))
+    head.authors = heading_authors(" ".join(kind))
     if number is None and (row := paper_of_table(printed)):
         dossier, number = dossier or row[0], row[1]
         head.lines.setdefault("kamerstuk", row[2])

@@ -74,7 +74,8 @@ def complete(text: LetterText, corpus: Corpus) -> None:
             head.cosignatories.append((collapse(title), name))
             continue
         notes.append(
-            f"line {closing.title_line}: the letter is also signed by {collapse(title)}, whose "
+            f"line {closing.title_line}: the letter is also signed by "
+            f"{collapse(title).rstrip(',')}, whose "
             "name the text does not give: add it to the draft's cosignatories"
         )
     _after_signature(closing, notes)

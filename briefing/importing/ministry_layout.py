@@ -96,7 +96,7 @@ def read(lines: list[SourceLine], path: Path) -> LetterText:
     closing = find_closing(lines, salutation + 1)
     if closing is None:
         body = lines[salutation + 1 :]
-        closing = missing_closing(body, None, text.notes)
+        closing = missing_closing(body, [], text.notes)
         closing.start += salutation + 1
     text.closing = closing
     body = lines[salutation + 1 : closing.start]

@@ -46,7 +46,8 @@ class Head:
     cosignatories: list[tuple[str, str]] = field(default_factory=list)
     kamerstuk: str | None = None
     dossier_title: str | None = None
-    author: str | None = None
+    #: Who the paper's heading says sent it, as signatures' titles, the first first.
+    authors: list[str] = field(default_factory=list)
     lines: dict[str, int] = field(default_factory=dict)
     review: dict[str, str] = field(default_factory=dict)
 

@@ -184,39 +184,43 @@ def signing_name(
 _REPRINT_RE = re.compile(r"^HERDRUK\d{0,3}\s*", re.IGNORECASE)
 
 
-def heading_author(kind: str) -> str | None:
-    """Who the heading says sent the letter, as a signature's title: "BRIEF VAN DE MINISTER VAN
+def heading_authors(kind: str) -> list[str]:
+    """Who the heading says sent the letter, as signatures' titles: "BRIEF VAN DE MINISTER VAN
     FINANCIËN" (or "HERDRUK BRIEF VAN ...", a reprint's) gives "De Minister van Financiën,".
-    A heading that names two gives the first: "DE MINISTERS VAN A EN VOOR B" and "DE MINISTER
-    VAN A EN DE STAATSSECRETARIS VAN B" give "De Minister van A,", "DE MINISTER EN
-    STAATSSECRETARIS VAN A" gives "De Minister van A,"."""
+    A heading that names several gives each, the first first: "DE MINISTERS VAN A EN VOOR B"
+    gives "De Minister van A," and "De Minister voor B,", "DE MINISTER VAN A EN DE
+    STAATSSECRETARIS VAN B" and "DE MINISTER EN STAATSSECRETARIS VAN A" give a minister and a
+    staatssecretaris."""
     kind = _REPRINT_RE.sub("", kind.strip())
     kind = re.sub(r"(?<=[A-Z])\d{1,2}$", "", kind)  # a footnote's call: "DE INFORMATEURS1"
     match = re.match(r"^brief van (?:de |het )?(.+)$", kind, re.IGNORECASE)
     if not match:
-        return None
-    return _title(_first_sender(match[1]))
+        return []
+    return [_title(sender) for sender in _senders(match[1])]
 
 
-def _first_sender(senders: str) -> str:
-    """The first of the senders a heading names (the whole when it names one)."""
+def _senders(senders: str) -> list[str]:
+    """The senders a heading names, each as "minister van A" (the whole when it names one)."""
     both = re.match(
-        r"^(minister|staatssecretaris) en (?:de )?(?:minister|staatssecretaris) ((?:van|voor) .+)$",
+        r"^(minister|staatssecretaris) en (?:de )?(minister|staatssecretaris) ((?:van|voor) .+)$",
         senders,
         re.IGNORECASE,
     )
-    if both:
-        return f"{both[1]} {both[2]}"
-    plural = re.match(r"^(minister|staatssecretaris)(?:s|sen) (.+)$", senders, re.IGNORECASE)
-    if plural:
-        first = re.split(r" en (?=(?:van|voor) )", plural[2], maxsplit=1, flags=re.IGNORECASE)
-        return f"{plural[1]} {first[0]}"
-    return re.split(
-        r" en (?:van )?(?:de )?(?=(?:minister|staatssecretaris)\b)",
+    if both:  # "minister en staatssecretaris van A"
+        return [f"{both[1]} {both[3]}", f"{both[2]} {both[3]}"]
+    found: list[str] = []
+    for group in re.split(
+        r" en (?:van )?(?:de |het )?(?=(?:minister|staatssecretaris)\b)",
         senders,
-        maxsplit=1,
         flags=re.IGNORECASE,
-    )[0]
+    ):
+        plural = re.match(r"^(minister|staatssecretaris)(?:s|sen) (.+)$", group, re.IGNORECASE)
+        if plural:  # "ministers van A en voor B"
+            parts = re.split(r" en (?=(?:van|voor) )", plural[2], flags=re.IGNORECASE)
+            found += [f"{plural[1]} {part}" for part in parts]
+        else:
+            found.append(group)
+    return found
 
 
 def _title(sender: str) -> str:
