@@ -167,3 +167,30 @@ def test_before_the_register_changed_a_commitment_its_first_version_is_in_force(
     assert "Deels Voldaan" not in dossier and "1 januari 2023" not in dossier
     dossier = normalise(text_of(out / "briefings/stand-van-zaken-2022-09-29.pdf"))
     assert "Kamer: Deels Voldaan" in dossier and "1 januari 2023" in dossier
+
+
+def test_a_newest_version_written_by_hand_keeps_the_versions_as_the_file_has_them(
+    content_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A person who names another newest version by hand, and leaves out the day and the
+    versions before it, is not given the records' day and versions with it: the newest
+    version, its day and the versions before it are one fact, reported at its line."""
+    store = tmp_path / "kamer.sqlite"
+    versions = newer_version(tmp_path, "IsWijzigingVan", "2022A05903")
+    load_files([*real_files(), FIXTURES / "toezegging.json", versions], store)
+    link = ["kamer", "link", "--content", str(content_copy), "--store", str(store)]
+    assert main(link) == 0
+    path = content_copy / "kamer.yaml"
+    found, text = entry(content_copy)
+    mine = found.split("  changed_on:")[0].replace("TZ202209-105", "TZ202212-044")
+    mine += "  activiteit:" + found.split("  activiteit:")[1]
+    path.write_text(text.replace(found, mine), encoding="utf-8")
+    capsys.readouterr()
+    assert main(link) == 0
+    out = capsys.readouterr().out
+    assert entry(content_copy)[0] == mine
+    line = path.read_text(encoding="utf-8").splitlines().index("  changed_by: TZ202212-044") + 1
+    assert (
+        f"{path}:{line}:3: commitments[0].changed_by: warning: 'TZ202212-044' as written here, "
+        "but the Kamer's records (Toezegging TZ202111-102) say 'TZ202209-105'"
+    ) in out
