@@ -45,8 +45,8 @@ def test_the_motions_of_a_debate_record_are_imported_with_the_number_the_chair_g
     assert motion["kamerstuk"] == "32 563, nr. 30"
     assert "submitted" not in motion
     considerations = motion["considerations"]
-    assert len(considerations) == 3  # type: ignore[arg-type]
-    assert considerations[0] == (  # type: ignore[index]
+    assert len(considerations) == 3
+    assert considerations[0] == (
         "constaterende dat in de Flora- en faunawet (artikel 2, lid 1) zorgplicht is opgenomen "
         "voor de in het wild levende dieren en planten voor hun directe leefomgeving;"
     )
@@ -69,7 +69,7 @@ def test_a_motion_changed_in_the_debate_replaces_the_one_it_names(tmp_path: Path
     motion = motions(content)["gesthuizen-32317-348"]
     assert motion["submitters"] == ["Gesthuizen", "Sjoerdsma"]
     assert (motion["kamerstuk"], motion["replaces"]) == ("32 317, nr. 348", "32 317, nr. 347")
-    assert len(motion["considerations"]) == 2  # type: ignore[arg-type]
+    assert len(motion["considerations"]) == 2
     assert str(motion["request"]).startswith("verzoekt de regering om direct met de bewoners")
     assert str(motion["request"]).endswith("over de aantallen op te vangen vluchtelingen")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -15,7 +16,7 @@ RIJKSBEGROTING_LETTER = IMPORT / "rijksbegroting-kst244019.txt"
 REAL_LETTERS = Path(__file__).resolve().parents[2] / "shared" / "real-letters"
 
 
-def imported_draft(tmp_path: Path, source: Path) -> tuple[dict[str, object], str]:
+def imported_draft(tmp_path: Path, source: Path) -> tuple[dict[str, Any], str]:
     """The draft that importing ``source`` into a copy of the content writes, and the notes."""
     content = tmp_path / "content"
     shutil.copytree(CONTENT, content)

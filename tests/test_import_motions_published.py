@@ -37,7 +37,7 @@ def test_openkamer_page_takes_the_dossier_from_the_publication_address(tmp_path:
     assert motion["kamerstuk"] == "36 042, nr. 11"
     assert motion["submitters"] == ["Tielen"]
     assert motion["submitted"] == dt.date(2022, 4, 11)
-    assert len(motion["considerations"]) == 3  # type: ignore[arg-type]
+    assert len(motion["considerations"]) == 3
     assert motion["request"] == (
         "verzoekt de regering de Kamer met spoed de uitwerking voor een overbruggingswet te doen "
         "toekomen in een hoofdlijnenbrief en deze wet zo snel mogelijk, doch uiterlijk vóór 1 "
