@@ -56,6 +56,7 @@ check: $(STAMP)
 # mypy checks the files pyproject.toml names: briefing, bench and tests.
 test: $(STAMP) browser
 	$(VENV)/bin/ruff check briefing tests bench
+	$(VENV)/bin/ruff format --check briefing tests bench
 	$(VENV)/bin/mypy
 	$(VENV)/bin/pytest
 
