@@ -37,7 +37,8 @@ from pathlib import Path
 from briefing.errors import BriefingError
 from briefing.importing import motion_names
 from briefing.importing.kamerstuk_layout import TOP_LINK_RE, without_furniture
-from briefing.importing.motion_text import CLOSING_RE, OPENING_RE, MotionText, read_body
+from briefing.importing.motion_head import OPENING_RE
+from briefing.importing.motion_text import CLOSING_RE, MotionText, read_body
 from briefing.importing.text import (
     DUTCH_DATE_RE,
     SourceLine,

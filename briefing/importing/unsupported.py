@@ -21,7 +21,8 @@ from __future__ import annotations
 import re
 
 from briefing.importing.kamerstuk_layout import NUMBER_RE
-from briefing.importing.motion_text import CLOSING_RE, OPENING_RE
+from briefing.importing.motion_head import OPENING_RE
+from briefing.importing.motion_text import CLOSING_RE
 from briefing.importing.text import SourceLine, collapse, shortened
 
 #: The table above an Eerste Kamer paper, or its addressee.
