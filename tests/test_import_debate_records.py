@@ -103,6 +103,23 @@ def test_a_motion_changed_before_the_votes_replaces_the_one_the_chair_names_abov
     )
 
 
+def test_the_points_of_a_request_are_read_without_the_pages_bullet_before_their_dash(
+    tmp_path: Path,
+) -> None:
+    """officielebekendmakingen.nl prints a list as '• -iedereen recht heeft ...': each point is
+    one dash in the request, not a dash and then the list's own."""
+    content = content_copy(tmp_path / "content")
+    run = cli("import", RECORDS / "h-tk-20182019-33-4.txt", "--content", content)
+    assert run.stdout == f"wrote {content / 'motions.yaml'}: motion beckerman-33529-537\n"
+    motion = motions(content)["beckerman-33529-537"]
+    assert motion["submitters"] == ["Beckerman", "Nijboer", "Akerboom", "Van der Lee"]
+    assert motion["request"] == (
+        "verzoekt de regering te regelen dat: \u2013 iedereen recht heeft op inspectie op "
+        "korte termijn; \u2013 iedereen met een versterkingsadvies of opname recht heeft op "
+        "aanpak van de woning"
+    )
+
+
 def test_a_record_that_gives_its_motion_no_number_is_refused_saying_so(tmp_path: Path) -> None:
     """A copy of the record that stops before the chair gives the changed motion its number
     holds no motion to import: refused as a motion of a debate's record, nothing written."""
