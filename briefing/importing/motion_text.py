@@ -185,6 +185,12 @@ def read_body(lines: list[SourceLine], path: Path, opening: int) -> MotionBody:
         asks[0] if asks else len(clauses),
     )
     considerations, request = clauses[:first_request], clauses[first_request:]
+    if not request and not any(CLOSING_RE.match(line.text) for line in lines):
+        raise BriefingError(
+            f"{path}:{lines[-1].number if lines else opening}: the motion's text stops before "
+            "its request and 'en gaat over tot de orde van de dag.': the copy is not whole; "
+            "import the whole paper (as text, PDF or XML)"
+        )
     if not request:
         raise BriefingError(
             f"{path}:{opening}: found no request in the motion (a clause such as "
