@@ -71,6 +71,23 @@ def test_a_party_sites_copy_of_a_motion_is_refused_saying_what_it_is(tmp_path: P
     assert (content / "motions.yaml").read_bytes() == before
 
 
+def test_a_copy_that_stops_inside_the_motion_is_refused_as_not_whole(tmp_path: Path) -> None:
+    """A page copied up to the middle of the considerations has neither the request nor 'en
+    gaat over tot de orde van de dag.': it is refused at its last line as a copy that is not
+    whole, not for a missing request, and nothing is written."""
+    content = content_copy(tmp_path / "content")
+    before = (content / "motions.yaml").read_bytes()
+    sample = PAGES / "berthub-2025D03540.txt"
+    run = cli("import", sample, "--content", content)
+    assert (run.returncode, run.stdout) == (1, "")
+    assert run.stderr == (
+        f"briefing: error: {sample}:44: the motion's text stops before its request and 'en gaat "
+        "over tot de orde van de dag.': the copy is not whole; import the whole paper (as text, "
+        "PDF or XML)\n"
+    )
+    assert (content / "motions.yaml").read_bytes() == before
+
+
 def test_an_amendment_copied_without_its_title_is_refused_as_an_amendment(tmp_path: Path) -> None:
     """A party's site copies an amendment under its own heading, without 'Nr. 8 AMENDEMENT
     ...': its opening 'De ondergetekende stelt het volgende amendement voor:' says what it is."""

@@ -21,7 +21,8 @@ from __future__ import annotations
 import re
 
 from briefing.importing.kamerstuk_layout import NUMBER_RE
-from briefing.importing.motion_text import CLOSING_RE, OPENING_RE
+from briefing.importing.motion_head import OPENING_RE
+from briefing.importing.motion_text import CLOSING_RE
 from briefing.importing.text import SourceLine, collapse, shortened
 
 #: The table above an Eerste Kamer paper, or its addressee.
@@ -34,6 +35,8 @@ _LETTERED_RE = re.compile(
 )
 #: The kinds of paper the importer reads, as their heading starts.
 _READ_KINDS_RE = re.compile(r"^(?:HERDRUK\d{0,3}\s+)?(?:GEWIJZIGDE\s+)?(?:BRIEF|MOTIE)\b", re.I)
+#: A motion's title after its number: "MOTIE VAN ...", "GEWIJZIGDE MOTIE VAN ...".
+_MOTION_KIND_RE = re.compile(r"^(?:(?:NADER\s+)?GEWIJZIGDE\s+)?MOTIE\b")
 #: How far into the text the head of a paper reaches.
 _HEAD_LINES = 60
 #: A news site's dateline of the item it reprints: the day, the kind, the organisation.
@@ -86,7 +89,7 @@ def what_it_is(lines: list[SourceLine]) -> tuple[int, str] | None:
     head = [(line.number, collapse(line.text)) for line in lines[:_HEAD_LINES]]
     for number, text in head:
         if _FIRST_CHAMBER_RE.search(text) or _LETTERED_RE.match(text):
-            return (
+            return _first_chamber(head) or (
                 number,
                 f"a paper of the Eerste Kamer ('{text}'), which the importer does not read",
             )
@@ -115,6 +118,20 @@ def what_it_is(lines: list[SourceLine]) -> tuple[int, str] | None:
                 f"{_OWN_PUBLICATION}"
             )
     return _motion_in_a_debate(lines) or _debate_record(lines)
+
+
+def _first_chamber(head: list[tuple[int, str]]) -> tuple[int, str] | None:
+    """A motion of the Eerste Kamer, by its title ("L MOTIE VAN HET LID SCHALK C.S."): its
+    letter is no number of the Tweede Kamer's motions, which the register and the Kamer's
+    records that 'briefing kamer link' reads hold."""
+    for number, text in head:
+        if (lettered := _LETTERED_RE.match(text)) and _MOTION_KIND_RE.match(lettered[2]):
+            return number, (
+                f"a motion of the Eerste Kamer ('{text}'), numbered with a letter; motions.yaml "
+                "holds the motions of the Tweede Kamer, numbered as its records number them "
+                "('35 300, nr. 12'), so an Eerste Kamer motion is not imported"
+            )
+    return None
 
 
 def _debate_record(lines: list[SourceLine]) -> tuple[int, str] | None:
