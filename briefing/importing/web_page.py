@@ -31,11 +31,16 @@ from briefing.errors import BriefingError
 from briefing.importing.text import SourceLine
 
 #: The start of a saved page, after a byte order mark, white space and comments (browsers
-#: put "<!-- saved from url=... -->" above it): a doctype or the root element; XHTML after
-#: its XML declaration. The official XML starts ``<?xml`` too, with another root.
+#: put "<!-- saved from url=... -->" above it): a doctype or the root element. After an XML
+#: declaration, XHTML's doctype or root in XHTML's namespace; the official XML starts
+#: ``<?xml`` too, with another root, and other XML is refused as what it is.
 _COMMENT_RE = re.compile(rb"\s*<!--.*?-->", re.DOTALL)
 _DECLARATION_RE = re.compile(rb"\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _HTML_START_RE = re.compile(rb"\s*<(?:!doctype\s+html|html)[\s>/]", re.IGNORECASE)
+_XHTML_START_RE = re.compile(
+    rb"\s*<(?:!doctype\s+html|html[^>]*\sxmlns\s*=\s*[\"']http://www\.w3\.org/1999/xhtml)",
+    re.IGNORECASE,
+)
 
 #: Where a page declares its encoding: ``<meta charset=...>``, ``<meta http-equiv=
 #: "Content-Type" content="text/html; charset=...">`` or XHTML's XML declaration.
@@ -55,6 +60,8 @@ _NOT_TEXT = {
     # the site's own parts around the publication
     "nav", "aside", "footer",
 }  # fmt: skip
+#: What a page's head holds.
+_HEAD = {"head", "title", "meta", "link", "style", "script", "base", "noscript", "template"}
 #: Elements without content (no end tag).
 _VOID = {
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
@@ -71,8 +78,9 @@ _SITE_ROLES = {
     "navigation", "banner", "contentinfo", "search", "complementary", "dialog",
     "alertdialog", "menu", "menubar", "toolbar",
 }  # fmt: skip
-#: Words in an id or class that mark the site's own parts (a word of "nav-sub-container",
-#: "cookiebar-cookiepolicy", "skiplink", "breadcrumb-container", "social-media-links").
+#: Words that start an id or class of the site's own parts ("nav-sub-container",
+#: "cookiebar-cookiepolicy", "skiplink", "breadcrumb-container", "social-media-links"); only
+#: the first word counts, so that a wrapper "page--has-sidebar" is not taken for a sidebar.
 _SITE_WORDS = {
     "nav", "navigation", "navbar", "menu", "breadcrumb", "breadcrumbs", "skiplink",
     "skiplinks", "cookie", "cookies", "cookiebar", "consent", "footer", "sidebar", "share",
@@ -106,19 +114,28 @@ def looks_like_html(raw: bytes) -> bool:
         start = start[declared.end() :]
     while comment := _COMMENT_RE.match(start):
         start = start[comment.end() :]
-    return bool(_HTML_START_RE.match(start))
+    return bool((_XHTML_START_RE if declared else _HTML_START_RE).match(start))
 
 
 def page_lines(raw: bytes, path: Path) -> list[SourceLine]:
     """The text of the saved web page ``raw``, as numbered lines (the line of the HTML where
     each starts), or a :class:`BriefingError` naming the file."""
-    reader = _PageReader(_root_of(text := _decode(raw, path)))
-    reader.feed(text)
-    reader.close()
-    lines = reader.out.finish()
+    text = _decode(raw, path)
+    root = _root_of(text)
+    lines = _read(text, root)
+    if root != _Root() and not any(line.text.strip() for line in lines):
+        lines = _read(text, _Root())  # the marked element is empty: the page fills it later
     while lines and not lines[-1].text.strip():
         lines.pop()
     return lines or [SourceLine(1, "")]
+
+
+def _read(text: str, root: _Root) -> list[SourceLine]:
+    """The lines of the page's text in ``root`` (the whole body for an empty root)."""
+    reader = _PageReader(root)
+    reader.feed(text)
+    reader.close()
+    return reader.out.finish()
 
 
 def _decode(raw: bytes, path: Path) -> str:
@@ -239,6 +256,8 @@ class _PageReader(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """An element starts: it may open the publication, a part to leave out, or a line."""
+        if self.skipping == "head" and tag not in _HEAD:
+            self.skipping = None  # a page may leave its head open: the body ends it
         if self.skipping is not None:
             self.skipping_depth += tag == self.skipping
             return
@@ -353,4 +372,4 @@ def _is_site_part(values: dict[str, str]) -> bool:
     if classes & _HIDDEN_CLASSES:
         return True
     names = classes | {values.get("id", "").lower()}
-    return any(word in _SITE_WORDS for name in names for word in re.split(r"[-_]", name))
+    return any(re.split(r"[-_]", name, maxsplit=1)[0] in _SITE_WORDS for name in names)
