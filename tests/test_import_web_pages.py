@@ -7,6 +7,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 import yaml
 
 from briefing.importing.source import read_source
@@ -216,3 +217,37 @@ def test_a_page_is_known_by_its_content_not_its_name(tmp_path: Path) -> None:
     text = tmp_path / "brief.html"
     text.write_text("26 488\nBehoeftestelling vervanging F-16\n", encoding="utf-8")
     assert read_source(text).kind == "text"
+
+
+#: tweedekamer.nl's letter page as other sites and tools write a page: without a main element
+#: and with its head left open (the body ends it); without a main element, the letter in a
+#: wrapper whose class names a sidebar beside it; with a main element that a script fills in
+#: the browser, so that the saved one is empty.
+_MAIN = ('<main id="main-content" role="main">', "</main>")
+_VARIANTS = {
+    "head left open": (*_MAIN, ('<div id="main-content">', "</div>"), ("</head>", "")),
+    "wrapper named for a sidebar": (*_MAIN, ('<div class="layout--with-sidebar">', "</div>")),
+    "empty main": (*_MAIN, ('<main id="app"></main><div id="main-content">', "</div>")),
+}
+
+
+@pytest.mark.parametrize("variant", list(_VARIANTS))
+def test_a_page_written_otherwise_gives_the_same_draft(tmp_path: Path, variant: str) -> None:
+    """Each variant of the letter's page imports to the draft the saved page gives."""
+    start, end, (new_start, new_end), *more = _VARIANTS[variant]
+    original = PAGES / "tk-2019D37354.html"
+    html = original.read_text(encoding="utf-8").replace(end, new_end).replace(start, new_start)
+    for old, new in more:
+        assert old in html
+        html = html.replace(old, new)
+    page = tmp_path / original.name
+    page.write_text(html, encoding="utf-8")
+    known = {path.name for path in (CONTENT / "letters").iterdir()}
+    drafts = []
+    for source, name in ((original, "saved"), (page, "variant")):
+        content = _content(tmp_path, name)
+        run = cli("import", source, "--content", content)
+        assert run.returncode == 0, run.stderr
+        (written,) = [p for p in (content / "letters").iterdir() if p.name not in known]
+        drafts.append(written.read_text(encoding="utf-8"))
+    assert drafts[0] == drafts[1]
