@@ -100,8 +100,11 @@ _BLOCKS = {
     "listing", "main", "menu", "ol", "pre", "section", "summary", "table", "tbody", "thead",
     "tfoot", "tr", "td", "th", "caption", "ul", "xmp",
 }  # fmt: skip
-#: A list item's text that already starts with its marker (a dash, a bullet, "1.", "a)").
-_MARKED_RE = re.compile(r"^(?:[\u2022\u2013\u2014\u00b7\u25aa\u25cf\u2212*-]|\(?\w{1,3}[.)])\s")
+#: A list item's text that already starts with its marker (a dash, a bullet, "1.", "a)", or a
+#: number alone, as a footnote's "1 Kamerstuk ...").
+_MARKED_RE = re.compile(
+    r"^(?:[\u2022\u2013\u2014\u00b7\u25aa\u25cf\u2212*-]|\(?\w{1,3}[.)]|\d{1,3})\s"
+)
 _SPACES_RE = re.compile(r"[ \t\n\r\f]+")
 
 
@@ -157,10 +160,11 @@ def _decode(raw: bytes, path: Path) -> str:
         return raw.decode(encoding)
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        said = f"declares {name}" if declared else "declares no character set, so UTF-8 is read"
+        said = f"declares {name}" if declared else "declares no character set (UTF-8 is read)"
         raise BriefingError(
-            f"{path}:{line}: the page {said}, but byte 0x{raw[exc.start]:02x} at line {line} "
-            "is not that; save the page again (as UTF-8)"
+            f"{path}:{line}: the page {said}, but byte 0x{raw[exc.start]:02x} at line {line} is "
+            "not in it; save the page again as UTF-8, or declare the character set it is in "
+            "(<meta charset=windows-1252>)"
         ) from None
 
 
