@@ -195,6 +195,25 @@ def test_a_page_declaring_windows_1252_is_read_in_it(tmp_path: Path) -> None:
     assert "toetreding van Italië en Nederland" in body["sections"][0]["body"][0]
 
 
+def test_a_page_not_in_the_character_set_it_declares_is_refused_saying_so(
+    tmp_path: Path,
+) -> None:
+    """The same page in Windows-1252 without saying so: UTF-8 is read, and the first byte that
+    is not UTF-8 is named with its line, and what to do."""
+    html = LETTER_PAGE.read_text(encoding="utf-8").replace(
+        '<meta http-equiv="Content-Type" content="text/html; charset=UTF-8">', ""
+    )
+    page = tmp_path / "kst-26488-72.html"
+    page.write_bytes(html.encode("cp1252"))
+    run = cli("import", page, "--content", _content(tmp_path))
+    assert run.returncode == 1
+    assert run.stderr == (
+        f"briefing: error: {page}:5: the page declares no character set (UTF-8 is read), but "
+        "byte 0xeb at line 5 is not in it; save the page again as UTF-8, or declare the "
+        "character set it is in (<meta charset=windows-1252>)\n"
+    )
+
+
 def test_a_page_is_known_by_its_content_not_its_name(tmp_path: Path) -> None:
     """XHTML after its XML declaration is a page, also named ``.txt``; the official XML and a
     text named ``.html`` are read as before."""
@@ -251,3 +270,31 @@ def test_a_page_written_otherwise_gives_the_same_draft(tmp_path: Path, variant: 
         (written,) = [p for p in (content / "letters").iterdir() if p.name not in known]
         drafts.append(written.read_text(encoding="utf-8"))
     assert drafts[0] == drafts[1]
+
+
+def test_footnotes_numbered_in_a_list_are_read_as_a_copy_gives_them(tmp_path: Path) -> None:
+    """A letter whose page numbers its footnotes after the signature in a list that prints the
+    numbers ("1 Kamerstuk 24 515, nr. 431"): no second number is put before them, and the draft
+    is the one the copied text gives, its four footnotes called where the text calls them."""
+    source = IMPORT / "tk-2018D55739.noten.txt"
+    lines = source.read_text(encoding="utf-8").splitlines()
+    first = next(i for i, line in enumerate(lines) if line.startswith("1 Kamerstuk"))
+    notes = "".join(f"<li>{line}</li>\n" for line in lines[first : first + 4])
+    page = tmp_path / "tk-2018D55739.html"
+    page.write_text(
+        "<!DOCTYPE html><html><head><title>Brief</title></head><body><main><div>"
+        + "<br>\n".join(lines[:first])
+        + f"</div><ol>{notes}</ol><div>"
+        + "<br>\n".join(lines[first + 4 :])
+        + "</div></main></body></html>\n",
+        encoding="utf-8",
+    )
+    drafts = []
+    for name, imported in (("copied", source), ("saved", page)):
+        content = _content(tmp_path, name)
+        run = cli("import", imported, "--content", content)
+        assert run.returncode == 0, run.stderr
+        (written,) = (content / "letters").glob("2018-*-kinderen*.yaml")
+        drafts.append(_without_source_line(written.read_text(encoding="utf-8")))
+    assert drafts[0] == drafts[1]
+    assert len(yaml.safe_load(drafts[1])["footnotes"]) == 4
