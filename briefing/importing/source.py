@@ -94,10 +94,7 @@ def _decode(raw: bytes, path: Path) -> str:
 
 def _cleaned(lines: list[SourceLine]) -> list[SourceLine]:
     """A web page's lines, without the characters that are not text, as a copy's are."""
-    return [
-        SourceLine(line.number, _NOT_TEXT.sub("", _ODD_BREAKS.sub(" ", line.text)))
-        for line in lines
-    ]
+    return [SourceLine(line.number, _as_text(line.text)) for line in lines]
 
 
 def text_lines(text: str) -> list[SourceLine]:
@@ -105,6 +102,12 @@ def text_lines(text: str) -> list[SourceLine]:
     if not text.strip():
         return [SourceLine(1, "")]
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    text = _ODD_BREAKS.sub(" ", text).replace("\t", " ").replace("\x0c", "")
-    text = _NOT_TEXT.sub("", text)
+    text = _as_text(text)
     return [SourceLine(number, line) for number, line in enumerate(text.split("\n"), start=1)]
+
+
+def _as_text(text: str) -> str:
+    """``text`` with odd line breaks and tabs as spaces, without form feeds and the other
+    characters that are not text."""
+    text = _ODD_BREAKS.sub(" ", text).replace("\t", " ").replace("\x0c", "")
+    return _NOT_TEXT.sub("", text)

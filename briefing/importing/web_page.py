@@ -157,7 +157,7 @@ def _decode(raw: bytes, path: Path) -> str:
     if encoding in _AS_WINDOWS_1252:
         encoding = "cp1252"
     try:
-        return raw.decode(encoding)
+        return raw.decode(encoding).replace("\r\n", "\n").replace("\r", "\n")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         said = f"declares {name}" if declared else "declares no character set (UTF-8 is read)"
