@@ -298,3 +298,22 @@ def test_footnotes_numbered_in_a_list_are_read_as_a_copy_gives_them(tmp_path: Pa
         drafts.append(_without_source_line(written.read_text(encoding="utf-8")))
     assert drafts[0] == drafts[1]
     assert len(yaml.safe_load(drafts[1])["footnotes"]) == 4
+
+
+def test_a_page_with_windows_line_ends_and_preformatted_text_gives_clean_lines(
+    tmp_path: Path,
+) -> None:
+    """A page saved with Windows line ends, its text preformatted (``<pre>``) with a tab and a
+    form feed in it: the lines a copy gives, numbered as an editor counts them, the tab a
+    space and the form feed gone, no carriage return left at a line's end."""
+    page = tmp_path / "brief.html"
+    page.write_bytes(
+        b"<!DOCTYPE html>\r\n<body>\r\n<pre>Den Haag,\t22 mei 2008\x0c\r\nGeachte voorzitter,</pre>"
+        b"\r\n<p>Met deze\r\nbrief</p>"
+    )
+    assert [(line.number, line.text) for line in read_source(page).lines] == [
+        (3, "Den Haag, 22 mei 2008"),
+        (4, "Geachte voorzitter,"),
+        (5, ""),
+        (5, "Met deze brief"),
+    ]
