@@ -257,6 +257,7 @@ class _PageReader(HTMLParser):
         self.pre = 0
         self.lists: list[list[int | str]] = []
         self.marker: str | None = None
+        self.read: set[str] = set()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """An element starts: it may open the publication, a part to leave out, or a line."""
@@ -347,15 +348,21 @@ class _PageReader(HTMLParser):
         self.out.add(collapsed, line)
 
     def _opens(self, tag: str, values: dict[str, str]) -> bool:
-        """Whether this element holds the publication, or the footnotes printed after it."""
+        """Whether this element holds the publication, or the footnotes printed after it;
+        each is read once (a page may repeat them for printing)."""
         identity = values.get("id", "").lower()
-        if self.root.id is not None and identity == self.root.id:
-            return True
-        if self.root.tag is not None and tag == self.root.tag:
-            return True
-        return tag in _CLOSED and (
+        if (self.root.id is not None and identity == self.root.id) or tag == self.root.tag:
+            part = "publication"
+        elif tag in _CLOSED and (
             identity in ("noten", "voetnoten") or "voetnoten" in _words(values.get("class"))
-        )
+        ):
+            part = "footnotes"
+        else:
+            return False
+        if part in self.read:
+            return False
+        self.read.add(part)
+        return True
 
 
 def _words(value: str | None) -> set[str]:
