@@ -317,3 +317,25 @@ def test_a_page_with_windows_line_ends_and_preformatted_text_gives_clean_lines(
         (5, ""),
         (5, "Met deze brief"),
     ]
+
+
+def test_a_page_that_repeats_the_publication_gives_it_once(tmp_path: Path) -> None:
+    """A page that holds the publication and its footnotes twice (a copy of them for
+    printing, after the first): the letter is read once, the same draft and notes as the
+    page's, no note of a footnote left over."""
+    html = LETTER_PAGE.read_text(encoding="utf-8")
+    article = html[html.index("<article>") : html.index("</article>") + len("</article>")]
+    page = tmp_path / LETTER_PAGE.name
+    page.write_text(
+        html.replace("</main>", f'<div class="print-version">{article}</div></main>'),
+        encoding="utf-8",
+    )
+    drafts, notes = [], []
+    for source, name in ((LETTER_PAGE, "saved"), (page, "repeated")):
+        content = _content(tmp_path, name)
+        run = cli("import", source, "--content", content)
+        assert run.returncode == 0, run.stderr
+        drafts.append((content / "letters" / f"{LETTER_ID}.yaml").read_text(encoding="utf-8"))
+        notes.append(run.stderr.replace(str(source), "PAGE"))
+    assert drafts[0] == drafts[1]
+    assert notes[0] == notes[1]
