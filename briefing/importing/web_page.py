@@ -258,6 +258,7 @@ class _PageReader(HTMLParser):
         self.lists: list[list[int | str]] = []
         self.marker: str | None = None
         self.read: set[str] = set()
+        self.region_is_notes = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """An element starts: it may open the publication, a part to leave out, or a line."""
@@ -268,11 +269,11 @@ class _PageReader(HTMLParser):
             return
         values = {name: value or "" for name, value in attrs}
         if self.region is None:
-            if self._opens(tag, values):
-                self.region, self.depth = tag, 1
-                self.out.block(2)
-            return
-        if tag in _NOT_TEXT or (tag in _CLOSED and _is_site_part(values)):
+            if not self._opens(tag, values):
+                return
+            self.region, self.depth = tag, 0
+            self.out.block(2)
+        elif tag in _NOT_TEXT or (tag in _CLOSED and _is_site_part(values)):
             if tag not in _VOID:
                 self.skipping, self.skipping_depth = tag, 1
             return
@@ -288,7 +289,9 @@ class _PageReader(HTMLParser):
             self.lists.append([tag, int(start) if start.isdigit() else 1])
         elif tag == "li" and self.lists:
             kind, number = self.lists[-1]
-            self.marker = f"{number}." if kind == "ol" else "\u2022"
+            # a footnote's number stands alone before its text, as the text readers read it
+            dot = "" if self.region_is_notes else "."
+            self.marker = f"{number}{dot}" if kind == "ol" else "\u2022"
             self.lists[-1][1] = int(number) + 1
         elif tag == "pre":
             self.pre += 1
@@ -362,6 +365,7 @@ class _PageReader(HTMLParser):
         if part in self.read:
             return False
         self.read.add(part)
+        self.region_is_notes = part == "footnotes"
         return True
 
 
