@@ -339,3 +339,29 @@ def test_a_page_that_repeats_the_publication_gives_it_once(tmp_path: Path) -> No
         notes.append(run.stderr.replace(str(source), "PAGE"))
     assert drafts[0] == drafts[1]
     assert notes[0] == notes[1]
+
+
+def test_footnotes_in_a_list_the_page_numbers_are_the_letters(tmp_path: Path) -> None:
+    """The footnotes after the publication as a list the browser numbers
+    (``<ol class="voetnoten">``, no number in the text): each is numbered as the text readers
+    read a footnote ("1 Ter vertrouwelijke ..."), and the draft and notes are the page's."""
+    html = LETTER_PAGE.read_text(encoding="utf-8")
+    notes_start, notes_end = html.index('<div id="noten">'), html.index("</article>")
+    note = (
+        "Ter vertrouwelijke inzage gelegd, alleen voor de leden, bij het Centraal Informatiepunt"
+        " van de Tweede Kamer der Staten-Generaal."
+    )
+    page = tmp_path / LETTER_PAGE.name
+    page.write_text(
+        f'{html[:notes_start]}<ol class="voetnoten"><li>{note}</li></ol>{html[notes_end:]}',
+        encoding="utf-8",
+    )
+    drafts, notes = [], []
+    for source, name in ((LETTER_PAGE, "saved"), (page, "listed")):
+        content = _content(tmp_path, name)
+        run = cli("import", source, "--content", content)
+        assert run.returncode == 0, run.stderr
+        drafts.append((content / "letters" / f"{LETTER_ID}.yaml").read_text(encoding="utf-8"))
+        notes.append(run.stderr.replace(str(source), "PAGE"))
+    assert drafts[0] == drafts[1]
+    assert notes[0] == notes[1]
