@@ -1,18 +1,20 @@
 """A web page saved from a browser ("Save page as"), as the lines of text a copy of it gives.
 
-A policy officer who saves a Kamerstuk's page (officielebekendmakingen.nl's ``kst-....html``,
-a letter or motion on tweedekamer.nl or rijksoverheid.nl) gets HTML, not text. Its text is
-read as a browser's "select all, copy" gives it: a block element (a paragraph, a heading, a
-list's item, a table's row and cell, a line break) starts a line, a paragraph and a heading
-have a blank line around them, inline elements (links, emphasis, a footnote call's ``<sup>``)
-run on in their line, white space is collapsed, entities are decoded, a non-breaking space
-stays one. A list's items get the bullet or number the browser draws beside them, so that the
-text readers see a list. What is not shown, or not the publication's, is left out: the head,
-scripts, styles, templates, forms' controls, embedded frames and images, what the page hides,
-and the site's navigation, menus, breadcrumbs, skip links, cookie banners, share buttons,
-dialogs and footers. Where the site marks the publication (officielebekendmakingen.nl's
-``<div id="broodtekst">``, else the page's ``<main>``, else its ``<article>``) only that is
-read, with the footnotes the page prints after it (``<div id="noten">``); else the whole body.
+A policy officer who saves a Kamerstuk's page (officielebekendmakingen.nl's ``kst-....html``, a
+letter or motion on tweedekamer.nl or rijksoverheid.nl) gets HTML, not text. Its text is read
+as a browser's "select all, copy" gives it: a block element (a paragraph, a heading, a list's
+item, a table's row and cell, a line break) starts a line, a paragraph and a heading have a
+blank line around them, inline elements (links, emphasis, a footnote call's ``<sup>``) run on
+in their line, white space is collapsed, entities are decoded, a non-breaking space stays one,
+a soft hyphen goes. A list's items get the bullet or number the browser draws beside them, so
+that the text readers see a list. What is not shown, or not the publication's, is left out: the
+head, scripts, styles, templates, forms' controls, embedded frames and images, what the page
+hides, and the site's navigation, menus, breadcrumbs, skip links, cookie banners, share
+buttons, dialogs and footers. Where the site marks the publication
+(officielebekendmakingen.nl's ``<div id="broodtekst">``, else the page's ``<main>``, else its
+``<article>``) only that is read, once, with the footnotes the page prints after it
+(``<div id="noten">``, or a list of class ``voetnoten``, numbered as a footnote is: "1 ...");
+else the whole body.
 
 Each line keeps the number of the line of the HTML where its text starts, so that a note
 points into the file. The page is parsed with the standard library's HTML parser, which reads
@@ -331,6 +333,7 @@ class _PageReader(HTMLParser):
         """Text: in its line, white space collapsed (kept in ``<pre>``)."""
         if self.skipping is not None or self.region is None:
             return
+        data = data.replace("\u00ad", "")  # a soft hyphen only says where a word may break
         line = self.getpos()[0]
         if self.pre:
             for index, part in enumerate(data.split("\n")):
