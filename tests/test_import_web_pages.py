@@ -304,18 +304,19 @@ def test_a_page_with_windows_line_ends_and_preformatted_text_gives_clean_lines(
     tmp_path: Path,
 ) -> None:
     """A page saved with Windows line ends, its text preformatted (``<pre>``) with a tab and a
-    form feed in it: the lines a copy gives, numbered as an editor counts them, the tab a
-    space and the form feed gone, no carriage return left at a line's end."""
+    form feed in it, and a soft hyphen in a word: the lines a copy gives, numbered as an editor
+    counts them, the tab a space, the form feed and the soft hyphen gone, no carriage return
+    left at a line's end."""
     page = tmp_path / "brief.html"
     page.write_bytes(
         b"<!DOCTYPE html>\r\n<body>\r\n<pre>Den Haag,\t22 mei 2008\x0c\r\nGeachte voorzitter,</pre>"
-        b"\r\n<p>Met deze\r\nbrief</p>"
+        b"\r\n<p>Met deze\r\nbrief over de gemeente&shy;raad</p>"
     )
     assert [(line.number, line.text) for line in read_source(page).lines] == [
         (3, "Den Haag, 22 mei 2008"),
         (4, "Geachte voorzitter,"),
         (5, ""),
-        (5, "Met deze brief"),
+        (5, "Met deze brief over de gemeenteraad"),
     ]
 
 
