@@ -103,9 +103,9 @@ _BLOCKS = {
     "tfoot", "tr", "td", "th", "caption", "ul", "xmp",
 }  # fmt: skip
 #: A list item's text that already starts with its marker (a dash, a bullet, "1.", "a)", or a
-#: number alone, as a footnote's "1 Kamerstuk ...").
+#: number alone, as a footnote's "1 Kamerstuk ..."), also a marker in an element of its own.
 _MARKED_RE = re.compile(
-    r"^(?:[\u2022\u2013\u2014\u00b7\u25aa\u25cf\u2212*-]|\(?\w{1,3}[.)]|\d{1,3})\s"
+    r"^(?:[\u2022\u2013\u2014\u00b7\u25aa\u25cf\u2212*-]|\(?\w{1,3}[.)]|\d{1,3})(?:\s|$)"
 )
 _SPACES_RE = re.compile(r"[ \t\n\r\f]+")
 
