@@ -375,3 +375,27 @@ def test_footnotes_in_a_list_the_page_numbers_are_the_letters(tmp_path: Path) ->
         notes.append(run.stderr.replace(str(source), "PAGE"))
     assert drafts[0] == drafts[1]
     assert notes[0] == notes[1]
+
+
+def test_a_motions_list_with_its_markers_in_elements_of_their_own_is_as_the_xml_gives_it(
+    tmp_path: Path,
+) -> None:
+    """The motion Beckerman and Bushoff (Kamerstuk 33 529, nr. 1329) as a page in
+    officielebekendmakingen.nl's layout, whose request lists the motions to carry out, each
+    item's dash in an element of its own (``<span class="ol">``): the entry is the one
+    its official XML gives, one dash before each motion, not a bullet beside it."""
+    entries = []
+    for name in ("kst-33529-1329.html", "kst-33529-1329.xml"):
+        content = _content(tmp_path, name)
+        run = cli("import", PAGES / name, "--content", content)
+        assert run.returncode == 0, run.stderr
+        entries.append((content / "motions.yaml").read_text(encoding="utf-8"))
+    assert entries[0] == entries[1]
+    motions = yaml.safe_load(entries[0])["motions"]
+    motion = next(m for m in motions if m["kamerstuk"] == "33 529, nr. 1329")
+    assert motion["request"].startswith(
+        "verzoekt de regering aangenomen moties uit te voeren, waaronder: \u2013 de motie op "
+        "stuk nr. "
+        "1181 (33 529) om te komen"
+    )
+    assert "\u2022" not in motion["request"] and "\u2013 \u2013" not in motion["request"]
