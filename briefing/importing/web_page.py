@@ -298,6 +298,15 @@ class _PageReader(HTMLParser):
         elif tag == "pre":
             self.pre += 1
 
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
+        """A marked section (``<![CDATA[...]]>``, Word's ``<![if ...]>``); one the parser
+        does not know (``<![foo[``) is skipped to its ``>`` instead of stopping the reading."""
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            end = self.rawdata.find(">", i)
+            return -1 if end < 0 else end + 1
+
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """A self-closed element (XHTML's ``<br/>``): it starts and ends at once."""
         self.handle_starttag(tag, attrs)
@@ -357,11 +366,10 @@ class _PageReader(HTMLParser):
         """Whether this element holds the publication, or the footnotes printed after it;
         each is read once (a page may repeat them for printing)."""
         identity = values.get("id", "").lower()
+        classes = values.get("class", "").lower().split()
         if (self.root.id is not None and identity == self.root.id) or tag == self.root.tag:
             part = "publication"
-        elif tag in _CLOSED and (
-            identity in ("noten", "voetnoten") or "voetnoten" in _words(values.get("class"))
-        ):
+        elif tag in _CLOSED and (identity in ("noten", "voetnoten") or "voetnoten" in classes):
             part = "footnotes"
         else:
             return False
@@ -370,11 +378,6 @@ class _PageReader(HTMLParser):
         self.read.add(part)
         self.region_is_notes = part == "footnotes"
         return True
-
-
-def _words(value: str | None) -> set[str]:
-    """The class names in ``value``, in lower case."""
-    return set((value or "").lower().split())
 
 
 def _is_site_part(values: dict[str, str]) -> bool:
@@ -386,7 +389,7 @@ def _is_site_part(values: dict[str, str]) -> bool:
         return True
     if values.get("role", "").lower() in _SITE_ROLES:
         return True
-    classes = _words(values.get("class"))
+    classes = set(values.get("class", "").lower().split())
     if classes & _HIDDEN_CLASSES:
         return True
     names = classes | {values.get("id", "").lower()}
