@@ -399,3 +399,20 @@ def test_a_motions_list_with_its_markers_in_elements_of_their_own_is_as_the_xml_
         "1181 (33 529) om te komen"
     )
     assert "\u2022" not in motion["request"] and "\u2013 \u2013" not in motion["request"]
+
+
+def test_a_page_with_marked_sections_the_parser_does_not_know_is_read_on(tmp_path: Path) -> None:
+    """Word's conditional sections (``<![if !supportLists]>``) and a marked section of an
+    unknown kind (``<![foo[``) in a page: skipped, and the text around them read, no
+    traceback."""
+    page = tmp_path / "brief.html"
+    page.write_text(
+        "<!DOCTYPE html><body><p><![if !supportLists]>- <![endif]>Den Haag, 22 mei 2008</p>"
+        "<p>Geachte <![foo[ bar ]]>voorzitter,</p><![ ]]></body>",
+        encoding="utf-8",
+    )
+    assert [line.text for line in read_source(page).lines] == [
+        "- Den Haag, 22 mei 2008",
+        "",
+        "Geachte voorzitter,",
+    ]
