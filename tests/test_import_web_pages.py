@@ -5,6 +5,7 @@ navigation, banners and footers, and whatever markup the page holds, never reach
 from __future__ import annotations
 
 import shutil
+from html import escape
 from pathlib import Path
 
 import pytest
@@ -416,3 +417,25 @@ def test_a_page_with_marked_sections_the_parser_does_not_know_is_read_on(tmp_pat
         "",
         "Geachte voorzitter,",
     ]
+
+
+def test_a_page_written_on_one_line_keeps_the_letterhead_under_the_sites_head(
+    tmp_path: Path,
+) -> None:
+    """berthub.eu's page of a letter with a letterhead of its own ("Datum", "Betreft") under
+    the site's head, saved as HTML written on one line, as generated pages often are: every
+    line of its text starts on line 1 of the file. The letterhead's date and subject are still
+    the letter's, as in the copied text, not the page's title and date."""
+    text = (IMPORT / "berthub-2024D51302.excerpt.txt").read_text(encoding="utf-8")
+    letterhead = "Datum 18 december 2024\nBetreft Inzet in de Europese Unie\n\nGeachte Voorzitter,"
+    text = text.replace("\n\nGeachte Voorzitter,", letterhead)
+    paragraphs = "".join(f"<p>{escape(line)}</p>" for line in text.splitlines() if line.strip())
+    page = tmp_path / "2024D51302.html"
+    page.write_text(f"<!DOCTYPE html><html><body>{paragraphs}</body></html>", "utf-8")
+    content = _content(tmp_path)
+    run = cli("import", page, "--content", content)
+    assert run.returncode == 0, run.stderr
+    draft = yaml.safe_load(next((content / "letters").glob("2024-12-18-*.yaml")).read_text("utf-8"))
+    assert draft["subject"] == "Inzet in de Europese Unie"
+    assert draft["date"].isoformat() == "2024-12-18"
+    assert draft["kamerstuk"] == "21 501-32, nr. 1691"
