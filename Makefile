@@ -53,8 +53,10 @@ build: $(STAMP)
 check: $(STAMP)
 	$(VENV)/bin/briefing check
 
+# mypy checks the files pyproject.toml names: briefing, bench and tests.
 test: $(STAMP) browser
 	$(VENV)/bin/ruff check briefing tests bench
+	$(VENV)/bin/ruff format --check briefing tests bench
 	$(VENV)/bin/mypy
 	$(VENV)/bin/pytest
 

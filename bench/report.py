@@ -70,7 +70,7 @@ def kinds(results: list[SizeResult]) -> list[str]:
     """Per kind of document: how many, their pages, raw WeasyPrint's time and work per page."""
     header = [
         "letters", "kind", "documents", "pages", "raw ms/page", "thousand calls/page",
-        "longest document",
+        "lines/page", "calls/line", "longest document",
     ]  # fmt: skip
     rows = []
     for r in results:
@@ -78,8 +78,12 @@ def kinds(results: list[SizeResult]) -> list[str]:
             longest = f"{r.longest[1]} pages" if r.longest[0].startswith(f"{kind}/") else ""
             per_page = f"{1000 * seconds / pages:.0f}" if pages else "-"
             calls = r.calls_per_page(kind)
+            lines = r.lines_per_page(kind)
             work = f"{calls / 1000:.0f}" if calls else "-"
-            rows.append([str(r.letters), kind, str(documents), str(pages), per_page, work, longest])
+            density = f"{lines:.0f}" if lines else "-"
+            per_line = f"{calls / lines:.0f}" if lines else "-"
+            row = [str(r.letters), kind, str(documents), str(pages), per_page, work, density]
+            rows.append([*row, per_line, longest])
     return _table(header, rows)
 
 

@@ -32,8 +32,9 @@ class SizeResult:
     added_raw: float = 0.0
     #: By kind of document (letters, briefings, sectors): documents, pages, raw seconds.
     kinds: dict[str, tuple[int, int, float]] = field(default_factory=dict)
-    #: By kind of document: pages and WeasyPrint's Python calls of a sample (bench.work).
-    work: dict[str, tuple[int, int]] = field(default_factory=dict)
+    #: By kind of document: pages, WeasyPrint's Python calls and lines of text of a sample
+    #: (bench.work).
+    work: dict[str, tuple[int, int, int]] = field(default_factory=dict)
     #: The longest document and its pages.
     longest: tuple[str, int] = ("", 0)
     #: The longest debate dossier and its pages.
@@ -66,8 +67,13 @@ class SizeResult:
 
     def calls_per_page(self, kind: str) -> float:
         """WeasyPrint's Python calls per page of the sampled documents of ``kind``."""
-        pages, calls = self.work.get(kind, (0, 0))
+        pages, calls, _ = self.work.get(kind, (0, 0, 0))
         return calls / pages if pages else 0.0
+
+    def lines_per_page(self, kind: str) -> float:
+        """Lines of text per page of the sampled documents of ``kind``."""
+        pages, _, lines = self.work.get(kind, (0, 0, 0))
+        return lines / pages if pages else 0.0
 
     @property
     def work_per_page(self) -> float:
@@ -75,3 +81,12 @@ class SizeResult:
         weighed = [(pages, self.calls_per_page(kind)) for kind, (_, pages, _) in self.kinds.items()]
         total = sum(pages for pages, per_page in weighed if per_page)
         return sum(pages * per_page for pages, per_page in weighed) / total if total else 0.0
+
+    @property
+    def work_per_line(self) -> float:
+        """Calls per line of text of the whole build: each kind's calls and lines per page,
+        weighed by its pages in the build."""
+        kinds = [(pages, kind) for kind, (_, pages, _) in self.kinds.items() if kind in self.work]
+        lines = sum(pages * self.lines_per_page(kind) for pages, kind in kinds)
+        calls = sum(pages * self.calls_per_page(kind) for pages, kind in kinds)
+        return calls / lines if lines else 0.0

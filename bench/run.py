@@ -56,11 +56,12 @@ def _raw(
     return float(figures["seconds"]), float(figures["cpu"]), figures["documents"]
 
 
-def _work(content: Path, recorded: Path, python: str) -> dict[str, tuple[int, int]]:
-    """Pages and WeasyPrint's Python calls of a sample of each kind of document."""
+def _work(content: Path, recorded: Path, python: str) -> dict[str, tuple[int, int, int]]:
+    """Pages, lines of text and WeasyPrint's Python calls of a sample of each kind."""
     command = [python, "-m", "bench.work", str(content), str(recorded)]
     done = measure.run(command, cwd=Path(__file__).resolve().parent.parent).check()
-    return {kind: (f["pages"], f["calls"]) for kind, f in json.loads(done.stdout).items()}
+    figures = json.loads(done.stdout).items()
+    return {kind: (f["pages"], f["calls"], f["lines"]) for kind, f in figures}
 
 
 def _by_kind(pages: dict[str, int], seconds: dict[str, float]) -> dict[str, tuple[int, int, float]]:

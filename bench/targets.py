@@ -113,6 +113,9 @@ def _page_cost(results: dict[int, SizeResult]) -> Verdict:
     if small.work_per_page and large.work_per_page:
         more = large.work_per_page / small.work_per_page - 1
         shown += f"; work per page {more:+.0%}"
+    if small.work_per_line and large.work_per_line:
+        more = large.work_per_line / small.work_per_line - 1
+        shown += f", per line of text {more:+.0%}"
     return Verdict(target, shown, growth <= MAX_PAGE_COST_GROWTH)
 
 

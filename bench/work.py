@@ -6,8 +6,9 @@ output's folder: letters, briefings, sectors), spread evenly over the plan, rend
 with WeasyPrint under :mod:`cProfile` and counts the Python calls it makes. Unlike time,
 the count is the same on every run to within a few hundredths of a percent, on a busy
 machine too, so it tells whether a page costs more because it holds more or because the
-machine was slower. It prints as JSON, per kind: the documents measured, of how many, their
-pages and the calls they took.
+machine was slower. It also counts the lines of text the documents' pages hold, so that a
+page that costs more can be told from a page that holds more. It prints as JSON, per kind: the
+documents measured, of how many, their pages, their lines of text and the calls they took.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import pstats
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from bench.raw import documents
 
@@ -41,8 +43,24 @@ def planned(content: Path) -> list[str]:
     return [output.path for output in plan(Index(load_corpus(content))).outputs]
 
 
+def text_lines(document: Any) -> int:
+    """The lines of a rendered WeasyPrint document that hold text (in paragraphs, headings,
+    table cells, footnotes, page margins), each counted once."""
+    from weasyprint.formatting_structure.boxes import LineBox, TextBox
+
+    def has_text(line: Any) -> bool:
+        return any(isinstance(box, TextBox) and box.text.strip() for box in line.descendants())
+
+    return sum(
+        1
+        for page in document.pages
+        for box in page._page_box.descendants()
+        if isinstance(box, LineBox) and has_text(box)
+    )
+
+
 def measure(content: Path, recorded: Path, sample: int = SAMPLE) -> dict[str, dict[str, int]]:
-    """Per kind of document: documents measured and of how many, their pages and calls."""
+    """Per kind of document: documents measured and of how many, their pages, lines, calls."""
     by_kind: dict[str, list[str]] = {}
     for name in planned(content):
         by_kind.setdefault(name.split("/", 1)[0], []).append(name)
@@ -56,7 +74,7 @@ def measure(content: Path, recorded: Path, sample: int = SAMPLE) -> dict[str, di
         target = Path(scratch) / "out.pdf"
         weasyprint.HTML(string="<p>.</p>").write_pdf(target)  # first-use work is not a page's
         for kind, names in chosen.items():
-            calls = pages = 0
+            calls = pages = lines = 0
             for name in names:
                 profile = cProfile.Profile()
                 profile.enable()
@@ -65,10 +83,12 @@ def measure(content: Path, recorded: Path, sample: int = SAMPLE) -> dict[str, di
                 profile.disable()
                 calls += pstats.Stats(profile).total_calls  # type: ignore[attr-defined]
                 pages += len(document.pages)
+                lines += text_lines(document)
             figures[kind] = {
                 "documents": len(names),
                 "of": len(by_kind[kind]),
                 "pages": pages,
+                "lines": lines,
                 "calls": calls,
             }
     return figures

@@ -22,9 +22,12 @@ from pathlib import Path
 from typing import IO, TypeVar
 
 import pdfplumber
+import pypdf
 import pytest
 from filelock import FileLock
 from pdfplumber.page import Page
+from pdfplumber.pdf import PDF
+from pypdf.generic import Destination
 
 from briefing.cli import main
 from briefing.corpus import load_corpus
@@ -352,7 +355,7 @@ def once_per_file(read: Callable[[Path], Read]) -> Callable[[Path], Read]:
 
 
 @functools.lru_cache(maxsize=64)
-def _opened(path: str, size: int, mtime: int) -> pdfplumber.PDF:
+def _opened(path: str, size: int, mtime: int) -> PDF:
     return pdfplumber.open(path)
 
 
@@ -417,6 +420,13 @@ def tables(pdf: Path) -> dict[str, list[list[str]]]:
             header, *rows = [[normalise(cell or "") for cell in row] for row in table]
             found.setdefault(" | ".join(header), []).extend(rows)
     return found
+
+
+def destination_page(reader: pypdf.PdfReader, destination: Destination) -> int:
+    """The page, counted from 1, that a named destination of ``reader`` points at."""
+    index = reader.get_destination_page_number(destination)
+    assert index is not None, f"destination {destination.title} points at no page"
+    return index + 1
 
 
 def html_of(content: Path, path: str, pages: dict[str, dict[str, int]] | None = None) -> str:

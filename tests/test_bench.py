@@ -29,8 +29,8 @@ def test_a_generated_corpus_passes_check(tmp_path: Path) -> None:
 
 def test_the_work_per_page_is_counted_the_same_every_time(tmp_path: Path) -> None:
     """The bench's work per page is a count, not a time: two counts of the same documents
-    agree to within 0.1 % (times on this machine differ by 10 to 30 %), and the pages
-    counted are the PDFs' pages."""
+    agree to within 0.1 % (times on this machine differ by 10 to 30 %), the pages counted
+    are the PDFs' pages and the lines of text they hold are counted the same both times."""
     content, out = tmp_path / "content", tmp_path / "out"
     generate(content, 3, seed=7)
     assert build(content, out).ok
@@ -52,3 +52,4 @@ def test_the_work_per_page_is_counted_the_same_every_time(tmp_path: Path) -> Non
         assert figures["documents"] == 1 and figures["of"] == len(of_kind)
         assert figures["pages"] == pages[of_kind[0]]
         assert figures["calls"] > 10_000 * figures["pages"]
+        assert 10 * figures["pages"] < figures["lines"] < 150 * figures["pages"]

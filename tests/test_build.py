@@ -16,7 +16,7 @@ import pytest
 from briefing import workers
 from briefing.errors import RenderError
 from briefing.progress import Progress
-from briefing.write import Rendered
+from briefing.write import Rendered, write_pdf
 from tests.conftest import PATIENCE, ROOT, FreshBuild, cli, pdfs, started
 
 LETTER_2018 = "letters/2018-11-13-voortgang-imvo-beleid.pdf"
@@ -174,7 +174,7 @@ def test_forced_builds_give_identical_bytes_in_one_process_or_two(
 def test_a_document_that_fails_to_render_does_not_stop_the_others(
     out: Path, content_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = workers.write_pdf
+    real = write_pdf  # what the workers call
 
     def failing(html: str, target: Path, root: Path) -> Rendered:
         if target.name == "kleding-textiel.pdf":

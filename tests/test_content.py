@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
@@ -13,27 +14,29 @@ from briefing.cli import main
 from briefing.corpus import load_corpus
 from briefing.errors import ContentError
 from briefing.inline import render_inline
+from briefing.model import Letter, Section
 from briefing.settings import Settings, load_settings
+from briefing.sources import Corpus
 from briefing.types import FuzzyDate, Kamerstuk
 from briefing.walk import iter_sections
 from tests.conftest import CONTENT
 
 
 @pytest.fixture(scope="module")
-def corpus():
+def corpus() -> Corpus:
     loaded = load_corpus(CONTENT)
     assert not loaded.problems
     return loaded
 
 
-def _all_sections(corpus):
+def _all_sections(corpus: Corpus) -> Iterator[tuple[Letter, Section]]:
     for source in corpus.letters:
         for section, _path, _level in iter_sections(source.letter.sections):
             yield source.letter, section
 
 
 def test_every_model_field_is_described() -> None:
-    models = [
+    models: list[type[BaseModel]] = [
         value
         for value in vars(model).values()
         if isinstance(value, type)
@@ -42,19 +45,20 @@ def test_every_model_field_is_described() -> None:
         and value is not model.Model
     ]
     assert len(models) > 15
-    for cls in [*models, Settings]:
+    models.append(Settings)
+    for cls in models:
         for name, info in cls.model_fields.items():
             assert info.description, f"{cls.__name__}.{name} has no description"
         assert cls.model_config.get("extra") == "forbid", cls.__name__
 
 
-def test_letters_in_date_order_with_their_debate(corpus) -> None:
+def test_letters_in_date_order_with_their_debate(corpus: Corpus) -> None:
     letters = [source.letter for source in corpus.letters]
     assert [letter.date.isoformat() for letter in letters] == ["2018-11-13", "2022-04-07"]
     assert letters[0].debate == "ao-imvo-2018-11-14"
 
 
-def test_every_registry_entry_is_spoken_about_in_a_letter(corpus) -> None:
+def test_every_registry_entry_is_spoken_about_in_a_letter(corpus: Corpus) -> None:
     mentioned: dict[str, set[str]] = {"motion": set(), "commitment": set(), "sector": set()}
     for _letter, section in _all_sections(corpus):
         mentioned["motion"] |= set(section.motions)
@@ -65,7 +69,7 @@ def test_every_registry_entry_is_spoken_about_in_a_letter(corpus) -> None:
     assert mentioned["sector"] == set(corpus.sectors)
 
 
-def test_the_four_motions_of_2018_and_the_follow_ups_of_2022(corpus) -> None:
+def test_the_four_motions_of_2018_and_the_follow_ups_of_2022(corpus: Corpus) -> None:
     by_letter: dict[str, set[str]] = {}
     for letter, section in _all_sections(corpus):
         by_letter.setdefault(letter.id[:4], set()).update(u.motion for u in section.motion_updates)
@@ -78,7 +82,7 @@ def test_the_four_motions_of_2018_and_the_follow_ups_of_2022(corpus) -> None:
     assert {"van-der-lee-35570-71", "becker-26485-277"} <= by_letter["2022"]
 
 
-def test_amounts_and_milestones_are_typed(corpus) -> None:
+def test_amounts_and_milestones_are_typed(corpus: Corpus) -> None:
     amounts = [a for _l, s in _all_sections(corpus) for a in s.amounts]
     assert any(a.euros == Decimal(8_300_000) and a.year == 2019 for a in amounts)
     yearly = {a.year: a.euros for a in amounts if a.instrument.startswith("IMVO-convenanten")}
@@ -95,7 +99,7 @@ def test_amounts_and_milestones_are_typed(corpus) -> None:
     assert (autumn.start.isoformat(), autumn.end.isoformat()) == ("2019-09-01", "2019-11-30")
 
 
-def test_textile_figures(corpus) -> None:
+def test_textile_figures(corpus: Corpus) -> None:
     figures = [
         f for _l, s in _all_sections(corpus) for f in s.figures if f.sector == "kleding-textiel"
     ]

@@ -20,7 +20,7 @@ from briefing.cli import main
 from briefing.corpus import load_corpus
 from briefing.export import COLUMNS
 from briefing.prepare import prepare
-from tests.conftest import CONTENT, normalise, tables, text_of
+from tests.conftest import CONTENT, destination_page, normalise, tables, text_of
 
 AO_2018 = "ao-imvo-2018-11-14"
 DEBATE_2021 = "commissiedebat-imvo-2021-12-02"
@@ -506,8 +506,7 @@ def test_rows_link_to_the_letter_section_and_page_they_cite(built: Path, state_2
     for letter in (LETTER_2018, LETTER_2022):
         reader = pypdf.PdfReader(built / "letters" / f"{letter}.pdf")
         destinations[letter] = {
-            name: reader.get_destination_page_number(dest) + 1
-            for name, dest in reader.named_destinations.items()
+            name: destination_page(reader, dest) for name, dest in reader.named_destinations.items()
         }
     for _page, target, label in letter_links:
         match = re.fullmatch(r"\.\./letters/([\w-]+)\.pdf(?:#(s-[\w-]+))?", target)
@@ -552,11 +551,12 @@ def test_table_of_contents_pages_are_the_pages_of_the_headings(dossier_2018: Pat
 
 def test_metadata_and_pages(dossier_2018: Path) -> None:
     reader = pypdf.PdfReader(dossier_2018)
+    assert reader.metadata is not None
     assert (
         reader.metadata.title == "AO Internationaal Maatschappelijk Verantwoord Ondernemen (IMVO)"
     )
     assert reader.metadata.author == "Ministerie van Buitenlandse Zaken"
-    assert reader.trailer["/Root"]["/Lang"] == "nl"
+    assert reader.root_object["/Lang"] == "nl"
     assert {tuple(round(float(v)) for v in p.mediabox) for p in reader.pages} == {(0, 0, 595, 842)}
     last = reader.pages[-1].extract_text()
     assert f"Pagina {len(reader.pages)} van {len(reader.pages)}" in last

@@ -24,6 +24,13 @@ def run_check(content: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, l
     return status, [line for line in lines if ": warning: " not in line]
 
 
+def line_of(problem: str) -> int:
+    """The line of the content file that an error line of ``run_check`` points at."""
+    location = LOCATION.match(problem)
+    assert location, problem
+    return int(location["line"])
+
+
 def replace_line(path: Path, old: str, new: str) -> int:
     """Replace the first line equal to ``old`` (stripped); return its 1-based number."""
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
@@ -53,7 +60,7 @@ def test_yaml_syntax_error(content_copy: Path, capsys: pytest.CaptureFixture[str
     status, problems = run_check(content_copy, capsys)
     assert status == 1
     assert len(problems) == 1 and "YAML syntax" in problems[0]
-    assert int(LOCATION.match(problems[0])["line"]) >= line
+    assert line_of(problems[0]) >= line
 
 
 def test_duplicate_key(content_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -105,7 +112,7 @@ def test_wrong_type_and_impossible_date_in_one_run(
     status, problems = run_check(content_copy, capsys)
     assert status == 1
     assert len(problems) == 2
-    by_line = {int(LOCATION.match(p)["line"]): p for p in problems}
+    by_line = {line_of(p): p for p in problems}
     assert "debates[3].date:" in by_line[date_line]
     assert "day value is outside expected range" in by_line[date_line]
     assert "'2018-02-30'" in by_line[date_line]

@@ -83,7 +83,7 @@ def test_a_folder_without_content_is_an_error(
     command: list[str], empty: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "out"
-    args = [*command, "--content", empty]
+    args: list[str | Path] = [*command, "--content", empty]
     if command[0] != "check":
         args += ["--out", out]
     done = cli(*args)  # watch would go on forever if it did not refuse: in a process of its own
@@ -498,10 +498,11 @@ def test_version() -> None:
 
 
 def test_debug_before_or_after_the_command_shows_the_traceback(empty: Path) -> None:
-    for args in (
+    orders: list[list[str | Path]] = [
         ["--debug", "check", "--content", empty],
         ["check", "--content", empty, "--debug"],
-    ):
+    ]
+    for args in orders:
         done = cli(*args)
         assert done.returncode == 1
         assert done.stderr.startswith("Traceback (most recent call last):\n"), done.stderr

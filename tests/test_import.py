@@ -287,6 +287,7 @@ def test_a_motion_missing_from_the_registry_is_proposed_in_a_comment(tmp_path: P
         f"{source}:{line}: could not place 'Kamerstuk 35 570, nr. 71': no motion with that number "
         "in motions.yaml; proposed as new"
     ) in "\n".join(result.notes)
+    assert result.path is not None
     draft = result.path.read_text(encoding="utf-8")
     assert "# TODO review: new motion? 'Kamerstuk 35 570, nr. 71'" in draft
     assert "van-der-lee-35570-71" in draft

@@ -45,8 +45,8 @@ def test_the_motions_of_a_debate_record_are_imported_with_the_number_the_chair_g
     assert motion["kamerstuk"] == "32 563, nr. 30"
     assert "submitted" not in motion
     considerations = motion["considerations"]
-    assert len(considerations) == 3  # type: ignore[arg-type]
-    assert considerations[0] == (  # type: ignore[index]
+    assert len(considerations) == 3
+    assert considerations[0] == (
         "constaterende dat in de Flora- en faunawet (artikel 2, lid 1) zorgplicht is opgenomen "
         "voor de in het wild levende dieren en planten voor hun directe leefomgeving;"
     )
@@ -69,9 +69,55 @@ def test_a_motion_changed_in_the_debate_replaces_the_one_it_names(tmp_path: Path
     motion = motions(content)["gesthuizen-32317-348"]
     assert motion["submitters"] == ["Gesthuizen", "Sjoerdsma"]
     assert (motion["kamerstuk"], motion["replaces"]) == ("32 317, nr. 348", "32 317, nr. 347")
-    assert len(motion["considerations"]) == 2  # type: ignore[arg-type]
+    assert len(motion["considerations"]) == 2
     assert str(motion["request"]).startswith("verzoekt de regering om direct met de bewoners")
     assert str(motion["request"]).endswith("over de aantallen op te vangen vluchtelingen")
+
+
+def test_a_motion_changed_before_the_votes_replaces_the_one_the_chair_names_above_it(
+    tmp_path: Path,
+) -> None:
+    """1996: 'De motie-Verspaget (25000-XI, nr. 22) is in die zin gewijzigd, dat zij thans
+    luidt:', then 'Zij krijgt nr. 41 (25000-XI).' without 'was nr. 22': nr. 41 by its six
+    members replaces nr. 22, though the record is that of the votes."""
+    content = content_copy(tmp_path / "content")
+    sample = RECORDS / "h-vv-19961997-2191-2192.txt"
+    run = cli("import", sample, "--content", content)
+    assert (run.returncode, run.stderr) == (
+        0,
+        f"{sample}:39: {NO_DAY.format('25 000-XI, nr. 41')}\n",
+    )
+    assert run.stdout == f"wrote {content / 'motions.yaml'}: motion verspaget-25000-xi-41\n"
+    motion = motions(content)["verspaget-25000-xi-41"]
+    assert (motion["kamerstuk"], motion["replaces"]) == ("25 000-XI, nr. 41", "25 000-XI, nr. 22")
+    assert motion["submitters"] == [
+        "Verspaget",
+        "Klein Molekamp",
+        "Augusteijn-Esser",
+        "M.B. Vos",
+        "Stellingwerf",
+        "Van Middelkoop",
+    ]
+    assert str(motion["request"]).endswith(
+        "gekoppeld aan een duurzaam beheer van de rest van het areaal"
+    )
+
+
+def test_the_points_of_a_request_are_read_without_the_pages_bullet_before_their_dash(
+    tmp_path: Path,
+) -> None:
+    """officielebekendmakingen.nl prints a list as '• -iedereen recht heeft ...': each point is
+    one dash in the request, not a dash and then the list's own."""
+    content = content_copy(tmp_path / "content")
+    run = cli("import", RECORDS / "h-tk-20182019-33-4.txt", "--content", content)
+    assert run.stdout == f"wrote {content / 'motions.yaml'}: motion beckerman-33529-537\n"
+    motion = motions(content)["beckerman-33529-537"]
+    assert motion["submitters"] == ["Beckerman", "Nijboer", "Akerboom", "Van der Lee"]
+    assert motion["request"] == (
+        "verzoekt de regering te regelen dat: \u2013 iedereen recht heeft op inspectie op "
+        "korte termijn; \u2013 iedereen met een versterkingsadvies of opname recht heeft op "
+        "aanpak van de woning"
+    )
 
 
 def test_a_record_that_gives_its_motion_no_number_is_refused_saying_so(tmp_path: Path) -> None:

@@ -26,7 +26,7 @@ def test_a_ministry_document_on_berthub_takes_its_date_subject_and_number_from_t
     date (for review), "Onderdeel van kamerstukdossier 21501 32-1691" the Kamerstuk."""
     draft, notes = imported_draft(tmp_path, IMPORT / "berthub-2024D51302.excerpt.txt")
     assert draft["id"] == "2024-12-19-lvvn-inzet-in-de-eu"
-    assert draft["date"].isoformat() == "2024-12-19"  # type: ignore[attr-defined]
+    assert draft["date"].isoformat() == "2024-12-19"
     assert draft["subject"] == "LVVN-inzet in de EU"
     assert draft["kamerstuk"] == "21 501-32, nr. 1691"
     assert draft["salutation"] == "Geachte Voorzitter,"
@@ -60,12 +60,12 @@ def test_a_paper_in_a_dossier_being_handled_takes_its_number_from_the_pages_tabl
     are not the letter's head."""
     draft, notes = imported_draft(tmp_path, IMPORT / "kst-31371-342.excerpt.txt")
     assert draft["id"] == "2010-06-11-onbekend"
-    assert draft["date"].isoformat() == "2010-06-11"  # type: ignore[attr-defined]
+    assert draft["date"].isoformat() == "2010-06-11"
     assert draft["kamerstuk"] == "31 371, nr. 342"
     assert draft["addressee"] == {
         "lines": ["Aan de Voorzitter van de Tweede Kamer der Staten-Generaal"]
     }
-    body = draft["sections"][0]["body"]  # type: ignore[index]
+    body = draft["sections"][0]["body"]
     assert body[0].startswith("De griffier van de commissie voor Financiën heeft mij")
     assert "'Tweede Kamer der Staten-Generaal | 2009-2010" not in notes
     assert "'Datum publicatie" not in notes

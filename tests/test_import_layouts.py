@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -15,7 +16,7 @@ RIJKSBEGROTING_LETTER = IMPORT / "rijksbegroting-kst244019.txt"
 REAL_LETTERS = Path(__file__).resolve().parents[2] / "shared" / "real-letters"
 
 
-def imported_draft(tmp_path: Path, source: Path) -> tuple[dict[str, object], str]:
+def imported_draft(tmp_path: Path, source: Path) -> tuple[dict[str, Any], str]:
     """The draft that importing ``source`` into a copy of the content writes, and the notes."""
     content = tmp_path / "content"
     shutil.copytree(CONTENT, content)
@@ -65,14 +66,16 @@ def refusal(tmp_path: Path, source: Path) -> str:
     return line
 
 
-def test_an_eerste_kamer_paper_is_refused_as_one(tmp_path: Path) -> None:
+def test_an_eerste_kamer_motion_is_refused_as_one_saying_why(tmp_path: Path) -> None:
     """The Eerste Kamer numbers its papers with letters ("A MOTIE VAN ..."): the refusal says
-    that this is an Eerste Kamer paper, at the line that shows it."""
+    that this is a motion of the Eerste Kamer, at its title, and why it is not imported."""
     source = IMPORT / "kst-33750-A.excerpt.txt"
     assert refusal(tmp_path, source).startswith(
-        f"briefing: error: {source}:4: this is a paper of the Eerste Kamer ('Eerste Kamer der "
-        "Staten-Generaal2013-201433750 nr. A'), which the importer does not read; the importer "
-        "reads a letter as the text of the ministry's PDF"
+        f"briefing: error: {source}:8: this is a motion of the Eerste Kamer ('A MOTIE VAN HET "
+        "LID DE GRAAFF C.S.'), numbered with a letter; motions.yaml holds the motions of the "
+        "Tweede Kamer, numbered as its records number them ('35 300, nr. 12'), so an Eerste "
+        "Kamer motion is not imported; the importer reads a letter as the text of the "
+        "ministry's PDF"
     )
 
 

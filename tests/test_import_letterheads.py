@@ -29,7 +29,7 @@ def test_uw_brief_van_with_a_date_is_no_reference(tmp_path: Path) -> None:
     """ "Uw brief van" over "24 december 2004" gives the date of the letter this one answers:
     not a reference, so the draft has no references.yours, and a note says it was left out."""
     draft, notes = imported_draft(tmp_path, BRIEFHOOFD)
-    assert "yours" not in draft["references"]  # type: ignore[operator]
+    assert "yours" not in draft["references"]
     assert (
         "opennieuwsbank-2005-briefhoofd.excerpt.txt:12: 'Uw brief van 24 december 2004' left "
         "out: the date of the letter this one answers is no reference and the model has no "
@@ -42,7 +42,7 @@ def test_uw_brief_van_keeps_the_kenmerk_written_beside_the_date(tmp_path: Path) 
     reference, the date is left out with a note."""
     source = _variant(tmp_path, "24 december 2004", "24 december 2004, kenmerk 2004Z24183")
     draft, notes = imported_draft(tmp_path, source)
-    assert draft["references"]["yours"] == "2004Z24183"  # type: ignore[index]
+    assert draft["references"]["yours"] == "2004Z24183"
     assert "its kenmerk '2004Z24183' is references.yours" in notes
 
 
@@ -51,7 +51,7 @@ def test_uw_brief_van_with_words_but_no_kenmerk_gives_no_reference(tmp_path: Pat
     are no reference, so the draft has no references.yours."""
     source = _variant(tmp_path, "24 december 2004", "24 december 2004 met kenmerk")
     draft, notes = imported_draft(tmp_path, source)
-    assert "yours" not in draft["references"]  # type: ignore[operator]
+    assert "yours" not in draft["references"]
     assert "if that letter has a kenmerk, write it in references.yours" in notes
 
 
@@ -69,12 +69,12 @@ def test_a_letterhead_with_labels_in_lower_case_and_a_date_in_figures_is_read(
     assert draft["subject"] == (
         "Kamervragen inzake ontwerp-besluit zand- en lössgronden Trcnr. 2001/8002"
     )
-    assert draft["references"]["ours"] == ["TRCJZ/2001/12592"]  # type: ignore[index]
-    assert draft["sender"]["ministry"] == "Ministerie van Landbouw, Natuurbeheer en Visserij"  # type: ignore[index]
-    assert draft["addressee"]["lines"][0] == (  # type: ignore[index]
+    assert draft["references"]["ours"] == ["TRCJZ/2001/12592"]
+    assert draft["sender"]["ministry"] == "Ministerie van Landbouw, Natuurbeheer en Visserij"
+    assert draft["addressee"]["lines"][0] == (
         "De Voorzitter van de Tweede Kamer der Staten-Generaal"
     )
-    body = draft["sections"][0]["body"]  # type: ignore[index]
+    body = draft["sections"][0]["body"]
     assert "03-09-2001" not in str(body) and "kenmerk" not in str(body)
     assert body[1] == "1. Ja."
     assert draft["signatory"] == {
@@ -130,8 +130,8 @@ def test_an_informateurs_letter_says_to_fill_in_the_sender(tmp_path: Path) -> No
     """The informateur's letter of 2017 names no ministry, nor does its signatory's title:
     the draft's sender.ministry is "onbekend" with a comment, and a note says what to fill in."""
     draft, notes = imported_draft(tmp_path, IMPORT / "kst-34700-19.excerpt.txt")
-    assert draft["sender"]["ministry"] == "onbekend"  # type: ignore[index]
-    assert draft["signatory"]["title"] == "De Informateur,"  # type: ignore[index]
+    assert draft["sender"]["ministry"] == "onbekend"
+    assert draft["signatory"]["title"] == "De Informateur,"
     assert (
         "kst-34700-19.excerpt.txt:12: sender.ministry is 'onbekend': neither the letterhead nor "
         "the signatory's title ('De Informateur,') names a ministry; fill in who sent the letter"
@@ -197,7 +197,7 @@ def test_the_ministry_of_a_minister_without_one_of_his_own_is_proposed(tmp_path:
     }
     for index, (name, ministry) in enumerate(cases.items()):
         draft, notes = imported_draft(tmp_path / str(index), IMPORT / name)
-        assert draft["sender"]["ministry"] == ministry  # type: ignore[index]
+        assert draft["sender"]["ministry"] == ministry
         assert "sender.ministry is 'onbekend'" not in notes
 
 
@@ -238,5 +238,5 @@ def test_a_reference_printed_beside_the_subject_is_ours_when_ons_kenmerk_is_empt
         draft["subject"]
         == "Feitelijke vragen amvb artikel 75 Flora- en faunawet (Kamerstuk 29 446)"
     )
-    assert draft["references"]["ours"] == ["TRCJZ/2004/6243"]  # type: ignore[index]
+    assert draft["references"]["ours"] == ["TRCJZ/2004/6243"]
     assert "'TRCJZ/2004/6243' at the end of the subject is read as 'ons kenmerk'" in notes

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 from tests.conftest import FIXTURES, cli
 from tests.test_import_sources import content_copy, motions
@@ -18,7 +19,7 @@ from tests.test_import_sources import content_copy, motions
 MOTIONS = FIXTURES / "import" / "motions"
 
 
-def imported(tmp_path: Path, sample: Path, motion_id: str) -> dict[str, object]:
+def imported(tmp_path: Path, sample: Path, motion_id: str) -> dict[str, Any]:
     """The entry that importing ``sample`` alone adds, after a clean import."""
     content = content_copy(tmp_path / "content")
     run = cli("import", sample, "--content", content)
@@ -48,7 +49,7 @@ def test_a_motion_closed_tot_de_orde_van_de_nacht_ends_there(tmp_path: Path) -> 
     )
     assert motion["submitters"] == ["Jansen"]
     assert motion["submitted"] == dt.date(2021, 9, 15)
-    assert len(motion["considerations"]) == 4  # type: ignore[arg-type]
+    assert len(motion["considerations"]) == 4
 
 
 def test_rijksbegroting_nl_line_of_dossier_number_and_title(tmp_path: Path) -> None:
@@ -56,7 +57,7 @@ def test_rijksbegroting_nl_line_of_dossier_number_and_title(tmp_path: Path) -> N
     motion = imported(tmp_path, MOTIONS / "rijksbegroting-kst255917.txt", "leijten-35095-8")
     assert (motion["kamerstuk"], motion["submitted"]) == ("35 095, nr. 8", dt.date(2018, 12, 19))
     assert motion["submitters"] == ["Leijten"]
-    assert len(motion["considerations"]) == 3  # type: ignore[arg-type]
+    assert len(motion["considerations"]) == 3
     assert str(motion["request"]).startswith("verzoekt de regering, mogelijk te maken dat")
 
 
@@ -125,7 +126,7 @@ def test_van_oordeel_is_a_consideration_not_the_request(tmp_path: Path) -> None:
     motion = imported(tmp_path, MOTIONS / "kst-28600-VII-11.txt", "te-veldhuis-28600-vii-11")
     assert motion["submitters"] == ["Te Veldhuis", "Rehwinkel"]
     assert motion["kamerstuk"] == "28 600-VII, nr. 11"
-    assert str(motion["considerations"][1]).startswith(  # type: ignore[index]
+    assert str(motion["considerations"][1]).startswith(
         "van oordeel, dat op dit terrein zo veel mogelijk moet worden samengewerkt"
     )
     assert motion["request"] == "dringt er bij de regering op aan, deze inspanningen te verrichten"

@@ -37,7 +37,7 @@ def test_openkamer_page_takes_the_dossier_from_the_publication_address(tmp_path:
     assert motion["kamerstuk"] == "36 042, nr. 11"
     assert motion["submitters"] == ["Tielen"]
     assert motion["submitted"] == dt.date(2022, 4, 11)
-    assert len(motion["considerations"]) == 3  # type: ignore[arg-type]
+    assert len(motion["considerations"]) == 3
     assert motion["request"] == (
         "verzoekt de regering de Kamer met spoed de uitwerking voor een overbruggingswet te doen "
         "toekomen in een hoofdlijnenbrief en deze wet zo snel mogelijk, doch uiterlijk vóór 1 "
@@ -68,6 +68,23 @@ def test_a_party_sites_copy_of_a_motion_is_refused_saying_what_it_is(tmp_path: P
             "LID ...') instead; the importer reads "
         ), run.stderr
         assert "Traceback" not in run.stderr
+    assert (content / "motions.yaml").read_bytes() == before
+
+
+def test_a_copy_that_stops_inside_the_motion_is_refused_as_not_whole(tmp_path: Path) -> None:
+    """A page copied up to the middle of the considerations has neither the request nor 'en
+    gaat over tot de orde van de dag.': it is refused at its last line as a copy that is not
+    whole, not for a missing request, and nothing is written."""
+    content = content_copy(tmp_path / "content")
+    before = (content / "motions.yaml").read_bytes()
+    sample = PAGES / "berthub-2025D03540.txt"
+    run = cli("import", sample, "--content", content)
+    assert (run.returncode, run.stdout) == (1, "")
+    assert run.stderr == (
+        f"briefing: error: {sample}:44: the motion's text stops before its request and 'en gaat "
+        "over tot de orde van de dag.': the copy is not whole; import the whole paper (as text, "
+        "PDF or XML)\n"
+    )
     assert (content / "motions.yaml").read_bytes() == before
 
 

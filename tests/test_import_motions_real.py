@@ -311,7 +311,7 @@ def test_kennisgenomen_hebbende_is_a_consideration_not_the_request(tmp_path: Pat
     run = cli("import", sample, "--content", content)
     assert run.stdout == f"wrote {content / 'motions.yaml'}: motion wilders-36471-5\n"
     motion = motions(content)["wilders-36471-5"]
-    assert str(motion["considerations"][0]).startswith(  # type: ignore[index]
+    assert str(motion["considerations"][0]).startswith(
         "kennisgenomen hebbende van het verslag van de verkenner"
     )
     assert str(motion["request"]).startswith("neemt de inhoud van dit advies over; wijst")
@@ -327,6 +327,6 @@ def test_a_clause_with_reasons_after_it_is_a_reason_too(tmp_path: Path) -> None:
     assert run.stdout == f"wrote {content / 'motions.yaml'}: motion de-hoop-36410-a-34\n"
     motion = motions(content)["de-hoop-36410-a-34"]
     considerations = motion["considerations"]
-    assert len(considerations) == 3  # type: ignore[arg-type]
-    assert str(considerations[0]).startswith("hernieuwde aandacht")  # type: ignore[index]
+    assert len(considerations) == 3
+    assert str(considerations[0]).startswith("hernieuwde aandacht")
     assert str(motion["request"]).startswith("verzoekt de regering om beide plannen voor de A27")

@@ -68,5 +68,5 @@ def test_the_senders_fields_printed_as_not_known_are_no_directorate(tmp_path: Pa
     directorate and each address: read back, the directorate is not "onbekend onbekend
     onbekend" but a field still to fill in, said so beside it."""
     draft, notes = imported_draft(tmp_path, IMPORT / "2016-01-29-letter.pdf")
-    assert draft["sender"]["directorate"] == "onbekend"  # type: ignore[index]
+    assert draft["sender"]["directorate"] == "onbekend"
     assert "no sender in the text and none to copy; fill in sender.directorate" in notes

@@ -12,6 +12,7 @@ import re
 import shutil
 from pathlib import Path
 from textwrap import wrap
+from typing import Any
 
 import pytest
 import yaml
@@ -54,7 +55,7 @@ def content_copy(target: Path, *without: str) -> Path:
     return target
 
 
-def motions(content: Path) -> dict[str, dict[str, object]]:
+def motions(content: Path) -> dict[str, dict[str, Any]]:
     data = yaml.safe_load((content / "motions.yaml").read_text(encoding="utf-8"))
     return {m["id"]: m for m in data["motions"]}
 

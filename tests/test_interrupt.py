@@ -47,7 +47,10 @@ STOPS = int(os.environ.get("BRIEFING_TEST_STOPS", "4"))
 #: How a stop is acknowledged: the one line, and the exit status (a process that ends on an
 #: unhandled SIGINT, as CPython's does once a KeyboardInterrupt went through an ``exec``,
 #: even a caught one, is reported by a shell as 130 all the same).
-STATUS = {signal.SIGINT: {130, -signal.SIGINT}, signal.SIGTERM: {128 + signal.SIGTERM}}
+STATUS: dict[int, set[int]] = {
+    signal.SIGINT: {130, -signal.SIGINT},
+    signal.SIGTERM: {128 + signal.SIGTERM},
+}
 #: A build's line. A stop before the build got to work (while the command started) says
 #: only ``interrupted``: nothing was done yet.
 BUILD_STOPPED = re.compile(
@@ -340,9 +343,9 @@ def test_prepare_stopped_at_random_moments_writes_nothing_and_keeps_the_build(
             running(prepare)
             time.sleep(rng.uniform(0, 3))  # about as long as it takes
             prepare.send(signum, group=signum == signal.SIGINT)
-            status, done = prepare.wait(), bool(prepare.stdout)  # "wrote ..."
-            assert_stopped(prepare, status, signum, PREPARE_STOPPED, scratch, folder, done)
-        if done:  # it was done before the signal came: the briefing is whole (see below)
+            status, wrote = prepare.wait(), bool(prepare.stdout)  # "wrote ..."
+            assert_stopped(prepare, status, signum, PREPARE_STOPPED, scratch, folder, wrote)
+        if wrote:  # it was done before the signal came: the briefing is whole (see below)
             finished[folder] = (folder / name).read_bytes()
             (folder / name).unlink()
         assert not (folder / name).exists()

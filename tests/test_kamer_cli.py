@@ -46,6 +46,44 @@ def test_the_default_store_is_in_the_current_folder(
     assert (tmp_path / ".briefing" / "kamer.sqlite").is_file()
 
 
+#: The start of a page of the Kamer's SyncFeed (``/SyncFeed/2.0/Feed?category=Toezegging``),
+#: in the form the Kamer's schema of the record gives it (the ids and values are made up).
+SYNCFEED = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <title type="text">Toezegging</title>
+  <link rel="next"
+    href="https://gegevensmagazijn.tweedekamer.nl/SyncFeed/2.0/Feed?category=Toezegging" />
+  <entry>
+    <title type="text">5b1f2c3e-8f0a-4d6b-9c1e-2a7d4e6f8b01</title>
+    <content type="application/xml">
+      <toezegging xmlns="http://www.tweedekamer.nl/xsd/tkData/v1-0"
+        id="5b1f2c3e-8f0a-4d6b-9c1e-2a7d4e6f8b01">
+        <nummer>TZ202111-101</nummer>
+        <status>Voldaan</status>
+      </toezegging>
+    </content>
+  </entry>
+</feed>
+"""
+
+
+def test_one_record_as_the_service_gives_it_by_its_key_is_loaded(
+    tmp_path: Path, store: Path
+) -> None:
+    """The service gives one record asked for by its key (``Activiteit(<Id>)``) without a
+    page around it: the record itself, its context ending in ``/$entity``."""
+    activity = next(r for r in real_records("imvo-activiteit.json") if r["Nummer"] == "2021A07684")
+    context = "https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/$metadata#Activiteit/$entity"
+    path = tmp_path / "activiteit.json"
+    path.write_text(json.dumps({"@odata.context": context, **activity}), encoding="utf-8")
+    fresh = tmp_path / "fresh.sqlite"
+    done = cli("kamer", "load", str(path), "--store", str(fresh), here=True)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout == "loaded 1 record: 1 new, 0 updated, 0 unchanged (Activiteit 1)\n"
+    done = cli("kamer", "load", str(path), "--store", str(store), here=True)
+    assert done.stdout == "loaded 1 record: 0 new, 0 updated, 1 unchanged (Activiteit 1)\n"
+
+
 def _bad_files(folder: Path) -> dict[str, tuple[Path, str]]:
     """Bad input files, each with the line of the error it gives."""
     real = (KAMER_DATA / "imvo-zaak.json").read_text(encoding="utf-8")
@@ -68,6 +106,12 @@ def _bad_files(folder: Path) -> dict[str, tuple[Path, str]]:
             json.dumps({"Zaak": [zaak]}),
             ": not OData JSON: found an object without 'value'; expected a response page "
             '({"value": [...]}) or an array of records',
+        ),
+        "syncfeed.xml": (
+            SYNCFEED,
+            ":1:1: this is the Kamer's SyncFeed (Atom XML), which is not read here; save the "
+            "same records as OData JSON, from the service's '/OData/v4/2.0/<entity>' address "
+            "(e.g. .../OData/v4/2.0/Toezegging?$filter=...)",
         ),
         "truncated.json": (
             cut,
@@ -113,7 +157,8 @@ def _bad_files(folder: Path) -> dict[str, tuple[Path, str]]:
 @pytest.mark.parametrize(
     "name",
     [
-        *("yaml.json", "object.json", "truncated.json", "persons.json", "unknown.json"),
+        *("yaml.json", "object.json", "syncfeed.xml", "truncated.json", "persons.json"),
+        "unknown.json",
         *("no-id.json", "date-object.json", "date-list.json"),
     ],
 )

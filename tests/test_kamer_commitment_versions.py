@@ -4,6 +4,7 @@ deadline ``link`` writes, and ``kamer.yaml`` says which version that is."""
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 
 from briefing.cli import main
 from briefing.kamer.load import load_files
+from tests.conftest import normalise, text_of
 from tests.test_kamer_data import FIXTURES, no_live_service, real_files
 
 __all__ = ["no_live_service"]  # the autouse fixture: no test reaches the live service
@@ -70,6 +72,11 @@ def test_a_changed_commitment_has_its_newest_versions_status_and_deadline(
         "  status: Openstaand\n"
         "  deadline: 2023-01-01\n"
         "  changed_by: TZ202209-105\n"
+        "  changed_on: 2022-09-28\n"
+        "  earlier:\n"
+        "  - toezegging: TZ202111-102\n"
+        "    made: 2021-11-26\n"
+        "    status: Openstaand\n"
         "  activiteit: 2021A07684\n"
         "  text: De minister zegt toe per convenant met de sector te bekijken hoe de overgang "
         "naar de nieuwe vorm\n"
@@ -122,3 +129,68 @@ def test_a_commitment_changed_twice_has_the_last_versions_word_and_every_version
         "    kamerstuk: 26 485, nr. 395\n"
         "    letter: 2022-04-07-opvolging-moties-en-toezeggingen-imvo-beleid"
     )
+
+
+def test_before_the_register_changed_a_commitment_its_first_version_is_in_force(
+    content_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The register changed TZ202111-102 (open, without a deadline) on 28 September 2022 by
+    TZ202209-105, partly met (`Deels Voldaan`, a status of the register's schema) with a
+    deadline of 1 January 2023. An export and a dossier dated before that day have the first
+    version's word (open, no deadline); dated after it, the newer version's."""
+    page = json.loads((FIXTURES / "toezegging-gewijzigd.json").read_text(encoding="utf-8"))
+    page["value"][0]["Status"] = "Deels Voldaan"
+    versions = tmp_path / "versions.json"
+    versions.write_text(json.dumps(page), encoding="utf-8")
+    store = tmp_path / "kamer.sqlite"
+    load_files([*real_files(), FIXTURES / "toezegging.json", versions], store)
+    assert main(["kamer", "link", "--content", str(content_copy), "--store", str(store)]) == 0
+    capsys.readouterr()
+    rows = {}
+    for day in ("2022-09-28", "2022-09-29"):
+        target = tmp_path / f"{day}.csv"
+        args = ["export", "--content", str(content_copy), "--date", day, "--out", str(target)]
+        assert main(args) == 0
+        with target.open(encoding="utf-8-sig", newline="") as stream:
+            rows[day] = {row[0]: row for row in csv.reader(stream)}
+    before, after = rows["2022-09-28"][COMMITMENT], rows["2022-09-29"][COMMITMENT]
+    # termijn, volgens de Kamer
+    assert (before[8], before[12]) == ("", "Openstaand")
+    assert (after[8], after[12]) == ("1 januari 2023", "Deels Voldaan")
+    out = tmp_path / "out"
+    args = ["prepare", "--content", str(content_copy), "--out", str(out), "--date"]
+    assert main([*args, "2022-09-28"]) == 0
+    assert main([*args, "2022-09-29"]) == 0
+    capsys.readouterr()
+    dossier = normalise(text_of(out / "briefings/stand-van-zaken-2022-09-28.pdf"))
+    assert "Kamer: Openstaand" in dossier
+    assert "Deels Voldaan" not in dossier and "1 januari 2023" not in dossier
+    dossier = normalise(text_of(out / "briefings/stand-van-zaken-2022-09-29.pdf"))
+    assert "Kamer: Deels Voldaan" in dossier and "1 januari 2023" in dossier
+
+
+def test_a_newest_version_written_by_hand_keeps_the_versions_as_the_file_has_them(
+    content_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A person who names another newest version by hand, and leaves out the day and the
+    versions before it, is not given the records' day and versions with it: the newest
+    version, its day and the versions before it are one fact, reported at its line."""
+    store = tmp_path / "kamer.sqlite"
+    versions = newer_version(tmp_path, "IsWijzigingVan", "2022A05903")
+    load_files([*real_files(), FIXTURES / "toezegging.json", versions], store)
+    link = ["kamer", "link", "--content", str(content_copy), "--store", str(store)]
+    assert main(link) == 0
+    path = content_copy / "kamer.yaml"
+    found, text = entry(content_copy)
+    mine = found.split("  changed_on:")[0].replace("TZ202209-105", "TZ202212-044")
+    mine += "  activiteit:" + found.split("  activiteit:")[1]
+    path.write_text(text.replace(found, mine), encoding="utf-8")
+    capsys.readouterr()
+    assert main(link) == 0
+    out = capsys.readouterr().out
+    assert entry(content_copy)[0] == mine
+    line = path.read_text(encoding="utf-8").splitlines().index("  changed_by: TZ202212-044") + 1
+    assert (
+        f"{path}:{line}:3: commitments[0].changed_by: warning: 'TZ202212-044' as written here, "
+        "but the Kamer's records (Toezegging TZ202111-102) say 'TZ202209-105'"
+    ) in out

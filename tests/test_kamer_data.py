@@ -161,7 +161,7 @@ def test_a_motions_facts_from_the_real_records(real_store: Path) -> None:
     finally:
         store.close()
     assert str(facts[0].kamerstuk) == "Kamerstuk 26 485, nr. 277"
-    assert facts[0].submitted.isoformat() == "2018-04-04"  # type: ignore[union-attr]
+    assert str(facts[0].submitted) == "2018-04-04"
     assert facts[0].appreciation is None  # "Niet beschikbaar ... vóór 1 april 2019"
     assert str(facts[1].replaces) == "Kamerstuk 26 485, nr. 280"
     assert [(s.name, s.party) for s in facts[2].submitters] == [("Ergin", "DENK")]

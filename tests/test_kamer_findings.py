@@ -12,6 +12,8 @@ import pytest
 from briefing.cli import main
 from briefing.corpus import load_corpus
 from briefing.index import Index
+from briefing.kamer.facts import MotionFacts
+from briefing.types import MotionRef
 from tests.conftest import text_of
 
 LETTER_2022 = "letters/2022-04-07-opvolging-moties-en-toezeggingen-imvo-beleid.yaml"
@@ -333,7 +335,9 @@ def test_the_decision_that_a_motion_was_submitted_is_no_vote(
     store = tmp_path / "kamer.sqlite"
     load_files([*real_files(), FIXTURES / "zaak-besluit-ingediend.json"], store)
     assert main(["kamer", "link", "--content", str(content_copy), "--store", str(store)]) == 0
-    facts = {f.motion: f for f in read_facts(content_copy / "kamer.yaml").motions}
+    facts: dict[str, MotionFacts] = {
+        f.motion: f for f in read_facts(content_copy / "kamer.yaml").motions
+    }
     becker = facts["becker-26485-277"]
     assert (becker.decision, becker.result, becker.voted_on) == (None, None, None)
     capsys.readouterr()
@@ -484,7 +488,9 @@ def test_a_motion_a_gewijzigde_motie_replaced_takes_the_vote_on_that_one(
     store = tmp_path / "kamer.sqlite"
     load_files([*real_files(), FIXTURES / "zaak-gewijzigde-motie.json"], store)
     assert main(["kamer", "link", "--content", str(content_copy), "--store", str(store)]) == 0
-    facts = {f.motion: f for f in read_facts(content_copy / "kamer.yaml").motions}
+    facts: dict[str, MotionFacts] = {
+        f.motion: f for f in read_facts(content_copy / "kamer.yaml").motions
+    }
     bouali = facts["bouali-26485-280"]
     assert (bouali.zaak, bouali.decision, bouali.result, str(bouali.voted_on)) == (
         "2018Z06150",
@@ -520,7 +526,7 @@ def test_a_motion_held_and_later_adopted_stands_as_held_in_between(
     load_files([*real_files(), FIXTURES / "zaak-aangehouden-aangenomen.json"], store)
     assert main(["kamer", "link", "--content", str(content_copy), "--store", str(store)]) == 0
     becker = {f.motion: f for f in read_facts(content_copy / "kamer.yaml").motions}[
-        "becker-26485-277"
+        MotionRef("becker-26485-277")
     ]
     assert (becker.result, str(becker.voted_on)) == ("aangenomen", "2018-04-17")
     assert [(e.result, str(e.voted_on)) for e in becker.earlier] == [("aangehouden", "2018-04-10")]

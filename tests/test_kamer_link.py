@@ -7,6 +7,7 @@ import hashlib
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -395,7 +396,7 @@ def test_two_commitments_that_fit_one_record_link_it_to_the_closer_one(
         "technische-briefing-sectorale-samenwerking better (77% against 50%): "
         f"{record}; add the right one to {path} by hand"
     ) in lines
-    linked = {f.commitment: f.toezegging for f in read_facts(path).commitments}
+    linked: dict[str, str] = {f.commitment: f.toezegging for f in read_facts(path).commitments}
     assert linked["technische-briefing-sectorale-samenwerking"] == "TZ202111-101"
     assert "technische-briefing-convenanten-2" not in linked
 
@@ -421,7 +422,7 @@ def test_a_record_linked_in_the_file_is_not_linked_to_another_item_too(
         )
         for line in lines
     )
-    linked = {f.commitment: f.toezegging for f in read_facts(path).commitments}
+    linked: dict[str, str] = {f.commitment: f.toezegging for f in read_facts(path).commitments}
     assert linked["technische-briefing-convenanten-2"] == "TZ202111-101"
     assert "technische-briefing-sectorale-samenwerking" not in linked
 
@@ -479,7 +480,7 @@ def test_an_expanded_copy_of_a_stored_record_gives_it_its_dossier(
     ) in lines
 
 
-def entry(content: Path, kind: str, item: str) -> dict[str, object]:
+def entry(content: Path, kind: str, item: str) -> dict[str, Any]:
     """The entry of ``item`` in the list ``kind`` of kamer.yaml, as plain data."""
     data = yaml.safe_load((content / "kamer.yaml").read_text(encoding="utf-8"))
     return next(e for e in data[kind] if e[kind.removesuffix("s")] == item)
@@ -507,7 +508,7 @@ def test_the_registers_later_word_replaces_what_it_said_before(
 ) -> None:
     link(content, store, capsys)
     met = entry(content, "commitments", "technische-briefing-sectorale-samenwerking")
-    assert (met["status"], str(met["deadline"]), len(met["fulfilled_by"])) == (  # type: ignore[arg-type]
+    assert (met["status"], str(met["deadline"]), len(met["fulfilled_by"])) == (
         "Afgedaan",
         "2022-03-31",
         1,

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from briefing.kamer.facts_file import read_facts
+from briefing.types import MotionRef
 from tests.conftest import cli
 from tests.test_kamer_link import content, link, no_live_service, store
 
@@ -68,7 +69,7 @@ def test_refusing_one_of_two_records_that_fit_links_the_other(
         f"first submitter Amhaouch); {path} refuses 2018Z12844"
     ) in lines
     facts = read_facts(path)
-    assert {f.motion: f.zaak for f in facts.motions}["amhaouch-34952-7"] == "2017Z08382"
+    assert {f.motion: f.zaak for f in facts.motions}[MotionRef("amhaouch-34952-7")] == "2017Z08382"
     text = path.read_text("utf-8")
     assert (
         "refused:\n# Reviewed: the cacao motion is nr. 7 of another dossier.\n"

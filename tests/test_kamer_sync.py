@@ -66,8 +66,8 @@ class Service:
         self.requests.append(unquote(path))
         parts = urlsplit(path)
         if not parts.path.startswith("/OData/v4/2.0/"):  # an error page, as web servers give
-            page = b"<!DOCTYPE html>\n<html><head><title>404</title></head>\n<body>"
-            return 404, page + b"<h1>Not Found</h1>\n<p>No such page.</p></body></html>"
+            head = b"<!DOCTYPE html>\n<html><head><title>404</title></head>\n<body>"
+            return 404, head + b"<h1>Not Found</h1>\n<p>No such page.</p></body></html>"
         entity = parts.path.rsplit("/", 1)[-1]
         params = {k: v[0] for k, v in parse_qs(parts.query).items()}
         top, skip = int(params["$top"]), int(params.get("$skip", "0"))
@@ -81,7 +81,10 @@ class Service:
         if "Verwijderd eq false" in params["$filter"]:
             rows = [r for r in rows if r.get("Verwijderd") is not True]
         if since := re.search(r"GewijzigdOp ge (\S+)", params["$filter"]):
-            rows = [r for r in rows if moment(r["GewijzigdOp"]) >= moment(since[1])]  # type: ignore[operator]
+            after = moment(since[1])
+            assert after is not None, since[1]
+            # In OData a row whose moment of change is null is not "ge" any moment.
+            rows = [r for r in rows if (at := moment(r["GewijzigdOp"])) and at >= after]
         page: dict[str, Any] = {
             "@odata.context": f"{self.base}$metadata#{entity}",
             "@odata.count": len(rows),

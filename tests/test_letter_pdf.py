@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
+from pypdf.generic import DictionaryObject, StreamObject
 
 from tests.conftest import (
     FIXTURES,
@@ -120,13 +121,18 @@ def test_pdf_metadata_language_and_tagging(built: Path) -> None:
         ),
     ):
         reader = pypdf.PdfReader(pdf_path(built, letter_id))
+        assert reader.metadata is not None
         assert reader.metadata.title == subject
         assert reader.metadata.author == "Ministerie van Buitenlandse Zaken"
-        root = reader.trailer["/Root"]
+        root = reader.root_object
         assert root["/Lang"] == "nl"
-        assert bool(root["/MarkInfo"]["/Marked"])
+        mark_info = root["/MarkInfo"]
+        assert isinstance(mark_info, DictionaryObject)
+        assert bool(mark_info["/Marked"])
         assert "/StructTreeRoot" in root
-        xmp = root["/Metadata"].get_object().get_data().decode()
+        metadata = root["/Metadata"]
+        assert isinstance(metadata, StreamObject)
+        xmp = metadata.get_data().decode()
         assert re.search(r"pdfuaid:part[^0-9]*1", xmp), "not marked as PDF/UA-1"
 
 

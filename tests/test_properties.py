@@ -311,7 +311,7 @@ def letters(draw: st.DrawFn) -> dict[str, Any]:
     """A letter as an author might write it: mostly valid, with random ids, dates and text,
     and now and then a mistake (no sections, a duplicate section id, a footnote not called,
     an unknown debate)."""
-    letter = {
+    letter: dict[str, Any] = {
         "id": "2030-01-01-gegenereerd",
         "date": draw(DATES),
         "subject": draw(TEXT),

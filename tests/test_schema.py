@@ -9,8 +9,8 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from briefing.cli import main
+from briefing.layout import content_files
 from briefing.loading import load_document
-from briefing.record import content_files
 from tests.conftest import CONTENT
 
 MODELINE = "# yaml-language-server: $schema="

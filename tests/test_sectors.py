@@ -14,7 +14,15 @@ from briefing.corpus import load_corpus
 from briefing.dates import dutch_date
 from briefing.layout import templates_dir
 from briefing.write import write_pdf
-from tests.conftest import CONTENT, html_of, normalise, page_texts, tables, text_of
+from tests.conftest import (
+    CONTENT,
+    destination_page,
+    html_of,
+    normalise,
+    page_texts,
+    tables,
+    text_of,
+)
 
 LETTER_2018 = "2018-11-13-voortgang-imvo-beleid"
 LETTER_2022 = "2022-04-07-opvolging-moties-en-toezeggingen-imvo-beleid"
@@ -181,7 +189,7 @@ def test_summary_links_reach_the_cited_letter_section_and_page(built: Path, sect
         assert match[2] in destinations, target
         cited = re.search(r"p\. (\d+)", label)
         assert cited, label
-        assert int(cited[1]) == reader.get_destination_page_number(destinations[match[2]]) + 1
+        assert int(cited[1]) == destination_page(reader, destinations[match[2]])
 
 
 def test_a_sector_no_letter_mentions_gets_a_summary_saying_so(

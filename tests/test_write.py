@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
+from pypdf.generic import DictionaryObject
 
 from briefing.layout import templates_dir
 from briefing.write import write_pdf
@@ -67,7 +68,11 @@ def _fonts(pdf: Path) -> set[str]:
     """The names of the fonts a PDF embeds, without their subset prefix."""
     names = set()
     for page in pypdf.PdfReader(pdf).pages:
-        for font in page["/Resources"]["/Font"].values():
+        resources = page["/Resources"]
+        assert isinstance(resources, DictionaryObject)
+        fonts = resources["/Font"]
+        assert isinstance(fonts, DictionaryObject)
+        for font in fonts.values():
             names.add(str(font.get_object()["/BaseFont"]).split("+")[-1])
     return names
 

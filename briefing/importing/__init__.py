@@ -1,8 +1,9 @@
 """Import letters and motions into the content: draft letter files and registry entries.
 
 ``import_files`` takes any number of files, each a minister's letter or a motion, as text
-(converted from the PDF or copied from a web page), as the PDF itself or as the official XML
-of officielebekendmakingen.nl (``kst-<dossier>-<nr>.xml``). A motion becomes an entry of
+(converted from the PDF or copied from a web page), as the PDF itself, as the web page saved
+from a browser or as the official XML of officielebekendmakingen.nl
+(``kst-<dossier>-<nr>.xml``). A motion becomes an entry of
 ``motions.yaml``; a letter becomes ``letters/<date>-<slug>.yaml``, a draft in the style of
 the hand-made letters, with the motions, commitments, debates, sectors, amounts and
 milestones it mentions, and the status updates, sector events and figures it gives,
@@ -11,11 +12,11 @@ exists is refused, a motion the registry has is skipped. Every note a person sho
 is ``path:line: message``.
 
 The steps live in modules named for them: :mod:`.source` reads a file (:mod:`.pdf_text`,
-:mod:`.official_xml`), :mod:`.motion_text` reads a motion and :mod:`.registry` adds it;
-:mod:`.ministry_layout` and :mod:`.kamerstuk_layout` read a letter's layouts,
-:mod:`.closing` finds its signature, :mod:`.body` its sections, :mod:`.metadata` completes
-its head, :mod:`.references` and :mod:`.updates` propose what it refers to and what it
-reports, and :mod:`.draft` writes it.
+:mod:`.official_xml`, :mod:`.web_page`), :mod:`.motion_text` reads a motion and
+:mod:`.registry` adds it; :mod:`.ministry_layout` and :mod:`.kamerstuk_layout` read a
+letter's layouts, :mod:`.closing` finds its signature, :mod:`.body` its sections,
+:mod:`.metadata` completes its head, :mod:`.references` and :mod:`.updates` propose what it
+refers to and what it reports, and :mod:`.draft` writes it.
 """
 
 from __future__ import annotations
@@ -208,7 +209,8 @@ def _import_letter(source: Source, content: Path, result: ImportResult) -> None:
     propose_updates(body, head.date, corpus)
     letter_id = f"{head.date.isoformat()}-{slugify(head.subject, 69) or 'brief'}"
     draft = build_draft(letter_id, head, body, proposals)
-    yaml_text = render(draft, source.path.name, text.layout)
+    layout = f"{text.layout}, from the saved web page" if source.kind == "html" else text.layout
+    yaml_text = render(draft, source.path.name, layout)
     check(yaml_text, draft, source.path, content)  # raises if the draft would not be valid
     target = content / LETTERS_DIR / f"{letter_id}.yaml"
     try:

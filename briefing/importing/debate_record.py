@@ -16,7 +16,8 @@ the number and title of its Kamerstuk; the chair's words after it give them::
 
 A motion changed in the debate is named above its new text ("De motie-Gesthuizen/Sjoerdsma
 (32317, nr. 347) is in die zin gewijzigd dat zij thans luidt:") and gets a new number under it
-("Zij krijgt nr. 348, was nr. 347 (32317)."). Each motion with its number becomes a motion;
+("Zij krijgt nr. 348, was nr. 347 (32317)."; in the 1990s only "Zij krijgt nr. 41 (25000-XI).",
+the number it replaces given only above it). Each motion with its number becomes a motion;
 one the record gives no number (a copy that stops early) is left out and said so. A motion is
 submitted at the debate, so the day of the sitting is its ``submitted`` day, where the record
 prints it: tweedekamer.nl under its head ("Plenair verslag Tweede Kamer, 69e vergadering" /
@@ -37,7 +38,8 @@ from pathlib import Path
 from briefing.errors import BriefingError
 from briefing.importing import motion_names
 from briefing.importing.kamerstuk_layout import TOP_LINK_RE, without_furniture
-from briefing.importing.motion_text import CLOSING_RE, OPENING_RE, MotionText, read_body
+from briefing.importing.motion_head import OPENING_RE
+from briefing.importing.motion_text import CLOSING_RE, MotionText, read_body
 from briefing.importing.text import (
     DUTCH_DATE_RE,
     SourceLine,
@@ -59,8 +61,11 @@ _PROPOSED_BY_RE = re.compile(
     r"(.+?)(?<!\b[A-Z])\.(?=\s|$)"
 )
 #: A motion changed in the debate: "De motie-Gesthuizen/Sjoerdsma (32317, nr. 347) is in die
-#: zin gewijzigd dat zij thans luidt:".
-_CHANGED_RE = re.compile(r"^De (?:gewijzigde )?motie-(.+?) \([^)]*\) is in die zin gewijzigd\b")
+#: zin gewijzigd dat zij thans luidt:", "De motie-Verspaget (25000-XI, nr. 22) is in die zin
+#: gewijzigd, dat ..." (before 2000 the chair's number does not repeat the one it replaces).
+_CHANGED_RE = re.compile(
+    r"^De (?:gewijzigde )?motie-(.+?) \([^)]*?\bnr\.\s*(\d{1,6})\) is in die zin gewijzigd\b"
+)
 #: How far after a motion's closing formula the chair's words are looked for.
 _CHAIR_REACH = 8
 #: The days of the week, which a record prints before the day of its sitting.
@@ -151,7 +156,8 @@ def _motion(
         )
         return None
     line = chair.line_at(number.start())
-    submitters = _submitters(filled[max(0, start - 3) : start], chair.text)
+    above = filled[max(0, start - 3) : start]
+    submitters = _submitters(above, chair.text)
     if not submitters:
         left_out.append(
             f"line {line}: found no submitters of motion nr. {number[1]} (the chair names "
@@ -171,7 +177,7 @@ def _motion(
         submitters,
         body.request,
         body.considerations,
-        replaces=int(number[2]) if number[2] else None,
+        replaces=int(number[2]) if number[2] else _changed(above),
         lines={"title": opening, "kamerstuk": line, "request": body.request_line},
     )
 
@@ -185,6 +191,14 @@ def _submitters(above: list[SourceLine], chair: str) -> list[str]:
         if changed := _CHANGED_RE.match(line.text):
             return motion_names.from_motion_name(changed[1])
     return []
+
+
+def _changed(above: list[SourceLine]) -> int | None:
+    """The number of the motion the chair says was changed into the one under it."""
+    for line in reversed(above):
+        if changed := _CHANGED_RE.match(line.text):
+            return int(changed[2])
+    return None
 
 
 class _Words:

@@ -89,7 +89,7 @@ def read(lines: list[SourceLine], path: Path) -> LetterText:
     site = Head()
     read_by_site = document_head(lines[:salutation], site)
     text.layout = SITE_LAYOUT if read_by_site else LAYOUT
-    above = [line for line in lines[:salutation] if line.number not in read_by_site]
+    above = [line for i, line in enumerate(lines[:salutation]) if i not in read_by_site]
     column = _read_head(above, lines[salutation], head, text.notes, path, site)
     head.salutation = _plain(lines[salutation].text)
     head.lines["salutation"] = lines[salutation].number

@@ -123,14 +123,20 @@ def paper_of_table(printed: list[SourceLine]) -> tuple[tuple[str, str | None], s
 def document_head(lines: list[SourceLine], head: Head) -> set[int]:
     """Read berthub.eu's head of a letter printed from the ministry's document: the title
     above the dossier's title and "Brief regering" (the subject), the document's date and
-    the paper's Kamerstuk number; the numbers of the lines read (none on another page)."""
-    texts = [(line.number, collapse(line.text)) for line in lines if line.text.strip()]
+    the paper's Kamerstuk number; the positions in ``lines`` of the lines read (none on another
+    page). Positions, not line numbers: the lines of a saved web page written on one line of
+    HTML share its number."""
+    texts = [
+        (position, line.number, collapse(line.text))
+        for position, line in enumerate(lines)
+        if line.text.strip()
+    ]
     read: set[int] = set()
-    for index, (number, text) in enumerate(texts):
+    for index, (position, number, text) in enumerate(texts):
         if KIND_ALONE_RE.match(text) and index >= 2 and not head.subject:
-            head.subject, head.lines["subject"] = texts[index - 2][1], texts[index - 2][0]
-            head.dossier_title = head.dossier_title or texts[index - 1][1]
-            read |= {number, texts[index - 1][0], texts[index - 2][0]}
+            head.subject, head.lines["subject"] = texts[index - 2][2], texts[index - 2][1]
+            head.dossier_title = head.dossier_title or texts[index - 1][2]
+            read |= {position, texts[index - 1][0], texts[index - 2][0]}
         elif (document := _DOCUMENT_RE.match(text)) and head.date is None:
             try:
                 head.date = dt.date(int(document[1]), int(document[2]), int(document[3]))
@@ -141,7 +147,7 @@ def document_head(lines: list[SourceLine], head: Head) -> set[int]:
                 "the date berthub.eu gives the document (the Kamer's records): check it "
                 "against the letter"
             )
-            read.add(number)
+            read.add(position)
         elif (part := _PART_OF_RE.match(text)) and head.kamerstuk is None:
             suffix = f"-{part[2]}" if part[2] else ""
             try:
@@ -151,7 +157,7 @@ def document_head(lines: list[SourceLine], head: Head) -> set[int]:
             head.kamerstuk = str(cited).removeprefix("Kamerstuk ")
             head.lines["kamerstuk"] = number
             head.dossier_title = head.dossier_title or part[4] or None
-            read.add(number)
+            read.add(position)
     return read
 
 

@@ -1,7 +1,9 @@
 """Reading a file to import: bytes to numbered lines of text, or a clear error.
 
 The importer reads a letter or a motion as text (converted from the PDF, or copied from a
-web page), as the PDF itself (:mod:`.pdf_text`) or as the official XML (:mod:`.official_xml`).
+web page), as the PDF itself (:mod:`.pdf_text`), as the official XML (:mod:`.official_xml`)
+or as the web page saved from a browser (:mod:`.web_page`), whose text is then read as a copy
+of the page is.
 Whatever is wrong with the file itself (it cannot be read, is not UTF-8, is empty, is far
 too large) is reported here, naming the file and, where it makes sense, the line.
 """
@@ -16,6 +18,7 @@ from briefing.errors import BriefingError
 from briefing.importing.official_xml import looks_like_xml, read_xml
 from briefing.importing.pdf_text import is_pdf, pdf_text
 from briefing.importing.text import SourceLine
+from briefing.importing.web_page import looks_like_html, page_lines
 
 #: A letter's text is a few dozen kilobytes, its PDF a few hundred; a file this large is neither.
 MAX_BYTES = 20_000_000
@@ -31,7 +34,8 @@ _ODD_BREAKS = re.compile("[\x1c\x1d\x1e\x85\u2028\u2029]")
 
 @dataclass(frozen=True)
 class Source:
-    """A file to import: what it is (``text``, ``pdf`` or ``xml``) and its lines of text."""
+    """A file to import: what it is (``text``, ``pdf``, ``xml`` or ``html``) and its lines of
+    text."""
 
     path: Path
     kind: str
@@ -39,10 +43,12 @@ class Source:
 
 
 def read_source(path: Path) -> Source:
-    """The lines of the text, PDF or XML file at ``path``, or a :class:`BriefingError`."""
+    """The lines of the text, PDF, XML or HTML file at ``path``, or a :class:`BriefingError`."""
     raw = _read_bytes(path)
     if is_pdf(raw):
         return Source(path, "pdf", text_lines(pdf_text(raw, path)))
+    if looks_like_html(raw):
+        return Source(path, "html", _cleaned(page_lines(raw, path)))
     if looks_like_xml(raw):
         return Source(path, "xml", read_xml(raw, path))
     return Source(path, "text", text_lines(_decode(raw, path)))
@@ -86,11 +92,22 @@ def _decode(raw: bytes, path: Path) -> str:
         ) from None
 
 
+def _cleaned(lines: list[SourceLine]) -> list[SourceLine]:
+    """A web page's lines, without the characters that are not text, as a copy's are."""
+    return [SourceLine(line.number, _as_text(line.text)) for line in lines]
+
+
 def text_lines(text: str) -> list[SourceLine]:
     """``text`` as numbered lines, without characters that are not text."""
     if not text.strip():
         return [SourceLine(1, "")]
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    text = _ODD_BREAKS.sub(" ", text).replace("\t", " ").replace("\x0c", "")
-    text = _NOT_TEXT.sub("", text)
+    text = _as_text(text)
     return [SourceLine(number, line) for number, line in enumerate(text.split("\n"), start=1)]
+
+
+def _as_text(text: str) -> str:
+    """``text`` with odd line breaks and tabs as spaces, without form feeds and the other
+    characters that are not text."""
+    text = _ODD_BREAKS.sub(" ", text).replace("\t", " ").replace("\x0c", "")
+    return _NOT_TEXT.sub("", text)

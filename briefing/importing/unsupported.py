@@ -22,7 +22,8 @@ from __future__ import annotations
 import re
 
 from briefing.importing.kamerstuk_layout import NUMBER_RE
-from briefing.importing.motion_text import CLOSING_RE, OPENING_RE
+from briefing.importing.motion_head import OPENING_RE
+from briefing.importing.motion_text import CLOSING_RE
 from briefing.importing.text import SourceLine, collapse, shortened
 
 #: The table above an Eerste Kamer paper, or its addressee.
@@ -35,6 +36,8 @@ _LETTERED_RE = re.compile(
 )
 #: The kinds of paper the importer reads, as their heading starts.
 _READ_KINDS_RE = re.compile(r"^(?:HERDRUK\d{0,3}\s+)?(?:GEWIJZIGDE\s+)?(?:BRIEF|MOTIE)\b", re.I)
+#: A motion's title after its number: "MOTIE VAN ...", "GEWIJZIGDE MOTIE VAN ...".
+_MOTION_KIND_RE = re.compile(r"^(?:(?:NADER\s+)?GEWIJZIGDE\s+)?MOTIE\b")
 #: How far into the text the head of a paper reaches.
 _HEAD_LINES = 60
 #: A news site's dateline of the item it reprints: the day, the kind, the organisation.
@@ -92,7 +95,7 @@ def what_it_is(lines: list[SourceLine]) -> tuple[int, str] | None:
     head = [(line.number, collapse(line.text)) for line in lines[:_HEAD_LINES]]
     for number, text in head:
         if _FIRST_CHAMBER_RE.search(text) or _LETTERED_RE.match(text):
-            return (
+            return _first_chamber(head) or (
                 number,
                 f"a paper of the Eerste Kamer ('{text}'), which the importer does not read",
             )
@@ -127,6 +130,20 @@ def labels_apart(lines: list[SourceLine]) -> tuple[int, str] | None:
                 f"a letter whose letterhead prints its labels side by side, apart from their "
                 f"values ('{shortened(text, 80)}'), a layout the importer does not read; "
                 f"{_OWN_PUBLICATION}"
+            )
+    return None
+
+
+def _first_chamber(head: list[tuple[int, str]]) -> tuple[int, str] | None:
+    """A motion of the Eerste Kamer, by its title ("L MOTIE VAN HET LID SCHALK C.S."): its
+    letter is no number of the Tweede Kamer's motions, which the register and the Kamer's
+    records that 'briefing kamer link' reads hold."""
+    for number, text in head:
+        if (lettered := _LETTERED_RE.match(text)) and _MOTION_KIND_RE.match(lettered[2]):
+            return number, (
+                f"a motion of the Eerste Kamer ('{text}'), numbered with a letter; motions.yaml "
+                "holds the motions of the Tweede Kamer, numbered as its records number them "
+                "('35 300, nr. 12'), so an Eerste Kamer motion is not imported"
             )
     return None
 

@@ -35,7 +35,7 @@ class Counts:
             for name, count in sorted(per_entity.items(), key=lambda kv: (-kv[1], kv[0]))
         )
         line = (
-            f"{verb} {total:,} records: {self.new.total():,} new, "
+            f"{verb} {total:,} record{'' if total == 1 else 's'}: {self.new.total():,} new, "
             f"{self.updated.total():,} updated, {self.unchanged.total():,} unchanged"
         )
         if self.removed:

@@ -214,12 +214,23 @@ class FulfillingLetter(Model):
     )
 
 
+class CommitmentVersion(Model):
+    """A version of a commitment that a newer one in the register changed."""
+
+    toezegging: ToezeggingNummer = Field(description="Its number in the register.")
+    made: dt.date | None = Field(
+        None, description="The day the register made it (Aanmaakdatum): in force from then."
+    )
+    status: Plain | None = Field(None, description="Its status as the register has it.")
+    deadline: dt.date | None = Field(None, description="Its deadline (DatumNakoming).")
+
+
 class CommitmentFacts(Model):
     """A commitment of the content as the Kamer's register of commitments has it."""
 
     #: Facts on where the record stands, always as the records give them now.
     STATE: ClassVar[frozenset[str]] = frozenset(
-        {"status", "deadline", "changed_by", "fulfilled_by"}
+        {"status", "deadline", "changed_by", "changed_on", "earlier", "fulfilled_by"}
     )
 
     commitment: CommitmentRef = Field(description="The content commitment's id.")
@@ -238,6 +249,17 @@ class CommitmentFacts(Model):
         description="Where the register changed the commitment: its newest version (a "
         "Toezegging that IsWijzigingVan it), whose status and deadline these are.",
     )
+    changed_on: dt.date | None = Field(
+        None,
+        description="The day the register made that newest version (its Aanmaakdatum): before "
+        "it, the version then in force gives the status and deadline.",
+    )
+    earlier: list[CommitmentVersion] = Field(
+        [],
+        description="Where the register changed it: the versions before the newest, oldest "
+        "first (the first is this commitment itself), each with the day it was made, its "
+        "status and deadline.",
+    )
     activiteit: ActiviteitNummer | None = Field(
         None, description="The activity (debate) where it was made."
     )
@@ -247,16 +269,38 @@ class CommitmentFacts(Model):
     )
 
     def known_on(self, day: dt.date) -> CommitmentFacts:
-        """The facts as known on ``day``: without the letters that fulfilled it later, and
-        without the register's status when that rests on those letters alone (a status the
-        register gives without dated letters stands)."""
-        later = [f for f in self.fulfilled_by if f.date is not None and f.date > day]
+        """The facts as known on ``day``: the status and deadline of the version in force
+        then (a newer version made on ``day`` or later, at a debate that day or after, is
+        not yet known, as a commitment made that day is not); without the letters that
+        fulfilled it later, and without the register's status when that rests on those
+        letters alone (a status the register gives without dated letters stands)."""
+        facts = self._version_on(day)
+        later = [f for f in facts.fulfilled_by if f.date is not None and f.date > day]
         if not later:
-            return self
-        earlier = [f for f in self.fulfilled_by if f not in later]
+            return facts
+        earlier = [f for f in facts.fulfilled_by if f not in later]
         dated = any(f.date is not None for f in earlier)
-        status = self.status if dated or (self.status or "").lower() == "openstaand" else None
-        return self.model_copy(update={"fulfilled_by": earlier, "status": status})
+        status = facts.status if dated or (facts.status or "").lower() == "openstaand" else None
+        return facts.model_copy(update={"fulfilled_by": earlier, "status": status})
+
+    def _version_on(self, day: dt.date) -> CommitmentFacts:
+        """These facts with the status and deadline of the version in force on ``day``: the
+        newest made before it (the first version is in force from the start)."""
+        if self.changed_on is None or self.changed_on < day or not self.earlier:
+            return self
+        index = len(self.earlier) - 1
+        while index > 0 and (self.earlier[index].made or day) >= day:
+            index -= 1
+        then = self.earlier[index]
+        return self.model_copy(
+            update={
+                "status": then.status,
+                "deadline": then.deadline,
+                "changed_by": then.toezegging if index else None,
+                "changed_on": then.made if index else None,
+                "earlier": self.earlier[:index],
+            }
+        )
 
 
 class Refusal(Model):

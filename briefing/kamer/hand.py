@@ -11,7 +11,7 @@ when they no longer give it. A store that holds nothing of what ``link`` wrote i
 (a new one) cannot tell the two apart: the records' word is taken where they give one, and
 each fact it replaces is reported with the file's word, so that a person's can be written
 again. A motion's decision, its votes, day and earlier decisions are one fact: one of them
-written by hand keeps them together.
+written by hand keeps them together; so are a commitment's newer versions.
 """
 
 from __future__ import annotations
@@ -40,6 +40,11 @@ DECISION = (
     "replaced_by",
     "earlier",
 )
+
+
+#: A commitment's newer versions in the register: the newest and the versions before it,
+#: kept or replaced together.
+VERSIONS = ("changed_by", "changed_on", "earlier")
 
 
 @dataclass(frozen=True)
@@ -75,11 +80,12 @@ def _given(value: Any) -> bool:
 
 
 def _groups(model: type[BaseModel]) -> Iterator[tuple[str, ...]]:
-    """The facts on where a record stands, each alone but a motion's decision."""
+    """The facts on where a record stands, each alone but a motion's decision and a
+    commitment's versions."""
     state = sorted(getattr(model, "STATE", frozenset()))
-    if "decision" in state:
-        yield DECISION
-    yield from ((name,) for name in state if name not in DECISION)
+    groups = [group for group in (DECISION, VERSIONS) if group[0] in state]
+    yield from groups
+    yield from ((name,) for name in state if not any(name in group for group in groups))
 
 
 def settle(

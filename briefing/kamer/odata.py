@@ -1,7 +1,9 @@
 """OData JSON as the Tweede Kamer's service serves it, turned into flat records.
 
 Input is a response page (``{"@odata.context": ..., "value": [...]}``, perhaps with
-``@odata.nextLink`` and ``@odata.count``) or a bare array of records. Each record's entity
+``@odata.nextLink`` and ``@odata.count``), one record as the service gives it by its key
+(``Toezegging(<Id>)``, context ``...#Toezegging/$entity``) or a bare array of records. The
+SyncFeed's Atom XML is refused with what to save instead. Each record's entity
 comes from ``@odata.context`` or, for a bare array, from the fields it has. Expanded
 relations (``$expand``) become records of their own plus the edges between them. A date
 ``0001-01-01`` means "no date" and becomes absent; values such as ``Soort`` or ``Status``
@@ -81,6 +83,10 @@ REPLACES = "Vervangt"
 #: The field holding each entity's day, the one the store indexes.
 DAY_FIELDS = {"Zaak": "GestartOp", "Activiteit": "Datum", "Toezegging": "Aanmaakdatum"}
 _DAY_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+#: The context of one record served by its key: ``...$metadata#Toezegging/$entity``.
+_ONE_RE = re.compile(r"#\w+(?:\(.*\))?/\$entity$")
+#: The Kamer's SyncFeed: an Atom feed (``/SyncFeed/2.0/Feed``) or one entity of it.
+_ATOM_RE = re.compile(r"<feed\b[^>]*http://www\.w3\.org/2005/Atom|tweedekamer\.nl/xsd/tkData")
 _NO_DATE = "0001-01-01"
 
 #: An edge between two records: (source id, relation, target id).
@@ -210,6 +216,12 @@ def parse_bytes(raw: bytes, source: str) -> Page:
                 f"{where}: the JSON stops before it is complete: the file is truncated; "
                 "save or fetch it again"
             ) from None
+        if _ATOM_RE.search(text[:2000]):
+            raise BriefingError(
+                f"{where}: this is the Kamer's SyncFeed (Atom XML), which is not read here; "
+                "save the same records as OData JSON, from the service's "
+                "'/OData/v4/2.0/<entity>' address (e.g. .../OData/v4/2.0/Toezegging?$filter=...)"
+            ) from None
         if text.lstrip()[:1] not in ("{", "["):
             raise BriefingError(
                 f'{where}: not OData JSON: expected a response page ({{"value": [...]}}) '
@@ -228,6 +240,9 @@ def parse(data: Any, source: str) -> Page:
         next_link = data.get("@odata.nextLink")
         count = data.get("@odata.count")
         rows = data["value"]
+    elif isinstance(data, dict) and _ONE_RE.search(str(data.get("@odata.context"))):
+        entity = _context_entity(data["@odata.context"], source)
+        rows = [{k: v for k, v in data.items() if not k.startswith("@odata.")}]
     elif isinstance(data, list):
         rows = data
     else:

@@ -14,6 +14,7 @@ from typing import Any
 
 from briefing.kamer.facts import (
     CommitmentFacts,
+    CommitmentVersion,
     DebateFacts,
     FulfillingLetter,
     LetterFacts,
@@ -342,8 +343,9 @@ def commitment_facts(
     """A commitment's status, deadline, activity and fulfilling letters in the register;
     ``letters`` maps a Kamerstuk number to the content letter that has it. Where the register
     changed the commitment (a newer version that ``IsWijzigingVan`` it), the status and
-    deadline are the newest version's, named as ``changed_by``, and the fulfilling letters
-    those of every version; the text and activity stay the record's own."""
+    deadline are the newest version's, named as ``changed_by`` with the day it was made, the
+    versions before it are ``earlier`` with theirs, and the fulfilling letters are those of
+    every version; the text and activity stay the record's own."""
     versions = _versions(store, record)
     fulfilled: dict[str, FulfillingLetter] = {}
     for version in versions:
@@ -355,13 +357,23 @@ def commitment_facts(
                 kamerstuk=written(number),
                 letter=letters.get(str(number)) if number else None,
             )
-    newest = versions[-1]
+    newest, changed = versions[-1], len(versions) > 1
     return CommitmentFacts(
         commitment=commitment,
         toezegging=record.nummer or "",
         status=clean(newest.data.get("Status")),
         deadline=day(newest.data.get("DatumNakoming")),
-        changed_by=newest.nummer if newest is not record else None,
+        changed_by=newest.nummer if changed else None,
+        changed_on=newest.day if changed else None,
+        earlier=[
+            CommitmentVersion(
+                toezegging=version.nummer or "",
+                made=version.day,
+                status=clean(version.data.get("Status")),
+                deadline=day(version.data.get("DatumNakoming")),
+            )
+            for version in versions[:-1]
+        ],
         activiteit=record.activiteit,
         text=clean(record.data.get("Tekst")),
         fulfilled_by=sorted(fulfilled.values(), key=lambda f: (str(f.date), f.document)),
