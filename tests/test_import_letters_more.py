@@ -76,7 +76,7 @@ def test_a_letter_without_its_signature_names_every_sender_its_heading_names(
     signature: the minister is the proposed signatory, and a note says the staatssecretaris
     signs too, to be added to the cosignatories."""
     draft, notes = imported_draft(tmp_path, IMPORT / "tk-2025D43552.excerpt.txt")
-    assert draft["signatory"]["title"] == "De Minister van Defensie,"  # type: ignore[index]
+    assert draft["signatory"]["title"] == "De Minister van Defensie,"
     assert (
         "tk-2025D43552.excerpt.txt:29: the letter is also signed by De Staatssecretaris van "
         "Defensie, whose name the text does not give: add it to the draft's cosignatories"

@@ -22,13 +22,13 @@ def test_a_title_alone_without_a_name_is_the_signature_above_the_annex(tmp_path:
     title = "De Minister van Buitenlandse Zaken,"
     assert draft["signatory"] == {"title": title, "name": "onbekend"}
     sections = draft["sections"]
-    assert [s["id"] for s in sections] == ["inleiding"]  # type: ignore[union-attr,index]
-    assert sections[0]["body"] == [  # type: ignore[index]
+    assert [s["id"] for s in sections] == ["inleiding"]
+    assert sections[0]["body"] == [
         "Conform de bestaande afspraken heb ik de eer u hierbij de geannoteerde agenda van de "
         "Raad Algemene Zaken en Externe Betrekkingen van 30 september a.s. aan te bieden."
     ]
     annex = draft["annex"]
-    assert [s["heading"] for s in annex][:3] == [  # type: ignore[union-attr,index]
+    assert [s["heading"] for s in annex][:3] == [
         "Geannoteerde agenda van de Raad Algemene Zaken en Externe Betrekkingen van 30 "
         "september 2002",
         "Algemene zaken",
@@ -50,7 +50,7 @@ def test_the_second_columns_contact_beside_a_field_is_left_out_of_its_value(
     contact is left out with a note."""
     draft, notes = imported_draft(tmp_path, AGENDA)
     assert draft["references"] == {"ours": ["DIE/447/02"], "attachments": []}
-    assert draft["date"].isoformat() == "2002-09-21"  # type: ignore[attr-defined]
+    assert draft["date"].isoformat() == "2002-09-21"
     for line, contact in (
         (9, "Auteur G.A. Beschoor Plug"),
         (10, "Telefoon 070-3485005"),

@@ -655,8 +655,6 @@ def test_the_official_xmls_numbered_divisions_give_headings_with_their_numbers(
     source = tmp_path / "kst-26485-395.xml"
     source.write_text(xml, encoding="utf-8")
     draft, _ = imported_draft(tmp_path, source)
-    headings = [section.get("heading") for section in draft["sections"]]  # type: ignore[union-attr]
+    headings = [section.get("heading") for section in draft["sections"]]
     assert headings[-1] == "2. Vervolgaanpak misstanden tomatensector"
-    assert draft["sections"][-1]["body"][0].startswith(  # type: ignore[index]
-        "Tijdens het AO IMVO van 3 maart 2020"
-    )
+    assert draft["sections"][-1]["body"][0].startswith("Tijdens het AO IMVO van 3 maart 2020")

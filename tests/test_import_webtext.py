@@ -144,7 +144,7 @@ def test_a_question_on_a_line_of_its_own_between_a_list_and_a_paragraph_is_a_hea
     a question ("Wat is gepast gebruik?"), on a short line above a paragraph: the heading of a
     section, not a paragraph of the introduction."""
     draft, _ = imported_draft(tmp_path, IMPORT / "tk-2020D53238.excerpt.txt")
-    first, second = draft["sections"]  # type: ignore[misc]
+    first, second = draft["sections"]
     assert first["body"][3]["items"][0] == "Wat is gepast gebruik?"
     assert len(first["body"]) == 4
     assert second["heading"] == "Wat is gepast gebruik?"
@@ -158,7 +158,7 @@ def test_a_copy_with_each_paragraph_on_a_line_and_no_blank_lines_keeps_them_apar
     between them: each line is a paragraph, a list's item or a heading; none is joined to the
     next, so the heading "Kennisopbouw ..." heads its section."""
     draft, _ = imported_draft(tmp_path, IMPORT / "kst-31936-1022.excerpt.txt")
-    first, second = draft["sections"]  # type: ignore[misc]
+    first, second = draft["sections"]
     body = first["body"]
     assert body[0].endswith(
         "waarmee tevens wordt voldaan aan een aantal toezeggingen die aan de Kamer zijn gedaan."
@@ -179,7 +179,7 @@ def test_an_outline_with_lettered_items_and_the_parts_it_lists_keep_their_struct
     after the list heads its part; "a. Rotterdam ..." above its paragraph stays apart from it,
     though its line is as long as a full one."""
     draft, _ = imported_draft(tmp_path, IMPORT / "tk-2023D50068.excerpt.txt")
-    first, second = draft["sections"]  # type: ignore[misc]
+    first, second = draft["sections"]
     items = first["body"][2]["items"]
     assert items[:3] == [
         "1. Regionale luchthavens:",
@@ -205,7 +205,7 @@ def test_a_line_in_brackets_under_a_heading_is_its_sections_first_paragraph(
     did with it ("(Presentatie door de Commissie en gedachtewisseling)"): the bracketed line
     is the section's first paragraph, not a second heading that leaves the first empty."""
     draft, _ = imported_draft(tmp_path, IMPORT / "kst-21501-32-404.excerpt.txt")
-    last = draft["sections"][-1]  # type: ignore[index]
+    last = draft["sections"][-1]
     assert last["heading"] == "Vangstmogelijkheden voor 2011"
     assert last["body"][0] == "(Presentatie door de Commissie en gedachtewisseling)"
     assert last["body"][1].startswith("De Raad heeft van gedachten gewisseld over de Mededeling")
