@@ -28,6 +28,16 @@ def _content(tmp_path: Path, name: str = "content") -> Path:
     return content
 
 
+def _imported(tmp_path: Path, page: Path, name: str) -> tuple[str, str]:
+    """The draft that importing ``page`` into a copy of the content called ``name`` writes,
+    and the notes, with the page's path as PAGE."""
+    content = _content(tmp_path, name)
+    run = cli("import", page, "--content", content)
+    assert run.returncode == 0, run.stderr
+    draft = (content / "letters" / f"{LETTER_ID}.yaml").read_text(encoding="utf-8")
+    return draft, run.stderr.replace(str(page), "PAGE")
+
+
 def _without_source_line(draft: str) -> str:
     """The draft without its first comment, which names the imported file."""
     lines = draft.splitlines()
@@ -341,15 +351,7 @@ def test_a_page_that_repeats_the_publication_gives_it_once(tmp_path: Path) -> No
         html.replace("</main>", f'<div class="print-version">{article}</div></main>'),
         encoding="utf-8",
     )
-    drafts, notes = [], []
-    for source, name in ((LETTER_PAGE, "saved"), (page, "repeated")):
-        content = _content(tmp_path, name)
-        run = cli("import", source, "--content", content)
-        assert run.returncode == 0, run.stderr
-        drafts.append((content / "letters" / f"{LETTER_ID}.yaml").read_text(encoding="utf-8"))
-        notes.append(run.stderr.replace(str(source), "PAGE"))
-    assert drafts[0] == drafts[1]
-    assert notes[0] == notes[1]
+    assert _imported(tmp_path, page, "repeated") == _imported(tmp_path, LETTER_PAGE, "saved")
 
 
 def test_footnotes_in_a_list_the_page_numbers_are_the_letters(tmp_path: Path) -> None:
@@ -367,15 +369,7 @@ def test_footnotes_in_a_list_the_page_numbers_are_the_letters(tmp_path: Path) ->
         f'{html[:notes_start]}<ol class="voetnoten"><li>{note}</li></ol>{html[notes_end:]}',
         encoding="utf-8",
     )
-    drafts, notes = [], []
-    for source, name in ((LETTER_PAGE, "saved"), (page, "listed")):
-        content = _content(tmp_path, name)
-        run = cli("import", source, "--content", content)
-        assert run.returncode == 0, run.stderr
-        drafts.append((content / "letters" / f"{LETTER_ID}.yaml").read_text(encoding="utf-8"))
-        notes.append(run.stderr.replace(str(source), "PAGE"))
-    assert drafts[0] == drafts[1]
-    assert notes[0] == notes[1]
+    assert _imported(tmp_path, page, "listed") == _imported(tmp_path, LETTER_PAGE, "saved")
 
 
 def test_a_motions_list_with_its_markers_in_elements_of_their_own_is_as_the_xml_gives_it(
