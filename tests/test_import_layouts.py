@@ -62,7 +62,9 @@ def refusal(tmp_path: Path, source: Path) -> str:
     assert run.returncode == 1
     assert run.stdout == ""
     (line,) = run.stderr.splitlines()
-    assert line.endswith("or as the official XML (kst-<dossier>-<nr>.xml)")
+    assert line.endswith(
+        "as the web page saved from a browser, or as the official XML (kst-<dossier>-<nr>.xml)"
+    )
     return line
 
 

@@ -56,7 +56,8 @@ LAYOUTS = (
     "'Geachte voorzitter,'), a letter or a motion as published as a Kamerstuk (on "
     "officielebekendmakingen.nl, tweedekamer.nl or rijksbegroting.nl: 'Nr. 308 BRIEF VAN DE "
     "MINISTER ...' and 'Den Haag, <date>', or 'Nr. 172 MOTIE VAN HET LID ...' and "
-    "'Voorgesteld <date>'), as text, as the PDF, or as the official XML (kst-<dossier>-<nr>.xml)"
+    "'Voorgesteld <date>'), as text, as the PDF, as the web page saved from a browser, or as "
+    "the official XML (kst-<dossier>-<nr>.xml)"
 )
 
 
