@@ -98,6 +98,7 @@ def to_xlsx(table: list[list[str]], title: str) -> bytes:
     """The rows as a workbook: bold header row, frozen, filterable, readable widths."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
 
     book = Workbook()
     sheet = book.active
@@ -112,8 +113,7 @@ def to_xlsx(table: list[list[str]], title: str) -> bytes:
     sheet.auto_filter.ref = sheet.dimensions
     widths = {"omschrijving": 80, "vastgelegd in": 40, "gedaan in": 40, "link": 50}
     for index, name in enumerate(COLUMNS, 1):
-        letter = sheet.cell(row=1, column=index).column_letter
-        sheet.column_dimensions[letter].width = widths.get(name, 16)
+        sheet.column_dimensions[get_column_letter(index)].width = widths.get(name, 16)
     for row_cells in sheet.iter_rows(min_row=2):
         for cell in row_cells:
             cell.alignment = Alignment(vertical="top", wrap_text=True)

@@ -168,7 +168,7 @@ def test_the_export_replaces_only_a_register_it_wrote(
 
     saved = tmp_path / "register.xlsx"
     book = load_workbook(saved)
-    book.active["D2"] = "a note of my own"
+    book.worksheets[0]["D2"] = "a note of my own"
     book.save(saved)
     edited = saved.read_bytes()
     assert main([*args, str(saved)]) == 2
