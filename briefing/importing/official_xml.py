@@ -4,12 +4,18 @@ officielebekendmakingen.nl publishes every Kamerstuk as XML under a root
 ``officiele-publicatie``: the ``kamerstuk`` holds the ``dossier`` (``dossiernr``, with a
 ``raadnr`` or ``begrotingshoofdstuk`` as suffix, and its ``titel``) and the ``stuk``: its
 ``stuknr`` (``ondernummer``), ``titel`` ("MOTIE VAN HET LID ...", "BRIEF VAN DE MINISTER
-..."), ``datumtekst`` ("Voorgesteld 19 december 2024") and the text: paragraphs ``al``,
-headings ``tussenkop`` and a ``divisie``'s ``kop`` (its ``nr`` and ``titel``), lists
-``lijst``/``li``, footnotes ``noot`` where they are called, the signature ``ondertekening``.
+..."), ``datumtekst`` ("Voorgesteld 19 december 2024") and the text, in ``algemeen`` /
+``vrije-tekst`` / ``tekst`` (the schema's ``op-xsd-2014-05-15``): paragraphs ``al``, headings
+``tussenkop`` and a ``divisie``'s ``kop`` (its ``nr`` and ``titel``), emphasis ``nadruk``
+(``vet``: bold, ``cur``: italics), lists ``lijst``/``li`` with each item's mark in ``li.nr``
+(a dash, or a number or letter that is kept: "a. ..."), tables (CALS: ``table``, ``tgroup``,
+``row``, ``entry``), footnotes ``noot`` where they are called, then ``tekst-sluiting`` with
+one ``ondertekening`` a signatory (``functie``, and a ``naam`` of ``voornaam`` and
+``achternaam`` written with no space between them) and annexes ``bijlage`` under a ``kop``.
 The XML becomes the lines the publication prints, in the layout the text readers know (a
 heading as ``### **...**``, a footnote as ``<sup>1</sup> ...``), each with the line of the
-XML it comes from. The record of a debate in XML (the Handelingen,
+XML it comes from.
+The record of a debate in XML (the Handelingen,
 ``h-tk-...xml``, or the Kamer's own verbatim record) is refused saying what it is and what to
 import instead: its text, or each motion's own publication.
 
@@ -160,6 +166,8 @@ class _Printer:
         elif tag == "kop":  # a divisie's heading: its number and title, "1." and "Inleiding"
             parts = [_text(child) for child in element if child.tag in ("nr", "titel")]
             self.emit(element, f"### **{' '.join(p for p in parts if p) or _text(element)}**")
+        elif tag == "ondertekening":
+            self.signature(element)
         elif tag == "li":
             self.paragraph(element, "- ")
         elif tag in _BLOCKS or all(c.tag in _INLINE for c in element):
@@ -167,6 +175,22 @@ class _Printer:
         else:
             for child in element:
                 self.block(child)
+
+    def signature(self, element: Element) -> None:
+        """A signature: its function (with any words between the elements: "De <functie>
+        Minister</functie> voor Rechtsbescherming,") on a line, each name on the next, its
+        initials and surname apart ("S. Dekker", where the XML has "S." and "Dekker" with no
+        space between them)."""
+        words = [element.text or ""]
+        for child in element:
+            if child.tag == "naam":
+                self.emit(element, "".join(words))
+                self.emit(child, _name(child))
+                words = []
+            elif isinstance(child.tag, str):
+                words.append(_text(child))
+            words.append(child.tail or "")
+        self.emit(element, "".join(words))
 
     def paragraph(self, element: Element, prefix: str) -> None:
         """A paragraph's text with footnote calls as ``<sup>n</sup>``; its footnotes after it."""
@@ -192,6 +216,8 @@ class _Printer:
                 notes.append((mark, body))
             elif child.tag == "nadruk" and child.get("type") == "cur":
                 parts.append(f"*{_text(child)}*" if _text(child) else "")
+            elif child.tag == "naam":
+                parts.append(_name(child))
             elif child.tag not in _SKIPPED and not (element.tag == "li" and child.tag == "lijst"):
                 self._inline(child, parts, notes)
             parts.append(child.tail or "")
@@ -207,6 +233,15 @@ def _text(element: Element | None) -> str:
             parts.append(_text(child))
         parts.append(child.tail or "")
     return collapse("".join(parts))
+
+
+def _name(naam: Element) -> str:
+    """A signatory's name, its parts apart: ``<voornaam>S.</voornaam><achternaam>Dekker
+    </achternaam>`` is "S. Dekker"."""
+    parts = [naam.text or ""]
+    for part in naam:
+        parts += [_text(part), part.tail or ""]
+    return collapse(" ".join(parts))
 
 
 def _dossier_number(dossier: Element) -> str:

@@ -1,0 +1,70 @@
+"""``briefing import`` on a letter's official XML (``kst-<dossier>-<nr>.xml``): the elements
+the schema of officielebekendmakingen.nl gives a letter (the text in ``algemeen`` /
+``vrije-tekst`` / ``tekst``, the signature in ``tekst-sluiting`` / ``ondertekening``, lists
+with their marks in ``li.nr``, CALS tables, annexes in ``bijlage``) read as the published text
+of the same letter is read.
+
+``kst-31288-66.xml`` is the real text of Kamerstuk 31 288, nr. 66 (``kst-31288-66.txt``) in
+that XML, marked up for the tests (see the fixtures' README); the variants below change it
+as each test says.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefing.model import Letter
+from tests.test_import_sources import IMPORT, content_copy, imported_letter, outline
+
+XML = IMPORT / "kst-31288-66.xml"
+SIGNATURE = (
+    "<ondertekening><functie>De minister van Onderwijs, Cultuur en Wetenschap,</functie>"
+    "<naam><voornaam>R. H. A.</voornaam><achternaam>Plasterk</achternaam></naam>"
+    "</ondertekening>"
+)
+
+
+def variant(tmp_path: Path, *changes: tuple[str, str]) -> Path:
+    """The fixture with each ``(old, new)`` of ``changes`` made; each ``old`` must be in it."""
+    xml = XML.read_text(encoding="utf-8")
+    for old, new in changes:
+        assert old in xml, old
+        xml = xml.replace(old, new)
+    path = tmp_path / XML.name
+    path.write_text(xml, encoding="utf-8")
+    return path
+
+
+def imported(tmp_path: Path, source: Path, name: str = "content") -> Letter:
+    return imported_letter(source, content_copy(tmp_path / name))
+
+
+def test_the_official_xml_gives_the_letter_its_published_text_gives(tmp_path: Path) -> None:
+    """The same letter, as XML and as the text officielebekendmakingen.nl prints: the same
+    paragraphs, list and signatory; the name's initials and surname, which the XML gives
+    with no space between them, apart ("R. H. A. Plasterk", not "R. H. A.Plasterk")."""
+    from_xml = imported(tmp_path, XML, "xml")
+    from_text = imported(tmp_path, IMPORT / "kst-31288-66.txt", "text")
+    assert from_xml.signatory.name == "R. H. A. Plasterk"
+    assert from_xml.signatory.title == "De minister van Onderwijs, Cultuur en Wetenschap,"
+    assert from_xml.signatory == from_text.signatory
+    assert outline(from_xml) == outline(from_text)
+    assert str(from_xml.kamerstuk) == "Kamerstuk 31 288, nr. 66"
+
+
+def test_every_signature_in_the_official_xml_signs_the_letter(tmp_path: Path) -> None:
+    """Two ``ondertekening`` elements: the second signs with the first. Its words between the
+    elements ("De <functie>Staatssecretaris</functie> van ...") are part of its title."""
+    second = (
+        "<ondertekening>De <functie>Staatssecretaris</functie> van Onderwijs, Cultuur en "
+        "Wetenschap,<naam><voornaam>M.C.</voornaam><achternaam>van Bijsterveldt-Vliegenthart"
+        "</achternaam></naam></ondertekening>"
+    )
+    letter = imported(tmp_path, variant(tmp_path, (SIGNATURE, SIGNATURE + second)))
+    assert letter.signatory.name == "R. H. A. Plasterk"
+    assert [(c.title, c.name) for c in letter.cosignatories] == [
+        (
+            "De Staatssecretaris van Onderwijs, Cultuur en Wetenschap,",
+            "M.C. van Bijsterveldt-Vliegenthart",
+        )
+    ]
