@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefing.model import Letter
+from briefing.model import BulletList, Letter
 from tests.test_import_sources import IMPORT, content_copy, imported_letter, outline
 
 XML = IMPORT / "kst-31288-66.xml"
@@ -22,6 +22,7 @@ SIGNATURE = (
     "<naam><voornaam>R. H. A.</voornaam><achternaam>Plasterk</achternaam></naam>"
     "</ondertekening>"
 )
+DASH = "\u2013"
 
 
 def variant(tmp_path: Path, *changes: tuple[str, str]) -> Path:
@@ -67,4 +68,24 @@ def test_every_signature_in_the_official_xml_signs_the_letter(tmp_path: Path) ->
             "De Staatssecretaris van Onderwijs, Cultuur en Wetenschap,",
             "M.C. van Bijsterveldt-Vliegenthart",
         )
+    ]
+
+
+def test_a_lists_letters_in_the_official_xml_are_kept(tmp_path: Path) -> None:
+    """A list whose ``li.nr`` are letters ("a.", "b.") keeps them in its items, as the printed
+    text does; a dash is a bullet, as before."""
+    source = variant(
+        tmp_path,
+        *[
+            (f"<li><li.nr>{DASH}</li.nr><al>{start}", f"<li><li.nr>{mark}</li.nr><al>{start}")
+            for mark, start in (("a.", "De heer dr. A.H.G."), ("b.", "De heer drs."))
+        ],
+    )
+    body = imported(tmp_path, source).sections[0].body
+    items = next(block.items for block in body if isinstance(block, BulletList))
+    assert items[:3] == [
+        f"a. De heer dr. A.H.G. Rinnooy Kan {DASH} Voorzitter SER",
+        f"b. De heer drs. M.J.G. Bormans {DASH} Voorzitter college van bestuur hogeschool van "
+        "Arnhem en Nijmegen.",
+        f"De heer K.M. Geven {DASH} Oud voorzitter European Students Union",
     ]

@@ -13,8 +13,8 @@ officielebekendmakingen.nl publishes every Kamerstuk as XML under a root
 one ``ondertekening`` a signatory (``functie``, and a ``naam`` of ``voornaam`` and
 ``achternaam`` written with no space between them) and annexes ``bijlage`` under a ``kop``.
 The XML becomes the lines the publication prints, in the layout the text readers know (a
-heading as ``### **...**``, a footnote as ``<sup>1</sup> ...``), each with the line of the
-XML it comes from.
+heading as ``### **...**``, a list's item as ``- ...``, a footnote as ``<sup>1</sup> ...``),
+each with the line of the XML it comes from.
 The record of a debate in XML (the Handelingen,
 ``h-tk-...xml``, or the Kamer's own verbatim record) is refused saying what it is and what to
 import instead: its text, or each motion's own publication.
@@ -40,6 +40,8 @@ ROOT = "officiele-publicatie"
 _BLOCKS = {"al", "tussenkop", "richting", "functie", "naam", "slotformule"}
 #: Elements inside a line of text: an element holding only these is one paragraph.
 _INLINE = {"nadruk", "extref", "intref", "noot", "inf", "sup", "datum", "plaats", "br"}
+#: The marks of a list's items that are bullets, not numbers or letters: such an item is "- ".
+_BULLETS = {"", "-", "\u2013", "\u2014", "\u2022", "\u00b7", "*", "o"}
 #: Elements whose text is furniture or metadata, not the letter's or motion's text.
 _SKIPPED = {"metadata", "meta", "kamerstukkop", "stuknr", "li.nr", "noot.nr", "illustratie"}
 
@@ -129,10 +131,17 @@ class _Printer:
     def line_of(self, element: Element) -> int:
         return self.lines.get(id(element), 1)
 
-    def emit(self, element: Element, text: str) -> None:
+    def emit(self, element: Element, text: str, blank: bool = True) -> None:
+        """A line of text (none when ``text`` is empty), and a blank line after it."""
         text = collapse(text)
         if text:
             self.out.append(SourceLine(self.line_of(element), text))
+            if blank:
+                self.blank(element)
+
+    def blank(self, element: Element) -> None:
+        """A blank line, unless the last line is one."""
+        if self.out and self.out[-1].text:
             self.out.append(SourceLine(self.line_of(element), ""))
 
     def document(self, root: Element) -> list[SourceLine]:
@@ -168,8 +177,13 @@ class _Printer:
             self.emit(element, f"### **{' '.join(p for p in parts if p) or _text(element)}**")
         elif tag == "ondertekening":
             self.signature(element)
+        elif tag == "lijst":  # its items one a line, as a list is printed; a blank line after
+            for child in element:
+                self.block(child)
+            self.blank(element)
         elif tag == "li":
-            self.paragraph(element, "- ")
+            mark = _text(element.find("li.nr"))  # an item, its number or letter kept
+            self.paragraph(element, "- " if mark in _BULLETS else f"- {mark} ")
         elif tag in _BLOCKS or all(c.tag in _INLINE for c in element):
             self.paragraph(element, "")
         else:
@@ -197,7 +211,7 @@ class _Printer:
         parts: list[str] = []
         notes: list[tuple[str, str]] = []
         self._inline(element, parts, notes)
-        self.emit(element, prefix + "".join(parts))
+        self.emit(element, prefix + "".join(parts), blank=element.tag != "li" or bool(notes))
         for mark, text in notes:
             self.emit(element, f"<sup>{mark}</sup> {text}")
         for child in element:  # a list inside a list item
