@@ -89,3 +89,23 @@ def test_a_lists_letters_in_the_official_xml_are_kept(tmp_path: Path) -> None:
         "Arnhem en Nijmegen.",
         f"De heer K.M. Geven {DASH} Oud voorzitter European Students Union",
     ]
+
+
+def test_a_table_in_the_official_xml_gives_a_line_a_row(tmp_path: Path) -> None:
+    """A CALS table: its caption, then each row as an item with its cells parted by " | ", a
+    note in a cell a footnote of the letter; not each cell a paragraph of its own."""
+    table = (
+        '<table><title>Tabel 1 Planning</title><tgroup cols="2">'
+        '<colspec colnum="1" colname="c1"/><colspec colnum="2" colname="c2"/>'
+        '<thead><row><entry colname="c1"><al>Stap</al></entry>'
+        '<entry colname="c2"><al>Wanneer</al></entry></row></thead>'
+        '<tbody><row><entry colname="c1"><al>Advies</al></entry><entry colname="c2"><al>'
+        'februari 2010<noot id="n1" type="tabel"><noot.nr>1</noot.nr>'
+        "<noot.al>Onder voorbehoud.</noot.al></noot></al></entry></row></tbody></tgroup></table>"
+    )
+    last = "<al>De commissie zal in februari 2010 haar advies uitbrengen.</al>"
+    letter = imported(tmp_path, variant(tmp_path, (last, last + table)))
+    lists = [b.items for s in letter.sections for b in s.body if isinstance(b, BulletList)]
+    assert lists[-1] == ["Stap | Wanneer", "Advies | februari 2010[^onder-voorbehoud]"]
+    assert "Tabel 1 Planning" in [line.removeprefix("# ") for line in outline(letter)]
+    assert dict(letter.footnotes) == {"onder-voorbehoud": "Onder voorbehoud."}

@@ -13,8 +13,8 @@ officielebekendmakingen.nl publishes every Kamerstuk as XML under a root
 one ``ondertekening`` a signatory (``functie``, and a ``naam`` of ``voornaam`` and
 ``achternaam`` written with no space between them) and annexes ``bijlage`` under a ``kop``.
 The XML becomes the lines the publication prints, in the layout the text readers know (a
-heading as ``### **...**``, a list's item as ``- ...``, a footnote as ``<sup>1</sup> ...``),
-each with the line of the XML it comes from.
+heading as ``### **...**``, a list's item as ``- ...``, a table's row as ``- cell | cell``, a
+footnote as ``<sup>1</sup> ...``), each with the line of the XML it comes from.
 The record of a debate in XML (the Handelingen,
 ``h-tk-...xml``, or the Kamer's own verbatim record) is refused saying what it is and what to
 import instead: its text, or each motion's own publication.
@@ -184,6 +184,8 @@ class _Printer:
         elif tag == "li":
             mark = _text(element.find("li.nr"))  # an item, its number or letter kept
             self.paragraph(element, "- " if mark in _BULLETS else f"- {mark} ")
+        elif tag == "table":
+            self.table(element)
         elif tag in _BLOCKS or all(c.tag in _INLINE for c in element):
             self.paragraph(element, "")
         else:
@@ -206,6 +208,24 @@ class _Printer:
             words.append(child.tail or "")
         self.emit(element, "".join(words))
 
+    def table(self, element: Element) -> None:
+        """A table (CALS: ``tgroup``, ``thead``, ``tbody``, ``row``, ``entry``): its caption
+        as a paragraph, each row as a list's item with its cells parted by " | "; the notes
+        called in its cells after it."""
+        caption = element.find("title")
+        if caption is not None:
+            self.emit(caption, _text(caption))
+        for row in element.iter("row"):
+            notes: list[tuple[str, str]] = []
+            cells: list[str] = []
+            for entry in row.iter("entry"):
+                parts: list[str] = []
+                self._inline(entry, parts, notes)
+                cells.append(collapse("".join(parts)))
+            self.emit(row, "- " + " | ".join(cells))
+            for mark, text in notes:
+                self.emit(row, f"<sup>{mark}</sup> {text}")
+
     def paragraph(self, element: Element, prefix: str) -> None:
         """A paragraph's text with footnote calls as ``<sup>n</sup>``; its footnotes after it."""
         parts: list[str] = []
@@ -221,6 +241,8 @@ class _Printer:
     def _inline(self, element: Element, parts: list[str], notes: list[tuple[str, str]]) -> None:
         parts.append(element.text or "")
         for child in element:
+            if child.tag == "al" and "".join(parts).strip():
+                parts.append(" ")  # two paragraphs in one item or cell
             if child.tag == "noot":
                 self.footnotes += 1
                 mark = _text(child.find("noot.nr")) or str(self.footnotes)
