@@ -109,3 +109,23 @@ def test_a_table_in_the_official_xml_gives_a_line_a_row(tmp_path: Path) -> None:
     assert lists[-1] == ["Stap | Wanneer", "Advies | februari 2010[^onder-voorbehoud]"]
     assert "Tabel 1 Planning" in [line.removeprefix("# ") for line in outline(letter)]
     assert dict(letter.footnotes) == {"onder-voorbehoud": "Onder voorbehoud."}
+
+
+def test_a_bold_paragraph_in_the_official_xml_heads_a_section(tmp_path: Path) -> None:
+    """``<al><nadruk type="vet">...</nadruk></al>``, a paragraph all in bold, is a heading, as a
+    bold line of the text is, also in a letter whose other headings are ``tussenkop``s."""
+    source = variant(
+        tmp_path,
+        (
+            "<al>De commissie staat onder",
+            '<al><nadruk type="vet">Samenstelling van de commissie</nadruk></al>'
+            "<al>De commissie staat onder",
+        ),
+        ("<al>De commissie zal", "<tussenkop>Advies</tussenkop><al>De commissie zal"),
+    )
+    letter = imported(tmp_path, source)
+    assert [section.heading for section in letter.sections] == [
+        None,
+        "Samenstelling van de commissie",
+        "Advies",
+    ]

@@ -250,8 +250,9 @@ class _Printer:
                 body = " ".join(_text(al) for al in child if al.tag != "noot.nr")
                 parts.append(f"<sup>{mark}</sup>")
                 notes.append((mark, body))
-            elif child.tag == "nadruk" and child.get("type") == "cur":
-                parts.append(f"*{_text(child)}*" if _text(child) else "")
+            elif child.tag == "nadruk" and child.get("type") in ("cur", "vet"):
+                marker = "*" if child.get("type") == "cur" else "**"
+                parts.append(f"{marker}{_text(child)}{marker}" if _text(child) else "")
             elif child.tag == "naam":
                 parts.append(_name(child))
             elif child.tag not in _SKIPPED and not (element.tag == "li" and child.tag == "lijst"):
