@@ -11,6 +11,7 @@ as each test says.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from briefing.model import BulletList, Letter
@@ -129,3 +130,23 @@ def test_a_bold_paragraph_in_the_official_xml_heads_a_section(tmp_path: Path) ->
         "Samenstelling van de commissie",
         "Advies",
     ]
+
+
+def test_text_in_the_official_xml_that_reads_as_markup_stays_text(tmp_path: Path) -> None:
+    """Tags in the XML's text (escaped, in a CDATA section), a processing instruction in a
+    word, a paragraph starting with "###": no footnote, heading or markup comes of them, and
+    the words stay."""
+    hostile = (
+        '<al>Zie de opdracht&lt;sup&gt;7&lt;/sup&gt; en <![CDATA[<b onclick="x">het</b> '
+        "<script>alert(1)</script>]]> con<?xpp afbm?>cept.</al>"
+        "<al>### Geen kop maar tekst.</al>"
+    )
+    last = "<al>De commissie zal in februari 2010 haar advies uitbrengen.</al>"
+    letter = imported(tmp_path, variant(tmp_path, (last, hostile + last)))
+    assert [section.heading for section in letter.sections] == [None]
+    assert outline(letter)[-3:-1] == [
+        "Zie de opdracht7 en het alert(1) concept.",
+        "### Geen kop maar tekst.",
+    ]
+    assert not letter.footnotes
+    assert not re.search(r"<|\[\^", " ".join(outline(letter)))

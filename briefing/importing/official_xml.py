@@ -14,7 +14,8 @@ one ``ondertekening`` a signatory (``functie``, and a ``naam`` of ``voornaam`` a
 ``achternaam`` written with no space between them) and annexes ``bijlage`` under a ``kop``.
 The XML becomes the lines the publication prints, in the layout the text readers know (a
 heading as ``### **...**``, a list's item as ``- ...``, a table's row as ``- cell | cell``, a
-footnote as ``<sup>1</sup> ...``), each with the line of the XML it comes from.
+footnote as ``<sup>1</sup> ...``), each with the line of the XML it comes from; what reads as
+a tag in the XML's text is left out, so that none of it is taken for that layout's markup.
 The record of a debate in XML (the Handelingen,
 ``h-tk-...xml``, or the Kamer's own verbatim record) is refused saying what it is and what to
 import instead: its text, or each motion's own publication.
@@ -40,6 +41,8 @@ ROOT = "officiele-publicatie"
 _BLOCKS = {"al", "tussenkop", "richting", "functie", "naam", "slotformule"}
 #: Elements inside a line of text: an element holding only these is one paragraph.
 _INLINE = {"nadruk", "extref", "intref", "noot", "inf", "sup", "datum", "plaats", "br"}
+#: What reads as a tag, a comment or a processing instruction in the XML's text.
+_TAG_RE = re.compile(r"</?[A-Za-z][\w.:-]*(?:\s[^<>]*)?/?>|<[!?][^<>]*>")
 #: The marks of a list's items that are bullets, not numbers or letters: such an item is "- ".
 _BULLETS = {"", "-", "\u2013", "\u2014", "\u2022", "\u00b7", "*", "o"}
 #: Elements whose text is furniture or metadata, not the letter's or motion's text.
@@ -197,7 +200,7 @@ class _Printer:
         Minister</functie> voor Rechtsbescherming,") on a line, each name on the next, its
         initials and surname apart ("S. Dekker", where the XML has "S." and "Dekker" with no
         space between them)."""
-        words = [element.text or ""]
+        words = [_plain(element.text)]
         for child in element:
             if child.tag == "naam":
                 self.emit(element, "".join(words))
@@ -205,7 +208,7 @@ class _Printer:
                 words = []
             elif isinstance(child.tag, str):
                 words.append(_text(child))
-            words.append(child.tail or "")
+            words.append(_plain(child.tail))
         self.emit(element, "".join(words))
 
     def table(self, element: Element) -> None:
@@ -231,7 +234,9 @@ class _Printer:
         parts: list[str] = []
         notes: list[tuple[str, str]] = []
         self._inline(element, parts, notes)
-        self.emit(element, prefix + "".join(parts), blank=element.tag != "li" or bool(notes))
+        text = "".join(parts).lstrip()
+        text = "\\" + text if text.startswith("#") else text  # the text's "#", not a heading
+        self.emit(element, prefix + text, blank=element.tag != "li" or bool(notes))
         for mark, text in notes:
             self.emit(element, f"<sup>{mark}</sup> {text}")
         for child in element:  # a list inside a list item
@@ -239,7 +244,7 @@ class _Printer:
                 self.block(child)
 
     def _inline(self, element: Element, parts: list[str], notes: list[tuple[str, str]]) -> None:
-        parts.append(element.text or "")
+        parts.append(_plain(element.text))
         for child in element:
             if child.tag == "al" and "".join(parts).strip():
                 parts.append(" ")  # two paragraphs in one item or cell
@@ -257,27 +262,34 @@ class _Printer:
                 parts.append(_name(child))
             elif child.tag not in _SKIPPED and not (element.tag == "li" and child.tag == "lijst"):
                 self._inline(child, parts, notes)
-            parts.append(child.tail or "")
+            parts.append(_plain(child.tail))
+
+
+def _plain(text: str | None) -> str:
+    """The character data of the XML as text: what reads as a tag ("<sup>1</sup>", "<script>",
+    from a CDATA section or ``&lt;``) is left out, so that nothing in it is taken for the
+    footnote calls and markup of the lines this reader writes, or reaches the draft."""
+    return _TAG_RE.sub("", text) if text else ""
 
 
 def _text(element: Element | None) -> str:
     """All text of ``element`` (footnotes left out), white space collapsed."""
     if element is None:
         return ""
-    parts = [element.text or ""]
+    parts = [_plain(element.text)]
     for child in element:
         if child.tag != "noot":
             parts.append(_text(child))
-        parts.append(child.tail or "")
+        parts.append(_plain(child.tail))
     return collapse("".join(parts))
 
 
 def _name(naam: Element) -> str:
     """A signatory's name, its parts apart: ``<voornaam>S.</voornaam><achternaam>Dekker
     </achternaam>`` is "S. Dekker"."""
-    parts = [naam.text or ""]
+    parts = [_plain(naam.text)]
     for part in naam:
-        parts += [_text(part), part.tail or ""]
+        parts += [_text(part), _plain(part.tail)]
     return collapse(" ".join(parts))
 
 
