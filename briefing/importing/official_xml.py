@@ -4,12 +4,19 @@ officielebekendmakingen.nl publishes every Kamerstuk as XML under a root
 ``officiele-publicatie``: the ``kamerstuk`` holds the ``dossier`` (``dossiernr``, with a
 ``raadnr`` or ``begrotingshoofdstuk`` as suffix, and its ``titel``) and the ``stuk``: its
 ``stuknr`` (``ondernummer``), ``titel`` ("MOTIE VAN HET LID ...", "BRIEF VAN DE MINISTER
-..."), ``datumtekst`` ("Voorgesteld 19 december 2024") and the text: paragraphs ``al``,
-headings ``tussenkop`` and a ``divisie``'s ``kop`` (its ``nr`` and ``titel``), lists
-``lijst``/``li``, footnotes ``noot`` where they are called, the signature ``ondertekening``.
+..."), ``datumtekst`` ("Voorgesteld 19 december 2024") and the text, in ``algemeen`` /
+``vrije-tekst`` / ``tekst`` (the schema's ``op-xsd-2014-05-15``): paragraphs ``al``, headings
+``tussenkop`` and a ``divisie``'s ``kop`` (its ``nr`` and ``titel``), emphasis ``nadruk``
+(``vet``: bold, ``cur``: italics), lists ``lijst``/``li`` with each item's mark in ``li.nr``
+(a dash, or a number or letter that is kept: "a. ..."), tables (CALS: ``table``, ``tgroup``,
+``row``, ``entry``), footnotes ``noot`` where they are called, then ``tekst-sluiting`` with
+one ``ondertekening`` a signatory (``functie``, and a ``naam`` of ``voornaam`` and
+``achternaam`` written with no space between them) and annexes ``bijlage`` under a ``kop``.
 The XML becomes the lines the publication prints, in the layout the text readers know (a
-heading as ``### **...**``, a footnote as ``<sup>1</sup> ...``), each with the line of the
-XML it comes from. The record of a debate in XML (the Handelingen,
+heading as ``### **...**``, a list's item as ``- ...``, a table's row as ``- cell | cell``, a
+footnote as ``<sup>1</sup> ...``), each with the line of the XML it comes from; what reads as
+a tag in the XML's text is left out, so that none of it is taken for that layout's markup.
+The record of a debate in XML (the Handelingen,
 ``h-tk-...xml``, or the Kamer's own verbatim record) is refused saying what it is and what to
 import instead: its text, or each motion's own publication.
 
@@ -34,6 +41,10 @@ ROOT = "officiele-publicatie"
 _BLOCKS = {"al", "tussenkop", "richting", "functie", "naam", "slotformule"}
 #: Elements inside a line of text: an element holding only these is one paragraph.
 _INLINE = {"nadruk", "extref", "intref", "noot", "inf", "sup", "datum", "plaats", "br"}
+#: What reads as a tag, a comment or a processing instruction in the XML's text.
+_TAG_RE = re.compile(r"</?[A-Za-z][\w.:-]*(?:\s[^<>]*)?/?>|<[!?][^<>]*>")
+#: The marks of a list's items that are bullets, not numbers or letters: such an item is "- ".
+_BULLETS = {"", "-", "\u2013", "\u2014", "\u2022", "\u00b7", "*", "o"}
 #: Elements whose text is furniture or metadata, not the letter's or motion's text.
 _SKIPPED = {"metadata", "meta", "kamerstukkop", "stuknr", "li.nr", "noot.nr", "illustratie"}
 
@@ -123,10 +134,17 @@ class _Printer:
     def line_of(self, element: Element) -> int:
         return self.lines.get(id(element), 1)
 
-    def emit(self, element: Element, text: str) -> None:
+    def emit(self, element: Element, text: str, blank: bool = True) -> None:
+        """A line of text (none when ``text`` is empty), and a blank line after it."""
         text = collapse(text)
         if text:
             self.out.append(SourceLine(self.line_of(element), text))
+            if blank:
+                self.blank(element)
+
+    def blank(self, element: Element) -> None:
+        """A blank line, unless the last line is one."""
+        if self.out and self.out[-1].text:
             self.out.append(SourceLine(self.line_of(element), ""))
 
     def document(self, root: Element) -> list[SourceLine]:
@@ -160,20 +178,65 @@ class _Printer:
         elif tag == "kop":  # a divisie's heading: its number and title, "1." and "Inleiding"
             parts = [_text(child) for child in element if child.tag in ("nr", "titel")]
             self.emit(element, f"### **{' '.join(p for p in parts if p) or _text(element)}**")
+        elif tag == "ondertekening":
+            self.signature(element)
+        elif tag == "lijst":  # its items one a line, as a list is printed; a blank line after
+            for child in element:
+                self.block(child)
+            self.blank(element)
         elif tag == "li":
-            self.paragraph(element, "- ")
+            mark = _text(element.find("li.nr"))  # an item, its number or letter kept
+            self.paragraph(element, "- " if mark in _BULLETS else f"- {mark} ")
+        elif tag == "table":
+            self.table(element)
         elif tag in _BLOCKS or all(c.tag in _INLINE for c in element):
             self.paragraph(element, "")
         else:
             for child in element:
                 self.block(child)
 
+    def signature(self, element: Element) -> None:
+        """A signature: its function (with any words between the elements: "De <functie>
+        Minister</functie> voor Rechtsbescherming,") on a line, each name on the next, its
+        initials and surname apart ("S. Dekker", where the XML has "S." and "Dekker" with no
+        space between them)."""
+        words = [_plain(element.text)]
+        for child in element:
+            if child.tag == "naam":
+                self.emit(element, "".join(words))
+                self.emit(child, _name(child))
+                words = []
+            elif isinstance(child.tag, str):
+                words.append(_text(child))
+            words.append(_plain(child.tail))
+        self.emit(element, "".join(words))
+
+    def table(self, element: Element) -> None:
+        """A table (CALS: ``tgroup``, ``thead``, ``tbody``, ``row``, ``entry``): its caption
+        as a paragraph, each row as a list's item with its cells parted by " | "; the notes
+        called in its cells after it."""
+        caption = element.find("title")
+        if caption is not None:
+            self.emit(caption, _text(caption))
+        for row in element.iter("row"):
+            notes: list[tuple[str, str]] = []
+            cells: list[str] = []
+            for entry in row.iter("entry"):
+                parts: list[str] = []
+                self._inline(entry, parts, notes)
+                cells.append(collapse("".join(parts)))
+            self.emit(row, "- " + " | ".join(cells))
+            for mark, text in notes:
+                self.emit(row, f"<sup>{mark}</sup> {text}")
+
     def paragraph(self, element: Element, prefix: str) -> None:
         """A paragraph's text with footnote calls as ``<sup>n</sup>``; its footnotes after it."""
         parts: list[str] = []
         notes: list[tuple[str, str]] = []
         self._inline(element, parts, notes)
-        self.emit(element, prefix + "".join(parts))
+        text = "".join(parts).lstrip()
+        text = "\\" + text if text.startswith("#") else text  # the text's "#", not a heading
+        self.emit(element, prefix + text, blank=element.tag != "li" or bool(notes))
         for mark, text in notes:
             self.emit(element, f"<sup>{mark}</sup> {text}")
         for child in element:  # a list inside a list item
@@ -181,8 +244,10 @@ class _Printer:
                 self.block(child)
 
     def _inline(self, element: Element, parts: list[str], notes: list[tuple[str, str]]) -> None:
-        parts.append(element.text or "")
+        parts.append(_plain(element.text))
         for child in element:
+            if child.tag == "al" and "".join(parts).strip():
+                parts.append(" ")  # two paragraphs in one item or cell
             if child.tag == "noot":
                 self.footnotes += 1
                 mark = _text(child.find("noot.nr")) or str(self.footnotes)
@@ -190,23 +255,42 @@ class _Printer:
                 body = " ".join(_text(al) for al in child if al.tag != "noot.nr")
                 parts.append(f"<sup>{mark}</sup>")
                 notes.append((mark, body))
-            elif child.tag == "nadruk" and child.get("type") == "cur":
-                parts.append(f"*{_text(child)}*" if _text(child) else "")
+            elif child.tag == "nadruk" and child.get("type") in ("cur", "vet"):
+                marker = "*" if child.get("type") == "cur" else "**"
+                parts.append(f"{marker}{_text(child)}{marker}" if _text(child) else "")
+            elif child.tag == "naam":
+                parts.append(_name(child))
             elif child.tag not in _SKIPPED and not (element.tag == "li" and child.tag == "lijst"):
                 self._inline(child, parts, notes)
-            parts.append(child.tail or "")
+            parts.append(_plain(child.tail))
+
+
+def _plain(text: str | None) -> str:
+    """The character data of the XML as text: what reads as a tag ("<sup>1</sup>", "<script>",
+    from a CDATA section or ``&lt;``) is left out, so that nothing in it is taken for the
+    footnote calls and markup of the lines this reader writes, or reaches the draft."""
+    return _TAG_RE.sub("", text) if text else ""
 
 
 def _text(element: Element | None) -> str:
     """All text of ``element`` (footnotes left out), white space collapsed."""
     if element is None:
         return ""
-    parts = [element.text or ""]
+    parts = [_plain(element.text)]
     for child in element:
         if child.tag != "noot":
             parts.append(_text(child))
-        parts.append(child.tail or "")
+        parts.append(_plain(child.tail))
     return collapse("".join(parts))
+
+
+def _name(naam: Element) -> str:
+    """A signatory's name, its parts apart: ``<voornaam>S.</voornaam><achternaam>Dekker
+    </achternaam>`` is "S. Dekker"."""
+    parts = [_plain(naam.text)]
+    for part in naam:
+        parts += [_text(part), _plain(part.tail)]
+    return collapse(" ".join(parts))
 
 
 def _dossier_number(dossier: Element) -> str:

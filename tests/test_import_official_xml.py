@@ -1,0 +1,152 @@
+"""``briefing import`` on a letter's official XML (``kst-<dossier>-<nr>.xml``): the elements
+the schema of officielebekendmakingen.nl gives a letter (the text in ``algemeen`` /
+``vrije-tekst`` / ``tekst``, the signature in ``tekst-sluiting`` / ``ondertekening``, lists
+with their marks in ``li.nr``, CALS tables, annexes in ``bijlage``) read as the published text
+of the same letter is read.
+
+``kst-31288-66.xml`` is the real text of Kamerstuk 31 288, nr. 66 (``kst-31288-66.txt``) in
+that XML, marked up for the tests (see the fixtures' README); the variants below change it
+as each test says.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from briefing.model import BulletList, Letter
+from tests.test_import_sources import IMPORT, content_copy, imported_letter, outline
+
+XML = IMPORT / "kst-31288-66.xml"
+SIGNATURE = (
+    "<ondertekening><functie>De minister van Onderwijs, Cultuur en Wetenschap,</functie>"
+    "<naam><voornaam>R. H. A.</voornaam><achternaam>Plasterk</achternaam></naam>"
+    "</ondertekening>"
+)
+DASH = "\u2013"
+
+
+def variant(tmp_path: Path, *changes: tuple[str, str]) -> Path:
+    """The fixture with each ``(old, new)`` of ``changes`` made; each ``old`` must be in it."""
+    xml = XML.read_text(encoding="utf-8")
+    for old, new in changes:
+        assert old in xml, old
+        xml = xml.replace(old, new)
+    path = tmp_path / XML.name
+    path.write_text(xml, encoding="utf-8")
+    return path
+
+
+def imported(tmp_path: Path, source: Path, name: str = "content") -> Letter:
+    return imported_letter(source, content_copy(tmp_path / name))
+
+
+def test_the_official_xml_gives_the_letter_its_published_text_gives(tmp_path: Path) -> None:
+    """The same letter, as XML and as the text officielebekendmakingen.nl prints: the same
+    paragraphs, list and signatory; the name's initials and surname, which the XML gives
+    with no space between them, apart ("R. H. A. Plasterk", not "R. H. A.Plasterk")."""
+    from_xml = imported(tmp_path, XML, "xml")
+    from_text = imported(tmp_path, IMPORT / "kst-31288-66.txt", "text")
+    assert from_xml.signatory.name == "R. H. A. Plasterk"
+    assert from_xml.signatory.title == "De minister van Onderwijs, Cultuur en Wetenschap,"
+    assert from_xml.signatory == from_text.signatory
+    assert outline(from_xml) == outline(from_text)
+    assert str(from_xml.kamerstuk) == "Kamerstuk 31 288, nr. 66"
+
+
+def test_every_signature_in_the_official_xml_signs_the_letter(tmp_path: Path) -> None:
+    """Two ``ondertekening`` elements: the second signs with the first. Its words between the
+    elements ("De <functie>Staatssecretaris</functie> van ...") are part of its title."""
+    second = (
+        "<ondertekening>De <functie>Staatssecretaris</functie> van Onderwijs, Cultuur en "
+        "Wetenschap,<naam><voornaam>M.C.</voornaam><achternaam>van Bijsterveldt-Vliegenthart"
+        "</achternaam></naam></ondertekening>"
+    )
+    letter = imported(tmp_path, variant(tmp_path, (SIGNATURE, SIGNATURE + second)))
+    assert letter.signatory.name == "R. H. A. Plasterk"
+    assert [(c.title, c.name) for c in letter.cosignatories] == [
+        (
+            "De Staatssecretaris van Onderwijs, Cultuur en Wetenschap,",
+            "M.C. van Bijsterveldt-Vliegenthart",
+        )
+    ]
+
+
+def test_a_lists_letters_in_the_official_xml_are_kept(tmp_path: Path) -> None:
+    """A list whose ``li.nr`` are letters ("a.", "b.") keeps them in its items, as the printed
+    text does; a dash is a bullet, as before."""
+    source = variant(
+        tmp_path,
+        *[
+            (f"<li><li.nr>{DASH}</li.nr><al>{start}", f"<li><li.nr>{mark}</li.nr><al>{start}")
+            for mark, start in (("a.", "De heer dr. A.H.G."), ("b.", "De heer drs."))
+        ],
+    )
+    body = imported(tmp_path, source).sections[0].body
+    items = next(block.items for block in body if isinstance(block, BulletList))
+    assert items[:3] == [
+        f"a. De heer dr. A.H.G. Rinnooy Kan {DASH} Voorzitter SER",
+        f"b. De heer drs. M.J.G. Bormans {DASH} Voorzitter college van bestuur hogeschool van "
+        "Arnhem en Nijmegen.",
+        f"De heer K.M. Geven {DASH} Oud voorzitter European Students Union",
+    ]
+
+
+def test_a_table_in_the_official_xml_gives_a_line_a_row(tmp_path: Path) -> None:
+    """A CALS table: its caption, then each row as an item with its cells parted by " | ", a
+    note in a cell a footnote of the letter; not each cell a paragraph of its own."""
+    table = (
+        '<table><title>Tabel 1 Planning</title><tgroup cols="2">'
+        '<colspec colnum="1" colname="c1"/><colspec colnum="2" colname="c2"/>'
+        '<thead><row><entry colname="c1"><al>Stap</al></entry>'
+        '<entry colname="c2"><al>Wanneer</al></entry></row></thead>'
+        '<tbody><row><entry colname="c1"><al>Advies</al></entry><entry colname="c2"><al>'
+        'februari 2010<noot id="n1" type="tabel"><noot.nr>1</noot.nr>'
+        "<noot.al>Onder voorbehoud.</noot.al></noot></al></entry></row></tbody></tgroup></table>"
+    )
+    last = "<al>De commissie zal in februari 2010 haar advies uitbrengen.</al>"
+    letter = imported(tmp_path, variant(tmp_path, (last, last + table)))
+    lists = [b.items for s in letter.sections for b in s.body if isinstance(b, BulletList)]
+    assert lists[-1] == ["Stap | Wanneer", "Advies | februari 2010[^onder-voorbehoud]"]
+    assert "Tabel 1 Planning" in [line.removeprefix("# ") for line in outline(letter)]
+    assert dict(letter.footnotes) == {"onder-voorbehoud": "Onder voorbehoud."}
+
+
+def test_a_bold_paragraph_in_the_official_xml_heads_a_section(tmp_path: Path) -> None:
+    """``<al><nadruk type="vet">...</nadruk></al>``, a paragraph all in bold, is a heading, as a
+    bold line of the text is, also in a letter whose other headings are ``tussenkop``s."""
+    source = variant(
+        tmp_path,
+        (
+            "<al>De commissie staat onder",
+            '<al><nadruk type="vet">Samenstelling van de commissie</nadruk></al>'
+            "<al>De commissie staat onder",
+        ),
+        ("<al>De commissie zal", "<tussenkop>Advies</tussenkop><al>De commissie zal"),
+    )
+    letter = imported(tmp_path, source)
+    assert [section.heading for section in letter.sections] == [
+        None,
+        "Samenstelling van de commissie",
+        "Advies",
+    ]
+
+
+def test_text_in_the_official_xml_that_reads_as_markup_stays_text(tmp_path: Path) -> None:
+    """Tags in the XML's text (escaped, in a CDATA section), a processing instruction in a
+    word, a paragraph starting with "###": no footnote, heading or markup comes of them, and
+    the words stay."""
+    hostile = (
+        '<al>Zie de opdracht&lt;sup&gt;7&lt;/sup&gt; en <![CDATA[<b onclick="x">het</b> '
+        "<script>alert(1)</script>]]> con<?xpp afbm?>cept.</al>"
+        "<al>### Geen kop maar tekst.</al>"
+    )
+    last = "<al>De commissie zal in februari 2010 haar advies uitbrengen.</al>"
+    letter = imported(tmp_path, variant(tmp_path, (last, hostile + last)))
+    assert [section.heading for section in letter.sections] == [None]
+    assert outline(letter)[-3:-1] == [
+        "Zie de opdracht7 en het alert(1) concept.",
+        "### Geen kop maar tekst.",
+    ]
+    assert not letter.footnotes
+    assert not re.search(r"<|\[\^", " ".join(outline(letter)))
