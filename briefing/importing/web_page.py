@@ -2,9 +2,10 @@
 
 A policy officer who saves a Kamerstuk's page (officielebekendmakingen.nl's ``kst-....html``, a
 letter or motion on tweedekamer.nl or rijksoverheid.nl) gets HTML, not text. Its text is read
-as a browser's "select all, copy" gives it: a block element (a paragraph, a heading, a list's
-item, a table's row and cell, a line break) starts a line, a paragraph and a heading have a
-blank line around them, inline elements (links, emphasis, a footnote call's ``<sup>``) run on
+as a browser's "select all, copy" gives it (:mod:`.copied_lines`): a block element (a
+paragraph, a heading, a list's item, a table's row, a line break) starts a line, a paragraph
+and a heading have a blank line around them, a table's row is one line of its cells parted by
+tabs, inline elements (links, emphasis, a footnote call's ``<sup>``) run on
 in their line, white space is collapsed, entities are decoded, a non-breaking space stays one,
 a soft hyphen goes. A list's items get the bullet or number the browser draws beside them, so
 that the text readers see a list. What is not shown, or not the publication's, is left out: the
@@ -25,11 +26,12 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
 from briefing.errors import BriefingError
+from briefing.importing.copied_lines import CopiedLines
 from briefing.importing.text import SourceLine
 
 #: The start of a saved page, after a byte order mark, white space and comments (browsers
@@ -99,8 +101,8 @@ _PARAGRAPHS = {"p", "h1", "h2", "h3", "h4", "h5", "h6"}
 _BLOCKS = {
     "address", "article", "blockquote", "body", "center", "dd", "details", "div", "dl", "dt",
     "fieldset", "figcaption", "figure", "form", "header", "hgroup", "hr", "legend", "li",
-    "listing", "main", "menu", "ol", "pre", "section", "summary", "table", "tbody", "thead",
-    "tfoot", "tr", "td", "th", "caption", "ul", "xmp",
+    "listing", "main", "menu", "ol", "pre", "section", "summary", "tbody", "thead", "tfoot",
+    "caption", "ul", "xmp",
 }  # fmt: skip
 #: A list item's text that already starts with its marker (a dash, a bullet, "1.", "a)", or a
 #: number alone, as a footnote's "1 Kamerstuk ..."), also a marker in an element of its own.
@@ -188,68 +190,14 @@ def _root_of(text: str) -> _Root:
     return _Root()
 
 
-@dataclass
-class _Lines:
-    """The lines a copy gives, made as the page is read: text runs on in its line, a block
-    asks for line breaks (the most asked for between two texts is given), ``<br>`` is one."""
-
-    lines: list[SourceLine] = field(default_factory=list)
-    text: str = ""
-    number: int = 0
-    breaks: int = 0
-    space: bool = False
-
-    def add(self, text: str, number: int, spaced: bool = True) -> None:
-        """Text of an inline run, from line ``number`` of the HTML."""
-        trailing = spaced and text[-1:] == " "
-        if spaced:
-            self.space = self.space or text[:1] == " "
-            text = text.strip(" ")
-            if not text:
-                return
-        self._apply(number)
-        if not self.text:
-            self.number = number
-        elif self.space:
-            self.text += " "
-        self.text += text
-        self.space = trailing
-
-    def block(self, breaks: int) -> None:
-        """A block's edge: at least ``breaks`` line breaks before the next text."""
-        if self.lines or self.text:
-            self.breaks = max(self.breaks, breaks)
-        self.space = False
-
-    def newline(self, number: int) -> None:
-        """A ``<br>``: this line ends here."""
-        self._apply(number)
-        self._end(number)
-
-    def finish(self) -> list[SourceLine]:
-        """All lines, the last one ended."""
-        if self.text:
-            self._end(self.number)
-        return self.lines
-
-    def _apply(self, number: int) -> None:
-        for _ in range(self.breaks):
-            self._end(number)
-        self.breaks = 0
-
-    def _end(self, number: int) -> None:
-        self.lines.append(SourceLine(self.number if self.text else number, self.text))
-        self.text, self.space = "", False
-
-
 class _PageReader(HTMLParser):
-    """Collects the page's text into :class:`_Lines`, leaving out what a copy of the
+    """Collects the page's text into :class:`.CopiedLines`, leaving out what a copy of the
     publication does not give."""
 
     def __init__(self, root: _Root) -> None:
         super().__init__(convert_charrefs=True)
         self.root = root
-        self.out = _Lines()
+        self.out = CopiedLines()
         #: The element being read (the publication's, or its footnotes'): its tag and how
         #: deep in elements of that tag; "" reads the whole page, ``None`` reads nothing yet.
         self.region: str | None = None if root.id or root.tag else ""
@@ -282,6 +230,12 @@ class _PageReader(HTMLParser):
         self.depth += tag == self.region
         if tag == "br":
             self.out.newline(self.getpos()[0])
+        elif tag == "table":
+            self.out.table(starts=True)
+        elif tag == "tr":
+            self.out.row()
+        elif tag in ("td", "th"):
+            self.out.cell(self.getpos()[0])
         elif tag in _PARAGRAPHS:
             self.out.block(2)
         elif tag in _BLOCKS:
@@ -322,7 +276,11 @@ class _PageReader(HTMLParser):
             return
         if self.region is None:
             return
-        if tag in _PARAGRAPHS:
+        if tag == "table":
+            self.out.table(starts=False)
+        elif tag == "tr":
+            self.out.row()
+        elif tag in _PARAGRAPHS:
             self.out.block(2)
         elif tag in _BLOCKS:
             self.out.block(1)
@@ -336,6 +294,7 @@ class _PageReader(HTMLParser):
             self.depth -= 1
             if not self.depth:
                 self.region = None
+                self.out.rows.clear()  # a table the page left open ends with the publication
                 self.out.block(2)
 
     def handle_data(self, data: str) -> None:
