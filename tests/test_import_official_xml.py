@@ -14,7 +14,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from briefing.corpus import load_corpus
 from briefing.model import BulletList, Letter
+from tests.conftest import cli
 from tests.test_import_sources import IMPORT, content_copy, imported_letter, outline
 
 XML = IMPORT / "kst-31288-66.xml"
@@ -39,6 +41,22 @@ def variant(tmp_path: Path, *changes: tuple[str, str]) -> Path:
 
 def imported(tmp_path: Path, source: Path, name: str = "content") -> Letter:
     return imported_letter(source, content_copy(tmp_path / name))
+
+
+def imported_with_notes(tmp_path: Path, source: Path) -> tuple[Letter, list[str]]:
+    """The draft letter ``source`` becomes, and the notes the import prints."""
+    content = content_copy(tmp_path / "content")
+    run = cli("import", source, "--content", content)
+    assert run.returncode == 0, run.stderr
+    (written,) = re.findall(r"^wrote (\S+\.yaml)$", run.stdout, re.MULTILINE)
+    letter = next(s.letter for s in load_corpus(content).letters if str(s.path) == written)
+    return letter, run.stderr.splitlines()
+
+
+def line_of(source: Path, text: str) -> int:
+    """The line of ``source`` where ``text`` starts."""
+    xml = source.read_text(encoding="utf-8")
+    return xml[: xml.index(text)].count("\n") + 1
 
 
 def test_the_official_xml_gives_the_letter_its_published_text_gives(tmp_path: Path) -> None:
@@ -150,3 +168,44 @@ def test_text_in_the_official_xml_that_reads_as_markup_stays_text(tmp_path: Path
     ]
     assert not letter.footnotes
     assert not re.search(r"<|\[\^", " ".join(outline(letter)))
+
+
+LAST = "<al>De commissie zal in februari 2010 haar advies uitbrengen.</al>"
+TABLE = (
+    '<table><title>Tabel 1 Planning</title><tgroup cols="2">'
+    '<colspec colnum="1" colname="c1"/><colspec colnum="2" colname="c2"/>'
+    '<thead><row><entry colname="c1"><al>Stap</al></entry>'
+    '<entry colname="c2"><al>Wanneer</al></entry></row></thead><tbody>'
+    '<row><entry colname="c1"><al>Advies</al></entry><entry colname="c2"><al>februari 2010'
+    '<noot id="n1" type="tabel"><noot.nr>1</noot.nr><noot.al>Onder voorbehoud.</noot.al></noot>'
+    "</al></entry></row>\n"
+    '<row><entry colname="c1"><al>Reactie</al></entry><entry colname="c2"><al>april 2010'
+    '<nootref refid="n1"/></al></entry></row></tbody></tgroup></table>'
+)
+
+
+def test_a_short_annex_in_the_official_xml_is_the_letters_annex(tmp_path: Path) -> None:
+    """A ``bijlage`` after the signature is the draft's annex however short it is (one
+    line, no sentence): the XML says it is one; nothing is left out after the signature."""
+    annex = (
+        "</tekst-sluiting><bijlage><kop><titel>Bijlage</titel></kop>"
+        "<al>Concept-opdracht commissie toekomstbestendigheid hoger onderwijs</al></bijlage>"
+    )
+    source = variant(tmp_path, ("</tekst-sluiting>", annex))
+    letter, notes = imported_with_notes(tmp_path, source)
+    assert [(s.heading, [str(b) for b in s.body]) for s in letter.annex] == [
+        ("Bijlage", ["Concept-opdracht commissie toekomstbestendigheid hoger onderwijs"])
+    ]
+    assert letter.signatory.name == "R. H. A. Plasterk"
+    assert not [note for note in notes if "left out after the signature" in note]
+
+
+def test_a_table_in_the_official_xml_is_noted_to_lay_out(tmp_path: Path) -> None:
+    """A table, a list in the draft, comes with a note to lay it out, as a web page's is."""
+    source = variant(tmp_path, (LAST, LAST + TABLE))
+    _, notes = imported_with_notes(tmp_path, source)
+    assert (
+        f"{source}:{line_of(source, '<table>')}: the table 'Tabel 1 Planning' is in the draft "
+        "as a list, each of its 3 rows an item with its cells parted by ' | '; lay the table "
+        "out in the text"
+    ) in notes
