@@ -200,6 +200,42 @@ def test_a_short_annex_in_the_official_xml_is_the_letters_annex(tmp_path: Path) 
     assert not [note for note in notes if "left out after the signature" in note]
 
 
+def test_a_link_in_the_official_xml_keeps_its_web_address(tmp_path: Path) -> None:
+    """An ``extref`` to a web address is a link of the draft, in the text and in a footnote;
+    one to another document ("kst-31288-65") keeps its words, which cite it."""
+    links = (
+        '<al>Zie de <extref doc="https://www.rijksoverheid.nl/documenten/opdracht" soort="URL">'
+        'concept-opdracht</extref> en <extref doc="kst-31288-65" soort="document" '
+        'status="actief">Kamerstuk 31 288, nr. 65</extref>.<noot id="n1" type="voet">'
+        '<noot.nr>1</noot.nr><noot.al>Te vinden op <extref doc="https://www.ocw.nl/hoger" '
+        'soort="URL">ocw.nl</extref>.</noot.al></noot></al>'
+    )
+    letter = imported(tmp_path, variant(tmp_path, (LAST, links + LAST)))
+    body = [str(block) for block in letter.sections[-1].body]
+    assert (
+        "Zie de [concept-opdracht](https://www.rijksoverheid.nl/documenten/opdracht) en "
+        "Kamerstuk 31 288, nr. 65.[^te-vinden-op-ocw]"
+    ) in body
+    assert dict(letter.footnotes) == {
+        "te-vinden-op-ocw": "Te vinden op [ocw.nl](https://www.ocw.nl/hoger)."
+    }
+
+
+def test_a_footnote_called_again_in_the_official_xml_is_said(tmp_path: Path) -> None:
+    """A ``nootref`` calls its ``noot`` again, as the publication prints the same number
+    twice; the draft calls a footnote once, so the import says where the second call was,
+    as it does for a printed text."""
+    source = variant(tmp_path, (LAST, LAST + TABLE))
+    letter, notes = imported_with_notes(tmp_path, source)
+    lists = [b.items for s in letter.sections for b in s.body if isinstance(b, BulletList)]
+    assert lists[-1][1:] == ["Advies | februari 2010[^onder-voorbehoud]", "Reactie | april 2010"]
+    line = line_of(source, '<row><entry colname="c1"><al>Reactie')
+    assert (
+        f"{source}:{line}: footnote 1 is called a second time; that call is left out "
+        "(a footnote is printed once)"
+    ) in notes
+
+
 def test_a_table_in_the_official_xml_is_noted_to_lay_out(tmp_path: Path) -> None:
     """A table, a list in the draft, comes with a note to lay it out, as a web page's is."""
     source = variant(tmp_path, (LAST, LAST + TABLE))
@@ -208,4 +244,23 @@ def test_a_table_in_the_official_xml_is_noted_to_lay_out(tmp_path: Path) -> None
         f"{source}:{line_of(source, '<table>')}: the table 'Tabel 1 Planning' is in the draft "
         "as a list, each of its 3 rows an item with its cells parted by ' | '; lay the table "
         "out in the text"
+    ) in notes
+
+
+def test_a_footnote_on_the_papers_title_in_the_official_xml_is_said(tmp_path: Path) -> None:
+    """A footnote on the paper's title cannot go into the subject or the head, which hold
+    none: it is left out, and the import gives its text to place it."""
+    title = "<titel>BRIEF VAN DE MINISTER VAN ONDERWIJS, CULTUUR EN WETENSCHAP"
+    footnote = (
+        '<noot id="t1" type="voet"><noot.nr>1</noot.nr><noot.al>Ter inzage gelegd bij het '
+        "Centraal Informatiepunt Tweede Kamer.</noot.al></noot>"
+    )
+    source = variant(tmp_path, (title, title + footnote))
+    letter, notes = imported_with_notes(tmp_path, source)
+    assert not letter.footnotes
+    assert (
+        f"{source}:{line_of(source, '<noot id=')}: left out of the head: the footnote on the "
+        "paper's title, 'Ter inzage gelegd bij het Centraal Informatiepunt Tweede Kamer.' (the "
+        "letter's head and subject hold no footnotes; if the letter needs it, call it in the "
+        "text)"
     ) in notes

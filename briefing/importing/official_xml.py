@@ -178,15 +178,27 @@ class _Printer:
         dossier = kamerstuk.find("dossier")
         if dossier is not None:
             self.emit(dossier, f"{_dossier_number(dossier)} {_text(dossier.find('titel'))}")
+            self.title_notes(dossier.find("titel"), "the dossier's title")
         stuk = kamerstuk.find("stuk")
         assert stuk is not None
         number = stuk.find("stuknr/ondernummer")
         title = stuk.find("titel")
         self.emit(stuk, f"Nr. {_text(number)} {_text(title)}")
+        self.title_notes(title, "the paper's title")
         for child in stuk:
             if child.tag not in ("stuknr", "titel"):
                 self.block(child)
         return self.out
+
+    def title_notes(self, title: Element | None, what: str) -> None:
+        """A note on each footnote on a title: the head of a letter (and the subject) holds
+        no footnotes, so it is left out, its text said for the user to place it."""
+        for noot in title.iter("noot") if title is not None else []:
+            self.notes.append(
+                f"line {self.line_of(noot)}: left out of the head: the footnote on {what}, "
+                f"'{_footnote_text(noot)}' (the letter's head and subject hold no footnotes; "
+                "if the letter needs it, call it in the text)"
+            )
 
     def block(self, element: Element) -> None:
         """Print ``element``: a paragraph, heading, list item or signature, or its children."""
@@ -288,9 +300,14 @@ class _Printer:
                 self.footnotes += 1
                 mark = _text(child.find("noot.nr")) or str(self.footnotes)
                 mark = mark if mark.isdigit() else str(self.footnotes)
-                body = " ".join(_text(al) for al in child if al.tag != "noot.nr")
+                self.marks[child.get("id") or mark] = mark
                 parts.append(f"<sup>{mark}</sup>")
-                notes.append((mark, body))
+                notes.append((mark, _footnote_text(child)))
+            elif child.tag == "nootref":  # an earlier footnote called again
+                mark = self.marks.get(child.get("refid") or "") or child.get("nr") or ""
+                parts.append(f"<sup>{mark}</sup>" if mark.isdigit() else "")
+            elif child.tag == "extref":
+                parts.append(_link(child))
             elif child.tag == "nadruk" and child.get("type") in ("cur", "vet"):
                 marker = "*" if child.get("type") == "cur" else "**"
                 parts.append(f"{marker}{_text(child)}{marker}" if _text(child) else "")
@@ -306,6 +323,29 @@ def _plain(text: str | None) -> str:
     from a CDATA section or ``&lt;``) is left out, so that nothing in it is taken for the
     footnote calls and markup of the lines this reader writes, or reaches the draft."""
     return _TAG_RE.sub("", text) if text else ""
+
+
+def _footnote_text(noot: Element) -> str:
+    """A footnote's text, its paragraphs on one line, its links kept."""
+    texts = []
+    for al in noot:
+        if al.tag != "noot.nr":
+            parts = [_plain(al.text)]
+            for child in al:
+                parts += [_link(child) if child.tag == "extref" else _text(child)]
+                parts += [_plain(child.tail)]
+            texts.append(collapse("".join(parts)))
+    return " ".join(texts)
+
+
+def _link(extref: Element) -> str:
+    """A link as the draft writes it, ``[text](https://...)``, when its target (``doc``) is a
+    web address; else its text only (a ``doc`` such as "kst-36800-XIV-80" or a law's
+    reference, which the draft cites by its words)."""
+    text, target = _text(extref), extref.get("doc") or extref.get("href") or ""
+    if text and _WEB_ADDRESS_RE.fullmatch(target) and not re.search(r"[\[\]]", text):
+        return f"[{text}]({target})"
+    return text
 
 
 def _text(element: Element | None) -> str:
