@@ -200,6 +200,24 @@ def test_a_short_annex_in_the_official_xml_is_the_letters_annex(tmp_path: Path) 
     assert not [note for note in notes if "left out after the signature" in note]
 
 
+def test_an_annex_the_official_xml_marks_needs_no_check_where_it_starts(tmp_path: Path) -> None:
+    """The import says it read the ``bijlage`` as the annex, without asking to check where it
+    starts (the XML says so) or quoting its heading's markup."""
+    annex = (
+        "</tekst-sluiting>\n<bijlage><kop><titel>Bijlage</titel></kop>"
+        "<al>Concept-opdracht commissie toekomstbestendigheid hoger onderwijs.</al>"
+        "<al>De commissie adviseert over de toekomst van het stelsel. Zij rapporteert in "
+        "februari.</al></bijlage>"
+    )
+    source = variant(tmp_path, ("</tekst-sluiting>", annex))
+    _, notes = imported_with_notes(tmp_path, source)
+    start = line_of(source, "<bijlage>")
+    assert [note for note in notes if "after the signature" in note] == [
+        f"{source}:{start}: read lines {start}-{start} after the signature as the letter's "
+        "annex, which the file marks as one"
+    ]
+
+
 def test_a_link_in_the_official_xml_keeps_its_web_address(tmp_path: Path) -> None:
     """An ``extref`` to a web address is a link of the draft, in the text and in a footnote;
     one to another document ("kst-31288-65") keeps its words, which cite it."""
