@@ -14,7 +14,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from briefing.corpus import load_corpus
 from briefing.model import BulletList, Letter
+from tests.conftest import cli
 from tests.test_import_sources import IMPORT, content_copy, imported_letter, outline
 
 XML = IMPORT / "kst-31288-66.xml"
@@ -39,6 +41,22 @@ def variant(tmp_path: Path, *changes: tuple[str, str]) -> Path:
 
 def imported(tmp_path: Path, source: Path, name: str = "content") -> Letter:
     return imported_letter(source, content_copy(tmp_path / name))
+
+
+def imported_with_notes(tmp_path: Path, source: Path) -> tuple[Letter, list[str]]:
+    """The draft letter ``source`` becomes, and the notes the import prints."""
+    content = content_copy(tmp_path / "content")
+    run = cli("import", source, "--content", content)
+    assert run.returncode == 0, run.stderr
+    (written,) = re.findall(r"^wrote (\S+\.yaml)$", run.stdout, re.MULTILINE)
+    letter = next(s.letter for s in load_corpus(content).letters if str(s.path) == written)
+    return letter, run.stderr.splitlines()
+
+
+def line_of(source: Path, text: str) -> int:
+    """The line of ``source`` where ``text`` starts."""
+    xml = source.read_text(encoding="utf-8")
+    return xml[: xml.index(text)].count("\n") + 1
 
 
 def test_the_official_xml_gives_the_letter_its_published_text_gives(tmp_path: Path) -> None:
@@ -150,3 +168,117 @@ def test_text_in_the_official_xml_that_reads_as_markup_stays_text(tmp_path: Path
     ]
     assert not letter.footnotes
     assert not re.search(r"<|\[\^", " ".join(outline(letter)))
+
+
+LAST = "<al>De commissie zal in februari 2010 haar advies uitbrengen.</al>"
+TABLE = (
+    '<table><title>Tabel 1 Planning</title><tgroup cols="2">'
+    '<colspec colnum="1" colname="c1"/><colspec colnum="2" colname="c2"/>'
+    '<thead><row><entry colname="c1"><al>Stap</al></entry>'
+    '<entry colname="c2"><al>Wanneer</al></entry></row></thead><tbody>'
+    '<row><entry colname="c1"><al>Advies</al></entry><entry colname="c2"><al>februari 2010'
+    '<noot id="n1" type="tabel"><noot.nr>1</noot.nr><noot.al>Onder voorbehoud.</noot.al></noot>'
+    "</al></entry></row>\n"
+    '<row><entry colname="c1"><al>Reactie</al></entry><entry colname="c2"><al>april 2010'
+    '<nootref refid="n1"/></al></entry></row></tbody></tgroup></table>'
+)
+
+
+def test_a_short_annex_in_the_official_xml_is_the_letters_annex(tmp_path: Path) -> None:
+    """A ``bijlage`` after the signature is the draft's annex however short it is (one
+    line, no sentence): the XML says it is one; nothing is left out after the signature."""
+    annex = (
+        "</tekst-sluiting><bijlage><kop><titel>Bijlage</titel></kop>"
+        "<al>Concept-opdracht commissie toekomstbestendigheid hoger onderwijs</al></bijlage>"
+    )
+    source = variant(tmp_path, ("</tekst-sluiting>", annex))
+    letter, notes = imported_with_notes(tmp_path, source)
+    assert [(s.heading, [str(b) for b in s.body]) for s in letter.annex] == [
+        ("Bijlage", ["Concept-opdracht commissie toekomstbestendigheid hoger onderwijs"])
+    ]
+    assert letter.signatory.name == "R. H. A. Plasterk"
+    assert not [note for note in notes if "left out after the signature" in note]
+
+
+def test_an_annex_the_official_xml_marks_needs_no_check_where_it_starts(tmp_path: Path) -> None:
+    """The import says it read the ``bijlage`` as the annex, without asking to check where it
+    starts (the XML says so) or quoting its heading's markup."""
+    annex = (
+        "</tekst-sluiting>\n<bijlage><kop><titel>Bijlage</titel></kop>"
+        "<al>Concept-opdracht commissie toekomstbestendigheid hoger onderwijs.</al>"
+        "<al>De commissie adviseert over de toekomst van het stelsel. Zij rapporteert in "
+        "februari.</al></bijlage>"
+    )
+    source = variant(tmp_path, ("</tekst-sluiting>", annex))
+    _, notes = imported_with_notes(tmp_path, source)
+    start = line_of(source, "<bijlage>")
+    assert [note for note in notes if "after the signature" in note] == [
+        f"{source}:{start}: read lines {start}-{start} after the signature as the letter's "
+        "annex, which the file marks as one"
+    ]
+
+
+def test_a_link_in_the_official_xml_keeps_its_web_address(tmp_path: Path) -> None:
+    """An ``extref`` to a web address is a link of the draft, in the text and in a footnote;
+    one to another document ("kst-31288-65") keeps its words, which cite it."""
+    links = (
+        '<al>Zie de <extref doc="https://www.rijksoverheid.nl/documenten/opdracht" soort="URL">'
+        'concept-opdracht</extref> en <extref doc="kst-31288-65" soort="document" '
+        'status="actief">Kamerstuk 31 288, nr. 65</extref>.<noot id="n1" type="voet">'
+        '<noot.nr>1</noot.nr><noot.al>Te vinden op <extref doc="https://www.ocw.nl/hoger" '
+        'soort="URL">ocw.nl</extref>.</noot.al></noot></al>'
+    )
+    letter = imported(tmp_path, variant(tmp_path, (LAST, links + LAST)))
+    body = [str(block) for block in letter.sections[-1].body]
+    assert (
+        "Zie de [concept-opdracht](https://www.rijksoverheid.nl/documenten/opdracht) en "
+        "Kamerstuk 31 288, nr. 65.[^te-vinden-op-ocw]"
+    ) in body
+    assert dict(letter.footnotes) == {
+        "te-vinden-op-ocw": "Te vinden op [ocw.nl](https://www.ocw.nl/hoger)."
+    }
+
+
+def test_a_footnote_called_again_in_the_official_xml_is_said(tmp_path: Path) -> None:
+    """A ``nootref`` calls its ``noot`` again, as the publication prints the same number
+    twice; the draft calls a footnote once, so the import says where the second call was,
+    as it does for a printed text."""
+    source = variant(tmp_path, (LAST, LAST + TABLE))
+    letter, notes = imported_with_notes(tmp_path, source)
+    lists = [b.items for s in letter.sections for b in s.body if isinstance(b, BulletList)]
+    assert lists[-1][1:] == ["Advies | februari 2010[^onder-voorbehoud]", "Reactie | april 2010"]
+    line = line_of(source, '<row><entry colname="c1"><al>Reactie')
+    assert (
+        f"{source}:{line}: footnote 1 is called a second time; that call is left out "
+        "(a footnote is printed once)"
+    ) in notes
+
+
+def test_a_table_in_the_official_xml_is_noted_to_lay_out(tmp_path: Path) -> None:
+    """A table, a list in the draft, comes with a note to lay it out, as a web page's is."""
+    source = variant(tmp_path, (LAST, LAST + TABLE))
+    _, notes = imported_with_notes(tmp_path, source)
+    assert (
+        f"{source}:{line_of(source, '<table>')}: the table 'Tabel 1 Planning' is in the draft "
+        "as a list, each of its 3 rows an item with its cells parted by ' | '; lay the table "
+        "out in the text"
+    ) in notes
+
+
+def test_a_footnote_on_the_papers_title_in_the_official_xml_is_said(tmp_path: Path) -> None:
+    """A footnote on the paper's title cannot go into the subject or the head, which hold
+    none: it is left out, and the import gives its text to place it."""
+    title = "<titel>BRIEF VAN DE MINISTER VAN ONDERWIJS, CULTUUR EN WETENSCHAP"
+    footnote = (
+        '<noot id="t1" type="voet"><noot.nr>1</noot.nr><noot.al>Ter inzage gelegd bij het '
+        "Centraal Informatiepunt Tweede Kamer.</noot.al></noot>"
+    )
+    source = variant(tmp_path, (title, title + footnote))
+    letter, notes = imported_with_notes(tmp_path, source)
+    assert not letter.footnotes
+    assert (
+        f"{source}:{line_of(source, '<noot id=')}: left out of the head: the footnote on the "
+        "paper's title, 'Ter inzage gelegd bij het Centraal Informatiepunt Tweede Kamer.' (the "
+        "letter's head and subject hold no footnotes; if the letter needs it, call it in the "
+        "text)"
+    ) in notes

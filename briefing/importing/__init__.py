@@ -184,6 +184,9 @@ def _read_motions(source: Source) -> tuple[list[motion_text.MotionText], list[st
 
 def _import_letter(source: Source, content: Path, result: ImportResult) -> None:
     text = _read_layout(source)
+    text.notes[:0] = source.notes
+    if text.closing:
+        text.closing.annexed = source.annex
     if text.closing and text.closing.after:  # the signature's page has its footnotes under it
         text.closing.after, page_notes = signature_page_notes(text.closing.after)
         text.footnotes += page_notes

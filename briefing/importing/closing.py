@@ -102,16 +102,21 @@ class Closing:
     missing: bool = False
     #: True when the title stands alone, without a comma, and the text gives no name.
     nameless: bool = False
+    #: True when the file says the lines after the signature are an annex (the official
+    #: XML's ``bijlage``), whatever their length.
+    annexed: bool = False
 
     @property
     def annex(self) -> list[SourceLine]:
         """The lines after the signature when they are an annex the letter sends in the same
         paper (more than :data:`NOTED_LINE_BY_LINE` lines of text, or prose: a line of
-        sentences, as a web page's copy prints a paragraph); else none, the page's debris."""
+        sentences, as a web page's copy prints a paragraph, or lines the file marks as an
+        annex); else none, the page's debris."""
         after = self.after or []
         texts = [_text(line) for line in after]
         long = sum(1 for text in texts if text) > NOTED_LINE_BY_LINE
-        return after if long or any(_prose(text) for text in texts) else []
+        marked = self.annexed and any(texts)
+        return after if marked or long or any(_prose(text) for text in texts) else []
 
 
 def _text(line: SourceLine) -> str:

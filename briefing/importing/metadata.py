@@ -96,6 +96,12 @@ def _after_signature(closing: Closing, notes: list[str]) -> None:
                 f"line {line.number}: left out after the signature: '{collapse(line.text)}'"
             )
         return
+    if closing.annexed:  # the file says where the annex starts: nothing to check there
+        notes.append(
+            f"line {after[0].number}: read lines {after[0].number}-{after[-1].number} after "
+            "the signature as the letter's annex, which the file marks as one"
+        )
+        return
     first, last = collapse(after[0].text), collapse(after[-1].text)
     notes.append(
         f"line {after[0].number}: read lines {after[0].number}-{after[-1].number} after the "

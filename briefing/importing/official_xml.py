@@ -9,13 +9,18 @@ officielebekendmakingen.nl publishes every Kamerstuk as XML under a root
 ``tussenkop`` and a ``divisie``'s ``kop`` (its ``nr`` and ``titel``), emphasis ``nadruk``
 (``vet``: bold, ``cur``: italics), lists ``lijst``/``li`` with each item's mark in ``li.nr``
 (a dash, or a number or letter that is kept: "a. ..."), tables (CALS: ``table``, ``tgroup``,
-``row``, ``entry``), footnotes ``noot`` where they are called, then ``tekst-sluiting`` with
-one ``ondertekening`` a signatory (``functie``, and a ``naam`` of ``voornaam`` and
-``achternaam`` written with no space between them) and annexes ``bijlage`` under a ``kop``.
+``row``, ``entry``), footnotes ``noot`` where they are called and called again by a
+``nootref`` (its ``refid`` the ``noot``'s ``id``), links ``extref`` (a web address in its
+``doc``), then ``tekst-sluiting`` with one ``ondertekening`` a signatory (``functie``, and a
+``naam`` of ``voornaam`` and ``achternaam`` written with no space between them) and annexes
+``bijlage`` under a ``kop``.
 The XML becomes the lines the publication prints, in the layout the text readers know (a
 heading as ``### **...**``, a list's item as ``- ...``, a table's row as ``- cell | cell``, a
-footnote as ``<sup>1</sup> ...``), each with the line of the XML it comes from; what reads as
-a tag in the XML's text is left out, so that none of it is taken for that layout's markup.
+footnote as ``<sup>1</sup> ...``, a link as ``[text](https://...)``), each with the line of the
+XML it comes from; what reads as a tag in the XML's text is left out, so that none of it is
+taken for that layout's markup. What those lines cannot say goes with them: that the lines
+after the signature are an annex, whatever their length, and notes for the user (a table to
+lay out, a footnote on the paper's title, which the letter's head cannot hold).
 The record of a debate in XML (the Handelingen,
 ``h-tk-...xml``, or the Kamer's own verbatim record) is refused saying what it is and what to
 import instead: its text, or each motion's own publication.
@@ -27,6 +32,7 @@ references are refused, nothing is fetched.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree.ElementTree import Element, TreeBuilder
 
@@ -40,13 +46,26 @@ ROOT = "officiele-publicatie"
 #: Elements whose text is one paragraph (a line of its own, a blank line after it).
 _BLOCKS = {"al", "tussenkop", "richting", "functie", "naam", "slotformule"}
 #: Elements inside a line of text: an element holding only these is one paragraph.
-_INLINE = {"nadruk", "extref", "intref", "noot", "inf", "sup", "datum", "plaats", "br"}
+_INLINE = {"nadruk", "extref", "intref", "noot", "nootref", "inf", "sup", "datum", "plaats", "br"}
 #: What reads as a tag, a comment or a processing instruction in the XML's text.
 _TAG_RE = re.compile(r"</?[A-Za-z][\w.:-]*(?:\s[^<>]*)?/?>|<[!?][^<>]*>")
 #: The marks of a list's items that are bullets, not numbers or letters: such an item is "- ".
 _BULLETS = {"", "-", "\u2013", "\u2014", "\u2022", "\u00b7", "*", "o"}
 #: Elements whose text is furniture or metadata, not the letter's or motion's text.
 _SKIPPED = {"metadata", "meta", "kamerstukkop", "stuknr", "li.nr", "noot.nr", "illustratie"}
+#: A link's target that the draft keeps: a whole web address, as the content's links are.
+_WEB_ADDRESS_RE = re.compile(r"https?://[^\s()<>\[\]]+")
+
+
+@dataclass
+class XmlText:
+    """The printed lines of a Kamerstuk's XML, and what the XML says that they cannot."""
+
+    lines: list[SourceLine]
+    #: Notes for the user, "line N: ...", N a line of the XML.
+    notes: list[str] = field(default_factory=list)
+    #: Whether the XML gives an annex (``bijlage``) after the signature.
+    annex: bool = False
 
 
 def looks_like_xml(raw: bytes) -> bool:
@@ -70,8 +89,8 @@ class _LineBuilder(TreeBuilder):
         return element
 
 
-def read_xml(raw: bytes, path: Path) -> list[SourceLine]:
-    """The printed text of the Kamerstuk in the XML ``raw``, line by line."""
+def read_xml(raw: bytes, path: Path) -> XmlText:
+    """The printed text of the Kamerstuk in the XML ``raw``, line by line, with notes."""
     builder = _LineBuilder()
     parser = DefusedXMLParser(target=builder, forbid_dtd=True)
     builder.parser = parser
@@ -101,7 +120,8 @@ def read_xml(raw: bytes, path: Path) -> list[SourceLine]:
             f"(root '{ROOT}' with a 'kamerstuk' and its 'stuk', as in kst-26485-224.xml); "
             f"found root '{root.tag}'"
         )
-    return _Printer(builder.lines).document(root)
+    printer = _Printer(builder.lines)
+    return XmlText(printer.document(root), printer.notes, printer.annex)
 
 
 def _debate_record(root: Element) -> tuple[Element, str] | None:
@@ -130,6 +150,11 @@ class _Printer:
         self.lines = lines
         self.out: list[SourceLine] = []
         self.footnotes = 0
+        self.notes: list[str] = []
+        #: The marks of the footnotes by their ``id``, for a ``nootref`` to call one again.
+        self.marks: dict[str, str] = {}
+        self.signed = False
+        self.annex = False
 
     def line_of(self, element: Element) -> int:
         return self.lines.get(id(element), 1)
@@ -153,15 +178,27 @@ class _Printer:
         dossier = kamerstuk.find("dossier")
         if dossier is not None:
             self.emit(dossier, f"{_dossier_number(dossier)} {_text(dossier.find('titel'))}")
+            self.title_notes(dossier.find("titel"), "the dossier's title")
         stuk = kamerstuk.find("stuk")
         assert stuk is not None
         number = stuk.find("stuknr/ondernummer")
         title = stuk.find("titel")
         self.emit(stuk, f"Nr. {_text(number)} {_text(title)}")
+        self.title_notes(title, "the paper's title")
         for child in stuk:
             if child.tag not in ("stuknr", "titel"):
                 self.block(child)
         return self.out
+
+    def title_notes(self, title: Element | None, what: str) -> None:
+        """A note on each footnote on a title: the head of a letter (and the subject) holds
+        no footnotes, so it is left out, its text said for the user to place it."""
+        for noot in title.iter("noot") if title is not None else []:
+            self.notes.append(
+                f"line {self.line_of(noot)}: left out of the head: the footnote on {what}, "
+                f"'{_footnote_text(noot)}' (the letter's head and subject hold no footnotes; "
+                "if the letter needs it, call it in the text)"
+            )
 
     def block(self, element: Element) -> None:
         """Print ``element``: a paragraph, heading, list item or signature, or its children."""
@@ -179,6 +216,7 @@ class _Printer:
             parts = [_text(child) for child in element if child.tag in ("nr", "titel")]
             self.emit(element, f"### **{' '.join(p for p in parts if p) or _text(element)}**")
         elif tag == "ondertekening":
+            self.signed = True
             self.signature(element)
         elif tag == "lijst":  # its items one a line, as a list is printed; a blank line after
             for child in element:
@@ -189,6 +227,10 @@ class _Printer:
             self.paragraph(element, "- " if mark in _BULLETS else f"- {mark} ")
         elif tag == "table":
             self.table(element)
+        elif tag == "bijlage" and self.signed:  # an annex, however short
+            self.annex = True
+            for child in element:
+                self.block(child)
         elif tag in _BLOCKS or all(c.tag in _INLINE for c in element):
             self.paragraph(element, "")
         else:
@@ -228,6 +270,12 @@ class _Printer:
             self.emit(row, "- " + " | ".join(cells))
             for mark, text in notes:
                 self.emit(row, f"<sup>{mark}</sup> {text}")
+        rows = len(list(element.iter("row")))
+        named = f" '{_text(caption)}'" if caption is not None and _text(caption) else ""
+        self.notes.append(
+            f"line {self.line_of(element)}: the table{named} is in the draft as a list, each of "
+            f"its {rows} rows an item with its cells parted by ' | '; lay the table out in the text"
+        )
 
     def paragraph(self, element: Element, prefix: str) -> None:
         """A paragraph's text with footnote calls as ``<sup>n</sup>``; its footnotes after it."""
@@ -252,9 +300,14 @@ class _Printer:
                 self.footnotes += 1
                 mark = _text(child.find("noot.nr")) or str(self.footnotes)
                 mark = mark if mark.isdigit() else str(self.footnotes)
-                body = " ".join(_text(al) for al in child if al.tag != "noot.nr")
+                self.marks[child.get("id") or mark] = mark
                 parts.append(f"<sup>{mark}</sup>")
-                notes.append((mark, body))
+                notes.append((mark, _footnote_text(child)))
+            elif child.tag == "nootref":  # an earlier footnote called again
+                mark = self.marks.get(child.get("refid") or "") or child.get("nr") or ""
+                parts.append(f"<sup>{mark}</sup>" if mark.isdigit() else "")
+            elif child.tag == "extref":
+                parts.append(_link(child))
             elif child.tag == "nadruk" and child.get("type") in ("cur", "vet"):
                 marker = "*" if child.get("type") == "cur" else "**"
                 parts.append(f"{marker}{_text(child)}{marker}" if _text(child) else "")
@@ -270,6 +323,29 @@ def _plain(text: str | None) -> str:
     from a CDATA section or ``&lt;``) is left out, so that nothing in it is taken for the
     footnote calls and markup of the lines this reader writes, or reaches the draft."""
     return _TAG_RE.sub("", text) if text else ""
+
+
+def _footnote_text(noot: Element) -> str:
+    """A footnote's text, its paragraphs on one line, its links kept."""
+    texts = []
+    for al in noot:
+        if al.tag != "noot.nr":
+            parts = [_plain(al.text)]
+            for child in al:
+                parts += [_link(child) if child.tag == "extref" else _text(child)]
+                parts += [_plain(child.tail)]
+            texts.append(collapse("".join(parts)))
+    return " ".join(texts)
+
+
+def _link(extref: Element) -> str:
+    """A link as the draft writes it, ``[text](https://...)``, when its target (``doc``) is a
+    web address; else its text only (a ``doc`` such as "kst-36800-XIV-80" or a law's
+    reference, which the draft cites by its words)."""
+    text, target = _text(extref), extref.get("doc") or extref.get("href") or ""
+    if text and _WEB_ADDRESS_RE.fullmatch(target) and not re.search(r"[\[\]]", text):
+        return f"[{text}]({target})"
+    return text
 
 
 def _text(element: Element | None) -> str:

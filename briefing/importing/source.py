@@ -11,7 +11,7 @@ too large) is reported here, naming the file and, where it makes sense, the line
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing.errors import BriefingError
@@ -40,6 +40,11 @@ class Source:
     path: Path
     kind: str
     lines: list[SourceLine]
+    #: Notes of the file's reader for the user ("line N: ..."): what its lines cannot say.
+    notes: list[str] = field(default_factory=list)
+    #: Whether the file says the lines after the signature are an annex (the official XML's
+    #: ``bijlage``), however short.
+    annex: bool = False
 
 
 def read_source(path: Path) -> Source:
@@ -50,7 +55,8 @@ def read_source(path: Path) -> Source:
     if looks_like_html(raw):
         return Source(path, "html", _cleaned(page_lines(raw, path)))
     if looks_like_xml(raw):
-        return Source(path, "xml", read_xml(raw, path))
+        xml = read_xml(raw, path)
+        return Source(path, "xml", xml.lines, xml.notes, xml.annex)
     return Source(path, "text", text_lines(_decode(raw, path)))
 
 
