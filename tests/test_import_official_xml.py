@@ -282,3 +282,23 @@ def test_a_footnote_on_the_papers_title_in_the_official_xml_is_said(tmp_path: Pa
         "letter's head and subject hold no footnotes; if the letter needs it, call it in the "
         "text)"
     ) in notes
+
+
+def test_a_footnote_on_a_heading_in_the_official_xml_is_said(tmp_path: Path) -> None:
+    """A footnote in a ``tussenkop``: a heading holds no footnote call, so the heading is
+    its words alone and the import gives the footnote's text to place it, as it does for a
+    printed heading's footnote."""
+    footnote = (
+        '<noot id="k1" type="voet"><noot.nr>1</noot.nr><noot.al>Zie ook Kamerstuk 31 288, '
+        "nr. 65.</noot.al></noot>"
+    )
+    source = variant(
+        tmp_path,
+        ("<al>De commissie zal", f"<tussenkop>Advies{footnote}</tussenkop><al>De commissie zal"),
+    )
+    letter, notes = imported_with_notes(tmp_path, source)
+    assert [section.heading for section in letter.sections][-1] == "Advies"
+    assert (
+        f"{source}:{line_of(source, '<tussenkop>Advies')}: footnote 1 ('Zie ook Kamerstuk "
+        "31 288, nr. 65.') is not called in the text; it is left out"
+    ) in notes

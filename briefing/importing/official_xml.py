@@ -20,7 +20,8 @@ footnote as ``<sup>1</sup> ...``, a link as ``[text](https://...)``), each with 
 XML it comes from; what reads as a tag in the XML's text is left out, so that none of it is
 taken for that layout's markup. What those lines cannot say goes with them: that the lines
 after the signature are an annex, whatever their length, and notes for the user (a table to
-lay out, a footnote on the paper's title, which the letter's head cannot hold).
+lay out, a footnote on the paper's title, which the letter's head cannot hold). A footnote on
+a heading follows the heading's line, which the text readers then note as not called.
 The record of a debate in XML (the Handelingen,
 ``h-tk-...xml``, or the Kamer's own verbatim record) is refused saying what it is and what to
 import instead: its text, or each motion's own publication.
@@ -211,10 +212,10 @@ class _Printer:
             style = element.get("kopopmaak", "vet")
             text = _text(element)
             marked = f"**{text}**" if "vet" in style else f"*{text}*" if "cur" in style else text
-            self.emit(element, f"### {marked}")
+            self.heading(element, marked)
         elif tag == "kop":  # a divisie's heading: its number and title, "1." and "Inleiding"
             parts = [_text(child) for child in element if child.tag in ("nr", "titel")]
-            self.emit(element, f"### **{' '.join(p for p in parts if p) or _text(element)}**")
+            self.heading(element, f"**{' '.join(p for p in parts if p) or _text(element)}**")
         elif tag == "ondertekening":
             self.signed = True
             self.signature(element)
@@ -291,18 +292,32 @@ class _Printer:
             if child.tag == "lijst" and element.tag == "li":
                 self.block(child)
 
+    def _call(self, noot: Element, notes: list[tuple[str, str]]) -> str:
+        """The call of footnote ``noot`` (``<sup>n</sup>``, numbered as the paper numbers it),
+        its number and text added to ``notes``."""
+        self.footnotes += 1
+        mark = _text(noot.find("noot.nr")) or str(self.footnotes)
+        mark = mark if mark.isdigit() else str(self.footnotes)
+        self.marks[noot.get("id") or mark] = mark
+        notes.append((mark, _footnote_text(noot)))
+        return f"<sup>{mark}</sup>"
+
+    def heading(self, element: Element, text: str) -> None:
+        """A heading's line (``text``, its markup made), with the calls of the footnotes in
+        it after its text and the footnotes on the lines after it, as a paragraph's are."""
+        notes: list[tuple[str, str]] = []
+        calls = "".join(self._call(noot, notes) for noot in element.iter("noot"))
+        self.emit(element, f"### {text}{calls}")
+        for mark, note in notes:
+            self.emit(element, f"<sup>{mark}</sup> {note}")
+
     def _inline(self, element: Element, parts: list[str], notes: list[tuple[str, str]]) -> None:
         parts.append(_plain(element.text))
         for child in element:
             if child.tag == "al" and "".join(parts).strip():
                 parts.append(" ")  # two paragraphs in one item or cell
             if child.tag == "noot":
-                self.footnotes += 1
-                mark = _text(child.find("noot.nr")) or str(self.footnotes)
-                mark = mark if mark.isdigit() else str(self.footnotes)
-                self.marks[child.get("id") or mark] = mark
-                parts.append(f"<sup>{mark}</sup>")
-                notes.append((mark, _footnote_text(child)))
+                parts.append(self._call(child, notes))
             elif child.tag == "nootref":  # an earlier footnote called again
                 mark = self.marks.get(child.get("refid") or "") or child.get("nr") or ""
                 parts.append(f"<sup>{mark}</sup>" if mark.isdigit() else "")
