@@ -17,8 +17,9 @@ officielebekendmakingen.nl publishes every Kamerstuk as XML under a root
 The XML becomes the lines the publication prints, in the layout the text readers know (a
 heading as ``### **...**``, a list's item as ``- ...``, a table's row as ``- cell | cell``, a
 footnote as ``<sup>1</sup> ...``, a link as ``[text](https://...)``), each with the line of the
-XML it comes from; what reads as a tag in the XML's text is left out, so that none of it is
-taken for that layout's markup. What those lines cannot say goes with them: that the lines
+XML it comes from (the text inside a line, its footnotes, links and emphasis, is
+:mod:`.xml_inline`'s); what reads as a tag in the XML's text is left out, so that none of it
+is taken for that layout's markup. What those lines cannot say goes with them: that the lines
 after the signature are an annex, whatever their length, and notes for the user (a table to
 lay out, a footnote on the paper's title, which the letter's head cannot hold). A footnote on
 a heading follows the heading's line, which the text readers then note as not called.
@@ -42,20 +43,22 @@ from defusedxml.ElementTree import DefusedXMLParser, ParseError
 
 from briefing.errors import BriefingError
 from briefing.importing.text import SourceLine, collapse
+from briefing.importing.xml_inline import (
+    SKIPPED,
+    InlineText,
+    footnote_text,
+    name_of,
+    plain,
+    text_of,
+)
 
 ROOT = "officiele-publicatie"
 #: Elements whose text is one paragraph (a line of its own, a blank line after it).
 _BLOCKS = {"al", "tussenkop", "richting", "functie", "naam", "slotformule"}
 #: Elements inside a line of text: an element holding only these is one paragraph.
 _INLINE = {"nadruk", "extref", "intref", "noot", "nootref", "inf", "sup", "datum", "plaats", "br"}
-#: What reads as a tag, a comment or a processing instruction in the XML's text.
-_TAG_RE = re.compile(r"</?[A-Za-z][\w.:-]*(?:\s[^<>]*)?/?>|<[!?][^<>]*>")
 #: The marks of a list's items that are bullets, not numbers or letters: such an item is "- ".
 _BULLETS = {"", "-", "\u2013", "\u2014", "\u2022", "\u00b7", "*", "o"}
-#: Elements whose text is furniture or metadata, not the letter's or motion's text.
-_SKIPPED = {"metadata", "meta", "kamerstukkop", "stuknr", "li.nr", "noot.nr", "illustratie"}
-#: A link's target that the draft keeps: a whole web address, as the content's links are.
-_WEB_ADDRESS_RE = re.compile(r"https?://[^\s()<>\[\]]+")
 
 
 @dataclass
@@ -150,10 +153,8 @@ class _Printer:
     def __init__(self, lines: dict[int, int]) -> None:
         self.lines = lines
         self.out: list[SourceLine] = []
-        self.footnotes = 0
+        self.inline = InlineText()
         self.notes: list[str] = []
-        #: The marks of the footnotes by their ``id``, for a ``nootref`` to call one again.
-        self.marks: dict[str, str] = {}
         self.signed = False
         self.annex = False
 
@@ -178,13 +179,13 @@ class _Printer:
         assert kamerstuk is not None
         dossier = kamerstuk.find("dossier")
         if dossier is not None:
-            self.emit(dossier, f"{_dossier_number(dossier)} {_text(dossier.find('titel'))}")
+            self.emit(dossier, f"{_dossier_number(dossier)} {text_of(dossier.find('titel'))}")
             self.title_notes(dossier.find("titel"), "the dossier's title")
         stuk = kamerstuk.find("stuk")
         assert stuk is not None
         number = stuk.find("stuknr/ondernummer")
         title = stuk.find("titel")
-        self.emit(stuk, f"Nr. {_text(number)} {_text(title)}")
+        self.emit(stuk, f"Nr. {text_of(number)} {text_of(title)}")
         self.title_notes(title, "the paper's title")
         for child in stuk:
             if child.tag not in ("stuknr", "titel"):
@@ -197,25 +198,25 @@ class _Printer:
         for noot in title.iter("noot") if title is not None else []:
             self.notes.append(
                 f"line {self.line_of(noot)}: left out of the head: the footnote on {what}, "
-                f"'{_footnote_text(noot)}' (the letter's head and subject hold no footnotes; "
+                f"'{footnote_text(noot)}' (the letter's head and subject hold no footnotes; "
                 "if the letter needs it, call it in the text)"
             )
 
     def block(self, element: Element) -> None:
         """Print ``element``: a paragraph, heading, list item or signature, or its children."""
         tag = element.tag
-        if tag in _SKIPPED or not isinstance(tag, str):
+        if tag in SKIPPED or not isinstance(tag, str):
             return
         if tag == "datumtekst":
-            self.emit(element, _text(element))
+            self.emit(element, text_of(element))
         elif tag == "tussenkop":
             style = element.get("kopopmaak", "vet")
-            text = _text(element)
+            text = text_of(element)
             marked = f"**{text}**" if "vet" in style else f"*{text}*" if "cur" in style else text
             self.heading(element, marked)
         elif tag == "kop":  # a divisie's heading: its number and title, "1." and "Inleiding"
-            parts = [_text(child) for child in element if child.tag in ("nr", "titel")]
-            self.heading(element, f"**{' '.join(p for p in parts if p) or _text(element)}**")
+            parts = [text_of(child) for child in element if child.tag in ("nr", "titel")]
+            self.heading(element, f"**{' '.join(p for p in parts if p) or text_of(element)}**")
         elif tag == "ondertekening":
             self.signed = True
             self.signature(element)
@@ -224,7 +225,7 @@ class _Printer:
                 self.block(child)
             self.blank(element)
         elif tag == "li":
-            mark = _text(element.find("li.nr"))  # an item, its number or letter kept
+            mark = text_of(element.find("li.nr"))  # an item, its number or letter kept
             self.paragraph(element, "- " if mark in _BULLETS else f"- {mark} ")
         elif tag == "table":
             self.table(element)
@@ -243,15 +244,15 @@ class _Printer:
         Minister</functie> voor Rechtsbescherming,") on a line, each name on the next, its
         initials and surname apart ("S. Dekker", where the XML has "S." and "Dekker" with no
         space between them)."""
-        words = [_plain(element.text)]
+        words = [plain(element.text)]
         for child in element:
             if child.tag == "naam":
                 self.emit(element, "".join(words))
-                self.emit(child, _name(child))
+                self.emit(child, name_of(child))
                 words = []
             elif isinstance(child.tag, str):
-                words.append(_text(child))
-            words.append(_plain(child.tail))
+                words.append(text_of(child))
+            words.append(plain(child.tail))
         self.emit(element, "".join(words))
 
     def table(self, element: Element) -> None:
@@ -260,19 +261,19 @@ class _Printer:
         called in its cells after it."""
         caption = element.find("title")
         if caption is not None:
-            self.emit(caption, _text(caption))
+            self.emit(caption, text_of(caption))
         for row in element.iter("row"):
             notes: list[tuple[str, str]] = []
             cells: list[str] = []
             for entry in row.iter("entry"):
                 parts: list[str] = []
-                self._inline(entry, parts, notes)
+                self.inline.read(entry, parts, notes)
                 cells.append(collapse("".join(parts)))
             self.emit(row, "- " + " | ".join(cells))
             for mark, text in notes:
                 self.emit(row, f"<sup>{mark}</sup> {text}")
         rows = len(list(element.iter("row")))
-        named = f" '{_text(caption)}'" if caption is not None and _text(caption) else ""
+        named = f" '{text_of(caption)}'" if caption is not None and text_of(caption) else ""
         self.notes.append(
             f"line {self.line_of(element)}: the table{named} is in the draft as a list, each of "
             f"its {rows} rows an item with its cells parted by ' | '; lay the table out in the text"
@@ -282,7 +283,7 @@ class _Printer:
         """A paragraph's text with footnote calls as ``<sup>n</sup>``; its footnotes after it."""
         parts: list[str] = []
         notes: list[tuple[str, str]] = []
-        self._inline(element, parts, notes)
+        self.inline.read(element, parts, notes)
         text = "".join(parts).lstrip()
         text = "\\" + text if text.startswith("#") else text  # the text's "#", not a heading
         self.emit(element, prefix + text, blank=element.tag != "li" or bool(notes))
@@ -292,102 +293,20 @@ class _Printer:
             if child.tag == "lijst" and element.tag == "li":
                 self.block(child)
 
-    def _call(self, noot: Element, notes: list[tuple[str, str]]) -> str:
-        """The call of footnote ``noot`` (``<sup>n</sup>``, numbered as the paper numbers it),
-        its number and text added to ``notes``."""
-        self.footnotes += 1
-        mark = _text(noot.find("noot.nr")) or str(self.footnotes)
-        mark = mark if mark.isdigit() else str(self.footnotes)
-        self.marks[noot.get("id") or mark] = mark
-        notes.append((mark, _footnote_text(noot)))
-        return f"<sup>{mark}</sup>"
-
     def heading(self, element: Element, text: str) -> None:
         """A heading's line (``text``, its markup made), with the calls of the footnotes in
         it after its text and the footnotes on the lines after it, as a paragraph's are."""
         notes: list[tuple[str, str]] = []
-        calls = "".join(self._call(noot, notes) for noot in element.iter("noot"))
+        calls = "".join(self.inline.call(noot, notes) for noot in element.iter("noot"))
         self.emit(element, f"### {text}{calls}")
         for mark, note in notes:
             self.emit(element, f"<sup>{mark}</sup> {note}")
 
-    def _inline(self, element: Element, parts: list[str], notes: list[tuple[str, str]]) -> None:
-        parts.append(_plain(element.text))
-        for child in element:
-            if child.tag == "al" and "".join(parts).strip():
-                parts.append(" ")  # two paragraphs in one item or cell
-            if child.tag == "noot":
-                parts.append(self._call(child, notes))
-            elif child.tag == "nootref":  # an earlier footnote called again
-                mark = self.marks.get(child.get("refid") or "") or child.get("nr") or ""
-                parts.append(f"<sup>{mark}</sup>" if mark.isdigit() else "")
-            elif child.tag == "extref":
-                parts.append(_link(child))
-            elif child.tag == "nadruk" and child.get("type") in ("cur", "vet"):
-                marker = "*" if child.get("type") == "cur" else "**"
-                parts.append(f"{marker}{_text(child)}{marker}" if _text(child) else "")
-            elif child.tag == "naam":
-                parts.append(_name(child))
-            elif child.tag not in _SKIPPED and not (element.tag == "li" and child.tag == "lijst"):
-                self._inline(child, parts, notes)
-            parts.append(_plain(child.tail))
-
-
-def _plain(text: str | None) -> str:
-    """The character data of the XML as text: what reads as a tag ("<sup>1</sup>", "<script>",
-    from a CDATA section or ``&lt;``) is left out, so that nothing in it is taken for the
-    footnote calls and markup of the lines this reader writes, or reaches the draft."""
-    return _TAG_RE.sub("", text) if text else ""
-
-
-def _footnote_text(noot: Element) -> str:
-    """A footnote's text, its paragraphs on one line, its links kept."""
-    texts = []
-    for al in noot:
-        if al.tag != "noot.nr":
-            parts = [_plain(al.text)]
-            for child in al:
-                parts += [_link(child) if child.tag == "extref" else _text(child)]
-                parts += [_plain(child.tail)]
-            texts.append(collapse("".join(parts)))
-    return " ".join(texts)
-
-
-def _link(extref: Element) -> str:
-    """A link as the draft writes it, ``[text](https://...)``, when its target (``doc``) is a
-    web address; else its text only (a ``doc`` such as "kst-36800-XIV-80" or a law's
-    reference, which the draft cites by its words)."""
-    text, target = _text(extref), extref.get("doc") or extref.get("href") or ""
-    if text and _WEB_ADDRESS_RE.fullmatch(target) and not re.search(r"[\[\]]", text):
-        return f"[{text}]({target})"
-    return text
-
-
-def _text(element: Element | None) -> str:
-    """All text of ``element`` (footnotes left out), white space collapsed."""
-    if element is None:
-        return ""
-    parts = [_plain(element.text)]
-    for child in element:
-        if child.tag != "noot":
-            parts.append(_text(child))
-        parts.append(_plain(child.tail))
-    return collapse("".join(parts))
-
-
-def _name(naam: Element) -> str:
-    """A signatory's name, its parts apart: ``<voornaam>S.</voornaam><achternaam>Dekker
-    </achternaam>`` is "S. Dekker"."""
-    parts = [_plain(naam.text)]
-    for part in naam:
-        parts += [_text(part), _plain(part.tail)]
-    return collapse(" ".join(parts))
-
 
 def _dossier_number(dossier: Element) -> str:
     """ "29 325", "21 501-02" (a raadnr), "36 410-XIV" (a begrotingshoofdstuk)."""
-    number = _text(dossier.find("dossiernummer/dossiernr"))
-    suffix = _text(dossier.find("dossiernummer/raadnr")) or _text(
+    number = text_of(dossier.find("dossiernummer/dossiernr"))
+    suffix = text_of(dossier.find("dossiernummer/raadnr")) or text_of(
         dossier.find("dossiernummer/begrotingshoofdstuk")
     )
     suffix = re.sub(r"[^\w]", "", suffix)
