@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
+
+import pdfplumber
 
 from briefing.corpus import load_corpus
 from briefing.model import BulletList, Letter
-from tests.conftest import cli
+from tests.conftest import cli, normalise, text_of
 from tests.test_import_sources import IMPORT, content_copy, imported_letter, outline
 
 XML = IMPORT / "kst-31288-66.xml"
@@ -237,6 +240,49 @@ def test_a_link_in_the_official_xml_keeps_its_web_address(tmp_path: Path) -> Non
     assert dict(letter.footnotes) == {
         "te-vinden-op-ocw": "Te vinden op [ocw.nl](https://www.ocw.nl/hoger)."
     }
+
+
+def test_a_link_whose_text_holds_brackets_keeps_its_web_address(tmp_path: Path, out: Path) -> None:
+    """A link's text may hold brackets ("rapport [concept]", "[ocw.nl]"), an address round
+    brackets: the draft escapes the text's and percent-encodes the address's, so that the
+    letter's PDF prints the text as the XML gives it, linked to its address."""
+    links = (
+        '<al>Zie het <extref doc="https://www.rijksoverheid.nl/documenten/rapport" soort="URL">'
+        'rapport [concept]</extref> en de <extref doc="https://nl.wikipedia.org/wiki/Bologna_'
+        '(proces)" soort="URL">toelichting ] bij [1</extref>.<noot id="n1" type="voet">'
+        '<noot.nr>1</noot.nr><noot.al>Te vinden op <extref doc="https://www.ocw.nl/hoger" '
+        'soort="URL">[ocw.nl]</extref>.</noot.al></noot></al>'
+    )
+    content = content_copy(tmp_path / "content")
+    letter = imported_letter(variant(tmp_path, (LAST, links + LAST)), content)
+    body = [str(block) for block in letter.sections[-1].body]
+    assert (
+        r"Zie het [rapport \[concept\]](https://www.rijksoverheid.nl/documenten/rapport) en de "
+        r"[toelichting \] bij \[1](https://nl.wikipedia.org/wiki/Bologna_%28proces%29)."
+        "[^te-vinden-op-ocw]"
+    ) in body
+    assert dict(letter.footnotes) == {
+        "te-vinden-op-ocw": r"Te vinden op [\[ocw.nl\]](https://www.ocw.nl/hoger)."
+    }
+    assert cli("build", "--content", content, "--out", out).returncode == 0
+    pdf = out / "letters" / f"{letter.id}.pdf"
+    assert "Zie het rapport [concept] en de toelichting ] bij [1.1" in text_of(pdf)
+    with pdfplumber.open(pdf) as document:
+        links_of = [
+            (link["uri"], normalise(page.crop(_box(link)).extract_text()))
+            for page in document.pages
+            for link in page.hyperlinks
+        ]
+    assert links_of == [
+        ("https://www.rijksoverheid.nl/documenten/rapport", "rapport [concept]"),
+        ("https://nl.wikipedia.org/wiki/Bologna_%28proces%29", "toelichting ] bij [1"),
+        ("https://www.ocw.nl/hoger", "[ocw.nl]"),
+    ]
+
+
+def _box(link: dict[str, Any]) -> tuple[float, float, float, float]:
+    """The box a link annotation covers on its page."""
+    return (link["x0"], link["top"], link["x1"], link["bottom"])
 
 
 def test_a_footnote_called_again_in_the_official_xml_is_said(tmp_path: Path) -> None:

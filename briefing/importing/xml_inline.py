@@ -21,7 +21,11 @@ _TAG_RE = re.compile(r"</?[A-Za-z][\w.:-]*(?:\s[^<>]*)?/?>|<[!?][^<>]*>")
 #: Elements whose text is furniture or metadata, not the letter's or motion's text.
 SKIPPED = {"metadata", "meta", "kamerstukkop", "stuknr", "li.nr", "noot.nr", "illustratie"}
 #: A link's target that the draft keeps: a whole web address, as the content's links are.
-_WEB_ADDRESS_RE = re.compile(r"https?://[^\s()<>\[\]]+")
+_WEB_ADDRESS_RE = re.compile(r"https?://[^\s<>]+")
+#: What ends a link's text in the draft's link syntax, or escapes what follows.
+_LINK_TEXT_ESCAPES_RE = re.compile(r"[\\\[\]]")
+#: What ends a link's address in the draft's link syntax, percent-encoded.
+_ADDRESS_ESCAPES = str.maketrans({"(": "%28", ")": "%29", "[": "%5B", "]": "%5D"})
 
 
 class InlineText:
@@ -89,10 +93,14 @@ def footnote_text(noot: Element) -> str:
 def link(extref: Element) -> str:
     """A link as the draft writes it, ``[text](https://...)``, when its target (``doc``) is a
     web address; else its text only (a ``doc`` such as "kst-36800-XIV-80" or a law's
-    reference, which the draft cites by its words)."""
+    reference, which the draft cites by its words). A bracket or backslash in the text is
+    escaped (``[rapport \\[concept\\]](https://...)``), so that the link is kept and shows its
+    text as the XML gives it; a bracket in the address is percent-encoded, as an address
+    may hold it, so that it ends nothing."""
     text, target = text_of(extref), extref.get("doc") or extref.get("href") or ""
-    if text and _WEB_ADDRESS_RE.fullmatch(target) and not re.search(r"[\[\]]", text):
-        return f"[{text}]({target})"
+    if text and _WEB_ADDRESS_RE.fullmatch(target):
+        text = _LINK_TEXT_ESCAPES_RE.sub(r"\\\g<0>", text)
+        return f"[{text}]({target.translate(_ADDRESS_ESCAPES)})"
     return text
 
 
