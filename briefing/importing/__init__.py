@@ -130,7 +130,7 @@ def _import_motions(
         except BriefingError as exc:
             result.error = str(exc)
             continue
-        result.notes += [_located(source, note) for note in left_out]
+        result.notes += [_located(source, note) for note in source.motion_notes + left_out]
         for motion in motions:
             try:
                 motion_id = registry.add(motion, source.path)

@@ -21,7 +21,8 @@ XML it comes from (the text inside a line, its footnotes, links and emphasis, is
 :mod:`.xml_inline`'s); what reads as a tag in the XML's text is left out, so that none of it
 is taken for that layout's markup. What those lines cannot say goes with them: that the lines
 after the signature are an annex, whatever their length, and notes for the user (a table to
-lay out, a footnote on the paper's title, which the letter's head cannot hold). A footnote on
+lay out, a footnote on the paper's title, which the letter's head cannot hold), phrased for
+the paper as a letter and as a motion, whose entry holds neither. A footnote on
 a heading follows the heading's line, which the text readers then note as not called.
 The record of a debate in XML (the Handelingen,
 ``h-tk-...xml``, or the Kamer's own verbatim record) is refused saying what it is and what to
@@ -66,8 +67,11 @@ class XmlText:
     """The printed lines of a Kamerstuk's XML, and what the XML says that they cannot."""
 
     lines: list[SourceLine]
-    #: Notes for the user, "line N: ...", N a line of the XML.
+    #: Notes for the user, "line N: ...", N a line of the XML, on the paper as a letter.
     notes: list[str] = field(default_factory=list)
+    #: The same notes on the paper as a motion, whose entry in the registry holds no
+    #: footnotes and no tables.
+    motion_notes: list[str] = field(default_factory=list)
     #: Whether the XML gives an annex (``bijlage``) after the signature.
     annex: bool = False
 
@@ -125,7 +129,8 @@ def read_xml(raw: bytes, path: Path) -> XmlText:
             f"found root '{root.tag}'"
         )
     printer = _Printer(builder.lines)
-    return XmlText(printer.document(root), printer.notes, printer.annex)
+    lines = printer.document(root)
+    return XmlText(lines, printer.notes, printer.motion_notes, printer.annex)
 
 
 def _debate_record(root: Element) -> tuple[Element, str] | None:
@@ -155,6 +160,7 @@ class _Printer:
         self.out: list[SourceLine] = []
         self.inline = InlineText()
         self.notes: list[str] = []
+        self.motion_notes: list[str] = []
         self.signed = False
         self.annex = False
 
@@ -194,12 +200,17 @@ class _Printer:
 
     def title_notes(self, title: Element | None, what: str) -> None:
         """A note on each footnote on a title: the head of a letter (and the subject) holds
-        no footnotes, so it is left out, its text said for the user to place it."""
+        no footnotes, nor does a motion's entry, so it is left out, its text said for the
+        user to place it."""
         for noot in title.iter("noot") if title is not None else []:
+            left_out = f"the footnote on {what}, '{footnote_text(noot)}'"
             self.notes.append(
-                f"line {self.line_of(noot)}: left out of the head: the footnote on {what}, "
-                f"'{footnote_text(noot)}' (the letter's head and subject hold no footnotes; "
-                "if the letter needs it, call it in the text)"
+                f"line {self.line_of(noot)}: left out of the head: {left_out} (the letter's "
+                "head and subject hold no footnotes; if the letter needs it, call it in the text)"
+            )
+            self.motion_notes.append(
+                f"line {self.line_of(noot)}: left out of the motion: {left_out} (a motion's "
+                "entry holds no footnotes; if the entry needs what it says, write it in)"
             )
 
     def block(self, element: Element) -> None:
@@ -274,9 +285,15 @@ class _Printer:
                 self.emit(row, f"<sup>{mark}</sup> {text}")
         rows = len(list(element.iter("row")))
         named = f" '{text_of(caption)}'" if caption is not None and text_of(caption) else ""
+        line = self.line_of(element)
         self.notes.append(
-            f"line {self.line_of(element)}: the table{named} is in the draft as a list, each of "
-            f"its {rows} rows an item with its cells parted by ' | '; lay the table out in the text"
+            f"line {line}: the table{named} is in the draft as a list, each of its {rows} rows "
+            "an item with its cells parted by ' | '; lay the table out in the text"
+        )
+        self.motion_notes.append(
+            f"line {line}: the table{named} is in the motion's text as its {rows} rows, each "
+            "after a dash with its cells parted by ' | '; check the clause that holds it (a "
+            "motion's entry holds no tables)"
         )
 
     def paragraph(self, element: Element, prefix: str) -> None:

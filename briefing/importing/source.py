@@ -40,8 +40,10 @@ class Source:
     path: Path
     kind: str
     lines: list[SourceLine]
-    #: Notes of the file's reader for the user ("line N: ..."): what its lines cannot say.
+    #: Notes of the file's reader for the user ("line N: ..."): what its lines cannot say,
+    #: for the letter they are, and for the motion they are.
     notes: list[str] = field(default_factory=list)
+    motion_notes: list[str] = field(default_factory=list)
     #: Whether the file says the lines after the signature are an annex (the official XML's
     #: ``bijlage``), however short.
     annex: bool = False
@@ -56,7 +58,7 @@ def read_source(path: Path) -> Source:
         return Source(path, "html", _cleaned(page_lines(raw, path)))
     if looks_like_xml(raw):
         xml = read_xml(raw, path)
-        return Source(path, "xml", xml.lines, xml.notes, xml.annex)
+        return Source(path, "xml", xml.lines, xml.notes, xml.motion_notes, xml.annex)
     return Source(path, "text", text_lines(_decode(raw, path)))
 
 

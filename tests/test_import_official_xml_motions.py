@@ -1,0 +1,77 @@
+"""``briefing import`` on a motion's official XML (``kst-<dossier>-<nr>.xml``): what the XML
+holds that a motion's entry cannot (a table, a footnote on the title) is said, as it is for a
+letter's XML.
+
+``kst-33529-1329.xml`` is the real XML of the motion Beckerman and Bushoff (see the web pages'
+README); the variants below add to it what no real motion's XML at hand has, each as the test
+says, written to the schema's form as the letters' fixture is.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import cli
+from tests.test_import_sources import IMPORT, content_copy
+
+XML = IMPORT / "web-pages" / "kst-33529-1329.xml"
+TITLE = "<titel>MOTIE VAN DE LEDEN BECKERMAN EN BUSHOFF"
+CONSIDERATION = "en Drenten te steunen;</al>"
+
+
+def variant(tmp_path: Path, old: str, new: str) -> Path:
+    """The real motion's XML with ``old`` (which must be in it) replaced by ``new``."""
+    xml = XML.read_text(encoding="utf-8")
+    assert old in xml, old
+    path = tmp_path / XML.name
+    path.write_text(xml.replace(old, new), encoding="utf-8")
+    return path
+
+
+def import_notes(tmp_path: Path, source: Path) -> list[str]:
+    """The lines the import of the motion ``source`` prints on stderr; it must succeed."""
+    run = cli("import", source, "--content", content_copy(tmp_path / "content"))
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.splitlines() == [
+        f"wrote {tmp_path / 'content' / 'motions.yaml'}: motion beckerman-33529-1329"
+    ]
+    return run.stderr.splitlines()
+
+
+def line_of(source: Path, text: str) -> int:
+    """The line of ``source`` where ``text`` starts."""
+    xml = source.read_text(encoding="utf-8")
+    return xml[: xml.index(text)].count("\n") + 1
+
+
+def test_a_footnote_on_a_motions_title_in_the_official_xml_is_said(tmp_path: Path) -> None:
+    """A footnote on the motion's title (as a gewijzigde motie's may say what it replaces) has
+    no place in the motion's entry: the import says so and gives its text, as for a letter."""
+    footnote = (
+        '<noot id="t1" type="voet"><noot.nr>1</noot.nr><noot.al>Vervangt de motie gedrukt '
+        "onder nr. 1300.</noot.al></noot>"
+    )
+    source = variant(tmp_path, TITLE, TITLE + footnote)
+    assert import_notes(tmp_path, source) == [
+        f"{source}:{line_of(source, '<noot id=')}: left out of the motion: the footnote on the "
+        "paper's title, 'Vervangt de motie gedrukt onder nr. 1300.' (a motion's entry holds no "
+        "footnotes; if the entry needs what it says, write it in)"
+    ]
+
+
+def test_a_table_in_a_motions_official_xml_is_noted_to_check(tmp_path: Path) -> None:
+    """A table in a motion runs on in the clause before it, row after row: the import says
+    so, as it says for a letter's table that it is a list to lay out."""
+    table = (
+        '<table><title>Tabel 1 Moties</title><tgroup cols="2"><colspec colnum="1" colname="c1"/>'
+        '<colspec colnum="2" colname="c2"/><thead><row><entry colname="c1"><al>Motie</al>'
+        '</entry><entry colname="c2"><al>Stand</al></entry></row></thead><tbody><row>'
+        '<entry colname="c1"><al>1181</al></entry><entry colname="c2"><al>open</al></entry>'
+        "</row></tbody></tgroup></table>"
+    )
+    source = variant(tmp_path, CONSIDERATION, CONSIDERATION + table)
+    assert import_notes(tmp_path, source) == [
+        f"{source}:{line_of(source, '<table>')}: the table 'Tabel 1 Moties' is in the motion's "
+        "text as its 2 rows, each after a dash with its cells parted by ' | '; check the clause "
+        "that holds it (a motion's entry holds no tables)"
+    ]
