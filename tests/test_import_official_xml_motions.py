@@ -1,6 +1,6 @@
 """``briefing import`` on a motion's official XML (``kst-<dossier>-<nr>.xml``): what the XML
-holds that a motion's entry cannot (a table, a footnote on the title) is said, as it is for a
-letter's XML.
+holds that a motion's entry cannot (a table, a footnote on the title or in a clause) is said,
+as it is for a letter's XML.
 
 ``kst-33529-1329.xml`` is the real XML of the motion Beckerman and Bushoff (see the web pages'
 README); the variants below add to it what no real motion's XML at hand has, each as the test
@@ -74,4 +74,20 @@ def test_a_table_in_a_motions_official_xml_is_noted_to_check(tmp_path: Path) -> 
         f"{source}:{line_of(source, '<table>')}: the table 'Tabel 1 Moties' is in the motion's "
         "text as its 2 rows, each after a dash with its cells parted by ' | '; check the clause "
         "that holds it (a motion's entry holds no tables)"
+    ]
+
+
+def test_a_footnote_in_a_motions_clause_in_the_official_xml_is_said(tmp_path: Path) -> None:
+    """A footnote called in a clause stays in the motion's text, where a motion's entry holds
+    none: the import says so, giving its number and text, so that it can be taken out."""
+    footnote = (
+        '<noot id="n1" type="voet"><noot.nr>1</noot.nr><noot.al>Kamerstuk 33 529, nr. 1181.'
+        "</noot.al></noot>"
+    )
+    source = variant(tmp_path, CONSIDERATION, CONSIDERATION.replace("</al>", footnote + "</al>"))
+    assert import_notes(tmp_path, source) == [
+        f"{source}:{line_of(source, 'overwegende dat de Tweede Kamer')}: footnote 1 ('Kamerstuk "
+        "33 529, nr. 1181.') is in the motion's text, its call and its text as '<sup>1</sup>' "
+        "in the clause that calls it (a motion's entry holds no footnotes); take them out, or "
+        "write what it says into the clause"
     ]

@@ -281,8 +281,7 @@ class _Printer:
                 self.inline.read(entry, parts, notes)
                 cells.append(collapse("".join(parts)))
             self.emit(row, "- " + " | ".join(cells))
-            for mark, text in notes:
-                self.emit(row, f"<sup>{mark}</sup> {text}")
+            self.footnotes(row, notes)
         rows = len(list(element.iter("row")))
         named = f" '{text_of(caption)}'" if caption is not None and text_of(caption) else ""
         line = self.line_of(element)
@@ -304,8 +303,7 @@ class _Printer:
         text = "".join(parts).lstrip()
         text = "\\" + text if text.startswith("#") else text  # the text's "#", not a heading
         self.emit(element, prefix + text, blank=element.tag != "li" or bool(notes))
-        for mark, text in notes:
-            self.emit(element, f"<sup>{mark}</sup> {text}")
+        self.footnotes(element, notes)
         for child in element:  # a list inside a list item
             if child.tag == "lijst" and element.tag == "li":
                 self.block(child)
@@ -316,8 +314,20 @@ class _Printer:
         notes: list[tuple[str, str]] = []
         calls = "".join(self.inline.call(noot, notes) for noot in element.iter("noot"))
         self.emit(element, f"### {text}{calls}")
-        for mark, note in notes:
-            self.emit(element, f"<sup>{mark}</sup> {note}")
+        self.footnotes(element, notes)
+
+    def footnotes(self, element: Element, notes: list[tuple[str, str]]) -> None:
+        """The footnotes ``notes`` called in ``element``, each on a line after it, as the text
+        readers read a footnote under the text; a motion's entry holds none, so for a motion
+        each is said: the lines are in the clause that calls it."""
+        for mark, text in notes:
+            self.emit(element, f"<sup>{mark}</sup> {text}")
+            self.motion_notes.append(
+                f"line {self.line_of(element)}: footnote {mark} ('{text}') is in the motion's "
+                f"text, its call and its text as '<sup>{mark}</sup>' in the clause that calls "
+                "it (a motion's entry holds no footnotes); take them out, or write what it "
+                "says into the clause"
+            )
 
 
 def _dossier_number(dossier: Element) -> str:
