@@ -22,7 +22,8 @@ XML it comes from (the text inside a line, its footnotes, links and emphasis, is
 is taken for that layout's markup. What those lines cannot say goes with them: that the lines
 after the signature are an annex, whatever their length, and notes for the user (a table to
 lay out, a footnote on the paper's title, which the letter's head cannot hold), phrased for
-the paper as a letter and as a motion, whose entry holds neither. A footnote on
+the paper as a letter and as a motion, whose entry holds neither (nor a footnote called in its
+text). A footnote on
 a heading follows the heading's line, which the text readers then note as not called.
 The record of a debate in XML (the Handelingen,
 ``h-tk-...xml``, or the Kamer's own verbatim record) is refused saying what it is and what to
