@@ -63,19 +63,30 @@ _GOVERNED = (
 )
 #: Clauses that give the Kamer's reasons (the considerations): a present participle opens them
 #: ("overwegende dat", "constaterende, dat", "betreurende dat", "wijzende op", "herinnerende
-#: aan", "constaterend dat"), after up to two words ("voorts verwachtende, dat", "gehoord
-#: hebbende dat", "in aanmerking nemende dat"), followed by what it governs; a request never
-#: opens so, nor with a request verb's participle ("verzoekende"). A participle without its
-#: final e ("-end") opens one only before "dat" or a comma: "bekend met", "ontleend aan",
-#: "getekend met" are past participles, as a wrapped line of a clause may start. Besides those,
-#: the reasons that open with no participle: "van mening dat", "gelet op", "gezien" ...
+#: aan", "uitgaande van", "constaterend dat"), after up to two words ("voorts verwachtende,
+#: dat", "gehoord hebbende dat", "in aanmerking nemende dat"), followed by what it governs; a
+#: request never opens so, nor with a request verb's participle ("verzoekende"). A participle
+#: without its final e ("-end") opens one only before "dat" or a comma: "bekend met",
+#: "ontleend aan", "getekend met" are past participles, as a wrapped line of a clause may
+#: start. Besides those, the reasons that open with no participle: "van mening dat", "gelet
+#: op", "gezien" ...
 _CONSIDERING_RE = re.compile(
     r"^(?:(?:van mening|van oordeel|gelet op|gezien|gehoord|voorts|tevens|indachtig|"
     r"bezorgd|verontrust|in het licht van|wijzend)\b"
     r"|(?:(?!(?:de|het|een|die|deze|dit)\s)[^\W\d_]+\s+){0,2}"
     r"(?!(?:verzoek|besluit|roep|draag|vraag|dring|nodig|spreek|zeg|geef|doe|zend)\w*\b)"
     r"(?!(?:voldo|volg)ende\b|(?:be|er|her|ge|ver)kend\b)[^\W\d_]{2,}"
-    rf"(?:ende(?=\s*[,:;]|\s*$|\s+(?:{_GOVERNED})\b)|end(?=\s*[,:]|\s+dat\b)))",
+    rf"(?:(?:e|aa)nde(?=\s*[,:;]|\s*$|\s+(?:{_GOVERNED})\b)|end(?=\s*[,:]|\s+dat\b)))",
+    re.I,
+)
+#: A consideration that opens a clause also where the clause before it lacks its semicolon or
+#: comma (the official XML may leave it out): "-ende dat" ("-aande dat"), or no participle
+#: ("van mening dat"). Another (a participle before anything but "dat") opens one only after
+#: a comma or a full stop, for a line of a clause may start so: "... en dat daaraan /
+#: voorafgaande ook".
+_OPENS_CLAUSE_RE = re.compile(
+    r"^(?:(?:[^\W\d_]+\s+){0,2}[^\W\d_]{2,}(?:e|aa)nde,?\s+dat\b"
+    r"|(?:van mening|van oordeel|gelet op|gezien|gehoord|voorts|tevens|indachtig)\b)",
     re.I,
 )
 #: The Kamer's findings ("constateert dat ...", "stelt vast dat ..."): reasons when a clause of
@@ -245,9 +256,12 @@ def _clauses(lines: list[SourceLine]) -> tuple[list[_Clause], list[str]]:
         if CLOSING_RE.match(text):
             ended = True
             continue
-        starts = _OPERATIVE_RE.match(text) or _CONSIDERING_RE.match(text)
         previous = clauses[-1].text.lower() if clauses else ""
         after_clause = previous.endswith(";") or previous == "gehoord de beraadslaging,"
+        starts = _OPERATIVE_RE.match(text) or (
+            _CONSIDERING_RE.match(text)
+            and (previous.endswith((",", ".")) or _OPENS_CLAUSE_RE.match(text))
+        )
         if clauses and _ITEM_RE.match(text):
             clauses[-1].text = f"{clauses[-1].text} {_ITEM_RE.sub(_DASH, text)}"
         elif starts or after_clause or not clauses:
