@@ -19,6 +19,7 @@ user why the file was refused, instead of only what the importer reads.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from briefing.importing.kamerstuk_layout import NUMBER_RE
@@ -147,7 +148,7 @@ def first_chamber_motion(lines: list[SourceLine]) -> tuple[int, str] | None:
     MOTIE VAN ..."). Its letter is no number of the Tweede Kamer's motions, which the register
     and the Kamer's records that 'briefing kamer link' reads hold; else None."""
     head = [(line.number, collapse(line.text)) for line in lines[:_HEAD_LINES] if line.text.strip()]
-    for (number, text), (_, after) in zip(head, [*head[1:], (0, "")], strict=True):
+    for (number, text), (_, after) in itertools.pairwise([*head, (0, "")]):
         title = _NUMBER_MARK_RE.sub("", text)
         if _LETTER_RE.match(title) and _MOTION_KIND_RE.match(after):
             title = f"{title} {after}"
