@@ -81,6 +81,30 @@ def test_an_eerste_kamer_motion_is_refused_as_one_saying_why(tmp_path: Path) -> 
     )
 
 
+def test_an_eerste_kamer_motion_is_refused_as_one_from_its_pdf_text_and_official_xml(
+    tmp_path: Path,
+) -> None:
+    """The Eerste Kamer's motion Schalk c.s. (35 300, L) as its page prints it, as a PDF's text
+    prints it (its letter on a line of its own above 'MOTIE VAN ...', made from the page) and
+    in the official XML's structure (printed 'Nr. L MOTIE VAN ...'; synthetic, see SOURCES):
+    each is refused as a motion of the Eerste Kamer, at its title, not as a paper without a
+    number or a site's copy."""
+    page = IMPORT / "motions" / "kst-35300-L.txt"
+    pdf_text = tmp_path / "kst-35300-L.pdf.txt"
+    text = page.read_text(encoding="utf-8")
+    pdf_text.write_text(text.replace("\nL MOTIE VAN", "\nL\nMOTIE VAN"), encoding="utf-8")
+    xml = IMPORT / "motions" / "kst-35300-L.synthetic.xml"
+    why = (
+        "this is a motion of the Eerste Kamer ('L MOTIE VAN HET LID SCHALK C.S.'), numbered with "
+        "a letter; motions.yaml holds the motions of the Tweede Kamer, numbered as its records "
+        "number them ('35 300, nr. 12'), so an Eerste Kamer motion is not imported; the importer "
+        "reads a letter as the text of the ministry's PDF"
+    )
+    for number, (source, line) in enumerate(((page, 8), (pdf_text, 8), (xml, 16))):
+        found = refusal(tmp_path / str(number), source)
+        assert found.startswith(f"briefing: error: {source}:{line}: {why}"), found
+
+
 def test_a_list_of_questions_and_answers_is_refused_by_its_kind(tmp_path: Path) -> None:
     """A Tweede Kamer paper of another kind under "Nr. 214 ..." is named by its kind."""
     source = IMPORT / "tk-2022D35259.excerpt.txt"

@@ -130,3 +130,47 @@ def test_van_oordeel_is_a_consideration_not_the_request(tmp_path: Path) -> None:
         "van oordeel, dat op dit terrein zo veel mogelijk moet worden samengewerkt"
     )
     assert motion["request"] == "dringt er bij de regering op aan, deze inspanningen te verrichten"
+
+
+def test_a_consideration_opening_with_any_present_participle_is_not_the_request(
+    tmp_path: Path,
+) -> None:
+    """A consideration may open with any present participle ("betreurende dat", "signalerende
+    dat", "wijzende op", "herinnerende aan", "uitgaande van", "vaststellend, dat"; real
+    motions open so, as "appreciërende dat" in the one read out in h-tk-20162017-39-39): it is
+    a consideration also right above the request, and also where the clause before it ends
+    with a comma; a line of a clause that starts with a participle ("voorafgaande ook", as a
+    PDF's text may break the real clause) is no clause. The motions are made up after the real
+    one (``kst-28600-VII-11.txt``), its second clause opened otherwise and its first broken
+    over lines: no real motion with such a clause right above its request was found."""
+    real = (MOTIONS / "kst-28600-VII-11.txt").read_text(encoding="utf-8")
+    second = "dat op dit terrein zo veel mogelijk moet worden samengewerkt"
+    for number, (opening, end) in enumerate(
+        (
+            ("betreurende, dat", ";"),
+            ("signalerende dat", ";"),
+            ("wijzende op het feit", ";"),
+            ("herinnerende aan de afspraak", ";"),
+            ("uitgaande van het gegeven", ";"),
+            ("vaststellend, dat", ","),
+            ("onderkennende dat", ","),
+        )
+    ):
+        page = (
+            real.replace(f"van oordeel, {second}", f"{opening} {second}")
+            .replace("per brief;", f"per brief{end}")
+            .replace("en dat daaraan voorafgaande ook", "en dat daaraan\nvoorafgaande ook")
+        )
+        folder = tmp_path / str(number)
+        folder.mkdir()
+        sample = folder / "kst-28600-VII-11.txt"
+        sample.write_text(page, encoding="utf-8")
+        motion = imported(folder, sample, "te-veldhuis-28600-vii-11")
+        considerations = [str(text) for text in motion["considerations"]]
+        assert len(considerations) == 2, considerations
+        assert considerations[0].endswith(f"per brief{end}")
+        assert "te maken en dat daaraan voorafgaande ook andere" in considerations[0]
+        assert considerations[1].startswith(f"{opening} {second}")
+        assert motion["request"] == (
+            "dringt er bij de regering op aan, deze inspanningen te verrichten"
+        )

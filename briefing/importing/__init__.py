@@ -178,6 +178,10 @@ def _read_motions(source: Source) -> tuple[list[motion_text.MotionText], list[st
     """The motions in the file and notes on any it leaves out: a motion's paper holds one,
     the record of a debate those the chair gave a number."""
     if motion_text.recognise(source.lines):
+        if (found := unsupported.first_chamber_motion(source.lines)) is not None:
+            raise BriefingError(
+                f"{source.path}:{found[0]}: this is {found[1]}; the importer reads {LAYOUTS}"
+            )
         return [motion_text.read_motion(source.lines, source.path)], []
     return debate_record.read_motions(source.lines, source.path)
 

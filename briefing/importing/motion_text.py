@@ -55,13 +55,38 @@ _OPERATIVE_RE = re.compile(
     r"nodigt|stelt voor|zegt|doet een beroep|betreurt|keurt|veroordeelt)\b",
     re.I,
 )
-#: Clauses that give the Kamer's reasons (the considerations).
+#: What follows the present participle that opens a consideration: "dat", a preposition,
+#: an article, a comma ("overwegende, dat"), an adverb ("overwegende voorts dat").
+_GOVERNED = (
+    r"dat|aan|op|over|met|van|de|het|een|in|naar|hoe|of|wat|welke|zijnde|hebbende|"
+    r"voorts|tevens|ook|echter|bovendien|verder|eveneens|daarnaast|nogmaals|wederom"
+)
+#: Clauses that give the Kamer's reasons (the considerations): a present participle opens them
+#: ("overwegende dat", "constaterende, dat", "betreurende dat", "wijzende op", "herinnerende
+#: aan", "uitgaande van", "constaterend dat"), after up to two words ("voorts verwachtende,
+#: dat", "gehoord hebbende dat", "in aanmerking nemende dat"), followed by what it governs; a
+#: request never opens so, nor with a request verb's participle ("verzoekende"). A participle
+#: without its final e ("-end") opens one only before "dat" or a comma: "bekend met",
+#: "ontleend aan", "getekend met" are past participles, as a wrapped line of a clause may
+#: start. Besides those, the reasons that open with no participle: "van mening dat", "gelet
+#: op", "gezien" ...
 _CONSIDERING_RE = re.compile(
-    r"^(?:overwegende|constaterende|van mening|van oordeel|gelet op|gezien|erkennende|"
-    r"benadrukkende|kennisgenomen hebbende|"
-    r"vaststellende|wijzend|voorts|tevens|onderstrepende|concluderende|gehoord|"
-    r"in aanmerking nemende|verwijzende|kennisnemende|opmerkende|zich realiserende|"
-    r"overwegend|constaterend)\b",
+    r"^(?:(?:van mening|van oordeel|gelet op|gezien|gehoord|voorts|tevens|indachtig|"
+    r"bezorgd|verontrust|in het licht van|wijzend)\b"
+    r"|(?:(?!(?:de|het|een|die|deze|dit)\s)[^\W\d_]+\s+){0,2}"
+    r"(?!(?:verzoek|besluit|roep|draag|vraag|dring|nodig|spreek|zeg|geef|doe|zend)\w*\b)"
+    r"(?!(?:voldo|volg)ende\b|(?:be|er|her|ge|ver)kend\b)[^\W\d_]{2,}"
+    rf"(?:(?:e|aa)nde(?=\s*[,:;]|\s*$|\s+(?:{_GOVERNED})\b)|end(?=\s*[,:]|\s+dat\b)))",
+    re.I,
+)
+#: A consideration that opens a clause also where the clause before it lacks its semicolon or
+#: comma (the official XML may leave it out): "-ende dat" ("-aande dat"), or no participle
+#: ("van mening dat"). Another (a participle before anything but "dat") opens one only after
+#: a comma or a full stop, for a line of a clause may start so: "... en dat daaraan /
+#: voorafgaande ook".
+_OPENS_CLAUSE_RE = re.compile(
+    r"^(?:(?:[^\W\d_]+\s+){0,2}[^\W\d_]{2,}(?:e|aa)nde,?\s+dat\b"
+    r"|(?:van mening|van oordeel|gelet op|gezien|gehoord|voorts|tevens|indachtig)\b)",
     re.I,
 )
 #: The Kamer's findings ("constateert dat ...", "stelt vast dat ..."): reasons when a clause of
@@ -176,7 +201,7 @@ def read_body(lines: list[SourceLine], path: Path, opening: int) -> MotionBody:
     ``opening``); a :class:`BriefingError` when it holds no request."""
     clauses, names = _clauses(lines)
     clauses = [c for c in clauses if not c.text.lower().startswith("gehoord de beraadslaging")]
-    reasons = [bool(_CONSIDERING_RE.match(c.text)) for c in clauses]
+    reasons = [_gives_reasons(c.text) for c in clauses]
     stated = [reasons[i] or bool(_FINDING_RE.match(c.text)) for i, c in enumerate(clauses)]
     reasons = [reasons[i] or (stated[i] and not all(stated[i:])) for i in range(len(clauses))]
     asks = [i for i, c in enumerate(clauses) if not reasons[i]]
@@ -231,9 +256,12 @@ def _clauses(lines: list[SourceLine]) -> tuple[list[_Clause], list[str]]:
         if CLOSING_RE.match(text):
             ended = True
             continue
-        starts = _OPERATIVE_RE.match(text) or _CONSIDERING_RE.match(text)
         previous = clauses[-1].text.lower() if clauses else ""
         after_clause = previous.endswith(";") or previous == "gehoord de beraadslaging,"
+        starts = _OPERATIVE_RE.match(text) or (
+            _CONSIDERING_RE.match(text)
+            and (previous.endswith((",", ".")) or _OPENS_CLAUSE_RE.match(text))
+        )
         if clauses and _ITEM_RE.match(text):
             clauses[-1].text = f"{clauses[-1].text} {_ITEM_RE.sub(_DASH, text)}"
         elif starts or after_clause or not clauses:
@@ -246,6 +274,11 @@ def _clauses(lines: list[SourceLine]) -> tuple[list[_Clause], list[str]]:
     for clause in clauses:
         clause.text = _tidy(clause.text)
     return clauses, names
+
+
+def _gives_reasons(text: str) -> bool:
+    """Whether the clause ``text`` opens as the Kamer's reasons do, not as its request."""
+    return bool(_CONSIDERING_RE.match(text)) and not _OPERATIVE_RE.match(text)
 
 
 def _is_name(text: str) -> bool:

@@ -19,6 +19,7 @@ user why the file was refused, instead of only what the importer reads.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from briefing.importing.kamerstuk_layout import NUMBER_RE
@@ -34,6 +35,10 @@ _LETTERED_RE = re.compile(
     r"^(?!(?:DE|HET)\s+(?:MINISTER|STAATSSECRETARIS|LID|LEDEN|INFORMATEUR|FORMATEUR))"
     r"([A-Z]{1,3})\s+([A-Z]{4,}(?:\s+[A-Z\u00c0-\u00dd.]+)+)$"
 )
+#: The official XML's printed number before an Eerste Kamer paper's letter: "Nr. L MOTIE ...".
+_NUMBER_MARK_RE = re.compile(r"^Nr\.\s*(?=[A-Z]{1,3}\s)")
+#: An Eerste Kamer paper's letter on a line of its own, as a PDF's text prints it.
+_LETTER_RE = re.compile(r"^[A-Z]{1,3}$")
 #: The kinds of paper the importer reads, as their heading starts.
 _READ_KINDS_RE = re.compile(r"^(?:HERDRUK\d{0,3}\s+)?(?:GEWIJZIGDE\s+)?(?:BRIEF|MOTIE)\b", re.I)
 #: A motion's title after its number: "MOTIE VAN ...", "GEWIJZIGDE MOTIE VAN ...".
@@ -93,9 +98,11 @@ def what_it_is(lines: list[SourceLine]) -> tuple[int, str] | None:
     """The line and a description of the paper in ``lines`` when it is one the importer does
     not read (an Eerste Kamer paper, a Tweede Kamer paper of another kind); else None."""
     head = [(line.number, collapse(line.text)) for line in lines[:_HEAD_LINES]]
+    if (motion := first_chamber_motion(lines)) is not None:
+        return motion
     for number, text in head:
         if _FIRST_CHAMBER_RE.search(text) or _LETTERED_RE.match(text):
-            return _first_chamber(head) or (
+            return (
                 number,
                 f"a paper of the Eerste Kamer ('{text}'), which the importer does not read",
             )
@@ -134,14 +141,21 @@ def labels_apart(lines: list[SourceLine]) -> tuple[int, str] | None:
     return None
 
 
-def _first_chamber(head: list[tuple[int, str]]) -> tuple[int, str] | None:
-    """A motion of the Eerste Kamer, by its title ("L MOTIE VAN HET LID SCHALK C.S."): its
-    letter is no number of the Tweede Kamer's motions, which the register and the Kamer's
-    records that 'briefing kamer link' reads hold."""
-    for number, text in head:
-        if (lettered := _LETTERED_RE.match(text)) and _MOTION_KIND_RE.match(lettered[2]):
+def first_chamber_motion(lines: list[SourceLine]) -> tuple[int, str] | None:
+    """The line and a description of a motion of the Eerste Kamer in ``lines``, by its title:
+    its letter before it ("L MOTIE VAN HET LID SCHALK C.S."), on the line above it (the
+    PDF's text: "L", then "MOTIE VAN ..."), or after "Nr." (the official XML printed: "Nr. L
+    MOTIE VAN ..."). Its letter is no number of the Tweede Kamer's motions, which the register
+    and the Kamer's records that 'briefing kamer link' reads hold; else None."""
+    head = [(line.number, collapse(line.text)) for line in lines[:_HEAD_LINES] if line.text.strip()]
+    for (number, text), (_, after) in itertools.pairwise([*head, (0, "")]):
+        title = _NUMBER_MARK_RE.sub("", text)
+        if _LETTER_RE.match(title) and _MOTION_KIND_RE.match(after):
+            title = f"{title} {after}"
+        lettered = _LETTERED_RE.match(title)
+        if lettered and _MOTION_KIND_RE.match(lettered[2]):
             return number, (
-                f"a motion of the Eerste Kamer ('{text}'), numbered with a letter; motions.yaml "
+                f"a motion of the Eerste Kamer ('{title}'), numbered with a letter; motions.yaml "
                 "holds the motions of the Tweede Kamer, numbered as its records number them "
                 "('35 300, nr. 12'), so an Eerste Kamer motion is not imported"
             )
