@@ -174,3 +174,24 @@ def test_a_consideration_opening_with_any_present_participle_is_not_the_request(
         assert motion["request"] == (
             "dringt er bij de regering op aan, deze inspanningen te verrichten"
         )
+
+
+def test_a_listed_opening_starts_a_consideration_after_a_clause_without_its_semicolon(
+    tmp_path: Path,
+) -> None:
+    """Where the clause before lacks its closing mark (the official XML may leave it out), an
+    opening real motions use often starts the next consideration also when no "dat" follows
+    it ("kennisnemende van"), as it did before any participle opened one. The motion is the
+    real one (``kst-28600-VII-11.txt``), its first clause's semicolon taken away and its
+    second clause opened so."""
+    real = (MOTIONS / "kst-28600-VII-11.txt").read_text(encoding="utf-8")
+    page = real.replace("per brief;", "per brief").replace(
+        "van oordeel, dat op dit terrein", "kennisnemende van de wens dat op dit terrein"
+    )
+    sample = tmp_path / "kst-28600-VII-11.txt"
+    sample.write_text(page, encoding="utf-8")
+    motion = imported(tmp_path, sample, "te-veldhuis-28600-vii-11")
+    considerations = [str(text) for text in motion["considerations"]]
+    assert len(considerations) == 2, considerations
+    assert considerations[0].endswith("per telefoon en/of per brief")
+    assert considerations[1].startswith("kennisnemende van de wens dat op dit terrein")

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import yaml
+
 from tests.conftest import cli
 from tests.test_import_sources import IMPORT, content_copy
 
@@ -78,16 +80,55 @@ def test_a_table_in_a_motions_official_xml_is_noted_to_check(tmp_path: Path) -> 
 
 
 def test_a_footnote_in_a_motions_clause_in_the_official_xml_is_said(tmp_path: Path) -> None:
-    """A footnote called in a clause stays in the motion's text, where a motion's entry holds
-    none: the import says so, giving its number and text, so that it can be taken out."""
+    """A footnote called in a clause is left out of the motion's text, call and text, where a
+    motion's entry holds none: the import says so, giving its number and text."""
     footnote = (
         '<noot id="n1" type="voet"><noot.nr>1</noot.nr><noot.al>Kamerstuk 33 529, nr. 1181.'
         "</noot.al></noot>"
     )
     source = variant(tmp_path, CONSIDERATION, CONSIDERATION.replace("</al>", footnote + "</al>"))
     assert import_notes(tmp_path, source) == [
-        f"{source}:{line_of(source, 'overwegende dat de Tweede Kamer')}: footnote 1 ('Kamerstuk "
-        "33 529, nr. 1181.') is in the motion's text, its call and its text as '<sup>1</sup>' "
-        "in the clause that calls it (a motion's entry holds no footnotes); take them out, or "
-        "write what it says into the clause"
+        f"{source}:{line_of(source, 'overwegende dat de Tweede Kamer')}: left out of the "
+        "motion: footnote 1, 'Kamerstuk 33 529, nr. 1181.' (a motion's entry holds no "
+        "footnotes; if the clause that calls it needs what it says, write it in)"
     ]
+    considerations = yaml.safe_load((tmp_path / "content" / "motions.yaml").read_text())["motions"][
+        -1
+    ]["considerations"]
+    assert considerations[0] == (
+        "overwegende dat de Tweede Kamer een serie moties heeft aangenomen om gedupeerde "
+        "Groningers en Drenten te steunen;"
+    )
+
+
+def test_a_lettered_list_keeps_its_letters_from_the_xml_and_from_the_page(tmp_path: Path) -> None:
+    """A list's items lettered "a.", "b." keep their letters in the request, read from the
+    official XML (``li.nr``) and from the saved page alike, where a dash stays a dash. The
+    real motion's list is dashed; here its marks are letters, as other motions' lists are."""
+    requests = []
+    for name, dash, letter in (
+        (XML.name, "<li.nr>\u2013</li.nr>", "<li.nr>{}.</li.nr>"),
+        (
+            XML.with_suffix(".html").name,
+            '<span class="ol">\u2013 </span>',
+            '<span class="ol">{}. </span>',
+        ),
+    ):
+        text = (XML.parent / name).read_text(encoding="utf-8")
+        assert text.count(dash) == 5, name
+        for mark in "abcde":
+            text = text.replace(dash, letter.format(mark), 1)
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / name).write_text(text, encoding="utf-8")
+        run = cli("import", folder / name, "--content", content_copy(folder / "content"))
+        assert run.returncode == 0, run.stderr
+        motions = yaml.safe_load((folder / "content" / "motions.yaml").read_text())["motions"]
+        requests.append(motions[-1]["request"])
+    assert requests[0] == requests[1]
+    assert requests[0].startswith(
+        "verzoekt de regering aangenomen moties uit te voeren, waaronder: a. de motie op stuk nr. "
+        "1181 (33 529) om te komen tot"
+    )
+    assert " b. de motie op stuk nr. 1154 (33 529) om gedupeerden" in requests[0]
+    assert "\u2013" not in requests[0]

@@ -80,13 +80,16 @@ _CONSIDERING_RE = re.compile(
     re.I,
 )
 #: A consideration that opens a clause also where the clause before it lacks its semicolon or
-#: comma (the official XML may leave it out): "-ende dat" ("-aande dat"), or no participle
-#: ("van mening dat"). Another (a participle before anything but "dat") opens one only after
-#: a comma or a full stop, for a line of a clause may start so: "... en dat daaraan /
-#: voorafgaande ook".
+#: comma (the official XML may leave it out): "-ende dat" ("-aande dat"), no participle ("van
+#: mening dat"), or an opening real motions use often ("kennisnemende van", "constaterende het
+#: leed"). Another (a participle before anything but "dat") opens one only after a comma or a
+#: full stop, for a line of a clause may start so: "... en dat daaraan / voorafgaande ook".
 _OPENS_CLAUSE_RE = re.compile(
     r"^(?:(?:[^\W\d_]+\s+){0,2}[^\W\d_]{2,}(?:e|aa)nde,?\s+dat\b"
-    r"|(?:van mening|van oordeel|gelet op|gezien|gehoord|voorts|tevens|indachtig)\b)",
+    r"|(?:van mening|van oordeel|gelet op|gezien|gehoord|voorts|tevens|indachtig|"
+    r"overwegende|constaterende|erkennende|benadrukkende|kennisgenomen hebbende|vaststellende|"
+    r"onderstrepende|concluderende|in aanmerking nemende|verwijzende|kennisnemende|"
+    r"opmerkende|zich realiserende)\b)",
     re.I,
 )
 #: The Kamer's findings ("constateert dat ...", "stelt vast dat ..."): reasons when a clause of
@@ -105,6 +108,13 @@ _TRAILING_MARK_RE = re.compile(r"(?<=\w\w)[.,;]$|[,;]$")
 #: the member's full name and office ("Bram Kouwenhoven, Kamerlid"), "Medeindiener" ...
 _SUBMITTERS_BLOCK_RE = re.compile(r"^(?:Indieners?|Mede-?indieners?)$", re.I)
 _DASH = "\u2013 "
+#: An item's number or letter, which the clause keeps ("a. de motie ..."), after the dash the
+#: official XML's text prints before it.
+_LABEL_RE = re.compile(r"^(?:[-\u2013]\s+)?(\d{1,2}[.)]|[a-z][.)])\s+(?=\S)")
+#: A footnote as the official XML's text gives it: its call in the clause, its text on a line
+#: after it; a motion's entry holds no footnotes (the import says what they were).
+_CALL_RE = re.compile(r"<sup>\d{1,3}</sup>")
+_FOOTNOTE_RE = re.compile(r"^<sup>\d{1,3}</sup>\s")
 
 
 @dataclass
@@ -262,8 +272,11 @@ def _clauses(lines: list[SourceLine]) -> tuple[list[_Clause], list[str]]:
             _CONSIDERING_RE.match(text)
             and (previous.endswith((",", ".")) or _OPENS_CLAUSE_RE.match(text))
         )
+        if _FOOTNOTE_RE.match(text):
+            continue
+        text = _CALL_RE.sub("", text)
         if clauses and _ITEM_RE.match(text):
-            clauses[-1].text = f"{clauses[-1].text} {_ITEM_RE.sub(_DASH, text)}"
+            clauses[-1].text = f"{clauses[-1].text} {_item(text)}"
         elif starts or after_clause or not clauses:
             clauses.append(_Clause(text, line.number))
         else:
@@ -274,6 +287,14 @@ def _clauses(lines: list[SourceLine]) -> tuple[list[_Clause], list[str]]:
     for clause in clauses:
         clause.text = _tidy(clause.text)
     return clauses, names
+
+
+def _item(text: str) -> str:
+    """A list's item as the clause holds it: its number or letter kept ("a. ..."), a dash or
+    bullet as a dash ("\u2013 ...")."""
+    if label := _LABEL_RE.match(text):
+        return f"{label[1]} {text[label.end() :]}"
+    return _ITEM_RE.sub(_DASH, text)
 
 
 def _gives_reasons(text: str) -> bool:

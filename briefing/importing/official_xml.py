@@ -320,14 +320,13 @@ class _Printer:
     def footnotes(self, element: Element, notes: list[tuple[str, str]]) -> None:
         """The footnotes ``notes`` called in ``element``, each on a line after it, as the text
         readers read a footnote under the text; a motion's entry holds none, so for a motion
-        each is said: the lines are in the clause that calls it."""
+        each is left out of it (the motion's reader drops the lines) and said."""
         for mark, text in notes:
             self.emit(element, f"<sup>{mark}</sup> {text}")
             self.motion_notes.append(
-                f"line {self.line_of(element)}: footnote {mark} ('{text}') is in the motion's "
-                f"text, its call and its text as '<sup>{mark}</sup>' in the clause that calls "
-                "it (a motion's entry holds no footnotes); take them out, or write what it "
-                "says into the clause"
+                f"line {self.line_of(element)}: left out of the motion: footnote {mark}, "
+                f"'{text}' (a motion's entry holds no footnotes; if the clause that calls it "
+                "needs what it says, write it in)"
             )
 
 
