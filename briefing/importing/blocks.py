@@ -4,8 +4,9 @@ A block is a run of lines that belong together, before it becomes a paragraph, a
 or a heading (:mod:`.body`). A line of markdown heading markup is a heading; a footnote's text
 (a raised number, ``[^id]:``) a footnote; a list's item starts where :mod:`.items` says; the
 rest runs on in its paragraph up to a blank line. A short paragraph all in bold or emphasis is
-a heading. A table's cells, as a web page's copy gives them one a line between blank lines,
-become a list's items.
+a heading. A table's row (:mod:`.tables`) is a list's item of its own, its cells parted by
+" | "; a table's cells, as a web page's copy gives them one a line between blank lines, become
+a list's items.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from briefing.importing.debris import SEPARATOR_RE, Hyphenation, clean_markup, link_text
 from briefing.importing.footnotes import digits
 from briefing.importing.items import ends_item, item_text, starts_item
+from briefing.importing.tables import Table
 from briefing.importing.text import (
     SUPERSCRIPTS,
     TERMINAL_RE,
@@ -48,22 +50,30 @@ class Block:
     mark: str = ""
     text: str = ""
     style: str = "plain"
+    #: A table's row (an item): its cells.
+    cells: tuple[str, ...] = ()
 
     @property
     def line(self) -> int:
         return self.lines[0].number
 
 
-def cut_blocks(lines: list[SourceLine], room: float | None) -> list[Block]:
+def cut_blocks(lines: list[SourceLine], room: float | None, tables: list[Table]) -> list[Block]:
     """The blocks of ``lines``, in order; ``room`` is the width a wrapped line fills (see
-    :func:`.wrapped.line_room`), by which a list's item is told to end."""
+    :func:`.wrapped.line_room`), by which a list's item is told to end; each row of the
+    ``tables`` among them an item of its own."""
+    rows = {index: cells for table in tables for index, cells in table.rows.items()}
     blocks: list[Block] = []
     current: Block | None = None
     previous = ""
-    for line in lines:
+    for index, line in enumerate(lines):
         text = line.text.strip()
         if not text or SEPARATOR_RE.match(text):
             current, previous = None, ""
+            continue
+        if index in rows:
+            blocks.append(Block("item", [line], cells=rows[index]))
+            current, previous = None, text
             continue
         if HEADING_RE.match(text):
             blocks.append(Block("heading", [line]))
@@ -102,7 +112,9 @@ def clean(block: Block, hyphenation: Hyphenation) -> None:
     markup taken out; a heading's style, and a short paragraph all in bold or emphasis made
     a heading."""
     raw = hyphenation.join_all(line.text for line in block.lines)
-    if block.kind == "heading":
+    if block.cells:
+        block.text = " | ".join(clean_markup(cell) for cell in block.cells)
+    elif block.kind == "heading":
         raw = HEADING_RE.sub(r"\1", raw.strip())
         block.style = "bold" if is_bold(raw) else "emphasis" if is_emphasised(raw) else "plain"
         block.text = clean_markup(strip_markup(raw))

@@ -24,6 +24,7 @@ from briefing.importing.blocks import MAX_HEADING, Block, clean, cut_blocks, tab
 from briefing.importing.debris import Hyphenation
 from briefing.importing.footnotes import Footnotes, note_glued_calls, place_footnotes
 from briefing.importing.parsed import Body, DraftSection, FootnoteText, ItemList, Paragraph
+from briefing.importing.tables import find_tables
 from briefing.importing.text import (
     SourceLine,
     collapse,
@@ -78,7 +79,9 @@ def read_body(
             "compare them with the publication"
         )
     room = line_room([*lines, *annex])
-    parts = [cut_blocks(part, room) for part in spaced]
+    tables = [find_tables(part) for part in spaced]
+    notes += [table.note() for found in tables for table in found]
+    parts = [cut_blocks(part, room, found) for part, found in zip(spaced, tables, strict=True)]
     marked = any(block.kind == "heading" for part in parts for block in part)
     notes_found = Footnotes()
     for footnote in footnotes:
@@ -187,7 +190,7 @@ def _join_continuations(
     joined: list[Block] = []
     for block in blocks:
         last = joined[-1] if joined else None
-        if block.kind == "paragraph" and last is not None and last.kind != "heading":
+        if block.kind == "paragraph" and last and last.kind != "heading" and not last.cells:
             subheading = bool(_LETTERED_RE.match(last.text)) and len(last.lines) == 1
             continues = not _LETTERED_RE.match(block.text) and (
                 starts_lower(block.text)
@@ -245,8 +248,9 @@ def _sections(blocks: list[Block], marked: bool, taken: set[str], intro: str) ->
         paragraph = Paragraph(block.text, block.lines)
         current = stack[-1]
         if block.kind == "item":
-            if current.body and isinstance(current.body[-1], ItemList):
-                current.body[-1].items.append(paragraph)
+            last = current.body[-1] if current.body else None
+            if isinstance(last, ItemList) and bool(blocks[index - 1].cells) == bool(block.cells):
+                last.items.append(paragraph)
             else:
                 current.body.append(ItemList([paragraph]))
         else:
