@@ -137,3 +137,15 @@ def test_a_lists_items_after_a_tab_stay_items_beside_a_table(tmp_path: Path) -> 
     paragraphs = [b for s in draft["sections"] for b in s["body"] if isinstance(b, str)]
     assert "Voorbehoud onder voorbehoud van de Raad." in paragraphs
     assert notes.count("lay the table out") == 1
+
+
+def test_a_footnote_called_in_a_tables_cell_stays_in_its_row(tmp_path: Path) -> None:
+    """The call glued to a cell's last word ("MoU1", as a copy gives a raised number) becomes
+    the footnote's call in that cell; the row stays in the table."""
+    rows = "\n".join("\t".join(row) for row in ROWS).replace("MoU\t", "MoU1\t")
+    source = _letter(tmp_path, f"Tabel 1 Planning\n{rows}")
+    source.write_text(source.read_text(encoding="utf-8").replace("aan1 het", "aan het"))
+    draft, notes = _imported(tmp_path, source)
+    call = "[^ter-vertrouwelijke-inzage-gelegd]"
+    assert _lists(draft) == [[*ITEMS[:2], f"Openbaarmaking MoU{call} | na ondertekening"]]
+    assert "of its 3 rows" in notes
