@@ -149,3 +149,24 @@ def test_a_footnote_called_in_a_tables_cell_stays_in_its_row(tmp_path: Path) -> 
     call = "[^ter-vertrouwelijke-inzage-gelegd]"
     assert _lists(draft) == [[*ITEMS[:2], f"Openbaarmaking MoU{call} | na ondertekening"]]
     assert "of its 3 rows" in notes
+
+
+def test_a_tables_caption_in_a_copy_without_blank_lines_heads_the_table(tmp_path: Path) -> None:
+    """tweedekamer.nl prints no blank line between paragraphs (the real Kamerstuk 34 700, nr.
+    65, copied from it): the caption right above the first row, after a sentence's end, is
+    not the paragraph's last words but the table's heading; the text after the table goes on
+    as a paragraph of its own."""
+    text = (IMPORT / "tk-2019D37354.txt").read_text(encoding="utf-8")
+    end = "en dit zal blijven doen.\n"
+    rows = "Stap\tWanneer\nAdvies\tfebruari 2019\nBesluit\tmaart 2019\n"
+    after = (
+        "Na het besluit informeer ik uw Kamer over de stappen die het kabinet daarna zet, en\n"
+        "over de planning daarvan.\n"
+    )
+    source = tmp_path / "brief.txt"
+    source.write_text(text.replace(end, f"{end}Tabel 1 Planning\n{rows}{after}"), encoding="utf-8")
+    draft, _ = _imported(tmp_path, source)
+    assert draft["sections"][0]["body"][-1].endswith(end.strip())
+    assert draft["sections"][1]["heading"] == "Tabel 1 Planning"
+    items = ["Stap | Wanneer", "Advies | februari 2019", "Besluit | maart 2019"]
+    assert draft["sections"][1]["body"] == [{"items": items}, " ".join(after.split())]

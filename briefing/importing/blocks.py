@@ -61,8 +61,11 @@ class Block:
 def cut_blocks(lines: list[SourceLine], room: float | None, tables: list[Table]) -> list[Block]:
     """The blocks of ``lines``, in order; ``room`` is the width a wrapped line fills (see
     :func:`.wrapped.line_room`), by which a list's item is told to end; each row of the
-    ``tables`` among them an item of its own."""
+    ``tables`` among them an item of its own, and the line right above a table, after a
+    sentence's end, a block of its own (its caption), also where no blank line parts it."""
     rows = {index: cells for table in tables for index, cells in table.rows.items()}
+    #: The first rows: a line right above one, after a sentence's end, is the table's caption.
+    starts = {min(table.rows) for table in tables}
     blocks: list[Block] = []
     current: Block | None = None
     previous = ""
@@ -88,8 +91,10 @@ def cut_blocks(lines: list[SourceLine], room: float | None, tables: list[Table])
             kept, number = item_text(text, last.mark if last else "")
             current = Block("item", [SourceLine(line.number, kept)], mark=number)
             blocks.append(current)
-        elif current is None or (
-            current.kind == "item" and ends_item(current.lines[-1].text, text, room)
+        elif (
+            current is None
+            or (current.kind == "item" and ends_item(current.lines[-1].text, text, room))
+            or (index + 1 in starts and ends_sentence(previous))
         ):
             current = Block("paragraph", [line])
             blocks.append(current)
