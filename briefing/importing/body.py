@@ -1,11 +1,11 @@
 """Turning a letter's body lines into sections: paragraphs, lists, headings and footnotes.
 
-The lines come from a layout reader with that layout's debris taken out. Here they become
-paragraphs (joined across hard line breaks, words hyphenated across lines joined again, a
-paragraph that a page break cut in two joined again), lists (their items found by
-:mod:`.items`) and headings; the footnotes' texts become the letter's ``footnotes`` and their
-calls ``[^id]``. The annex a letter sends after its signature is read by the same rules into
-sections of its own.
+The lines come from a layout reader with that layout's debris taken out; :mod:`.blocks` cuts
+them into blocks. Here these become paragraphs (joined across hard line breaks, words
+hyphenated across lines joined again, a paragraph that a page break cut in two joined again),
+lists (their items found by :mod:`.items`) and headings; the footnotes' texts become the
+letter's ``footnotes`` and their calls ``[^id]``. The annex a letter sends after its signature
+is read by the same rules into sections of its own.
 
 Headings are found by their markup where the text has it (markdown ``#``, bold or
 emphasis), and the markup gives the level: bold headings above plain ones above headings
@@ -19,37 +19,26 @@ afspraken ...") starts a paragraph of its own.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from briefing.importing.debris import SEPARATOR_RE, Hyphenation, clean_markup, link_text
-from briefing.importing.footnotes import Footnotes, digits, note_glued_calls, place_footnotes
-from briefing.importing.items import ends_item, item_text, starts_item
+from briefing.importing.blocks import MAX_HEADING, Block, clean, cut_blocks, table_cells
+from briefing.importing.debris import Hyphenation
+from briefing.importing.footnotes import Footnotes, note_glued_calls, place_footnotes
 from briefing.importing.parsed import Body, DraftSection, FootnoteText, ItemList, Paragraph
+from briefing.importing.tables import find_tables
 from briefing.importing.text import (
-    SUPERSCRIPTS,
-    TERMINAL_RE,
     SourceLine,
     collapse,
     ends_sentence,
-    is_bold,
-    is_emphasised,
     sentences,
     slugify,
     starts_lower,
     starts_upper,
-    strip_markup,
     unique_id,
 )
 from briefing.importing.wrapped import ends_short, line_room, paragraph_ends
 
-_HEADING_RE = re.compile(r"^#{1,6}\s+(\S.*)$")
-_FOOTNOTE_DEF_RE = re.compile(
-    rf"^(?:<sup>(\d{{1,3}})</sup>|([{SUPERSCRIPTS}]{{1,3}})|\[\^([^\]\s]{{1,40}})\]:|(\*{{1,3}})\))"
-    r"\s*(\S.*)$"
-)
 #: Heading styles from the top level down, as a letter's PDF prints them.
 _STYLES = ["bold", "plain", "emphasis"]
-_MAX_HEADING = 200
 #: A question up to this length may be a heading ("Wat is gepast gebruik?").
 _MAX_QUESTION = 80
 #: The number in front of a numbered heading: "1. Inleiding", "2.3 Financiering", and the
@@ -65,24 +54,6 @@ INTRO_ID = "inleiding"
 ANNEX_ID = "bijlage"
 #: What no paragraph ends with: a text ending so goes on in the next block, however short.
 _GOES_ON = (",", "-", "\u2013", "(")
-#: So many short lines in a row, each between blank lines, are a table's cells (at most so long).
-_TABLE_CELLS = 8
-_MAX_CELL = 60
-
-
-@dataclass
-class _Block:
-    """A run of body lines that belong together, before it becomes a paragraph or heading."""
-
-    kind: str
-    lines: list[SourceLine]
-    mark: str = ""
-    text: str = ""
-    style: str = "plain"
-
-    @property
-    def line(self) -> int:
-        return self.lines[0].number
 
 
 def read_body(
@@ -108,7 +79,9 @@ def read_body(
             "compare them with the publication"
         )
     room = line_room([*lines, *annex])
-    parts = [_blocks(part, room) for part in spaced]
+    tables = [find_tables(part) for part in spaced]
+    notes += [table.note() for found in tables for table in found]
+    parts = [cut_blocks(part, room, found) for part, found in zip(spaced, tables, strict=True)]
     marked = any(block.kind == "heading" for part in parts for block in part)
     notes_found = Footnotes()
     for footnote in footnotes:
@@ -137,84 +110,22 @@ def read_body(
 
 
 def _kept(
-    blocks: list[_Block], hyphenation: Hyphenation, found: Footnotes, notes: list[str]
-) -> list[_Block]:
+    blocks: list[Block], hyphenation: Hyphenation, found: Footnotes, notes: list[str]
+) -> list[Block]:
     """The blocks with text, cleaned, a table's cells as a list's items; the footnotes among
     them go to ``found``."""
-    kept: list[_Block] = []
+    kept: list[Block] = []
     for block in blocks:
-        _clean(block, hyphenation)
+        clean(block, hyphenation)
         if block.kind == "footnote":
             found.texts[block.mark] = FootnoteText(block.mark, block.text, block.line)
         elif block.text:
             kept.append(block)
-    _table_cells(kept, notes)
+    table_cells(kept, notes)
     return kept
 
 
-def _blocks(lines: list[SourceLine], room: float | None) -> list[_Block]:
-    blocks: list[_Block] = []
-    current: _Block | None = None
-    previous = ""
-    for line in lines:
-        text = line.text.strip()
-        if not text or SEPARATOR_RE.match(text):
-            current, previous = None, ""
-            continue
-        if _HEADING_RE.match(text):
-            blocks.append(_Block("heading", [line]))
-            current, previous = None, text
-            continue
-        if match := _FOOTNOTE_DEF_RE.match(text):
-            mark = match[1] or (digits(match[2]) if match[2] else match[3] or match[4])
-            current = _Block("footnote", [SourceLine(line.number, match[5])], mark=mark)
-            blocks.append(current)
-        elif _starts_item(text, previous, current, blocks):
-            last = blocks[-1] if blocks and blocks[-1].kind == "item" else None
-            kept, number = item_text(text, last.mark if last else "")
-            current = _Block("item", [SourceLine(line.number, kept)], mark=number)
-            blocks.append(current)
-        elif current is None or (
-            current.kind == "item" and ends_item(current.lines[-1].text, text, room)
-        ):
-            current = _Block("paragraph", [line])
-            blocks.append(current)
-        else:
-            current.lines.append(line)
-        previous = text
-    return blocks
-
-
-def _starts_item(text: str, previous: str, current: _Block | None, blocks: list[_Block]) -> bool:
-    """Whether the line starts a list's item (see :func:`starts_item`)."""
-    last = blocks[-1] if blocks else None
-    block = collapse(" ".join(line.text for line in last.lines)) if last else ""
-    number = last.mark if last and last.kind == "item" else ""
-    return starts_item(text, previous, block, bool(current and current.kind == "item"), number)
-
-
-def _clean(block: _Block, hyphenation: Hyphenation) -> None:
-    raw = hyphenation.join_all(line.text for line in block.lines)
-    if block.kind == "heading":
-        raw = _HEADING_RE.sub(r"\1", raw.strip())
-        block.style = "bold" if is_bold(raw) else "emphasis" if is_emphasised(raw) else "plain"
-        block.text = clean_markup(strip_markup(raw))
-    elif block.kind == "paragraph" and len(block.lines) <= 2 and _styled(raw):
-        block.kind, block.style = "heading", "bold" if is_bold(raw) else "emphasis"
-        block.text = clean_markup(strip_markup(raw))
-    else:
-        block.text = clean_markup(raw)
-
-
-def _styled(text: str) -> bool:
-    """A short paragraph all in bold or emphasis, without a full stop: a heading."""
-    plain = collapse(link_text(strip_markup(text)))
-    if not plain or len(plain) > _MAX_HEADING or ends_sentence(plain):
-        return False
-    return is_bold(text) or is_emphasised(text)
-
-
-def _heading_like(block: _Block) -> bool:
+def _heading_like(block: Block) -> bool:
     """Whether a block reads like a heading: one or two lines, one sentence without a final
     full stop (or a short question), starting with a capital (after its number, when it is
     numbered), not a line in brackets ("(Beleidsdebat)" under a Council's agenda item)."""
@@ -223,7 +134,7 @@ def _heading_like(block: _Block) -> bool:
     return (
         block.kind == "paragraph"
         and len(block.lines) <= 2
-        and 2 <= len(text) <= _MAX_HEADING
+        and 2 <= len(text) <= MAX_HEADING
         and (not ends_sentence(text) or _question(text))
         and not text.endswith((",", "-"))
         and len(sentences(title)) == 1
@@ -237,27 +148,7 @@ def _question(text: str) -> bool:
     return text.endswith("?") and len(text) <= _MAX_QUESTION
 
 
-def _table_cells(blocks: list[_Block], notes: list[str]) -> None:
-    """A table's cells as a web page's copy gives them (short lines between blank lines, none
-    ending a sentence) become a list's items after the first (its caption), and a note."""
-    run: list[_Block] = []
-    for block in [*blocks, None]:
-        text = block.text if block and block.kind == "paragraph" and len(block.lines) == 1 else ""
-        if block and text and len(text) <= _MAX_CELL and not TERMINAL_RE.search(text):
-            run.append(block)
-            continue
-        if len(run) >= _TABLE_CELLS:
-            for cell in run[1:]:
-                cell.kind = "item"
-            notes.append(
-                f"line {run[0].line}: lines {run[0].line}-{run[-1].line} are {len(run)} short "
-                "lines in a row, as a table copied from a web page gives its cells: the draft "
-                "has them as a list; lay the table out in the text"
-            )
-        run = []
-
-
-def _find_headings(blocks: list[_Block], marked: bool) -> None:
+def _find_headings(blocks: list[Block], marked: bool) -> None:
     """Mark short lines between paragraphs as headings, when the text has no heading markup:
     after a paragraph's end, a heading or a list (whose items need no full stop); a question
     only where a paragraph follows and no heading ("Vraag 1") is just above it."""
@@ -289,17 +180,17 @@ def _find_headings(blocks: list[_Block], marked: bool) -> None:
 
 
 def _join_continuations(
-    blocks: list[_Block], hyphenation: Hyphenation, room: float | None
-) -> list[_Block]:
+    blocks: list[Block], hyphenation: Hyphenation, room: float | None
+) -> list[Block]:
     """Join a paragraph that a page break (or the debris in it) cut in two: the next block
     starts in lower case, or the last ends no sentence on a line wrapped full (a line ending
     short of the width ends its paragraph, unless it ends in a comma or a dash; a web page's
     copy is not cut by pages), unless the last is a lettered line ("a. Eindhoven Airport",
     a subheading) and the next starts with a capital."""
-    joined: list[_Block] = []
+    joined: list[Block] = []
     for block in blocks:
         last = joined[-1] if joined else None
-        if block.kind == "paragraph" and last is not None and last.kind != "heading":
+        if block.kind == "paragraph" and last and last.kind != "heading" and not last.cells:
             subheading = bool(_LETTERED_RE.match(last.text)) and len(last.lines) == 1
             continues = not _LETTERED_RE.match(block.text) and (
                 starts_lower(block.text)
@@ -321,7 +212,7 @@ def _join_continuations(
     return joined
 
 
-def _levels(blocks: list[_Block], marked: bool) -> dict[int, int]:
+def _levels(blocks: list[Block], marked: bool) -> dict[int, int]:
     """The level of each heading (by its index in ``blocks``)."""
     styles = [s for s in _STYLES if any(b.kind == "heading" and b.style == s for b in blocks)]
     levels: dict[int, int] = {}
@@ -334,9 +225,7 @@ def _levels(blocks: list[_Block], marked: bool) -> dict[int, int]:
     return levels
 
 
-def _sections(
-    blocks: list[_Block], marked: bool, taken: set[str], intro: str
-) -> list[DraftSection]:
+def _sections(blocks: list[Block], marked: bool, taken: set[str], intro: str) -> list[DraftSection]:
     """The sections the blocks make, under their headings (the text before the first heading
     a section ``intro`` without one), with ids not in ``taken`` (which get them)."""
     top: list[DraftSection] = []
@@ -359,8 +248,9 @@ def _sections(
         paragraph = Paragraph(block.text, block.lines)
         current = stack[-1]
         if block.kind == "item":
-            if current.body and isinstance(current.body[-1], ItemList):
-                current.body[-1].items.append(paragraph)
+            last = current.body[-1] if current.body else None
+            if isinstance(last, ItemList) and bool(blocks[index - 1].cells) == bool(block.cells):
+                last.items.append(paragraph)
             else:
                 current.body.append(ItemList([paragraph]))
         else:
@@ -368,7 +258,7 @@ def _sections(
     return top
 
 
-def _note_unmarked_headings(blocks: list[_Block], marked: bool, notes: list[str]) -> None:
+def _note_unmarked_headings(blocks: list[Block], marked: bool, notes: list[str]) -> None:
     """Say, once, that headings were told by their look in a text without heading markup."""
     headings = [b for b in blocks if b.kind == "heading"]
     if not marked and len(headings) > 1:

@@ -222,10 +222,13 @@ def mark_call(body: list[SourceLine], start: int, end: int, number: int) -> bool
         if _mark_listed(body, index, number):
             return True
         line = body[index]
-        match = pattern.search(line.text)
-        if match:
-            text = f"{line.text[: match.start()]}<sup>{number}</sup>{line.text[match.end() :]}"
-            body[index] = SourceLine(line.number, text)
+        if pattern.search(line.text):
+            cells = list(line.cells)
+            called = next((i for i, cell in enumerate(cells) if pattern.search(cell)), None)
+            if called is not None:  # a table's row: the call is in its cell too
+                cells[called] = pattern.sub(f"<sup>{number}</sup>", cells[called], count=1)
+            text = pattern.sub(f"<sup>{number}</sup>", line.text, count=1)
+            body[index] = SourceLine(line.number, text, tuple(cells))
             return True
     return False
 

@@ -182,7 +182,8 @@ def without_furniture(lines: list[SourceLine]) -> tuple[list[SourceLine], list[i
             breaks.append(index)
         for pattern in _FURNITURE_RES:
             text = pattern.sub("", text)
-        cleaned.append(SourceLine(line.number, text if text.strip() else ""))
+        text = text if text.strip() else ""
+        cleaned.append(line if text == line.text else SourceLine(line.number, text))
     return cleaned, breaks
 
 

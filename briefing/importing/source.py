@@ -17,6 +17,7 @@ from pathlib import Path
 from briefing.errors import BriefingError
 from briefing.importing.official_xml import looks_like_xml, read_xml
 from briefing.importing.pdf_text import is_pdf, pdf_text
+from briefing.importing.tables import tab_cells
 from briefing.importing.text import SourceLine
 from briefing.importing.web_page import looks_like_html, page_lines
 
@@ -102,16 +103,24 @@ def _decode(raw: bytes, path: Path) -> str:
 
 def _cleaned(lines: list[SourceLine]) -> list[SourceLine]:
     """A web page's lines, without the characters that are not text, as a copy's are."""
-    return [SourceLine(line.number, _as_text(line.text)) for line in lines]
+    return [SourceLine(line.number, _as_text(line.text), _row(line.text)) for line in lines]
 
 
 def text_lines(text: str) -> list[SourceLine]:
-    """``text`` as numbered lines, without characters that are not text."""
+    """``text`` as numbered lines, without characters that are not text; a line whose cells
+    tabs part keeps them beside its text (see :mod:`.tables`)."""
     if not text.strip():
         return [SourceLine(1, "")]
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    text = _as_text(text)
-    return [SourceLine(number, line) for number, line in enumerate(text.split("\n"), start=1)]
+    return [
+        SourceLine(number, _as_text(line), _row(line))
+        for number, line in enumerate(text.split("\n"), start=1)
+    ]
+
+
+def _row(line: str) -> tuple[str, ...]:
+    """The cells of a table's row that a copy gives as a line, its cells parted by tabs."""
+    return tuple(_as_text(cell) for cell in tab_cells(line))
 
 
 def _as_text(text: str) -> str:

@@ -47,10 +47,12 @@ _STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
 
 @dataclass(frozen=True)
 class SourceLine:
-    """One line of the source text, with its 1-based line number."""
+    """One line of the source text, with its 1-based line number, and the cells of a table's
+    row where the copy parted them by tabs (which the text has as spaces)."""
 
     number: int
     text: str
+    cells: tuple[str, ...] = ()
 
 
 def collapse(text: str) -> str:

@@ -1,0 +1,158 @@
+"""Cutting a letter's body lines into blocks: paragraphs, list items, headings, footnotes.
+
+A block is a run of lines that belong together, before it becomes a paragraph, a list's item
+or a heading (:mod:`.body`). A line of markdown heading markup is a heading; a footnote's text
+(a raised number, ``[^id]:``) a footnote; a list's item starts where :mod:`.items` says; the
+rest runs on in its paragraph up to a blank line. A short paragraph all in bold or emphasis is
+a heading. A table's row (:mod:`.tables`) is a list's item of its own, its cells parted by
+" | "; a table's cells, as a web page's copy gives them one a line between blank lines, become
+a list's items.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefing.importing.debris import SEPARATOR_RE, Hyphenation, clean_markup, link_text
+from briefing.importing.footnotes import digits
+from briefing.importing.items import ends_item, item_text, starts_item
+from briefing.importing.tables import Table
+from briefing.importing.text import (
+    SUPERSCRIPTS,
+    TERMINAL_RE,
+    SourceLine,
+    collapse,
+    ends_sentence,
+    is_bold,
+    is_emphasised,
+    strip_markup,
+)
+
+HEADING_RE = re.compile(r"^#{1,6}\s+(\S.*)$")
+_FOOTNOTE_DEF_RE = re.compile(
+    rf"^(?:<sup>(\d{{1,3}})</sup>|([{SUPERSCRIPTS}]{{1,3}})|\[\^([^\]\s]{{1,40}})\]:|(\*{{1,3}})\))"
+    r"\s*(\S.*)$"
+)
+#: A short paragraph in bold or emphasis up to this length is a heading.
+MAX_HEADING = 200
+#: So many short lines in a row, each between blank lines, are a table's cells (at most so long).
+_TABLE_CELLS = 8
+_MAX_CELL = 60
+
+
+@dataclass
+class Block:
+    """A run of body lines that belong together, before it becomes a paragraph or heading."""
+
+    kind: str
+    lines: list[SourceLine]
+    mark: str = ""
+    text: str = ""
+    style: str = "plain"
+    #: A table's row (an item): its cells.
+    cells: tuple[str, ...] = ()
+
+    @property
+    def line(self) -> int:
+        return self.lines[0].number
+
+
+def cut_blocks(lines: list[SourceLine], room: float | None, tables: list[Table]) -> list[Block]:
+    """The blocks of ``lines``, in order; ``room`` is the width a wrapped line fills (see
+    :func:`.wrapped.line_room`), by which a list's item is told to end; each row of the
+    ``tables`` among them an item of its own, and the line right above a table, after a
+    sentence's end, a block of its own (its caption), also where no blank line parts it."""
+    rows = {index: cells for table in tables for index, cells in table.rows.items()}
+    #: The first rows: a line right above one, after a sentence's end, is the table's caption.
+    starts = {min(table.rows) for table in tables}
+    blocks: list[Block] = []
+    current: Block | None = None
+    previous = ""
+    for index, line in enumerate(lines):
+        text = line.text.strip()
+        if not text or SEPARATOR_RE.match(text):
+            current, previous = None, ""
+            continue
+        if index in rows:
+            blocks.append(Block("item", [line], cells=rows[index]))
+            current, previous = None, text
+            continue
+        if HEADING_RE.match(text):
+            blocks.append(Block("heading", [line]))
+            current, previous = None, text
+            continue
+        if match := _FOOTNOTE_DEF_RE.match(text):
+            mark = match[1] or (digits(match[2]) if match[2] else match[3] or match[4])
+            current = Block("footnote", [SourceLine(line.number, match[5])], mark=mark)
+            blocks.append(current)
+        elif _starts_item(text, previous, current, blocks):
+            last = blocks[-1] if blocks and blocks[-1].kind == "item" else None
+            kept, number = item_text(text, last.mark if last else "")
+            current = Block("item", [SourceLine(line.number, kept)], mark=number)
+            blocks.append(current)
+        elif (
+            current is None
+            or (current.kind == "item" and ends_item(current.lines[-1].text, text, room))
+            or (index + 1 in starts and ends_sentence(previous))
+        ):
+            current = Block("paragraph", [line])
+            blocks.append(current)
+        else:
+            current.lines.append(line)
+        previous = text
+    return blocks
+
+
+def _starts_item(text: str, previous: str, current: Block | None, blocks: list[Block]) -> bool:
+    """Whether the line starts a list's item (see :func:`starts_item`)."""
+    last = blocks[-1] if blocks else None
+    block = collapse(" ".join(line.text for line in last.lines)) if last else ""
+    number = last.mark if last and last.kind == "item" else ""
+    return starts_item(text, previous, block, bool(current and current.kind == "item"), number)
+
+
+def clean(block: Block, hyphenation: Hyphenation) -> None:
+    """Give ``block`` its text: its lines joined (hyphenated words joined again) and its
+    markup taken out; a heading's style, and a short paragraph all in bold or emphasis made
+    a heading."""
+    raw = hyphenation.join_all(line.text for line in block.lines)
+    if block.cells:
+        block.text = " | ".join(clean_markup(cell) for cell in block.cells)
+    elif block.kind == "heading":
+        raw = HEADING_RE.sub(r"\1", raw.strip())
+        block.style = "bold" if is_bold(raw) else "emphasis" if is_emphasised(raw) else "plain"
+        block.text = clean_markup(strip_markup(raw))
+    elif block.kind == "paragraph" and len(block.lines) <= 2 and _styled(raw):
+        block.kind, block.style = "heading", "bold" if is_bold(raw) else "emphasis"
+        block.text = clean_markup(strip_markup(raw))
+    else:
+        block.text = clean_markup(raw)
+
+
+def _styled(text: str) -> bool:
+    """A short paragraph all in bold or emphasis, without a full stop: a heading."""
+    plain = collapse(link_text(strip_markup(text)))
+    if not plain or len(plain) > MAX_HEADING or ends_sentence(plain):
+        return False
+    return is_bold(text) or is_emphasised(text)
+
+
+def table_cells(blocks: list[Block], notes: list[str]) -> None:
+    """A table's cells as a web page's copy gives them (short lines between blank lines, none
+    ending a sentence) become a list's items after the first (its caption), and a note."""
+    run: list[Block] = []
+    for block in [*blocks, None]:
+        text = block.text if block and block.kind == "paragraph" and len(block.lines) == 1 else ""
+        if block and text and len(text) <= _MAX_CELL and not TERMINAL_RE.search(text):
+            run.append(block)
+            continue
+        if len(run) >= _TABLE_CELLS:
+            for cell in run[1:]:
+                cell.kind = "item"
+            notes.append(
+                f"line {run[0].line}: lines {run[0].line}-{run[-1].line} are {len(run)} short "
+                "lines in a row, as a table copied from a web page gives its cells: the draft "
+                "has them as a list; lay the table out in the text"
+            )
+        run = []
