@@ -393,7 +393,7 @@ def test_two_commitments_that_fit_one_record_link_it_to_the_closer_one(
     assert (
         "ambiguous commitment technische-briefing-convenanten-2: it and commitment "
         "technische-briefing-sectorale-samenwerking fit one record, "
-        "technische-briefing-sectorale-samenwerking better (77% against 50%): "
+        "technische-briefing-sectorale-samenwerking better (100% against 67%): "
         f"{record}; add the right one to {path} by hand"
     ) in lines
     linked: dict[str, str] = {f.commitment: f.toezegging for f in read_facts(path).commitments}
@@ -673,3 +673,40 @@ def test_a_fulfilling_letter_the_register_names_by_its_number_is_kept(
     link(content, store, capsys)
     met = entry(content, "commitments", "technische-briefing-sectorale-samenwerking")
     assert (met["status"], met["fulfilled_by"]) == ("Afgedaan", [{"document": "2022D13866"}])
+
+
+def test_a_commitment_is_found_by_what_it_promises_not_by_the_registers_formula(
+    content: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The register writes who promises and to whom before the promise ("De minister voor
+    Buitenlandse Handel en Ontwikkelingssamenwerking zegt de Kamer toe ..."), a letter only the
+    promise: the words are compared without that formula, so a short commitment is linked
+    to the long record of the same promise."""
+    records = json.loads((FIXTURES / "toezegging.json").read_text(encoding="utf-8"))
+    briefing = "De minister zegt toe een technische briefing"
+    for record in records["value"]:
+        if record["Tekst"].startswith(briefing):
+            record["Tekst"] = record["Tekst"].replace(
+                briefing,
+                "De minister voor Buitenlandse Handel en Ontwikkelingssamenwerking zegt de Kamer "
+                "toe een technische briefing",
+            )
+    register = tmp_path / "toezegging.json"
+    register.write_text(json.dumps(records), encoding="utf-8")
+    store = tmp_path / "formula.sqlite"
+    load_files([*real_files(), register], store)
+    commitments = content / "commitments.yaml"
+    text = commitments.read_text(encoding="utf-8")
+    short = "Een technische briefing organiseren over de IMVO-convenanten."
+    old = "Een technische briefing organiseren over IMVO-convenanten en sectorale samenwerking."
+    assert old in text
+    commitments.write_text(text.replace(old, short), encoding="utf-8")
+    lines = link(content, store, capsys)
+    assert any(
+        line.startswith(
+            "linked commitment technische-briefing-sectorale-samenwerking → Toezegging "
+            "TZ202111-101 ("
+        )
+        and line.endswith("in words that resemble its text (75%)")
+        for line in lines
+    ), lines

@@ -16,7 +16,8 @@ has a score, how well it fits (its words' resemblance, 1 where a number decides)
   submitted, among records whose dossier title is not known to belong to another dossier.
 - Debates: by day, kind and committee; among several the one whose subject matches (the
   only one of the day, when its subject is not the debate's, is near).
-- Commitments: among those the register has for the debate's activity, by their words.
+- Commitments: among those the register has for the debate's activity, by their words, without
+  the register's formula before the promise ("De minister zegt de Kamer toe ...").
 """
 
 from __future__ import annotations
@@ -68,6 +69,17 @@ class Found:
         return self.candidates[0]
 
 
+#: The register's formula before what is promised: who promises it, to whom ("De minister voor
+#: Buitenlandse Handel en Ontwikkelingssamenwerking zegt de Kamer toe ...", "De staatssecretaris
+#: zal ..."); a letter says what was promised without it.
+_PROMISE_RE = re.compile(
+    r"^\s*(?:de|het)\s+(?:minister|staatssecretaris|minister-president|kabinet|regering|"
+    r"bewindspersoon)\b[^.;:]{0,120}?\b(?:zegt|zeggen|zal|zullen)\b"
+    r"(?:\s+(?:de\s+kamer|aan\s+de\s+kamer|toe|dat|om))*",
+    re.I,
+)
+
+
 def words(text: str | None) -> set[str]:
     """The telling words of a text: lower case, without the most common ones."""
     return {w for w in re.findall(r"\w+", (text or "").lower()) if w not in _COMMON and len(w) > 1}
@@ -78,6 +90,11 @@ def resemblance(one: str | None, other: str | None) -> float:
     twice the words in common over the words of both)."""
     a, b = words(one), words(other)
     return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
+
+
+def promised(text: str | None) -> str:
+    """What a commitment promises, without the register's formula before it."""
+    return _PROMISE_RE.sub("", text or "", count=1)
 
 
 def _decide(
@@ -320,7 +337,9 @@ def find_commitment(store: Store, commitment: Commitment, activiteit: str | None
     if activiteit is None:
         return Found("missing", f"its debate '{commitment.debate}' is not linked to the agenda")
     made = store.find("of_activiteit", activiteit)
-    scored = [(resemblance(commitment.text, r.data.get("Tekst")), r) for r in made]
+    scored = [
+        (resemblance(promised(commitment.text), promised(r.data.get("Tekst"))), r) for r in made
+    ]
     fits = [r for score, r in scored if score >= RESEMBLES]
     first = {r.id for r in fits}
     fits = [r for r in fits if not any(o.id in first for o in store.find("related", r.id, CHANGES))]
