@@ -658,3 +658,19 @@ def test_the_official_xmls_numbered_divisions_give_headings_with_their_numbers(
     headings = [section.get("heading") for section in draft["sections"]]
     assert headings[-1] == "2. Vervolgaanpak misstanden tomatensector"
     assert draft["sections"][-1]["body"][0].startswith("Tijdens het AO IMVO van 3 maart 2020")
+
+
+def test_a_missing_file_or_a_folder_is_refused_saying_what_to_give(tmp_path: Path) -> None:
+    """A path that is no file: the import says so and which files it reads, and exits 1; a
+    file beside it is still imported."""
+    content = content_copy(tmp_path / "content")
+    missing, folder = tmp_path / "brief.txt", tmp_path / "letters"
+    folder.mkdir()
+    run = cli("import", missing, folder, IMPORT / "kst-26488-72.txt", "--content", content)
+    assert run.returncode == 1
+    assert run.stderr.splitlines()[:2] == [
+        f"briefing: error: {missing} does not exist; give a letter's or a motion's file (text, "
+        "PDF, saved web page or XML)",
+        f"briefing: error: {folder} is a folder; give a letter's or a motion's file",
+    ]
+    assert run.stdout.startswith(f"wrote {content / 'letters'}")

@@ -71,7 +71,8 @@ def _read_bytes(path: Path) -> bytes:
         raise BriefingError(f"{path} is a folder; give a letter's or a motion's file") from None
     except FileNotFoundError:
         raise BriefingError(
-            f"{path} does not exist; give a letter's or a motion's file (text, PDF or XML)"
+            f"{path} does not exist; give a letter's or a motion's file (text, PDF, saved web "
+            "page or XML)"
         ) from None
     except OSError as exc:
         reason = exc.strerror or str(exc)
