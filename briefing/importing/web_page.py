@@ -104,6 +104,10 @@ _BLOCKS = {
     "listing", "main", "menu", "ol", "pre", "section", "summary", "tbody", "thead", "tfoot",
     "caption", "ul", "xmp",
 }  # fmt: skip
+#: The bullets a browser draws beside a list's items, a list inside an item's, and deeper.
+_BULLETS = ("\u2022", "\u25e6", "\u25aa")
+#: How far a list inside a list's item is indented in the copy's lines.
+_INDENT = 4
 #: A list item's text that already starts with its marker (a dash, a bullet, "1.", "a)", or a
 #: number alone, as a footnote's "1 Kamerstuk ..."), also a marker in an element of its own.
 _MARKED_RE = re.compile(
@@ -247,8 +251,10 @@ class _PageReader(HTMLParser):
             kind, number = self.lists[-1]
             # a footnote's number stands alone before its text, as the text readers read it
             dot = "" if self.region_is_notes else "."
-            self.marker = f"{number}{dot}" if kind == "ol" else "\u2022"
+            depth = len(self.lists) - 1
+            self.marker = f"{number}{dot}" if kind == "ol" else _BULLETS[min(depth, 2)]
             self.lists[-1][1] = int(number) + 1
+            self.out.indent = _INDENT * depth
         elif tag == "pre":
             self.pre += 1
 
@@ -288,6 +294,7 @@ class _PageReader(HTMLParser):
             self.marker = None
             if tag != "li" and self.lists:
                 self.lists.pop()
+                self.out.indent = _INDENT * max(len(self.lists) - 1, 0)
         elif tag == "pre":
             self.pre = max(0, self.pre - 1)
         if self.region and tag == self.region:
