@@ -20,7 +20,7 @@ NESTED = """\
               - het eerste deelpunt;[^deelpunt]
               - text: "het tweede deelpunt, zelf met:"
                 items:
-                  - een punt op het derde niveau.
+                  - een punt op het derde niveau (Kamerstuk 31 288, nr. 66).
           - Derde punt.
 """
 
@@ -58,7 +58,7 @@ def test_check_says_where_a_list_nests_wrongly_and_what_is_right(content_copy: P
     """A list three levels under the section's, and an item written as a list: each error
     names the file, line and column, the field, what is wrong and what would be right."""
     wrong = NESTED.replace(
-        "                  - een punt op het derde niveau.\n",
+        "                  - een punt op het derde niveau (Kamerstuk 31 288, nr. 66).\n",
         "                  - text: een punt op het derde niveau\n"
         "                    items: [nog dieper]\n",
     ).replace("          - Derde punt.\n", "          - [Derde punt.]\n")
@@ -85,7 +85,7 @@ def test_the_pdf_prints_sub_items_under_their_item_indented_further(
 ) -> None:
     """The built letter reads the item, then its sub-items, then the next item; each level's
     text starts further right than the level above; the footnote a sub-item calls is
-    printed."""
+    printed, and the Kamerstuk it cites is a link."""
     with_list(content_copy, NESTED)
     out = tmp_path / "out"
     run = cli("build", "--content", content_copy, "--out", out)
@@ -97,11 +97,13 @@ def test_the_pdf_prints_sub_items_under_their_item_indented_further(
         "Tweede punt, met twee deelpunten:",
         "het eerste deelpunt;",
         "het tweede deelpunt, zelf met:",
-        "een punt op het derde niveau.",
+        "een punt op het derde niveau (Kamerstuk 31 288, nr. 66).",
         "Derde punt.",
     ]
     assert re.search(".*".join(re.escape(part) for part in order), text), text
     assert "Een voetnoot bij het deelpunt." in text
+    links = [link["uri"] for link in pages[0].hyperlinks]
+    assert "https://zoek.officielebekendmakingen.nl/kst-31288-66.html" in links
     lines = pages[0].extract_text_lines()
     starts = {
         part: next(line["chars"] for line in lines if part in line["text"])

@@ -86,15 +86,15 @@ MAX_LEVEL = 2
 
 
 def item_level(mark: str, indent: int, above: list[tuple[str, int, int]], lead_in: bool) -> int:
-    """The level of an item (0 for the list's own, 1 for one under an item, 2 under that),
-    from its ``mark`` (see :func:`marker`) and ``indent`` (the spaces before it) and the
-    items ``above`` it in its list, as (mark, indent, level); ``lead_in`` says whether the
-    item right above ends in a colon. An item indented further than the one above stands
-    under it, where its mark differs or that item ends in a colon (a copy may indent a list's
-    next item as it indents a wrapped line), and one indented less returns to the level indented so; at the same indent, the
-    mark of the item above keeps its level, the mark of a level open above returns to that
-    level, and another mark goes one level down after a colon, or where it is a sub-item's
-    own ("o", a letter under a number)."""
+    """The level of an item (0 for the list's own, 1 for one under an item, 2 under that), from its
+    ``mark`` (see :func:`marker`) and ``indent`` (the spaces before it) and the items ``above``
+    it in its list, as (mark, indent, level); ``lead_in`` says whether the item right above ends
+    in a colon. An item indented further than the one above stands under it, where its mark
+    differs or that item ends in a colon (a copy may indent a list's next item as it indents a
+    wrapped line), and one indented less returns to the level indented so; at the same indent,
+    the mark of the item above keeps its level, the mark of a level open above returns to that
+    level, and another mark goes one level down after a colon, or where it is a sub-item's own
+    ("o", a letter under a number)."""
     if not above:
         return 0
     last_mark, last_indent, last_level = above[-1]

@@ -8,7 +8,8 @@ officielebekendmakingen.nl publishes every Kamerstuk as XML under a root
 ``vrije-tekst`` / ``tekst`` (the schema's ``op-xsd-2014-05-15``): paragraphs ``al``, headings
 ``tussenkop`` and a ``divisie``'s ``kop`` (its ``nr`` and ``titel``), emphasis ``nadruk``
 (``vet``: bold, ``cur``: italics), lists ``lijst``/``li`` with each item's mark in ``li.nr``
-(a dash, or a number or letter that is kept: "a. ..."), tables (CALS: ``table``, ``tgroup``,
+(a dash, or a number or letter that is kept: "a. ..."; a ``lijst`` in a ``li`` indented
+under it, after a browser's bullet), tables (CALS: ``table``, ``tgroup``,
 ``row``, ``entry``), footnotes ``noot`` where they are called and called again by a
 ``nootref`` (its ``refid`` the ``noot``'s ``id``), links ``extref`` (a web address in its
 ``doc``), then ``tekst-sluiting`` with one ``ondertekening`` a signatory (``functie``, and a

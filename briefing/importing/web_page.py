@@ -8,10 +8,10 @@ and a heading have a blank line around them, a table's row is one line of its ce
 tabs, inline elements (links, emphasis, a footnote call's ``<sup>``) run on
 in their line, white space is collapsed, entities are decoded, a non-breaking space stays one,
 a soft hyphen goes. A list's items get the bullet or number the browser draws beside them, so
-that the text readers see a list. What is not shown, or not the publication's, is left out: the
-head, scripts, styles, templates, forms' controls, embedded frames and images, what the page
-hides, and the site's navigation, menus, breadcrumbs, skip links, cookie banners, share
-buttons, dialogs and footers. Where the site marks the publication
+that the text readers see a list, and a list inside an item is indented under it. What is not
+shown, or not the publication's, is left out: the head, scripts, styles, templates, forms'
+controls, embedded frames and images, what the page hides, and the site's navigation, menus,
+breadcrumbs, skip links, cookie banners, share buttons, dialogs and footers. Where the site marks the publication
 (officielebekendmakingen.nl's ``<div id="broodtekst">``, else the page's ``<main>``, else its
 ``<article>``) only that is read, once, with the footnotes the page prints after it
 (``<div id="noten">``, or a list of class ``voetnoten``, numbered as a footnote is: "1 ...");
