@@ -11,11 +11,11 @@ a soft hyphen goes. A list's items get the bullet or number the browser draws be
 that the text readers see a list, and a list inside an item is indented under it. What is not
 shown, or not the publication's, is left out: the head, scripts, styles, templates, forms'
 controls, embedded frames and images, what the page hides, and the site's navigation, menus,
-breadcrumbs, skip links, cookie banners, share buttons, dialogs and footers. Where the site marks the publication
-(officielebekendmakingen.nl's ``<div id="broodtekst">``, else the page's ``<main>``, else its
-``<article>``) only that is read, once, with the footnotes the page prints after it
-(``<div id="noten">``, or a list of class ``voetnoten``, numbered as a footnote is: "1 ...");
-else the whole body.
+breadcrumbs, skip links, cookie banners, share buttons, dialogs and footers. Where the site
+marks the publication (officielebekendmakingen.nl's ``<div id="broodtekst">``, else the page's
+``<main>``, else its ``<article>``) only that is read, once, with the footnotes the page prints
+after it (``<div id="noten">``, or a list of class ``voetnoten``, numbered as a footnote is:
+"1 ..."); else the whole body.
 
 Each line keeps the number of the line of the HTML where its text starts, so that a note
 points into the file. The page is parsed with the standard library's HTML parser, which reads
