@@ -7,6 +7,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pypdf
+from pypdf.generic import ArrayObject, DictionaryObject
+
 from tests.conftest import cli, normalise, pdf_pages
 
 LETTER = "2022-04-07-opvolging-moties-en-toezeggingen-imvo-beleid"
@@ -37,6 +40,35 @@ def with_list(content: Path, nested: str) -> Path:
     )
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def lists(pdf: Path) -> list[list[str]]:
+    """The tagged lists of ``pdf``'s structure tree, in order: each the kinds of its children
+    ("LI", "L" for a list under an item)."""
+    found: list[list[str]] = []
+
+    def walk(node: object) -> None:
+        node = node.get_object() if hasattr(node, "get_object") else node
+        if isinstance(node, ArrayObject):
+            for child in node:
+                walk(child)
+        elif isinstance(node, DictionaryObject):
+            kids = node.get("/K")
+            if node.get("/S") == "/L":
+                array = kids if isinstance(kids, ArrayObject) else [kids]
+                children = [kid.get_object() for kid in array if kid is not None]
+                found.append(
+                    [
+                        str(child["/S"])[1:]
+                        for child in children
+                        if isinstance(child, DictionaryObject) and "/S" in child
+                    ]
+                )
+            if kids is not None:
+                walk(kids)
+
+    walk(pypdf.PdfReader(pdf).root_object["/StructTreeRoot"])
+    return found
 
 
 def line_of(path: Path, text: str) -> int:
@@ -85,7 +117,8 @@ def test_the_pdf_prints_sub_items_under_their_item_indented_further(
 ) -> None:
     """The built letter reads the item, then its sub-items, then the next item; each level's
     text starts further right than the level above; the footnote a sub-item calls is
-    printed, and the Kamerstuk it cites is a link."""
+    printed, and the Kamerstuk it cites is a link; the tags hold each list under its item's
+    list, after the item."""
     with_list(content_copy, NESTED)
     out = tmp_path / "out"
     run = cli("build", "--content", content_copy, "--out", out)
@@ -102,6 +135,8 @@ def test_the_pdf_prints_sub_items_under_their_item_indented_further(
     ]
     assert re.search(".*".join(re.escape(part) for part in order), text), text
     assert "Een voetnoot bij het deelpunt." in text
+    # tagged as a list right after its item, in the list of that item, as PDF/UA reads it
+    assert ["LI", "LI", "L", "LI"] in lists(out / "letters" / f"{LETTER}.pdf")
     links = [link["uri"] for link in pages[0].hyperlinks]
     assert "https://zoek.officielebekendmakingen.nl/kst-31288-66.html" in links
     lines = pages[0].extract_text_lines()
