@@ -75,9 +75,9 @@ def test_lettered_items_under_a_numbered_item_are_its_list(tmp_path: Path) -> No
 
 
 def test_o_bullets_and_indented_bullets_of_a_copy_are_sub_items(tmp_path: Path) -> None:
-    """A word processor's second-level bullet "o" under "•" items, and a copy that keeps a
-    sub-list's indentation, give the list under the item; an item that does not end in a
-    colon and keeps the bullet of the list stays in it (made-up text, in the form of a
+    """A word processor's second-level bullet "o" under "•" items, and dashes that a copy
+    indents under an item (which does not end in a colon), give the list under the item; an
+    item with the bullet of the list is the list's again (made-up text, in the form of a
     ministry's letter copied from its PDF)."""
     source = tmp_path / "brief.txt"
     source.write_text(
@@ -102,7 +102,7 @@ def test_o_bullets_and_indented_bullets_of_a_copy_are_sub_items(tmp_path: Path) 
             o de regio Noord;
             o de regio Zuid;
             • het tweede deel, over de gemeenten;
-            • het derde deel, in twee stappen:
+            • het derde deel, in twee stappen
                 - de eerste stap;
                 - de tweede stap.
 
@@ -122,7 +122,7 @@ def test_o_bullets_and_indented_bullets_of_a_copy_are_sub_items(tmp_path: Path) 
               - de regio Noord;
               - de regio Zuid;
           - het tweede deel, over de gemeenten;
-          - text: 'het derde deel, in twee stappen:'
+          - text: het derde deel, in twee stappen
             items:
               - de eerste stap;
               - de tweede stap.
