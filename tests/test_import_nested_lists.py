@@ -128,3 +128,28 @@ def test_o_bullets_and_indented_bullets_of_a_copy_are_sub_items(tmp_path: Path) 
               - de tweede stap.
 """
     assert expected in draft_text(tmp_path, source)
+
+
+def test_a_numbered_list_inside_a_numbered_item_of_a_page_is_its_list(tmp_path: Path) -> None:
+    """A saved page whose numbered list holds a numbered list in an item that ends in no
+    colon (a variant of the page, written here): the inner list is that item's, each item
+    with the number the browser draws beside it."""
+    page = (IMPORT / "web-pages" / "tk-2020D53238.html").read_text(encoding="utf-8")
+    start, end = page.index("<ul>\n<li>Wat is gepast"), page.index("</ul>\n</div>") + 5
+    numbered = page[start:end].replace("<ul>", "<ol>").replace("</ul>", "</ol>")
+    source = tmp_path / "tk-2020D53238.html"
+    source.write_text(
+        page[:start] + numbered.replace("staan nog open:", "staan nog open") + page[end:],
+        encoding="utf-8",
+    )
+    expected = """\
+      - items:
+          - 1. Wat is gepast gebruik?
+          - 2. We werken langs meerdere lijnen aan resultaat; het veld staat niet stil.
+          - text: 3. Welke vragen staan nog open
+            items:
+              - 1. Wat kan er al, maar kan beter
+              - 2. Wat kan er nog niet, maar moet wel gebeuren
+          - 4. Hoe werken we hieraan samen verder?
+"""
+    assert expected in draft_text(tmp_path, source)

@@ -59,7 +59,11 @@ def _figures(number: str) -> str:
 def item_text(text: str, last_number: str = "") -> tuple[str, str]:
     """The item's text (without its bullet; a numbered or lettered item's with its number or
     letter) and its number (empty for a bulleted item; a lettered item's after that of the
-    numbered item it is under, ``last_number``: "1a")."""
+    numbered item it is under, ``last_number``: "1a"); a sub-item's bullet before a number or
+    letter ("◦ 2. ...", as a list inside an item is read from a page or the XML) goes."""
+    sub = SUB_BULLET_RE.match(text)
+    if sub and (_NUMBERED_RE.match(text[sub.end() :]) or _LETTERED_RE.match(text[sub.end() :])):
+        text = text[sub.end() :]
     number = _NUMBERED_RE.match(text)
     if number:
         return text, number[1]

@@ -252,7 +252,11 @@ class _PageReader(HTMLParser):
             # a footnote's number stands alone before its text, as the text readers read it
             dot = "" if self.region_is_notes else "."
             depth = len(self.lists) - 1
-            self.marker = f"{number}{dot}" if kind == "ol" else _BULLETS[min(depth, 2)]
+            bullet = _BULLETS[min(depth, 2)]
+            # an item of a list inside an item has the bullet before its number, as the XML's
+            self.marker = (
+                bullet if kind == "ul" else f"{bullet} {number}." if depth else f"{number}{dot}"
+            )
             self.lists[-1][1] = int(number) + 1
             self.out.indent = _INDENT * depth
         elif tag == "pre":
