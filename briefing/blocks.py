@@ -14,7 +14,7 @@ their "o" sub-items, and those's items)::
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Annotated, Any
 
 from pydantic import Discriminator, Field, Tag
@@ -24,7 +24,7 @@ from briefing.fields import Model, Text
 _ITEM_FORM = "text, or {text: ..., items: [...]} for an item with a list under it"
 
 
-def _kind(nested: bool) -> Any:
+def _kind(nested: bool) -> Callable[[object], str | None]:
     """The tag of an item: 'text', or 'nested' where an item may hold a list."""
 
     def kind(value: object) -> str | None:
