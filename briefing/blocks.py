@@ -117,16 +117,14 @@ Block = Annotated[
 ItemPath = tuple[str | int, ...]
 
 
-def item_texts(
-    items: list[Any], path: ItemPath = ("items",)
-) -> Iterator[tuple[ItemPath, str, int]]:
+def item_texts(items: list[Any], path: ItemPath = ("items",)) -> Iterator[tuple[ItemPath, str]]:
     """Every item's text of a list, the items under an item right after it, each with its
     path inside the list (``("items", 1, "items", 0)``; an item with a list under it
-    ``(..., "text")``) and its depth (0 for the list's own items)."""
+    ``(..., "text")``)."""
     for index, item in enumerate(items):
         here = (*path, index)
         if isinstance(item, str):
-            yield here, item, (len(path) - 1) // 2
+            yield here, item
         else:
-            yield (*here, "text"), item.text, (len(path) - 1) // 2
+            yield (*here, "text"), item.text
             yield from item_texts(list(item.items), (*here, "items"))

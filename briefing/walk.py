@@ -54,7 +54,7 @@ def section_texts(section: Section, path: NodePath) -> Iterator[tuple[NodePath, 
         yield (*path, "heading"), section.heading
     for index, block in enumerate(section.body):
         if isinstance(block, BulletList):
-            for item, text, _depth in item_texts(list(block.items)):
+            for item, text in item_texts(list(block.items)):
                 yield (*path, "body", index, *item), text
         else:
             yield (*path, "body", index), block

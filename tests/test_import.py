@@ -517,7 +517,7 @@ def _paragraphs(section: Section) -> list[str]:
     texts: list[str] = []
     for block in section.body:
         texts += (
-            [t for _p, t, _d in item_texts(list(block.items))]
+            [t for _p, t in item_texts(list(block.items))]
             if not isinstance(block, str)
             else [block]
         )
