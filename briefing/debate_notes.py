@@ -11,7 +11,7 @@ from typing import Annotated, Self
 from pydantic import Field, ValidationError, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from briefing.model import Line, Model, Text
+from briefing.fields import Line, Model, Text
 from briefing.types import DebateRef
 
 #: A letter's section: ``<letter-id>#<section-id>``.

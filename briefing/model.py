@@ -13,41 +13,11 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Discriminator,
-    Field,
-    Tag,
-)
+from pydantic import BeforeValidator, Field
 
-from briefing.inline import check_inline
-from briefing.types import (
-    ID_PATTERN,
-    CommitmentRef,
-    DebateRef,
-    FuzzyDate,
-    Kamerstuk,
-    MotionRef,
-    SectorRef,
-    check_file_id,
-)
-
-Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=80)]
-#: An id that also names an output file (letters, debates' briefings, sectors' summaries).
-FileId = Annotated[Id, AfterValidator(check_file_id)]
-#: A string that may carry inline markup (emphasis, links, footnote calls).
-Text = Annotated[str, Field(min_length=1), AfterValidator(check_inline)]
-Line = Annotated[str, Field(min_length=1, max_length=200)]
-
-
-class Model(BaseModel):
-    """Base of all content models: unknown fields are errors, values are immutable."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
-
+from briefing.blocks import Block
+from briefing.fields import FileId, Id, Line, Model, Text
+from briefing.types import CommitmentRef, DebateRef, FuzzyDate, Kamerstuk, MotionRef, SectorRef
 
 # --- registries ---------------------------------------------------------------------------
 
@@ -261,30 +231,6 @@ class Milestone(Model):
     what: Text = Field(description="What will happen.")
     due: FuzzyDate = Field(description="When, as the letter says: 'najaar 2019'.")
     sectors: list[SectorRef] = Field([], description="Sectors or themes it concerns.")
-
-
-class BulletList(Model):
-    """A bulleted list inside a section."""
-
-    items: list[Text] = Field(min_length=1, description="The list's items, in order.")
-
-
-def _block_kind(value: object) -> str | None:
-    if isinstance(value, str):
-        return "paragraph"
-    if isinstance(value, dict | BulletList):
-        return "list"
-    return None
-
-
-Block = Annotated[
-    Annotated[Text, Tag("paragraph")] | Annotated[BulletList, Tag("list")],
-    Discriminator(
-        _block_kind,
-        custom_error_type="block",
-        custom_error_message="a body block is a paragraph (text) or a list ({items: [...]})",
-    ),
-]
 
 
 class Section(Model):

@@ -13,9 +13,9 @@ from typing import Annotated
 from pydantic import AfterValidator, Field
 
 from briefing.errors import ContentError
+from briefing.fields import Model
 from briefing.layout import ASSETS_DIR, SETTINGS_FILE, templates_dir
 from briefing.loading import load_document
-from briefing.model import Model
 from briefing.types import quoted
 from briefing.validation import validate
 

@@ -11,8 +11,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from briefing.blocks import BulletList, item_texts
 from briefing.loading import NodePath
-from briefing.model import BulletList, Letter, Section
+from briefing.model import Letter, Section
 
 
 def iter_values(value: Any, path: NodePath = ()) -> Iterator[tuple[NodePath, Any]]:
@@ -47,13 +48,14 @@ def letter_sections(letter: Letter) -> Iterator[tuple[Section, NodePath, int]]:
 
 
 def section_texts(section: Section, path: NodePath) -> Iterator[tuple[NodePath, str]]:
-    """A section's heading, paragraphs and list items, each with its node path."""
+    """A section's heading, paragraphs and list items (the items under an item right after
+    it), each with its node path."""
     if section.heading:
         yield (*path, "heading"), section.heading
     for index, block in enumerate(section.body):
         if isinstance(block, BulletList):
-            for item, text in enumerate(block.items):
-                yield (*path, "body", index, "items", item), text
+            for item, text in item_texts(list(block.items)):
+                yield (*path, "body", index, *item), text
         else:
             yield (*path, "body", index), block
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
-from briefing import model
+from briefing import blocks, model
 from briefing.cli import main
 from briefing.corpus import load_corpus
 from briefing.errors import ContentError
@@ -38,11 +38,11 @@ def _all_sections(corpus: Corpus) -> Iterator[tuple[Letter, Section]]:
 def test_every_model_field_is_described() -> None:
     models: list[type[BaseModel]] = [
         value
-        for value in vars(model).values()
+        for module in (model, blocks)
+        for value in vars(module).values()
         if isinstance(value, type)
         and issubclass(value, BaseModel)
-        and value.__module__ == model.__name__
-        and value is not model.Model
+        and value.__module__ == module.__name__
     ]
     assert len(models) > 15
     models.append(Settings)

@@ -24,6 +24,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from briefing.blocks import item_texts
 from briefing.corpus import load_corpus
 from briefing.errors import BriefingError
 from briefing.importing import import_letter
@@ -515,7 +516,11 @@ def _sections(sections: list[Section]) -> list[Section]:
 def _paragraphs(section: Section) -> list[str]:
     texts: list[str] = []
     for block in section.body:
-        texts += block.items if not isinstance(block, str) else [block]
+        texts += (
+            [t for _p, t in item_texts(list(block.items))]
+            if not isinstance(block, str)
+            else [block]
+        )
     return texts
 
 

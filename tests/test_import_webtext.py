@@ -175,19 +175,19 @@ def test_an_outline_with_lettered_items_and_the_parts_it_lists_keep_their_struct
 ) -> None:
     """tweedekamer.nl prints the letter's topics as a numbered list with lettered items under
     "1. Regionale luchthavens:", then each part under a line that repeats its topic: the
-    lettered lines are items of the list, not glued to the first; "1. Regionale luchthavens"
+    lettered lines are the list under that item, not glued to it; "1. Regionale luchthavens"
     after the list heads its part; "a. Rotterdam ..." above its paragraph stays apart from it,
     though its line is as long as a full one."""
     draft, _ = imported_draft(tmp_path, IMPORT / "tk-2023D50068.excerpt.txt")
     first, second = draft["sections"]
     items = first["body"][2]["items"]
-    assert items[:3] == [
-        "1. Regionale luchthavens:",
+    assert items[0]["text"] == "1. Regionale luchthavens:"
+    assert items[0]["items"][:2] == [
         "a. Rotterdam The Hague Airport, Maastricht Aachen Airport en Groningen Airport Eelde",
         "b. Eindhoven Airport",
     ]
     assert (
-        items[5] == "2. Onderzoek wettelijke verplichting analyse en afweging luchthavenbesluiten"
+        items[1] == "2. Onderzoek wettelijke verplichting analyse en afweging luchthavenbesluiten"
     )
     assert items[-1] == "8. Green ATM toekenning aan Luchtverkeersleiding Nederland (LVNL)"
     assert second["heading"] == "1. Regionale luchthavens"

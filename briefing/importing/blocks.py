@@ -16,7 +16,14 @@ from dataclasses import dataclass
 
 from briefing.importing.debris import SEPARATOR_RE, Hyphenation, clean_markup, link_text
 from briefing.importing.footnotes import digits
-from briefing.importing.items import ends_item, item_text, starts_item
+from briefing.importing.items import (
+    SUB_BULLET_RE,
+    ends_item,
+    item_level,
+    item_text,
+    marker,
+    starts_item,
+)
 from briefing.importing.tables import Table
 from briefing.importing.text import (
     SUPERSCRIPTS,
@@ -52,6 +59,11 @@ class Block:
     style: str = "plain"
     #: A table's row (an item): its cells.
     cells: tuple[str, ...] = ()
+    #: An item's level: 0 in the list, 1 under an item, 2 under that (see :func:`item_level`).
+    level: int = 0
+    #: An item's kind of mark (see :func:`marker`) and the spaces before it.
+    bullet: str = ""
+    indent: int = 0
 
     @property
     def line(self) -> int:
@@ -90,6 +102,8 @@ def cut_blocks(lines: list[SourceLine], room: float | None, tables: list[Table])
             last = blocks[-1] if blocks and blocks[-1].kind == "item" else None
             kept, number = item_text(text, last.mark if last else "")
             current = Block("item", [SourceLine(line.number, kept)], mark=number)
+            current.bullet, current.indent = marker(text), len(line.text) - len(line.text.lstrip())
+            current.level = _level(current, blocks)
             blocks.append(current)
         elif (
             current is None
@@ -104,12 +118,36 @@ def cut_blocks(lines: list[SourceLine], room: float | None, tables: list[Table])
     return blocks
 
 
+def _level(item: Block, blocks: list[Block]) -> int:
+    """The level of ``item`` in the list that the items at the end of ``blocks`` make (see
+    :func:`item_level`); a table's rows are a list of their own."""
+    above = _list_above(blocks)
+    lead_in = bool(above) and above[-1].lines[-1].text.rstrip().endswith(":")
+    marks = [(block.bullet, block.indent, block.level) for block in above]
+    return item_level(item.bullet, item.indent, marks, lead_in)
+
+
+def _list_above(blocks: list[Block]) -> list[Block]:
+    """The items at the end of ``blocks``: the list a next item would join."""
+    above: list[Block] = []
+    for block in reversed(blocks):
+        if block.kind != "item" or block.cells:
+            break
+        above.insert(0, block)
+    return above
+
+
 def _starts_item(text: str, previous: str, current: Block | None, blocks: list[Block]) -> bool:
-    """Whether the line starts a list's item (see :func:`starts_item`)."""
+    """Whether the line starts a list's item (see :func:`starts_item`), also as the next
+    number of an item above the list under it; a sub-item's bullet ("o") only right under a
+    list's item."""
     last = blocks[-1] if blocks else None
+    if SUB_BULLET_RE.match(text):
+        return last is not None and last.kind == "item" and not last.cells
     block = collapse(" ".join(line.text for line in last.lines)) if last else ""
-    number = last.mark if last and last.kind == "item" else ""
-    return starts_item(text, previous, block, bool(current and current.kind == "item"), number)
+    in_list = bool(current and current.kind == "item")
+    numbers = [item.mark for item in reversed(_list_above(blocks))] or [""]
+    return any(starts_item(text, previous, block, in_list, number) for number in numbers)
 
 
 def clean(block: Block, hyphenation: Hyphenation) -> None:

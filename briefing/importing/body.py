@@ -250,12 +250,19 @@ def _sections(blocks: list[Block], marked: bool, taken: set[str], intro: str) ->
         if block.kind == "item":
             last = current.body[-1] if current.body else None
             if isinstance(last, ItemList) and bool(blocks[index - 1].cells) == bool(block.cells):
-                last.items.append(paragraph)
+                _under(last.items, block.level).append(paragraph)
             else:
                 current.body.append(ItemList([paragraph]))
         else:
             current.body.append(paragraph)
     return top
+
+
+def _under(items: list[Paragraph], level: int) -> list[Paragraph]:
+    """The list that an item of ``level`` goes in: under the last item of the level above."""
+    while level > 0 and items:
+        items, level = items[-1].items, level - 1
+    return items
 
 
 def _note_unmarked_headings(blocks: list[Block], marked: bool, notes: list[str]) -> None:
@@ -269,6 +276,16 @@ def _note_unmarked_headings(blocks: list[Block], marked: bool, notes: list[str])
         )
 
 
+def _with_text(items: list[Paragraph]) -> list[Paragraph]:
+    """The items that have text, each with the items under it that have text; those under an
+    item left empty take its place."""
+    kept = []
+    for item in items:
+        item.items = _with_text(item.items)
+        kept += [item] if item.text.strip() else item.items
+    return kept
+
+
 def _without_empty(sections: list[DraftSection]) -> list[DraftSection]:
     """The sections without paragraphs left empty (a call was all they held), and without
     sections left with neither heading nor text."""
@@ -277,7 +294,7 @@ def _without_empty(sections: list[DraftSection]) -> list[DraftSection]:
         blocks: list[Paragraph | ItemList] = []
         for block in section.body:
             if isinstance(block, ItemList):
-                block.items = [item for item in block.items if item.text.strip()]
+                block.items = _with_text(block.items)
                 if block.items:
                     blocks.append(block)
             elif block.text.strip():

@@ -6,7 +6,8 @@ two texts is given (a paragraph a blank line, a list's item one break); a ``<br>
 A table gives a line a row, as Chrome's and Firefox's copy do: its cells on that line, each
 after the first behind a tab (which the text readers take for a space, as in a copied text),
 and whatever a cell holds in blocks of its own (paragraphs, line breaks) runs on in the row.
-Each line keeps the number of the line of the HTML where its text starts.
+Each line keeps the number of the line of the HTML where its text starts; a line of a list
+inside a list's item is indented, as far as its list is deep.
 """
 
 from __future__ import annotations
@@ -29,6 +30,9 @@ class CopiedLines:
     space: bool = False
     #: For each table being read (the innermost last): how many cells of its row have begun.
     rows: list[int] = field(default_factory=list)
+    #: The spaces before a line of a list inside a list's item (from its first text on).
+    indent: int = 0
+    spaces: int = 0
 
     def add(self, text: str, number: int, spaced: bool = True) -> None:
         """Text of an inline run, from line ``number`` of the HTML."""
@@ -40,7 +44,7 @@ class CopiedLines:
                 return
         self._apply(number)
         if not self.text:
-            self.number = number
+            self.number, self.spaces = number, self.indent
         elif self.space:
             self.text += " "
         self.text += text
@@ -108,5 +112,6 @@ class CopiedLines:
         self.breaks = 0
 
     def _end(self, number: int) -> None:
-        self.lines.append(SourceLine(self.number if self.text else number, self.text))
+        text = " " * self.spaces + self.text if self.text else ""
+        self.lines.append(SourceLine(self.number if self.text else number, text))
         self.text, self.space = "", False

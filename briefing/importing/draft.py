@@ -23,7 +23,7 @@ import yaml
 
 from briefing.corpus import load_corpus
 from briefing.errors import BriefingError
-from briefing.importing.parsed import Body, DraftSection, Head, ItemList, Proposal
+from briefing.importing.parsed import Body, DraftSection, Head, ItemList, Paragraph, Proposal
 from briefing.importing.references import Proposals
 from briefing.importing.text import collapse
 from briefing.importing.yaml_text import (
@@ -116,9 +116,7 @@ def _section(section: DraftSection, path: NodePath, draft: Draft) -> dict[str, A
     body: list[Any] = []
     for index, block in enumerate(section.body):
         if isinstance(block, ItemList):
-            body.append({"items": [item.text for item in block.items]})
-            for item_index, item in enumerate(block.items):
-                draft.lines[(*path, "body", index, "items", item_index)] = item.line
+            body.append({"items": _items(block.items, (*path, "body", index), draft)})
         else:
             body.append(block.text)
             draft.lines[(*path, "body", index)] = block.line
@@ -135,6 +133,21 @@ def _section(section: DraftSection, path: NodePath, draft: Draft) -> dict[str, A
             _section(sub, (*path, "sections", i), draft) for i, sub in enumerate(section.sections)
         ]
     return data
+
+
+def _items(items: list[Paragraph], path: NodePath, draft: Draft) -> list[Any]:
+    """A list's items as the draft writes them: an item's text, or ``{text, items}`` for
+    one with a list under it; each with the line it starts on."""
+    written: list[Any] = []
+    for index, item in enumerate(items):
+        here = (*path, "items", index)
+        if item.items:
+            draft.lines[(*here, "text")] = draft.lines[here] = item.line
+            written.append({"text": item.text, "items": _items(item.items, here, draft)})
+        else:
+            draft.lines[here] = item.line
+            written.append(item.text)
+    return written
 
 
 def _references(

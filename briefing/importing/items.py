@@ -19,7 +19,10 @@ from briefing.importing.wrapped import ends_short
 
 BULLET_RE = re.compile(r"^(?:[-\u2022\u25aa\u00b7\u2013]|\*(?=\s))\s+(?=\S)")
 #: A bullet that only a list prints (not a dash, which a wrapped line may start with).
-_SURE_BULLET_RE = re.compile(r"^[\u2022\u25aa\u00b7]\s+(?=\S)")
+_SURE_BULLET_RE = re.compile(r"^[\u2022\u25aa\u00b7\u25e6]\s+(?=\S)")
+#: A sub-item's bullet ("o", a word processor's second-level bullet; "◦", a browser's): an
+#: item only in a list.
+SUB_BULLET_RE = re.compile(r"^[o\u25e6]\s+(?=\S)")
 #: A numbered list's item ("1. De aanpak in de opvang;", "2) ..."): its number.
 _NUMBERED_RE = re.compile(r"^(\d{1,2})[.)]\s+(?=\S)")
 #: A lettered item, under a lead-in or a numbered item that ends in a colon ("1. Regionale
@@ -56,14 +59,66 @@ def _figures(number: str) -> str:
 def item_text(text: str, last_number: str = "") -> tuple[str, str]:
     """The item's text (without its bullet; a numbered or lettered item's with its number or
     letter) and its number (empty for a bulleted item; a lettered item's after that of the
-    numbered item it is under, ``last_number``: "1a")."""
+    numbered item it is under, ``last_number``: "1a"); a sub-item's bullet before a number or
+    letter ("◦ 2. ...", as a list inside an item is read from a page or the XML) goes."""
+    sub = SUB_BULLET_RE.match(text)
+    if sub and (_NUMBERED_RE.match(text[sub.end() :]) or _LETTERED_RE.match(text[sub.end() :])):
+        text = text[sub.end() :]
     number = _NUMBERED_RE.match(text)
     if number:
         return text, number[1]
     letter = _LETTERED_RE.match(text)
     if letter:
         return text, _figures(last_number) + letter[1]
-    return BULLET_RE.sub("", text), ""
+    return (BULLET_RE if BULLET_RE.match(text) else SUB_BULLET_RE).sub("", text), ""
+
+
+def marker(text: str) -> str:
+    """The kind of mark an item's line ``text`` starts with: "1" for a number, "a" for a
+    letter, "o" for a sub-item's bullet, else the bullet itself (a bullet, a dash)."""
+    if _NUMBERED_RE.match(text):
+        return "1"
+    if _LETTERED_RE.match(text):
+        return "a"
+    if SUB_BULLET_RE.match(text):
+        return "o"
+    return text[:1]
+
+
+#: How deep a list nests under the section's list.
+MAX_LEVEL = 2
+
+
+def item_level(mark: str, indent: int, above: list[tuple[str, int, int]], lead_in: bool) -> int:
+    """The level of an item (0 for the list's own, 1 for one under an item, 2 under that), from its
+    ``mark`` (see :func:`marker`) and ``indent`` (the spaces before it) and the items ``above``
+    it in its list, as (mark, indent, level); ``lead_in`` says whether the item right above ends
+    in a colon. An item indented further than the one above stands under it, where its mark
+    differs or that item ends in a colon (a copy may indent a list's next item as it indents a
+    wrapped line), and one indented less returns to the level indented so; at the same indent,
+    the mark of the item above keeps its level, the mark of a level open above returns to that
+    level, and another mark goes one level down after a colon, or where it is a sub-item's own
+    ("o", a letter under a number)."""
+    if not above:
+        return 0
+    last_mark, last_indent, last_level = above[-1]
+    opened: dict[int, tuple[str, int]] = {}
+    for item_mark, item_indent, level in above:
+        opened = {k: v for k, v in opened.items() if k < level}
+        opened[level] = (item_mark, item_indent)
+    if indent > last_indent + 1 and (mark != last_mark or lead_in):
+        return min(last_level + 1, MAX_LEVEL)
+    if indent < last_indent - 1:
+        return max((k for k, (_, i) in opened.items() if i <= indent + 1), default=0)
+    if mark == last_mark:
+        return last_level
+    same = [k for k, (m, _) in opened.items() if m == mark]
+    if same:
+        return min(same)
+    under = mark == "o" or (mark == "a" and last_mark == "1")
+    if lead_in or under:
+        return min(last_level + 1, MAX_LEVEL)
+    return last_level
 
 
 def ends_item(last_line: str, text: str, room: float | None) -> bool:

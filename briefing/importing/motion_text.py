@@ -95,10 +95,12 @@ _OPENS_CLAUSE_RE = re.compile(
 #: The Kamer's findings ("constateert dat ...", "stelt vast dat ..."): reasons when a clause of
 #: another kind (the request) follows them, else the request (a motion may only state something).
 _FINDING_RE = re.compile(r"^(?:constateert|stelt vast|overweegt|concludeert)\b", re.I)
-#: A list item's mark: a dash or bullet, "1.", "a)"; officielebekendmakingen.nl's page prints a
-#: bullet before the list's own dash ("• -iedereen ...", "• - de OESO-richtlijnen ...").
+#: A list item's mark: a dash or bullet (also a list's inside an item, "◦", "▪"), "1.", "a)";
+#: officielebekendmakingen.nl's page prints a bullet before the list's own dash ("• -iedereen
+#: ...", "• - de OESO-richtlijnen ...").
 _ITEM_RE = re.compile(
-    r"^(?:[\u2022\u00b7]\s*[-\u2013]\s*|(?:[-\u2013\u2022\u00b7]|\d{1,2}[.)]|[a-z][.)])\s+)(?=\S)"
+    r"^(?:[\u2022\u00b7]\s*[-\u2013]\s*"
+    r"|(?:[-\u2013\u2022\u00b7\u25e6\u25aa]|\d{1,2}[.)]|[a-z][.)])\s+)(?=\S)"
 )
 #: A submitter's name under the text: a few words, the first with a capital ("Van der Plas").
 _NAME_RE = re.compile(r"^[^\W\d_][\w'\u2019.-]*(?:\s+[\w'\u2019.-]+){0,4}$")

@@ -8,7 +8,8 @@ officielebekendmakingen.nl publishes every Kamerstuk as XML under a root
 ``vrije-tekst`` / ``tekst`` (the schema's ``op-xsd-2014-05-15``): paragraphs ``al``, headings
 ``tussenkop`` and a ``divisie``'s ``kop`` (its ``nr`` and ``titel``), emphasis ``nadruk``
 (``vet``: bold, ``cur``: italics), lists ``lijst``/``li`` with each item's mark in ``li.nr``
-(a dash, or a number or letter that is kept: "a. ..."), tables (CALS: ``table``, ``tgroup``,
+(a dash, or a number or letter that is kept: "a. ..."; a ``lijst`` in a ``li`` indented
+under it, after a browser's bullet), tables (CALS: ``table``, ``tgroup``,
 ``row``, ``entry``), footnotes ``noot`` where they are called and called again by a
 ``nootref`` (its ``refid`` the ``noot``'s ``id``), links ``extref`` (a web address in its
 ``doc``), then ``tekst-sluiting`` with one ``ondertekening`` a signatory (``functie``, and a
@@ -60,6 +61,10 @@ _BLOCKS = {"al", "tussenkop", "richting", "functie", "naam", "slotformule"}
 #: Elements inside a line of text: an element holding only these is one paragraph.
 _INLINE = {"nadruk", "extref", "intref", "noot", "nootref", "inf", "sup", "datum", "plaats", "br"}
 #: The marks of a list's items that are bullets, not numbers or letters: such an item is "- ".
+#: How far a list inside a list's item is indented, as a copy of the text shows it.
+_INDENT = 4
+#: The bullet before an item of a list, of a list inside an item, and deeper (a browser's).
+_SUB_BULLETS = ("-", "\u25e6", "\u25aa")
 _BULLETS = {"", "-", "\u2013", "\u2014", "\u2022", "\u00b7", "*", "o"}
 
 
@@ -164,15 +169,18 @@ class _Printer:
         self.motion_notes: list[str] = []
         self.signed = False
         self.annex = False
+        #: How many lists the element being printed is in.
+        self.lists = 0
 
     def line_of(self, element: Element) -> int:
         return self.lines.get(id(element), 1)
 
-    def emit(self, element: Element, text: str, blank: bool = True) -> None:
-        """A line of text (none when ``text`` is empty), and a blank line after it."""
+    def emit(self, element: Element, text: str, blank: bool = True, indent: int = 0) -> None:
+        """A line of text (none when ``text`` is empty) after ``indent`` spaces, and a blank
+        line after it."""
         text = collapse(text)
         if text:
-            self.out.append(SourceLine(self.line_of(element), text))
+            self.out.append(SourceLine(self.line_of(element), " " * indent + text))
             if blank:
                 self.blank(element)
 
@@ -233,12 +241,15 @@ class _Printer:
             self.signed = True
             self.signature(element)
         elif tag == "lijst":  # its items one a line, as a list is printed; a blank line after
+            self.lists += 1
             for child in element:
                 self.block(child)
+            self.lists -= 1
             self.blank(element)
         elif tag == "li":
             mark = text_of(element.find("li.nr"))  # an item, its number or letter kept
-            self.paragraph(element, "- " if mark in _BULLETS else f"- {mark} ")
+            bullet = _SUB_BULLETS[min(self.lists, len(_SUB_BULLETS)) - 1]
+            self.paragraph(element, f"{bullet} " if mark in _BULLETS else f"{bullet} {mark} ")
         elif tag == "table":
             self.table(element)
         elif tag == "bijlage" and self.signed:  # an annex, however short
@@ -303,9 +314,10 @@ class _Printer:
         self.inline.read(element, parts, notes)
         text = "".join(parts).lstrip()
         text = "\\" + text if text.startswith("#") else text  # the text's "#", not a heading
-        self.emit(element, prefix + text, blank=element.tag != "li" or bool(notes))
+        indent = _INDENT * (self.lists - 1) if element.tag == "li" else 0
+        self.emit(element, prefix + text, blank=element.tag != "li" or bool(notes), indent=indent)
         self.footnotes(element, notes)
-        for child in element:  # a list inside a list item
+        for child in element:  # a list inside a list item, its items indented further
             if child.tag == "lijst" and element.tag == "li":
                 self.block(child)
 

@@ -79,11 +79,17 @@ class Paragraph:
 
     text: str
     lines: list[SourceLine]
+    #: A list's item's sub-items: the list under it.
+    items: list[Paragraph] = field(default_factory=list)
 
     @property
     def line(self) -> int:
         """The source line the paragraph starts on."""
         return self.lines[0].number if self.lines else 0
+
+    def walk(self) -> list[Paragraph]:
+        """This paragraph, then the items under it (and theirs), in order."""
+        return [self, *(p for item in self.items for p in item.walk())]
 
 
 @dataclass
@@ -143,10 +149,12 @@ class DraftSection:
     proposals: list[Proposal] = field(default_factory=list)
 
     def paragraphs(self) -> list[Paragraph]:
-        """The section's own paragraphs and list items, in order (not its subsections')."""
+        """The section's own paragraphs and list items (each item's sub-items after it), in
+        order (not its subsections')."""
         found: list[Paragraph] = []
         for block in self.body:
-            found += block.items if isinstance(block, ItemList) else [block]
+            items = block.items if isinstance(block, ItemList) else [block]
+            found += [p for item in items for p in item.walk()]
         return found
 
     def walk(self) -> list[DraftSection]:

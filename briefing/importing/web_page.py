@@ -8,14 +8,14 @@ and a heading have a blank line around them, a table's row is one line of its ce
 tabs, inline elements (links, emphasis, a footnote call's ``<sup>``) run on
 in their line, white space is collapsed, entities are decoded, a non-breaking space stays one,
 a soft hyphen goes. A list's items get the bullet or number the browser draws beside them, so
-that the text readers see a list. What is not shown, or not the publication's, is left out: the
-head, scripts, styles, templates, forms' controls, embedded frames and images, what the page
-hides, and the site's navigation, menus, breadcrumbs, skip links, cookie banners, share
-buttons, dialogs and footers. Where the site marks the publication
-(officielebekendmakingen.nl's ``<div id="broodtekst">``, else the page's ``<main>``, else its
-``<article>``) only that is read, once, with the footnotes the page prints after it
-(``<div id="noten">``, or a list of class ``voetnoten``, numbered as a footnote is: "1 ...");
-else the whole body.
+that the text readers see a list, and a list inside an item is indented under it. What is not
+shown, or not the publication's, is left out: the head, scripts, styles, templates, forms'
+controls, embedded frames and images, what the page hides, and the site's navigation, menus,
+breadcrumbs, skip links, cookie banners, share buttons, dialogs and footers. Where the site
+marks the publication (officielebekendmakingen.nl's ``<div id="broodtekst">``, else the page's
+``<main>``, else its ``<article>``) only that is read, once, with the footnotes the page prints
+after it (``<div id="noten">``, or a list of class ``voetnoten``, numbered as a footnote is:
+"1 ..."); else the whole body.
 
 Each line keeps the number of the line of the HTML where its text starts, so that a note
 points into the file. The page is parsed with the standard library's HTML parser, which reads
@@ -104,6 +104,10 @@ _BLOCKS = {
     "listing", "main", "menu", "ol", "pre", "section", "summary", "tbody", "thead", "tfoot",
     "caption", "ul", "xmp",
 }  # fmt: skip
+#: The bullets a browser draws beside a list's items, a list inside an item's, and deeper.
+_BULLETS = ("\u2022", "\u25e6", "\u25aa")
+#: How far a list inside a list's item is indented in the copy's lines.
+_INDENT = 4
 #: A list item's text that already starts with its marker (a dash, a bullet, "1.", "a)", or a
 #: number alone, as a footnote's "1 Kamerstuk ..."), also a marker in an element of its own.
 _MARKED_RE = re.compile(
@@ -247,8 +251,14 @@ class _PageReader(HTMLParser):
             kind, number = self.lists[-1]
             # a footnote's number stands alone before its text, as the text readers read it
             dot = "" if self.region_is_notes else "."
-            self.marker = f"{number}{dot}" if kind == "ol" else "\u2022"
+            depth = len(self.lists) - 1
+            bullet = _BULLETS[min(depth, 2)]
+            # an item of a list inside an item has the bullet before its number, as the XML's
+            self.marker = (
+                bullet if kind == "ul" else f"{bullet} {number}." if depth else f"{number}{dot}"
+            )
             self.lists[-1][1] = int(number) + 1
+            self.out.indent = _INDENT * depth
         elif tag == "pre":
             self.pre += 1
 
@@ -288,6 +298,7 @@ class _PageReader(HTMLParser):
             self.marker = None
             if tag != "li" and self.lists:
                 self.lists.pop()
+                self.out.indent = _INDENT * max(len(self.lists) - 1, 0)
         elif tag == "pre":
             self.pre = max(0, self.pre - 1)
         if self.region and tag == self.region:

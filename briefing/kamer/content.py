@@ -19,8 +19,9 @@ import yaml
 from pydantic import BaseModel, Field
 
 from briefing.errors import ContentError, Problem
+from briefing.fields import FileId, Line, Model
 from briefing.loading import Document, NodePath, load_document
-from briefing.model import Commitment, Debate, FileId, Line, Model, Motion
+from briefing.model import Commitment, Debate, Motion
 from briefing.types import Kamerstuk
 from briefing.validation import validate
 

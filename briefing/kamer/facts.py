@@ -18,8 +18,9 @@ from typing import Annotated, ClassVar, Self, TypeVar
 from pydantic import AfterValidator, BaseModel, Field, ValidationError, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
+from briefing.fields import Id, Model
 from briefing.layout import KAMER_FILE
-from briefing.model import Id, Model, Submitter
+from briefing.model import Submitter
 from briefing.types import CommitmentRef, DebateRef, Kamerstuk, MotionRef
 
 FACTS_FILE = KAMER_FILE

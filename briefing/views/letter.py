@@ -4,14 +4,16 @@ markup rendered."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from markupsafe import Markup
 
+from briefing.blocks import BulletList
 from briefing.dates import dutch_date
 from briefing.index import Index
 from briefing.inline import FootnoteRenderer, render_inline
 from briefing.layout import section_anchor
-from briefing.model import BulletList, Letter, Section
+from briefing.model import Letter, Section
 from briefing.plan import Output
 from briefing.views.links import Pages
 from briefing.walk import iter_sections
@@ -38,8 +40,16 @@ class LetterView:
     annex: list[SectionView]
 
 
+@dataclass(frozen=True)
+class ItemView:
+    """A list's item as printed: its text, and the items of the list under it (if any)."""
+
+    text: Markup
+    items: list[ItemView]
+
+
 #: A section's body as printed: paragraphs, and bullet lists as lists of items.
-Blocks = list[Markup | list[Markup]]
+Blocks = list[Markup | list[ItemView]]
 
 
 def footnote_renderer(letter: Letter) -> FootnoteRenderer:
@@ -55,10 +65,20 @@ def footnote_renderer(letter: Letter) -> FootnoteRenderer:
 def body_blocks(section: Section, footnote: FootnoteRenderer) -> Blocks:
     """A section's body as the letter prints it, footnotes included."""
     return [
-        [render_inline(item, footnote) for item in block.items]
+        _items(list(block.items), footnote)
         if isinstance(block, BulletList)
         else render_inline(block, footnote)
         for block in section.body
+    ]
+
+
+def _items(items: list[Any], footnote: FootnoteRenderer) -> list[ItemView]:
+    """A list's items as printed, each with the list under it."""
+    return [
+        ItemView(render_inline(item, footnote), [])
+        if isinstance(item, str)
+        else ItemView(render_inline(item.text, footnote), _items(list(item.items), footnote))
+        for item in items
     ]
 
 
