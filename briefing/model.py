@@ -15,8 +15,8 @@ from typing import Annotated
 
 from pydantic import BeforeValidator, Field
 
-from briefing.blocks import Block
 from briefing.fields import FileId, Id, Line, Model, Text
+from briefing.section_body import Block
 from briefing.types import CommitmentRef, DebateRef, FuzzyDate, Kamerstuk, MotionRef, SectorRef
 
 # --- registries ---------------------------------------------------------------------------

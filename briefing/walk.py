@@ -11,9 +11,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from briefing.blocks import BulletList, item_texts
 from briefing.loading import NodePath
 from briefing.model import Letter, Section
+from briefing.section_body import BulletList, item_texts
 
 
 def iter_values(value: Any, path: NodePath = ()) -> Iterator[tuple[NodePath, Any]]:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
-from briefing import blocks, model
+from briefing import model, section_body
 from briefing.cli import main
 from briefing.corpus import load_corpus
 from briefing.errors import ContentError
@@ -38,7 +38,7 @@ def _all_sections(corpus: Corpus) -> Iterator[tuple[Letter, Section]]:
 def test_every_model_field_is_described() -> None:
     models: list[type[BaseModel]] = [
         value
-        for module in (model, blocks)
+        for module in (model, section_body)
         for value in vars(module).values()
         if isinstance(value, type)
         and issubclass(value, BaseModel)

@@ -24,13 +24,13 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefing.blocks import item_texts
 from briefing.corpus import load_corpus
 from briefing.errors import BriefingError
 from briefing.importing import import_letter
 from briefing.importing.debris import Hyphenation
 from briefing.layout import REGISTRY_FILES
 from briefing.model import Letter, Section
+from briefing.section_body import item_texts
 from tests.conftest import CONTENT, FIXTURES, assert_every_sentence_in, cli
 
 SOURCES = {path.stem: path for path in sorted((FIXTURES / "source-letters").glob("*.md"))}

@@ -17,9 +17,9 @@ from typing import Any
 
 import pdfplumber
 
-from briefing.blocks import BulletList
 from briefing.corpus import load_corpus
 from briefing.model import Letter
+from briefing.section_body import BulletList
 from tests.conftest import cli, normalise, text_of
 from tests.test_import_sources import IMPORT, content_copy, imported_letter, outline
 

@@ -8,13 +8,13 @@ from typing import Any
 
 from markupsafe import Markup
 
-from briefing.blocks import BulletList
 from briefing.dates import dutch_date
 from briefing.index import Index
 from briefing.inline import FootnoteRenderer, render_inline
 from briefing.layout import section_anchor
 from briefing.model import Letter, Section
 from briefing.plan import Output
+from briefing.section_body import BulletList
 from briefing.views.links import Pages
 from briefing.walk import iter_sections
 
