@@ -35,6 +35,9 @@ _SALUTATION_RE = re.compile(r"^(?:Zeer\s+)?[Gg]eachte\s+\S.*$")
 _STREET_RE = re.compile(r"^[A-Z][^\d,;:]{1,60}\s\d{1,5}[a-zA-Z]?(?:\s?[-\u2013]\s?\d{1,5})?$")
 _POSTCODE_RE = re.compile(r"^\d{4}\s?[A-Z]{2}\b")
 _POSTBUS_RE = re.compile(r"^Postbus\s+\d+")
+#: The return address the house style prints small above the addressee ("> Retouradres
+#: Postbus 20061 2500 EB Den Haag"), with the postcode that parts its two lines.
+_RETURN_RE = re.compile(r"^>?\s*Retouradres:?\s*(.*?)(?:\s+(\d{4}\s?[A-Z]{2}\s.*))?$")
 _COUNTRY_RE = re.compile(r"^(?:Nederland|The Netherlands|Netherlands)$")
 _WEBSITE_RE = re.compile(r"^(?:www\.|https?://)\S+$")
 #: A line that ends with one of these words continues on the next ("Aan de Voorzitter van de").
@@ -132,8 +135,12 @@ def _read_head(
     subject."""
     column = Column()
     dated: list[tuple[dt.date, SourceLine]] = []
+    returned: list[str] = []
     for paragraph in paragraphs(lines):
         texts = [plain(line.text) for line in paragraph]
+        paragraph, texts = _without_return_address(paragraph, texts, returned)
+        if not paragraph:
+            continue
         labelled = next((i for i, t in enumerate(texts) if HEAD_LABEL_RE.match(t)), None)
         if labelled is None:
             paragraph, texts = _without_dates(paragraph, texts, dated)
@@ -156,6 +163,9 @@ def _read_head(
             _read_sender(paragraph, texts, head, column)
         elif not is_page_line(texts[0]):
             notes.append(f"line {paragraph[0].number}: left out of the head: '{texts[0]}'")
+    if not head.postal_address and returned:
+        head.postal_address = [line for line in returned if line]
+        head.lines.setdefault("sender", head.lines.get("addressee", salutation.number))
     if head.date is None and dated:
         _date_of_lines(dated, head, path)
     for day, line in dated:
@@ -171,6 +181,21 @@ def _read_head(
     if not head.subject:
         raise BriefingError(missing.format("subject", "Betreft Voortgang IMVO-beleid"))
     return column
+
+
+def _without_return_address(
+    paragraph: list[SourceLine], texts: list[str], returned: list[str]
+) -> tuple[list[SourceLine], list[str]]:
+    """The paragraph without the return address above the addressee, whose lines go to
+    ``returned``: the sender's postal address, where the column gives none."""
+    kept = []
+    for line, text in zip(paragraph, texts, strict=True):
+        match = _RETURN_RE.match(text)
+        if match:
+            returned[:] = [match[1], match[2] or ""]
+        else:
+            kept.append((line, text))
+    return [line for line, _ in kept], [text for _, text in kept]
 
 
 def _without_dates(

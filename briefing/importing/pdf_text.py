@@ -111,7 +111,9 @@ def pdf_text(raw: bytes, path: Path) -> str:
             f"{path}: the PDF has no text layer (it is a scan: images of pages); run text "
             "recognition (OCR) on it first, or give the letter's text or the official XML"
         )
-    blocks = [block for page in pages for block in _blocks(page)]
+    margin = _text_column([line for page in pages for line in page])
+    pages = [_tabs_joined(page, margin) for page in pages]
+    blocks = [block for page in pages for block in _blocks(page, margin[1])]
     return "\n\n".join("\n".join(block) for block in blocks if block) + "\n"
 
 
@@ -152,6 +154,38 @@ def _page_lines(page: Any) -> list[_Line]:
     if current.chars:
         lines.append(current)
     return _bulleted([line for line in lines if any(c.text.strip() for c in line.chars)])
+
+
+def _text_column(lines: list[_Line]) -> tuple[float, float]:
+    """Where the text's column starts and ends: the left edge most lines in the text's size
+    start at, and the right edge of the furthest of them."""
+    if not lines:
+        return 0.0, 0.0
+    body = Counter(line.size for line in lines).most_common(1)[0][0]
+    left = Counter(round(line.left) for line in lines if line.size == body).most_common(1)[0][0]
+    return left, max(line.right for line in lines if abs(line.left - left) < body)
+
+
+def _tabs_joined(page: list[_Line], margin: tuple[float, float]) -> list[_Line]:
+    """The page with the parts of a line that a tab set apart joined again ("Datum", tab,
+    "7 april 2022"): on one baseline, the second part starting inside the text's column; a
+    part that starts beyond it (the reference column a word processor sets in a frame beside
+    the text) stays apart."""
+    left, right = margin
+    kept: list[_Line] = []
+    for line in sorted(page, key=lambda item: (-item.base, item.left)):
+        before = kept[-1] if kept else None
+        if (
+            before is not None
+            and abs(before.base - line.base) < 0.3 * line.size
+            and left - line.size < before.left < line.left < right
+            and line.right <= right + line.size
+            and not line.bullet
+        ):
+            kept[-1] = _Line(before.chars + line.chars, before.bullet)
+        else:
+            kept.append(line)
+    return kept
 
 
 def _bulleted(lines: list[_Line]) -> list[_Line]:
@@ -196,17 +230,14 @@ def _goes_on(line: _Line, char: _Char) -> bool:
     return abs(char.base - last.base) < 0.2 * char.size and -0.1 * char.size < gap < char.size
 
 
-def _blocks(lines: list[_Line]) -> list[list[str]]:
-    """The page's lines grouped into blocks, from the top of the page down."""
+def _blocks(lines: list[_Line], right: float) -> list[list[str]]:
+    """The page's lines grouped into blocks, from the top of the page down; the blocks of a
+    column beside the text (starting beyond its ``right`` edge: the reference column) first,
+    so that they do not cut the text's paragraphs where they fall beside them."""
     if not lines:
         return []
     body = Counter(line.size for line in lines).most_common(1)[0][0]
-    steps = Counter(
-        round(a.base - b.base)
-        for a, b in itertools.pairwise(lines)
-        if 0 < a.base - b.base < 3 * body and abs(a.left - b.left) < body
-    )
-    spacing = steps.most_common(1)[0][0] if steps else body * 1.3
+    spacing = _Spacing.of(lines, body)
     blocks: list[list[_Line]] = []
     for line in sorted(lines, key=lambda item: (-item.base, item.left)):
         home = next((b for b in reversed(blocks) if _continues(b[-1], line, spacing, body)), None)
@@ -214,12 +245,63 @@ def _blocks(lines: list[_Line]) -> list[list[str]]:
             blocks.append([line])
         else:
             home.append(line)
-    blocks.sort(key=lambda block: (-block[0].base, block[0].left))
+    blocks.sort(key=lambda block: (block[0].left < right, -block[0].base, block[0].left))
     texts = [[_text(line, body) for line in block] for block in blocks]
-    return [[t for t in block if t and not _PAGE_RE.match(t)] for block in texts]
+    return [_one_mark([t for t in block if t and not _PAGE_RE.match(t)]) for block in texts]
 
 
-def _continues(above: _Line, line: _Line, spacing: float, body: float) -> bool:
+def _one_mark(block: list[str]) -> list[str]:
+    """A block whose lines are all in bold (or all in italics), a heading over two lines, as
+    one span ("**... be-", "drijven**"): so the word hyphenated at the line's end is joined
+    again as in the text's other lines."""
+    for mark in ("**", "*"):
+        if len(block) > 1 and all(
+            t.startswith(mark) and t.endswith(mark) and t[len(mark) : len(mark) + 1] != "*"
+            for t in block
+        ):
+            size = len(mark)
+            inner = [t[size:-size] for t in block]
+            return [mark + inner[0], *inner[1:-1], inner[-1] + mark]
+    return block
+
+
+@dataclass
+class _Spacing:
+    """The step from one line of a paragraph to the next, in the text's own size, for the
+    lines that start where a given line starts: the letterhead's lines may be set closer
+    than the body's, the lines after a tab ("Betreft", tab, the subject over two lines)
+    closer than those at the margin."""
+
+    body: float
+    #: Where the upper line of two in a row starts, and the step down to the next.
+    steps: list[tuple[float, int]]
+
+    @classmethod
+    def of(cls, lines: list[_Line], body: float) -> _Spacing:
+        return cls(
+            body,
+            [
+                (a.left, round(a.base - b.base))
+                for a, b in itertools.pairwise(lines)
+                if a.size == b.size == body
+                and 0 < a.base - b.base < 3 * body
+                and abs(a.left - b.left) < body
+            ],
+        )
+
+    def at(self, left: float) -> float:
+        """The smallest step two pairs of lines starting at ``left`` take (give or take a
+        point, as positions round); not the most common one: where most paragraphs are a
+        line long, the step between paragraphs is."""
+        steps = [step for start, step in self.steps if abs(start - left) < self.body]
+        steps = steps or [step for _, step in self.steps]
+        if not steps:
+            return self.body * 1.3
+        regular = [step for step in steps if sum(abs(step - s) <= 1 for s in steps) >= 2]
+        return min(regular or steps)
+
+
+def _continues(above: _Line, line: _Line, spacing: _Spacing, body: float) -> bool:
     """Whether ``line`` goes on the block whose last line is ``above``.
 
     In the text's own size a change of style (a heading in bold above its paragraph) starts
@@ -228,7 +310,7 @@ def _continues(above: _Line, line: _Line, spacing: float, body: float) -> bool:
     step = above.base - line.base
     overlaps = line.left < above.right and above.left < line.right
     same_style = _style(above) == _style(line) or line.size < _SMALL * body
-    return 0 < step <= _BLOCK_GAP * spacing and overlaps and same_style
+    return 0 < step <= _BLOCK_GAP * spacing.at(above.left) and overlaps and same_style
 
 
 def _style(line: _Line) -> str:
@@ -245,7 +327,11 @@ def _text(line: _Line, body: float) -> str:
     parts: list[str] = []
     previous: _Char | None = None
     for char in line.chars:
-        apart = previous is not None and char.left - previous.right > 0.2 * char.size
+        # a word's space measured in the larger type: a call in small type after a full stop
+        # stands a little apart, as its digit's side bearing sets it
+        apart = previous is not None and char.left - previous.right > 0.2 * max(
+            char.size, previous.size
+        )
         if apart and (not parts or not parts[-1].endswith(" ")):
             parts.append(" ")
         small = char.size < _SMALL * line.size and char.text.isdigit()
