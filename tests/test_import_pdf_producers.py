@@ -43,8 +43,7 @@ def test_labels_a_tab_sets_apart_from_their_values_give_date_and_subject(
 
 def test_the_return_address_above_the_addressee_is_not_the_directorate(tmp_path: Path) -> None:
     """The return address, "> Retouradres Postbus 20061", stands small right above "Aan de
-    Voorzitter ...": the
-    addressee is the Kamer's, the directorate the column's."""
+    Voorzitter ...": the addressee is the Kamer's, the directorate the column's."""
     draft, _ = imported(tmp_path, WORD_PROCESSOR, LETTER_2022)
     assert draft["addressee"]["lines"] == [
         "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal",
