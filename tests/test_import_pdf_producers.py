@@ -142,3 +142,13 @@ def test_a_motion_whose_head_is_in_bold_is_read(tmp_path: Path) -> None:
         "werkwijze waardoor minderheidsbesluitvorming ten aanzien van de bovengenoemde "
         "onderwerpen mogelijk wordt",
     }
+
+
+def test_a_word_hyphenated_where_two_vowels_meet_is_whole(tmp_path: Path) -> None:
+    """The word processor hyphenates "Eustatius" between its vowels ("Eustati-" / "us."): the
+    word is joined whole, as Dutch writes "i" and "u" together; only vowels that would read as
+    one sound ("zee-egel") keep a hyphen where they meet."""
+    draft, notes = imported(tmp_path, IMPORT / "libreoffice-kst-31568-100.pdf")
+    (paragraph,) = draft["sections"][0]["body"]
+    assert "het functioneren van het bestuur op Sint Eustatius. Zijn schrijven" in paragraph
+    assert "Eustati-us" not in notes
