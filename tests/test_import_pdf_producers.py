@@ -152,3 +152,11 @@ def test_a_word_hyphenated_where_two_vowels_meet_is_whole(tmp_path: Path) -> Non
     (paragraph,) = draft["sections"][0]["body"]
     assert "het functioneren van het bestuur op Sint Eustatius. Zijn schrijven" in paragraph
     assert "Eustati-us" not in notes
+
+
+def test_a_quote_mark_before_a_letter_with_a_descender_stays_on_its_line(tmp_path: Path) -> None:
+    """A quote mark's ink stands high above the line, a "g"'s below it ("'grote"): the two
+    stand on one baseline all the same, so the quoted words stay in their sentence."""
+    draft, _ = imported(tmp_path, IMPORT / "libreoffice-2018-11-13-letter.pdf")
+    (paragraph,) = draft["sections"][1]["body"]
+    assert "activiteiten. Onder 'grote bedrijven' vallen bedrijven met meer dan 500" in paragraph

@@ -124,6 +124,7 @@ def _page_lines(page: Any) -> list[_Line]:
     textpage = page.get_textpage()
     font = ctypes.create_string_buffer(128)
     flags = ctypes.c_int()
+    x, y = ctypes.c_double(), ctypes.c_double()
     lines: list[_Line] = []
     current = _Line()
     broken = False
@@ -132,14 +133,17 @@ def _page_lines(page: Any) -> list[_Line]:
         if pdfium_c.FPDFText_IsGenerated(textpage, index):
             broken = broken or (code in (10, 13) and bool(current.chars))
             continue
-        left, bottom, right, _top = textpage.get_charbox(index)
+        left, _bottom, right, _top = textpage.get_charbox(index)
+        # the baseline the character stands on, not the foot of its ink: a quote mark's ink
+        # stands high above it, a "g"'s below
+        pdfium_c.FPDFText_GetCharOrigin(textpage, index, ctypes.byref(x), ctypes.byref(y))
         pdfium_c.FPDFText_GetFontInfo(textpage, index, font, 128, ctypes.byref(flags))
         name = font.value.decode("latin-1").lower()
         char = _Char(
             _HYPHENS.get(code) or (chr(code) if 0 < code < 0x110000 else ""),
             left,
             right,
-            bottom,
+            y.value,
             pdfium_c.FPDFText_GetFontSize(textpage, index) or 1.0,
             "bold" in name or "black" in name or "heavy" in name,
             "italic" in name or "oblique" in name,
