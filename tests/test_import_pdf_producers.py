@@ -158,5 +158,21 @@ def test_a_quote_mark_before_a_letter_with_a_descender_stays_on_its_line(tmp_pat
     """A quote mark's ink stands high above the line, a "g"'s below it ("'grote"): the two
     stand on one baseline all the same, so the quoted words stay in their sentence."""
     draft, _ = imported(tmp_path, IMPORT / "libreoffice-2018-11-13-letter.pdf")
-    (paragraph,) = draft["sections"][1]["body"]
+    (paragraph,) = draft["sections"][2]["body"]
     assert "activiteiten. Onder 'grote bedrijven' vallen bedrijven met meer dan 500" in paragraph
+
+
+def test_a_paragraph_a_page_break_cuts_before_a_capital_is_one(tmp_path: Path) -> None:
+    """The page ends on a full line, "... op het gebied van", and the next page, after its
+    header, goes on "IMVO binnen de EU.": the two lines are no heading but one paragraph."""
+    draft, _ = imported(tmp_path, IMPORT / "libreoffice-2018-11-13-letter.pdf")
+    assert [s.get("heading") for s in draft["sections"]] == [
+        None,
+        "Inzet extra financiële middelen BHOS-nota",
+        "Indicator 90 procent",
+        "Ontwikkelingen Europa",
+    ]
+    assert any(
+        "verdere stappen op het gebied van IMVO binnen de EU. Tevens" in paragraph
+        for paragraph in draft["sections"][3]["body"]
+    )
