@@ -79,8 +79,17 @@ def test_a_bold_heading_hyphenated_over_two_lines_is_one_word(tmp_path: Path) ->
     assert [s.get("heading") for s in draft["sections"]] == [
         None,
         "Vervolgstappen na afloop looptijd IMVO-convenanten",
+        "Technische briefing sectorale samenwerking",
         "Gesprek met financiële instellingen over investeringen in wapen producerende bedrijven",
     ]
+
+
+def test_words_in_italics_inside_a_line_keep_their_emphasis(tmp_path: Path) -> None:
+    """The letter sets the directive's name in italics inside a sentence: the draft has it
+    in emphasis, the comma after it not."""
+    draft, _ = imported(tmp_path, WORD_PROCESSOR, LETTER_2022)
+    text = " ".join(str(block) for block in draft["sections"][2]["body"])
+    assert "IMVO (*Corporate Sustainability Due Diligence Directive*, afgekort: CSDDD)" in text
 
 
 def test_a_kamerstuk_whose_head_is_in_bold_is_read(tmp_path: Path) -> None:

@@ -4,13 +4,15 @@ pypdfium2 (PDFium, the PDF engine of Chromium) gives every character of a page w
 font and size, in a few milliseconds a page. From those the text is laid out as the text
 readers of the layouts expect it:
 
-- characters on one baseline, close together, make a line; a column beside the text (the
-  letter's reference column) stays apart;
+- characters on one baseline, close together, make a line, and so do the parts of a line
+  that a tab sets apart inside the text's column; a column beside the text (the letter's
+  reference column, in a frame or not) stays apart;
 - lines in one column, one line-spacing apart, make a block; blocks are separated by a
-  blank line, in the order of the page from top to bottom;
+  blank line, the column's beside the text first, then the text's from top to bottom;
 - a line in bold becomes ``**...**`` and one in italics ``*...*``, as the converted text
-  marks headings; small raised digits (a footnote call) become ``<sup>1</sup>``, and a line
-  in small type that starts with a number (the footnote at the page's foot) ``<sup>1</sup> ...``;
+  marks headings, and so do the words in bold or italics inside a line; small raised digits
+  (a footnote call) become ``<sup>1</sup>``, and a line in small type that starts with a
+  number (the footnote at the page's foot) ``<sup>1</sup> ...``;
 - a list's bullet, printed apart or before the item's text, becomes "• " before its line;
 - the page numbers ("Pagina 1 van 4") go.
 
@@ -326,11 +328,30 @@ def _style(line: _Line) -> str:
     return ""
 
 
+def _inline_marks(line: _Line) -> dict[int, tuple[str, str]]:
+    """The marks a run of words in bold or italics inside the line gets ("*Directive*,"): by
+    the index of the run's first letter and of its last, "*" or "**" before and after."""
+    styled = [
+        (index, "**" if char.bold else "*" if char.italic else "")
+        for index, char in enumerate(line.chars)
+        if char.text.isalpha()
+    ]
+    marks: dict[int, tuple[str, str]] = {}
+    for style, run in itertools.groupby(styled, key=lambda item: item[1]):
+        indexes = [index for index, _ in run]
+        if style:
+            first, last = indexes[0], indexes[-1]
+            marks[first] = (style, marks.get(first, ("", ""))[1])
+            marks[last] = (marks.get(last, ("", ""))[0], style)
+    return marks
+
+
 def _text(line: _Line, body: float) -> str:
     """The line's text with footnote calls and marks as ``<sup>n</sup>``, in its style."""
     parts: list[str] = []
     previous: _Char | None = None
-    for char in line.chars:
+    marks = _inline_marks(line) if not _style(line) else {}
+    for index, char in enumerate(line.chars):
         # a word's space measured in the larger type: a call in small type after a full stop
         # stands a little apart, as its digit's side bearing sets it
         apart = previous is not None and char.left - previous.right > 0.2 * max(
@@ -339,7 +360,8 @@ def _text(line: _Line, body: float) -> str:
         if apart and (not parts or not parts[-1].endswith(" ")):
             parts.append(" ")
         small = char.size < _SMALL * line.size and char.text.isdigit()
-        parts.append(f"<sup>{char.text}</sup>" if small else char.text)
+        opening, closing = marks.get(index, ("", ""))
+        parts.append(opening + (f"<sup>{char.text}</sup>" if small else char.text) + closing)
         previous = char
     text = " ".join("".join(parts).replace("</sup><sup>", "").split())
     if text.strip(_BULLETS + " ") == "":
