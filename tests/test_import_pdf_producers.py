@@ -2,7 +2,7 @@
 word processor (its reference column in a frame beside the text, "Datum" and "Betreft" set
 apart from their values by a tab, the return address above the addressee) and letters and a
 motion typeset as the official publication prints a Kamerstuk (its head in bold). Each PDF is
-LibreOffice's, of a real letter's or motion's text (see the fixtures' README)."""
+LibreOffice's or reportlab's, of a real letter's or motion's text (see the fixtures' README)."""
 
 from __future__ import annotations
 
@@ -185,3 +185,14 @@ def test_a_paragraph_a_page_break_cuts_before_a_capital_is_one(tmp_path: Path) -
         "verdere stappen op het gebied van IMVO binnen de EU. Tevens" in paragraph
         for paragraph in draft["sections"][3]["body"]
     )
+
+
+def test_digits_set_close_in_a_serif_font_stay_one_number(tmp_path: Path) -> None:
+    """Another producer (reportlab, in Times) sets the footer's code "kst-21501-33-1129":
+    the ink of two "1"s stands as far apart as two words do, yet the code is one, the page's
+    furniture, and nothing of it ("129") is left in the annex after the signatures."""
+    draft, _ = imported(tmp_path, IMPORT / "reportlab-kst-21501-33-1129.pdf")
+    assert draft["kamerstuk"] == "21 501-33, nr. 1129"
+    (section,) = draft["annex"]
+    assert len(section["body"]) == 2
+    assert "129" not in section["body"]

@@ -62,6 +62,9 @@ class _Char:
     size: float
     bold: bool
     italic: bool
+    #: Where the room the character takes on its line starts and ends (its ink and the
+    #: space its font sets beside it): what tells a word's space from the gap between glyphs.
+    room: tuple[float, float] = (0.0, 0.0)
 
 
 @dataclass
@@ -127,6 +130,7 @@ def _page_lines(page: Any) -> list[_Line]:
     font = ctypes.create_string_buffer(128)
     flags = ctypes.c_int()
     x, y = ctypes.c_double(), ctypes.c_double()
+    box = pdfium_c.FS_RECTF()
     lines: list[_Line] = []
     current = _Line()
     broken = False
@@ -136,8 +140,10 @@ def _page_lines(page: Any) -> list[_Line]:
             broken = broken or (code in (10, 13) and bool(current.chars))
             continue
         left, _bottom, right, _top = textpage.get_charbox(index)
-        # the baseline the character stands on, not the foot of its ink: a quote mark's ink
-        # stands high above it, a "g"'s below
+        # the room the character takes on its line beside its ink (two "1"s in a serif font
+        # stand as far apart in ink as two words), and the baseline it stands on, not the foot
+        # of its ink: a quote mark's ink stands high above it, a "g"'s below
+        pdfium_c.FPDFText_GetLooseCharBox(textpage, index, ctypes.byref(box))
         pdfium_c.FPDFText_GetCharOrigin(textpage, index, ctypes.byref(x), ctypes.byref(y))
         pdfium_c.FPDFText_GetFontInfo(textpage, index, font, 128, ctypes.byref(flags))
         name = font.value.decode("latin-1").lower()
@@ -149,6 +155,7 @@ def _page_lines(page: Any) -> list[_Line]:
             pdfium_c.FPDFText_GetFontSize(textpage, index) or 1.0,
             "bold" in name or "black" in name or "heavy" in name,
             "italic" in name or "oblique" in name,
+            (box.left, box.right),
         )
         if char.text in ("\r", "\n", ""):
             continue
@@ -354,7 +361,7 @@ def _text(line: _Line, body: float) -> str:
     for index, char in enumerate(line.chars):
         # a word's space measured in the larger type: a call in small type after a full stop
         # stands a little apart, as its digit's side bearing sets it
-        apart = previous is not None and char.left - previous.right > 0.2 * max(
+        apart = previous is not None and char.room[0] - previous.room[1] > 0.2 * max(
             char.size, previous.size
         )
         if apart and (not parts or not parts[-1].endswith(" ")):
