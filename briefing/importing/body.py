@@ -90,7 +90,7 @@ def read_body(
     read = []
     for part, intro in zip(parts, (INTRO_ID, ANNEX_ID), strict=True):
         kept = _kept(part, hyphenation, notes_found, notes)
-        _find_headings(kept, marked)
+        _find_headings(kept, marked, room)
         joined = _join_continuations(kept, hyphenation, room)
         read.append((joined, _sections(joined, marked, taken, intro)))
     _note_unmarked_headings([b for joined, _ in read for b in joined], marked, notes)
@@ -148,10 +148,11 @@ def _question(text: str) -> bool:
     return text.endswith("?") and len(text) <= _MAX_QUESTION
 
 
-def _find_headings(blocks: list[Block], marked: bool) -> None:
+def _find_headings(blocks: list[Block], marked: bool, room: float | None) -> None:
     """Mark short lines between paragraphs as headings, when the text has no heading markup:
     after a paragraph's end, a heading or a list (whose items need no full stop); a question
-    only where a paragraph follows and no heading ("Vraag 1") is just above it."""
+    only where a paragraph follows and no heading ("Vraag 1") is just above it; not two lines
+    whose second is wrapped full (a paragraph that a page break cut, the rest after it)."""
     if marked:
         return
     for index, block in enumerate(blocks):
@@ -160,6 +161,8 @@ def _find_headings(blocks: list[Block], marked: bool) -> None:
         before = blocks[index - 1] if index else None
         after = blocks[index + 1] if index + 1 < len(blocks) else None
         if after is None:
+            continue
+        if len(block.lines) > 1 and not ends_short(block.lines[-1].text, after.text, room):
             continue
         before_ends = (
             before is None or before.kind in ("heading", "item") or ends_sentence(before.text)

@@ -18,7 +18,12 @@ from briefing.inline import ALLOWED_SCHEMES
 
 #: Elided compounds keep their hyphen and the space: "kleding- en textielsector".
 _ELISION_WORDS = {"en", "of", "tot", "noch", "als"}
-_VOWELS = set("aeiouy")
+#: Two vowels that read as one sound ("zee-egel", "zo-even", "na-apen"): Dutch keeps a hyphen
+#: between them where they meet across a compound's parts; other vowels meet without one
+#: ("pensioen", "allianties", "Eustatius", "beoordelen").
+_VOWEL_PAIRS = frozenset(
+    {"aa", "ae", "ai", "au", "ee", "ei", "eu", "ie", "ii", "oe", "oi", "oo", "ou", "ui", "uu"}
+)
 _URL_RE = re.compile(r"(?:https?://|www\.)\S*$")
 _MD_LINK_RE = re.compile(r"\[([^\]]*)\]\(([^)\s]*)\)")
 _AUTOLINK_RE = re.compile(r"<((?:https?://|mailto:)[^\s<>]+)>")
@@ -89,9 +94,9 @@ class Hyphenation:
             return left[:-1] + right
         if hyphened in self.vocabulary:
             return left + right
-        if stem[-1].lower() in _VOWELS and tail[0].lower() in _VOWELS:
+        if (stem[-1] + tail[0]).lower() in _VOWEL_PAIRS:
             self.guessed.append(f"{stem}-{tail}")
-            return left + right  # Dutch keeps the hyphen where vowels meet: "zee-egel"
+            return left + right  # "zee-egel"
         self.guessed.append(stem + tail)
         return left[:-1] + right
 

@@ -31,7 +31,13 @@ from briefing.importing.site_head import (
     paper_of_table,
     site_line,
 )
-from briefing.importing.text import DUTCH_DATE_RE, SourceLine, collapse, parse_dutch_date
+from briefing.importing.text import (
+    DUTCH_DATE_RE,
+    SourceLine,
+    collapse,
+    parse_dutch_date,
+    strip_markup,
+)
 from briefing.types import Kamerstuk
 
 LAYOUT = "Kamerstuk layout"
@@ -86,10 +92,27 @@ _FURNITURE_RES = [
     re.compile(r"^\s*(?:\u2022\s*)?Download PDF\s*$"),
 ]
 _FOOTNOTE_RE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
+#: Where the head of a letter ("Den Haag, 11 juni 2019") or of a motion ends.
+_HEAD_END_RE = re.compile(rf"{_PLACE_DATE_RE.pattern}|^Voorgesteld\b|^De Kamer,$")
+
+
+def unmarked_head(lines: list[SourceLine]) -> list[SourceLine]:
+    """``lines`` with the bold and italics taken off the head of a Kamerstuk as its PDF prints
+    it (the chamber, the dossier, "Nr. 62 BRIEF VAN ..." in bold), up to the place and date
+    or "De Kamer,"; the rest, and a text without such a head, as they are."""
+    plain = [collapse(strip_markup(line.text)) for line in lines[:120]]
+    end = next((i for i, text in enumerate(plain) if _HEAD_END_RE.match(text)), None)
+    if end is None or not any(NUMBER_RE.match(text) for text in plain[:end]):
+        return lines
+    return [
+        SourceLine(line.number, plain[index], line.cells) if index < end else line
+        for index, line in enumerate(lines)
+    ]
 
 
 def recognise(lines: list[SourceLine]) -> bool:
     """Whether the text starts like a published Kamerstuk letter ("Nr. 308 BRIEF VAN ...")."""
+    lines = unmarked_head(lines)
     numbered = any(
         NUMBER_RE.match(collapse(line.text))
         or _COMBINED_RE.match(collapse(line.text))
@@ -101,7 +124,7 @@ def recognise(lines: list[SourceLine]) -> bool:
 
 def read(lines: list[SourceLine], path: Path) -> LetterText:
     """The letter in ``lines``: head, body lines (furniture and footnotes out) and notes."""
-    printed = lines
+    printed = lines = unmarked_head(lines)
     lines, breaks = without_furniture(lines)
     dated = next(
         (i for i, line in enumerate(lines) if _PLACE_DATE_RE.match(collapse(line.text))), None

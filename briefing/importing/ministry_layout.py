@@ -5,28 +5,24 @@ Tweede Kamer ..."), the reference column (ministry, directorate, addresses, "Onz
 referentie", "Uw referentie", "Bijlage(n)"), "Datum" and "Betreft". The body starts at the
 salutation ("Geachte voorzitter,") and ends at the signature. The conversion repeats the
 reference column inside the body, and inside an annex after the signature, wherever a page
-began; those repeats are removed here, and a reference that only a later page's column
-gives is kept as one of the letter's.
+began; those repeats are removed (:mod:`.reference_column`), and a reference that only a
+later page's column gives is kept as one of the letter's.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
-from collections import Counter
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing.errors import BriefingError
 from briefing.importing.closing import find_closing, missing_closing
-from briefing.importing.debris import link_text
-from briefing.importing.letterhead import HEAD_LABEL_RE, LABEL_RE, date_line, is_label, read_labels
+from briefing.importing.letterhead import HEAD_LABEL_RE, LABEL_RE, date_line, read_labels
 from briefing.importing.metadata import UNKNOWN
 from briefing.importing.parsed import Head, LetterText
+from briefing.importing.reference_column import PAGE_RE, Column, paragraphs, plain
 from briefing.importing.site_head import document_head, fill_missing, is_page_line
-from briefing.importing.text import SourceLine, collapse, strip_markup
+from briefing.importing.text import SourceLine
 
 LAYOUT = "text of the letter's PDF"
 #: berthub.eu prints a letter from the ministry's document under its own head.
@@ -39,15 +35,13 @@ _SALUTATION_RE = re.compile(r"^(?:Zeer\s+)?[Gg]eachte\s+\S.*$")
 _STREET_RE = re.compile(r"^[A-Z][^\d,;:]{1,60}\s\d{1,5}[a-zA-Z]?(?:\s?[-\u2013]\s?\d{1,5})?$")
 _POSTCODE_RE = re.compile(r"^\d{4}\s?[A-Z]{2}\b")
 _POSTBUS_RE = re.compile(r"^Postbus\s+\d+")
+#: The return address the house style prints small above the addressee ("> Retouradres
+#: Postbus 20061 2500 EB Den Haag"), with the postcode that parts its two lines.
+_RETURN_RE = re.compile(r"^>?\s*Retouradres:?\s*(.*?)(?:\s+(\d{4}\s?[A-Z]{2}\s.*))?$")
 _COUNTRY_RE = re.compile(r"^(?:Nederland|The Netherlands|Netherlands)$")
 _WEBSITE_RE = re.compile(r"^(?:www\.|https?://)\S+$")
-_PAGE_RE = re.compile(r"^Pagina\s+\d+\s+van\s+\d+$")
-#: A reference as the column prints it: one code, without spaces ("BZDOC-1235421577-13").
-_REFERENCE_RE = re.compile(r"^\S{1,60}$")
 #: A line that ends with one of these words continues on the next ("Aan de Voorzitter van de").
 _CONTINUES_RE = re.compile(r"\b(?:van|de|der|den|het|en|voor|aan|te)$")
-#: How similar a line must be to a line of the sender column to count as its repeat.
-_SIMILAR = 0.8
 
 
 def recognise(lines: list[SourceLine]) -> bool:
@@ -57,25 +51,9 @@ def recognise(lines: list[SourceLine]) -> bool:
 
 def _salutation(lines: list[SourceLine]) -> int | None:
     for index, line in enumerate(lines[:400]):
-        if _SALUTATION_RE.match(_plain(line.text)):
+        if _SALUTATION_RE.match(plain(line.text)):
             return index
     return None
-
-
-def _plain(text: str) -> str:
-    return collapse(link_text(strip_markup(text)))
-
-
-def _paragraphs(lines: list[SourceLine]) -> Iterator[list[SourceLine]]:
-    current: list[SourceLine] = []
-    for line in lines:
-        if _plain(line.text):
-            current.append(line)
-        elif current:
-            yield current
-            current = []
-    if current:
-        yield current
 
 
 def read(lines: list[SourceLine], path: Path) -> LetterText:
@@ -91,7 +69,7 @@ def read(lines: list[SourceLine], path: Path) -> LetterText:
     text.layout = SITE_LAYOUT if read_by_site else LAYOUT
     above = [line for i, line in enumerate(lines[:salutation]) if i not in read_by_site]
     column = _read_head(above, lines[salutation], head, text.notes, path, site)
-    head.salutation = _plain(lines[salutation].text)
+    head.salutation = plain(lines[salutation].text)
     head.lines["salutation"] = lines[salutation].number
     closing = find_closing(lines, salutation + 1)
     if closing is None:
@@ -117,22 +95,20 @@ def _column_before_salutation(
     The text of a PDF gives the column where its blocks fall on the page, often after the
     first paragraphs; the head is read from the lines above the salutation.
     """
-    head_texts = [_plain(line.text) for line in lines[:salutation]]
+    head_texts = [plain(line.text) for line in lines[:salutation]]
     if any(_POSTBUS_RE.match(t) or t.lower().startswith(("onze ", "ons ")) for t in head_texts):
         return lines, salutation
     end = next(
-        (i for i in range(salutation, len(lines)) if _PAGE_RE.match(_plain(lines[i].text))),
+        (i for i in range(salutation, len(lines)) if PAGE_RE.match(plain(lines[i].text))),
         min(len(lines), salutation + 120),
     )
     moved: list[SourceLine] = []
     kept = list(lines[: salutation + 1])
-    paragraphs = list(_paragraphs(lines[salutation + 1 : end]))
-    for index, paragraph in enumerate(paragraphs):
-        texts = [_plain(line.text) for line in paragraph]
+    parts = list(paragraphs(lines[salutation + 1 : end]))
+    for index, paragraph in enumerate(parts):
+        texts = [plain(line.text) for line in paragraph]
         following = (
-            [_plain(line.text) for line in paragraphs[index + 1]]
-            if index + 1 < len(paragraphs)
-            else []
+            [plain(line.text) for line in parts[index + 1]] if index + 1 < len(parts) else []
         )
         column = any(_is_address(t) or LABEL_RE.match(t) for t in texts)
         directorate = len(texts) <= 3 and not any(t.endswith((".", ":", ";")) for t in texts)
@@ -146,98 +122,6 @@ def _column_before_salutation(
     return head + kept[salutation:] + list(lines[end:]), len(head)
 
 
-@dataclass
-class _Column:
-    """The sender column as the head gives it, to recognise its repeats in the body."""
-
-    lines: list[str] = field(default_factory=list)
-    spellings: Counter[str] = field(default_factory=Counter)
-    directorate_line: int = 0
-
-    def is_column_line(self, text: str, values: set[str], date: dt.date | None) -> bool:
-        """Whether a body line repeats the column: a label, a reference, the letter's
-        ``date`` on its own (not a line of the text that ends in a date, "november 2023."),
-        a column line."""
-        if LABEL_RE.match(text) or is_label(text) or _PAGE_RE.match(text) or text in values:
-            return True
-        if date is not None and date_line(text) == date:
-            return True
-        return len(text) >= 4 and any(_similar(text, known) for known in self.lines)
-
-    def remove_repeats(
-        self, body: list[SourceLine], head: Head, notes: list[str]
-    ) -> list[SourceLine]:
-        """``body`` with the column's repeats blanked out; later references go to ``head``.
-
-        A repeat is a paragraph of column lines, or a run of them at the start or end of a
-        paragraph (where the conversion glued the column to the text).
-        """
-        values = {*head.ours, *([head.yours] if head.yours else [])}
-        kept = list(body)
-        position = {id(line): i for i, line in enumerate(body)}
-        for paragraph in _paragraphs(body):
-            texts = [_plain(line.text) for line in paragraph]
-            debris = [
-                self.is_column_line(text, values, head.date) or _is_value(texts, i)
-                for i, text in enumerate(texts)
-            ]
-            first = next((i for i, d in enumerate(debris) if not d), len(texts))
-            last = next((i for i in range(len(texts) - 1, -1, -1) if not debris[i]), -1)
-            removed = [i for i in range(len(texts)) if i < first or i > last]
-            if not removed:
-                continue
-            self._take_references(texts, paragraph, head)
-            if first == len(texts):
-                directorate = [t for t in texts if not LABEL_RE.match(t) and t not in values]
-                if directorate and not any(_is_value(texts, i) for i in range(len(texts))):
-                    self.spellings[" ".join(directorate)] += 1
-            for index in removed:
-                line = paragraph[index]
-                kept[position[id(line)]] = SourceLine(line.number, "")
-        self._choose_spelling(head, notes)
-        return kept
-
-    def _take_references(self, texts: list[str], paragraph: list[SourceLine], head: Head) -> None:
-        label = ""
-        for index, text in enumerate(texts):
-            match = LABEL_RE.match(text)
-            if match:
-                label = match[1].lower()
-            elif (
-                _is_value(texts, index)
-                and label.startswith(("onze", "ons"))
-                and text not in head.ours
-            ):
-                head.ours.append(text)
-                head.lines.setdefault("references.ours", paragraph[index].number)
-
-    def _choose_spelling(self, head: Head, notes: list[str]) -> None:
-        if not head.directorate or not self.spellings:
-            return
-        counts = self.spellings + Counter({head.directorate: 1})
-        spelling, count = counts.most_common(1)[0]
-        if spelling != head.directorate and count > 1:
-            notes.append(
-                f"line {self.directorate_line}: the head writes the directorate "
-                f"'{head.directorate}', the column on later pages '{spelling}' "
-                f"({self.spellings[spelling]} times); the draft uses '{spelling}'"
-            )
-            head.review["sender.directorate"] = (
-                f"the head writes '{head.directorate}'; the later pages write this"
-            )
-            head.directorate = spelling
-
-
-def _similar(text: str, known: str) -> bool:
-    """Whether ``text`` is ``known`` as a later page repeats it (the cheap bounds first)."""
-    matcher = difflib.SequenceMatcher(None, text, known)
-    return (
-        matcher.real_quick_ratio() >= _SIMILAR
-        and matcher.quick_ratio() >= _SIMILAR
-        and matcher.ratio() >= _SIMILAR
-    )
-
-
 def _read_head(
     lines: list[SourceLine],
     salutation: SourceLine,
@@ -245,14 +129,18 @@ def _read_head(
     notes: list[str],
     path: Path,
     site: Head,
-) -> _Column:
+) -> Column:
     """The letterhead's fields from the ``lines`` above the ``salutation``, what it lacks
     from the ``site``'s head; a :class:`BriefingError` when neither gives a date or a
     subject."""
-    column = _Column()
+    column = Column()
     dated: list[tuple[dt.date, SourceLine]] = []
-    for paragraph in _paragraphs(lines):
-        texts = [_plain(line.text) for line in paragraph]
+    returned: list[str] = []
+    for paragraph in paragraphs(lines):
+        texts = [plain(line.text) for line in paragraph]
+        paragraph, texts = _without_return_address(paragraph, texts, returned)
+        if not paragraph:
+            continue
         labelled = next((i for i, t in enumerate(texts) if HEAD_LABEL_RE.match(t)), None)
         if labelled is None:
             paragraph, texts = _without_dates(paragraph, texts, dated)
@@ -275,21 +163,39 @@ def _read_head(
             _read_sender(paragraph, texts, head, column)
         elif not is_page_line(texts[0]):
             notes.append(f"line {paragraph[0].number}: left out of the head: '{texts[0]}'")
+    if not head.postal_address and returned:
+        head.postal_address = [line for line in returned if line]
+        head.lines.setdefault("sender", head.lines.get("addressee", salutation.number))
     if head.date is None and dated:
         _date_of_lines(dated, head, path)
     for day, line in dated:
         if day != head.date:
-            notes.append(f"line {line.number}: left out of the head: '{_plain(line.text)}'")
+            notes.append(f"line {line.number}: left out of the head: '{plain(line.text)}'")
     fill_missing(head, site)
     missing = (
         f"{path}:{salutation.number}: found no {{}} in the letterhead (the lines above "
-        f"'{_plain(salutation.text)}'); add a line like '{{}}' above that line"
+        f"'{plain(salutation.text)}'); add a line like '{{}}' above that line"
     )
     if head.date is None:
         raise BriefingError(missing.format("date", "Datum 13 november 2018"))
     if not head.subject:
         raise BriefingError(missing.format("subject", "Betreft Voortgang IMVO-beleid"))
     return column
+
+
+def _without_return_address(
+    paragraph: list[SourceLine], texts: list[str], returned: list[str]
+) -> tuple[list[SourceLine], list[str]]:
+    """The paragraph without the return address above the addressee, whose lines go to
+    ``returned``: the sender's postal address, where the column gives none."""
+    kept = []
+    for line, text in zip(paragraph, texts, strict=True):
+        match = _RETURN_RE.match(text)
+        if match:
+            returned[:] = [match[1], match[2] or ""]
+        else:
+            kept.append((line, text))
+    return [line for line, _ in kept], [text for _, text in kept]
 
 
 def _without_dates(
@@ -310,7 +216,7 @@ def _date_of_lines(dated: list[tuple[dt.date, SourceLine]], head: Head, path: Pa
     copy without the letterhead's labels prints it: when they all give the same day."""
     days = sorted({day for day, _ in dated})
     if len(days) > 1:
-        found = ", ".join(f"line {line.number} '{_plain(line.text)}'" for _, line in dated)
+        found = ", ".join(f"line {line.number} '{plain(line.text)}'" for _, line in dated)
         raise BriefingError(
             f"{path}:{dated[0][1].number}: the letterhead gives no 'Datum' and its lines give "
             f"different dates ({found}); add a line like 'Datum 13 november 2018' with the "
@@ -318,20 +224,6 @@ def _date_of_lines(dated: list[tuple[dt.date, SourceLine]], head: Head, path: Pa
         )
     head.date = days[0]
     head.lines["date"] = dated[-1][1].number
-
-
-def _is_value(texts: list[str], index: int) -> bool:
-    """Whether ``texts[index]`` is a reference under a reference label just above it."""
-    if not _REFERENCE_RE.match(texts[index]):
-        return False
-    for before in reversed(texts[:index]):
-        match = LABEL_RE.match(before)
-        if match:
-            label = match[1].lower()
-            return ("referentie" in label or "kenmerk" in label) and not match[2]
-        if not _REFERENCE_RE.match(before):
-            return False
-    return False
 
 
 def _is_address(text: str) -> bool:
@@ -354,9 +246,7 @@ def _read_addressee(texts: list[str], head: Head) -> None:
     head.addressee = joined
 
 
-def _read_sender(
-    paragraph: list[SourceLine], texts: list[str], head: Head, column: _Column
-) -> None:
+def _read_sender(paragraph: list[SourceLine], texts: list[str], head: Head, column: Column) -> None:
     directorate: list[str] = []
     postal = False
     for line, text in zip(paragraph, texts, strict=True):

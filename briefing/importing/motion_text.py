@@ -33,6 +33,7 @@ from briefing.importing.kamerstuk_layout import (
     NOTES_HEADING_RE,
     SITE_TAIL_RE,
     TOP_LINK_RE,
+    unmarked_head,
     without_furniture,
 )
 from briefing.importing.motion_head import (
@@ -155,14 +156,14 @@ def recognise(lines: list[SourceLine]) -> bool:
     """Whether the text is a motion's: its title in capitals ("MOTIE VAN HET LID ...") near
     the start, and "De Kamer," (a letter that quotes a motion has neither on a line of its
     own; a site's heading "Motie Van Raan/Laçin over ..." is no Kamerstuk's title)."""
-    texts = [line.text for line in unfolded(lines[:200])]
+    texts = [line.text for line in unfolded(unmarked_head(lines[:200]))]
     titled = any(TITLE_RE.match(text) and "MOTIE" in text for text in texts[:60])
     return titled and any(OPENING_RE.match(text) for text in texts)
 
 
 def read_motion(lines: list[SourceLine], path: Path) -> MotionText:
     """The motion in ``lines``, or a :class:`BriefingError` naming what is missing."""
-    page = lines
+    page = lines = unmarked_head(lines)
     lines, _ = without_furniture(lines)
     filled = [line for line in unfolded(lines) if line.text and not TOP_LINK_RE.match(line.text)]
     title = title_at(filled)

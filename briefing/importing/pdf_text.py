@@ -4,13 +4,15 @@ pypdfium2 (PDFium, the PDF engine of Chromium) gives every character of a page w
 font and size, in a few milliseconds a page. From those the text is laid out as the text
 readers of the layouts expect it:
 
-- characters on one baseline, close together, make a line; a column beside the text (the
-  letter's reference column) stays apart;
+- characters on one baseline, close together, make a line, and so do the parts of a line
+  that a tab sets apart inside the text's column; a column beside the text (the letter's
+  reference column, in a frame or not) stays apart;
 - lines in one column, one line-spacing apart, make a block; blocks are separated by a
-  blank line, in the order of the page from top to bottom;
+  blank line, the column's beside the text first, then the text's from top to bottom;
 - a line in bold becomes ``**...**`` and one in italics ``*...*``, as the converted text
-  marks headings; small raised digits (a footnote call) become ``<sup>1</sup>``, and a line
-  in small type that starts with a number (the footnote at the page's foot) ``<sup>1</sup> ...``;
+  marks headings, and so do the words in bold or italics inside a line; small raised digits
+  (a footnote call) become ``<sup>1</sup>``, and a line in small type that starts with a
+  number (the footnote at the page's foot) ``<sup>1</sup> ...``;
 - a list's bullet, printed apart or before the item's text, becomes "• " before its line;
 - the page numbers ("Pagina 1 van 4") go.
 
@@ -60,6 +62,9 @@ class _Char:
     size: float
     bold: bool
     italic: bool
+    #: Where the room the character takes on its line starts and ends (its ink and the
+    #: space its font sets beside it): what tells a word's space from the gap between glyphs.
+    room: tuple[float, float] = (0.0, 0.0)
 
 
 @dataclass
@@ -111,7 +116,9 @@ def pdf_text(raw: bytes, path: Path) -> str:
             f"{path}: the PDF has no text layer (it is a scan: images of pages); run text "
             "recognition (OCR) on it first, or give the letter's text or the official XML"
         )
-    blocks = [block for page in pages for block in _blocks(page)]
+    margin = _text_column([line for page in pages for line in page])
+    pages = [_tabs_joined(page, margin) for page in pages]
+    blocks = [block for page in pages for block in _blocks(page, margin[1])]
     return "\n\n".join("\n".join(block) for block in blocks if block) + "\n"
 
 
@@ -122,6 +129,8 @@ def _page_lines(page: Any) -> list[_Line]:
     textpage = page.get_textpage()
     font = ctypes.create_string_buffer(128)
     flags = ctypes.c_int()
+    x, y = ctypes.c_double(), ctypes.c_double()
+    box = pdfium_c.FS_RECTF()
     lines: list[_Line] = []
     current = _Line()
     broken = False
@@ -130,17 +139,23 @@ def _page_lines(page: Any) -> list[_Line]:
         if pdfium_c.FPDFText_IsGenerated(textpage, index):
             broken = broken or (code in (10, 13) and bool(current.chars))
             continue
-        left, bottom, right, _top = textpage.get_charbox(index)
+        left, _bottom, right, _top = textpage.get_charbox(index)
+        # the room the character takes on its line beside its ink (two "1"s in a serif font
+        # stand as far apart in ink as two words), and the baseline it stands on, not the foot
+        # of its ink: a quote mark's ink stands high above it, a "g"'s below
+        pdfium_c.FPDFText_GetLooseCharBox(textpage, index, ctypes.byref(box))
+        pdfium_c.FPDFText_GetCharOrigin(textpage, index, ctypes.byref(x), ctypes.byref(y))
         pdfium_c.FPDFText_GetFontInfo(textpage, index, font, 128, ctypes.byref(flags))
         name = font.value.decode("latin-1").lower()
         char = _Char(
             _HYPHENS.get(code) or (chr(code) if 0 < code < 0x110000 else ""),
             left,
             right,
-            bottom,
+            y.value,
             pdfium_c.FPDFText_GetFontSize(textpage, index) or 1.0,
             "bold" in name or "black" in name or "heavy" in name,
             "italic" in name or "oblique" in name,
+            (box.left, box.right),
         )
         if char.text in ("\r", "\n", ""):
             continue
@@ -152,6 +167,38 @@ def _page_lines(page: Any) -> list[_Line]:
     if current.chars:
         lines.append(current)
     return _bulleted([line for line in lines if any(c.text.strip() for c in line.chars)])
+
+
+def _text_column(lines: list[_Line]) -> tuple[float, float]:
+    """Where the text's column starts and ends: the left edge most lines in the text's size
+    start at, and the right edge of the furthest of them."""
+    if not lines:
+        return 0.0, 0.0
+    body = Counter(line.size for line in lines).most_common(1)[0][0]
+    left = Counter(round(line.left) for line in lines if line.size == body).most_common(1)[0][0]
+    return left, max(line.right for line in lines if abs(line.left - left) < body)
+
+
+def _tabs_joined(page: list[_Line], margin: tuple[float, float]) -> list[_Line]:
+    """The page with the parts of a line that a tab set apart joined again ("Datum", tab,
+    "7 april 2022"): on one baseline, the second part starting inside the text's column; a
+    part that starts beyond it (the reference column a word processor sets in a frame beside
+    the text) stays apart."""
+    left, right = margin
+    kept: list[_Line] = []
+    for line in sorted(page, key=lambda item: (-item.base, item.left)):
+        before = kept[-1] if kept else None
+        if (
+            before is not None
+            and abs(before.base - line.base) < 0.3 * line.size
+            and left - line.size < before.left < line.left < right
+            and line.right <= right + line.size
+            and not line.bullet
+        ):
+            kept[-1] = _Line(before.chars + line.chars, before.bullet)
+        else:
+            kept.append(line)
+    return kept
 
 
 def _bulleted(lines: list[_Line]) -> list[_Line]:
@@ -196,17 +243,14 @@ def _goes_on(line: _Line, char: _Char) -> bool:
     return abs(char.base - last.base) < 0.2 * char.size and -0.1 * char.size < gap < char.size
 
 
-def _blocks(lines: list[_Line]) -> list[list[str]]:
-    """The page's lines grouped into blocks, from the top of the page down."""
+def _blocks(lines: list[_Line], right: float) -> list[list[str]]:
+    """The page's lines grouped into blocks, from the top of the page down; the blocks of a
+    column beside the text (starting beyond its ``right`` edge: the reference column) first,
+    so that they do not cut the text's paragraphs where they fall beside them."""
     if not lines:
         return []
     body = Counter(line.size for line in lines).most_common(1)[0][0]
-    steps = Counter(
-        round(a.base - b.base)
-        for a, b in itertools.pairwise(lines)
-        if 0 < a.base - b.base < 3 * body and abs(a.left - b.left) < body
-    )
-    spacing = steps.most_common(1)[0][0] if steps else body * 1.3
+    spacing = _Spacing.of(lines, body)
     blocks: list[list[_Line]] = []
     for line in sorted(lines, key=lambda item: (-item.base, item.left)):
         home = next((b for b in reversed(blocks) if _continues(b[-1], line, spacing, body)), None)
@@ -214,12 +258,63 @@ def _blocks(lines: list[_Line]) -> list[list[str]]:
             blocks.append([line])
         else:
             home.append(line)
-    blocks.sort(key=lambda block: (-block[0].base, block[0].left))
+    blocks.sort(key=lambda block: (block[0].left < right, -block[0].base, block[0].left))
     texts = [[_text(line, body) for line in block] for block in blocks]
-    return [[t for t in block if t and not _PAGE_RE.match(t)] for block in texts]
+    return [_one_mark([t for t in block if t and not _PAGE_RE.match(t)]) for block in texts]
 
 
-def _continues(above: _Line, line: _Line, spacing: float, body: float) -> bool:
+def _one_mark(block: list[str]) -> list[str]:
+    """A block whose lines are all in bold (or all in italics), a heading over two lines, as
+    one span ("**... be-", "drijven**"): so the word hyphenated at the line's end is joined
+    again as in the text's other lines."""
+    for mark in ("**", "*"):
+        if len(block) > 1 and all(
+            t.startswith(mark) and t.endswith(mark) and t[len(mark) : len(mark) + 1] != "*"
+            for t in block
+        ):
+            size = len(mark)
+            inner = [t[size:-size] for t in block]
+            return [mark + inner[0], *inner[1:-1], inner[-1] + mark]
+    return block
+
+
+@dataclass
+class _Spacing:
+    """The step from one line of a paragraph to the next, in the text's own size, for the
+    lines that start where a given line starts: the letterhead's lines may be set closer
+    than the body's, the lines after a tab ("Betreft", tab, the subject over two lines)
+    closer than those at the margin."""
+
+    body: float
+    #: Where the upper line of two in a row starts, and the step down to the next.
+    steps: list[tuple[float, int]]
+
+    @classmethod
+    def of(cls, lines: list[_Line], body: float) -> _Spacing:
+        return cls(
+            body,
+            [
+                (a.left, round(a.base - b.base))
+                for a, b in itertools.pairwise(lines)
+                if a.size == b.size == body
+                and 0 < a.base - b.base < 3 * body
+                and abs(a.left - b.left) < body
+            ],
+        )
+
+    def at(self, left: float) -> float:
+        """The smallest step two pairs of lines starting at ``left`` take (give or take a
+        point, as positions round); not the most common one: where most paragraphs are a
+        line long, the step between paragraphs is."""
+        steps = [step for start, step in self.steps if abs(start - left) < self.body]
+        steps = steps or [step for _, step in self.steps]
+        if not steps:
+            return self.body * 1.3
+        regular = [step for step in steps if sum(abs(step - s) <= 1 for s in steps) >= 2]
+        return min(regular or steps)
+
+
+def _continues(above: _Line, line: _Line, spacing: _Spacing, body: float) -> bool:
     """Whether ``line`` goes on the block whose last line is ``above``.
 
     In the text's own size a change of style (a heading in bold above its paragraph) starts
@@ -228,7 +323,7 @@ def _continues(above: _Line, line: _Line, spacing: float, body: float) -> bool:
     step = above.base - line.base
     overlaps = line.left < above.right and above.left < line.right
     same_style = _style(above) == _style(line) or line.size < _SMALL * body
-    return 0 < step <= _BLOCK_GAP * spacing and overlaps and same_style
+    return 0 < step <= _BLOCK_GAP * spacing.at(above.left) and overlaps and same_style
 
 
 def _style(line: _Line) -> str:
@@ -240,16 +335,40 @@ def _style(line: _Line) -> str:
     return ""
 
 
+def _inline_marks(line: _Line) -> dict[int, tuple[str, str]]:
+    """The marks a run of words in bold or italics inside the line gets ("*Directive*,"): by
+    the index of the run's first letter and of its last, "*" or "**" before and after."""
+    styled = [
+        (index, "**" if char.bold else "*" if char.italic else "")
+        for index, char in enumerate(line.chars)
+        if char.text.isalpha()
+    ]
+    marks: dict[int, tuple[str, str]] = {}
+    for style, run in itertools.groupby(styled, key=lambda item: item[1]):
+        indexes = [index for index, _ in run]
+        if style:
+            first, last = indexes[0], indexes[-1]
+            marks[first] = (style, marks.get(first, ("", ""))[1])
+            marks[last] = (marks.get(last, ("", ""))[0], style)
+    return marks
+
+
 def _text(line: _Line, body: float) -> str:
     """The line's text with footnote calls and marks as ``<sup>n</sup>``, in its style."""
     parts: list[str] = []
     previous: _Char | None = None
-    for char in line.chars:
-        apart = previous is not None and char.left - previous.right > 0.2 * char.size
+    marks = _inline_marks(line) if not _style(line) else {}
+    for index, char in enumerate(line.chars):
+        # a word's space measured in the larger type: a call in small type after a full stop
+        # stands a little apart, as its digit's side bearing sets it
+        apart = previous is not None and char.room[0] - previous.room[1] > 0.2 * max(
+            char.size, previous.size
+        )
         if apart and (not parts or not parts[-1].endswith(" ")):
             parts.append(" ")
         small = char.size < _SMALL * line.size and char.text.isdigit()
-        parts.append(f"<sup>{char.text}</sup>" if small else char.text)
+        opening, closing = marks.get(index, ("", ""))
+        parts.append(opening + (f"<sup>{char.text}</sup>" if small else char.text) + closing)
         previous = char
     text = " ".join("".join(parts).replace("</sup><sup>", "").split())
     if text.strip(_BULLETS + " ") == "":
