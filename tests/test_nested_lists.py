@@ -5,9 +5,11 @@ further, with what it calls (a footnote) as in any item."""
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pypdf
+import yaml
 from pypdf.generic import ArrayObject, DictionaryObject
 
 from tests.conftest import cli, normalise, pdf_pages
@@ -151,3 +153,41 @@ def test_the_pdf_prints_sub_items_under_their_item_indented_further(
     # each level one step (5 mm, about 14 pt) further right
     assert 10 < left["het eerste deelpunt"] - left["Tweede punt"] < 20
     assert 10 < left["een punt op het"] - left["het eerste deelpunt"] < 20
+
+
+def test_a_built_letters_sub_items_are_imported_from_its_pdf_under_their_item(
+    content_copy: Path, tmp_path: Path
+) -> None:
+    """The PDF read back: the "◦" bullet that prints a list under an item gives that list
+    under its item in the draft, no bullet left alone (a bullet set apart by its ink, higher
+    than the text's foot, once stood as a paragraph of its own); the third level, printed
+    after a dash, comes out in the outer list (the README says so)."""
+    with_list(content_copy, NESTED)
+    out = tmp_path / "out"
+    assert cli("build", "--content", content_copy, "--out", out).returncode == 0
+    fresh = tmp_path / "fresh"
+    shutil.copytree(content_copy, fresh)
+    (fresh / "letters" / f"{LETTER}.yaml").unlink()
+    (fresh / "kamer.yaml").unlink(missing_ok=True)
+    run = cli("import", out / "letters" / f"{LETTER}.pdf", "--content", fresh)
+    assert run.returncode == 0, run.stderr
+    draft = yaml.safe_load((fresh / "letters" / f"{LETTER}.yaml").read_text(encoding="utf-8"))
+    items = next(
+        block["items"]
+        for section in draft["sections"]
+        for block in section["body"]
+        if isinstance(block, dict)
+    )
+    assert items[:4] == [
+        "Eerste punt van de lijst.",
+        {
+            "text": "Tweede punt, met twee deelpunten:",
+            "items": [
+                "het eerste deelpunt;[^een-voetnoot-bij-het]",
+                "het tweede deelpunt, zelf met:",
+            ],
+        },
+        "een punt op het derde niveau (Kamerstuk 31 288, nr. 66).",
+        "Derde punt.",
+    ]
+    assert "\u25e6" not in (fresh / "letters" / f"{LETTER}.yaml").read_text(encoding="utf-8")
