@@ -113,6 +113,9 @@ def test_real_letters_of_other_ministries_become_drafts(tmp_path: Path, name: st
     )
     for debris in ("Naar boven", "Ondertekenaars", "Gerelateerde documenten", "Noot", "# "):
         assert debris not in text
+    # the lines of a heading's markup above the paper ("# SOURCE: ...") are no part of its head
+    assert "SOURCE" not in letter.subject
+    assert "left out of the head: 'KIND" not in run.stderr
     if "tksite" in name:
         assert letter.subject.startswith("Uitstel toezending reactie op verzoek commissie")
     if "kerkhoff" in name:

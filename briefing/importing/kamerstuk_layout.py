@@ -99,13 +99,16 @@ _HEAD_END_RE = re.compile(rf"{_PLACE_DATE_RE.pattern}|^Voorgesteld\b|^De Kamer,$
 def unmarked_head(lines: list[SourceLine]) -> list[SourceLine]:
     """``lines`` with the bold and italics taken off the head of a Kamerstuk as its PDF prints
     it (the chamber, the dossier, "Nr. 62 BRIEF VAN ..." in bold), up to the place and date
-    or "De Kamer,"; the rest, and a text without such a head, as they are."""
+    or "De Kamer,"; the rest, a heading's line of a text's own markup ("# ...", which the
+    head's readers know) and a text without such a head, as they are."""
     plain = [collapse(strip_markup(line.text)) for line in lines[:120]]
     end = next((i for i, text in enumerate(plain) if _HEAD_END_RE.match(text)), None)
     if end is None or not any(NUMBER_RE.match(text) for text in plain[:end]):
         return lines
     return [
-        SourceLine(line.number, plain[index], line.cells) if index < end else line
+        SourceLine(line.number, plain[index], line.cells)
+        if index < end and not line.text.lstrip().startswith("#")
+        else line
         for index, line in enumerate(lines)
     ]
 
