@@ -62,6 +62,8 @@ _GOVERNED = (
     r"dat|aan|op|over|met|van|de|het|een|in|naar|hoe|of|wat|welke|zijnde|hebbende|"
     r"voorts|tevens|ook|echter|bovendien|verder|eveneens|daarnaast|nogmaals|wederom"
 )
+#: The reasons that open with no participle ("van mening dat", "gelet op", "gezien" ...).
+_UNPARTICIPLED = r"van mening|van oordeel|gelet op|gezien|gehoord|voorts|tevens|indachtig"
 #: Clauses that give the Kamer's reasons (the considerations): a present participle opens them
 #: ("overwegende dat", "constaterende, dat", "betreurende dat", "wijzende op", "herinnerende
 #: aan", "uitgaande van", "constaterend dat"), after up to two words ("voorts verwachtende,
@@ -69,11 +71,9 @@ _GOVERNED = (
 #: request never opens so, nor with a request verb's participle ("verzoekende"). A participle
 #: without its final e ("-end") opens one only before "dat" or a comma: "bekend met",
 #: "ontleend aan", "getekend met" are past participles, as a wrapped line of a clause may
-#: start. Besides those, the reasons that open with no participle: "van mening dat", "gelet
-#: op", "gezien" ...
+#: start. Besides those, the reasons that open with no participle.
 _CONSIDERING_RE = re.compile(
-    r"^(?:(?:van mening|van oordeel|gelet op|gezien|gehoord|voorts|tevens|indachtig|"
-    r"bezorgd|verontrust|in het licht van|wijzend)\b"
+    rf"^(?:(?:{_UNPARTICIPLED}|bezorgd|verontrust|in het licht van|wijzend)\b"
     r"|(?:(?!(?:de|het|een|die|deze|dit)\s)[^\W\d_]+\s+){0,2}"
     r"(?!(?:verzoek|besluit|roep|draag|vraag|dring|nodig|spreek|zeg|geef|doe|zend)\w*\b)"
     r"(?!(?:voldo|volg)ende\b|(?:be|er|her|ge|ver)kend\b)[^\W\d_]{2,}"
@@ -87,7 +87,7 @@ _CONSIDERING_RE = re.compile(
 #: full stop, for a line of a clause may start so: "... en dat daaraan / voorafgaande ook".
 _OPENS_CLAUSE_RE = re.compile(
     r"^(?:(?:[^\W\d_]+\s+){0,2}[^\W\d_]{2,}(?:e|aa)nde,?\s+dat\b"
-    r"|(?:van mening|van oordeel|gelet op|gezien|gehoord|voorts|tevens|indachtig|"
+    rf"|(?:{_UNPARTICIPLED}|"
     r"overwegende|constaterende|erkennende|benadrukkende|kennisgenomen hebbende|vaststellende|"
     r"onderstrepende|concluderende|in aanmerking nemende|verwijzende|kennisnemende|"
     r"opmerkende|zich realiserende)\b)",
