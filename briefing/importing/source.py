@@ -10,7 +10,9 @@ too large) is reported here, naming the file and, where it makes sense, the line
 
 from __future__ import annotations
 
+import codecs
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,6 +29,30 @@ MAX_BYTES = 20_000_000
 #: Characters that are not text (control characters, and what YAML cannot hold); a
 #: converter leaves them behind, a letter never means them.
 _NOT_TEXT = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufeff\ufffe\uffff]")
+#: Characters a copy carries along that a reader never sees: a soft hyphen (where a word may
+#: break; at a line's end, where it did), zero-width spaces and joiners, direction marks.
+#: Left in, they part a word from itself ("ver\u00adzoekt" is not "verzoekt").
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069]")
+#: A soft hyphen at a line's end: the word was broken there, as with a hyphen.
+_LINE_END_SOFT_HYPHEN = re.compile("\u00ad(?=[ \t]*\n)")
+#: Ligatures a PDF's text gives as one character ("\ufb01" for "fi").
+_LIGATURES = str.maketrans(
+    {
+        "\ufb00": "ff",
+        "\ufb01": "fi",
+        "\ufb02": "fl",
+        "\ufb03": "ffi",
+        "\ufb04": "ffl",
+        "\ufb06": "st",
+    }
+)
+#: What Windows-1252 text does not hold: a NUL (a binary file, UTF-16 without its mark), or
+#: a character of UTF-8 of two, three or four bytes (a UTF-8 file with a stray byte).
+_NOT_WINDOWS_1252 = re.compile(
+    rb"\x00|[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+#: How a zip file begins, as a Word document (``.docx``) does.
+_ZIP = b"PK\x03\x04"
 #: Characters Python or YAML take for line breaks besides ``\n``. Editors count lines at
 #: ``\n`` only, so these become spaces, keeping line numbers as an editor shows them; a form
 #: feed (the page break of text converted from a PDF) simply goes.
@@ -59,8 +85,10 @@ def read_source(path: Path) -> Source:
         return Source(path, "html", _cleaned(page_lines(raw, path)))
     if looks_like_xml(raw):
         xml = read_xml(raw, path)
-        return Source(path, "xml", xml.lines, xml.notes, xml.motion_notes, xml.annex)
-    return Source(path, "text", text_lines(_decode(raw, path)))
+        lines = [SourceLine(line.number, _as_text(line.text), line.cells) for line in xml.lines]
+        return Source(path, "xml", lines, xml.notes, xml.motion_notes, xml.annex)
+    text, notes = _decode(raw, path)
+    return Source(path, "text", text_lines(text), notes, notes)
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -90,16 +118,47 @@ def _read_bytes(path: Path) -> bytes:
     return raw
 
 
-def _decode(raw: bytes, path: Path) -> str:
+def _decode(raw: bytes, path: Path) -> tuple[str, list[str]]:
+    """The text of ``raw``, and a note when it was not UTF-8.
+
+    Besides UTF-8 it reads what Windows saves: UTF-16 with its byte order mark (Notepad's
+    and Word's "Unicode"), and Windows-1252 ("ANSI"), so the note asks to check the accented
+    letters. A file that is UTF-8 but for a byte or two is not taken for Windows-1252: what
+    is UTF-8 in it would come out garbled.
+    """
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return raw.decode("utf-16"), []
+        except UnicodeDecodeError:
+            raise BriefingError(
+                f"{path}:1: the file begins as UTF-16 text but does not go on as it; save the "
+                "text as UTF-8, or give the PDF or the official XML"
+            ) from None
     try:
-        return raw.decode("utf-8")
+        return raw.decode("utf-8"), []
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
+        failed = (
+            f"the file is not UTF-8 text, a PDF or XML (byte 0x{raw[exc.start]:02x} at line {line})"
+        )
+    try:
+        text = None if _NOT_WINDOWS_1252.search(raw) else raw.decode("cp1252")
+    except UnicodeDecodeError:
+        text = None
+    if text is None and raw.startswith(_ZIP):
         raise BriefingError(
-            f"{path}:{line}: the file is not UTF-8 text, a PDF or XML (byte "
-            f"0x{raw[exc.start]:02x} at line {line}); save the text as UTF-8, or give the PDF "
-            "or the official XML"
-        ) from None
+            f"{path}:1: this is a zip file, as a Word document (.docx) is, not a letter's or a "
+            "motion's text, PDF or XML; save the document as PDF, or as text, and import that"
+        )
+    if text is None:
+        raise BriefingError(
+            f"{path}:{line}: {failed}; save the text as UTF-8, or give the PDF or the official XML"
+        )
+    return text, [
+        f"line {line}: the file is not UTF-8 but Windows-1252 ('ANSI') text and is read as "
+        "such; check the accented letters and the euro signs in what it gives (saved as UTF-8, "
+        "the file is read as it is)"
+    ]
 
 
 def _cleaned(lines: list[SourceLine]) -> list[SourceLine]:
@@ -113,6 +172,7 @@ def text_lines(text: str) -> list[SourceLine]:
     if not text.strip():
         return [SourceLine(1, "")]
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = _LINE_END_SOFT_HYPHEN.sub("-", text)
     return [
         SourceLine(number, _as_text(line), _row(line))
         for number, line in enumerate(text.split("\n"), start=1)
@@ -126,6 +186,8 @@ def _row(line: str) -> tuple[str, ...]:
 
 def _as_text(text: str) -> str:
     """``text`` with odd line breaks and tabs as spaces, without form feeds and the other
-    characters that are not text."""
+    characters that are not text or not seen, its accented letters composed (as a Mac's
+    copy may not have them) and its ligatures written out."""
     text = _ODD_BREAKS.sub(" ", text).replace("\t", " ").replace("\x0c", "")
-    return _NOT_TEXT.sub("", text)
+    text = _INVISIBLE.sub("", _NOT_TEXT.sub("", text))
+    return unicodedata.normalize("NFC", text).translate(_LIGATURES)
