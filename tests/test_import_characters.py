@@ -11,15 +11,16 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 
-from tests.conftest import CONTENT, FIXTURES, MOTIONS_TEXT, cli
+from tests.conftest import CONTENT, FIXTURES, MOTIONS_TEXT, MOTIONS_XML, cli
 from tests.test_import_sources import content_copy, motions
 
 LETTER = FIXTURES / "import" / "2018-11-13-voortgang-imvo-beleid.kamerstuk.txt"
 LETTER_ID = "2018-11-13-voortgang-imvo-beleid"
-#: A real motion with three considerations and its request.
-MOTION = MOTIONS_TEXT / "0102b3e0-c1d5-4118-a0a0-ace22b994156.txt"
+#: A real motion with three considerations and its request, as text and as the official XML.
+MOTION = "0102b3e0-c1d5-4118-a0a0-ace22b994156"
 
 
 def _draft(tmp_path: Path, name: str, data: bytes) -> tuple[dict[str, Any], str]:
@@ -79,17 +80,23 @@ def test_a_soft_hyphen_at_a_lines_end_is_where_the_word_was_broken(tmp_path: Pat
     assert draft == expected
 
 
-def test_a_motion_copied_with_soft_hyphens_keeps_its_considerations_apart(
-    tmp_path: Path,
+@pytest.mark.parametrize("form", ["txt", "xml"])
+def test_a_motion_with_soft_hyphens_keeps_its_considerations_apart(
+    tmp_path: Path, form: str
 ) -> None:
     """Before, "con\u00adstaterende" opened no consideration, and the considerations ran
-    into the request."""
-    text = MOTION.read_text(encoding="utf-8")
+    into the request: in a copy of the text and in the XML (as ``&#173;``) alike."""
+    source = (MOTIONS_TEXT if form == "txt" else MOTIONS_XML) / f"{MOTION}.{form}"
     clean = content_copy(tmp_path / "clean")
-    assert cli("import", MOTION, "--content", clean).returncode == 0
-    copied = tmp_path / "copied.txt"
+    assert cli("import", source, "--content", clean).returncode == 0
+    hyphen, space = ("\u00ad", "\u200b") if form == "txt" else ("&#173;", "&#8203;")
+    copied = tmp_path / f"copied.{form}"
     copied.write_text(
-        re.sub(r"\b(con|over|ver)(staterende|wegende|zoekt)\b", "\\1\u00ad\\2\u200b", text),
+        re.sub(
+            r"\b(con|over|ver)(staterende|wegende|zoekt)\b",
+            f"\\1{hyphen}\\2{space}",
+            source.read_text(encoding="utf-8"),
+        ),
         encoding="utf-8",
     )
     content = content_copy(tmp_path / "copied")
