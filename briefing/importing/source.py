@@ -2,8 +2,8 @@
 
 The importer reads a letter or a motion as text (converted from the PDF, or copied from a
 web page), as the PDF itself (:mod:`.pdf_text`), as the official XML (:mod:`.official_xml`)
-or as the web page saved from a browser (:mod:`.web_page`), whose text is then read as a copy
-of the page is.
+or as the web page saved from a browser (:mod:`.web_page`; saved as one file,
+:mod:`.mhtml`), whose text is then read as a copy of the page is.
 Whatever is wrong with the file itself (it cannot be read, is not UTF-8, is empty, is far
 too large) is reported here, naming the file and, where it makes sense, the line.
 """
@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing.errors import BriefingError
+from briefing.importing.mhtml import looks_like_mhtml, saved_page
 from briefing.importing.official_xml import looks_like_xml, read_xml
 from briefing.importing.pdf_text import is_pdf, pdf_text
 from briefing.importing.tables import tab_cells
@@ -83,6 +84,11 @@ def read_source(path: Path) -> Source:
         return Source(path, "pdf", text_lines(pdf_text(raw, path)))
     if looks_like_html(raw):
         return Source(path, "html", _cleaned(page_lines(raw, path)))
+    if looks_like_mhtml(raw):
+        page = saved_page(raw, path)
+        lines = page_lines(page.html, path, page.charset)
+        placed = [SourceLine(page.line(line.number), line.text, line.cells) for line in lines]
+        return Source(path, "html", _cleaned(placed))
     if looks_like_xml(raw):
         xml = read_xml(raw, path)
         lines = [SourceLine(line.number, _as_text(line.text), line.cells) for line in xml.lines]

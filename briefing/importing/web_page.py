@@ -128,10 +128,11 @@ def looks_like_html(raw: bytes) -> bool:
     return bool((_XHTML_START_RE if declared else _HTML_START_RE).match(start))
 
 
-def page_lines(raw: bytes, path: Path) -> list[SourceLine]:
+def page_lines(raw: bytes, path: Path, charset: str | None = None) -> list[SourceLine]:
     """The text of the saved web page ``raw``, as numbered lines (the line of the HTML where
-    each starts), or a :class:`BriefingError` naming the file."""
-    text = _decode(raw, path)
+    each starts), or a :class:`BriefingError` naming the file. A ``charset`` the page came
+    with (an MHTML part's) wins over the one it declares, as a web server's does."""
+    text = _decode(raw, path, charset)
     root = _root_of(text)
     lines = _read(text, root)
     if root != _Root() and not any(line.text.strip() for line in lines):
@@ -149,11 +150,12 @@ def _read(text: str, root: _Root) -> list[SourceLine]:
     return reader.out.finish()
 
 
-def _decode(raw: bytes, path: Path) -> str:
-    """The page's text, in the encoding it declares (UTF-8 where it declares none)."""
+def _decode(raw: bytes, path: Path, charset: str | None) -> str:
+    """The page's text, in ``charset`` or else the encoding it declares (UTF-8 where it
+    declares none)."""
     raw = raw.removeprefix(b"\xef\xbb\xbf")
-    declared = _CHARSET_RE.search(raw[:4096])
-    name = (declared[1] or declared[2]).decode("ascii") if declared else "utf-8"
+    declared = None if charset else _CHARSET_RE.search(raw[:4096])
+    name = charset or ((declared[1] or declared[2]).decode("ascii") if declared else "utf-8")
     try:
         encoding = codecs.lookup(name).name
     except LookupError:
