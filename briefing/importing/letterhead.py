@@ -4,6 +4,9 @@ A ministry's letterhead prints each field after its label ("Datum 13 november 20
 it ("Datum" over "11 februari 2005"), or side by side with others on one line ("Datum 28
 oktober 2009 Uw kenmerk 18106 Onderwerp kamervragen"). Older letterheads write the labels in
 lower case ("datum", "ons kenmerk", "uw brief van") and the date in figures ("19-10-2001").
+The text of a PDF converted in reading order (poppler's ``pdftotext`` without ``-layout``)
+prints two such fields' labels one under the other and their values under those ("Datum" /
+"Betreft", a blank line, "7 april 2022" / "Opvolging ..."): they are paired again.
 "Uw brief van" gives the date of the letter this one answers, which is not a reference: only
 a kenmerk written beside it is. A news site's copy may print the letter's date on a line of
 its own ("Den Haag, 12 maart 2003"), without a label.
@@ -17,7 +20,13 @@ from pathlib import Path
 
 from briefing.errors import BriefingError
 from briefing.importing.parsed import Head
-from briefing.importing.text import SourceLine, date_text, parse_letterhead_date
+from briefing.importing.text import (
+    SourceLine,
+    collapse,
+    date_text,
+    parse_letterhead_date,
+    strip_markup,
+)
 
 _LABELS = (
     r"Datum|Betreft|Onderwerp|Onze [Rr]eferentie|Uw [Rr]eferentie|Ons [Kk]enmerk|"
@@ -63,6 +72,40 @@ def is_label(text: str) -> bool:
     """Whether ``text`` is a label of the letterhead with no value beside it, in any case."""
     match = HEAD_LABEL_RE.match(text)
     return match is not None and not match[2].strip()
+
+
+def labels_paired(paragraphs: list[list[SourceLine]]) -> list[list[SourceLine]]:
+    """The head's ``paragraphs``, where a paragraph of two or more labels without values is
+    followed by a paragraph of their values, as one paragraph of "label value" lines.
+
+    The values pair with the labels in order, a date with "Datum"; lines beyond the labels'
+    count continue the last one's value (a subject wrapped). Where they do not pair so
+    (fewer values, a label among them, no date where "Datum" stands), nothing changes.
+    """
+    out: list[list[SourceLine]] = []
+    index = 0
+    while index < len(paragraphs):
+        following = paragraphs[index + 1] if index + 1 < len(paragraphs) else []
+        paired = _paired(paragraphs[index], following)
+        out.append(paired or paragraphs[index])
+        index += 2 if paired else 1
+    return out
+
+
+def _paired(labels: list[SourceLine], values: list[SourceLine]) -> list[SourceLine] | None:
+    names = [collapse(strip_markup(line.text)) for line in labels]
+    texts = [collapse(strip_markup(line.text)) for line in values]
+    if len(names) < 2 or not all(is_label(name) for name in names) or len(texts) < len(names):
+        return None
+    if any(HEAD_LABEL_RE.match(text) for text in texts):
+        return None
+    for name, text in zip(names, texts, strict=False):
+        if (name.lower() == "datum") != (date_line(text) is not None):
+            return None
+    return [
+        SourceLine(line.number, f"{names[i]} {text}" if i < len(names) else text)
+        for i, (line, text) in enumerate(zip(values, texts, strict=True))
+    ]
 
 
 def date_line(text: str) -> dt.date | None:

@@ -17,7 +17,13 @@ from pathlib import Path
 
 from briefing.errors import BriefingError
 from briefing.importing.closing import find_closing, missing_closing
-from briefing.importing.letterhead import HEAD_LABEL_RE, LABEL_RE, date_line, read_labels
+from briefing.importing.letterhead import (
+    HEAD_LABEL_RE,
+    LABEL_RE,
+    date_line,
+    labels_paired,
+    read_labels,
+)
 from briefing.importing.metadata import UNKNOWN
 from briefing.importing.parsed import Head, LetterText
 from briefing.importing.reference_column import PAGE_RE, Column, paragraphs, plain
@@ -136,7 +142,7 @@ def _read_head(
     column = Column()
     dated: list[tuple[dt.date, SourceLine]] = []
     returned: list[str] = []
-    for paragraph in paragraphs(lines):
+    for paragraph in labels_paired(list(paragraphs(lines))):
         texts = [plain(line.text) for line in paragraph]
         paragraph, texts = _without_return_address(paragraph, texts, returned)
         if not paragraph:
@@ -146,6 +152,14 @@ def _read_head(
             paragraph, texts = _without_dates(paragraph, texts, dated)
             if not paragraph:
                 continue
+        if (
+            labelled
+            and not _ADDRESSEE_RE.match(texts[0])
+            and any(map(_is_address, texts[:labelled]))
+        ):
+            # the sender's block with the column's first label under it, no blank line between
+            _read_sender(paragraph[:labelled], texts[:labelled], head, column)
+            paragraph, texts, labelled = paragraph[labelled:], texts[labelled:], 0
         if _ADDRESSEE_RE.match(texts[0]):
             _read_addressee(texts[:labelled], head)
             head.lines["addressee"] = paragraph[0].number

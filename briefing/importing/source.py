@@ -34,6 +34,14 @@ _NOT_TEXT = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\u
 #: break; at a line's end, where it did), zero-width spaces and joiners, direction marks.
 #: Left in, they part a word from itself ("ver\u00adzoekt" is not "verzoekt").
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069]")
+#: A list's bullets as they may stand alone on a line, and the bullet the readers know them by.
+_LONE_BULLETS = {
+    "\u2022": "\u2022",
+    "\u25cf": "\u2022",
+    "\u25aa": "\u25aa",
+    "\u00b7": "\u2022",
+    "\u25e6": "\u25e6",
+}
 #: A soft hyphen at a line's end: the word was broken there, as with a hyphen.
 _LINE_END_SOFT_HYPHEN = re.compile("\u00ad(?=[ \t]*\n)")
 #: Ligatures a PDF's text gives as one character ("\ufb01" for "fi").
@@ -179,10 +187,33 @@ def text_lines(text: str) -> list[SourceLine]:
         return [SourceLine(1, "")]
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     text = _LINE_END_SOFT_HYPHEN.sub("-", text)
-    return [
-        SourceLine(number, _as_text(line), _row(line))
-        for number, line in enumerate(text.split("\n"), start=1)
-    ]
+    return _bullets_joined(
+        [
+            SourceLine(number, _as_text(line), _row(line))
+            for number, line in enumerate(text.split("\n"), start=1)
+        ]
+    )
+
+
+def _bullets_joined(lines: list[SourceLine]) -> list[SourceLine]:
+    """``lines`` with a bullet alone on its line put before the item's text under it, as the
+    text of a PDF converted in reading order gives a bullet the PDF sets apart ("•", a
+    blank line, "De toezegging om ..."); the bullet's line is left blank."""
+    out = list(lines)
+    for index, line in enumerate(lines):
+        bullet = line.text.strip()
+        if bullet not in _LONE_BULLETS:
+            continue
+        after = next(
+            (n for n in range(index + 1, min(index + 3, len(out))) if out[n].text.strip()), None
+        )
+        if after is not None and out[after].text.strip() not in _LONE_BULLETS:
+            item = out[after]
+            out[after] = SourceLine(
+                item.number, f"{_LONE_BULLETS[bullet]} {item.text.lstrip()}", item.cells
+            )
+            out[index] = SourceLine(line.number, "")
+    return out
 
 
 def _row(line: str) -> tuple[str, ...]:
