@@ -2,7 +2,8 @@
 Single File", Word's "Single File Web Page"): the page in it imports as the page saved as HTML
 does, and every note points at the line of the file where its text is.
 
-The files are written here as Chromium writes them (``MHTMLArchive::GenerateMHTMLHeader`` and
+``kst-26488-72.mhtml`` is Chromium's own (see the fixtures' README); the other files are
+written here as Chromium writes them (``MHTMLArchive::GenerateMHTMLHeader`` and
 its parts: "From: <Saved by Blink>", related parts parted by a "----MultipartBoundary--...----"
 boundary, the page first, quoted-printable, lines of at most 76 characters, CRLF), around the
 saved pages of ``tests/fixtures/import/web-pages``.
@@ -23,6 +24,8 @@ from tests.conftest import CONTENT, FIXTURES, cli
 PAGES = FIXTURES / "import" / "web-pages"
 LETTER_PAGE = PAGES / "kst-26488-72.html"
 LETTER_ID = "2008-05-22-behoeftestelling-vervanging-f-16"
+#: The letter's page as Chromium saves it as one file.
+SAVED = PAGES / "kst-26488-72.mhtml"
 BOUNDARY = "----MultipartBoundary--f1Mtz3zDYxL0VbZHZwzmNqNL6nSbIrbTWWO8YDaHv6----"
 NOTE_RE = re.compile(r"^(?:PAGE|MHTML):(\d+): (.*)$")
 
@@ -72,9 +75,9 @@ def _import(tmp_path: Path, source: Path, name: str) -> tuple[Path, str]:
 def test_a_letters_page_saved_as_one_file_gives_the_saved_pages_draft_and_notes(
     tmp_path: Path,
 ) -> None:
+    """Chromium's own file (see the fixtures' README), the page as the browser holds it."""
     page = LETTER_PAGE.read_bytes()
-    saved = tmp_path / "kst-26488-72.mhtml"
-    saved.write_bytes(mhtml(page, "https://zoek.officielebekendmakingen.nl/kst-26488-72.html"))
+    saved = SAVED
     html_content, html_said = _import(tmp_path, LETTER_PAGE, "html")
     content, said = _import(tmp_path, saved, "mhtml")
 
