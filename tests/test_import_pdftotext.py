@@ -58,3 +58,25 @@ def test_bullets_on_lines_of_their_own_mark_the_items_under_them(tmp_path: Path,
         "De toezegging om de Kamer te informeren over de vervolgaanpak misstanden tomatensector",
     ]
     assert "\u2022" not in str(body)
+
+
+def test_paragraphs_and_headings_in_a_long_run_without_blank_lines_are_told_apart(
+    tmp_path: Path,
+) -> None:
+    """The converted text parts its page's blocks by blank lines, but not its paragraphs: in
+    such a long run, a short line that ends a sentence ends its paragraph, and the short
+    line after it is a heading, as the PDF prints it. (A paragraph whose last line is full
+    cannot be told from the next; the text gives no sign of its end.)"""
+    text = "2022-04-07-letter.pdftotext.txt"
+    draft, _ = imported(tmp_path / "text", IMPORT / text, LETTER_2022)
+    from_pdf, _ = imported(tmp_path / "pdf", IMPORT / CONVERTED[text], LETTER_2022)
+    headings = [section["heading"] for section in draft["sections"][1:]]
+    assert headings == [
+        "Vervolgstappen na afloop looptijd IMVO-convenanten",
+        "Technische briefing sectorale samenwerking",
+        "Gesprek met financiële instellingen over investeringen in wapen producerende bedrijven",
+        "Vervolgaanpak misstanden tomatensector",
+    ]
+    assert set(headings) < {section["heading"] for section in from_pdf["sections"][1:]}
+    assert draft["sections"][1]["body"][0].startswith("Tijdens de begrotingsbehandeling")
+    assert draft["sections"][0]["body"][-1].endswith("tegengaan van misstanden op de werkvloer.")
