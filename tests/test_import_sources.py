@@ -176,9 +176,9 @@ def test_the_letter_as_tweedekamer_nl_prints_it_has_the_paragraphs_of_the_offici
     assert len(from_site) == 2
     run = cli("import", site, "--content", content_copy(tmp_path / "again"))
     assert (
-        f"{site}:13: no blank line between paragraphs (as tweedekamer.nl prints a letter): "
-        "paragraphs and headings were told apart by where lines end short; compare them with "
-        "the publication"
+        f"{site}:13: no blank line between paragraphs (as tweedekamer.nl prints a "
+        "letter, or a PDF's text in reading order gives it): paragraphs and headings were told "
+        "apart by where lines end short; compare them with the publication"
     ) in run.stderr.splitlines()
 
 
@@ -532,9 +532,9 @@ def test_a_wrapped_letter_without_a_signature_keeps_its_paragraphs_and_headings(
     run = cli("import", source, "--content", content)
     assert run.returncode == 0, run.stderr
     assert (
-        f"{source}:7: no blank line between paragraphs (as tweedekamer.nl prints a letter): "
-        "paragraphs and headings were told apart by where lines end short; compare them with "
-        "the publication"
+        f"{source}:7: no blank line between paragraphs (as tweedekamer.nl prints a "
+        "letter, or a PDF's text in reading order gives it): paragraphs and headings were told "
+        "apart by where lines end short; compare them with the publication"
     ) in run.stderr.splitlines()
     (written,) = re.findall(r"^wrote (\S+\.yaml)$", run.stdout, re.MULTILINE)
     letter = next(s.letter for s in load_corpus(content).letters if str(s.path) == written)

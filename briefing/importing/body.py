@@ -75,8 +75,8 @@ def read_body(
     if unspaced:
         notes.append(
             f"line {unspaced[0][0].number}: no blank line between paragraphs (as tweedekamer.nl "
-            "prints a letter): paragraphs and headings were told apart by where lines end short; "
-            "compare them with the publication"
+            "prints a letter, or a PDF's text in reading order gives it): paragraphs and headings "
+            "were told apart by where lines end short; compare them with the publication"
         )
     room = line_room([*lines, *annex])
     tables = [find_tables(part) for part in spaced]
