@@ -118,9 +118,10 @@ def _letter_lines() -> list[str]:
     return text[: text.index("XNoot")].strip().split("\n")
 
 
-def _pdf(tmp_path: Path, inserted: str, signature: str = "") -> Path:
+def _pdf(tmp_path: Path, inserted: str, signature: str = "", css: str = "") -> Path:
     """The letter as a PDF (WeasyPrint), each of its lines a paragraph, ``inserted`` (HTML)
-    after the paragraph ending in ``BEFORE``, ``signature`` (HTML) in place of its own."""
+    after the paragraph ending in ``BEFORE``, ``signature`` (HTML) in place of its own, in
+    the layout of ``_CSS`` and ``css``."""
     from weasyprint import HTML
 
     paragraphs = []
@@ -133,7 +134,7 @@ def _pdf(tmp_path: Path, inserted: str, signature: str = "") -> Path:
         if line.endswith(BEFORE):
             paragraphs.append(inserted)
     path = tmp_path / "brief.pdf"
-    HTML(string=f"<style>{_CSS}</style>" + "".join(paragraphs)).write_pdf(path)
+    HTML(string=f"<style>{_CSS}{css}</style>" + "".join(paragraphs)).write_pdf(path)
     return path
 
 
@@ -171,6 +172,25 @@ def test_a_tables_figures_set_to_the_right_are_cells_of_their_columns(tmp_path: 
         {"items": [" | ".join(row) for row in BUDGET]},
     ]
     assert sum("the table on lines" in note for note in notes) == 1
+
+
+def test_the_line_right_under_a_tables_last_row_is_not_its_cell(tmp_path: Path) -> None:
+    """Rows a line each, as far apart as a cell's lines would be, and the signature's title
+    right under the last row, where the first column starts: it is not the last row's first
+    cell going on, but the signature."""
+    rows = BUDGET[1:]
+    css = (
+        "td { padding: 0 0.3cm 0 0 } table { margin: 0; width: 100% } p { margin: 0 }"
+        "td:first-child { width: 60% }"
+    )
+    draft, notes = _imported(tmp_path, _pdf(tmp_path, _table_html(rows), css=css))
+    assert sum("the table on lines" in note for note in notes) == 1
+    items = [b["items"] for s in draft["sections"] for b in s["body"] if isinstance(b, dict)]
+    assert items == [[" | ".join(row) for row in rows]]
+    assert draft["signatory"] == {
+        "title": "De staatssecretaris van Defensie,",
+        "name": "J. G. de Vries",
+    }
 
 
 def test_signatures_side_by_side_are_no_table(tmp_path: Path) -> None:

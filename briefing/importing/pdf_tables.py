@@ -29,7 +29,11 @@ from briefing.importing.letterhead import HEAD_LABEL_RE
 from briefing.importing.pdf_lines import Char, Line
 
 #: Parts of a line further apart than this (in font sizes) may be a table's cells.
-_CELL_GAP = 1.0
+_CELL_GAP = 0.6
+#: A gap wider than this (in font sizes) between two characters is a space.
+_SPACE = 0.15
+#: A line whose spaces differ no more than this (the widest to the narrowest) is justified.
+_JUSTIFIED = 1.3
 #: How far (in points) the starts (or ends) of a column's parts may differ.
 _ALIGNED = 1.5
 #: A table's lines are at most this many font sizes apart.
@@ -102,11 +106,17 @@ def _baselines(lines: list[Line]) -> list[_Row]:
 
 
 def _parts(chars: list[Char], size: float) -> list[_Part]:
+    """The line's parts that gaps wider than a word's space part; none for a justified line,
+    whose word spaces are all stretched alike (a table's row has narrow spaces in its cells
+    and wide gaps between them)."""
+    visible = [char for char in chars if char.text.strip()]
+    gaps = [b.room[0] - a.room[1] for a, b in itertools.pairwise(visible)]
+    spaces = [gap for gap in gaps if gap > _SPACE * size]
+    if len(spaces) >= 3 and max(spaces) <= _JUSTIFIED * min(spaces):
+        return [_Part(visible)] if visible else []
     parts: list[_Part] = []
-    for char in chars:
-        if not char.text.strip():
-            continue
-        if parts and char.room[0] - parts[-1].chars[-1].room[1] < _CELL_GAP * size:
+    for char, gap in zip(visible, [0.0, *gaps], strict=True):
+        if parts and gap < _CELL_GAP * size:
             parts[-1].chars.append(char)
         else:
             parts.append(_Part([char]))
@@ -131,8 +141,11 @@ def _runs(rows: list[_Row]) -> list[list[_Row]]:
 
 
 def _trimmed(run: list[_Row]) -> list[_Row]:
-    """The run without lines of one part at its end (the text after the table)."""
-    while len(run[-1].parts) < 2 and not _under_columns(run[:-1], run[-1]):
+    """The run without the lines of one part at its end that are the text after the table,
+    not a cell's next line."""
+    while len(run[-1].parts) < 2 and not (
+        _under_columns(run[:-1], run[-1]) and _wraps(run[:-1], run[-1].parts[0])
+    ):
         run = run[:-1]
     return run
 
@@ -150,6 +163,32 @@ def _fits(run: list[_Row], row: _Row) -> bool:
     steps = [a.base - b.base for a, b in itertools.pairwise(run)]
     line_step = min(steps) if steps else _LINE_STEP * row.size
     return step <= _ROW_SPACED * line_step and _under_columns(run, row)
+
+
+def _wraps(run: list[_Row], part: _Part) -> bool:
+    """Whether ``part``, alone on the line under the run, is the next line of a cell of the
+    run's last line, not a paragraph after the table: where it starts in the first column (as
+    a paragraph does), only if the first column's cells wrap elsewhere in the run too and the
+    cell's line above is full (the first word of ``part`` would not have fitted beside it in
+    the widest of the column's lines)."""
+    starts = sorted(min(p.left for p in column) for column in _columns(run, support=1))
+    if len(starts) < 2 or part.left > starts[0] + _ALIGNED:
+        return True
+    first = [[c for c in row.chars if c.left < starts[1] - _ALIGNED] for row in run]
+    wrapped = any(
+        len(row.parts) < len(starts) and chars and chars[0].left < starts[0] + _ALIGNED
+        for row, chars in zip(run[1:], first[1:], strict=True)
+    )
+    if not wrapped or not first[-1]:
+        return False
+    word = part.chars[0].right
+    for before, char in itertools.pairwise(part.chars):
+        if char.room[0] - before.room[1] > 0.2 * char.size:
+            break
+        word = char.right
+    limit = max(c.right for chars in first for c in chars)
+    space = 0.25 * part.chars[0].size
+    return max(c.right for c in first[-1]) + space + (word - part.left) > limit
 
 
 def _under_columns(run: list[_Row], row: _Row) -> bool:
