@@ -13,9 +13,12 @@ the cells play no part; the characters' places alone say where a column starts. 
 - a cell may stand close to the next one (a cell as wide as its column): the columns found
   in the other lines part them.
 
-What is not a table stays as it was: a single line with a wide gap, the letterhead's labels
-with their values beside them ("Datum", "Betreft"), a list whose items stand apart from
-their bullets or numbers, footnotes after their numbers.
+What is not a table stays as it was: a single line with a wide gap, a justified paragraph
+(its spaces all stretched alike), the letterhead's labels with their values beside them
+("Datum", "Betreft"), two signatures side by side, a list whose items stand apart from
+their bullets or numbers, footnotes after their numbers; and a short line right under the
+last row, where a paragraph after the table would start, unless the first column's cells
+wrap and the cell above is full.
 """
 
 from __future__ import annotations
