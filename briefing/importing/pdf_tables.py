@@ -274,12 +274,35 @@ def _table(run: list[_Row], columns: list[list[_Part]], number: int) -> list[Lin
 
 
 def _cells(row: _Row, starts: list[float]) -> list[list[Char]]:
-    """The characters of ``row`` by the column they stand in."""
+    """The characters of ``row`` by the column they stand in, a word at a time: a word that
+    starts a little before a column and runs across its start (a head set otherwise than
+    the figures under it) is that column's."""
     cells: list[list[Char]] = [[] for _ in starts]
-    for char in row.chars:
-        index = max([i for i, start in enumerate(starts) if char.left >= start - _ALIGNED] or [0])
-        cells[index].append(char)
+    for word in _split_words(row.chars):
+        index = max(
+            [i for i, start in enumerate(starts) if word[0].left >= start - _ALIGNED] or [0]
+        )
+        if index + 1 < len(starts) and max(c.right for c in word) > starts[index + 1]:
+            index += 1
+        cells[index] += word
     return [cell if any(c.text.strip() for c in cell) else [] for cell in cells]
+
+
+def _split_words(chars: list[Char]) -> list[list[Char]]:
+    """``chars`` as words: runs that no space parts, each with the spaces after it."""
+    words: list[list[Char]] = []
+    for char in chars:
+        space = not char.text.strip()
+        if words and (space or _same_word(words[-1][-1], char)):
+            words[-1].append(char)
+        elif not space:
+            words.append([char])
+    return words
+
+
+def _same_word(before: Char, char: Char) -> bool:
+    """Whether ``char`` goes on the word ``before`` ends: no space between them."""
+    return bool(before.text.strip()) and char.room[0] - before.room[1] <= _SPACE * char.size
 
 
 def joined_cell(lines: list[str]) -> str:
