@@ -26,7 +26,8 @@ from briefing.importing.text import (
     usual_case,
 )
 
-_TITLE_RE = re.compile(
+#: A signatory's title, as a signature opens with it ("De Minister van ...,").
+TITLE_RE = re.compile(
     r"^(?:De|Het)\s+(?:[Mm]inisters?|[Ss]taatssecretaris(?:sen)?|[Mm]inister-[Pp]resident"
     r"|[Ii]nformateurs?|[Ff]ormateurs?)\b"
     r"|^(?:DE|De|HET|Het)\s+(?:MINISTERS?|STAATSSECRETARIS(?:SEN)?|MINISTER-PRESIDENT"
@@ -135,7 +136,7 @@ def find_closing(lines: list[SourceLine], start: int) -> Closing | None:
     filled = [i for i in range(start, len(lines)) if _text(lines[i])]
     first = max(0, len(filled) - _WINDOW)
     for position in range(first, len(filled)):
-        if not _TITLE_RE.match(_text(lines[filled[position]])):
+        if not TITLE_RE.match(_text(lines[filled[position]])):
             continue
         closing = _closing_at(lines, filled[position:])
         if closing is not None:
@@ -153,7 +154,7 @@ def _closing_above_annex(lines: list[SourceLine], filled: list[int], start: int)
         text = _text(lines[filled[position]])
         before = _text(lines[filled[position - 1]])
         formula = bool(_FORMULA_RE.match(before))
-        if not _TITLE_RE.match(text) or not (formula or TERMINAL_RE.search(before)):
+        if not TITLE_RE.match(text) or not (formula or TERMINAL_RE.search(before)):
             continue
         closing = _closing_at(lines, filled[position:], annex=True)
         if closing is not None and (
@@ -218,7 +219,7 @@ def _closing_at(lines: list[SourceLine], rest: list[int], annex: bool = False) -
     if following:
         name = _text(lines[following[0]])
         looks_like_name = len(name) <= 60 and len(name.split()) <= 6
-        if looks_like_name and not _TITLE_RE.match(name) and not name.endswith(","):
+        if looks_like_name and not TITLE_RE.match(name) and not name.endswith(","):
             closing.name, closing.name_line = name, lines[following[0]].number
             following = following[1:]
     return _side_by_side(_after_name(lines, closing, following, annex))
@@ -231,7 +232,7 @@ def _bare_title(lines: list[SourceLine], index: int, after: str) -> bool:
     if not _BARE_TITLE_RE.match(_text(lines[index])):
         return False
     alone = index + 1 < len(lines) and not _text(lines[index + 1])
-    return alone and after[:1].isupper() and not _is_name(after) and not _TITLE_RE.match(after)
+    return alone and after[:1].isupper() and not _is_name(after) and not TITLE_RE.match(after)
 
 
 def _side_by_side(closing: Closing | None) -> Closing | None:
@@ -288,7 +289,7 @@ def _after_name(
         closing.title = f"{plural[1]},"
         closing.also.append((closing.title, _text(lines[following[0]])))
         following = following[1:]
-    while following and _TITLE_RE.match(_text(lines[following[0]])):
+    while following and TITLE_RE.match(_text(lines[following[0]])):
         second = _closing_at(lines, following, annex)
         if second is None:
             break

@@ -14,6 +14,8 @@ readers of the layouts expect it:
   (a footnote call) become ``<sup>1</sup>``, and a line in small type that starts with a
   number (the footnote at the page's foot) ``<sup>1</sup> ...``;
 - a list's bullet, printed apart or before the item's text, becomes "• " before its line;
+- a table's row becomes a line of its cells parted by tabs, as a copy gives it, a wrapped
+  cell's lines joined (:mod:`.pdf_tables`);
 - the page numbers ("Pagina 1 van 4") go.
 
 A PDF without a text layer (a scan) has no text to read: that is said, not guessed at.
@@ -25,12 +27,13 @@ import ctypes
 import itertools
 import re
 from collections import Counter
-from dataclasses import dataclass, field
-from functools import cached_property
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from briefing.errors import BriefingError
+from briefing.importing.pdf_lines import Char, Line
+from briefing.importing.pdf_tables import joined_cell, table_rows
 
 #: A PDF starts with this (a few bytes of rubbish may come first).
 MAGIC = b"%PDF-"
@@ -51,45 +54,6 @@ _SMALL = 0.85
 def is_pdf(raw: bytes) -> bool:
     """Whether ``raw`` is a PDF file (its signature within the first kilobyte)."""
     return MAGIC in raw[:1024]
-
-
-@dataclass
-class _Char:
-    text: str
-    left: float
-    right: float
-    base: float
-    size: float
-    bold: bool
-    italic: bool
-    #: Where the room the character takes on its line starts and ends (its ink and the
-    #: space its font sets beside it): what tells a word's space from the gap between glyphs.
-    room: tuple[float, float] = (0.0, 0.0)
-
-
-@dataclass
-class _Line:
-    chars: list[_Char] = field(default_factory=list)
-    #: Whether a list's bullet stands before the line (printed apart, left of it).
-    bullet: bool = False
-
-    # The properties are read once the line is complete.
-
-    @cached_property
-    def left(self) -> float:
-        return min(c.left for c in self.chars)
-
-    @cached_property
-    def right(self) -> float:
-        return max(c.right for c in self.chars)
-
-    @cached_property
-    def base(self) -> float:
-        return Counter(round(c.base) for c in self.chars if c.text.strip()).most_common(1)[0][0]
-
-    @cached_property
-    def size(self) -> float:
-        return Counter(round(c.size, 1) for c in self.chars if c.text.strip()).most_common(1)[0][0]
 
 
 def pdf_text(raw: bytes, path: Path) -> str:
@@ -117,12 +81,12 @@ def pdf_text(raw: bytes, path: Path) -> str:
             "recognition (OCR) on it first, or give the letter's text or the official XML"
         )
     margin = _text_column([line for page in pages for line in page])
-    pages = [_tabs_joined(page, margin) for page in pages]
+    pages = [_tabs_joined(table_rows(page, *margin), margin) for page in pages]
     blocks = [block for page in pages for block in _blocks(page, margin[1])]
     return "\n\n".join("\n".join(block) for block in blocks if block) + "\n"
 
 
-def _page_lines(page: Any) -> list[_Line]:
+def _page_lines(page: Any) -> list[Line]:
     """The lines of one page, each a run of characters on one baseline in one column."""
     import pypdfium2.raw as pdfium_c
 
@@ -131,8 +95,8 @@ def _page_lines(page: Any) -> list[_Line]:
     flags = ctypes.c_int()
     x, y = ctypes.c_double(), ctypes.c_double()
     box = pdfium_c.FS_RECTF()
-    lines: list[_Line] = []
-    current = _Line()
+    lines: list[Line] = []
+    current = Line()
     broken = False
     for index in range(textpage.count_chars()):
         code = pdfium_c.FPDFText_GetUnicode(textpage, index)
@@ -147,7 +111,7 @@ def _page_lines(page: Any) -> list[_Line]:
         pdfium_c.FPDFText_GetCharOrigin(textpage, index, ctypes.byref(x), ctypes.byref(y))
         pdfium_c.FPDFText_GetFontInfo(textpage, index, font, 128, ctypes.byref(flags))
         name = font.value.decode("latin-1").lower()
-        char = _Char(
+        char = Char(
             _HYPHENS.get(code) or (chr(code) if 0 < code < 0x110000 else ""),
             left,
             right,
@@ -161,7 +125,7 @@ def _page_lines(page: Any) -> list[_Line]:
             continue
         if current.chars and (_breaks(current, char) or (broken and not _goes_on(current, char))):
             lines.append(current)
-            current = _Line()
+            current = Line()
         broken = False
         current.chars.append(char)
     if current.chars:
@@ -169,7 +133,7 @@ def _page_lines(page: Any) -> list[_Line]:
     return _bulleted([line for line in lines if any(c.text.strip() for c in line.chars)])
 
 
-def _text_column(lines: list[_Line]) -> tuple[float, float]:
+def _text_column(lines: list[Line]) -> tuple[float, float]:
     """Where the text's column starts and ends: the left edge most lines in the text's size
     start at, and the right edge of the furthest of them."""
     if not lines:
@@ -179,13 +143,13 @@ def _text_column(lines: list[_Line]) -> tuple[float, float]:
     return left, max(line.right for line in lines if abs(line.left - left) < body)
 
 
-def _tabs_joined(page: list[_Line], margin: tuple[float, float]) -> list[_Line]:
+def _tabs_joined(page: list[Line], margin: tuple[float, float]) -> list[Line]:
     """The page with the parts of a line that a tab set apart joined again ("Datum", tab,
     "7 april 2022"): on one baseline, the second part starting inside the text's column; a
     part that starts beyond it (the reference column a word processor sets in a frame beside
     the text) stays apart."""
     left, right = margin
-    kept: list[_Line] = []
+    kept: list[Line] = []
     for line in sorted(page, key=lambda item: (-item.base, item.left)):
         before = kept[-1] if kept else None
         if (
@@ -194,14 +158,15 @@ def _tabs_joined(page: list[_Line], margin: tuple[float, float]) -> list[_Line]:
             and left - line.size < before.left < line.left < right
             and line.right <= right + line.size
             and not line.bullet
+            and not (line.cells or before.cells)
         ):
-            kept[-1] = _Line(before.chars + line.chars, before.bullet)
+            kept[-1] = Line(before.chars + line.chars, before.bullet)
         else:
             kept.append(line)
     return kept
 
 
-def _bulleted(lines: list[_Line]) -> list[_Line]:
+def _bulleted(lines: list[Line]) -> list[Line]:
     """The lines without the bullets that stand apart, each line a bullet marks (on its
     baseline, right of it) marked as a list's item."""
     markers = [line for line in lines if _marker(line)]
@@ -217,13 +182,13 @@ def _bulleted(lines: list[_Line]) -> list[_Line]:
     return kept
 
 
-def _marker(line: _Line) -> bool:
+def _marker(line: Line) -> bool:
     """Whether the line is a list's bullet alone."""
     text = "".join(c.text for c in line.chars).strip()
     return len(text) == 1 and text in _BULLETS
 
 
-def _breaks(line: _Line, char: _Char) -> bool:
+def _breaks(line: Line, char: Char) -> bool:
     """Whether ``char`` starts a new line: another baseline, or far to the side."""
     last = line.chars[-1]
     size = max(last.size, char.size)
@@ -233,7 +198,7 @@ def _breaks(line: _Line, char: _Char) -> bool:
     return char.left < last.left - size or char.left - last.right > _COLUMN_GAP * size
 
 
-def _goes_on(line: _Line, char: _Char) -> bool:
+def _goes_on(line: Line, char: Char) -> bool:
     """Whether ``char``, after a line break PDFium put in, goes on the line all the same: on
     its baseline, right after its last character (the full stop after a footnote's call)."""
     last = next((c for c in reversed(line.chars) if c.size >= _SMALL * char.size), None)
@@ -243,7 +208,7 @@ def _goes_on(line: _Line, char: _Char) -> bool:
     return abs(char.base - last.base) < 0.2 * char.size and -0.1 * char.size < gap < char.size
 
 
-def _blocks(lines: list[_Line], right: float) -> list[list[str]]:
+def _blocks(lines: list[Line], right: float) -> list[list[str]]:
     """The page's lines grouped into blocks, from the top of the page down; the blocks of a
     column beside the text (starting beyond its ``right`` edge: the reference column) first,
     so that they do not cut the text's paragraphs where they fall beside them."""
@@ -251,7 +216,7 @@ def _blocks(lines: list[_Line], right: float) -> list[list[str]]:
         return []
     body = Counter(line.size for line in lines).most_common(1)[0][0]
     spacing = _Spacing.of(lines, body)
-    blocks: list[list[_Line]] = []
+    blocks: list[list[Line]] = []
     for line in sorted(lines, key=lambda item: (-item.base, item.left)):
         home = next((b for b in reversed(blocks) if _continues(b[-1], line, spacing, body)), None)
         if home is None:
@@ -290,7 +255,7 @@ class _Spacing:
     steps: list[tuple[float, int]]
 
     @classmethod
-    def of(cls, lines: list[_Line], body: float) -> _Spacing:
+    def of(cls, lines: list[Line], body: float) -> _Spacing:
         return cls(
             body,
             [
@@ -314,19 +279,21 @@ class _Spacing:
         return min(regular or steps)
 
 
-def _continues(above: _Line, line: _Line, spacing: _Spacing, body: float) -> bool:
+def _continues(above: Line, line: Line, spacing: _Spacing, body: float) -> bool:
     """Whether ``line`` goes on the block whose last line is ``above``.
 
     In the text's own size a change of style (a heading in bold above its paragraph) starts
     a new block; in smaller type (the reference column's label and value) it does not.
     """
+    if above.table and above.table == line.table:
+        return True
     step = above.base - line.base
     overlaps = line.left < above.right and above.left < line.right
     same_style = _style(above) == _style(line) or line.size < _SMALL * body
     return 0 < step <= _BLOCK_GAP * spacing.at(above.left) and overlaps and same_style
 
 
-def _style(line: _Line) -> str:
+def _style(line: Line) -> str:
     letters = [c for c in line.chars if c.text.isalpha()]
     if letters and all(c.bold for c in letters):
         return "bold"
@@ -335,7 +302,7 @@ def _style(line: _Line) -> str:
     return ""
 
 
-def _inline_marks(line: _Line) -> dict[int, tuple[str, str]]:
+def _inline_marks(line: Line) -> dict[int, tuple[str, str]]:
     """The marks a run of words in bold or italics inside the line gets ("*Directive*,"): by
     the index of the run's first letter and of its last, "*" or "**" before and after."""
     styled = [
@@ -353,11 +320,17 @@ def _inline_marks(line: _Line) -> dict[int, tuple[str, str]]:
     return marks
 
 
-def _text(line: _Line, body: float) -> str:
-    """The line's text with footnote calls and marks as ``<sup>n</sup>``, in its style."""
+def _text(line: Line, body: float, marked: bool = True) -> str:
+    """The line's text with footnote calls and marks as ``<sup>n</sup>``, in its style
+    (``marked``); a table's row as its cells, a tab between them."""
+    if line.cells:
+        return "\t".join(
+            joined_cell([_text(Line(chars), body, marked=False) for chars in cell])
+            for cell in line.cells
+        )
     parts: list[str] = []
-    previous: _Char | None = None
-    marks = _inline_marks(line) if not _style(line) else {}
+    previous: Char | None = None
+    marks = _inline_marks(line) if marked and not _style(line) else {}
     for index, char in enumerate(line.chars):
         # a word's space measured in the larger type: a call in small type after a full stop
         # stands a little apart, as its digit's side bearing sets it
@@ -378,7 +351,7 @@ def _text(line: _Line, body: float) -> str:
     mark = re.match(r"^(\d{1,3})\s+(\S.*)$", text)
     if line.size < _SMALL * body and mark:
         return f"<sup>{mark[1]}</sup> {mark[2]}"
-    style = _style(line)
+    style = _style(line) if marked else ""
     if style == "bold":
         return f"**{text}**"
     if style == "italic":
