@@ -26,9 +26,21 @@ from briefing.importing.letterhead import (
 )
 from briefing.importing.metadata import UNKNOWN
 from briefing.importing.parsed import Head, LetterText
-from briefing.importing.reference_column import PAGE_RE, Column, paragraphs, plain
+from briefing.importing.reference_column import (
+    COUNTRY_RE,
+    PAGE_RE,
+    POSTBUS_RE,
+    POSTCODE_RE,
+    STREET_RE,
+    WEBSITE_RE,
+    Column,
+    is_address,
+    paragraphs,
+    plain,
+)
 from briefing.importing.site_head import document_head, fill_missing, is_page_line
 from briefing.importing.text import SourceLine
+from briefing.importing.viewer_copy import head_taken_back, is_viewer_copy
 
 LAYOUT = "text of the letter's PDF"
 #: berthub.eu prints a letter from the ministry's document under its own head.
@@ -38,14 +50,9 @@ SITE_LAYOUT = "ministry's document as berthub.eu prints it"
 #: de Tweede Kamer der Staten-Generaal" (its address under it).
 _ADDRESSEE_RE = re.compile(r"^(?:Aan\s|(?:De\s+)?Voorzitter van de (?:Tweede|Eerste) Kamer\b)")
 _SALUTATION_RE = re.compile(r"^(?:Zeer\s+)?[Gg]eachte\s+\S.*$")
-_STREET_RE = re.compile(r"^[A-Z][^\d,;:]{1,60}\s\d{1,5}[a-zA-Z]?(?:\s?[-\u2013]\s?\d{1,5})?$")
-_POSTCODE_RE = re.compile(r"^\d{4}\s?[A-Z]{2}\b")
-_POSTBUS_RE = re.compile(r"^Postbus\s+\d+")
 #: The return address the house style prints small above the addressee ("> Retouradres
 #: Postbus 20061 2500 EB Den Haag"), with the postcode that parts its two lines.
 _RETURN_RE = re.compile(r"^>?\s*Retouradres:?\s*(.*?)(?:\s+(\d{4}\s?[A-Z]{2}\s.*))?$")
-_COUNTRY_RE = re.compile(r"^(?:Nederland|The Netherlands|Netherlands)$")
-_WEBSITE_RE = re.compile(r"^(?:www\.|https?://)\S+$")
 #: A line that ends with one of these words continues on the next ("Aan de Voorzitter van de").
 _CONTINUES_RE = re.compile(r"\b(?:van|de|der|den|het|en|voor|aan|te)$")
 
@@ -101,8 +108,23 @@ def _column_before_salutation(
     The text of a PDF gives the column where its blocks fall on the page, often after the
     first paragraphs; the head is read from the lines above the salutation.
     """
+    if is_viewer_copy(lines):
+        lines = head_taken_back(lines, salutation)
+        # the addressee as a block of its own, apart from the ministry's name above it
+        lines = [
+            new
+            for line in lines
+            for new in (
+                [SourceLine(line.number, ""), line]
+                if _ADDRESSEE_RE.match(plain(line.text))
+                else [line]
+            )
+        ]
+        salutation = next(
+            i for i, line in enumerate(lines) if _SALUTATION_RE.match(plain(line.text))
+        )
     head_texts = [plain(line.text) for line in lines[:salutation]]
-    if any(_POSTBUS_RE.match(t) or t.lower().startswith(("onze ", "ons ")) for t in head_texts):
+    if any(POSTBUS_RE.match(t) or t.lower().startswith(("onze ", "ons ")) for t in head_texts):
         return lines, salutation
     end = next(
         (i for i in range(salutation, len(lines)) if PAGE_RE.match(plain(lines[i].text))),
@@ -116,9 +138,9 @@ def _column_before_salutation(
         following = (
             [plain(line.text) for line in parts[index + 1]] if index + 1 < len(parts) else []
         )
-        column = any(_is_address(t) or LABEL_RE.match(t) for t in texts)
+        column = any(is_address(t) or LABEL_RE.match(t) for t in texts)
         directorate = len(texts) <= 3 and not any(t.endswith((".", ":", ";")) for t in texts)
-        if column or (directorate and any(_is_address(t) for t in following)):
+        if column or (directorate and any(is_address(t) for t in following)):
             moved += [*paragraph, SourceLine(paragraph[-1].number, "")]
         else:
             kept += [*paragraph, SourceLine(paragraph[-1].number, "")]
@@ -155,7 +177,7 @@ def _read_head(
         if (
             labelled
             and not _ADDRESSEE_RE.match(texts[0])
-            and any(map(_is_address, texts[:labelled]))
+            and any(map(is_address, texts[:labelled]))
         ):
             # the sender's block with the column's first label under it, no blank line between
             _read_sender(paragraph[:labelled], texts[:labelled], head, column)
@@ -173,7 +195,7 @@ def _read_head(
             head.ministry = texts[0]
             head.lines["sender.ministry"] = paragraph[0].number
             column.lines.append(texts[0])
-        elif any(_is_address(t) for t in texts) or paragraph[0].text.lstrip().startswith("**"):
+        elif any(is_address(t) for t in texts) or paragraph[0].text.lstrip().startswith("**"):
             _read_sender(paragraph, texts, head, column)
         elif not is_page_line(texts[0]):
             notes.append(f"line {paragraph[0].number}: left out of the head: '{texts[0]}'")
@@ -240,16 +262,6 @@ def _date_of_lines(dated: list[tuple[dt.date, SourceLine]], head: Head, path: Pa
     head.lines["date"] = dated[-1][1].number
 
 
-def _is_address(text: str) -> bool:
-    return bool(
-        _STREET_RE.match(text)
-        or _POSTCODE_RE.match(text)
-        or _POSTBUS_RE.match(text)
-        or _COUNTRY_RE.match(text)
-        or _WEBSITE_RE.match(text)
-    )
-
-
 def _read_addressee(texts: list[str], head: Head) -> None:
     joined: list[str] = []
     for text in texts:
@@ -270,14 +282,14 @@ def _read_sender(paragraph: list[SourceLine], texts: list[str], head: Head, colu
         if text.startswith("Ministerie van") and not directorate and head.ministry is None:
             head.ministry = text
             head.lines["sender.ministry"] = line.number
-        elif _POSTBUS_RE.match(text):
+        elif POSTBUS_RE.match(text):
             postal = True
             head.postal_address.append(text)
-        elif _COUNTRY_RE.match(text):
+        elif COUNTRY_RE.match(text):
             head.country = text
-        elif _WEBSITE_RE.match(text):
+        elif WEBSITE_RE.match(text):
             head.website = text
-        elif _STREET_RE.match(text) or _POSTCODE_RE.match(text):
+        elif STREET_RE.match(text) or POSTCODE_RE.match(text):
             (head.postal_address if postal else head.visiting_address).append(text)
         elif not head.visiting_address and not postal:
             directorate.append(text)

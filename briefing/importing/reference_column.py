@@ -18,6 +18,11 @@ from briefing.importing.parsed import Head
 from briefing.importing.text import SourceLine, collapse, strip_markup
 
 PAGE_RE = re.compile(r"^Pagina\s+\d+\s+van\s+\d+$")
+STREET_RE = re.compile(r"^[A-Z][^\d,;:]{1,60}\s\d{1,5}[a-zA-Z]?(?:\s?[-\u2013]\s?\d{1,5})?$")
+POSTCODE_RE = re.compile(r"^\d{4}\s?[A-Z]{2}\b")
+POSTBUS_RE = re.compile(r"^Postbus\s+\d+")
+COUNTRY_RE = re.compile(r"^(?:Nederland|The Netherlands|Netherlands)$")
+WEBSITE_RE = re.compile(r"^(?:www\.|https?://)\S+$")
 #: A reference as the column prints it: one code, without spaces ("BZDOC-1235421577-13").
 _REFERENCE_RE = re.compile(r"^\S{1,60}$")
 #: How similar a line must be to a line of the sender column to count as its repeat.
@@ -146,3 +151,15 @@ def is_value(texts: list[str], index: int) -> bool:
         if not _REFERENCE_RE.match(before):
             return False
     return False
+
+
+def is_address(text: str) -> bool:
+    """Whether ``text`` is a line of the sender's addresses: a street, a postcode, a Postbus,
+    the country or the website."""
+    return bool(
+        STREET_RE.match(text)
+        or POSTCODE_RE.match(text)
+        or POSTBUS_RE.match(text)
+        or COUNTRY_RE.match(text)
+        or WEBSITE_RE.match(text)
+    )

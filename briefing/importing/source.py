@@ -189,10 +189,19 @@ def text_lines(text: str) -> list[SourceLine]:
     text = _LINE_END_SOFT_HYPHEN.sub("-", text)
     return _bullets_joined(
         [
-            SourceLine(number, _as_text(line), _row(line))
+            SourceLine(number, _as_text(part), _row(part))
             for number, line in enumerate(text.split("\n"), start=1)
+            for part in _hyphen_breaks(line)
         ]
     )
+
+
+def _hyphen_breaks(line: str) -> list[str]:
+    """``line`` as the lines a PDF viewer's copy joined: PDFium gives a hyphen that ends a
+    line as U+FFFE and runs the next line on after it ("IMVO\ufffeconvenanten")."""
+    parts = line.split("\ufffe")
+    last = [parts[-1]] if parts[-1] or len(parts) == 1 else []
+    return [f"{part}-" for part in parts[:-1]] + last
 
 
 def _bullets_joined(lines: list[SourceLine]) -> list[SourceLine]:
@@ -207,7 +216,12 @@ def _bullets_joined(lines: list[SourceLine]) -> list[SourceLine]:
         after = next(
             (n for n in range(index + 1, min(index + 3, len(out))) if out[n].text.strip()), None
         )
-        if after is not None and out[after].text.strip() not in _LONE_BULLETS:
+        before = out[index - 1].text.strip() if index else ""
+        if (
+            after is not None
+            and out[after].text.strip() not in _LONE_BULLETS
+            and before not in _LONE_BULLETS
+        ):
             item = out[after]
             out[after] = SourceLine(
                 item.number, f"{_LONE_BULLETS[bullet]} {item.text.lstrip()}", item.cells
