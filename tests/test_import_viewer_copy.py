@@ -1,0 +1,62 @@
+"""``briefing import`` on a PDF viewer's copy of a letter: the text that "select all, copy" in
+Chrome's or Edge's viewer (PDFium) gives, pasted into a file. Each page's text comes in the
+order its content was drawn, with no blank line: the ministry's name, the list's lone bullets
+and the reference column come after the page's body, on the last page after the signature;
+a hyphen that ends a line comes as U+FFFE. The draft's head is the one the PDF itself gives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.test_import_pdf_producers import LETTER_2022, imported
+from tests.test_import_sources import IMPORT
+
+#: Each viewer's copy beside the PDF it was copied from: ours, and a word processor's.
+COPIED = {
+    "2022-04-07-letter.pdfium-copy.txt": "2022-04-07-letter.pdf",
+    "libreoffice-2022-04-07-letter.pdfium-copy.txt": "libreoffice-2022-04-07-letter.pdf",
+}
+HEAD = ("id", "date", "subject", "sender", "references", "addressee", "signatory")
+
+
+def _head(draft: dict[str, Any]) -> dict[str, Any]:
+    return {key: draft.get(key) for key in HEAD}
+
+
+@pytest.mark.parametrize("copy", list(COPIED))
+def test_the_column_after_the_pages_text_gives_the_pdfs_head(tmp_path: Path, copy: str) -> None:
+    """The column (directorate, addresses, "Onze referentie" ..., "Pagina 1 van 4") that the
+    copy puts after the first page's text is the letterhead's: the subject ends at its own
+    line, the sender and the references are the PDF's, the addressee is not the sender."""
+    draft, notes = imported(tmp_path / "copy", IMPORT / copy, LETTER_2022)
+    from_pdf, _ = imported(tmp_path / "pdf", IMPORT / COPIED[copy], LETTER_2022)
+    assert draft["subject"] == "Opvolging moties en toezeggingen IMVO-beleid"
+    assert _head(draft) == _head(from_pdf)
+    for column in ("Directie", "Rijnstraat", "Postbus", "referentie", "Pagina", "BZDOC"):
+        assert column not in notes
+
+
+@pytest.mark.parametrize("copy", list(COPIED))
+def test_the_columns_repeats_leave_the_body_and_its_headings(tmp_path: Path, copy: str) -> None:
+    """The column's repeats on later pages, the ministry's name and the lone bullets are not
+    the letter's text: the sections' headings are the PDF's, and no paragraph holds them."""
+    draft, _ = imported(tmp_path / "copy", IMPORT / copy, LETTER_2022)
+    from_pdf, _ = imported(tmp_path / "pdf", IMPORT / COPIED[copy], LETTER_2022)
+    headings = [section.get("heading") for section in draft["sections"]]
+    assert set(headings) <= {section.get("heading") for section in from_pdf["sections"]}
+    text = str(draft["sections"])
+    for column in ("Pagina", "Onze referentie", "BZDOC", "Rijnstraat", "Directie"):
+        assert column not in text
+    assert "\u2022" not in text
+
+
+def test_a_hyphen_that_ends_a_line_is_the_pdfs(tmp_path: Path) -> None:
+    """PDFium gives "IMVO-" at a line's end as "IMVO\\ufffe" with the next line run on: the
+    word is "IMVO-convenanten", as in the PDF, not "IMVOconvenanten"."""
+    draft, _ = imported(tmp_path, IMPORT / "2022-04-07-letter.pdfium-copy.txt", LETTER_2022)
+    text = str(draft["sections"])
+    assert "IMVOconvenanten" not in text
+    assert "van het instrument IMVO-convenanten in zijn huidige vorm" in text
