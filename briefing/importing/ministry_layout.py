@@ -74,9 +74,10 @@ def read(lines: list[SourceLine], path: Path) -> LetterText:
     salutation = _salutation(lines)
     if salutation is None:
         raise BriefingError(f"{path}: found no salutation such as 'Geachte voorzitter,'")
-    lines, salutation = _column_before_salutation(lines, salutation)
+    notes: list[str] = []
+    lines, salutation = _column_before_salutation(lines, salutation, notes)
     head = Head()
-    text = LetterText(LAYOUT, head, [])
+    text = LetterText(LAYOUT, head, [], notes=notes)
     site = Head()
     read_by_site = document_head(lines[:salutation], site)
     text.layout = SITE_LAYOUT if read_by_site else LAYOUT
@@ -101,7 +102,7 @@ def read(lines: list[SourceLine], path: Path) -> LetterText:
 
 
 def _column_before_salutation(
-    lines: list[SourceLine], salutation: int
+    lines: list[SourceLine], salutation: int, notes: list[str]
 ) -> tuple[list[SourceLine], int]:
     """The lines with the first page's reference column moved above the salutation.
 
@@ -109,7 +110,7 @@ def _column_before_salutation(
     first paragraphs; the head is read from the lines above the salutation.
     """
     if is_viewer_copy(lines):
-        lines = head_taken_back(lines, salutation)
+        lines = head_taken_back(lines, salutation, notes)
         # the addressee as a block of its own, apart from the ministry's name above it
         lines = [
             new

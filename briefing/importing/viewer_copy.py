@@ -29,6 +29,8 @@ _DIRECTORATE_RE = re.compile(r"^[A-Za-z][^.:;,!?]{0,44}$")
 _AFTER_MARK_RE = re.compile(r"^(?: \S|[.,;:)])")
 #: A label's value on the line under it: short, not a sentence.
 _VALUE_RE = re.compile(r"^[^.:;!?]{1,40}$")
+#: A footnote's first line at a page's foot: its number, a space, its text.
+_NOTE_RE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
 #: The ministry's name as the letterhead prints it, its second line if it wraps.
 _MINISTRY_RE = re.compile(r"^Ministerie van\s")
 _MINISTRY_GOES_ON_RE = re.compile(r"(?:\ben|,)$")
@@ -52,10 +54,11 @@ def _column_beside(texts: list[str], index: int) -> bool:
     return any(LABEL_RE.match(t) or is_address(t) or t == UNKNOWN for t in near)
 
 
-def head_taken_back(lines: list[SourceLine], salutation: int) -> list[SourceLine]:
+def head_taken_back(lines: list[SourceLine], salutation: int, notes: list[str]) -> list[SourceLine]:
     """The copy's ``lines`` with the first page's column (and the ministry's name) above the
-    ``salutation`` in blocks of their own, the columns' repeats, the lone bullets and the
-    ministry's name out of the body, and lines broken after a footnote's mark joined."""
+    ``salutation`` in blocks of their own, the columns' repeats and the ministry's name out
+    of the body, the lone bullets before the items they mark (or out, with a note), and
+    lines broken after a footnote's mark joined."""
     lines = _marks_joined(lines)
     texts = [plain(line.text) for line in lines]
     taken: set[int] = set()
@@ -67,7 +70,10 @@ def head_taken_back(lines: list[SourceLine], salutation: int) -> list[SourceLine
             taken.update(block)
     ministry = _ministry(texts, salutation)
     taken.update(ministry)
-    taken.update(_lone_bullets(texts, salutation))
+    bullets = _lone_bullets(texts, salutation)
+    taken.update(bullets)
+    lines = _bullets_given_back(lines, texts, bullets, taken, notes)
+    lines = _footnotes_set_apart(lines, texts, [b[0] for b in blocks], taken, salutation)
     blank = SourceLine(lines[salutation].number, "")
     head = [*lines[:salutation], blank]
     if ministry:
@@ -75,8 +81,20 @@ def head_taken_back(lines: list[SourceLine], salutation: int) -> list[SourceLine
         head += [SourceLine(lines[ministry[0]].number, name), blank]
     if blocks:
         head += [lines[i] for i in blocks[0] if not PAGE_RE.match(texts[i])] + [blank]
-    rest = [line for i, line in enumerate(lines) if i >= salutation and i not in taken]
+    rest = [
+        part
+        for i, line in enumerate(lines)
+        if i >= salutation and i not in taken
+        for part in _parts(line)
+    ]
     return head + rest
+
+
+def _parts(line: SourceLine) -> list[SourceLine]:
+    """The lines a line stands for: a footnote's block has a blank line before and after."""
+    if "\n" not in line.text:
+        return [line]
+    return [SourceLine(line.number, text, line.cells) for text in line.text.split("\n")]
 
 
 def _marks_joined(lines: list[SourceLine]) -> list[SourceLine]:
@@ -146,3 +164,110 @@ def _lone_bullets(texts: list[str], salutation: int) -> list[int]:
             _BULLET_RE.match(t) for t in texts[index - 1 : index] + texts[index + 1 : index + 2]
         )
     ]
+
+
+def _bullets_given_back(
+    lines: list[SourceLine],
+    texts: list[str],
+    bullets: list[int],
+    taken: set[int],
+    notes: list[str],
+) -> list[SourceLine]:
+    """``lines`` with each run of lone ``bullets`` put before the items it marks: the
+    lines after a list's lead (a line that ends with ":") and after each item's end ("," or
+    ";"), in the page's text before the run, when there are as many as bullets. A run
+    that cannot be matched so is left out, with a note."""
+    out = list(lines)
+    runs: list[list[int]] = []
+    for index in bullets:
+        if runs and runs[-1][-1] == index - 1:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    page_start = 0
+    for run in runs:
+        page = [i for i in range(page_start, run[0]) if i not in taken]
+        starts = _item_starts(texts, page, len(run))
+        if starts is None:
+            notes.append(
+                f"line {lines[run[0]].number}: {len(run)} bullets alone on their lines (a PDF "
+                "viewer's copy gives a list's bullets after the page's text) left out: the copy "
+                "does not say which lines they mark; mark the list's items with '• '"
+            )
+        for start in starts or []:
+            line = out[start]
+            out[start] = SourceLine(line.number, f"• {line.text.lstrip()}", line.cells)
+        page_start = run[-1] + 1
+    return out
+
+
+def _item_starts(texts: list[str], page: list[int], count: int) -> list[int] | None:
+    """The indexes (in ``page``) of a list's ``count`` items: the line after the list's lead
+    and each line after an item's end, each starting as the first does or with a capital."""
+    for at, index in enumerate(page):
+        if not texts[index].endswith(":") or at + 1 >= len(page):
+            continue
+        starts = [page[at + 1]]
+        first = texts[starts[0]].split()[0]
+        for before, after in zip(page[at + 1 :], page[at + 2 :], strict=False):
+            if texts[before].endswith((".", ":", "!", "?")):
+                break
+            word = texts[after].split()[0]
+            if texts[before].endswith((",", ";")) and (word == first or word[0].isupper()):
+                starts.append(after)
+        if len(starts) == count:
+            return starts
+    return None
+
+
+def _footnotes_set_apart(
+    lines: list[SourceLine], texts: list[str], columns: list[int], taken: set[int], start: int
+) -> list[SourceLine]:
+    """``lines`` with the footnotes at each page's foot (the lines right before its column,
+    numbered on from the last page's, each number called in the text before) marked as
+    footnotes ("<sup>1</sup> ...") in a block of their own."""
+    out = list(lines)
+    number = 1
+    for column in columns:
+        region: list[int] = []
+        for first in range(column - 1, max(start, column - 12), -1):
+            kept = [i for i in range(first, column) if i not in taken]
+            marks = [int(m[1]) for i in kept if (m := _NOTE_RE.match(texts[i]))]
+            called = (
+                re.search(rf"[^\d\s]{marks[0]}", " ".join(texts[start:first])) if marks else None
+            )
+            if (
+                kept
+                and _NOTE_RE.match(texts[kept[0]])
+                and marks == list(range(number, number + len(marks)))
+                and called
+            ):
+                region = kept
+        if not region:
+            continue
+        for index in region:
+            match = _NOTE_RE.match(texts[index])
+            if match:
+                line = out[index]
+                out[index] = SourceLine(line.number, f"<sup>{match[1]}</sup> {match[2]}")
+                _call_marked(out, match[1], start, region[0])
+                number += 1
+        first_line, last_line = out[region[0]], out[region[-1]]
+        out[region[0]] = SourceLine(first_line.number, f"\n{first_line.text}")
+        last_line = out[region[-1]]
+        out[region[-1]] = SourceLine(last_line.number, f"{last_line.text}\n")
+    return out
+
+
+def _call_marked(lines: list[SourceLine], mark: str, start: int, end: int) -> None:
+    """The last call of footnote ``mark`` before ``end``, a number glued to the word before
+    it ("gepresenteerd.1"), marked as the PDF raises it ("gepresenteerd.<sup>1</sup>")."""
+    glued = re.compile(rf"(?<=[^\d\s<>]){mark}(?!\d)")
+    for index in range(end - 1, start, -1):
+        line = lines[index]
+        calls = list(glued.finditer(line.text))
+        if calls:
+            at = calls[-1]
+            text = f"{line.text[: at.start()]}<sup>{mark}</sup>{line.text[at.end() :]}"
+            lines[index] = SourceLine(line.number, text, line.cells)
+            return
