@@ -60,3 +60,41 @@ def test_a_hyphen_that_ends_a_line_is_the_pdfs(tmp_path: Path) -> None:
     text = str(draft["sections"])
     assert "IMVOconvenanten" not in text
     assert "van het instrument IMVO-convenanten in zijn huidige vorm" in text
+
+
+def test_lone_bullets_after_the_page_mark_the_lists_items(tmp_path: Path) -> None:
+    """The copy gives the list's four bullets alone on their lines after the page's text:
+    they mark the four lines after the list's lead ("... toezeggingen:") and after each
+    item's comma or semicolon, and the list's items are the PDF's."""
+    copy = "2022-04-07-letter.pdfium-copy.txt"
+    draft, _ = imported(tmp_path / "copy", IMPORT / copy, LETTER_2022)
+    from_pdf, _ = imported(tmp_path / "pdf", IMPORT / COPIED[copy], LETTER_2022)
+    listed = [part for part in draft["sections"][0]["body"] if isinstance(part, dict)]
+    from_pdf_listed = [part for part in from_pdf["sections"][0]["body"] if isinstance(part, dict)]
+    assert listed == from_pdf_listed
+    assert len(listed[0]["items"]) == 4
+
+
+def test_bullets_that_mark_no_lines_are_left_out_with_a_note(tmp_path: Path) -> None:
+    """Without the list's lead (its colon taken out here), no lines can be told for the
+    bullets: they are left out of the text, and a note says so at the first bullet's line."""
+    text = (IMPORT / "2022-04-07-letter.pdfium-copy.txt").read_text(encoding="utf-8")
+    source = tmp_path / "copy.txt"
+    source.write_text(text.replace("volgende toezeggingen:", "volgende toezeggingen"), "utf-8")
+    draft, notes = imported(tmp_path / "copy", source, LETTER_2022)
+    assert "\u2022" not in str(draft["sections"])
+    assert "4 bullets alone on their lines" in notes
+    assert "copy.txt:37: 4 bullets" in notes
+
+
+def test_the_footnote_at_the_pages_foot_is_the_letters(tmp_path: Path) -> None:
+    """The footnote printed at the foot of page 3 comes before that page's column, its call
+    glued to the word ("gepresenteerd.1"): the draft has the PDF's footnote and its call, and
+    the sentence the page break cuts reads on ("(Kamerstuk 26485, nr. 333)")."""
+    copy = "2022-04-07-letter.pdfium-copy.txt"
+    draft, _ = imported(tmp_path / "copy", IMPORT / copy, LETTER_2022)
+    from_pdf, _ = imported(tmp_path / "pdf", IMPORT / COPIED[copy], LETTER_2022)
+    assert draft["footnotes"] == from_pdf["footnotes"]
+    text = str(draft["sections"])
+    assert "gepresenteerd.[^cbl-actieplan] In de stuurgroep" in text
+    assert "(Kamerstuk 26485, nr. 333)" in text

@@ -260,9 +260,11 @@ def _footnotes_set_apart(
 
 
 def _call_marked(lines: list[SourceLine], mark: str, start: int, end: int) -> None:
-    """The last call of footnote ``mark`` before ``end``, a number glued to the word before
-    it ("gepresenteerd.1"), marked as the PDF raises it ("gepresenteerd.<sup>1</sup>")."""
-    glued = re.compile(rf"(?<=[^\d\s<>]){mark}(?!\d)")
+    """The last call of footnote ``mark`` before ``end``, a number glued to the word or the
+    call before it ("gepresenteerd.1"), marked as the PDF raises it
+    ("gepresenteerd.<sup>1</sup>")."""
+    # after a word or the call before it ("kansrijk»12": calls 1 and 2), not in a number
+    glued = re.compile(rf"(?:(?<=[^\d\s<>])|(?<=</sup>)){mark}(?=(?:{int(mark) + 1})?(?!\d))")
     for index in range(end - 1, start, -1):
         line = lines[index]
         calls = list(glued.finditer(line.text))
