@@ -178,7 +178,7 @@ def _read_head(
         if (
             labelled
             and not _ADDRESSEE_RE.match(texts[0])
-            and any(map(is_address, texts[:labelled]))
+            and any(is_address(t) or t == UNKNOWN for t in texts[:labelled])
         ):
             # the sender's block with the column's first label under it, no blank line between
             _read_sender(paragraph[:labelled], texts[:labelled], head, column)

@@ -202,21 +202,37 @@ def _bullets_given_back(
 
 
 def _item_starts(texts: list[str], page: list[int], count: int) -> list[int] | None:
-    """The indexes (in ``page``) of a list's ``count`` items: the line after the list's lead
-    and each line after an item's end, each starting as the first does or with a capital."""
+    """The indexes (in ``page``) of a list's ``count`` items after the list's lead (a line
+    that ends with ":" or "?"), each starting with a capital or as the first does: the line
+    after the lead and each line after an item's "," or ";" up to the first sentence's end;
+    or, where the list runs to the page's end, each line after a short line that ends a
+    sentence."""
+    full = max((len(texts[i]) for i in page), default=0)
     for at, index in enumerate(page):
-        if not texts[index].endswith(":") or at + 1 >= len(page):
+        if not texts[index].endswith((":", "?")) or at + 1 >= len(page):
             continue
-        starts = [page[at + 1]]
-        first = texts[starts[0]].split()[0]
-        for before, after in zip(page[at + 1 :], page[at + 2 :], strict=False):
-            if texts[before].endswith((".", ":", "!", "?")):
+        items = page[at + 1 :]
+        first = texts[items[0]].split()[0]
+        starting = [
+            after
+            for after in items[1:]
+            if (word := texts[after].split()[0]) == first or word[0].isupper()
+        ]
+        punctuated = [items[0]]
+        for after in starting:
+            if any(texts[i].endswith((".", ":", "!", "?")) for i in range(punctuated[-1], after)):
                 break
-            word = texts[after].split()[0]
-            if texts[before].endswith((",", ";")) and (word == first or word[0].isupper()):
-                starts.append(after)
-        if len(starts) == count:
-            return starts
+            if texts[after - 1].endswith((",", ";")):
+                punctuated.append(after)
+        if len(punctuated) == count:
+            return punctuated
+        sentences = [items[0]] + [
+            after
+            for after in starting
+            if texts[after - 1].endswith((".", "!", "?")) and len(texts[after - 1]) < 0.8 * full
+        ]
+        if len(sentences) == count:
+            return sentences
     return None
 
 
