@@ -7,8 +7,10 @@ ministry's name and the list's bullets (alone on their lines, apart from their i
 footnotes, then the reference column (directorate, addresses, "Onze referentie" ...,
 "Pagina 1 van 4") come after the body's text on every page, after the signature on the last;
 a word processor's PDF gives the column after "Pagina N van M", in the middle of a sentence.
-The first column is taken back above the salutation, where the head is read; its repeats,
-the ministry's name and the lone bullets are taken out of the body.
+The first column is taken back above the salutation, where the head is read; its repeats
+and the ministry's name are taken out of the body; the lone bullets go back before the items
+they mark where these can be told (else out, with a note); the footnotes at a page's foot
+and the numbers glued to the words that call them are marked as the PDF raises them.
 """
 
 from __future__ import annotations
