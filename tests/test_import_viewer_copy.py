@@ -98,3 +98,19 @@ def test_the_footnote_at_the_pages_foot_is_the_letters(tmp_path: Path) -> None:
     text = str(draft["sections"])
     assert "gepresenteerd.[^cbl-actieplan] In de stuurgroep" in text
     assert "(Kamerstuk 26485, nr. 333)" in text
+
+
+def test_a_reference_only_a_later_pages_column_gives_is_the_letters(tmp_path: Path) -> None:
+    """The column of page 2 gives a third reference (added here) under "Onze referentie":
+    it is one of the letter's, after the two the first page gives; the repeats are not."""
+    text = (IMPORT / "2022-04-07-letter.pdfium-copy.txt").read_text(encoding="utf-8")
+    source = tmp_path / "copy.txt"
+    later = "STPS5HHCFWEY-7-88383\nBZDOC-1235421577-14\nPagina 2 van 4"
+    source.write_text(text.replace("STPS5HHCFWEY-7-88383\nPagina 2 van 4", later), "utf-8")
+    draft, _ = imported(tmp_path / "copy", source, LETTER_2022)
+    assert draft["references"]["ours"] == [
+        "BZDOC-1235421577-13",
+        "STPS5HHCFWEY-7-88383",
+        "BZDOC-1235421577-14",
+    ]
+    assert "BZDOC" not in str(draft["sections"])

@@ -82,7 +82,8 @@ def head_taken_back(lines: list[SourceLine], salutation: int, notes: list[str]) 
         name = " ".join(texts[i] for i in ministry)
         head += [SourceLine(lines[ministry[0]].number, name), blank]
     if blocks:
-        head += [lines[i] for i in blocks[0] if not PAGE_RE.match(texts[i])] + [blank]
+        head += [lines[i] for i in blocks[0] if not PAGE_RE.match(texts[i])]
+        head += [*_later_references(lines, texts, blocks), blank]
     rest = [
         part
         for i, line in enumerate(lines)
@@ -97,6 +98,27 @@ def _parts(line: SourceLine) -> list[SourceLine]:
     if "\n" not in line.text:
         return [line]
     return [SourceLine(line.number, text, line.cells) for text in line.text.split("\n")]
+
+
+def _later_references(
+    lines: list[SourceLine], texts: list[str], blocks: list[list[int]]
+) -> list[SourceLine]:
+    """The references ("Onze referentie") that only a later page's column gives, under their
+    label, to be read with the head's as the letter's."""
+    known = {texts[i] for i in blocks[0]}
+    found: list[SourceLine] = []
+    for block in blocks[1:]:
+        column = [texts[i] for i in block]
+        for at, index in enumerate(block):
+            label = next((t for t in reversed(column[:at]) if LABEL_RE.match(t)), "")
+            if (
+                is_value(column, at)
+                and label.lower().startswith(("onze", "ons"))
+                and column[at] not in known
+            ):
+                known.add(column[at])
+                found += [SourceLine(lines[index].number, label), lines[index]]
+    return found
 
 
 def _marks_joined(lines: list[SourceLine]) -> list[SourceLine]:
