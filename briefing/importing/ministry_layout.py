@@ -6,7 +6,8 @@ referentie", "Uw referentie", "Bijlage(n)"), "Datum" and "Betreft". The body sta
 salutation ("Geachte voorzitter,") and ends at the signature. The conversion repeats the
 reference column inside the body, and inside an annex after the signature, wherever a page
 began; those repeats are removed (:mod:`.reference_column`), and a reference that only a
-later page's column gives is kept as one of the letter's.
+later page's column gives is kept as one of the letter's. A PDF viewer's copy of the letter
+(:mod:`.viewer_copy`) gives the column after each page's text; it is taken back first.
 """
 
 from __future__ import annotations
@@ -107,7 +108,8 @@ def _column_before_salutation(
     """The lines with the first page's reference column moved above the salutation.
 
     The text of a PDF gives the column where its blocks fall on the page, often after the
-    first paragraphs; the head is read from the lines above the salutation.
+    first paragraphs; a PDF viewer's copy after the page's whole text (see
+    :mod:`.viewer_copy`); the head is read from the lines above the salutation.
     """
     if is_viewer_copy(lines):
         lines = head_taken_back(lines, salutation, notes)
