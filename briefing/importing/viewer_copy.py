@@ -1,5 +1,5 @@
-"""A PDF viewer's copy of a ministry's letter: what "select all, copy" in Chrome's, Edge's or
-Acrobat's viewer gives, pasted into a text file.
+"""A PDF viewer's copy of a ministry's letter: what "select all, copy" in Chrome's or Edge's
+viewer (PDFium's text) gives, pasted into a text file; other viewers were not tried.
 
 Such a copy gives each page's text in the order the page's content was drawn, with no blank
 line anywhere: the page's body first, then the letterhead's parts, out of place. The
