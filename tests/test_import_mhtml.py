@@ -143,3 +143,16 @@ def test_a_file_saved_as_one_without_a_page_in_it_is_refused_saying_so(tmp_path:
     assert sorted(p.name for p in (content / "letters").iterdir()) == sorted(
         p.name for p in (CONTENT / "letters").iterdir()
     )
+
+
+def test_a_file_saved_as_one_and_cut_off_gives_what_it_holds_and_says_so(tmp_path: Path) -> None:
+    """A download cut off in the page's part, before its closing boundary: the page read so
+    far, with the note that the letter ends without its signature."""
+    data = SAVED.read_bytes()
+    saved = tmp_path / "afgebroken.mhtml"
+    saved.write_bytes(data[: data.index(b"ondertekening")])
+    content, said = _import(tmp_path, saved, "content")
+    assert "found no signature at the end of the letter" in said
+    assert "check that the text is complete" in said
+    draft = yaml.safe_load((content / "letters" / f"{LETTER_ID}.yaml").read_text("utf-8"))
+    assert draft["sections"][0]["body"][0].startswith("In bijlage bied ik u aan")

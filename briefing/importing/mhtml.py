@@ -64,7 +64,7 @@ def saved_page(raw: bytes, path: Path) -> SavedPage:
     lines = raw.splitlines(keepends=True)
     marker = b"--" + boundary.encode("ascii", "replace")
     starts = [n for n, line in enumerate(lines) if line.rstrip() in (marker, marker + b"--")]
-    for first, last in itertools.pairwise(starts):
+    for first, last in itertools.pairwise([*starts, len(lines)]):  # a cut file: to its end
         page = _page(lines, first + 1, last)
         if page is not None:
             return page
