@@ -12,10 +12,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from tests.conftest import CONTENT, FIXTURES, MOTIONS_TEXT, MOTIONS_XML, cli
-from tests.test_import_sources import content_copy, motions
+from tests.importing import content_copy, imported_draft, motions
 
 LETTER = FIXTURES / "import" / "2018-11-13-voortgang-imvo-beleid.kamerstuk.txt"
 LETTER_ID = "2018-11-13-voortgang-imvo-beleid"
@@ -25,15 +24,11 @@ MOTION = "0102b3e0-c1d5-4118-a0a0-ace22b994156"
 
 def _draft(tmp_path: Path, name: str, data: bytes) -> tuple[dict[str, Any], str]:
     """The draft importing ``data`` as file ``name`` writes (the letter's own, left out of
-    the content first), and what the import said."""
+    the content first), and what the import said, without the file's path."""
     source = tmp_path / name
     source.write_bytes(data)
-    content = content_copy(tmp_path / f"content-{name}", LETTER_ID)
-    before = set((content / "letters").iterdir())
-    run = cli("import", source, "--content", content)
-    assert run.returncode == 0, run.stderr
-    (draft,) = set((content / "letters").iterdir()) - before
-    return yaml.safe_load(draft.read_text(encoding="utf-8")), run.stderr.replace(str(source), "")
+    draft, said = imported_draft(tmp_path / f"import-{name}", source, LETTER_ID)
+    return draft, said.replace(str(source), "")
 
 
 def test_a_letter_saved_by_windows_as_utf_16_or_windows_1252_gives_the_utf_8_copys_draft(

@@ -12,7 +12,7 @@ import datetime as dt
 from pathlib import Path
 
 from tests.conftest import FIXTURES, cli
-from tests.test_import_sources import content_copy, motions
+from tests.importing import content_copy, motions
 
 RECORDS = FIXTURES / "import" / "handelingen"
 #: The note on a motion of a record, which does not print the day of the sitting.

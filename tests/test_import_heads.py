@@ -13,7 +13,7 @@ import pytest
 from briefing.importing.closing import _two_names, find_closing
 from briefing.importing.source import text_lines
 from tests.conftest import CONTENT, FIXTURES, cli
-from tests.test_import_layouts import imported_draft
+from tests.importing import imported_draft
 
 IMPORT = FIXTURES / "import"
 

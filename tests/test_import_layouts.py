@@ -5,26 +5,13 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
-from typing import Any
-
-import yaml
 
 from tests.conftest import CONTENT, FIXTURES, cli
+from tests.importing import imported_draft
 
 IMPORT = FIXTURES / "import"
 RIJKSBEGROTING_LETTER = IMPORT / "rijksbegroting-kst244019.txt"
 REAL_LETTERS = Path(__file__).resolve().parents[2] / "shared" / "real-letters"
-
-
-def imported_draft(tmp_path: Path, source: Path) -> tuple[dict[str, Any], str]:
-    """The draft that importing ``source`` into a copy of the content writes, and the notes."""
-    content = tmp_path / "content"
-    shutil.copytree(CONTENT, content)
-    before = set((content / "letters").iterdir())
-    run = cli("import", source, "--content", content)
-    assert run.returncode == 0, run.stderr
-    (written,) = set((content / "letters").iterdir()) - before
-    return yaml.safe_load(written.read_text(encoding="utf-8")), run.stderr
 
 
 def test_a_letter_as_rijksbegroting_nl_prints_it_is_named_for_its_dossier_not_the_pages_links(

@@ -11,7 +11,7 @@ import pytest
 
 from briefing.layout import REGISTRY_FILES
 from tests.conftest import CONTENT, FIXTURES, cli, normalise, page_texts
-from tests.test_import_layouts import imported_draft
+from tests.importing import imported_draft
 
 IMPORT = FIXTURES / "import"
 

@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 from tests.conftest import CONTENT, FIXTURES, cli
-from tests.test_import_layouts import imported_draft
+from tests.importing import imported_draft
 
 IMPORT = FIXTURES / "import"
 BRIEFHOOFD = IMPORT / "opennieuwsbank-2005-briefhoofd.excerpt.txt"

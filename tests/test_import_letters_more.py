@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.conftest import FIXTURES
-from tests.test_import_layouts import imported_draft
+from tests.importing import imported_draft
 
 IMPORT = FIXTURES / "import"
 

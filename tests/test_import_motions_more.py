@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.conftest import FIXTURES, cli
-from tests.test_import_sources import content_copy, motions
+from tests.importing import content_copy, motions
 
 MOTIONS = FIXTURES / "import" / "motions"
 

@@ -11,8 +11,8 @@ import datetime as dt
 from pathlib import Path
 
 from tests.conftest import FIXTURES, cli
+from tests.importing import content_copy
 from tests.test_import_motions_more import imported
-from tests.test_import_sources import content_copy
 
 PAGES = FIXTURES / "import" / "motion-pages"
 

@@ -17,6 +17,7 @@ import yaml
 
 from briefing.corpus import load_corpus
 from tests.conftest import CONTENT, MOTIONS_TEXT, MOTIONS_XML, cli
+from tests.importing import content_copy, motions
 from tests.test_import_sources import (
     AMENDED,
     BUDGET,
@@ -25,8 +26,6 @@ from tests.test_import_sources import (
     KAMERSTUK,
     LETTER_2018,
     assert_notes_are_located,
-    content_copy,
-    motions,
 )
 
 pytestmark = pytest.mark.usefixtures("shared")

@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import cli
-from tests.test_import_sources import IMPORT, content_copy
+from tests.importing import content_copy
+from tests.test_import_sources import IMPORT
 
 #: The outline as the draft must write it: the item that ends in a colon with its two items.
 OUTLINE = """\

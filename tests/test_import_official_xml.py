@@ -21,7 +21,8 @@ from briefing.corpus import load_corpus
 from briefing.model import Letter
 from briefing.section_body import BulletList
 from tests.conftest import cli, normalise, text_of
-from tests.test_import_sources import IMPORT, content_copy, imported_letter, outline
+from tests.importing import content_copy
+from tests.test_import_sources import IMPORT, imported_letter, outline
 
 XML = IMPORT / "kst-31288-66.xml"
 SIGNATURE = (

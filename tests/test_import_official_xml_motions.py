@@ -14,7 +14,8 @@ from pathlib import Path
 import yaml
 
 from tests.conftest import cli
-from tests.test_import_sources import IMPORT, content_copy
+from tests.importing import content_copy
+from tests.test_import_sources import IMPORT
 
 XML = IMPORT / "web-pages" / "kst-33529-1329.xml"
 TITLE = "<titel>MOTIE VAN DE LEDEN BECKERMAN EN BUSHOFF"

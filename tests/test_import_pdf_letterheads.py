@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.conftest import FIXTURES
-from tests.test_import_layouts import imported_draft
+from tests.importing import imported_draft
 
 AGENDA = FIXTURES / "import" / "opennieuwsbank-2002-geannoteerde-agenda.excerpt.txt"
 

@@ -8,27 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
-
-import yaml
 
 from tests.conftest import cli
-from tests.test_import_sources import IMPORT, content_copy, motions
+from tests.importing import content_copy, imported_draft, motions
+from tests.test_import_sources import IMPORT
 
 #: The bundled letter of 7 April 2022, as a word processor lays out a ministry's letter.
 WORD_PROCESSOR = IMPORT / "libreoffice-2022-04-07-letter.pdf"
 LETTER_2022 = "2022-04-07-opvolging-moties-en-toezeggingen-imvo-beleid"
-
-
-def imported(tmp_path: Path, source: Path, *without: str) -> tuple[dict[str, Any], str]:
-    """The draft that importing ``source`` into a copy of the content (without the letters
-    ``without``) writes, and the notes."""
-    content = content_copy(tmp_path / "content", *without)
-    before = set((content / "letters").iterdir())
-    run = cli("import", source, "--content", content)
-    assert run.returncode == 0, run.stderr
-    (written,) = set((content / "letters").iterdir()) - before
-    return yaml.safe_load(written.read_text(encoding="utf-8")), run.stderr
 
 
 def test_labels_a_tab_sets_apart_from_their_values_give_date_and_subject(
@@ -36,7 +23,7 @@ def test_labels_a_tab_sets_apart_from_their_values_give_date_and_subject(
 ) -> None:
     """The word processor sets "Datum" and "Betreft" apart from their values by a tab, the
     reference column in a frame further right: the date and the subject are the letter's."""
-    draft, _ = imported(tmp_path, WORD_PROCESSOR, LETTER_2022)
+    draft, _ = imported_draft(tmp_path, WORD_PROCESSOR, LETTER_2022)
     assert draft["date"] == dt.date(2022, 4, 7)
     assert draft["subject"] == "Opvolging moties en toezeggingen IMVO-beleid"
 
@@ -44,7 +31,7 @@ def test_labels_a_tab_sets_apart_from_their_values_give_date_and_subject(
 def test_the_return_address_above_the_addressee_is_not_the_directorate(tmp_path: Path) -> None:
     """The return address, "> Retouradres Postbus 20061", stands small right above "Aan de
     Voorzitter ...": the addressee is the Kamer's, the directorate the column's."""
-    draft, _ = imported(tmp_path, WORD_PROCESSOR, LETTER_2022)
+    draft, _ = imported_draft(tmp_path, WORD_PROCESSOR, LETTER_2022)
     assert draft["addressee"]["lines"] == [
         "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal",
         "Prinses Irenestraat 6",
@@ -62,7 +49,7 @@ def test_the_column_in_a_frame_keeps_its_references_and_leaves_the_signature(
     """The column beside the text gives "Uw referentie" below the salutation's height, and on
     the second page stands beside the signature: the reference is the letter's, the name
     under the signature the minister's, not the directorate's."""
-    draft, notes = imported(tmp_path, WORD_PROCESSOR, LETTER_2022)
+    draft, notes = imported_draft(tmp_path, WORD_PROCESSOR, LETTER_2022)
     assert draft["references"]["ours"] == ["BZDOC-1235421577-13", "STPS5HHCFWEY-7-88383"]
     assert draft["references"]["yours"] == "T/25112021/IMH-3"
     assert draft["signatory"] == {
@@ -75,7 +62,7 @@ def test_the_column_in_a_frame_keeps_its_references_and_leaves_the_signature(
 def test_a_bold_heading_hyphenated_over_two_lines_is_one_word(tmp_path: Path) -> None:
     """The word processor hyphenates a heading in bold at its line's end ("be-" / "drijven"):
     the heading reads "bedrijven", as the text does."""
-    draft, _ = imported(tmp_path, WORD_PROCESSOR, LETTER_2022)
+    draft, _ = imported_draft(tmp_path, WORD_PROCESSOR, LETTER_2022)
     assert [s.get("heading") for s in draft["sections"]] == [
         None,
         "Vervolgstappen na afloop looptijd IMVO-convenanten",
@@ -87,7 +74,7 @@ def test_a_bold_heading_hyphenated_over_two_lines_is_one_word(tmp_path: Path) ->
 def test_words_in_italics_inside_a_line_keep_their_emphasis(tmp_path: Path) -> None:
     """The letter sets the directive's name in italics inside a sentence: the draft has it
     in emphasis, the comma after it not."""
-    draft, _ = imported(tmp_path, WORD_PROCESSOR, LETTER_2022)
+    draft, _ = imported_draft(tmp_path, WORD_PROCESSOR, LETTER_2022)
     text = " ".join(str(block) for block in draft["sections"][2]["body"])
     assert "IMVO (*Corporate Sustainability Due Diligence Directive*, afgekort: CSDDD)" in text
 
@@ -95,7 +82,7 @@ def test_words_in_italics_inside_a_line_keep_their_emphasis(tmp_path: Path) -> N
 def test_a_kamerstuk_whose_head_is_in_bold_is_read(tmp_path: Path) -> None:
     """The publication prints the chamber, the dossier and "Nr. 66 BRIEF VAN ..." in bold:
     the letter is read as a Kamerstuk, its number, date and dossier's title its own."""
-    draft, _ = imported(tmp_path, IMPORT / "libreoffice-kst-31288-66.pdf")
+    draft, _ = imported_draft(tmp_path, IMPORT / "libreoffice-kst-31288-66.pdf")
     assert draft["kamerstuk"] == "31 288, nr. 66"
     assert draft["date"] == dt.date(2009, 10, 7)
     assert draft["subject"] == "Hoger Onderwijs-, Onderzoek- en Wetenschapsbeleid"
@@ -105,7 +92,7 @@ def test_a_kamerstuk_whose_head_is_in_bold_is_read(tmp_path: Path) -> None:
 def test_paragraphs_a_line_long_stay_apart(tmp_path: Path) -> None:
     """Most of the letter's paragraphs are a line long, so most steps from line to line are
     those between paragraphs: each paragraph stays one, and the list after them a list."""
-    draft, _ = imported(tmp_path, IMPORT / "libreoffice-kst-31288-66.pdf")
+    draft, _ = imported_draft(tmp_path, IMPORT / "libreoffice-kst-31288-66.pdf")
     body = draft["sections"][0]["body"]
     assert [block[:40] if isinstance(block, str) else "list" for block in body] == [
         "Op 18 september jl. heb ik u de concept-",
@@ -121,7 +108,7 @@ def test_paragraphs_a_line_long_stay_apart(tmp_path: Path) -> None:
 def test_a_footnote_call_after_a_full_stop_is_glued_to_it(tmp_path: Path) -> None:
     """The call in small type after "betalen.»." stands a little apart from the full stop, as
     its digit is set: it calls footnote 1 right there, with no space before it."""
-    draft, _ = imported(tmp_path, IMPORT / "libreoffice-kst-34775-A-62.pdf")
+    draft, _ = imported_draft(tmp_path, IMPORT / "libreoffice-kst-34775-A-62.pdf")
     assert "niemand wil het betalen.».[^nrc] Op 14 maart 2018" in draft["sections"][0]["body"][0]
     assert draft["footnotes"] == {
         "nrc": "NRC, 5 en 7 maart 2018, Aanhangsel Handelingen II 2017/18, nr. 1696.",
@@ -157,7 +144,7 @@ def test_a_word_hyphenated_where_two_vowels_meet_is_whole(tmp_path: Path) -> Non
     """The word processor hyphenates "Eustatius" between its vowels ("Eustati-" / "us."): the
     word is joined whole, as Dutch writes "i" and "u" together; only vowels that would read as
     one sound ("zee-egel") keep a hyphen where they meet."""
-    draft, notes = imported(tmp_path, IMPORT / "libreoffice-kst-31568-100.pdf")
+    draft, notes = imported_draft(tmp_path, IMPORT / "libreoffice-kst-31568-100.pdf")
     (paragraph,) = draft["sections"][0]["body"]
     assert "het functioneren van het bestuur op Sint Eustatius. Zijn schrijven" in paragraph
     assert "Eustati-us" not in notes
@@ -166,7 +153,7 @@ def test_a_word_hyphenated_where_two_vowels_meet_is_whole(tmp_path: Path) -> Non
 def test_a_quote_mark_before_a_letter_with_a_descender_stays_on_its_line(tmp_path: Path) -> None:
     """A quote mark's ink stands high above the line, a "g"'s below it ("'grote"): the two
     stand on one baseline all the same, so the quoted words stay in their sentence."""
-    draft, _ = imported(tmp_path, IMPORT / "libreoffice-2018-11-13-letter.pdf")
+    draft, _ = imported_draft(tmp_path, IMPORT / "libreoffice-2018-11-13-letter.pdf")
     (paragraph,) = draft["sections"][2]["body"]
     assert "activiteiten. Onder 'grote bedrijven' vallen bedrijven met meer dan 500" in paragraph
 
@@ -174,7 +161,7 @@ def test_a_quote_mark_before_a_letter_with_a_descender_stays_on_its_line(tmp_pat
 def test_a_paragraph_a_page_break_cuts_before_a_capital_is_one(tmp_path: Path) -> None:
     """The page ends on a full line, "... op het gebied van", and the next page, after its
     header, goes on "IMVO binnen de EU.": the two lines are no heading but one paragraph."""
-    draft, _ = imported(tmp_path, IMPORT / "libreoffice-2018-11-13-letter.pdf")
+    draft, _ = imported_draft(tmp_path, IMPORT / "libreoffice-2018-11-13-letter.pdf")
     assert [s.get("heading") for s in draft["sections"]] == [
         None,
         "Inzet extra financiële middelen BHOS-nota",
@@ -191,7 +178,7 @@ def test_digits_set_close_in_a_serif_font_stay_one_number(tmp_path: Path) -> Non
     """Another producer (reportlab, in Times) sets the footer's code "kst-21501-33-1129":
     the ink of two "1"s stands as far apart as two words do, yet the code is one, the page's
     furniture, and nothing of it ("129") is left in the annex after the signatures."""
-    draft, _ = imported(tmp_path, IMPORT / "reportlab-kst-21501-33-1129.pdf")
+    draft, _ = imported_draft(tmp_path, IMPORT / "reportlab-kst-21501-33-1129.pdf")
     assert draft["kamerstuk"] == "21 501-33, nr. 1129"
     (section,) = draft["annex"]
     assert len(section["body"]) == 2

@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from tests.test_import_pdf_producers import LETTER_2022, imported
+from tests.importing import imported_draft
+from tests.test_import_pdf_producers import LETTER_2022
 from tests.test_import_sources import IMPORT
 
 #: Each converted text beside the PDF it was converted from: ours, and a word processor's.
@@ -29,8 +30,8 @@ def test_labels_above_their_values_give_the_pdfs_date_subject_and_sender(
 ) -> None:
     """ "Datum" / "Betreft", a blank line, "7 april 2022" / "Opvolging ...": before, the
     import was refused for want of a subject."""
-    draft, notes = imported(tmp_path / "text", IMPORT / text, LETTER_2022)
-    from_pdf, _ = imported(tmp_path / "pdf", IMPORT / CONVERTED[text], LETTER_2022)
+    draft, notes = imported_draft(tmp_path / "text", IMPORT / text, LETTER_2022)
+    from_pdf, _ = imported_draft(tmp_path / "pdf", IMPORT / CONVERTED[text], LETTER_2022)
     assert draft["subject"] == "Opvolging moties en toezeggingen IMVO-beleid"
     assert str(draft["date"]) == "2022-04-07"
     assert draft["sender"]["directorate"] == from_pdf["sender"]["directorate"]
@@ -42,7 +43,7 @@ def test_labels_above_their_values_give_the_pdfs_date_subject_and_sender(
 
 @pytest.mark.parametrize("text", list(CONVERTED))
 def test_bullets_on_lines_of_their_own_mark_the_items_under_them(tmp_path: Path, text: str) -> None:
-    draft, _ = imported(tmp_path, IMPORT / text, LETTER_2022)
+    draft, _ = imported_draft(tmp_path, IMPORT / text, LETTER_2022)
     body = draft["sections"][0]["body"]
     listed = [part for part in body if isinstance(part, dict)]
     assert len(listed) == 1, body
@@ -68,8 +69,8 @@ def test_paragraphs_and_headings_in_a_long_run_without_blank_lines_are_told_apar
     line after it is a heading, as the PDF prints it. (A paragraph whose last line is full
     cannot be told from the next; the text gives no sign of its end.)"""
     text = "2022-04-07-letter.pdftotext.txt"
-    draft, _ = imported(tmp_path / "text", IMPORT / text, LETTER_2022)
-    from_pdf, _ = imported(tmp_path / "pdf", IMPORT / CONVERTED[text], LETTER_2022)
+    draft, _ = imported_draft(tmp_path / "text", IMPORT / text, LETTER_2022)
+    from_pdf, _ = imported_draft(tmp_path / "pdf", IMPORT / CONVERTED[text], LETTER_2022)
     headings = [section["heading"] for section in draft["sections"][1:]]
     assert headings == [
         "Vervolgstappen na afloop looptijd IMVO-convenanten",

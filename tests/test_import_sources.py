@@ -9,10 +9,8 @@ official XML and 60 of them as PDF text); the tests fail, not skip, when it is m
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 from textwrap import wrap
-from typing import Any
 
 import pytest
 import yaml
@@ -29,7 +27,7 @@ from tests.conftest import (
     normalise,
     page_texts,
 )
-from tests.test_import_layouts import imported_draft
+from tests.importing import content_copy, imported_draft
 
 IMPORT = FIXTURES / "import"
 KAMERSTUK = IMPORT / "2018-11-13-voortgang-imvo-beleid.kamerstuk.txt"
@@ -41,23 +39,6 @@ BUDGET = "7ca58c0d-065f-4431-afaf-88d0e804a212"
 NOTE_RE = re.compile(r"^(?:\S+:\d+: \S.*|briefing: error: \S+.*)$")
 
 pytestmark = pytest.mark.usefixtures("shared")
-
-
-def content_copy(target: Path, *without: str) -> Path:
-    """A copy of the bundled content without the given letters, and without the files that
-    name them (the Kamer's facts, a debate's questions)."""
-    shutil.copytree(CONTENT, target)
-    for letter_id in without:
-        (target / "letters" / f"{letter_id}.yaml").unlink()
-    if without:
-        (target / "kamer.yaml").unlink()
-        shutil.rmtree(target / "qa")
-    return target
-
-
-def motions(content: Path) -> dict[str, dict[str, Any]]:
-    data = yaml.safe_load((content / "motions.yaml").read_text(encoding="utf-8"))
-    return {m["id"]: m for m in data["motions"]}
 
 
 def assert_notes_are_located(stderr: str) -> None:

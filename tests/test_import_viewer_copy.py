@@ -11,7 +11,8 @@ from typing import Any
 
 import pytest
 
-from tests.test_import_pdf_producers import LETTER_2022, imported
+from tests.importing import imported_draft
+from tests.test_import_pdf_producers import LETTER_2022
 from tests.test_import_sources import IMPORT
 
 #: Each viewer's copy beside the PDF it was copied from: ours, and a word processor's.
@@ -31,8 +32,8 @@ def test_the_column_after_the_pages_text_gives_the_pdfs_head(tmp_path: Path, cop
     """The column (directorate, addresses, "Onze referentie" ..., "Pagina 1 van 4") that the
     copy puts after the first page's text is the letterhead's: the subject ends at its own
     line, the sender and the references are the PDF's, the addressee is not the sender."""
-    draft, notes = imported(tmp_path / "copy", IMPORT / copy, LETTER_2022)
-    from_pdf, _ = imported(tmp_path / "pdf", IMPORT / COPIED[copy], LETTER_2022)
+    draft, notes = imported_draft(tmp_path / "copy", IMPORT / copy, LETTER_2022)
+    from_pdf, _ = imported_draft(tmp_path / "pdf", IMPORT / COPIED[copy], LETTER_2022)
     assert draft["subject"] == "Opvolging moties en toezeggingen IMVO-beleid"
     assert _head(draft) == _head(from_pdf)
     for column in ("Directie", "Rijnstraat", "Postbus", "referentie", "Pagina", "BZDOC"):
@@ -43,8 +44,8 @@ def test_the_column_after_the_pages_text_gives_the_pdfs_head(tmp_path: Path, cop
 def test_the_columns_repeats_leave_the_body_and_its_headings(tmp_path: Path, copy: str) -> None:
     """The column's repeats on later pages, the ministry's name and the lone bullets are not
     the letter's text: the sections' headings are the PDF's, and no paragraph holds them."""
-    draft, _ = imported(tmp_path / "copy", IMPORT / copy, LETTER_2022)
-    from_pdf, _ = imported(tmp_path / "pdf", IMPORT / COPIED[copy], LETTER_2022)
+    draft, _ = imported_draft(tmp_path / "copy", IMPORT / copy, LETTER_2022)
+    from_pdf, _ = imported_draft(tmp_path / "pdf", IMPORT / COPIED[copy], LETTER_2022)
     headings = [section.get("heading") for section in draft["sections"]]
     assert set(headings) <= {section.get("heading") for section in from_pdf["sections"]}
     text = str(draft["sections"])
@@ -56,7 +57,7 @@ def test_the_columns_repeats_leave_the_body_and_its_headings(tmp_path: Path, cop
 def test_a_hyphen_that_ends_a_line_is_the_pdfs(tmp_path: Path) -> None:
     """PDFium gives "IMVO-" at a line's end as "IMVO\\ufffe" with the next line run on: the
     word is "IMVO-convenanten", as in the PDF, not "IMVOconvenanten"."""
-    draft, _ = imported(tmp_path, IMPORT / "2022-04-07-letter.pdfium-copy.txt", LETTER_2022)
+    draft, _ = imported_draft(tmp_path, IMPORT / "2022-04-07-letter.pdfium-copy.txt", LETTER_2022)
     text = str(draft["sections"])
     assert "IMVOconvenanten" not in text
     assert "van het instrument IMVO-convenanten in zijn huidige vorm" in text
@@ -67,8 +68,8 @@ def test_lone_bullets_after_the_page_mark_the_lists_items(tmp_path: Path) -> Non
     they mark the four lines after the list's lead ("... toezeggingen:") and after each
     item's comma or semicolon, and the list's items are the PDF's."""
     copy = "2022-04-07-letter.pdfium-copy.txt"
-    draft, _ = imported(tmp_path / "copy", IMPORT / copy, LETTER_2022)
-    from_pdf, _ = imported(tmp_path / "pdf", IMPORT / COPIED[copy], LETTER_2022)
+    draft, _ = imported_draft(tmp_path / "copy", IMPORT / copy, LETTER_2022)
+    from_pdf, _ = imported_draft(tmp_path / "pdf", IMPORT / COPIED[copy], LETTER_2022)
     listed = [part for part in draft["sections"][0]["body"] if isinstance(part, dict)]
     from_pdf_listed = [part for part in from_pdf["sections"][0]["body"] if isinstance(part, dict)]
     assert listed == from_pdf_listed
@@ -81,7 +82,7 @@ def test_bullets_that_mark_no_lines_are_left_out_with_a_note(tmp_path: Path) -> 
     text = (IMPORT / "2022-04-07-letter.pdfium-copy.txt").read_text(encoding="utf-8")
     source = tmp_path / "copy.txt"
     source.write_text(text.replace("volgende toezeggingen:", "volgende toezeggingen"), "utf-8")
-    draft, notes = imported(tmp_path / "copy", source, LETTER_2022)
+    draft, notes = imported_draft(tmp_path / "copy", source, LETTER_2022)
     assert "\u2022" not in str(draft["sections"])
     assert "4 bullets alone on their lines" in notes
     assert "copy.txt:37: 4 bullets" in notes
@@ -92,8 +93,8 @@ def test_the_footnote_at_the_pages_foot_is_the_letters(tmp_path: Path) -> None:
     glued to the word ("gepresenteerd.1"): the draft has the PDF's footnote and its call, and
     the sentence the page break cuts reads on ("(Kamerstuk 26485, nr. 333)")."""
     copy = "2022-04-07-letter.pdfium-copy.txt"
-    draft, _ = imported(tmp_path / "copy", IMPORT / copy, LETTER_2022)
-    from_pdf, _ = imported(tmp_path / "pdf", IMPORT / COPIED[copy], LETTER_2022)
+    draft, _ = imported_draft(tmp_path / "copy", IMPORT / copy, LETTER_2022)
+    from_pdf, _ = imported_draft(tmp_path / "pdf", IMPORT / COPIED[copy], LETTER_2022)
     assert draft["footnotes"] == from_pdf["footnotes"]
     text = str(draft["sections"])
     assert "gepresenteerd.[^cbl-actieplan] In de stuurgroep" in text
@@ -107,7 +108,7 @@ def test_a_reference_only_a_later_pages_column_gives_is_the_letters(tmp_path: Pa
     source = tmp_path / "copy.txt"
     later = "STPS5HHCFWEY-7-88383\nBZDOC-1235421577-14\nPagina 2 van 4"
     source.write_text(text.replace("STPS5HHCFWEY-7-88383\nPagina 2 van 4", later), "utf-8")
-    draft, _ = imported(tmp_path / "copy", source, LETTER_2022)
+    draft, _ = imported_draft(tmp_path / "copy", source, LETTER_2022)
     assert draft["references"]["ours"] == [
         "BZDOC-1235421577-13",
         "STPS5HHCFWEY-7-88383",

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import FIXTURES
-from tests.test_import_layouts import imported_draft
+from tests.importing import imported_draft
 
 IMPORT = FIXTURES / "import"
 

@@ -7,8 +7,9 @@ paragraph, a heading, a list's item, a table's row, a line break) starts a line,
 and a heading have a blank line around them, a table's row is one line of its cells parted by
 tabs, inline elements (links, emphasis, a footnote call's ``<sup>``) run on
 in their line, white space is collapsed, entities are decoded, a non-breaking space stays one,
-a soft hyphen goes. A list's items get the bullet or number the browser draws beside them, so
-that the text readers see a list, and a list inside an item is indented under it. What is not
+and a soft hyphen goes with the other unseen characters (:mod:`.source`). A list's items get
+the bullet or number the browser draws beside them, so that the text readers see a list,
+and a list inside an item is indented under it. What is not
 shown, or not the publication's, is left out: the head, scripts, styles, templates, forms'
 controls, embedded frames and images, what the page hides, and the site's navigation, menus,
 breadcrumbs, skip links, cookie banners, share buttons, dialogs and footers. Where the site
@@ -314,7 +315,6 @@ class _PageReader(HTMLParser):
         """Text: in its line, white space collapsed (kept in ``<pre>``)."""
         if self.skipping is not None or self.region is None:
             return
-        data = data.replace("\u00ad", "")  # a soft hyphen only says where a word may break
         line = self.getpos()[0]
         if self.pre:
             for index, part in enumerate(data.split("\n")):
