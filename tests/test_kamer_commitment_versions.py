@@ -12,7 +12,7 @@ import pytest
 
 from briefing.cli import main
 from briefing.kamer.load import load_files
-from tests.conftest import normalise, text_of
+from tests.conftest import normalise, tables, text_of
 from tests.test_kamer_data import FIXTURES, no_live_service, real_files
 
 __all__ = ["no_live_service"]  # the autouse fixture: no test reaches the live service
@@ -162,11 +162,21 @@ def test_before_the_register_changed_a_commitment_its_first_version_is_in_force(
     assert main([*args, "2022-09-28"]) == 0
     assert main([*args, "2022-09-29"]) == 0
     capsys.readouterr()
-    dossier = normalise(text_of(out / "briefings/stand-van-zaken-2022-09-28.pdf"))
-    assert "Kamer: Openstaand" in dossier
-    assert "Deels Voldaan" not in dossier and "1 januari 2023" not in dossier
-    dossier = normalise(text_of(out / "briefings/stand-van-zaken-2022-09-29.pdf"))
-    assert "Kamer: Deels Voldaan" in dossier and "1 januari 2023" in dossier
+    before_pdf, after_pdf = (out / f"briefings/stand-van-zaken-{day}.pdf" for day in rows)
+    assert annex_status(before_pdf).endswith("; Kamer: Openstaand")
+    for found in (annex_status(before_pdf), normalise(text_of(before_pdf))):
+        assert "Deels Voldaan" not in found and "1 januari 2023" not in found
+    assert annex_status(after_pdf).endswith("; termijn 1 januari 2023; Kamer: Deels Voldaan")
+
+
+def annex_status(pdf: Path) -> str:
+    """The commitment's "Stand van zaken" in the annex of the dossier ``pdf``."""
+    (row,) = [
+        row
+        for row in tables(pdf)["Omschrijving | Vindplaats | Stand van zaken"]
+        if row[0].startswith("Toezegging: Per IMVO-convenant")
+    ]
+    return row[2]
 
 
 def test_a_newest_version_written_by_hand_keeps_the_versions_as_the_file_has_them(

@@ -1,5 +1,6 @@
 """The tables of the dossiers and sector summaries: each column as wide as the template makes
-it, and whatever a cell holds stays inside it, whole words only."""
+it, whatever a cell holds stays inside it, whole words only, and a status cell is marked in
+the colour of its word."""
 
 from __future__ import annotations
 
@@ -9,7 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from briefing.index.state import Submitted, Timing
+from briefing.model import CommitmentStatus, MotionStatus, SectorStatus
 from briefing.record import Record
+from briefing.views.format import status_view
 from tests.conftest import CONTENT, html_of, pdf_pages, tables
 
 #: The colour of the tables' grid lines (#cccccc), as pdfplumber reports it.
@@ -101,3 +105,48 @@ def test_every_word_in_a_table_is_whole(built: Path, name: str) -> None:
     }
     headers = {word for header in found for word in header.replace("|", " ").split()} - words
     assert not cut | headers, sorted(cut | headers)
+
+
+#: The house style's status colours, as pdfplumber reports them, by tone; open is the grid's.
+TONE_COLOURS = {
+    "done": (0.224, 0.529, 0.047),  # #39870c
+    "partly": (1.0, 0.714, 0.071),  # #ffb612
+    "overdue": (0.835, 0.169, 0.118),  # #d52b1e
+    "open": GRID,
+}
+#: Every status word a table can show, with its tone.
+STATUS_WORDS = {
+    view.word: view.tone
+    for kind in (Submitted, MotionStatus, CommitmentStatus, SectorStatus, Timing)
+    for view in map(status_view, kind)
+}
+
+
+@pytest.mark.parametrize("name", REPORTS)
+def test_a_status_cell_is_marked_in_the_colour_of_its_word(built: Path, name: str) -> None:
+    marked: list[tuple[str, str]] = []
+    for page in pdf_pages(built / name):
+        stripes = [
+            line
+            for line in page.lines
+            if line["x0"] == line["x1"] and line["linewidth"] > 2 and line["stroking_color"]
+        ]
+        for stripe in stripes:
+            first_line = page.crop(
+                (stripe["x0"], stripe["top"], page.width, stripe["top"] + 14)
+            ).extract_text()
+            word = next(
+                w for w in sorted(STATUS_WORDS, key=len, reverse=True) if first_line.startswith(w)
+            )
+            colour = tuple(round(c, 3) for c in stripe["stroking_color"])
+            marked.append((word, next(t for t, c in TONE_COLOURS.items() if c == colour)))
+    assert marked
+    assert [(word, tone) for word, tone in marked if STATUS_WORDS[word] != tone] == []
+    statuses = sum(
+        1
+        for header, rows in tables(built / name).items()
+        if "Stand" in header.split(" | ")
+        for row in rows
+        if row[header.split(" | ").index("Stand")] in STATUS_WORDS
+    )
+    assert len(marked) >= statuses > 0
