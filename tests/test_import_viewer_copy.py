@@ -76,6 +76,20 @@ def test_lone_bullets_after_the_page_mark_the_lists_items(tmp_path: Path) -> Non
     assert len(listed[0]["items"]) == 4
 
 
+def test_a_single_bullet_after_the_page_marks_its_item(tmp_path: Path) -> None:
+    """A list of one item: the copy gives its one bullet alone on its line after the page's
+    text. It marks the line after the list's lead, and the rest of the copy is read as a
+    viewer's copy still: the head is the PDF's, the column is not the subject's."""
+    copy = IMPORT / "2022-04-07-letter-one-item.pdfium-copy.txt"
+    draft, notes = imported_draft(tmp_path / "copy", copy, LETTER_2022)
+    from_pdf, _ = imported_draft(tmp_path / "pdf", IMPORT / "2022-04-07-letter.pdf", LETTER_2022)
+    assert _head(draft) == _head(from_pdf)
+    (listed,) = [part for part in draft["sections"][0]["body"] if isinstance(part, dict)]
+    (item,) = listed["items"]
+    assert item.startswith("De toezegging om - zoals verzocht door uw Kamer - per IMVO-convenant")
+    assert "\u2022" not in str(draft["sections"]) and "bullet" not in notes
+
+
 def test_bullets_that_mark_no_lines_are_left_out_with_a_note(tmp_path: Path) -> None:
     """Without the list's lead (its colon taken out here), no lines can be told for the
     bullets: they are left out of the text, and a note says so at the first bullet's line."""

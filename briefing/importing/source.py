@@ -22,6 +22,7 @@ from briefing.importing.official_xml import looks_like_xml, read_xml
 from briefing.importing.pdf_text import is_pdf, pdf_text
 from briefing.importing.tables import tab_cells
 from briefing.importing.text import SourceLine
+from briefing.importing.viewer_copy import is_viewer_copy
 from briefing.importing.web_page import looks_like_html, page_lines
 
 #: A letter's text is a few dozen kilobytes, its PDF a few hundred; a file this large is neither.
@@ -187,13 +188,14 @@ def text_lines(text: str) -> list[SourceLine]:
         return [SourceLine(1, "")]
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     text = _LINE_END_SOFT_HYPHEN.sub("-", text)
-    return _bullets_joined(
-        [
-            SourceLine(number, _as_text(part), _row(part))
-            for number, line in enumerate(text.split("\n"), start=1)
-            for part in _hyphen_breaks(line)
-        ]
-    )
+    lines = [
+        SourceLine(number, _as_text(part), _row(part))
+        for number, line in enumerate(text.split("\n"), start=1)
+        for part in _hyphen_breaks(line)
+    ]
+    # A viewer's copy gives a list's bullets after the page's text, not before their items:
+    # its reader puts them back (see viewer_copy).
+    return lines if is_viewer_copy(lines) else _bullets_joined(lines)
 
 
 def _hyphen_breaks(line: str) -> list[str]:

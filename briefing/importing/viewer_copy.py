@@ -24,6 +24,9 @@ from briefing.importing.text import SourceLine
 
 #: A list's bullet alone on its line.
 _BULLET_RE = re.compile("^[\u2022\u25cf\u25aa\u00b7\u25e6\u2013-]$")
+#: A bullet that is one alone too (a list of one item, a list's last item on a new page); a
+#: dash is one only beside others.
+_GLYPH_RE = re.compile("^[\u2022\u25cf\u25aa\u00b7\u25e6]$")
 #: A line of the directorate's name: short, not a sentence's end, no figure or bullet first.
 _DIRECTORATE_RE = re.compile(r"^[A-Za-z][^.:;,!?]{0,44}$")
 #: A line that goes on after a footnote's mark ("gepresenteerd.1", " In de stuurgroep"):
@@ -184,8 +187,11 @@ def _lone_bullets(texts: list[str], salutation: int) -> list[int]:
         index
         for index in range(salutation + 1, len(texts))
         if _BULLET_RE.match(texts[index])
-        and any(
-            _BULLET_RE.match(t) for t in texts[index - 1 : index] + texts[index + 1 : index + 2]
+        and (
+            _GLYPH_RE.match(texts[index])
+            or any(
+                _BULLET_RE.match(t) for t in texts[index - 1 : index] + texts[index + 1 : index + 2]
+            )
         )
     ]
 
@@ -213,10 +219,15 @@ def _bullets_given_back(
         page = [i for i in range(page_start, run[0]) if i not in taken]
         starts = _item_starts(texts, page, len(run))
         if starts is None:
+            alone = (
+                f"{len(run)} bullets alone on their lines"
+                if run[1:]
+                else ("a bullet alone on its line")
+            )
             notes.append(
-                f"line {lines[run[0]].number}: {len(run)} bullets alone on their lines (a PDF "
-                "viewer's copy gives a list's bullets after the page's text) left out: the copy "
-                "does not say which lines they mark; mark the list's items with '• '"
+                f"line {lines[run[0]].number}: {alone} (a PDF viewer's copy gives a list's "
+                "bullets after the page's text) left out: the copy does not say which lines they "
+                "mark; mark the list's items with '• '"
             )
         for start in starts or []:
             line = out[start]
