@@ -90,6 +90,21 @@ def test_a_single_bullet_after_the_page_marks_its_item(tmp_path: Path) -> None:
     assert "\u2022" not in str(draft["sections"]) and "bullet" not in notes
 
 
+def test_a_list_over_a_page_break_keeps_its_items(tmp_path: Path) -> None:
+    """A list whose first item is on page 1 and the other three on page 2: each page's
+    bullets come after that page's text, page 2's with no lead before them. They mark the
+    lines from page 2's first on, as the list goes on there, and the list is the PDF's."""
+    copy = IMPORT / "2022-04-07-letter-list-over-page.pdfium-copy.txt"
+    draft, notes = imported_draft(tmp_path / "copy", copy, LETTER_2022)
+    from_pdf, _ = imported_draft(tmp_path / "pdf", IMPORT / "2022-04-07-letter.pdf", LETTER_2022)
+    (listed,) = [part for part in draft["sections"][0]["body"] if isinstance(part, dict)]
+    (from_pdf_listed,) = [
+        part for part in from_pdf["sections"][0]["body"] if isinstance(part, dict)
+    ]
+    assert listed == from_pdf_listed and len(listed["items"]) == 4
+    assert "\u2022" not in str(draft["sections"]) and "bullet" not in notes
+
+
 def test_bullets_that_mark_no_lines_are_left_out_with_a_note(tmp_path: Path) -> None:
     """Without the list's lead (its colon taken out here), no lines can be told for the
     bullets: they are left out of the text, and a note says so at the first bullet's line."""

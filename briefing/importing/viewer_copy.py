@@ -217,7 +217,10 @@ def _bullets_given_back(
     page_start = 0
     for run in runs:
         page = [i for i in range(page_start, run[0]) if i not in taken]
-        starts = _item_starts(texts, page, len(run))
+        before = [i for i in range(page[0] if page else 0) if i not in taken][-1:]
+        # a list that runs on from the page before, whose last item ended there
+        goes_on = page_start > 0 and any(texts[i].endswith((",", ";", ":")) for i in before)
+        starts = _item_starts(texts, page, len(run), goes_on)
         if starts is None:
             alone = (
                 f"{len(run)} bullets alone on their lines"
@@ -236,17 +239,22 @@ def _bullets_given_back(
     return out
 
 
-def _item_starts(texts: list[str], page: list[int], count: int) -> list[int] | None:
+def _item_starts(
+    texts: list[str], page: list[int], count: int, goes_on: bool = False
+) -> list[int] | None:
     """The indexes (in ``page``) of a list's ``count`` items after the list's lead (a line
-    that ends with ":" or "?"), each starting with a capital or as the first does: the line
-    after the lead and each line after an item's "," or ";" up to the first sentence's end;
-    or, where the list runs to the page's end, each line after a short line that ends a
-    sentence."""
+    that ends with ":" or "?"), or from the page's first line where a list ``goes_on`` from
+    the page before, each starting with a capital or as the first does: the first item's
+    line and each line after an item's "," or ";" up to the first sentence's end; or, where
+    the list runs to the page's end, each line after a short line that ends a sentence."""
     full = max((len(texts[i]) for i in page), default=0)
-    for at, index in enumerate(page):
-        if not texts[index].endswith((":", "?")) or at + 1 >= len(page):
-            continue
-        items = page[at + 1 :]
+    leads = [
+        at + 1
+        for at, index in enumerate(page)
+        if texts[index].endswith((":", "?")) and at + 1 < len(page)
+    ]
+    for first_item in leads + ([0] if goes_on and page else []):
+        items = page[first_item:]
         first = texts[items[0]].split()[0]
         starting = [
             after
