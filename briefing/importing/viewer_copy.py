@@ -222,11 +222,7 @@ def _bullets_given_back(
         goes_on = page_start > 0 and any(texts[i].endswith((",", ";", ":")) for i in before)
         starts = _item_starts(texts, page, len(run), goes_on)
         if starts is None:
-            alone = (
-                f"{len(run)} bullets alone on their lines"
-                if run[1:]
-                else ("a bullet alone on its line")
-            )
+            alone = f"{len(run)} bullets alone on their lines" if run[1:] else "a bullet alone"
             notes.append(
                 f"line {lines[run[0]].number}: {alone} (a PDF viewer's copy gives a list's "
                 "bullets after the page's text) left out: the copy does not say which lines they "
@@ -239,9 +235,7 @@ def _bullets_given_back(
     return out
 
 
-def _item_starts(
-    texts: list[str], page: list[int], count: int, goes_on: bool = False
-) -> list[int] | None:
+def _item_starts(texts: list[str], page: list[int], count: int, goes_on: bool) -> list[int] | None:
     """The indexes (in ``page``) of a list's ``count`` items after the list's lead (a line
     that ends with ":" or "?"), or from the page's first line where a list ``goes_on`` from
     the page before, each starting with a capital or as the first does: the first item's
