@@ -22,11 +22,11 @@ from briefing.importing.metadata import UNKNOWN
 from briefing.importing.reference_column import PAGE_RE, is_address, is_value, plain
 from briefing.importing.text import SourceLine
 
-#: A list's bullet alone on its line.
-_BULLET_RE = re.compile("^[\u2022\u25cf\u25aa\u00b7\u25e6\u2013-]$")
-#: A bullet that is one alone too (a list of one item, a list's last item on a new page); a
-#: dash is one only beside others.
-_GLYPH_RE = re.compile("^[\u2022\u25cf\u25aa\u00b7\u25e6]$")
+#: The bullets a list prints: a glyph marks an item alone too (a list of one item, or a
+#: list's items on a new page); a dash only beside others.
+_GLYPHS = "\u2022\u25cf\u25aa\u00b7\u25e6"
+_GLYPH_RE = re.compile(f"^[{_GLYPHS}]$")
+_BULLET_RE = re.compile(f"^[{_GLYPHS}\u2013-]$")
 #: A line of the directorate's name: short, not a sentence's end, no figure or bullet first.
 _DIRECTORATE_RE = re.compile(r"^[A-Za-z][^.:;,!?]{0,44}$")
 #: A line that goes on after a footnote's mark ("gepresenteerd.1", " In de stuurgroep"):
@@ -217,9 +217,9 @@ def _bullets_given_back(
     page_start = 0
     for run in runs:
         page = [i for i in range(page_start, run[0]) if i not in taken]
-        before = [i for i in range(page[0] if page else 0) if i not in taken][-1:]
-        # a list that runs on from the page before, whose last item ended there
-        goes_on = page_start > 0 and any(texts[i].endswith((",", ";", ":")) for i in before)
+        # a list that goes on from the page before, whose text ended with an item or the lead
+        last = next((i for i in reversed(range(page[0])) if i not in taken), None) if page else None
+        goes_on = page_start > 0 and last is not None and texts[last].endswith((",", ";", ":"))
         starts = _item_starts(texts, page, len(run), goes_on)
         if starts is None:
             alone = f"{len(run)} bullets alone on their lines" if run[1:] else "a bullet alone"
