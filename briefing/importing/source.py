@@ -21,7 +21,7 @@ from briefing.importing.mhtml import looks_like_mhtml, saved_page
 from briefing.importing.official_xml import looks_like_xml, read_xml
 from briefing.importing.pdf_text import is_pdf, pdf_text
 from briefing.importing.tables import tab_cells
-from briefing.importing.text import SourceLine
+from briefing.importing.text import LONE_BULLETS, SourceLine
 from briefing.importing.viewer_copy import is_viewer_copy
 from briefing.importing.web_page import looks_like_html, page_lines
 
@@ -35,14 +35,6 @@ _NOT_TEXT = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\u
 #: break; at a line's end, where it did), zero-width spaces and joiners, direction marks.
 #: Left in, they part a word from itself ("ver\u00adzoekt" is not "verzoekt").
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069]")
-#: A list's bullets as they may stand alone on a line, and the bullet the readers know them by.
-_LONE_BULLETS = {
-    "\u2022": "\u2022",
-    "\u25cf": "\u2022",
-    "\u25aa": "\u25aa",
-    "\u00b7": "\u2022",
-    "\u25e6": "\u25e6",
-}
 #: A soft hyphen at a line's end: the word was broken there, as with a hyphen.
 _LINE_END_SOFT_HYPHEN = re.compile("\u00ad(?=[ \t]*\n)")
 #: Ligatures a PDF's text gives as one character ("\ufb01" for "fi").
@@ -213,7 +205,7 @@ def _bullets_joined(lines: list[SourceLine]) -> list[SourceLine]:
     out = list(lines)
     for index, line in enumerate(lines):
         bullet = line.text.strip()
-        if bullet not in _LONE_BULLETS:
+        if bullet not in LONE_BULLETS:
             continue
         after = next(
             (n for n in range(index + 1, min(index + 3, len(out))) if out[n].text.strip()), None
@@ -221,12 +213,12 @@ def _bullets_joined(lines: list[SourceLine]) -> list[SourceLine]:
         before = out[index - 1].text.strip() if index else ""
         if (
             after is not None
-            and out[after].text.strip() not in _LONE_BULLETS
-            and before not in _LONE_BULLETS
+            and out[after].text.strip() not in LONE_BULLETS
+            and before not in LONE_BULLETS
         ):
             item = out[after]
             out[after] = SourceLine(
-                item.number, f"{_LONE_BULLETS[bullet]} {item.text.lstrip()}", item.cells
+                item.number, f"{LONE_BULLETS[bullet]} {item.text.lstrip()}", item.cells
             )
             out[index] = SourceLine(line.number, "")
     return out

@@ -21,6 +21,15 @@ MONTH_RE = "|".join(MONTHS)
 DUTCH_DATE_RE = re.compile(rf"\b(\d{{1,2}})\s+({MONTH_RE})\s+(\d{{4}})\b", re.IGNORECASE)
 #: Superscript digits: what converters print for a footnote call.
 SUPERSCRIPTS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
+#: A list's bullets as a converter may set them alone on a line, apart from their items, each
+#: with the bullet the readers know it by ("▪" and "◦" mark a second level).
+LONE_BULLETS = {
+    "\u2022": "\u2022",
+    "\u25cf": "\u2022",
+    "\u25aa": "\u25aa",
+    "\u00b7": "\u2022",
+    "\u25e6": "\u25e6",
+}
 #: Sentence-ending punctuation, possibly followed by a closing quote or bracket.
 TERMINAL_RE = re.compile(r"[.!?:;][)'\"\u2019\u201d]*$")
 #: Sentence-ending punctuation followed by footnote calls, as a web page's copy or the draft

@@ -20,11 +20,11 @@ import re
 from briefing.importing.letterhead import LABEL_RE, date_line, is_label
 from briefing.importing.metadata import UNKNOWN
 from briefing.importing.reference_column import PAGE_RE, is_address, is_value, plain
-from briefing.importing.text import SourceLine
+from briefing.importing.text import LONE_BULLETS, SourceLine
 
 #: The bullets a list prints: a glyph marks an item alone too (a list of one item, or a
 #: list's items on a new page); a dash only beside others.
-_GLYPHS = "\u2022\u25cf\u25aa\u00b7\u25e6"
+_GLYPHS = "".join(LONE_BULLETS)
 _GLYPH_RE = re.compile(f"^[{_GLYPHS}]$")
 _BULLET_RE = re.compile(f"^[{_GLYPHS}\u2013-]$")
 #: A line of the directorate's name: short, not a sentence's end, no figure or bullet first.
