@@ -18,7 +18,9 @@ Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=80)]
 FileId = Annotated[Id, AfterValidator(check_file_id)]
 #: A string that may carry inline markup (emphasis, links, footnote calls).
 Text = Annotated[str, Field(min_length=1), AfterValidator(check_inline)]
-Line = Annotated[str, Field(min_length=1, max_length=200)]
+#: The most characters a line (a name, a title) may have.
+LINE_LENGTH = 200
+Line = Annotated[str, Field(min_length=1, max_length=LINE_LENGTH)]
 
 
 class Model(BaseModel):

@@ -84,6 +84,10 @@ def test_one_record_as_the_service_gives_it_by_its_key_is_loaded(
     assert done.stdout == "loaded 1 record: 0 new, 0 updated, 1 unchanged (Activiteit 1)\n"
 
 
+#: A JSON escape of half of a character, the first of a UTF-16 pair without the second.
+HALF = "\\ud800"
+
+
 def _bad_files(folder: Path) -> dict[str, tuple[Path, str]]:
     """Bad input files, each with the line of the error it gives."""
     real = (KAMER_DATA / "imvo-zaak.json").read_text(encoding="utf-8")
@@ -145,6 +149,24 @@ def _bad_files(folder: Path) -> dict[str, tuple[Path, str]]:
             '"2024-02-19T10:59:02.367+01:00": without it a newer record cannot be told from an '
             "older one",
         ),
+        "far-future.json": (
+            json.dumps([{**zaak, "GewijzigdOp": "9999-12-31T23:00:00-05:00"}]),
+            f": record 1 (Zaak {zaak['Nummer']}) has no valid 'GewijzigdOp' "
+            '("9999-12-31T23:00:00-05:00"); expected a timestamp such as '
+            '"2024-02-19T10:59:02.367+01:00": without it a newer record cannot be told from an '
+            "older one",
+        ),
+        "deep.json": (
+            "[" * 100_000 + "]" * 100_000,
+            ": not OData JSON: its arrays and objects are nested thousands deep, as no response "
+            "of the service is; save or fetch it again",
+        ),
+        "half-a-character.json": (
+            half := json.dumps([{**zaak, "Onderwerp": "Motie \ud800"}]),
+            f":1:{half.index(HALF) + 1}: not valid JSON text: '{HALF}' is half of a "
+            "character (one of a UTF-16 pair without the other), which the service never "
+            "writes; save or fetch it again",
+        ),
     }
     out = {}
     for name, (text, message) in files.items():
@@ -159,7 +181,8 @@ def _bad_files(folder: Path) -> dict[str, tuple[Path, str]]:
     [
         *("yaml.json", "object.json", "syncfeed.xml", "truncated.json", "persons.json"),
         "unknown.json",
-        *("no-id.json", "date-object.json", "date-list.json"),
+        *("no-id.json", "date-object.json", "date-list.json", "far-future.json"),
+        *("deep.json", "half-a-character.json"),
     ],
 )
 def test_a_file_that_is_not_odata_json_of_known_records_is_refused(

@@ -5,6 +5,7 @@ nothing."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 from collections.abc import Iterable
@@ -194,3 +195,98 @@ def test_a_store_that_fails_at_the_last_step_leaves_kamer_yaml_as_it_was(
         f"briefing: error: {store}: the store failed: database or disk is full; nothing was "
         f"written, {path} is as it was"
     ]
+
+
+#: The motion 26 485, nr. 277 as no record of the Kamer's gives it, changed since the real
+#: one: started on a day no calendar has, a submitter without a name, a party's vote
+#: whose size is text.
+ODD_MOTION = {
+    "@odata.context": "https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/$metadata"
+    "#Zaak(ZaakActor(),Besluit(Stemming()))",
+    "value": [
+        {
+            "Id": "837a463d-0d8f-4ff0-b021-d48919723edd",
+            "Nummer": "2018Z06147",
+            "Soort": "Motie",
+            "Onderwerp": "Motie van het lid Becker c.s. over het actief tegengaan van "
+            "misstanden op de werkvloer",
+            "GestartOp": "2018-02-30T00:00:00+01:00",
+            "Volgnummer": 277,
+            "GewijzigdOp": "2030-01-01T00:00:00+01:00",
+            "ZaakActor": [
+                {
+                    "Id": "za1",
+                    "Relatie": "Indiener",
+                    "ActorNaam": ", D.A.",
+                    "ActorFractie": "VVD",
+                    "GewijzigdOp": "2030-01-01T00:00:00+01:00",
+                }
+            ],
+            "Besluit": [
+                {
+                    "Id": "b1",
+                    "StemmingsSoort": "Met handopsteken",
+                    "BesluitSoort": "Stemmen - aangenomen",
+                    "BesluitTekst": "Aangenomen.",
+                    "GewijzigdOp": "2030-01-01T00:00:00+01:00",
+                    "Stemming": [
+                        {
+                            "Id": "s1",
+                            "Soort": "Voor",
+                            "FractieGrootte": "8",
+                            "ActorFractie": "VVD",
+                            "GewijzigdOp": "2030-01-01T00:00:00+01:00",
+                        }
+                    ],
+                }
+            ],
+        }
+    ],
+}
+
+
+#: A commitment in the words of one of the content's, without a number to link it by.
+ODD_COMMITMENT = {
+    "Id": "t1",
+    "Nummer": 101,
+    "ActiviteitNummer": "2021A07684",
+    "Aanmaakdatum": "2021-11-26T10:12:00+01:00",
+    "Tekst": "De minister zegt toe een technische briefing te organiseren over de "
+    "IMVO-convenanten en sectorale samenwerking.",
+    "Status": "Afgedaan",
+    "DatumNakoming": "2022-03-31T00:00:00+02:00",
+    "GewijzigdOp": "2022-04-20T09:30:00+02:00",
+}
+
+
+def test_values_no_record_of_the_kamer_has_are_read_as_not_given(
+    content_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A motion's record with a day no calendar has, a submitter without a name and a
+    party's size as text is linked as a record that does not give them: the day the file
+    has stands, no submitter is named and the votes are not counted; the decision is. A
+    commitment without a number is no record to link to."""
+    store = tmp_path / "kamer.sqlite"
+    load_files(real_files(), store)
+    link(content_copy, store, capsys)
+    odd = tmp_path / "odd.json"
+    odd.write_text(json.dumps(ODD_MOTION), encoding="utf-8")
+    unnumbered = tmp_path / "unnumbered.json"
+    unnumbered.write_text(json.dumps([ODD_COMMITMENT]), encoding="utf-8")
+    load_files([odd, unnumbered], store)
+    lines = link(content_copy, store, capsys)
+    kept = "kept motion becker-26485-277 → Zaak 2018Z06147 (Motie, 'Motie van het lid Becker"
+    assert any(line.startswith(kept) for line in lines)
+    assert (
+        "not found commitment technische-briefing-sectorale-samenwerking: the register has no "
+        "commitment made at Activiteit 2021A07684 in these words"
+    ) in lines
+    after = (content_copy / "kamer.yaml").read_text(encoding="utf-8")
+    entry = after[after.index("- motion: becker-26485-277") :].split("\n- ")[0]
+    assert entry.splitlines()[4:] == [
+        "  submitted: 2018-04-04",
+        "  decision: Aangenomen.",
+        "  result: aangenomen",
+        "  decided_by: 2030-01-01",
+    ]
+    assert check(content_copy, store, capsys) == []

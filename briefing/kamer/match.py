@@ -107,6 +107,7 @@ def _decide(
 ) -> Found:
     """A match (fitting as well as ``score`` says), an ambiguity, the near records (looked
     for only when nothing fits), or nothing found."""
+    fits = [r for r in fits if r.nummer]  # a link names its record by number: it has one
     if len(fits) == 1:
         return Found("match", evidence, (fits[0],), score)
     if fits:

@@ -83,6 +83,25 @@ REPLACES = "Vervangt"
 #: The field holding each entity's day, the one the store indexes.
 DAY_FIELDS = {"Zaak": "GestartOp", "Activiteit": "Datum", "Toezegging": "Aanmaakdatum"}
 _DAY_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+#: The form of each entity's number (``Nummer``, a document's ``DocumentNummer``), which a
+#: link in ``kamer.yaml`` names it by; a record whose number has another form is kept, but
+#: by no number.
+_NUMBER_RES = {
+    "Zaak": re.compile(r"\d{4}Z\d{5}"),
+    "Activiteit": re.compile(r"\d{4}A\d{5}"),
+    "Toezegging": re.compile(r"TZ\d{6}-\d{1,5}"),
+    "Document": re.compile(r"\d{4}D\d{5}"),
+}
+#: The largest number a record's ``Volgnummer`` may be: far above any Kamerstuk's.
+_MAX_VOLGNUMMER = 10**9
+#: A JSON escape of half of a UTF-16 pair without its other half ("\\ud800"), after an even
+#: number of backslashes (an escaped backslash does not start an escape): no character.
+_LONE_SURROGATE_RE = re.compile(
+    r"(?<!\\)(?:\\\\)*(\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})"
+    r"|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2})"
+)
+#: At most this much of a value is repeated in a message.
+_SHOWN = 60
 #: The context of one record served by its key: ``...$metadata#Toezegging/$entity``.
 _ONE_RE = re.compile(r"#\w+(?:\(.*\))?/\$entity$")
 #: The Kamer's SyncFeed: an Atom feed (``/SyncFeed/2.0/Feed``) or one entity of it.
@@ -135,10 +154,20 @@ class Page:
 
 def day(value: Any) -> str | None:
     """The day (YYYY-MM-DD) a date or timestamp stands for, as the service writes it
-    (in Dutch time); ``None`` for an absent date or ``0001-01-01``."""
+    (in Dutch time); ``None`` for an absent date, ``0001-01-01`` or a day no calendar has
+    ("2018-02-30")."""
     if not isinstance(value, str) or not _DAY_RE.match(value) or value.startswith(_NO_DATE):
         return None
-    return value[:10]
+    return value[:10] if _calendar_day(value[:10]) else None
+
+
+@lru_cache(maxsize=4096)
+def _calendar_day(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def moment(value: Any) -> str | None:
@@ -153,11 +182,11 @@ def _moment(value: str) -> str | None:
         return None
     try:
         parsed = dt.datetime.fromisoformat(value)
-    except ValueError:
+        if parsed.tzinfo is None:
+            parsed = parsed.replace(tzinfo=dt.UTC)
+        return parsed.astimezone(dt.UTC).isoformat(timespec="microseconds")
+    except (ValueError, OverflowError):  # no timestamp, or one beyond the year 9999 in UTC
         return None
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=dt.UTC)
-    return parsed.astimezone(dt.UTC).isoformat(timespec="microseconds")
 
 
 def replaced_key(subject: Any) -> str | None:
@@ -207,6 +236,11 @@ def parse_bytes(raw: bytes, source: str) -> Page:
         raise BriefingError(f"{source}: not OData JSON: it is empty")
     try:
         data = json.loads(text)
+    except RecursionError:
+        raise BriefingError(
+            f"{source}: not OData JSON: its arrays and objects are nested thousands deep, "
+            "as no response of the service is; save or fetch it again"
+        ) from None
     except json.JSONDecodeError as exc:
         where = f"{source}:{exc.lineno}:{exc.colno}"
         stripped = text.strip()
@@ -228,6 +262,14 @@ def parse_bytes(raw: bytes, source: str) -> Page:
                 "or an array of records"
             ) from None
         raise BriefingError(f"{where}: not valid JSON: {exc.msg}") from None
+    if "\\u" in text and (lone := _LONE_SURROGATE_RE.search(text)):
+        line = text.count("\n", 0, lone.start(1)) + 1
+        column = lone.start(1) - text.rfind("\n", 0, lone.start(1))
+        raise BriefingError(
+            f"{source}:{line}:{column}: not valid JSON text: '{lone[1]}' is half of a character "
+            "(one of a UTF-16 pair without the other), which the service never writes; save "
+            "or fetch it again"
+        )
     return parse(data, source)
 
 
@@ -339,11 +381,17 @@ def _identity(entity: str, row: dict[str, Any], where: str) -> tuple[str, str]:
     if changed is None:
         raise BriefingError(
             f"{where} ({entity} {row.get('Nummer') or ident}) has no valid 'GewijzigdOp' "
-            f"({json.dumps(row.get('GewijzigdOp'), ensure_ascii=False)}); expected a timestamp "
+            f"({_shown(row.get('GewijzigdOp'))}); expected a timestamp "
             'such as "2024-02-19T10:59:02.367+01:00": without it a newer record cannot be '
             "told from an older one"
         )
     return ident, changed
+
+
+def _shown(value: Any) -> str:
+    """``value`` as JSON, cut short after :data:`_SHOWN` characters."""
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= _SHOWN else f"{text[:_SHOWN]}…"
 
 
 def _keys(
@@ -358,11 +406,17 @@ def _keys(
     )
     activities = [a["Nummer"] for a in related.get("Activiteit", ()) if _text(a.get("Nummer"))]
     volgnummer = fields.get("Volgnummer")
+    nummer = _text(fields.get("Nummer")) or _text(fields.get("DocumentNummer"))
+    form = _NUMBER_RES.get(entity)
     return {
-        "nummer": _text(fields.get("Nummer")) or _text(fields.get("DocumentNummer")),
-        "kind": fields.get("Soort") or fields.get("BesluitSoort") or fields.get("Relatie"),
+        "nummer": nummer if form is None or (nummer and form.fullmatch(nummer)) else None,
+        "kind": _text(fields.get("Soort"))
+        or _text(fields.get("BesluitSoort"))
+        or _text(fields.get("Relatie")),
         "day": day(fields.get(DAY_FIELDS.get(entity, "Datum"))),
-        "volgnummer": volgnummer if isinstance(volgnummer, int) and volgnummer > 0 else None,
+        "volgnummer": volgnummer
+        if isinstance(volgnummer, int) and 0 < volgnummer < _MAX_VOLGNUMMER
+        else None,
         "dossier": dossiers[0] if dossiers else None,
         "activiteit": _text(fields.get("ActiviteitNummer"))
         or (activities[0] if activities else None),

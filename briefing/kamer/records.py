@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
+from briefing.fields import LINE_LENGTH
 from briefing.kamer.facts import (
     CommitmentFacts,
     CommitmentVersion,
@@ -26,6 +27,8 @@ from briefing.kamer.store import Row, Store
 from briefing.model import Submitter
 from briefing.types import Kamerstuk
 
+#: The seats of the Tweede Kamer: no party has more.
+SEATS = 150
 #: Words that sum up a decision, looked for in its kind and text, in this order.
 RESULTS = ("aangenomen", "verworpen", "aangehouden", "ingetrokken", "vervallen", "overgenomen")
 #: The word of a decision that adopts a motion without a vote.
@@ -108,15 +111,21 @@ def submitters(store: Store, zaak: Row) -> list[Submitter]:
     actors = store.find("related", zaak.id, "ZaakActor")
     found = []
     for relation in ("Indiener", "Medeindiener"):
-        named = [a for a in actors if a.kind == relation and clean(a.data.get("ActorNaam"))]
-        for actor in sorted(named, key=lambda a: surname(a.data["ActorNaam"])):
-            found.append(
-                Submitter(
-                    name=surname(clean(actor.data["ActorNaam"]) or ""),
-                    party=clean(actor.data.get("ActorFractie")),
-                )
-            )
+        named = [
+            (name, actor)
+            for actor in actors
+            if actor.kind == relation
+            and (name := _line(surname(clean(actor.data.get("ActorNaam")) or "")))
+        ]
+        for name, actor in sorted(named, key=lambda pair: pair[0]):
+            found.append(Submitter(name=name, party=_line(clean(actor.data.get("ActorFractie")))))
     return found
+
+
+def _line(text: str | None) -> str | None:
+    """``text`` where it can be a name (a line of at most ``LINE_LENGTH`` characters), else
+    ``None``."""
+    return text if text and len(text) <= LINE_LENGTH else None
 
 
 def _vote_day(store: Store, besluit: Row) -> str | None:
@@ -140,7 +149,8 @@ def _counted(votes: list[Row], roll_call: bool) -> tuple[int | None, int | None]
     each member's vote counts one. A vote declared a mistake afterwards (``Vergissing``)
     counts as it was cast: the Kamer's result stands, the member only has it noted. Unknown
     when the records hold no vote (a decision loaded without its ``Stemming``, or whose votes
-    the Kamer has not entered yet), not nought against nought. Each voter counts once: of
+    the Kamer has not entered yet), not nought against nought, or a party's vote without
+    its size. Each voter counts once: of
     two live votes of one party or member on one decision, which the records have held,
     the one the Kamer entered last (see :func:`_once`)."""
     votes = _once(votes)
@@ -151,10 +161,22 @@ def _counted(votes: list[Row], roll_call: bool) -> tuple[int | None, int | None]
         member = bool(vote.data.get("Persoon_Id"))
         if vote.kind not in tally or (roll_call and not member):
             continue
-        size = vote.data.get("FractieGrootte") or 0
-        tally[vote.kind] += 1 if member else max(size - apart[_party(vote)], 0)
+        if member:
+            tally[vote.kind] += 1
+        elif (size := _seats(vote.data.get("FractieGrootte"))) is None:
+            return None, None  # a party's vote whose weight the record does not give
+        else:
+            tally[vote.kind] += max(size - apart[_party(vote)], 0)
         counted = True
     return (tally["Voor"], tally["Tegen"]) if counted else (None, None)
+
+
+def _seats(value: Any) -> int | None:
+    """A party's size (``FractieGrootte``) as a count of seats; ``None`` for no count, or one
+    the Kamer's 150 seats do not hold."""
+    if isinstance(value, int) and not isinstance(value, bool) and 0 < value <= SEATS:
+        return value
+    return None
 
 
 def _once(votes: list[Row]) -> list[Row]:
@@ -331,7 +353,9 @@ def _versions(store: Store, record: Row) -> list[Row]:
     commitment that says it changes this one (``IsWijzigingVan``), the one that changes that,
     ...; of two that change one, the later made (``Aanmaakdatum``, then number)."""
     versions, seen = [record], {record.id}
-    while later := [r for r in store.find("changing", versions[-1].id) if r.id not in seen]:
+    while later := [
+        r for r in store.find("changing", versions[-1].id) if r.id not in seen and r.nummer
+    ]:
         versions.append(max(later, key=lambda r: (r.day or "", r.nummer or "")))
         seen.add(versions[-1].id)
     return versions
