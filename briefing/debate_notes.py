@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from typing import Annotated, Self
 
-from pydantic import Field, ValidationError, model_validator
+from pydantic import AfterValidator, Field, ValidationError, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from briefing.fields import Line, Model, Text
+from briefing.inline import footnote_ids
 from briefing.types import DebateRef
 
 #: A letter's section: ``<letter-id>#<section-id>``.
@@ -25,10 +26,24 @@ SectionRef = Annotated[
 ]
 
 
+def _without_footnotes(text: str) -> str:
+    """``text`` where it calls no footnote: the notes have none."""
+    if called := footnote_ids(text):
+        raise ValueError(
+            f"'[^{called[0]}]' calls a footnote, and the notes have none; cite the letter's "
+            "section in 'sources', or write what the footnote says in the text"
+        )
+    return text
+
+
+#: Text staff write: inline markup and links, no footnote calls.
+NoteText = Annotated[Text, AfterValidator(_without_footnotes)]
+
+
 class LineToTake(Model):
     """A line to take (kernboodschap): what the minister says on a theme."""
 
-    text: Text = Field(description="The line, as staff wrote it.")
+    text: NoteText = Field(description="The line, as staff wrote it.")
     sources: list[SectionRef] = Field(
         [], description="The letter sections it rests on: '<letter-id>#<section-id>'."
     )
@@ -37,8 +52,8 @@ class LineToTake(Model):
 class Question(Model):
     """A question the minister may be asked, with the answer staff prepared."""
 
-    question: Text = Field(description="The question, e.g. 'Indien gevraagd: ...'.")
-    answer: Text = Field(description="The answer, as staff wrote it.")
+    question: NoteText = Field(description="The question, e.g. 'Indien gevraagd: ...'.")
+    answer: NoteText = Field(description="The answer, as staff wrote it.")
     sources: list[SectionRef] = Field(
         min_length=1,
         description="The letter sections the answer rests on: '<letter-id>#<section-id>'.",
@@ -51,6 +66,22 @@ class Theme(Model):
     theme: Line = Field(description="The theme, e.g. 'IMVO-convenanten'.")
     lines: list[LineToTake] = Field([], description="Lines to take on it.")
     questions: list[Question] = Field([], description="Expected questions with their answers.")
+
+    @model_validator(mode="after")
+    def _says_something(self) -> Self:
+        """A theme with neither lines nor questions would print as a bare heading."""
+        if not self.lines and not self.questions:
+            message = (
+                "the theme has neither 'lines' nor 'questions'; give it a line to take or a "
+                "question, or remove it"
+            )
+            error = InitErrorDetails(
+                type=PydanticCustomError("empty_theme", message),
+                loc=("theme",),
+                input=self.theme,
+            )
+            raise ValidationError.from_exception_data(type(self).__name__, [error])
+        return self
 
 
 class DebateNotes(Model):

@@ -37,6 +37,10 @@ _TOO_MANY = (
     f"the file holds more than {MAX_NODES:,} values; no content file needs that many: look "
     "for a list that runs away, or split the content"
 )
+#: Characters no reader sees and a PDF cannot show, which an escape in quotes ("\x07",
+#: "\u2028") writes where YAML would refuse the character itself: control characters but
+#: the tab and the line break, Unicode's line breaks, and halves of a UTF-16 pair.
+_NOT_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 _BOMS = [
     (codecs.BOM_UTF32_LE, "UTF-32"),
     (codecs.BOM_UTF32_BE, "UTF-32"),
@@ -206,7 +210,7 @@ class _Walker:
         if node.tag == _TIMESTAMP_TAG:
             return node.value
         try:
-            return self._constructor.construct_object(node, deep=True)
+            value = self._constructor.construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError):
             shown = node.value if len(node.value) <= 40 else node.value[:37] + "..."
             self.problem(
@@ -217,6 +221,15 @@ class _Walker:
             )
             self.unreadable.add(node_path)
             return None
+        if isinstance(value, str) and (odd := _NOT_TEXT.search(value)):
+            self.problem(
+                node,
+                node_path,
+                f"the text holds the character U+{ord(odd[0]):04X}, which no reader sees and "
+                "the PDF cannot show (an escape in quotes, such as '\\x07', writes it); "
+                "remove it",
+            )
+        return value
 
     def _mapping(self, node: yaml.MappingNode, node_path: NodePath) -> dict[str, Any]:
         result: dict[str, Any] = {}

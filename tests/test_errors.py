@@ -63,6 +63,25 @@ def test_yaml_syntax_error(content_copy: Path, capsys: pytest.CaptureFixture[str
     assert line_of(problems[0]) >= line
 
 
+@pytest.mark.parametrize(("escape", "code"), [("\\x07", "0007"), ("\\u2028", "2028")])
+def test_a_character_no_reader_sees_written_as_an_escape_is_an_error(
+    content_copy: Path, capsys: pytest.CaptureFixture[str], escape: str, code: str
+) -> None:
+    """YAML refuses a control character as it stands, but writes one for an escape in
+    quotes; the PDF would show it as an empty box."""
+    path = content_copy / LETTER
+    line = replace_line(
+        path, "subject: Voortgang IMVO-beleid", f'subject: "Voortgang{escape} IMVO-beleid"'
+    )
+    status, problems = run_check(content_copy, capsys)
+    assert status == 1
+    assert problems == [
+        f"{path}:{line}:10: subject: the text holds the character U+{code}, which no reader "
+        "sees and the PDF cannot show (an escape in quotes, such as '\\x07', writes it); "
+        "remove it"
+    ]
+
+
 def test_duplicate_key(content_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = content_copy / LETTER
     line = replace_line(
