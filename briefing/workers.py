@@ -83,6 +83,8 @@ def make(job: Job, context: Context) -> Done:
         html, reads = render(job.output, context.index, context.settings, job.pages)
     except BriefingError as exc:
         return Done(job.output, "", Reads(), None, str(exc))
+    except Exception as exc:  # a bug must not stop the other documents
+        return Done(job.output, "", Reads(), None, _internal(exc))
     digest = digest_bytes(html.encode())
     if job.unless is not None and digest == job.unless:
         return Done(job.output, digest, reads, None)
@@ -91,7 +93,12 @@ def make(job: Job, context: Context) -> Done:
     except BriefingError as exc:
         return Done(job.output, digest, reads, None, str(exc))
     except Exception as exc:  # a bug must not stop the other documents
-        return Done(job.output, digest, reads, None, f"internal error: {type(exc).__name__}: {exc}")
+        return Done(job.output, digest, reads, None, _internal(exc))
+
+
+def _internal(exc: Exception) -> str:
+    """Why a document could not be made, where the cause is a fault of briefing's own."""
+    return f"internal error: {type(exc).__name__}: {exc}"
 
 
 def make_all(jobs: list[Job], context: Context, processes: int) -> Iterator[Done]:

@@ -10,12 +10,15 @@ import subprocess
 import sys
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from briefing import workers
 from briefing.errors import RenderError
+from briefing.plan import Output
 from briefing.progress import Progress
+from briefing.reads import Reads
 from briefing.write import Rendered, write_pdf
 from tests.conftest import PATIENCE, ROOT, FreshBuild, cli, pdfs, started
 
@@ -199,6 +202,29 @@ def test_a_document_that_fails_to_render_does_not_stop_the_others(
     assert done.returncode == 0
     assert "rebuilt sectors/kleding-textiel.pdf\n" in done.stderr
     assert closing(done) == "1 rebuilt, 21 up to date, 0 failed"
+
+
+def test_a_fault_of_briefing_in_one_document_does_not_stop_the_others(
+    out: Path, content_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = workers.render
+
+    def faulty(output: Output, *args: Any) -> tuple[str, Reads]:
+        if output.path == "sectors/overzicht.pdf":
+            raise ValueError("min() arg is an empty sequence")
+        return real(output, *args)
+
+    for name in ("sectors/overzicht.pdf", "sectors/cacao.pdf"):
+        (out / name).write_bytes((out / name).read_bytes() + b"%older\n")
+    monkeypatch.setattr(workers, "render", faulty)
+    done = cli("build", "--content", content_copy, "--out", out, here=True)
+    assert done.returncode == 1
+    failure = (
+        f"failed {out / 'sectors' / 'overzicht.pdf'}: internal error: ValueError: min() arg is "
+        "an empty sequence"
+    )
+    assert failure in done.stdout
+    assert closing(done) == "1 rebuilt, 20 up to date, 1 failed"
 
 
 def test_progress_is_a_bar_on_a_terminal_and_plain_lines_otherwise() -> None:

@@ -224,3 +224,23 @@ def test_overview_on_an_earlier_date_shows_the_milestones_still_ahead(
     assert "binnen 3 maanden" in textile
     # Only the 2018 letter counts: the 2022 follow-up of this motion is not known yet.
     assert "Motie: Amhaouch (Kamerstuk 35 925-XVII, nr. 33)" not in textile
+
+
+def test_a_status_given_in_a_section_about_other_sectors_is_the_latest_development(
+    content_copy: Path, tmp_path: Path
+) -> None:
+    """The 2022 letter's introduction, about the tomato chain, gives the gold covenant's
+    status as ended, without a note: the overview gives that status, and the introduction
+    as the latest development, as it does for a passage about the sector."""
+    letter = content_copy / "letters" / f"{LETTER_2022}.yaml"
+    text = letter.read_text(encoding="utf-8")
+    given = "    sectors: [tomatenketen]\n"
+    assert text.count(given) == 1
+    events = "    sector_events:\n      - sector: goud\n        status: beëindigd\n"
+    letter.write_text(text.replace(given, given + events), encoding="utf-8")
+    assert not load_corpus(content_copy).errors
+    target = tmp_path / "overzicht.pdf"
+    write_pdf(html_of(content_copy, "sectors/overzicht.pdf"), target, templates_dir())
+    [gold] = [row for row in tables(target)[OVERVIEW_TABLE] if row[0].startswith("Goud ")]
+    assert gold[1] == "beëindigd"
+    assert gold[3].startswith("De brief volgt vier toezeggingen op") and "7 april 2022" in gold[3]

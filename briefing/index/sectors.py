@@ -45,7 +45,8 @@ def latest_development(state: SectorState) -> Development | None:
 
     In order of preference: the first key point of a passage whose heading names the sector;
     a status note the letter gives for it; the first key point (or else the heading) of the
-    passage most specific to it, the one attached to the fewest sectors.
+    passage most specific to it, the one attached to the fewest sectors (or, where the
+    letter gives the sector's status in a section not about it, of that section).
     """
     dates = [p.date for p in state.passages] + [e.place.date for e in state.events]
     if not dates:
@@ -60,7 +61,8 @@ def latest_development(state: SectorState) -> Development | None:
     notes = [e for e in state.events if e.place.date == latest and e.fact.note]
     if notes:
         return Development(notes[-1].place, notes[-1].fact.note)
-    place = min(reversed(passages), key=lambda p: len(p.section.sectors))
+    places = passages or [e.place for e in state.events if e.place.date == latest]
+    place = min(reversed(places), key=lambda p: len(p.section.sectors))
     return Development(place, place.section.summary[0] if place.section.summary else None)
 
 
