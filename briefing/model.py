@@ -204,11 +204,16 @@ class SectorEvent(Model):
     note: Text | None = Field(None, description="One line of context.")
 
 
+#: Far more than any figure or sum a letter quotes (a thousand million million); a larger
+#: number is a typing mistake, and one the Dutch way of writing numbers cannot print.
+LARGEST = Decimal(10**15)
+
+
 class Figure(Model):
     """A key figure a letter quotes, with the moment it held."""
 
     label: Line = Field(description="What is counted, e.g. 'deelnemende merken'.")
-    value: Decimal = Field(description="The number.")
+    value: Decimal = Field(ge=-LARGEST, le=LARGEST, description="The number.")
     unit: Line | None = Field(None, description="Unit, e.g. '%' or 'merken'.")
     as_of: FuzzyDate = Field(description="When the figure held, e.g. '2018-11-13' or '2016'.")
     target: bool = Field(False, description="True when this is a target, not a measurement.")
@@ -218,7 +223,7 @@ class Figure(Model):
 class Amount(Model):
     """Money a letter quotes: euros for an instrument, in a year or structurally."""
 
-    euros: Decimal = Field(gt=0, description="Amount in euros, e.g. 8300000.")
+    euros: Decimal = Field(gt=0, le=LARGEST, description="Amount in euros, e.g. 8300000.")
     instrument: Line = Field(description="What the money is for, e.g. 'IMVO-convenanten'.")
     year: int | None = Field(None, ge=1900, le=2100, description="Year it is for, if one.")
     structural: bool = Field(False, description="True for 'structureel vanaf <year>'.")

@@ -195,3 +195,19 @@ def test_a_date_far_beyond_the_latest_letter_is_warned_of(
     )
     assert main([*args, "--date", "2023-04-07"]) == 0  # a year on: no warning
     assert capsys.readouterr().err == ""
+
+
+def test_a_milestone_at_the_calendar_s_end_is_still_ahead_on_a_date_near_it(
+    content_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Whether a milestone is due soon looks months ahead of the date; from the last months
+    of the year 9999 that is past the calendar's end, which holds it."""
+    letter = content_copy / "letters" / "2018-11-13-voortgang-imvo-beleid.yaml"
+    text = letter.read_text(encoding="utf-8")
+    letter.write_text(text.replace("due: najaar 2019", "due: eind 9999", 1), encoding="utf-8")
+    out = tmp_path / "out"
+    args = ["prepare", "--content", str(content_copy), "--out", str(out), "--date", "9999-11-01"]
+    assert main(args) == 0
+    pdf = out / "briefings" / "stand-van-zaken-9999-11-01.pdf"
+    assert capsys.readouterr().out == f"wrote {pdf}\n"
+    assert "eind 9999" in text_of(pdf)

@@ -82,6 +82,21 @@ def test_a_character_no_reader_sees_written_as_an_escape_is_an_error(
     ]
 
 
+def test_a_figure_too_large_to_be_one_is_an_error(
+    content_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A number of twenty-odd digits is a typing mistake, and the Dutch way of writing
+    numbers cannot print it."""
+    path = content_copy / LETTER
+    line = replace_line(path, "value: 56", "value: 10000000000000000000000000")
+    status, problems = run_check(content_copy, capsys)
+    assert status == 1
+    assert problems == [
+        f"{path}:{line}:17: sections[1].sections[1].sections[0].figures[0].value: Input should "
+        "be less than or equal to 1000000000000000 (got 10000000000000000000000000)"
+    ]
+
+
 def test_duplicate_key(content_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = content_copy / LETTER
     line = replace_line(

@@ -238,9 +238,12 @@ class Timing(StrEnum):
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
-    """``day`` moved ``months`` calendar months ahead (clamped to the month's last day)."""
+    """``day`` moved ``months`` calendar months ahead (clamped to the month's last day, and
+    to the calendar's first and last day)."""
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        return dt.date.min if year < dt.MINYEAR else dt.date.max
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
