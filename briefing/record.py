@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import KeysView, ValuesView
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import metadata
@@ -61,6 +62,17 @@ def versions() -> dict[str, str]:
     return {"briefing": briefing.__version__, "weasyprint": metadata.version("weasyprint")}
 
 
+def _all(values: object, kind: type) -> bool:
+    """Whether ``values`` (a list, a mapping's keys or values) are all of ``kind``."""
+    containers = list | tuple | dict | KeysView | ValuesView
+    return isinstance(values, containers) and all(isinstance(v, kind) for v in values)
+
+
+def _texts(mapping: object) -> bool:
+    """Whether ``mapping`` maps text to text."""
+    return isinstance(mapping, dict) and _all(mapping, str) and _all(mapping.values(), str)
+
+
 @dataclass
 class Entry:
     """What one output was made from."""
@@ -98,15 +110,33 @@ class Record:
             data = json.loads((out / RECORD_FILE).read_text(encoding="utf-8"))
             if data.get("format") != FORMAT:
                 return cls()
-            return cls(
+            record = cls(
                 {name: Entry(**entry) for name, entry in data["outputs"].items()},
                 data["content"],
                 data["complete"],
                 data["notes"],
                 {path: tuple(stat) for path, stat in data["stats"].items()},
             )
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return cls()
+        return record if record.well_formed() else cls()
+
+    def well_formed(self) -> bool:
+        """Whether every value is of the type the record writes (a record edited by hand,
+        or of another program, is not)."""
+        entries = self.outputs.values()
+        return (
+            _texts(self.content)
+            and isinstance(self.complete, bool)
+            and _all(self.notes, str)
+            and all(_texts(e.inputs) and _all(e.warnings, str) for e in entries)
+            and all(isinstance(e.html, str) and isinstance(e.pdf, str) for e in entries)
+            and all(isinstance(e.anchors, dict) and _all(e.anchors.values(), int) for e in entries)
+            and all(
+                len(stat) == 3 and _all(stat[:2], int) and isinstance(stat[2], str)
+                for stat in self.stats.values()
+            )
+        )
 
     def write(self, out: Path) -> None:
         """Write the record atomically into ``out``, with the permissions of the PDFs."""

@@ -305,6 +305,37 @@ def test_a_record_that_cannot_be_written_is_an_error_and_the_next_build_repairs_
     assert_record_claims_only_what_is_there(out)
 
 
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: [],
+        lambda data: {**data, "notes": "a note"},
+        lambda data: {
+            **data,
+            "outputs": {**data["outputs"], CACAO: {**data["outputs"][CACAO], "inputs": 5}},
+        },
+        lambda data: {
+            **data,
+            "outputs": {
+                **data["outputs"],
+                CACAO: {**data["outputs"][CACAO], "anchors": {"s-x": "2"}},
+            },
+        },
+        lambda data: {**data, "stats": {"content/motions.yaml": [1, 2]}},
+    ],
+    ids=["a list", "a note as text", "inputs as a number", "a page as text", "a stat cut short"],
+)
+def test_a_record_edited_into_another_shape_is_read_as_none_and_the_build_starts_afresh(
+    out: Path, damage: Callable[[Any], Any]
+) -> None:
+    """A build record someone edited, or another program wrote, is no record: the next build
+    renders everything, as it does without one."""
+    assert Record.read(out).outputs
+    path = out / RECORD_FILE
+    path.write_text(json.dumps(damage(json.loads(path.read_text(encoding="utf-8")))))
+    assert Record.read(out) == Record()
+
+
 # ------------------------------------------------------------ template and stylesheet mistakes
 
 
