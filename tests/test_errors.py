@@ -326,3 +326,16 @@ def test_a_mistake_in_a_debates_lines_to_take_holds_back_only_its_dossier(
     path.write_text(original, encoding="utf-8")  # mended: the dossier is made again
     assert main(["build", "--content", str(content_copy), "--out", str(out)]) == 0
     assert "Goud (mijnbouw)" in text_of(dossier)
+
+
+def test_an_item_with_two_entries_in_kamer_yaml_is_an_error_at_the_second(
+    content_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = content_copy / "kamer.yaml"
+    line = replace_line(path, "- motion: bouali-26485-280", "- motion: becker-26485-277")
+    status, problems = run_check(content_copy, capsys)
+    assert status == 1
+    assert problems == [
+        f"{path}:{line}:3: motions[2].motion: motion 'becker-26485-277' has an entry already, "
+        "at motions[1]; keep one"
+    ]

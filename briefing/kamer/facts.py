@@ -12,10 +12,9 @@ file is :mod:`briefing.kamer.facts_file`.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from typing import Annotated, ClassVar, Self, TypeVar
+from typing import Annotated, ClassVar, Self
 
-from pydantic import AfterValidator, BaseModel, Field, ValidationError, model_validator
+from pydantic import Field, ValidationError, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from briefing.fields import Id, Model
@@ -40,21 +39,6 @@ LINKS = {
     "debate": ("debates", "activiteit"),
     "commitment": ("commitments", "toezegging"),
 }
-
-T = TypeVar("T", bound=BaseModel)
-
-
-def _unique(key: str) -> Callable[[list[T]], list[T]]:
-    def check(entries: list[T]) -> list[T]:
-        seen: set[str] = set()
-        for entry in entries:
-            value = getattr(entry, key)
-            if value in seen:
-                raise ValueError(f"{key} '{value}' is listed twice; keep one entry")
-            seen.add(value)
-        return entries
-
-    return check
 
 
 class LetterFacts(Model):
@@ -348,18 +332,18 @@ class Refusal(Model):
 class KamerFacts(Model):
     """Everything ``briefing kamer link`` found, reviewed like content."""
 
-    letters: Annotated[list[LetterFacts], AfterValidator(_unique("letter"))] = Field(
+    letters: list[LetterFacts] = Field(
         default_factory=list,
         description="Letters with their Zaak and Kamerstuk numbers, by letter id.",
     )
-    motions: Annotated[list[MotionFacts], AfterValidator(_unique("motion"))] = Field(
+    motions: list[MotionFacts] = Field(
         default_factory=list,
         description="Motions with submission, submitters, appreciation and vote, by motion id.",
     )
-    debates: Annotated[list[DebateFacts], AfterValidator(_unique("debate"))] = Field(
+    debates: list[DebateFacts] = Field(
         default_factory=list, description="Debates as on the Kamer's agenda, by debate id."
     )
-    commitments: Annotated[list[CommitmentFacts], AfterValidator(_unique("commitment"))] = Field(
+    commitments: list[CommitmentFacts] = Field(
         default_factory=list,
         description="Commitments as in the Kamer's register, by commitment id.",
     )
@@ -368,6 +352,25 @@ class KamerFacts(Model):
         description="Records a person found are not a content item's, written by hand: 'link' "
         "never links them to it (e.g. {motion: becker-26485-277, zaak: 2018Z06147}).",
     )
+
+    @model_validator(mode="after")
+    def _each_item_once(self) -> Self:
+        """An item with two entries is an error at the second, naming the first."""
+        errors = []
+        for kind, (attr, _) in LINKS.items():
+            first: dict[str, int] = {}
+            for index, entry in enumerate(getattr(self, attr)):
+                item = getattr(entry, kind)
+                if item not in first:
+                    first[item] = index
+                    continue
+                message = "{kind} '{item}' has an entry already, at {attr}[{first}]; keep one"
+                context = {"kind": kind, "item": item, "attr": attr, "first": first[item]}
+                error = PydanticCustomError("listed_twice", message, context)
+                errors.append(InitErrorDetails(type=error, loc=(attr, index, kind), input=item))
+        if errors:
+            raise ValidationError.from_exception_data(type(self).__name__, errors)
+        return self
 
     @model_validator(mode="after")
     def _no_link_refused(self) -> Self:
