@@ -26,9 +26,11 @@ from briefing.crossfile import (
 from briefing.errors import Problem
 from briefing.layout import (
     LETTERS_DIR,
+    NOTES_DIR,
     OVERVIEW_ID,
     REGISTRY_FILES,
     registry_key,
+    yaml_files,
 )
 from briefing.letter_checks import letter_problems, misplaced_footnotes
 from briefing.load_cache import LoadCache, Loaded
@@ -56,6 +58,33 @@ def _misnamed(path: Path) -> Problem:
         "",
         f"this file is not read: content files end in '.yaml'; rename it to '{path.stem}.yaml'",
     )
+
+
+def _unread(folder: Path) -> list[Problem]:
+    """The problems of the YAML files in ``folder`` that are never read: not ending in
+    ``.yaml``, or in a folder inside it."""
+    if not folder.is_dir():
+        return []
+    found = [
+        _misnamed(p)
+        for p in sorted(folder.iterdir())
+        if p.suffix.lower() in (".yaml", ".yml") and p.suffix != ".yaml" and p.name[:1] != "."
+    ]
+    for inner in sorted(p for p in folder.iterdir() if p.is_dir() and p.name[:1] != "."):
+        found += [
+            Problem(
+                path,
+                1,
+                1,
+                "",
+                f"this file is not read: the files of {folder.name}/ are read from that folder "
+                f"itself, not from a folder in it; move it into {folder.name}/",
+            )
+            for path in sorted(inner.rglob("*.y*ml"))
+            if path.suffix.lower() in (".yaml", ".yml")
+            and not any(part.startswith(".") for part in path.relative_to(folder).parts)
+        ]
+    return found
 
 
 def _load_registry(
@@ -245,14 +274,8 @@ def load_corpus(root: Path, stored: LoadCache | None = None) -> Corpus:
             corpus.problems += misplaced_footnotes(entry.model, entry.document, entry.node_path)
     seen: dict[str, LetterSource] = {}
     numbered: dict[Kamerstuk, LetterSource] = {}
-    letters_dir = root / LETTERS_DIR
-    if letters_dir.is_dir():
-        corpus.problems += [
-            _misnamed(p)
-            for p in sorted(letters_dir.iterdir())
-            if p.suffix.lower() in (".yaml", ".yml") and p.suffix != ".yaml"
-        ]
-    for path in sorted(letters_dir.glob("*.yaml")):
+    corpus.problems += _unread(root / LETTERS_DIR) + _unread(root / NOTES_DIR)
+    for path in yaml_files(root / LETTERS_DIR):
         corpus.files.append(path)
         read = _read(path, letter=True, stored=stored)
         problems = list(read.problems)

@@ -16,7 +16,7 @@ from typing import Any
 from briefing.debate_notes import DebateNotes
 from briefing.errors import Problem, Severity
 from briefing.kamer.facts import LINKS, KamerFacts
-from briefing.layout import KAMER_FILE, NOTES_DIR, REGISTRY_FILES
+from briefing.layout import KAMER_FILE, NOTES_DIR, REGISTRY_FILES, yaml_files
 from briefing.loading import Document, NodePath, format_path, load_document
 from briefing.sources import Corpus, KamerSource, LetterSource, NotesSource
 from briefing.types import Ref
@@ -145,7 +145,7 @@ def _shared_links(facts: KamerFacts, document: Document) -> Iterator[Problem]:
 def load_notes(root: Path, corpus: Corpus, letters: dict[str, LetterSource]) -> None:
     """Read each debate's lines to take and questions; each cites sections that exist in
     letters sent by the debate's day."""
-    for path in sorted((root / NOTES_DIR).glob("*.yaml")):
+    for path in yaml_files(root / NOTES_DIR):
         corpus.files.append(path)
         document, problems = load_document(path)
         if document.data is not None:

@@ -57,8 +57,14 @@ def content_files(root: Path) -> list[Path]:
     letters, in that order."""
     names = [SETTINGS_FILE, *REGISTRY_FILES.values(), KAMER_FILE]
     files = [root / name for name in names if (root / name).is_file()]
-    files += sorted((root / NOTES_DIR).glob("*.yaml"))
-    return files + sorted((root / LETTERS_DIR).glob("*.yaml"))
+    return files + yaml_files(root / NOTES_DIR) + yaml_files(root / LETTERS_DIR)
+
+
+def yaml_files(folder: Path) -> list[Path]:
+    """The content files in ``folder``: its ``.yaml`` files in name order, but the hidden
+    ones, which no one wrote as content (an editor's lock file ``.#x.yaml``, the ``._x.yaml``
+    a Mac leaves on a shared drive)."""
+    return sorted(p for p in folder.glob("*.yaml") if not p.name.startswith("."))
 
 
 def require_content(root: Path) -> None:

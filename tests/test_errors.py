@@ -339,3 +339,22 @@ def test_an_item_with_two_entries_in_kamer_yaml_is_an_error_at_the_second(
         f"{path}:{line}:3: motions[2].motion: motion 'becker-26485-277' has an entry already, "
         "at motions[1]; keep one"
     ]
+
+
+def test_a_letter_in_a_folder_inside_letters_is_said_to_be_unread_and_hidden_files_are_not_read(
+    content_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A letter filed in a folder of its year would silently be left out; an editor's lock
+    file and the file a Mac leaves beside each file on a shared drive are no letters."""
+    letters = content_copy / "letters"
+    (letters / "2020").mkdir()
+    filed = letters / "2020" / "2020-01-01-voortgang.yaml"
+    shutil.copy(content_copy / LETTER, filed)
+    (letters / ".#2018-11-13-voortgang-imvo-beleid.yaml").symlink_to("nowhere")
+    (letters / "._2018-11-13-voortgang-imvo-beleid.yaml").write_bytes(b"\x00\x05\x16\x07Mac OS X")
+    status, problems = run_check(content_copy, capsys)
+    assert status == 1
+    assert problems == [
+        f"{filed}:1:1: this file is not read: the files of letters/ are read from that folder "
+        "itself, not from a folder in it; move it into letters/"
+    ]

@@ -20,12 +20,12 @@ from pydantic import BaseModel, Field
 
 from briefing.errors import ContentError, Problem
 from briefing.fields import FileId, Line, Model
+from briefing.layout import LETTERS_DIR, yaml_files
 from briefing.loading import Document, NodePath, load_document
 from briefing.model import Commitment, Debate, Motion
 from briefing.types import Kamerstuk
 from briefing.validation import validate
 
-LETTERS_DIR = "letters"
 #: The registries link reads: kind, file, model.
 REGISTRIES: dict[str, tuple[str, type[BaseModel]]] = {
     "motion": ("motions.yaml", Motion),
@@ -67,7 +67,7 @@ def read_content(root: Path) -> Content:
         entries, more = _registry(root / name, model)
         setattr(content, f"{kind}s", entries)
         problems += more
-    for path in sorted((root / LETTERS_DIR).glob("*.yaml")):
+    for path in yaml_files(root / LETTERS_DIR):
         header, more = _letter_header(path)
         if header is not None:
             content.letters[header.id] = header
