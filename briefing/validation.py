@@ -148,6 +148,8 @@ def _message(model: type[BaseModel], loc: NodePath, base: NodePath, error: Any) 
         return f"{_NUMBER_ERRORS[kind]} (got {_shown_kind(given)})"
     if kind == "too_short" and not given:
         return "the list is empty; give at least one item"
+    if kind == "string_too_short" and not str(given).strip():
+        return "the text is empty; fill it in, or remove the field if it is optional"
     if kind in _DATE_ERRORS:
         if kind == "date_from_datetime_inexact" or not isinstance(given, str):
             return (

@@ -358,3 +358,20 @@ def test_a_letter_in_a_folder_inside_letters_is_said_to_be_unread_and_hidden_fil
         f"{filed}:1:1: this file is not read: the files of letters/ are read from that folder "
         "itself, not from a folder in it; move it into letters/"
     ]
+
+
+def test_an_empty_text_says_to_fill_it_in(
+    content_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = content_copy / "commitments.yaml"
+    line = replace_line(
+        path,
+        "made_by: Minister voor Buitenlandse Handel en Ontwikkelingssamenwerking",
+        'made_by: ""',
+    )
+    status, problems = run_check(content_copy, capsys)
+    assert status == 1
+    assert problems == [
+        f"{path}:{line}:5: commitments[0].made_by: the text is empty; fill it in, or remove "
+        "the field if it is optional"
+    ]
