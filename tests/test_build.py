@@ -19,6 +19,7 @@ from briefing.errors import RenderError
 from briefing.plan import Output
 from briefing.progress import Progress
 from briefing.reads import Reads
+from briefing.render import render
 from briefing.write import Rendered, write_pdf
 from tests.conftest import PATIENCE, ROOT, FreshBuild, cli, pdfs, started
 
@@ -207,12 +208,10 @@ def test_a_document_that_fails_to_render_does_not_stop_the_others(
 def test_a_fault_of_briefing_in_one_document_does_not_stop_the_others(
     out: Path, content_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = workers.render
-
     def faulty(output: Output, *args: Any) -> tuple[str, Reads]:
         if output.path == "sectors/overzicht.pdf":
             raise ValueError("min() arg is an empty sequence")
-        return real(output, *args)
+        return render(output, *args)
 
     for name in ("sectors/overzicht.pdf", "sectors/cacao.pdf"):
         (out / name).write_bytes((out / name).read_bytes() + b"%older\n")
