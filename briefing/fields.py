@@ -6,7 +6,8 @@ immutable and strings are trimmed.
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Hashable
+from typing import Annotated, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
@@ -18,6 +19,22 @@ Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=80)]
 FileId = Annotated[Id, AfterValidator(check_file_id)]
 #: A string that may carry inline markup (emphasis, links, footnote calls).
 Text = Annotated[str, Field(min_length=1), AfterValidator(check_inline)]
+
+H = TypeVar("H", bound=Hashable)
+
+
+def each_once(items: list[H]) -> list[H]:
+    """``items`` where none is listed twice; else a ``ValueError`` naming the one that is."""
+    seen: set[H] = set()
+    for item in items:
+        if item in seen:
+            raise ValueError(f"'{item}' is listed twice; list it once")
+        seen.add(item)
+    return items
+
+
+#: A list in which each item stands once (ids of what a section speaks about, an agenda).
+Once = Annotated[list[H], AfterValidator(each_once)]
 #: The most characters a line (a name, a title) may have.
 LINE_LENGTH = 200
 Line = Annotated[str, Field(min_length=1, max_length=LINE_LENGTH)]

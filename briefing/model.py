@@ -15,7 +15,7 @@ from typing import Annotated
 
 from pydantic import BeforeValidator, Field
 
-from briefing.fields import FileId, Id, Line, Model, Text
+from briefing.fields import FileId, Id, Line, Model, Once, Text
 from briefing.section_body import Block
 from briefing.types import CommitmentRef, DebateRef, FuzzyDate, Kamerstuk, MotionRef, SectorRef
 
@@ -47,7 +47,7 @@ class Debate(Model):
         description="What it is about, e.g. 'IMVO'. A dossier's previous debate is the latest "
         "earlier one of the same committee on the same subject.",
     )
-    agenda: list[Id] = Field(
+    agenda: Once[Id] = Field(
         [],
         description="Ids of the letters on its agenda; without them, the letters written for it "
         "(those whose 'debate' is this debate).",
@@ -97,7 +97,7 @@ class Motion(Model):
         description="For a gewijzigde motie: the motion it replaces ('ter vervanging van die "
         "gedrukt onder nr. 280'), e.g. '26 485, nr. 280'.",
     )
-    sectors: list[SectorRef] = Field([], description="Sectors or themes it concerns.")
+    sectors: Once[SectorRef] = Field([], description="Sectors or themes it concerns.")
 
     @property
     def cited_as(self) -> str:
@@ -130,7 +130,7 @@ class Commitment(Model):
         "{name: Van den Hul, party: PvdA}.",
     )
     deadline: FuzzyDate | None = Field(None, description="Datum nakoming, if one was set.")
-    sectors: list[SectorRef] = Field([], description="Sectors or themes it concerns.")
+    sectors: Once[SectorRef] = Field([], description="Sectors or themes it concerns.")
 
 
 class SectorKind(StrEnum):
@@ -235,7 +235,7 @@ class Milestone(Model):
 
     what: Text = Field(description="What will happen.")
     due: FuzzyDate = Field(description="When, as the letter says: 'najaar 2019'.")
-    sectors: list[SectorRef] = Field([], description="Sectors or themes it concerns.")
+    sectors: Once[SectorRef] = Field([], description="Sectors or themes it concerns.")
 
 
 class Section(Model):
@@ -247,10 +247,10 @@ class Section(Model):
         [], description="Paragraphs (strings) and bulleted lists ({items: [...]}), in order."
     )
     summary: list[Text] = Field([], description="Key points an author wrote for briefings.")
-    motions: list[MotionRef] = Field([], description="Motions this section speaks about.")
-    commitments: list[CommitmentRef] = Field([], description="Commitments it speaks about.")
-    sectors: list[SectorRef] = Field([], description="Sectors or themes it speaks about.")
-    debates: list[DebateRef] = Field([], description="Debates it refers to.")
+    motions: Once[MotionRef] = Field([], description="Motions this section speaks about.")
+    commitments: Once[CommitmentRef] = Field([], description="Commitments it speaks about.")
+    sectors: Once[SectorRef] = Field([], description="Sectors or themes it speaks about.")
+    debates: Once[DebateRef] = Field([], description="Debates it refers to.")
     motion_updates: list[MotionUpdate] = Field([], description="Motion statuses it gives.")
     commitment_updates: list[CommitmentUpdate] = Field(
         [], description="Commitment statuses it gives."

@@ -163,7 +163,7 @@ def _message(model: type[BaseModel], loc: NodePath, base: NodePath, error: Any) 
         return f"expected text here, not {_kind_of(given)} (got {_shown(given)})"
     if isinstance(given, str | int | float | bool) and str(given) not in message:
         message = f"{message} (got {_shown(given)})"
-    elif isinstance(given, list | dict):
+    elif isinstance(given, list | dict) and kind != "value_error":  # ours say what is wrong
         message = f"{message}; found {_kind_of(given)} (got {_shown(given)})"
     return message
 

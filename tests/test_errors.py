@@ -375,3 +375,32 @@ def test_an_empty_text_says_to_fill_it_in(
         f"{path}:{line}:5: commitments[0].made_by: the text is empty; fill it in, or remove "
         "the field if it is optional"
     ]
+
+
+def test_an_id_listed_twice_is_an_error_and_a_later_letter_on_an_agenda_a_warning(
+    content_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A sector a section names twice would be counted twice; a letter dated after the
+    debate whose agenda names it cannot have been on it."""
+    path = content_copy / LETTER
+    line = replace_line(
+        path,
+        "sectors: [kinderarbeid, leefbaar-loon, cacao, kolen-colombia]",
+        "sectors: [kinderarbeid, leefbaar-loon, cacao, kolen-colombia, cacao]",
+    )
+    debates = content_copy / "debates.yaml"
+    later = "2022-04-07-opvolging-moties-en-toezeggingen-imvo-beleid"
+    agenda = replace_line(
+        debates,
+        "- id: ao-imvo-2018-11-14",
+        f"- id: ao-imvo-2018-11-14\n    agenda: [2018-11-13-voortgang-imvo-beleid, {later}]",
+    )
+    status = main(["check", "--content", str(content_copy)])
+    err = capsys.readouterr().err
+    assert status == 1
+    assert f"{path}:{line}:5: sections[0].sectors: 'cacao' is listed twice; list it once\n" in err
+    assert (
+        f"{debates}:{agenda + 1}:48: debates[3].agenda[1]: warning: the letter '{later}' is "
+        "dated 2022-04-07, after the debate whose agenda names it (2018-11-14); check the "
+        "agenda or the letter's date\n"
+    ) in err

@@ -207,6 +207,25 @@ def _letter_findings(corpus: Corpus, state: State) -> Iterator[Finding]:
                 _as_warning(problem),
                 None,
             )
+    dated = {source.letter.id: source.letter for source in state.letters}
+    for entry in corpus.registries["debate"].values():
+        debate = entry.model
+        for index, letter_id in enumerate(debate.agenda):
+            listed = dated.get(letter_id)
+            if listed is not None and debate.date < listed.date:
+                problem = entry.document.problem(
+                    (*entry.node_path, "agenda", index),
+                    f"the letter '{listed.id}' is dated {listed.date.isoformat()}, after the "
+                    f"debate whose agenda names it ({debate.date.isoformat()}); check the "
+                    "agenda or the letter's date",
+                )
+                yield Finding(
+                    f"De brief '{listed.subject}' van {dutch_date(listed.date)} staat op de "
+                    f"agenda van {debate.title} ({dutch_date(debate.date)}), maar is van na "
+                    "dat debat.",
+                    _as_warning(problem),
+                    None,
+                )
     for stated in state.milestones:
         milestone, place = stated.fact, stated.place
         if milestone.due.end < place.date:
