@@ -82,19 +82,43 @@ def test_a_character_no_reader_sees_written_as_an_escape_is_an_error(
     ]
 
 
-def test_a_figure_too_large_to_be_one_is_an_error(
-    content_copy: Path, capsys: pytest.CaptureFixture[str]
+#: Mistakes on one line: the file, the line as it was and as written, and the error's
+#: column, field and message.
+ONE_LINE_MISTAKES = {
+    "a figure too large to be one (a typing mistake, which Dutch numbers cannot print)": (
+        LETTER,
+        "value: 56",
+        "value: 10000000000000000000000000",
+        "17: sections[1].sections[1].sections[0].figures[0].value: Input should be less than "
+        "or equal to 1000000000000000 (got 10000000000000000000000000)",
+    ),
+    "an empty text": (
+        "commitments.yaml",
+        "made_by: Minister voor Buitenlandse Handel en Ontwikkelingssamenwerking",
+        'made_by: ""',
+        "5: commitments[0].made_by: the text is empty; fill it in, or remove the field if it "
+        "is optional",
+    ),
+    "an item with two entries in kamer.yaml, at the second": (
+        "kamer.yaml",
+        "- motion: bouali-26485-280",
+        "- motion: becker-26485-277",
+        "3: motions[2].motion: motion 'becker-26485-277' has an entry already, at motions[1]; "
+        "keep one",
+    ),
+}
+
+
+@pytest.mark.parametrize("mistake", ONE_LINE_MISTAKES)
+def test_a_mistake_on_one_line_is_an_error_there(
+    content_copy: Path, capsys: pytest.CaptureFixture[str], mistake: str
 ) -> None:
-    """A number of twenty-odd digits is a typing mistake, and the Dutch way of writing
-    numbers cannot print it."""
-    path = content_copy / LETTER
-    line = replace_line(path, "value: 56", "value: 10000000000000000000000000")
+    name, old, new, error = ONE_LINE_MISTAKES[mistake]
+    path = content_copy / name
+    line = replace_line(path, old, new)
     status, problems = run_check(content_copy, capsys)
     assert status == 1
-    assert problems == [
-        f"{path}:{line}:17: sections[1].sections[1].sections[0].figures[0].value: Input should "
-        "be less than or equal to 1000000000000000 (got 10000000000000000000000000)"
-    ]
+    assert problems == [f"{path}:{line}:{error}"]
 
 
 def test_duplicate_key(content_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -328,19 +352,6 @@ def test_a_mistake_in_a_debates_lines_to_take_holds_back_only_its_dossier(
     assert "Goud (mijnbouw)" in text_of(dossier)
 
 
-def test_an_item_with_two_entries_in_kamer_yaml_is_an_error_at_the_second(
-    content_copy: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    path = content_copy / "kamer.yaml"
-    line = replace_line(path, "- motion: bouali-26485-280", "- motion: becker-26485-277")
-    status, problems = run_check(content_copy, capsys)
-    assert status == 1
-    assert problems == [
-        f"{path}:{line}:3: motions[2].motion: motion 'becker-26485-277' has an entry already, "
-        "at motions[1]; keep one"
-    ]
-
-
 def test_a_letter_in_a_folder_inside_letters_is_said_to_be_unread_and_hidden_files_are_not_read(
     content_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -357,23 +368,6 @@ def test_a_letter_in_a_folder_inside_letters_is_said_to_be_unread_and_hidden_fil
     assert problems == [
         f"{filed}:1:1: this file is not read: the files of letters/ are read from that folder "
         "itself, not from a folder in it; move it into letters/"
-    ]
-
-
-def test_an_empty_text_says_to_fill_it_in(
-    content_copy: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    path = content_copy / "commitments.yaml"
-    line = replace_line(
-        path,
-        "made_by: Minister voor Buitenlandse Handel en Ontwikkelingssamenwerking",
-        'made_by: ""',
-    )
-    status, problems = run_check(content_copy, capsys)
-    assert status == 1
-    assert problems == [
-        f"{path}:{line}:5: commitments[0].made_by: the text is empty; fill it in, or remove "
-        "the field if it is optional"
     ]
 
 
