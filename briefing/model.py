@@ -11,9 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Self
 
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator, Field, ValidationError, model_validator
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from briefing.fields import FileId, Id, Line, Model, Once, Text
 from briefing.section_body import Block
@@ -98,6 +99,21 @@ class Motion(Model):
         "gedrukt onder nr. 280'), e.g. '26 485, nr. 280'.",
     )
     sectors: Once[SectorRef] = Field([], description="Sectors or themes it concerns.")
+
+    @model_validator(mode="after")
+    def _replaces_another(self) -> Self:
+        """A gewijzigde motie replaces another motion, never itself."""
+        if self.replaces is not None and self.replaces == self.kamerstuk:
+            message = (
+                "a motion replaces another motion, not itself ({kamerstuk}); give the number "
+                "of the motion it replaces"
+            )
+            error = PydanticCustomError(
+                "replaces_itself", message, {"kamerstuk": str(self.kamerstuk)}
+            )
+            details = InitErrorDetails(type=error, loc=("replaces",), input=str(self.replaces))
+            raise ValidationError.from_exception_data(type(self).__name__, [details])
+        return self
 
     @property
     def cited_as(self) -> str:

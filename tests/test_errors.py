@@ -99,6 +99,14 @@ ONE_LINE_MISTAKES = {
         "5: commitments[0].made_by: the text is empty; fill it in, or remove the field if it "
         "is optional",
     ),
+    "a motion that replaces itself": (
+        "motions.yaml",
+        "kamerstuk: 26 485, nr. 224",
+        "kamerstuk: 26 485, nr. 224\n    replaces: 26 485, nr. 224",
+        "5: motions[0].replaces: a motion replaces another motion, not itself "
+        "(Kamerstuk 26 485, nr. 224); "
+        "give the number of the motion it replaces",
+    ),
     "an item with two entries in kamer.yaml, at the second": (
         "kamer.yaml",
         "- motion: bouali-26485-280",
@@ -118,7 +126,7 @@ def test_a_mistake_on_one_line_is_an_error_there(
     line = replace_line(path, old, new)
     status, problems = run_check(content_copy, capsys)
     assert status == 1
-    assert problems == [f"{path}:{line}:{error}"]
+    assert problems == [f"{path}:{line + new.count(chr(10))}:{error}"]
 
 
 def test_duplicate_key(content_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
