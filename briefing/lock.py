@@ -20,7 +20,7 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from briefing.atomic import PARTIAL_SUFFIX
-from briefing.errors import BriefingError, LockedError
+from briefing.errors import BriefingError, LockedError, UsageError
 
 LOCK_FILE = ".briefing-build.lock"
 #: Who holds the lock: process id, machine, command and the time it started.
@@ -31,7 +31,7 @@ OWNER_FILE = ".briefing-build.owner"
 def locked(out: Path) -> Iterator[None]:
     """Hold the output folder's lock, so two builds never write into it at once."""
     if out.exists() and not out.is_dir():
-        raise BriefingError(f"{out} is a file; give --out a folder, e.g. 'build'")
+        raise UsageError(f"{out} is a file; give --out a folder, e.g. 'build'")
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

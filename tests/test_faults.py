@@ -100,7 +100,7 @@ def test_an_out_that_is_a_file_is_an_error(command: list[str], tmp_path: Path) -
     out = tmp_path / "build.pdf"
     out.write_bytes(b"%PDF-1.7 not to be touched\n")
     done = cli(*command, "--content", CONTENT, "--out", out)
-    assert (done.returncode, done.stdout) == (1, "")
+    assert (done.returncode, done.stdout) == (2, "")
     assert done.stderr == f"briefing: error: {out} is a file; give --out a folder, e.g. 'build'\n"
     assert out.read_bytes() == b"%PDF-1.7 not to be touched\n"
 
