@@ -21,9 +21,13 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
+#: WeasyPrint's word for a character no font has a glyph for: ``.notdef glyph rendered for
+#: Unicode string unsupported by fonts: "x" (U+1F1F3)``.
+_NO_GLYPH_RE = re.compile(r"\.notdef glyph rendered\b.*\(U\+(?P<code>[0-9A-F]{4,6})\)$")
 #: WeasyPrint's own messages: ``Ignored `colr: red` at 3:5, unknown property.``
 _AT_RE = re.compile(r"^(?P<what>.*?) at (?P<line>\d+):(?P<column>\d+)(?:[,:] ?(?P<why>.*))?$")
 
@@ -67,3 +71,27 @@ def warning_at(where: str, message: str) -> str:
         return f"{where}: warning: {message.strip()}"
     why = f": {match['why']}" if match["why"] else ""
     return f"{where}:{match['line']}:{match['column']}: warning: {match['what']}{why}"
+
+
+def no_glyph_at(message: str, files: Iterable[Path]) -> str | None:
+    """WeasyPrint's ``message`` about a character no font has, as a warning at its first
+    place in the content ``files`` the document was made from; ``None`` for another
+    message, or a character none of them holds as it stands."""
+    match = _NO_GLYPH_RE.search(message.strip())
+    if match is None:
+        return None
+    character = chr(int(match["code"], 16))
+    for path in sorted(files):
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeError):
+            continue
+        at = text.find(character)
+        if at >= 0:
+            line, column = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+            return (
+                f"{path}:{line}:{column}: warning: no font has a glyph for '{character}' "
+                f"(U+{match['code']}): the PDF shows an empty box in its place; write it "
+                "otherwise, or leave it out"
+            )
+    return None

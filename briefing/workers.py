@@ -89,7 +89,8 @@ def make(job: Job, context: Context) -> Done:
     if job.unless is not None and digest == job.unless:
         return Done(job.output, digest, reads, None)
     try:
-        return Done(job.output, digest, reads, write_pdf(html, job.target, context.templates))
+        rendered = write_pdf(html, job.target, context.templates, reads.files)
+        return Done(job.output, digest, reads, rendered)
     except BriefingError as exc:
         return Done(job.output, digest, reads, None, str(exc))
     except Exception as exc:  # a bug must not stop the other documents

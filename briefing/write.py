@@ -15,7 +15,7 @@ import gc
 import multiprocessing.util
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +24,7 @@ from urllib.parse import unquote, urlsplit
 
 from briefing.atomic import replacing
 from briefing.errors import RenderError, stops_deferred
-from briefing.log import captured, warning_at
+from briefing.log import captured, no_glyph_at, warning_at
 
 if TYPE_CHECKING:  # WeasyPrint is imported only when rendering.
     from xml.etree.ElementTree import Element
@@ -265,7 +265,7 @@ def layout_anchors(html: str, root: Path) -> dict[str, int]:
         raise RenderError(f"could not lay out the document: {exc}") from exc
 
 
-def write_pdf(html: str, target: Path, root: Path) -> Rendered:
+def write_pdf(html: str, target: Path, root: Path, content: Iterable[Path] = ()) -> Rendered:
     """Render ``html`` to ``target`` atomically; return its anchors' pages and files read.
 
     Stylesheets and images must be given as absolute ``file:`` URLs under ``root``
@@ -273,7 +273,8 @@ def write_pdf(html: str, target: Path, root: Path) -> Rendered:
     such as ``../letters/<id>.pdf#s-intro`` stay relative to the PDF that holds them.
     The same HTML and files give the same bytes: font subsets carry a fixed timestamp
     unless ``SOURCE_DATE_EPOCH`` is set. When the file cannot be written (a full disk, a
-    folder that is not writable) the previous PDF stays as it was.
+    folder that is not writable) the previous PDF stays as it was. A character no font has
+    is warned of at its place in the ``content`` files the HTML was made from.
     """
     os.environ.setdefault("SOURCE_DATE_EPOCH", REPRODUCIBLE_EPOCH)
     read: set[str] = set()
@@ -288,5 +289,7 @@ def write_pdf(html: str, target: Path, root: Path) -> Rendered:
         raise RenderError(f"could not write it: {reason}; the previous PDF is kept") from exc
     except Exception as exc:
         raise RenderError(f"could not make the PDF: {exc}") from exc
-    warnings += [warning_at(str(target), message) for message in messages]
-    return Rendered(anchor_pages(document), tuple(sorted(read)), tuple(warnings))
+    warnings += [
+        no_glyph_at(message, content) or warning_at(str(target), message) for message in messages
+    ]
+    return Rendered(anchor_pages(document), tuple(sorted(read)), tuple(dict.fromkeys(warnings)))

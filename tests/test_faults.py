@@ -417,6 +417,25 @@ def test_css_that_is_ignored_is_a_warning_at_its_stylesheet_and_line(app: Path, 
     )
 
 
+def test_a_character_no_font_has_is_a_warning_at_its_place_in_the_content(
+    content_copy: Path, tmp_path: Path
+) -> None:
+    """WeasyPrint names the PDF that shows an empty box; the warning names the line of the
+    content that holds the character, once, however often the PDF prints it."""
+    letter = content_copy / "letters" / "2018-11-13-voortgang-imvo-beleid.yaml"
+    text = letter.read_text(encoding="utf-8")
+    subject = "subject: Voortgang IMVO-beleid"
+    line = text.splitlines().index(subject) + 1
+    letter.write_text(text.replace(subject, f"{subject} \u0378", 1), encoding="utf-8")
+    out = tmp_path / "out"
+    done = cli("prepare", "--content", content_copy, "--out", out, "--debate", "ao-imvo-2018-11-14")
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.splitlines() == [
+        f"{letter}:{line}:{len(subject) + 2}: warning: no font has a glyph for '\u0378' "
+        "(U+0378): the PDF shows an empty box in its place; write it otherwise, or leave it out"
+    ]
+
+
 # ---------------------------------------------------------------------------------- --strict
 
 
