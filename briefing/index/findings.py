@@ -55,6 +55,7 @@ def findings_on(corpus: Corpus, state: State, on: dt.date) -> list[Finding]:
         *_commitment_findings(state),
         *_motion_findings(corpus, state),
         *_letter_findings(corpus, state),
+        *_agenda_findings(corpus, state),
         *(Finding(*found) for found in kamer_findings(corpus, state)),
         *_overdue(corpus, state, on),
     ]
@@ -190,23 +191,8 @@ def _motion_findings(corpus: Corpus, state: State) -> Iterator[Finding]:
             previous = update.status
 
 
-def _letter_findings(corpus: Corpus, state: State) -> Iterator[Finding]:
-    for source in state.letters:
-        letter = source.letter
-        debate = corpus.debates.get(letter.debate) if letter.debate else None
-        if debate and debate.date < letter.date:
-            problem = source.document.problem(
-                ("debate",),
-                f"the letter is dated {letter.date.isoformat()}, after the debate it was "
-                f"written for ({debate.date.isoformat()})",
-            )
-            yield Finding(
-                f"De brief '{letter.subject}' van {dutch_date(letter.date)} is gedateerd na "
-                f"het debat waarvoor hij is geschreven ({debate.title}, "
-                f"{dutch_date(debate.date)}).",
-                _as_warning(problem),
-                None,
-            )
+def _agenda_findings(corpus: Corpus, state: State) -> Iterator[Finding]:
+    """A letter dated after a debate whose agenda names it."""
     dated = {source.letter.id: source.letter for source in state.letters}
     for entry in corpus.registries["debate"].values():
         debate = entry.model
@@ -226,6 +212,25 @@ def _letter_findings(corpus: Corpus, state: State) -> Iterator[Finding]:
                     _as_warning(problem),
                     None,
                 )
+
+
+def _letter_findings(corpus: Corpus, state: State) -> Iterator[Finding]:
+    for source in state.letters:
+        letter = source.letter
+        debate = corpus.debates.get(letter.debate) if letter.debate else None
+        if debate and debate.date < letter.date:
+            problem = source.document.problem(
+                ("debate",),
+                f"the letter is dated {letter.date.isoformat()}, after the debate it was "
+                f"written for ({debate.date.isoformat()})",
+            )
+            yield Finding(
+                f"De brief '{letter.subject}' van {dutch_date(letter.date)} is gedateerd na "
+                f"het debat waarvoor hij is geschreven ({debate.title}, "
+                f"{dutch_date(debate.date)}).",
+                _as_warning(problem),
+                None,
+            )
     for stated in state.milestones:
         milestone, place = stated.fact, stated.place
         if milestone.due.end < place.date:
