@@ -150,9 +150,9 @@ def _counted(votes: list[Row], roll_call: bool) -> tuple[int | None, int | None]
     counts as it was cast: the Kamer's result stands, the member only has it noted. Unknown
     when the records hold no vote (a decision loaded without its ``Stemming``, or whose votes
     the Kamer has not entered yet), not nought against nought, or a party's vote without
-    its size. Each voter counts once: of
-    two live votes of one party or member on one decision, which the records have held,
-    the one the Kamer entered last (see :func:`_once`)."""
+    its size. Each voter counts once: of two live votes of one party or member on one
+    decision, which the records have held, the one the Kamer entered last (see
+    :func:`_once`)."""
     votes = _once(votes)
     apart = Counter(_party(v) for v in votes if v.data.get("Persoon_Id"))
     tally = {"Voor": 0, "Tegen": 0}
