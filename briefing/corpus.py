@@ -61,29 +61,21 @@ def _misnamed(path: Path) -> Problem:
 
 
 def _unread(folder: Path) -> list[Problem]:
-    """The problems of the YAML files in ``folder`` that are never read: not ending in
-    ``.yaml``, or in a folder inside it."""
-    if not folder.is_dir():
-        return []
-    found = [
-        _misnamed(p)
-        for p in sorted(folder.iterdir())
-        if p.suffix.lower() in (".yaml", ".yml") and p.suffix != ".yaml" and p.name[:1] != "."
-    ]
-    for inner in sorted(p for p in folder.iterdir() if p.is_dir() and p.name[:1] != "."):
-        found += [
-            Problem(
-                path,
-                1,
-                1,
-                "",
+    """The problems of the YAML files in ``folder`` that are never read: in a folder inside
+    it, or not ending in ``.yaml``. Hidden files and folders are no content."""
+    found = []
+    for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
+        parts = path.relative_to(folder).parts
+        if path.suffix.lower() not in (".yaml", ".yml") or any(p[:1] == "." for p in parts):
+            continue
+        if len(parts) > 1 and not path.is_dir():
+            message = (
                 f"this file is not read: the files of {folder.name}/ are read from that folder "
-                f"itself, not from a folder in it; move it into {folder.name}/",
+                f"itself, not from a folder in it; move it into {folder.name}/"
             )
-            for path in sorted(inner.rglob("*.y*ml"))
-            if path.suffix.lower() in (".yaml", ".yml")
-            and not any(part.startswith(".") for part in path.relative_to(folder).parts)
-        ]
+            found.append(Problem(path, 1, 1, "", message))
+        elif len(parts) == 1 and path.suffix != ".yaml":
+            found.append(_misnamed(path))
     return found
 
 
