@@ -8,6 +8,7 @@ import shutil
 import signal
 import subprocess
 import sys
+from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -180,10 +181,10 @@ def test_a_document_that_fails_to_render_does_not_stop_the_others(
 ) -> None:
     real = write_pdf  # what the workers call
 
-    def failing(html: str, target: Path, root: Path) -> Rendered:
+    def failing(html: str, target: Path, root: Path, content: Iterable[Path]) -> Rendered:
         if target.name == "kleding-textiel.pdf":
             raise RenderError("could not write the PDF: disk full")
-        return real(html, target, root)
+        return real(html, target, root, content)
 
     # Two summaries are not what the record says was written: both must be made again.
     for name in ("sectors/kleding-textiel.pdf", "sectors/cacao.pdf"):
