@@ -265,14 +265,15 @@ def test_values_no_record_of_the_kamer_has_are_read_as_not_given(
     """A motion's record with a day no calendar has, a submitter without a name and a
     party's size as text is linked as a record that does not give them: the day the file
     has stands, no submitter is named and the votes are not counted; the decision is. A
-    commitment without a number is no record to link to."""
+    commitment without a number is no record to link to, nor one whose text is a number."""
     store = tmp_path / "kamer.sqlite"
     load_files(real_files(), store)
     link(content_copy, store, capsys)
     odd = tmp_path / "odd.json"
     odd.write_text(json.dumps(ODD_MOTION), encoding="utf-8")
     unnumbered = tmp_path / "unnumbered.json"
-    unnumbered.write_text(json.dumps([ODD_COMMITMENT]), encoding="utf-8")
+    untold = {**ODD_COMMITMENT, "Id": "t2", "Nummer": "TZ202111-999", "Tekst": 10**30}
+    unnumbered.write_text(json.dumps([ODD_COMMITMENT, untold]), encoding="utf-8")
     load_files([odd, unnumbered], store)
     lines = link(content_copy, store, capsys)
     kept = "kept motion becker-26485-277 → Zaak 2018Z06147 (Motie, 'Motie van het lid Becker"

@@ -80,6 +80,12 @@ _PROMISE_RE = re.compile(
 )
 
 
+def _text(row: Row, name: str) -> str | None:
+    """The record's field ``name`` as text on one line; ``None`` where it holds no text (a
+    number, a list, nothing)."""
+    return clean(row.data.get(name))
+
+
 def words(text: str | None) -> set[str]:
     """The telling words of a text: lower case, without the most common ones."""
     return {w for w in re.findall(r"\w+", (text or "").lower()) if w not in _COMMON and len(w) > 1}
@@ -142,8 +148,7 @@ def find_letter(store: Store, letter: LetterHeader, titles: dict[str, str]) -> F
         rows += [
             r
             for r in store.find("by_kamerstuk", "Zaak", number.number, None)
-            if titles.get(clean(r.data.get("Titel")) or "") == dossier
-            or r.day == letter.date.isoformat()
+            if titles.get(_text(r, "Titel") or "") == dossier or r.day == letter.date.isoformat()
         ]
         fits = [r for r in rows if r.kind == "Brief regering"]
         return _decide(fits, f"{number}", _nothing, "", f"no Brief regering is {number}")
@@ -151,12 +156,12 @@ def find_letter(store: Store, letter: LetterHeader, titles: dict[str, str]) -> F
     fits = [r for r in store.find("on_day", "Zaak", day) if r.kind == "Brief regering"]
     evidence = f"the only Brief regering registered on {day}"
     if len(fits) > 1:
-        fits = [r for r in fits if _same_text(r.data.get("Onderwerp"), letter.subject)]
+        fits = [r for r in fits if _same_text(_text(r, "Onderwerp"), letter.subject)]
         evidence = f"the one Brief regering of {day} with the subject '{letter.subject}'"
-    elif fits and _same_text(fits[0].data.get("Onderwerp"), letter.subject):
+    elif fits and _same_text(_text(fits[0], "Onderwerp"), letter.subject):
         evidence += ", with the same subject"
-    elif fits and not resemblance(fits[0].data.get("Onderwerp"), letter.subject):
-        subject = clean(fits[0].data.get("Onderwerp"))
+    elif fits and not resemblance(_text(fits[0], "Onderwerp"), letter.subject):
+        subject = _text(fits[0], "Onderwerp")
         return Found(
             "near",
             f"the only Brief regering registered on {day}, but about '{subject}', not "
@@ -169,7 +174,7 @@ def find_letter(store: Store, letter: LetterHeader, titles: dict[str, str]) -> F
         return [
             r
             for r in store.find("between", "Zaak", start.isoformat(), end.isoformat())
-            if r.kind == "Brief regering" and _same_text(r.data.get("Onderwerp"), letter.subject)
+            if r.kind == "Brief regering" and _same_text(_text(r, "Onderwerp"), letter.subject)
         ]
 
     return _decide(
@@ -178,7 +183,7 @@ def find_letter(store: Store, letter: LetterHeader, titles: dict[str, str]) -> F
         near,
         f"a Brief regering with the subject '{letter.subject}' registered on another day",
         f"no Brief regering registered on {day}",
-        max((resemblance(r.data.get("Onderwerp"), letter.subject) for r in fits), default=0.0),
+        max((resemblance(_text(r, "Onderwerp"), letter.subject) for r in fits), default=0.0),
     )
 
 
@@ -192,7 +197,7 @@ def _misfits(store: Store, motion: Motion, zaak: Row) -> list[str] | None:
     listed = submitters(store, zaak)
     names, others = [s.name for s in listed], len(listed) > 1
     if not names:
-        names, others = named_submitters(zaak.data.get("Onderwerp"))
+        names, others = named_submitters(_text(zaak, "Onderwerp"))
         others = others or len(names) > 1
     ours = [s.name.removesuffix(" c.s.").strip() for s in motion.submitters]
     if not names or not _same_name(ours[0], names[0]):
@@ -228,7 +233,7 @@ def find_motion(store: Store, motion: Motion, titles: dict[str, str]) -> Found:
     near: list[Row] = []
     reasons: list[str] = []
     for row in store.find("by_kamerstuk", "Zaak", number.number, None):
-        title = clean(row.data.get("Titel")) or ""
+        title = _text(row, "Titel") or ""
         if row.kind != "Motie" or titles.get(title, dossier) != dossier:
             continue
         misfits = _misfits(store, motion, row)
@@ -240,7 +245,7 @@ def find_motion(store: Store, motion: Motion, titles: dict[str, str]) -> Found:
     evidence = f"volgnummer {number.number}, first submitter {first}"
     if motion.submitted:
         evidence += f", submitted on {motion.submitted}"
-    if len(fits) == 1 and (known := clean(fits[0].data.get("Titel"))):
+    if len(fits) == 1 and (known := _text(fits[0], "Titel")):
         evidence += f", dossier '{known}'" + (f" (that of {dossier})" if known in titles else "")
     return _decide(
         fits,
@@ -269,7 +274,7 @@ def _committee(name: str | None) -> str:
 def _committee_fits(debate: Debate, activity: Row) -> bool:
     if not debate.committee:
         return True
-    return _committee(debate.committee) == _committee(activity.data.get("Voortouwnaam"))
+    return _committee(debate.committee) == _committee(_text(activity, "Voortouwnaam"))
 
 
 def _about(title: str, subject: str | None) -> bool:
@@ -299,9 +304,9 @@ def find_debate(store: Store, debate: Debate) -> Found:
         f" of the {debate.committee}" if debate.committee else ""
     )
     if len(fits) > 1:
-        fits = [r for r in fits if resemblance(debate.title, r.data.get("Onderwerp")) >= RESEMBLES]
+        fits = [r for r in fits if resemblance(debate.title, _text(r, "Onderwerp")) >= RESEMBLES]
         evidence = f"the one {debate.kind} on {day} about '{debate.title}'"
-    elif fits and not _about(debate.title, subject := clean(fits[0].data.get("Onderwerp"))):
+    elif fits and not _about(debate.title, subject := _text(fits[0], "Onderwerp")):
         return Found("near", f"{evidence}, but about '{subject}', not '{debate.title}'", (fits[0],))
 
     def near() -> list[Row]:
@@ -312,7 +317,7 @@ def find_debate(store: Store, debate: Debate) -> Found:
                 for r in store.find("between", "Activiteit", start.isoformat(), end.isoformat())
                 if (r.day != day or not _committee_fits(debate, r))
                 and _kind_fits(debate, r)
-                and resemblance(debate.title, r.data.get("Onderwerp")) >= RESEMBLES
+                and resemblance(debate.title, _text(r, "Onderwerp")) >= RESEMBLES
             ),
             key=lambda r: abs((dt.date.fromisoformat(r.day or day) - debate.date).days),
         )[:3]
@@ -324,7 +329,7 @@ def find_debate(store: Store, debate: Debate) -> Found:
         near,
         f"the same kind and subject, but not on {day}{other}",
         f"no {debate.kind} on {day}" + (f" of the {debate.committee}" if debate.committee else ""),
-        max((resemblance(debate.title, r.data.get("Onderwerp")) for r in fits), default=0.0),
+        max((resemblance(debate.title, _text(r, "Onderwerp")) for r in fits), default=0.0),
     )
 
 
@@ -339,7 +344,7 @@ def find_commitment(store: Store, commitment: Commitment, activiteit: str | None
         return Found("missing", f"its debate '{commitment.debate}' is not linked to the agenda")
     made = store.find("of_activiteit", activiteit)
     scored = [
-        (resemblance(promised(commitment.text), promised(r.data.get("Tekst"))), r) for r in made
+        (resemblance(promised(commitment.text), promised(_text(r, "Tekst"))), r) for r in made
     ]
     fits = [r for score, r in scored if score >= RESEMBLES]
     first = {r.id for r in fits}
