@@ -265,8 +265,8 @@ def test_a_commitment_the_register_has_met_that_the_letters_leave_open(
     # Open past the register's deadline (31 January 2022): overdue, with the register's number.
     assert any(
         "commitments[1].deadline: warning: commitment "
-        "'overgang-convenanten-sectorale-samenwerking' was due 2022-01-31, register "
-        "TZ202111-102 and is still 'openstaand'" in w
+        "'overgang-convenanten-sectorale-samenwerking' was due 2022-01-31 (register "
+        "TZ202111-102) and is still 'openstaand'" in w
         for w in warnings
     )
     assert any(

@@ -67,17 +67,18 @@ def _overdue(corpus: Corpus, state: State, on: dt.date) -> Iterator[Finding]:
         if not deadline or deadline.end >= on or not commitment.is_open:
             continue
         latest = commitment.updates[-1] if commitment.updates else None
-        where, register = _deadline_where(corpus, commitment)
+        where, number = _deadline_where(corpus, commitment)
         yield Finding(
             f"De termijn van de toezegging '{commitment.commitment.text}' "
             f"({fuzzy_date_text(deadline)}"
-            f"{register}) is verstreken; de stand is '{commitment.status}'.",
+            f"{f', register {number}' if number else ''}) is verstreken; de stand is "
+            f"'{commitment.status}'.",
             _as_warning(
                 where.document.problem(
                     where.node_path,
-                    f"commitment '{commitment.commitment.id}' was due {deadline}{register} and "
-                    f"is still '{commitment.status}' on {on.isoformat()}; report on it in a "
-                    "letter",
+                    f"commitment '{commitment.commitment.id}' was due {deadline}"
+                    f"{f' (register {number})' if number else ''} and is still "
+                    f"'{commitment.status}' on {on.isoformat()}; report on it in a letter",
                 )
             ),
             latest.place if latest else None,
@@ -92,14 +93,14 @@ class _Where:
 
 def _deadline_where(corpus: Corpus, commitment: CommitmentState) -> tuple[_Where, str]:
     """Where a commitment's deadline is given: the registry, else the Kamer's facts (with the
-    register's number, for the text)."""
+    register's number, for the text; '' for the registry)."""
     entry = corpus.registries["commitment"][commitment.commitment.id]
     if commitment.commitment.deadline is not None or corpus.kamer is None:
         return _Where(entry.document, (*entry.node_path, "deadline")), ""
     kamer = corpus.kamer
     node_path = kamer.where("commitments", commitment.commitment.id)
     number = commitment.record.toezegging if commitment.record else ""
-    return _Where(kamer.document, (*node_path, "deadline")), f", register {number}"
+    return _Where(kamer.document, (*node_path, "deadline")), number
 
 
 def _commitment_findings(state: State) -> Iterator[Finding]:
