@@ -69,10 +69,12 @@ class BuildReport:
         ]
         held = [f"{len(self.skipped)} kept from before"] if self.skipped else []
         held += [f"{len(self.not_made)} not made"] if self.not_made else []
+        errors = sum(p.severity == "error" for p in self.problems)
         if held:
-            errors = any(p.severity == "error" for p in self.problems)
             why = "content has errors" if errors else "a letter failed"
             parts.append(f"{', '.join(held)} ({why})")
+        elif errors:  # in a file no document reads, such as the notes of a debate without one
+            parts.append(f"{errors} content error{'s' if errors > 1 else ''}")
         if self.removed:
             parts.append(f"{len(self.removed)} removed")
         return ", ".join(parts)

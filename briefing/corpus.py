@@ -26,10 +26,10 @@ from briefing.crossfile import (
 from briefing.errors import Problem
 from briefing.layout import (
     LETTERS_DIR,
-    NOTES_DIR,
     OVERVIEW_ID,
     REGISTRY_FILES,
     registry_key,
+    unread_files,
     yaml_files,
 )
 from briefing.letter_checks import letter_problems, misplaced_footnotes
@@ -60,21 +60,18 @@ def _misnamed(path: Path) -> Problem:
     )
 
 
-def _unread(folder: Path) -> list[Problem]:
-    """The problems of the YAML files in ``folder`` that are never read: in a folder inside
-    it, or not ending in ``.yaml``. Hidden files and folders are no content."""
+def _unread(root: Path) -> list[Problem]:
+    """The problem of each YAML file of the content that is never read."""
     found = []
-    for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
-        parts = path.relative_to(folder).parts
-        if path.suffix.lower() not in (".yaml", ".yml") or any(p[:1] == "." for p in parts):
-            continue
-        if len(parts) > 1 and not path.is_dir():
+    for path in unread_files(root):
+        folder = path.relative_to(root).parts[0]
+        if len(path.relative_to(root).parts) > 2:
             message = (
-                f"this file is not read: the files of {folder.name}/ are read from that folder "
-                f"itself, not from a folder in it; move it into {folder.name}/"
+                f"this file is not read: the files of {folder}/ are read from that folder "
+                f"itself, not from a folder in it; move it into {folder}/"
             )
             found.append(Problem(path, 1, 1, "", message))
-        elif len(parts) == 1 and path.suffix != ".yaml":
+        elif path.parent != root:  # a registry spelled otherwise is said so where it is read
             found.append(_misnamed(path))
     return found
 
@@ -266,7 +263,7 @@ def load_corpus(root: Path, stored: LoadCache | None = None) -> Corpus:
             corpus.problems += misplaced_footnotes(entry.model, entry.document, entry.node_path)
     seen: dict[str, LetterSource] = {}
     numbered: dict[Kamerstuk, LetterSource] = {}
-    corpus.problems += _unread(root / LETTERS_DIR) + _unread(root / NOTES_DIR)
+    corpus.problems += _unread(root)
     for path in yaml_files(root / LETTERS_DIR):
         corpus.files.append(path)
         read = _read(path, letter=True, stored=stored)

@@ -67,6 +67,30 @@ def yaml_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.yaml") if not p.name.startswith("."))
 
 
+def unread_files(root: Path) -> list[Path]:
+    """The YAML files of the content that are never read, so that the user is told: not
+    ending in ``.yaml`` (``motions.yml``), or in a folder inside ``letters/`` or ``qa/``.
+    Hidden files and folders are no content."""
+    found = [p for p in sorted(root.glob("*")) if _misspelled(p)] if root.is_dir() else []
+    for folder in (root / LETTERS_DIR, root / NOTES_DIR):
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
+            parts = path.relative_to(folder).parts
+            if any(part[:1] == "." for part in parts):
+                continue
+            if _misspelled(path) or (len(parts) > 1 and is_yaml(path) and not path.is_dir()):
+                found.append(path)
+    return found
+
+
+def is_yaml(path: Path) -> bool:
+    """Whether ``path`` is named as a YAML file, however its extension is spelled."""
+    return path.suffix.lower() in (".yaml", ".yml")
+
+
+def _misspelled(path: Path) -> bool:
+    return is_yaml(path) and path.suffix != ".yaml" and path.name[:1] != "."
+
+
 def require_content(root: Path) -> None:
     """Refuse a folder that holds no content: no letter and no registry."""
     if not any(path.name != SETTINGS_FILE for path in content_files(root)):

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 import briefing
 from briefing.atomic import replace_with
-from briefing.layout import content_files, templates_dir
+from briefing.layout import content_files, templates_dir, unread_files
 from briefing.reads import Reads
 
 if TYPE_CHECKING:  # the index is only there when the content was loaded
@@ -173,8 +173,11 @@ class Record:
         return value
 
     def content_digests(self, root: Path) -> dict[str, str]:
-        """The digest of every content file under ``root``, by path relative to it."""
-        return {p.relative_to(root).as_posix(): self.digest(p) for p in content_files(root)}
+        """The digest of every content file under ``root``, by path relative to it, and of
+        every YAML file there that is never read (a build tells of it, so it is no build
+        with nothing to do)."""
+        files = content_files(root) + unread_files(root)
+        return {p.relative_to(root).as_posix(): self.digest(p) for p in files}
 
 
 @dataclass

@@ -265,3 +265,28 @@ def test_watch_rebuilds_on_every_save(out: Path, content_copy: Path) -> None:
     assert watch.stderr[-1] == "stopped watching"
     builds = [line for line in watch.stderr if re.fullmatch(r"\d\d:\d\d:\d\d building", line)]
     assert len(builds) == 3, watch.output()
+
+
+def test_a_build_with_content_errors_says_so_in_its_closing_line_whatever_it_holds_back(
+    out: Path, content_copy: Path
+) -> None:
+    """Every document is up to date, yet the content has an error: the build exits 1, and
+    its closing line says what the error held back, or that there is one. A letter filed in
+    a folder, which no document reads, is no build with nothing to do."""
+    filed = content_copy / "letters" / "2020" / "2020-01-01-voortgang.yaml"
+    filed.parent.mkdir()
+    shutil.copy(content_copy / LETTER_2018.replace(".pdf", ".yaml"), filed)
+    done = cli("build", "--content", content_copy, "--out", out, here=True)
+    assert done.returncode == 1
+    assert f"{filed}:1:1: this file is not read" in done.stderr
+    assert closing(done) == (
+        "0 rebuilt, 2 up to date, 0 failed, 20 kept from before (content has errors)"
+    )
+
+    shutil.rmtree(filed.parent)  # the notes of a debate without a dossier, held back by none
+    notes = content_copy / "qa" / "ao-imvo-2019-06-20.yaml"
+    notes.write_text("debate: ao-imvo-2019-06-20\nthemes:\n  - theme: Leeg\n", encoding="utf-8")
+    done = cli("build", "--content", content_copy, "--out", out, here=True)
+    assert done.returncode == 1
+    assert f"{notes}:3:5: themes[0].theme: the theme has neither" in done.stderr
+    assert closing(done) == "0 rebuilt, 22 up to date, 0 failed, 1 content error"
