@@ -150,6 +150,12 @@ def _message(model: type[BaseModel], loc: NodePath, base: NodePath, error: Any) 
         return "the list is empty; give at least one item"
     if kind == "string_too_short" and not str(given).strip():
         return "the text is empty; fill it in, or remove the field if it is optional"
+    if kind == "string_too_long" and isinstance(given, str):
+        most = error.get("ctx", {}).get("max_length")
+        return (
+            f"the text has {len(given)} characters, more than the {most} that fit here; "
+            f"shorten it (got {_shown(given)})"
+        )
     if kind in _DATE_ERRORS:
         if kind == "date_from_datetime_inexact" or not isinstance(given, str):
             return (

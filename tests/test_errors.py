@@ -107,6 +107,13 @@ ONE_LINE_MISTAKES = {
         "(Kamerstuk 26 485, nr. 224); "
         "give the number of the motion it replaces",
     ),
+    "a name too long for its line": (
+        "sectors.yaml",
+        "full_name: IMVO-Convenant Verantwoord Goud",
+        f"full_name: IMVO-Convenant Verantwoord Goud{' en zilver' * 20}",
+        "5: sectors[2].full_name: the text has 231 characters, more than the 200 that fit "
+        "here; shorten it (got 'IMVO-Convenant Verantwoord Goud en zilver en zilver en zi...')",
+    ),
     "an item with two entries in kamer.yaml, at the second": (
         "kamer.yaml",
         "- motion: bouali-26485-280",

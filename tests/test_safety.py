@@ -171,7 +171,7 @@ ESCAPING_IDS = {
     "a\x00b": "'a\\x00b' is not a valid id",
     "x.pdf": "is not a valid id",
     "CON": "is not a valid id",
-    "a" * 81: "String should have at most 80 characters",
+    "a" * 81: "the text has 81 characters, more than the 80 that fit here; shorten it",
     "con": "Windows reserves this name for a device",
     "nul": "Windows reserves this name for a device",
     "lpt1": "Windows reserves this name for a device",
