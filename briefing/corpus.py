@@ -71,7 +71,7 @@ def _unread(root: Path) -> list[Problem]:
                 f"itself, not from a folder in it; move it into {folder}/"
             )
             found.append(Problem(path, 1, 1, "", message))
-        elif path.parent != root:  # a registry spelled otherwise is said so where it is read
+        elif not path.with_suffix(".yaml").exists():  # else the one read is beside it
             found.append(_misnamed(path))
     return found
 
@@ -82,7 +82,6 @@ def _load_registry(
     model = REGISTRY_MODELS[kind]
     path = root / REGISTRY_FILES[kind]
     if not path.exists():
-        corpus.problems += [_misnamed(p) for p in _other_spellings(path)]
         corpus.unreadable[kind] = f"there is no {path}; create it"
         return []
     corpus.files.append(path)
@@ -120,17 +119,6 @@ def _load_registry(
         elif isinstance(item, dict) and isinstance(item.get("id"), str):
             corpus.invalid_ids.add((kind, item["id"]))
     return entries
-
-
-def _other_spellings(path: Path) -> list[Path]:
-    """Files beside ``path`` named like it but with another YAML extension (``.yml``)."""
-    if not path.parent.is_dir():
-        return []
-    return sorted(
-        p
-        for p in path.parent.iterdir()
-        if p.stem == path.stem and p.suffix.lower() in (".yaml", ".yml") and p.name != path.name
-    )
 
 
 def _sector_cycles(corpus: Corpus) -> None:

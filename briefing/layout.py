@@ -68,10 +68,11 @@ def yaml_files(folder: Path) -> list[Path]:
 
 
 def unread_files(root: Path) -> list[Path]:
-    """The YAML files of the content that are never read, so that the user is told: not
-    ending in ``.yaml`` (``motions.yml``), or in a folder inside ``letters/`` or ``qa/``.
-    Hidden files and folders are no content."""
-    found = [p for p in sorted(root.glob("*")) if _misspelled(p)] if root.is_dir() else []
+    """The YAML files of the content that are never read, so that the user is told: a
+    content file not ending in ``.yaml`` (``motions.yml``, ``letters/x.yml``), or one in a
+    folder inside ``letters/`` or ``qa/``. Hidden files and folders are no content."""
+    known = {Path(name).stem for name in (SETTINGS_FILE, *REGISTRY_FILES.values(), KAMER_FILE)}
+    found = [p for p in sorted(root.glob("*")) if _misspelled(p) and p.stem in known]
     for folder in (root / LETTERS_DIR, root / NOTES_DIR):
         for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
             parts = path.relative_to(folder).parts
