@@ -52,9 +52,9 @@ def _date(value: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"'{value}' is not a date; write it as YYYY-MM-DD, e.g. 2018-11-14"
-        ) from None
+        from briefing.types import day_problem  # pydantic's import waits for content
+
+        raise argparse.ArgumentTypeError(day_problem(value)) from None
 
 
 def _jobs(value: str) -> int:

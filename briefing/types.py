@@ -146,7 +146,7 @@ class Kamerstuk:
 
 
 class _UnknownDate(ValueError):
-    """Text that is not in any of the date forms the model knows."""
+    """Text that is no date in any form the model knows; the message says what to write."""
 
 
 _MONTHS = [
@@ -180,6 +180,69 @@ _PERIODS: dict[str, tuple[int, int]] = {
         for name in names
     },
     **{f"q{n}": (3 * n - 2, 3 * n) for n in range(1, 5)},
+}
+
+
+def day_problem(given: str | int) -> str:
+    """Why ``text`` is not a day written as YYYY-MM-DD, and how to write it, for a message.
+
+    A day the calendar lacks names what it lacks; a day written another way ("13-11-2018",
+    "13 november 2018", "2018-11-13T10:00", the number 20181113) is shown as it should be
+    written.
+    """
+    text = str(given)
+    shown = quoted(text) if isinstance(given, str) else text
+    cleaned = " ".join(text.strip().lower().split())
+    if match := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", cleaned):
+        year, month, day = (int(part) for part in match.groups())
+        if not 1 <= month <= 12:
+            return f"{quoted(text)} has no month {month}; a month is 01 to 12 in YYYY-MM-DD"
+        if year == 0:
+            return f"{quoted(text)} has no year 0; write an existing day as YYYY-MM-DD"
+        last = _month_end(year, month).day
+        if not 1 <= day <= last:
+            return (
+                f"{quoted(text)} is no day in the calendar: month {month:02} of {year} has "
+                f"{last} days; write an existing day as YYYY-MM-DD"
+            )
+    if written := _day_written_otherwise(cleaned):
+        return f"write the day as YYYY-MM-DD: {written} (got {shown})"
+    return f"expected a day written as YYYY-MM-DD, e.g. 2018-11-13 (got {shown})"
+
+
+#: A day written year first otherwise than YYYY-MM-DD: "2018/11/13", "2018-1-5", a date and
+#: time "2018-11-13T10:00", the number 20181113.
+_YEAR_FIRST_RE = re.compile(
+    r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[t ][\d:.+z-]*)?|(\d{4})()(\d{2})(\d{2})"
+)
+
+
+def _day_written_otherwise(cleaned: str) -> str | None:
+    """The day ``cleaned`` names in another common form, as YYYY-MM-DD; ``None`` if none."""
+    numbers: tuple[str, str, str] | None = None
+    if match := _YEAR_FIRST_RE.fullmatch(cleaned):
+        year, _, month, day = (part for part in match.groups() if part is not None)
+        numbers = (year, month, day)
+    elif match := re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})", cleaned):
+        numbers = (match[3], match[2], match[1])  # the Dutch order: day, month, year
+    elif (match := re.fullmatch(r"(\d{1,2}) ([a-z]+)\.? (\d{4})", cleaned)) and (
+        month := _MONTH_NUMBERS.get(match[2])
+    ):
+        numbers = (match[3], str(month), match[1])
+    if numbers is None:
+        return None
+    try:
+        return date(*(int(part) for part in numbers)).isoformat()
+    except ValueError:
+        return None
+
+
+#: The months by their names in Dutch, in full and as running text shortens them ("mrt").
+_MONTH_NUMBERS = {
+    **{name: number for number, name in enumerate(_MONTHS, 1)},
+    **{name[:3]: number for number, name in enumerate(_MONTHS, 1)},
+    "mrt": 3,
+    "sept": 9,
 }
 
 
@@ -222,7 +285,10 @@ class FuzzyDate:
     def _parse(cls, text: str) -> FuzzyDate:
         cleaned = " ".join(text.strip().lower().split())
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", cleaned):
-            day = date.fromisoformat(cleaned)  # ValueError names the impossible part
+            try:
+                day = date.fromisoformat(cleaned)
+            except ValueError:
+                raise _UnknownDate(day_problem(text)) from None
             return cls(text.strip(), day, day)
         match = re.fullmatch(r"(\d{1,2}) ([a-z]+) (\d{4})", cleaned)
         if match and match[2] in _MONTHS:
@@ -242,7 +308,7 @@ class FuzzyDate:
                 first, last = _PERIODS[qualifier]
                 return cls(text.strip(), date(year, first, 1), _month_end(year, last))
         raise _UnknownDate(
-            f"{quoted(text)} is not a date this model understands; write '2019-03-01', "
+            f"{quoted(text)} is not a date briefing understands; write '2019-03-01', "
             "'maart 2019', 'begin 2019', 'voorjaar 2019', 'voor de zomer 2019', 'najaar 2019', "
             "'eind 2019', 'derde kwartaal 2019', 'Q3 2019', 'eerste helft van 2019' or '2019'"
         )

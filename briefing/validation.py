@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
+from decimal import Decimal
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from briefing.errors import Problem
 from briefing.loading import Document, NodePath, format_path
-from briefing.types import ID_PATTERN
+from briefing.types import ID_PATTERN, day_problem
 
 
 def _candidates(annotation: Any) -> list[Any]:
@@ -58,29 +60,56 @@ def _clean_loc(document: Document, base: NodePath, loc: tuple[Any, ...]) -> Node
     return tuple(kept)
 
 
-#: Error types of dates; their messages gain how to write a date.
+#: Error types of dates; their messages say how to write a day.
 _DATE_ERRORS = {
     "date_type",
     "date_parsing",
     "date_from_datetime_parsing",
     "date_from_datetime_inexact",
-    "date_future",
-    "date_past",
 }
 
 
 #: Messages for numbers and booleans of the wrong form, by error type.
 _NUMBER_ERRORS = {
-    "bool_type": "Input should be true or false",
-    "bool_parsing": "Input should be true or false",
-    "int_type": "Input should be a whole number, e.g. 2019",
-    "int_parsing": "Input should be a whole number, e.g. 2019",
-    "int_from_float": "Input should be a whole number, e.g. 2019",
-    "decimal_type": "Input should be a number, e.g. 8300000 or 2.5",
-    "decimal_parsing": "Input should be a number, e.g. 8300000 or 2.5",
-    "float_type": "Input should be a number, e.g. 8300000 or 2.5",
-    "float_parsing": "Input should be a number, e.g. 8300000 or 2.5",
+    "bool_type": "expected true or false here",
+    "bool_parsing": "expected true or false here",
+    "int_type": "expected a whole number here, e.g. 2019",
+    "int_parsing": "expected a whole number here, e.g. 2019",
+    "int_from_float": "expected a whole number here, e.g. 2019",
+    "decimal_type": "expected a number here, e.g. 8300000 or 2.5",
+    "decimal_parsing": "expected a number here, e.g. 8300000 or 2.5",
+    "float_type": "expected a number here, e.g. 8300000 or 2.5",
+    "float_parsing": "expected a number here, e.g. 8300000 or 2.5",
 }
+
+#: The bounds of a number, by error type: the word for it and the key of its limit.
+_BOUNDS = {
+    "greater_than": ("more than", "gt"),
+    "greater_than_equal": ("at least", "ge"),
+    "less_than": ("less than", "lt"),
+    "less_than_equal": ("at most", "le"),
+}
+
+
+def _bound_message(kind: str, error: Any) -> str:
+    """A number beyond its bounds: what it must be, its limit written in full."""
+    words, key = _BOUNDS[kind]
+    limit = error.get("ctx", {}).get(key)
+    whole = isinstance(limit, int | Decimal) and limit == int(limit)
+    shown = f"{int(limit):,}" if whole and abs(limit) >= 100_000 else str(limit)
+    return f"the number must be {words} {shown} (got {_shown(error.get('input'))})"
+
+
+def _choice_message(error: Any) -> str:
+    """A value not among the ones a field allows: those, and the nearest if one is near."""
+    expected = str(error.get("ctx", {}).get("expected", ""))
+    given = error.get("input")
+    kind = f" here, not {_kind_of(given)}" if isinstance(given, list | dict) else ""
+    message = f"expected {expected}{kind} (got {_shown(given)})"
+    choices = re.findall(r"'([^']*)'", expected)
+    if isinstance(given, str) and (close := difflib.get_close_matches(given, choices, n=1)):
+        message += f"; did you mean '{close[0]}'?"
+    return message
 
 
 def _shown_kind(value: Any) -> str:
@@ -157,13 +186,16 @@ def _message(model: type[BaseModel], loc: NodePath, base: NodePath, error: Any) 
             f"shorten it (got {_shown(given)})"
         )
     if kind in _DATE_ERRORS:
-        if kind == "date_from_datetime_inexact" or not isinstance(given, str):
-            return (
-                f"Input should be a valid date written as YYYY-MM-DD, e.g. 2018-11-13 "
-                f"(got {_shown(given)})"
-            )
-        message = str(error["msg"])
-        return f"{message} (got {_shown(given)}); write an existing day as YYYY-MM-DD"
+        if isinstance(given, str | int) and not isinstance(given, bool):
+            return day_problem(given)
+        return (
+            f"expected a day written as YYYY-MM-DD here, not {_kind_of(given)} "
+            f"(got {_shown(given)})"
+        )
+    if kind in _BOUNDS:
+        return _bound_message(kind, error)
+    if kind in ("literal_error", "enum"):
+        return _choice_message(error)
     message = str(error["msg"]).removeprefix("Value error, ")
     if kind == "string_type":
         return f"expected text here, not {_kind_of(given)} (got {_shown(given)})"

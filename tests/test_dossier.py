@@ -572,4 +572,5 @@ def test_prepare_on_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixtu
     with pytest.raises(SystemExit) as exit_info:
         main(["prepare", "--date", "2022-13-01"])
     assert exit_info.value.code == 2
-    assert "'2022-13-01' is not a date; write it as YYYY-MM-DD" in capsys.readouterr().err
+    message = "'2022-13-01' has no month 13; a month is 01 to 12 in YYYY-MM-DD"
+    assert message in capsys.readouterr().err

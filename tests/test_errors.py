@@ -89,8 +89,8 @@ ONE_LINE_MISTAKES = {
         LETTER,
         "value: 56",
         "value: 10000000000000000000000000",
-        "17: sections[1].sections[1].sections[0].figures[0].value: Input should be less than "
-        "or equal to 1000000000000000 (got 10000000000000000000000000)",
+        "17: sections[1].sections[1].sections[0].figures[0].value: the number must be at most "
+        "1,000,000,000,000,000 (got 10000000000000000000000000)",
     ),
     "an empty text": (
         "commitments.yaml",
@@ -187,9 +187,12 @@ def test_wrong_type_and_impossible_date_in_one_run(
     assert len(problems) == 2
     by_line = {line_of(p): p for p in problems}
     assert "debates[3].date:" in by_line[date_line]
-    assert "day value is outside expected range" in by_line[date_line]
-    assert "'2018-02-30'" in by_line[date_line]
-    assert "debates[2].kind: Input should be" in by_line[kind_line]
+    assert by_line[date_line].endswith(
+        "debates[3].date: '2018-02-30' is no day in the calendar: month 02 of 2018 has 28 "
+        "days; write an existing day as YYYY-MM-DD"
+    )
+    assert "debates[2].kind: expected 'algemeen overleg', " in by_line[kind_line]
+    assert by_line[kind_line].endswith("here, not a list (got ['notaoverleg'])")
 
 
 def test_dangling_reference_names_both_places(

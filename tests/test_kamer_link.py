@@ -276,8 +276,8 @@ def test_a_letter_whose_header_is_wrong_is_reported_where_it_is_wrong(
     out, err = capsys.readouterr()
     assert (status, out) == (1, "")
     assert err.splitlines() == [  # as 'briefing check' says it
-        f"{letter}:3:1: date: Input should be a valid date or datetime, day value is outside "
-        "expected range (got '2018-11-31'); write an existing day as YYYY-MM-DD"
+        f"{letter}:3:1: date: '2018-11-31' is no day in the calendar: month 11 of 2018 has 30 "
+        "days; write an existing day as YYYY-MM-DD"
     ]
     assert not (content / "kamer.yaml").exists()
 
