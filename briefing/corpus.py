@@ -10,6 +10,7 @@ A file whose bytes did not change since it was last read here is not read again.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -239,6 +240,18 @@ def _read(path: Path, letter: bool = False, stored: LoadCache | None = None) -> 
     return read
 
 
+#: A word as an id is written: lower-case letters and digits joined by hyphens.
+_ID_WORD_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def _words(path: Path) -> set[str]:
+    """The words of a file that could be ids, as it stands (none if it cannot be read)."""
+    try:
+        return set(_ID_WORD_RE.findall(path.read_text(encoding="utf-8", errors="replace")))
+    except OSError:
+        return set()
+
+
 def load_corpus(root: Path, stored: LoadCache | None = None) -> Corpus:
     """Load, validate and cross-check every content file under ``root``; what loading each
     file yields is taken from and kept in ``stored``, when given."""
@@ -285,6 +298,7 @@ def load_corpus(root: Path, stored: LoadCache | None = None) -> Corpus:
                     numbered[letter.kamerstuk] = source
         if path.stem not in seen:  # reported once, here, not again where it is named
             corpus.invalid_ids.add(("letter", path.stem))
+            corpus.unread_words |= _words(path)
         corpus.problems += problems
     corpus.letters = sorted(seen.values(), key=lambda s: (s.letter.date, s.letter.id))
     check_agendas(corpus, set(seen))

@@ -90,6 +90,9 @@ class Corpus:
     kamer: KamerSource | None = None
     #: Lines to take and questions, by debate id.
     notes: dict[str, NotesSource] = field(default_factory=dict)
+    #: The words of the letters that have errors, and so are not read: the ids among them
+    #: are of the motions and commitments such a letter may report on.
+    unread_words: set[str] = field(default_factory=set)
 
     @property
     def motions(self) -> dict[str, Motion]:

@@ -264,12 +264,28 @@ def test_a_broken_letter_does_not_stop_the_others(
     assert "2018-11-13-voortgang-imvo-beleid.yaml: not built" in captured.out
 
 
+def test_no_warning_that_no_letter_reports_on_what_a_letter_with_errors_names(
+    content_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    later = content_copy / "letters/2022-04-07-opvolging-moties-en-toezeggingen-imvo-beleid.yaml"
+    motion = "motion 'amhaouch-35925-xvii-33' has no day"  # only this letter reports on it
+    replace_line(later, "date: 2022-04-07", "date: 2022-02-30")
+    assert main(["check", "--content", str(content_copy)]) == 1
+    err = capsys.readouterr().err
+    assert ": date: '2022-02-30' is no day in the calendar" in err
+    assert motion not in err
+    assert err.splitlines()[-1] == "8 files checked: 1 error, 0 warnings"
+    later.unlink()  # without the letter no letter reports on it, and that is said
+    assert main(["check", "--content", str(content_copy)]) == 1  # kamer.yaml names it
+    assert motion in capsys.readouterr().err
+
+
 def test_console_script_prints_no_traceback(content_copy: Path) -> None:
     replace_line(content_copy / LETTER, "date: 2018-11-13", "date: 13-11-2018")
     result = cli("check", "--content", content_copy)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert ": date: Input should be a valid date" in result.stderr
+    assert ": date: write the day as YYYY-MM-DD: 2018-11-13 (got '13-11-2018')" in result.stderr
 
 
 def test_an_id_with_a_path_separator_is_explained(

@@ -36,6 +36,9 @@ class Finding:
     text: str
     problem: Problem
     place: Place | None
+    #: The motion or commitment that, by this finding, no letter reports on or carries on:
+    #: the finding holds only if no letter that cannot be read names it.
+    unreported: str | None = None
 
 
 def _warning(stated: Stated, field: str | None, message: str) -> Problem:
@@ -82,6 +85,7 @@ def _overdue(corpus: Corpus, state: State, on: dt.date) -> Iterator[Finding]:
                 )
             ),
             latest.place if latest else None,
+            commitment.commitment.id,
         )
 
 
@@ -350,6 +354,7 @@ def unplaced_motions(corpus: Corpus, state: State) -> Iterator[Finding]:
                 )
             ),
             None,
+            motion.id,
         )
 
 
@@ -359,6 +364,11 @@ _WORD_RE = re.compile(r"[\w-]+")
 
 def content_warnings(corpus: Corpus, findings: list[Finding]) -> list[Problem]:
     """Every warning about the whole content, in file order: the ``findings`` on a date
-    after every letter, and the sectors named but not attached."""
-    found = [f.problem for f in findings] + unattached_mentions(corpus)
+    after every letter, and the sectors named but not attached.
+
+    A finding that no letter reports on a motion or commitment is held back while a letter
+    that names it has errors: that letter may well report on it once it can be read."""
+    unread = corpus.unread_words
+    found = [f.problem for f in findings if f.unreported not in unread]
+    found += unattached_mentions(corpus)
     return sorted(found, key=lambda p: (str(p.path), p.line, p.column))

@@ -24,7 +24,7 @@ from briefing.sources import Corpus, KamerSource
 from briefing.walk import letter_sections
 
 #: A contradiction: the Dutch sentence for the dossier, the warning, the place in a letter.
-Finding = tuple[str, Problem, Place | None]
+Finding = tuple[str, Problem, Place | None, str | None]
 
 #: The register's words for a commitment still (wholly or partly) to be met, for one met or
 #: dropped, and for one it closed as not kept (``Niet nagekomen``): neither met nor still
@@ -40,7 +40,7 @@ _MOVED = {"verplaatst": "verplaatst", "geannuleerd": "geannuleerd", "vervallen":
 
 def kamer_findings(corpus: Corpus, state: State) -> Iterator[Finding]:
     """Every contradiction between the content known on the state's date and the records,
-    as (Dutch text, warning, place in a letter)."""
+    as (Dutch text, warning, place in a letter, motion or commitment no letter reports on)."""
     kamer = corpus.kamer
     if kamer is None:
         return
@@ -57,11 +57,18 @@ def kamer_findings(corpus: Corpus, state: State) -> Iterator[Finding]:
 
 
 def _finding(
-    text: str, document: Document, where: NodePath, message: str, place: Place | None
+    text: str,
+    document: Document,
+    where: NodePath,
+    message: str,
+    place: Place | None,
+    unreported: str | None = None,
 ) -> Finding:
     """A contradiction: the Dutch ``text`` for the dossier, a warning with ``message`` at
-    ``where`` in ``document`` for ``check``, and the place in a letter it is about."""
-    return text, replace(document.problem(where, message), severity=Severity.WARNING), place
+    ``where`` in ``document`` for ``check``, the place in a letter it is about, and the
+    motion or commitment that by it no letter reports on, if that is what it says."""
+    warning = replace(document.problem(where, message), severity=Severity.WARNING)
+    return text, warning, place, unreported
 
 
 def _letter_datings(
@@ -190,6 +197,7 @@ def _undated_decisions(corpus: Corpus, kamer: KamerSource, state: State) -> Iter
             "shows it; add 'voted_on: YYYY-MM-DD' (the day of the vote) or 'decided_by: "
             "YYYY-MM-DD' (a day by which the Kamer had decided) to this entry",
             None,
+            motion.id,
         )
 
 
@@ -302,4 +310,5 @@ def _commitment_findings(
             (*kamer.where("commitments", cid), "status"),
             f"the Kamer's register has commitment '{cid}' '{record.status}'{why}",
             latest.place if latest else None,
+            None if not_kept else cid,
         )
