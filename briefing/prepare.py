@@ -20,6 +20,7 @@ from briefing.errors import (
     Interrupted,
     Problem,
     RenderError,
+    UsageError,
     stop_signal,
 )
 from briefing.index import Index
@@ -107,15 +108,14 @@ def _far_ahead(index: Index, day: dt.date) -> list[str]:
 
 
 def find_debate(index: Index, debate_id: str | None, content: Path) -> Debate | None:
-    """The debate with ``debate_id`` (None for None); an error that suggests the nearest id."""
+    """The debate with ``debate_id`` (None for None); a usage error that suggests the nearest
+    id."""
     if debate_id is None:
         return None
     if debate_id not in index.debates:
         close = difflib.get_close_matches(debate_id, list(index.debates), n=1)
         hint = f"did you mean '{close[0]}'?" if close else "see debates.yaml"
-        raise BriefingError(
-            f"no debate '{debate_id}' in {content / REGISTRY_FILES['debate']}; {hint}"
-        )
+        raise UsageError(f"no debate '{debate_id}' in {content / REGISTRY_FILES['debate']}; {hint}")
     return index.debates[debate_id]
 
 

@@ -567,8 +567,11 @@ def test_prepare_on_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert "no letters dated on or before 2017-01-01; the first letter is dated 2018-11-13" in (
         capsys.readouterr().err
     )
-    assert main(["prepare", "--content", str(CONTENT), "--debate", "ao-imvo-2018"]) == 1
-    assert "did you mean 'ao-imvo-2018-11-14'?" in capsys.readouterr().err
+    assert main(["prepare", "--content", str(CONTENT), "--debate", "ao-imvo-2018"]) == 2
+    assert capsys.readouterr().err == (
+        f"briefing: error: no debate 'ao-imvo-2018' in {CONTENT / 'debates.yaml'}; "
+        "did you mean 'ao-imvo-2018-11-14'?\n"
+    )
     with pytest.raises(SystemExit) as exit_info:
         main(["prepare", "--date", "2022-13-01"])
     assert exit_info.value.code == 2

@@ -138,6 +138,16 @@ def test_the_export_takes_its_format_from_the_file_name(
     dated = tmp_path / "register-2018.03.06"
     assert main([*args, "--out", str(dated)]) == 0
     assert dated.read_text(encoding="utf-8-sig").startswith(",".join(COLUMNS))
+    capsys.readouterr()
+
+    unknown = ["export", "--content", str(CONTENT), "--debate", "ao-imvo-2018-03-07"]
+    assert main([*unknown, "--out", str(tmp_path / "none.csv")]) == 2
+    assert capsys.readouterr() == (
+        "",
+        f"briefing: error: no debate 'ao-imvo-2018-03-07' in {CONTENT / 'debates.yaml'}; "
+        "did you mean 'ao-imvo-2018-03-06'?\n",
+    )
+    assert not (tmp_path / "none.csv").exists()
 
 
 def test_the_export_replaces_only_a_register_it_wrote(
