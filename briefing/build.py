@@ -204,7 +204,7 @@ class _Build:
                 held | {n for n in self.record.outputs if not n.startswith(f"{LETTERS_DIR}/")}
             )
         else:
-            noted = {p.path.stem for p in notes}
+            noted = {debate for p in notes for debate in corpus.debates_of(p.path)}
             held = {o.path for o in planned.reports if o.kind is Kind.DOSSIER and o.key in noted}
             self._hold(held)
             self.blocked = bool(held)  # the build is not complete without them

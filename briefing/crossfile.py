@@ -164,6 +164,7 @@ def _notes_problems(
 ) -> list[Problem]:
     problems = []
     if notes.debate != document.path.stem:
+        corpus.notes_about[document.path] = notes.debate
         problems.append(
             document.problem(
                 ("debate",),

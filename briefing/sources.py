@@ -90,6 +90,8 @@ class Corpus:
     kamer: KamerSource | None = None
     #: Lines to take and questions, by debate id.
     notes: dict[str, NotesSource] = field(default_factory=dict)
+    #: The files in ``qa/`` about another debate than the one they are named after, with it.
+    notes_about: dict[Path, str] = field(default_factory=dict)
     #: The words of the letters that have errors, and so are not read: the ids among them
     #: are of the motions and commitments such a letter may report on.
     unread_words: set[str] = field(default_factory=set)
@@ -126,9 +128,15 @@ class Corpus:
         stopping: list[Problem] = []
         apart: list[Problem] = []
         for problem in self.errors:
-            other = problem.path.parent == notes and problem.path.stem != debate_id
+            other = problem.path.parent == notes and debate_id not in self.debates_of(problem.path)
             (apart if other else stopping).append(problem)
         return stopping, apart
+
+    def debates_of(self, path: Path) -> set[str]:
+        """The debates a file in ``qa/`` is about: the one it is named after, and the one it
+        names where that is another."""
+        named = self.notes_about.get(path)
+        return {path.stem} if named is None else {path.stem, named}
 
     def kamerstuk_of(self, letter: Letter) -> Kamerstuk | None:
         """A letter's Kamerstuk number: its own, else the one the Kamer's records give."""

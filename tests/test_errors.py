@@ -386,6 +386,31 @@ def test_a_mistake_in_a_debates_lines_to_take_holds_back_only_its_dossier(
     assert "Goud (mijnbouw)" in text_of(dossier)
 
 
+def test_lines_to_take_filed_under_another_debates_name_hold_back_the_debate_they_name(
+    content_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A file of lines to take named after one debate and about another is read by neither
+    dossier; the dossier of the debate it names is not made without them."""
+    notes = content_copy / "qa" / "ao-imvo-2018-11-14.yaml"
+    misnamed = notes.rename(content_copy / "qa" / "ao-imvo-2018-11-13.yaml")
+    error = (
+        f"{misnamed}:4:1: debate: the file is named 'ao-imvo-2018-11-13.yaml' but is about "
+        "debate 'ao-imvo-2018-11-14'; name it 'ao-imvo-2018-11-14.yaml'"
+    )
+    out = tmp_path / "out"
+    assert main(["prepare", "--content", str(content_copy), "--out", str(out), "--debate",
+                 "ao-imvo-2018-11-14"]) == 1  # fmt: skip
+    captured = capsys.readouterr()
+    assert (captured.out, captured.err) == ("", error + "\n")
+    assert main(["build", "--content", str(content_copy), "--out", str(out)]) == 1
+    captured = capsys.readouterr()
+    assert error in captured.err.splitlines()
+    assert captured.out.splitlines()[-1] == (
+        "21 rebuilt, 0 up to date, 0 failed, 1 not made (content has errors)"
+    )
+    assert not (out / "briefings" / "ao-imvo-2018-11-14.pdf").exists()
+
+
 def test_a_letter_in_a_folder_inside_letters_is_said_to_be_unread_and_hidden_files_are_not_read(
     content_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
