@@ -21,6 +21,7 @@ import yaml
 
 from briefing.errors import Problem
 from briefing.fast_yaml import UNICODE_BREAKS, fast_node
+from briefing.yaml_hints import explain
 
 #: A path into a document: mapping keys and sequence indexes, from the root.
 NodePath = tuple[str | int, ...]
@@ -287,17 +288,23 @@ def _decode(raw: bytes) -> tuple[str | None, tuple[int, int, str] | None]:
 
 
 def _syntax_message(text: str, lines: _Lines, exc: yaml.MarkedYAMLError) -> tuple[int, int, str]:
-    """Position and message of a YAML syntax error, with a hint for the usual causes."""
+    """Position and message of a YAML syntax error: for the usual causes, where the fault is
+    and how to mend it (:mod:`briefing.yaml_hints`), else PyYAML's own words."""
     mark = exc.problem_mark or exc.context_mark
     line, column = lines.mark(mark)
     if isinstance(exc, _Refused):
         return line, column, str(exc.problem)
+    nearby = "\n".join(text.split("\n")[max(line - 2, 0) : line])
+    breaks = [name for char, name in UNICODE_BREAKS.items() if char in nearby]
+    explained = None if breaks else explain(exc, text)
+    if explained is not None:
+        at, meaning = explained
+        line, column = lines.mark(at or mark)
+        return line, column, f"YAML syntax: {meaning}"
     what = " ".join(part for part in (exc.context, exc.problem) if part)
     message = f"YAML syntax: {what}"
     if "'\\t'" in what:
         message += "; indent with spaces, not tabs"
-    nearby = "\n".join(text.split("\n")[max(line - 2, 0) : line])
-    breaks = [name for char, name in UNICODE_BREAKS.items() if char in nearby]
     if breaks:
         message += (
             f"; the text here holds an invisible line separator ({', '.join(breaks)}) that "

@@ -94,13 +94,13 @@ def test_a_motion_is_not_added_to_a_registry_that_cannot_be_read(tmp_path: Path)
     registry = content / "motions.yaml"
     broken = registry.read_text(encoding="utf-8") + "  - id: [van-laar\n"
     registry.write_text(broken, encoding="utf-8")
-    line = broken.count("\n") + 1
+    line = broken.count("\n")
     run = cli("import", MOTIONS_XML / f"{COUNCIL}.xml", "--content", content)
     assert (run.returncode, run.stdout) == (1, "")
     assert run.stderr == (
-        f"briefing: error: {registry}:{line}:1: YAML syntax: while parsing a flow sequence "
-        "expected ',' or ']', but got '<stream end>'; so no motion can be added to it: mend it "
-        "first ('briefing check' shows every problem)\n"
+        f"briefing: error: {registry}:{line}:9: YAML syntax: the '[' here opens a list that is "
+        "never closed; a text that begins with '[' is put in quotes; so no motion can be added "
+        "to it: mend it first ('briefing check' shows every problem)\n"
     )
     assert registry.read_text(encoding="utf-8") == broken
 
