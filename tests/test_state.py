@@ -132,6 +132,30 @@ def test_check_prints_the_inconsistencies_as_warnings(capsys: pytest.CaptureFixt
     assert "0 errors, 3 warnings" in err
 
 
+def test_a_period_is_said_as_a_period_in_the_points_of_attention(content_copy: Path) -> None:
+    """A day fulfilled or due given as a period reads as one, in Dutch and in the warning."""
+    letters = content_copy / "letters"
+    later = letters / "2022-04-07-opvolging-moties-en-toezeggingen-imvo-beleid.yaml"
+    text = later.read_text(encoding="utf-8")
+    later.write_text(text.replace("fulfilled_on: 17 februari 2021", "fulfilled_on: voorjaar 2021"))
+    letter = letters / "2018-11-13-voortgang-imvo-beleid.yaml"
+    text = letter.read_text(encoding="utf-8")
+    letter.write_text(text.replace("due: eind 2018", "due: voor de zomer 2018", 1))
+    corpus = load_corpus(content_copy)
+    texts = [f.text for f in Index(corpus).findings_on(AFTER_2022)]
+    assert any(
+        "nagekomen in de periode 'voorjaar 2021', vóórdat zij op 25 november 2021 werd gedaan" in t
+        for t in texts
+    )
+    assert any("aan met als moment 'voor de zomer 2018', dat al voorbij was." in t for t in texts)
+    found = [p.message for p in warnings(corpus)]
+    assert any(
+        "'technische-briefing-sectorale-samenwerking' was fulfilled in 'voorjaar 2021' according "
+        "to this letter, before it was made on 2021-11-25" in m
+        for m in found
+    )
+
+
 def test_a_section_naming_a_sector_it_does_not_list_gets_a_warning(content_copy: Path) -> None:
     letter = content_copy / "letters" / "2018-11-13-voortgang-imvo-beleid.yaml"
     text = letter.read_text(encoding="utf-8")

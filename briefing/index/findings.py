@@ -24,6 +24,7 @@ from briefing.index.state import CommitmentState, Place, State, Stated
 from briefing.loading import Document, NodePath
 from briefing.model import CommitmentUpdate, MotionUpdate
 from briefing.sources import Corpus
+from briefing.types import FuzzyDate
 from briefing.walk import letter_sections, section_texts
 
 _WEEKDAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
@@ -116,14 +117,15 @@ def _commitment_findings(state: State) -> Iterator[Finding]:
             if update.fulfilled_on and update.fulfilled_on.end < made:
                 yield Finding(
                     f"Volgens de brief van {dutch_date(place.date)} is de toezegging "
-                    f"'{_short(commitment.commitment.text)}' nagekomen op {update.fulfilled_on}, "
-                    f"vóórdat zij op {dutch_date(made)} werd gedaan ({commitment.debate.title}).",
+                    f"'{_short(commitment.commitment.text)}' nagekomen "
+                    f"{_when_nl(update.fulfilled_on)}, vóórdat zij op {dutch_date(made)} werd "
+                    f"gedaan ({commitment.debate.title}).",
                     _warning(
                         stated,
                         "fulfilled_on",
-                        f"commitment '{commitment.commitment.id}' was fulfilled on "
-                        f"{update.fulfilled_on} according to this letter, before it was made on "
-                        f"{made.isoformat()}; check the date in the letter",
+                        f"commitment '{commitment.commitment.id}' was fulfilled "
+                        f"{_when_en(update.fulfilled_on)} according to this letter, before it was "
+                        f"made on {made.isoformat()}; check the date in the letter",
                     ),
                     place,
                 )
@@ -241,7 +243,7 @@ def _letter_findings(corpus: Corpus, state: State) -> Iterator[Finding]:
         if milestone.due.end < place.date:
             yield Finding(
                 f"De brief van {dutch_date(place.date)} kondigt '{_short(milestone.what)}' aan "
-                f"voor {milestone.due}, een moment dat al voorbij was.",
+                f"met als moment '{fuzzy_date_text(milestone.due)}', dat al voorbij was.",
                 _warning(
                     stated,
                     "due",
@@ -274,6 +276,19 @@ def _regression(
 def _rank(status: StrEnum) -> int:
     """Position of a status in its enum: statuses are listed from open to done."""
     return list(type(status)).index(status)
+
+
+def _when_nl(date: FuzzyDate) -> str:
+    """When, in a Dutch sentence: on a day ("op 17 februari 2021"), or in a period as the
+    letter names it ("in de periode 'eerste helft van 2019'")."""
+    if date.start == date.end:
+        return f"op {dutch_date(date.start)}"
+    return f"in de periode '{date}'"
+
+
+def _when_en(date: FuzzyDate) -> str:
+    """When, in a warning: on a day as the letter wrote it, or in a period."""
+    return f"on {date}" if date.start == date.end else f"in '{date}'"
 
 
 def _short(text: str, words: int = 12) -> str:
