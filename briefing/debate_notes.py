@@ -11,17 +11,17 @@ from typing import Annotated, Self
 from pydantic import AfterValidator, Field, ValidationError, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from briefing.fields import Line, Model, Text
+from briefing.fields import Line, Model, Text, form
 from briefing.inline import footnote_ids
 from briefing.types import DebateRef
 
 #: A letter's section: ``<letter-id>#<section-id>``.
 SectionRef = Annotated[
     str,
-    Field(
-        pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*#[a-z0-9]+(?:-[a-z0-9]+)*$",
+    form(
+        r"^[a-z0-9]+(?:-[a-z0-9]+)*#[a-z0-9]+(?:-[a-z0-9]+)*$",
+        "2018-11-13-voortgang-imvo-beleid#convenanten",
         max_length=161,
-        examples=["2018-11-13-voortgang-imvo-beleid#convenanten"],
     ),
 ]
 

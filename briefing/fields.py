@@ -7,7 +7,7 @@ immutable and strings are trimmed.
 from __future__ import annotations
 
 from collections.abc import Hashable
-from typing import Annotated, TypeVar
+from typing import Annotated, Any, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
@@ -19,6 +19,17 @@ Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=80)]
 FileId = Annotated[Id, AfterValidator(check_file_id)]
 #: A string that may carry inline markup (emphasis, links, footnote calls).
 Text = Annotated[str, Field(min_length=1), AfterValidator(check_inline)]
+
+#: An example of each form a text must have (by its pattern), for the message when it has not.
+FORM_EXAMPLES: dict[str, str] = {}
+
+
+def form(pattern: str, example: str, **more: Any) -> Any:
+    """A text field of the form ``pattern``, which ``example`` shows in the schema and in the
+    message for a text not of that form."""
+    FORM_EXAMPLES[pattern] = example
+    return Field(pattern=pattern, examples=[example], **more)
+
 
 H = TypeVar("H", bound=Hashable)
 

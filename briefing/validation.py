@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from briefing.errors import Problem
+from briefing.fields import FORM_EXAMPLES
 from briefing.loading import Document, NodePath, format_path
 from briefing.types import ID_PATTERN, day_problem
 
@@ -156,6 +157,9 @@ def _message(model: type[BaseModel], loc: NodePath, base: NodePath, error: Any) 
             f"{_shown(given)} is not a valid id; ids are lower-case letters and digits "
             "joined by single hyphens, e.g. 'van-laar-26485-224'"
         )
+    example = FORM_EXAMPLES.get(error.get("ctx", {}).get("pattern", ""))
+    if kind == "string_pattern_mismatch" and example:
+        return f"{_shown(given)} is not of the form this field takes; write it like '{example}'"
     if given is None and kind.endswith("_type"):
         return "no value is given; fill it in, or remove the field if it is optional"
     if kind in ("model_type", "dict_type", "model_attributes_type"):

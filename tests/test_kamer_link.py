@@ -238,8 +238,8 @@ def test_a_wrong_kamer_file_is_reported_where_it_is_wrong_and_left_alone(
     out, err = capsys.readouterr()
     assert (status, out) == (1, "")
     assert err.splitlines() == [
-        f"{path}:3:5: debates[0].activiteit: String should match pattern '^\\d{{4}}A\\d{{5}}$' "
-        "(got '2021-A-8488')"
+        f"{path}:3:5: debates[0].activiteit: '2021-A-8488' is not of the form this field "
+        "takes; write it like '2018A02240'"
     ]
     assert path.read_text(encoding="utf-8") == text
 

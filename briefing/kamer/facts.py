@@ -17,17 +17,17 @@ from typing import Annotated, ClassVar, Self
 from pydantic import Field, ValidationError, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from briefing.fields import Id, Model
+from briefing.fields import Id, Model, form
 from briefing.layout import KAMER_FILE
 from briefing.model import Submitter
 from briefing.types import CommitmentRef, DebateRef, Kamerstuk, MotionRef
 
 FACTS_FILE = KAMER_FILE
 
-ZaakNummer = Annotated[str, Field(pattern=r"^\d{4}Z\d{5}$", examples=["2018Z06147"])]
-ActiviteitNummer = Annotated[str, Field(pattern=r"^\d{4}A\d{5}$", examples=["2018A02240"])]
-ToezeggingNummer = Annotated[str, Field(pattern=r"^TZ\d{6}-\d{1,5}$", examples=["TZ202412-116"])]
-DocumentNummer = Annotated[str, Field(pattern=r"^\d{4}D\d{5}$", examples=["2022D14133"])]
+ZaakNummer = Annotated[str, form(r"^\d{4}Z\d{5}$", "2018Z06147")]
+ActiviteitNummer = Annotated[str, form(r"^\d{4}A\d{5}$", "2018A02240")]
+ToezeggingNummer = Annotated[str, form(r"^TZ\d{6}-\d{1,5}$", "TZ202412-116")]
+DocumentNummer = Annotated[str, form(r"^\d{4}D\d{5}$", "2022D14133")]
 #: Text as the Kamer's records give it: printed as written, never read as markup.
 Plain = Annotated[str, Field(min_length=1)]
 
