@@ -23,6 +23,9 @@ _RESERVED = {
     "!": "it begins a tag",
     "|": "it begins a block of text",
     ">": "it begins a block of text",
+    ",": "it separates the items of a list written [a, b]",
+    "]": "it ends a list written [a, b]",
+    "}": "it ends a group of fields written {a: b}",
 }
 
 _QUOTE_ADVICE = (
@@ -36,6 +39,7 @@ _LINE_UP = (
 )
 
 _FOUND_CHARACTER_RE = re.compile(r"found character '(.)' that cannot start any token")
+_FOUND_RESERVED_RE = re.compile(f"but found '([{re.escape(''.join(_RESERVED))}])'$")
 
 
 def explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[yaml.Mark | None, str] | None:
@@ -44,12 +48,7 @@ def explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[yaml.Mark | None, str
     context, problem = exc.context or "", exc.problem or ""
     at, start = exc.problem_mark, exc.context_mark
     if problem == "mapping values are not allowed here" and at is not None:
-        if ": " in _line_before(text, at).lstrip("- "):
-            return at, f"the text holds ': ', which YAML reads as a new field; {_QUOTE_ADVICE}"
-        return at, (
-            "this line is indented further than the field above it, so YAML reads it as more "
-            "of that field's value; start it in the same column as that field"
-        )
+        return _colon(text, at)
     if (found := _FOUND_CHARACTER_RE.search(problem)) and found[1] in _RESERVED:
         return at, _reserved(found[1])
     if context in ("while scanning an alias", "while scanning an anchor"):
@@ -68,6 +67,22 @@ def explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[yaml.Mark | None, str
         return at, f"the text goes on after its closing quote; {_QUOTE_ADVICE}"
     if problem.startswith("expected <block end>") or problem.startswith("did not find expected"):
         return at, _LINE_UP
+    if context == "while parsing a block node" and (found := _FOUND_RESERVED_RE.search(problem)):
+        return at, _reserved(found[1])
+    if context == "while parsing a flow node":
+        return at, (
+            "a list written [a, b] holds its items separated by ', ' and ends with ']'; a "
+            "text holding '[' or ']' is put in quotes"
+        )
+    if problem == "sequence entries are not allowed here":
+        return at, (
+            "an item of a list ('- ') cannot stand here: begin it on a line of its own, under "
+            "the field it belongs to"
+        )
+    if problem.startswith("expected '<document start>'"):
+        return at, (
+            "the lines above this one are neither fields nor comments; begin a comment with '# '"
+        )
     if context == "while scanning a simple key":
         return start, (
             "this line is neither a field ('name: value') nor an item of a list ('- '); if it "
@@ -85,6 +100,50 @@ def explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[yaml.Mark | None, str
             "line, indented"
         )
     return None
+
+
+def _colon(text: str, at: yaml.Mark) -> tuple[yaml.Mark, str]:
+    """A ': ' where YAML takes no new field: inside a text, after a line above that is no
+    field, or on a line indented further than the field above it."""
+    before = _line_before(text, at)
+    key = before.strip().removeprefix("- ")
+    if ":" in key or " " in key:  # a field's name is one word: this is text
+        return at, f"the text holds ': ', which YAML reads as a new field; {_QUOTE_ADVICE}"
+    above = _line_above(text, at)
+    if (
+        above is not None
+        and not re.match(r"\s*(- |[^\s:#]+:( |$))", text[above:])
+        and _indent(text[above:]) <= _indent(before)
+    ):
+        return _mark_at(above), (
+            "this line is neither a field ('name: value') nor a comment, so YAML reads the "
+            "line below as more of its text; write it as a field, or begin a comment with '# '"
+        )
+    return at, (
+        "this line is indented further than the field above it, so YAML reads it as more "
+        "of that field's value, in which ': ' cannot stand; start it in the same column as "
+        "that field, or put that field's value in quotes"
+    )
+
+
+def _line_above(text: str, at: yaml.Mark) -> int | None:
+    """Where the nearest line above ``at``'s that holds more than a comment begins."""
+    end = text.rfind("\n", 0, at.index)
+    while end > 0:
+        begin = text.rfind("\n", 0, end) + 1
+        if text[begin:end].strip() and not text[begin:end].lstrip().startswith("#"):
+            return begin
+        end = begin - 1
+    return None
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _mark_at(index: int) -> yaml.Mark:
+    """A mark at the character ``index``: all that a position is computed from."""
+    return yaml.Mark("", index, 0, 0, None, 0)
 
 
 def _reserved(character: str) -> str:
