@@ -140,12 +140,23 @@ def _kind_of(value: Any) -> str:
     return "text"
 
 
+def _what_it_is(model: type[BaseModel], loc: NodePath, base: NodePath) -> str:
+    """What the field at ``loc`` holds, from the first sentence of its description, as
+    ``" (...)"``; '' where it has none."""
+    owner = _model_at(model, loc[len(base) : -1])
+    info = owner.model_fields.get(str(loc[-1])) if owner and loc else None
+    if info is None or not info.description:
+        return ""
+    sentence = re.split(r"\.\s+(?=[A-Z])", info.description.strip())[0].removesuffix(".")
+    return f" ({sentence})"
+
+
 def _message(model: type[BaseModel], loc: NodePath, base: NodePath, error: Any) -> str:
     kind = error["type"]
     field = loc[-1] if loc else ""
     given = error.get("input")
     if kind == "missing":
-        return f"required field '{field}' is missing"
+        return f"required field '{field}' is missing{_what_it_is(model, loc, base)}"
     if kind == "extra_forbidden":
         owner = _model_at(model, loc[len(base) : -1])
         allowed = sorted(owner.model_fields) if owner else []

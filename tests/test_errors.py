@@ -169,11 +169,10 @@ def test_missing_required_field(content_copy: Path, capsys: pytest.CaptureFixtur
     status, problems = run_check(content_copy, capsys)
     assert status == 1
     assert len(problems) == 1
-    assert re.match(
-        rf"{re.escape(str(path))}:4:5: motions\[0\]\.kamerstuk: required field 'kamerstuk' is "
-        "missing$",
-        problems[0],
-    )
+    assert problems == [
+        f"{path}:4:5: motions[0].kamerstuk: required field 'kamerstuk' is missing (Kamerstuk "
+        "number, e.g. '26 485, nr. 224')"
+    ]
 
 
 def test_wrong_type_and_impossible_date_in_one_run(

@@ -120,7 +120,8 @@ def test_problems_come_from_the_cache_at_their_exact_place(out: Path, content_co
     reported = problems(first, content_copy)
     motions = content_copy / "motions.yaml"
     for line in [
-        f"{INVALID_FILE}:2:1: sender: required field 'sender' is missing",
+        f"{INVALID_FILE}:2:1: sender: required field 'sender' is missing (Sending ministry and "
+        "directorate)",
         f"{INVALID_FILE}:5:1: subject: duplicate key 'subject' (first given on line 4); "
         "keep one of them",
         f"{INVALID_FILE}:6:1: colour: unknown field 'colour'; allowed fields: addressee, annex, "
