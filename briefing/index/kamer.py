@@ -23,7 +23,8 @@ from briefing.model import CommitmentStatus, Debate, Motion
 from briefing.sources import Corpus, KamerSource
 from briefing.walk import letter_sections
 
-#: A contradiction: the Dutch sentence for the dossier, the warning, the place in a letter.
+#: A contradiction: the Dutch sentence for the dossier, the warning, the place in a letter,
+#: and the motion or commitment that by it no letter reports on, where that is what it says.
 Finding = tuple[str, Problem, Place | None, str | None]
 
 #: The register's words for a commitment still (wholly or partly) to be met, for one met or
