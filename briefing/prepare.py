@@ -15,7 +15,6 @@ from pathlib import Path
 
 from briefing.corpus import load_corpus
 from briefing.errors import (
-    BriefingError,
     ContentError,
     Interrupted,
     Problem,
@@ -75,12 +74,12 @@ def prepare(
     debate = find_debate(index, debate_id, content)
     day = date or (debate.date if debate else None)
     if day is None:
-        raise BriefingError("give the date of the briefing, or a debate to take it from")
+        raise UsageError("give the date of the briefing, or a debate to take it from")
     output = dossier(index, day, debate, prepared_path(day, debate))
     if not output.letters and debate is None:
         first = index.letters[0].letter.date.isoformat() if index.letters else None
         hint = f"; the first letter is dated {first}" if first else ""
-        raise BriefingError(f"no letters dated on or before {day.isoformat()}{hint}")
+        raise UsageError(f"no letters dated on or before {day.isoformat()}{hint}")
     context = Context(index, settings, templates_dir())
     with locked(out):
         try:

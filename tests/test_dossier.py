@@ -563,9 +563,10 @@ def test_metadata_and_pages(dossier_2018: Path) -> None:
 
 
 def test_prepare_on_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["prepare", "--content", str(CONTENT), "--date", "2017-01-01"]) == 1
-    assert "no letters dated on or before 2017-01-01; the first letter is dated 2018-11-13" in (
-        capsys.readouterr().err
+    assert main(["prepare", "--content", str(CONTENT), "--date", "2017-01-01"]) == 2
+    assert capsys.readouterr().err == (
+        "briefing: error: no letters dated on or before 2017-01-01; the first letter is dated "
+        "2018-11-13\n"
     )
     assert main(["prepare", "--content", str(CONTENT), "--debate", "ao-imvo-2018"]) == 2
     assert capsys.readouterr().err == (
