@@ -25,14 +25,13 @@ RESERVED_NAMES = frozenset(
 )
 
 
-_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-
-
 def quoted(text: str, limit: int = 60) -> str:
     """``text`` in single quotes for a message: shortened to ``limit`` characters, and with
-    line breaks and other control characters escaped, so that a message stays one line."""
+    every character no reader sees escaped (a line break, a non-breaking space, ...), so that
+    a message stays one line and says what the text holds."""
     shown = text if len(text) <= limit else text[: limit - 3] + "..."
-    return "'" + _CONTROL_RE.sub(lambda m: m[0].encode("unicode_escape").decode(), shown) + "'"
+    visible = (c if c.isprintable() else c.encode("unicode_escape").decode() for c in shown)
+    return "'" + "".join(visible) + "'"
 
 
 def check_file_id(value: str) -> str:
