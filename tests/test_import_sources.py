@@ -596,6 +596,15 @@ HOSTILE = {
         b'<?xml version="1.0"?>\n<officiele-publicatie><kamerstuk>\n</officiele-publicatie>',
         ":3: the XML is not well-formed",
     ),
+    "nested thousands deep": (
+        b'<?xml version="1.0"?>\n<officiele-publicatie><kamerstuk><stuk>\n<al>'
+        + b"<nadruk>" * 3000
+        + b"x"
+        + b"</nadruk>" * 3000
+        + b"</al></stuk></kamerstuk></officiele-publicatie>",
+        ":3: the XML nests elements more than 100 deep; the official XML of a Kamerstuk nests "
+        "about a dozen: is the file damaged?",
+    ),
     "broken PDF": (b"%PDF-1.7\n" + b"\x00" * 200, ": cannot read the PDF"),
     "neither": (
         b"Boodschappen\n\nmelk\nbrood\n",

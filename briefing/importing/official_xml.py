@@ -88,19 +88,34 @@ def looks_like_xml(raw: bytes) -> bool:
     return start.startswith(b"<?xml") or start.startswith(b"<" + ROOT.encode())
 
 
+#: How deep elements may nest: a Kamerstuk's XML nests about a dozen deep; the printer reads
+#: the tree recursively, and a file nested thousands deep would exhaust Python's stack.
+MAX_DEPTH = 100
+
+
 class _LineBuilder(TreeBuilder):
-    """A tree builder that remembers on which line of the XML each element starts."""
+    """A tree builder that remembers on which line of the XML each element starts, and the
+    line of the first element nested deeper than :data:`MAX_DEPTH`."""
 
     def __init__(self) -> None:
         super().__init__()
         self.parser: DefusedXMLParser | None = None
         self.lines: dict[int, int] = {}
+        self.depth = 0
+        self.too_deep: int | None = None
 
     def start(self, tag: str, attrs: dict[str, str]) -> Element:
         element = super().start(tag, attrs)
-        if self.parser is not None:
-            self.lines[id(element)] = self.parser.parser.CurrentLineNumber
+        line = self.parser.parser.CurrentLineNumber if self.parser is not None else 1
+        self.lines[id(element)] = line
+        self.depth += 1
+        if self.depth > MAX_DEPTH and self.too_deep is None:
+            self.too_deep = line
         return element
+
+    def end(self, tag: str) -> Element:
+        self.depth -= 1
+        return super().end(tag)
 
 
 def read_xml(raw: bytes, path: Path) -> XmlText:
@@ -119,6 +134,11 @@ def read_xml(raw: bytes, path: Path) -> XmlText:
     except ParseError as exc:
         line = exc.position[0] if exc.position else 1
         raise BriefingError(f"{path}:{line}: the XML is not well-formed: {exc}") from None
+    if builder.too_deep is not None:
+        raise BriefingError(
+            f"{path}:{builder.too_deep}: the XML nests elements more than {MAX_DEPTH} deep; the "
+            "official XML of a Kamerstuk nests about a dozen: is the file damaged?"
+        )
     if (record := _debate_record(root)) is not None:
         element, what = record
         raise BriefingError(
