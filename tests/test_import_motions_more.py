@@ -195,3 +195,18 @@ def test_a_listed_opening_starts_a_consideration_after_a_clause_without_its_semi
     assert len(considerations) == 2, considerations
     assert considerations[0].endswith("per telefoon en/of per brief")
     assert considerations[1].startswith("kennisnemende van de wens dat op dit terrein")
+
+
+def test_a_name_holding_a_bracket_is_written_in_quotes(tmp_path: Path) -> None:
+    """A submitter's name is written in a list of the form [a, b], where a bracket or a comma
+    would end it: such a name is put in quotes, and the registry reads back as written."""
+    text = (MOTIONS / "kst-28336-151.txt").read_text(encoding="utf-8")
+    sample = tmp_path / "kst-28336-151.txt"
+    sample.write_text(text.replace("Halsema", "Hal]sema").replace("HALSEMA", "HAL]SEMA"))
+    content = content_copy(tmp_path / "content")
+    run = cli("import", sample, "--content", content)
+    wrote = f"wrote {content / 'motions.yaml'}: motion hal-sema-28336-151\n"
+    assert (run.returncode, run.stdout) == (0, wrote)
+    assert "    submitters: ['Hal]sema c.s.']\n" in (content / "motions.yaml").read_text()
+    assert motions(content)["hal-sema-28336-151"]["submitters"] == ["Hal]sema c.s."]
+    assert cli("check", "--content", content).returncode == 0

@@ -103,7 +103,7 @@ def _list(
         out.append(f"{lead} []")
         return
     if path[-1] in _FLOW_KEYS and all(isinstance(i, str) for i in items):
-        flow = f"{lead} [{', '.join(_plain_scalar(i) for i in items)}]"
+        flow = f"{lead} [{', '.join(_flow_item(i) for i in items)}]"
         if len(flow) <= WIDTH:
             out.append(flow)
             return
@@ -155,6 +155,15 @@ def _plain_scalar(text: str) -> str:
         return text
     dumped = yaml.safe_dump(text, allow_unicode=True, width=10**9, default_flow_style=True)
     return dumped.removesuffix("\n").removesuffix("\n...").removesuffix("\n")
+
+
+def _flow_item(text: str) -> str:
+    """``text`` as an item of a list written ``[a, b]``, where a comma or a bracket would end
+    it: then in quotes."""
+    plain = _plain_scalar(text)
+    if plain[:1] not in ("'", '"') and any(c in plain for c in ",[]{}"):
+        return "'" + text.replace("'", "''") + "'"
+    return plain
 
 
 def _number(value: int | Decimal) -> str:
