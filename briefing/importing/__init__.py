@@ -225,7 +225,7 @@ def _import_letter(source: Source, content: Path, result: ImportResult) -> None:
         target.parent.mkdir(exist_ok=True)
     except OSError as exc:
         raise BriefingError(f"cannot create {target.parent}: {exc.strerror or exc}") from None
-    write_new(target, yaml_text)
+    write_new(target, yaml_text, source.path)
     result.path = target
     result.wrote.append(str(target))
     result.notes += [_located(source, note) for note in text.notes]

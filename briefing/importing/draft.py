@@ -257,11 +257,13 @@ def _comparable(value: Any) -> Any:
     return value
 
 
-def write_new(path: Path, text: str) -> None:
-    """Write ``text`` to ``path``, which must not exist; never replaces a file."""
+def write_new(path: Path, text: str, source: Path) -> None:
+    """Write ``text``, the draft of ``source``, to ``path``, which must not exist; never
+    replaces a file."""
     exists = (
-        f"{path} already exists; the import never overwrites a file. Move or rename that "
-        "file first, or import into another folder with --content DIR"
+        f"{source}: its draft would be {path}, which already exists; the import never "
+        "overwrites a file. Move or rename that file first, or import into another folder with "
+        "--content DIR"
     )
     if path.exists():
         raise BriefingError(exists)
