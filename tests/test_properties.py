@@ -63,6 +63,11 @@ CONTENT_FILES = sorted(
 ORIGINALS = {name: (CONTENT / name).read_bytes() for name in CONTENT_FILES}
 
 #: Values YAML reads in surprising ways, and text that must stay text.
+#: Characters and pairs YAML reads as syntax, as they slip into a text.
+YAML_MARKS = [
+    m.encode() for m in [": ", "'", '"', "[", "]", "{", "}", "- ", " #", "@", "`", "*", "&", "!"]
+] + [m.encode() for m in ["|", ">", "%", ",", "?", "\\", "\t", "\n", "\n ", "\u2028"]]
+
 TOKENS = [
     "",
     "~",
@@ -163,7 +168,8 @@ def mutations(draw: st.DrawFn) -> tuple[str, bytes]:
     lines = ORIGINALS[name].split(b"\n")
     index = st.integers(0, len(lines) - 1)
     for _ in range(draw(st.integers(1, 3))):
-        edit = draw(st.sampled_from(["delete", "duplicate", "swap", "indent", "value", "bytes"]))
+        edits = ["delete", "duplicate", "swap", "indent", "value", "mark", "bytes"]
+        edit = draw(st.sampled_from(edits))
         at = draw(index) % len(lines)
         if edit == "delete" and len(lines) > 1:
             del lines[at]
@@ -180,6 +186,10 @@ def mutations(draw: st.DrawFn) -> tuple[str, bytes]:
             value = draw(st.one_of(st.sampled_from(TOKENS), st.text(max_size=30)))
             key, colon, _ = lines[at].partition(b": ")
             lines[at] = key + (colon or b": ") + value.encode("utf-8", "surrogatepass")
+        elif edit == "mark":  # what an author mistypes: a character YAML reads as syntax
+            line = lines[at]
+            cut = draw(st.integers(0, len(line)))
+            lines[at] = line[:cut] + draw(st.sampled_from(YAML_MARKS)) + line[cut:]
         else:
             line = lines[at]
             cut = draw(st.integers(0, len(line)))
