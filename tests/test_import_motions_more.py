@@ -210,3 +210,24 @@ def test_a_name_holding_a_bracket_is_written_in_quotes(tmp_path: Path) -> None:
     assert "    submitters: ['Hal]sema c.s.']\n" in (content / "motions.yaml").read_text()
     assert motions(content)["hal-sema-28336-151"]["submitters"] == ["Hal]sema c.s."]
     assert cli("check", "--content", content).returncode == 0
+
+
+def test_a_name_too_long_for_the_registry_is_refused_in_the_words_of_check(
+    tmp_path: Path,
+) -> None:
+    """A motion whose submitter's name is longer than a name may be is refused, saying which
+    field and why as 'briefing check' would; motions.yaml is left as it was."""
+    text = (MOTIONS / "kst-28336-151.txt").read_text(encoding="utf-8")
+    long_name = "Halsema" + "x" * 300
+    sample = tmp_path / "kst-28336-151.txt"
+    sample.write_text(text.replace("HALSEMA", long_name.upper()).replace("Halsema", long_name))
+    content = content_copy(tmp_path / "content")
+    before = (content / "motions.yaml").read_bytes()
+    run = cli("import", sample, "--content", content)
+    assert (run.returncode, run.stdout) == (1, "")
+    assert run.stderr.splitlines()[-1] == (
+        f"briefing: error: {sample}:5: the motion cannot be held as a registry entry: "
+        "submitters[0].name: the text has 312 characters, more than the 200 that fit here; "
+        f"shorten it (got '{long_name[:57]}...')"
+    )
+    assert (content / "motions.yaml").read_bytes() == before

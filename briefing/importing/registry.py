@@ -25,6 +25,7 @@ from briefing.importing.yaml_text import yaml_lines
 from briefing.loading import load_document
 from briefing.model import Motion
 from briefing.types import Kamerstuk
+from briefing.validation import described
 
 #: libyaml's loader where PyYAML has it: the check reads the whole file back.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -108,11 +109,9 @@ class Registry:
         try:
             Motion.model_validate(data)
         except ValidationError as exc:
-            problem = exc.errors()[0]
-            where = ".".join(str(part) for part in problem["loc"])
             raise BriefingError(
                 f"{source}:{motion.lines.get('title', 1)}: the motion cannot be held as a "
-                f"registry entry: {where}: {problem['msg']}"
+                f"registry entry: {described(Motion, exc.errors()[0])}"
             ) from None
         number = _number(motion.kamerstuk)
         if data["id"] in self.ids or number in self.numbers:
