@@ -38,7 +38,8 @@ _LINE_UP = (
     "text is indented further than the text's field"
 )
 
-_FOUND_CHARACTER_RE = re.compile(r"found character '(.)' that cannot start any token")
+#: PyYAML writes a tab as '\t', in two characters.
+_FOUND_CHARACTER_RE = re.compile(r"found character '(\\t|.)' that cannot start any token")
 _FOUND_RESERVED_RE = re.compile(f"but found '([{re.escape(''.join(_RESERVED))}])'$")
 
 
@@ -49,7 +50,12 @@ def explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[yaml.Mark | None, str
     at, start = exc.problem_mark, exc.context_mark
     if problem == "mapping values are not allowed here" and at is not None:
         return _colon(text, at)
-    if (found := _FOUND_CHARACTER_RE.search(problem)) and found[1] in _RESERVED:
+    if (found := _FOUND_CHARACTER_RE.search(problem)) and found[1] == "\\t":
+        return at, (
+            "a tab stands where YAML allows only spaces (to indent a line, or after a field's "
+            "':'); use spaces"
+        )
+    if found and found[1] in _RESERVED:
         return at, _reserved(found[1])
     if context in ("while scanning an alias", "while scanning an anchor"):
         return start, _reserved("*" if "alias" in context else "&")
