@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from typing import Annotated, Self
 
-from pydantic import AfterValidator, Field, ValidationError, model_validator
-from pydantic_core import InitErrorDetails, PydanticCustomError
+from pydantic import AfterValidator, Field, model_validator
 
-from briefing.fields import Line, Model, Text, form
+from briefing.fields import Line, Model, Text, form, refuse, rule_error
 from briefing.inline import footnote_ids
 from briefing.types import DebateRef
 
@@ -75,12 +74,7 @@ class Theme(Model):
                 "the theme has neither 'lines' nor 'questions'; give it a line to take or a "
                 "question, or remove it"
             )
-            error = InitErrorDetails(
-                type=PydanticCustomError("empty_theme", message),
-                loc=("theme",),
-                input=self.theme,
-            )
-            raise ValidationError.from_exception_data(type(self).__name__, [error])
+            refuse(type(self), [rule_error(("theme",), self.theme, message)])
         return self
 
 
@@ -95,7 +89,7 @@ class DebateNotes(Model):
     def _each_question_once(self) -> Self:
         """A question asked twice (in one theme or in two) is an error at its second place."""
         first: dict[str, str] = {}
-        errors: list[InitErrorDetails] = []
+        errors = []
         for t, theme in enumerate(self.themes):
             for q, question in enumerate(theme.questions):
                 words = " ".join(question.question.lower().split())
@@ -103,16 +97,10 @@ class DebateNotes(Model):
                 if words not in first:
                     first[words] = where
                     continue
-                message = "this question is already asked at {earlier}; ask each question once"
-                errors.append(
-                    InitErrorDetails(
-                        type=PydanticCustomError(
-                            "duplicate_question", message, {"earlier": first[words]}
-                        ),
-                        loc=("themes", t, "questions", q, "question"),
-                        input=question.question,
-                    )
+                message = (
+                    f"this question is already asked at {first[words]}; ask each question once"
                 )
-        if errors:
-            raise ValidationError.from_exception_data(type(self).__name__, errors)
+                loc = ("themes", t, "questions", q, "question")
+                errors.append(rule_error(loc, question.question, message))
+        refuse(type(self), errors)
         return self

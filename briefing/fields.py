@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Hashable
 from typing import Annotated, Any, TypeVar
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from briefing.inline import check_inline
 from briefing.types import ID_PATTERN, check_file_id
@@ -29,6 +30,18 @@ def form(pattern: str, example: str, **more: Any) -> Any:
     message for a text not of that form."""
     FORM_EXAMPLES[pattern] = example
     return Field(pattern=pattern, examples=[example], **more)
+
+
+def rule_error(loc: tuple[str | int, ...], given: Any, message: str) -> InitErrorDetails:
+    """An error a model's own rule finds at ``loc`` (below the model), with the value there
+    and the ``message`` an author reads."""
+    return InitErrorDetails(type=PydanticCustomError("rule", message), loc=loc, input=given)
+
+
+def refuse(model: type[BaseModel], errors: list[InitErrorDetails]) -> None:
+    """Raise the ``errors`` a rule of ``model`` found, if any, as validation errors are."""
+    if errors:
+        raise ValidationError.from_exception_data(model.__name__, errors)
 
 
 H = TypeVar("H", bound=Hashable)

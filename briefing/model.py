@@ -13,10 +13,9 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Self
 
-from pydantic import BeforeValidator, Field, ValidationError, model_validator
-from pydantic_core import InitErrorDetails, PydanticCustomError
+from pydantic import BeforeValidator, Field, model_validator
 
-from briefing.fields import FileId, Id, Line, Model, Once, Text
+from briefing.fields import FileId, Id, Line, Model, Once, Text, refuse, rule_error
 from briefing.section_body import Block
 from briefing.types import CommitmentRef, DebateRef, FuzzyDate, Kamerstuk, MotionRef, SectorRef
 
@@ -105,14 +104,10 @@ class Motion(Model):
         """A gewijzigde motie replaces another motion, never itself."""
         if self.replaces is not None and self.replaces == self.kamerstuk:
             message = (
-                "a motion replaces another motion, not itself ({kamerstuk}); give the number "
-                "of the motion it replaces"
+                f"a motion replaces another motion, not itself ({self.kamerstuk}); give the "
+                "number of the motion it replaces"
             )
-            error = PydanticCustomError(
-                "replaces_itself", message, {"kamerstuk": str(self.kamerstuk)}
-            )
-            details = InitErrorDetails(type=error, loc=("replaces",), input=str(self.replaces))
-            raise ValidationError.from_exception_data(type(self).__name__, [details])
+            refuse(type(self), [rule_error(("replaces",), str(self.replaces), message)])
         return self
 
     @property

@@ -224,7 +224,7 @@ def _message(model: type[BaseModel], loc: NodePath, base: NodePath, error: Any) 
 def described(model: type[BaseModel], error: Any) -> str:
     """One error of validating data as ``model``, with its field: ``field.path: message``, in
     the words every content error uses (for data that comes from no content file)."""
-    loc = tuple(part for part in error["loc"] if isinstance(part, int | str))
+    loc = tuple(error["loc"])
     return f"{format_path(loc)}: {_message(model, loc, (), error)}"
 
 

@@ -14,20 +14,20 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, ClassVar, Self
 
-from pydantic import Field, ValidationError, model_validator
-from pydantic_core import InitErrorDetails, PydanticCustomError
+from pydantic import Field, model_validator
 
-from briefing.fields import Id, Model, form
+from briefing.fields import Id, Model, form, refuse, rule_error
+from briefing.kamer.odata import NUMBER_FORMS
 from briefing.layout import KAMER_FILE
 from briefing.model import Submitter
 from briefing.types import CommitmentRef, DebateRef, Kamerstuk, MotionRef
 
 FACTS_FILE = KAMER_FILE
 
-ZaakNummer = Annotated[str, form(r"^\d{4}Z\d{5}$", "2018Z06147")]
-ActiviteitNummer = Annotated[str, form(r"^\d{4}A\d{5}$", "2018A02240")]
-ToezeggingNummer = Annotated[str, form(r"^TZ\d{6}-\d{1,5}$", "TZ202412-116")]
-DocumentNummer = Annotated[str, form(r"^\d{4}D\d{5}$", "2022D14133")]
+ZaakNummer = Annotated[str, form(f"^{NUMBER_FORMS['Zaak']}$", "2018Z06147")]
+ActiviteitNummer = Annotated[str, form(f"^{NUMBER_FORMS['Activiteit']}$", "2018A02240")]
+ToezeggingNummer = Annotated[str, form(f"^{NUMBER_FORMS['Toezegging']}$", "TZ202412-116")]
+DocumentNummer = Annotated[str, form(f"^{NUMBER_FORMS['Document']}$", "2022D14133")]
 #: Text as the Kamer's records give it: printed as written, never read as markup.
 Plain = Annotated[str, Field(min_length=1)]
 
@@ -364,12 +364,11 @@ class KamerFacts(Model):
                 if item not in first:
                     first[item] = index
                     continue
-                message = "{kind} '{item}' has an entry already, at {attr}[{first}]; keep one"
-                context = {"kind": kind, "item": item, "attr": attr, "first": first[item]}
-                error = PydanticCustomError("listed_twice", message, context)
-                errors.append(InitErrorDetails(type=error, loc=(attr, index, kind), input=item))
-        if errors:
-            raise ValidationError.from_exception_data(type(self).__name__, errors)
+                message = (
+                    f"{kind} '{item}' has an entry already, at {attr}[{first[item]}]; keep one"
+                )
+                errors.append(rule_error((attr, index, kind), item, message))
+        refuse(type(self), errors)
         return self
 
     @model_validator(mode="after")
@@ -387,9 +386,7 @@ class KamerFacts(Model):
                     f"the {refusal.kind} entry for '{refusal.item}' links this record; remove "
                     "that entry or this refusal"
                 )
-                error = PydanticCustomError("refused_link", message)
                 loc = ("refused", index, link_field)
-                errors.append(InitErrorDetails(type=error, loc=loc, input=refusal.record))
-        if errors:
-            raise ValidationError.from_exception_data(type(self).__name__, errors)
+                errors.append(rule_error(loc, refusal.record, message))
+        refuse(type(self), errors)
         return self

@@ -86,12 +86,13 @@ _DAY_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 #: The form of each entity's number (``Nummer``, a document's ``DocumentNummer``), which a
 #: link in ``kamer.yaml`` names it by; a record whose number has another form is kept, but
 #: by no number.
-_NUMBER_RES = {
-    "Zaak": re.compile(r"\d{4}Z\d{5}"),
-    "Activiteit": re.compile(r"\d{4}A\d{5}"),
-    "Toezegging": re.compile(r"TZ\d{6}-\d{1,5}"),
-    "Document": re.compile(r"\d{4}D\d{5}"),
+NUMBER_FORMS = {
+    "Zaak": r"\d{4}Z\d{5}",
+    "Activiteit": r"\d{4}A\d{5}",
+    "Toezegging": r"TZ\d{6}-\d{1,5}",
+    "Document": r"\d{4}D\d{5}",
 }
+_NUMBER_RES = {entity: re.compile(pattern) for entity, pattern in NUMBER_FORMS.items()}
 #: The largest number a record's ``Volgnummer`` may be: far above any Kamerstuk's.
 _MAX_VOLGNUMMER = 10**9
 #: A JSON escape of half of a UTF-16 pair without its other half ("\\ud800"), after an even
