@@ -53,6 +53,11 @@ def _one_line(text: str) -> str:
     return _CONTROL_RE.sub(lambda m: m[0].encode("unicode_escape").decode("ascii"), text)
 
 
+def errors_in(problems: list[Problem]) -> list[Problem]:
+    """The problems that are errors, not warnings."""
+    return [p for p in problems if p.severity is Severity.ERROR]
+
+
 class BriefingError(Exception):
     """Base of every error the user can cause; printed as one line, without traceback.
 

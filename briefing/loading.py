@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from briefing.errors import Problem
+from briefing.errors import Problem, Severity
 from briefing.fast_yaml import UNICODE_BREAKS, fast_node
 from briefing.yaml_hints import explain
 
@@ -42,6 +42,9 @@ _TOO_MANY = (
 #: "\u2028") writes where YAML would refuse the character itself: control characters but
 #: the tab and the line break, Unicode's line breaks, and halves of a UTF-16 pair.
 _NOT_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+#: A ``#`` after a space with no space after it: in a plain text, YAML takes it and the rest
+#: of the line for a comment, though an author may have meant it as text ("motie #3").
+_HASH_WORD = re.compile(r"[ \t]+#[^\s#]")
 _BOMS = [
     (codecs.BOM_UTF32_LE, "UTF-32"),
     (codecs.BOM_UTF32_BE, "UTF-32"),
@@ -179,9 +182,12 @@ class _Walker:
     """Turns a composed YAML node tree into data and positions, collecting problems;
     ``position`` turns a node's mark into the editor's (line, column)."""
 
-    def __init__(self, path: Path, position: Callable[[yaml.Mark | None], tuple[int, int]]) -> None:
+    def __init__(
+        self, path: Path, text: str, position: Callable[[yaml.Mark | None], tuple[int, int]]
+    ) -> None:
         self.path = path
         self.position = position
+        self._text = text if _HASH_WORD.search(text) else None
         self.positions: dict[NodePath, tuple[int, int]] = {}
         self.unreadable: set[NodePath] = set()
         self.problems: list[Problem] = []
@@ -230,7 +236,38 @@ class _Walker:
                 "the PDF cannot show (an escape in quotes, such as '\\x07', writes it); "
                 "remove it",
             )
+        plain = isinstance(node, yaml.ScalarNode) and node.style is None
+        if self._text is not None and isinstance(value, str) and plain:
+            self._comment_after(node, node_path)
         return value
+
+    def _comment_after(self, node: yaml.Node, node_path: NodePath) -> None:
+        """Warn when a plain text is followed on its line by what reads as a word cut off by
+        YAML's comment sign: the text silently stops before it."""
+        assert self._text is not None
+        end = node.end_mark.index
+        line_end = self._text.find("\n", end)
+        rest = self._text[end : line_end if line_end >= 0 else None].rstrip()
+        if not (cut := _HASH_WORD.match(rest)):
+            return
+        line, column = self.position(node.end_mark)
+        hash_at = cut.end() - 2
+        comment = rest[hash_at:]
+        shown = comment if len(comment) <= 40 else comment[:37] + "..."
+        message = (
+            f"YAML reads '{shown}' as a comment, so the text ends before it; if it belongs "
+            "to the text, put the whole text in quotes; a comment is written '# ' with a space"
+        )
+        self.problems.append(
+            Problem(
+                self.path,
+                line,
+                column + hash_at,
+                format_path(node_path),
+                message,
+                Severity.WARNING,
+            )
+        )
 
     def _mapping(self, node: yaml.MappingNode, node_path: NodePath) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -342,7 +379,7 @@ def parse_document(shown: Path, raw: bytes) -> tuple[Document, list[Problem]]:
         return Document(shown, None), [Problem(shown, line, column, "", message)]
     fast = fast_node(text, MAX_DEPTH, MAX_NODES)
     if fast is not None:
-        walker = _Walker(shown, _Lines(text).mark if "\r" in text else _libyaml_position)
+        walker = _Walker(shown, text, _Lines(text).mark if "\r" in text else _libyaml_position)
         data = walker.walk(fast, ())
         return Document(shown, data, walker.positions, walker.unreadable), walker.problems
     lines = _Lines(text)
@@ -369,6 +406,6 @@ def parse_document(shown: Path, raw: bytes) -> tuple[Document, list[Problem]]:
     if node is None:
         message = "file is empty; write its content, or remove the file"
         return Document(shown, None), [Problem(shown, 1, 1, "", message)]
-    walker = _Walker(shown, lines.mark)
+    walker = _Walker(shown, text, lines.mark)
     data = walker.walk(node, ())
     return Document(shown, data, walker.positions, walker.unreadable), walker.problems

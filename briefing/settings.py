@@ -12,7 +12,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field
 
-from briefing.errors import ContentError
+from briefing.errors import ContentError, errors_in
 from briefing.fields import Model
 from briefing.layout import ASSETS_DIR, SETTINGS_FILE, templates_dir
 from briefing.loading import load_document
@@ -92,8 +92,8 @@ def load_settings(content: Path) -> Settings:
         return Settings()
     document, problems = load_document(path)
     settings, more = validate(document, Settings, document.data or {})
-    if problems or more:
-        raise ContentError(problems + more)
+    if errors_in(problems) or more:
+        raise ContentError(errors_in(problems) + more)
     if settings.emblem:
         assets = (templates_dir() / ASSETS_DIR).resolve()
         emblem = (assets / settings.emblem).resolve()

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing.debate_notes import DebateNotes
-from briefing.errors import Problem
+from briefing.errors import Problem, errors_in
 from briefing.kamer.facts import KamerFacts
 from briefing.layout import NOTES_DIR
 from briefing.loading import Document, NodePath
@@ -119,7 +119,7 @@ class Corpus:
     @property
     def errors(self) -> list[Problem]:
         """Problems that are errors (not warnings)."""
-        return [p for p in self.problems if p.severity == "error"]
+        return errors_in(self.problems)
 
     def errors_for(self, debate_id: str | None) -> tuple[list[Problem], list[Problem]]:
         """The errors that stop a document about ``debate_id`` (None: about no debate), and

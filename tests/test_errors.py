@@ -136,6 +136,27 @@ def test_a_mistake_on_one_line_is_an_error_there(
     assert problems == [f"{path}:{line + new.count(chr(10))}:{error}"]
 
 
+def test_a_word_after_a_hash_that_yaml_cuts_off_as_a_comment_is_warned_of(
+    content_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """In a plain text ' #' begins a comment: 'motie #3' would silently lose '#3'. A '#' with
+    a word right after it is said to be cut off; a quoted text and a comment written '# ...'
+    are left alone."""
+    path = content_copy / LETTER
+    line = replace_line(path, "subject: Voortgang IMVO-beleid", "subject: Voortgang motie #3")
+    replace_line(path, "- Binnenhof 4", '- "Binnenhof #4"')
+    replace_line(path, "- Den Haag", "- Den Haag  # de stad")
+    assert main(["check", "--content", str(content_copy)]) == 0
+    err = capsys.readouterr().err
+    ours = [line for line in err.splitlines() if line.startswith(str(path)) and "#" in line]
+    assert ours == [
+        f"{path}:{line}:26: subject: warning: YAML reads '#3' as a comment, so the text ends "
+        "before it; if it belongs to the text, put the whole text in quotes; a comment is "
+        "written '# ' with a space"
+    ]
+    assert "0 errors, 4 warnings" in err
+
+
 def test_duplicate_key(content_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = content_copy / LETTER
     line = replace_line(

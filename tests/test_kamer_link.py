@@ -264,6 +264,21 @@ def test_link_refuses_content_with_errors(
     assert not (content / "kamer.yaml").exists()
 
 
+def test_a_warning_in_the_content_does_not_stop_link(
+    content: Path, store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A text cut off by a comment is warned of by ``check``; ``link`` reads on."""
+    motions = content / "motions.yaml"
+    motions.write_text(
+        motions.read_text(encoding="utf-8").replace(
+            "id: van-laar-26485-224", "id: van-laar-26485-224  #eerste"
+        ),
+        encoding="utf-8",
+    )
+    assert any("van-laar-26485-224" in line for line in link(content, store, capsys))
+    assert (content / "kamer.yaml").is_file()
+
+
 def test_a_letter_whose_header_is_wrong_is_reported_where_it_is_wrong(
     content: Path, store: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

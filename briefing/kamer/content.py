@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, Field
 
-from briefing.errors import ContentError, Problem
+from briefing.errors import ContentError, Problem, errors_in
 from briefing.fields import FileId, Line, Model
 from briefing.layout import LETTERS_DIR, yaml_files
 from briefing.loading import Document, NodePath, load_document
@@ -87,6 +87,7 @@ def _registry(path: Path, model: type[BaseModel]) -> tuple[dict[str, Any], list[
     if not path.exists():
         return {}, []
     document, problems = load_document(path)
+    problems = errors_in(problems)
     key = path.stem
     data = document.data
     if problems or not isinstance(data, dict) or not isinstance(data.get(key), list):

@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
-from briefing.errors import BriefingError, ContentError
+from briefing.errors import BriefingError, ContentError, errors_in
 from briefing.kamer.comments import Comment, with_comments
 from briefing.kamer.facts import KamerFacts
 from briefing.loading import load_document
@@ -36,6 +36,7 @@ def read_facts(path: Path) -> KamerFacts:
     if not path.exists():
         return KamerFacts()
     document, problems = load_document(path)
+    problems = errors_in(problems)
     if document.data is not None and not problems:
         facts, problems = validate(document, KamerFacts, document.data)
         if facts is not None:
