@@ -188,8 +188,8 @@ class _Build:
         self.planned = planned.outputs
         report = self.report
         report.problems = sorted(corpus.problems)
-        today = max(dt.date.today(), index.latest or dt.date.min)
-        self.record.notes = [str(p) for p in content_warnings(corpus, index.findings(today))]
+        findings = index.findings(dt.date.today())
+        self.record.notes = [str(p) for p in content_warnings(corpus, findings)]
         self.inputs = Inputs(self.record, self.content, self.snapshot, index)
         context = Context(index, settings, templates_dir())
         general, notes = corpus.errors_for(None)  # notes: errors in a debate's lines to take

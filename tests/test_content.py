@@ -160,6 +160,7 @@ def test_two_letters_with_one_kamerstuk_number_are_an_error(
     minimal = (Path(__file__).parent / "bad_inputs" / "_minimal-letter.yaml").read_text()
     for day in ("01", "02"):
         letter = minimal.replace("2030-01-01", f"2030-01-{day}") + "kamerstuk: 35 537, nr. 3\n"
+        letter = letter.replace(f"date: 2030-01-{day}", f"date: 2025-01-{day}")  # before today
         (content_copy / "letters" / f"2030-01-{day}-test.yaml").write_text(letter)
     assert main(["check", "--content", str(content_copy)]) == 1
     first, second = (content_copy / "letters" / f"2030-01-{day}-test.yaml" for day in ("01", "02"))
@@ -181,7 +182,8 @@ def test_a_letter_with_the_number_the_kamer_gives_another_letter_is_an_error(
     file that carries that number too is the same letter twice, or the link is wrong."""
     minimal = (Path(__file__).parent / "bad_inputs" / "_minimal-letter.yaml").read_text()
     added = content_copy / "letters" / "2030-01-01-test.yaml"
-    added.write_text(minimal + "kamerstuk: 26 485, nr. 293\n")
+    dated = minimal.replace("date: 2030-01-01", "date: 2025-01-01")  # before today
+    added.write_text(dated + "kamerstuk: 26 485, nr. 293\n")
     assert main(["check", "--content", str(content_copy)]) == 1
     kamer = content_copy / "kamer.yaml"
     line = kamer.read_text().splitlines().index("  kamerstuk: 26 485, nr. 293") + 1

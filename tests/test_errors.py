@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 from pathlib import Path
@@ -155,6 +156,21 @@ def test_a_word_after_a_hash_that_yaml_cuts_off_as_a_comment_is_warned_of(
         "written '# ' with a space"
     ]
     assert "0 errors, 4 warnings" in err
+
+
+def test_a_letter_dated_after_today_is_warned_of(
+    content_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A mistyped year (2922 for 2022) keeps the letter out of every dossier before it."""
+    path = content_copy / "letters/2022-04-07-opvolging-moties-en-toezeggingen-imvo-beleid.yaml"
+    line = replace_line(path, "date: 2022-04-07", "date: 2922-04-07")
+    assert main(["check", "--content", str(content_copy)]) == 0
+    err = capsys.readouterr().err
+    today = dt.date.today().isoformat()
+    assert (
+        f"{path}:{line}:1: date: warning: the letter is dated 2922-04-07, after today "
+        f"({today}): the dossiers and registers of the days before leave it out; check the date"
+    ) in err.splitlines()
 
 
 def test_duplicate_key(content_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from briefing.errors import BriefingError
 from briefing.index.dossier import Dossier, dossier
-from briefing.index.findings import Finding, findings_on, unplaced_motions
+from briefing.index.findings import Finding, findings_on, letters_after, unplaced_motions
 from briefing.index.register import Entry, register
 from briefing.index.state import Place, SectorState, State, places, state_on
 from briefing.layout import KAMER_FILE, REGISTRY_FILES
@@ -140,10 +140,16 @@ class Index:
         return self._findings[date]
 
     def findings(self, today: dt.date) -> list[Finding]:
-        """The findings about all content, with what is overdue ``today``: what ``check`` says;
-        also the motions no day places and no letter names, which no dossier shows."""
+        """The findings about all content, with what is overdue ``today`` (or on the latest
+        letter's day, if later): what ``check`` says; also the motions no day places and no
+        letter names, which no dossier shows, and the letters dated after ``today``."""
         state = self._state(dt.date.max)
-        return [*findings_on(self.corpus, state, today), *unplaced_motions(self.corpus, state)]
+        on = max(today, self.latest or today)
+        return [
+            *findings_on(self.corpus, state, on),
+            *unplaced_motions(self.corpus, state),
+            *letters_after(state, today),
+        ]
 
     # --- answers to recorded questions -------------------------------------------------------
 

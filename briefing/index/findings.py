@@ -373,6 +373,28 @@ def unplaced_motions(corpus: Corpus, state: State) -> Iterator[Finding]:
         )
 
 
+def letters_after(state: State, today: dt.date) -> Iterator[Finding]:
+    """The letters dated after ``today``: a mistyped year keeps a letter out of every dossier
+    and register of a day before it, and makes what falls due seem overdue."""
+    for source in state.letters:
+        letter = source.letter
+        if letter.date <= today:
+            continue
+        yield Finding(
+            f"De brief '{letter.subject}' is gedateerd op {dutch_date(letter.date)}, na "
+            f"vandaag ({dutch_date(today)}).",
+            _as_warning(
+                source.document.problem(
+                    ("date",),
+                    f"the letter is dated {letter.date.isoformat()}, after today "
+                    f"({today.isoformat()}): the dossiers and registers of the days before "
+                    "leave it out; check the date",
+                )
+            ),
+            None,
+        )
+
+
 #: A word as the sectors' patterns see one: letters, digits, hyphens.
 _WORD_RE = re.compile(r"[\w-]+")
 
