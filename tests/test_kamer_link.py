@@ -62,6 +62,12 @@ def link(content: Path, store: Path, capsys: pytest.CaptureFixture[str]) -> list
     return out.splitlines()
 
 
+def edit(path: Path, old: str, new: str) -> Path:
+    """Replace ``old`` by ``new`` in the file at ``path``; return the path."""
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    return path
+
+
 def digests(folder: Path) -> dict[str, str]:
     return {
         str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
@@ -247,13 +253,7 @@ def test_a_wrong_kamer_file_is_reported_where_it_is_wrong_and_left_alone(
 def test_link_refuses_content_with_errors(
     content: Path, store: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    motions = content / "motions.yaml"
-    motions.write_text(
-        motions.read_text(encoding="utf-8").replace(
-            "kamerstuk: 26 485, nr. 224", "kamerstuk: 26485-224"
-        ),
-        encoding="utf-8",
-    )
+    motions = edit(content / "motions.yaml", "kamerstuk: 26 485, nr. 224", "kamerstuk: 26485-224")
     status = main(["kamer", "link", "--content", str(content), "--store", str(store)])
     _, err = capsys.readouterr()
     assert status == 1
@@ -268,13 +268,7 @@ def test_a_warning_in_the_content_does_not_stop_link(
     content: Path, store: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A text cut off by a comment is warned of by ``check``; ``link`` reads on."""
-    motions = content / "motions.yaml"
-    motions.write_text(
-        motions.read_text(encoding="utf-8").replace(
-            "id: van-laar-26485-224", "id: van-laar-26485-224  #eerste"
-        ),
-        encoding="utf-8",
-    )
+    edit(content / "motions.yaml", "id: van-laar-26485-224", "id: van-laar-26485-224  #eerste")
     assert any("van-laar-26485-224" in line for line in link(content, store, capsys))
     assert (content / "kamer.yaml").is_file()
 
@@ -283,10 +277,7 @@ def test_a_letter_whose_header_is_wrong_is_reported_where_it_is_wrong(
     content: Path, store: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     letter = content / "letters" / "2018-11-13-voortgang-imvo-beleid.yaml"
-    letter.write_text(
-        letter.read_text(encoding="utf-8").replace("date: 2018-11-13", "date: 2018-11-31"),
-        encoding="utf-8",
-    )
+    edit(letter, "date: 2018-11-13", "date: 2018-11-31")
     status = main(["kamer", "link", "--content", str(content), "--store", str(store)])
     out, err = capsys.readouterr()
     assert (status, out) == (1, "")
