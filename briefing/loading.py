@@ -28,6 +28,14 @@ NodePath = tuple[str | int, ...]
 
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 _STR_TAG = "tag:yaml.org,2002:str"
+_INT_TAG = "tag:yaml.org,2002:int"
+#: The forms in which YAML 1.1 reads a number otherwise than its digits say, and why.
+_NUMBER_FORMS = [
+    (re.compile(r"[-+]?0b[0-1_]+"), "0b makes it a binary number"),
+    (re.compile(r"[-+]?0x[0-9a-fA-F_]+"), "0x makes it a hexadecimal number"),
+    (re.compile(r"[-+]?0[0-7_]+"), "a leading zero makes it an octal number"),
+    (re.compile(r"[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+"), "numbers joined by ':' count in sixties"),
+]
 _MAX_BYTES = 2_000_000
 #: No content file nests anywhere near this deep; deeper input is a mistake or an attack.
 MAX_DEPTH = 50
@@ -178,6 +186,11 @@ def _type_name(node: yaml.Node) -> str:
     }.get(node.tag, "a value")
 
 
+def _odd_number(text: str) -> str | None:
+    """Why YAML reads the number ``text`` otherwise than its digits say; None if it does not."""
+    return next((why for form, why in _NUMBER_FORMS if form.fullmatch(text)), None)
+
+
 class _Walker:
     """Turns a composed YAML node tree into data and positions, collecting problems;
     ``position`` turns a node's mark into the editor's (line, column)."""
@@ -216,6 +229,19 @@ class _Walker:
             return [self.walk(item, (*node_path, i)) for i, item in enumerate(node.value)]
         if node.tag == _TIMESTAMP_TAG:
             return node.value
+        if node.tag == _INT_TAG and (why := _odd_number(node.value)):
+            value = self._constructor.construct_object(node)
+            digits = node.value.replace("_", "")
+            if digits.lstrip("+-").isdigit() and int(digits) == value:
+                return value  # '07': octal, but the same number
+            self.problem(
+                node,
+                node_path,
+                f"YAML reads '{node.value}' as {value} ({why}); write the number in plain "
+                "digits, or put it in quotes if it is text",
+            )
+            self.unreadable.add(node_path)
+            return None
         try:
             value = self._constructor.construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError):

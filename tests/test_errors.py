@@ -93,6 +93,14 @@ ONE_LINE_MISTAKES = {
         "17: sections[1].sections[1].sections[0].figures[0].value: the number must be at most "
         "1,000,000,000,000,000 (got 10000000000000000000000000)",
     ),
+    "a number YAML reads as octal, which would quote another figure": (
+        LETTER,
+        "value: 56",
+        "value: 056",
+        "24: sections[1].sections[1].sections[0].figures[0].value: YAML reads '056' as 46 (a "
+        "leading zero makes it an octal number); write the number in plain digits, or put it "
+        "in quotes if it is text",
+    ),
     "an empty text": (
         "commitments.yaml",
         "made_by: Minister voor Buitenlandse Handel en Ontwikkelingssamenwerking",
