@@ -365,14 +365,16 @@ def _syntax_message(text: str, lines: _Lines, exc: yaml.MarkedYAMLError) -> tupl
         line, column = lines.mark(at or mark)
         return line, column, f"YAML syntax: {meaning}"
     what = " ".join(part for part in (exc.context, exc.problem) if part)
+    if breaks:  # the likely cause, which PyYAML's words do not name
+        separators = ", ".join(breaks)
+        message = (
+            f"YAML syntax: the text here holds an invisible line separator ({separators}) that "
+            f"YAML reads as a line break: replace it by a space (YAML's words: {what})"
+        )
+        return line, column, message
     message = f"YAML syntax: {what}"
     if "'\\t'" in what:
         message += "; indent with spaces, not tabs"
-    if breaks:
-        message += (
-            f"; the text here holds an invisible line separator ({', '.join(breaks)}) that "
-            "YAML reads as a line break: replace it by a space"
-        )
     return line, column, message
 
 
