@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefing.errors import BriefingError, Interrupted, Problem, stop_signal
+from briefing.errors import BriefingError, Interrupted, Problem, errors_in, stop_signal
 from briefing.layout import LETTERS_DIR, require_apart, require_content
 from briefing.lock import locked, remove_partials
 from briefing.record import RECORD_FILE, Entry, Inputs, Record, digest_json
@@ -57,7 +57,7 @@ class BuildReport:
     @property
     def ok(self) -> bool:
         """True when nothing failed or was skipped and the content had no errors."""
-        errors = any(p.severity == "error" for p in self.problems)
+        errors = errors_in(self.problems)
         return not (self.failed or self.skipped or self.not_made or errors)
 
     def summary(self) -> str:
@@ -69,7 +69,7 @@ class BuildReport:
         ]
         held = [f"{len(self.skipped)} kept from before"] if self.skipped else []
         held += [f"{len(self.not_made)} not made"] if self.not_made else []
-        errors = sum(p.severity == "error" for p in self.problems)
+        errors = len(errors_in(self.problems))
         if held:
             why = "content has errors" if errors else "a letter failed"
             parts.append(f"{', '.join(held)} ({why})")

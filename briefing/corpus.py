@@ -24,7 +24,7 @@ from briefing.crossfile import (
     reference_problems,
     references,
 )
-from briefing.errors import Problem
+from briefing.errors import Problem, errors_in
 from briefing.layout import (
     LETTERS_DIR,
     OVERVIEW_ID,
@@ -292,7 +292,7 @@ def load_corpus(root: Path, stored: LoadCache | None = None) -> Corpus:
                         "two files (the same letter imported twice?)",
                     )
                 )
-            if not any(p.severity == "error" for p in problems):
+            if not errors_in(problems):
                 seen[letter.id] = source
                 if letter.kamerstuk:
                     numbered[letter.kamerstuk] = source

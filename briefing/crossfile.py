@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing.debate_notes import DebateNotes
-from briefing.errors import Problem, Severity
+from briefing.errors import Problem, Severity, errors_in
 from briefing.kamer.facts import LINKS, KamerFacts
 from briefing.layout import KAMER_FILE, NOTES_DIR, REGISTRY_FILES, yaml_files
 from briefing.loading import Document, NodePath, format_path, load_document
@@ -154,7 +154,7 @@ def load_notes(root: Path, corpus: Corpus, letters: dict[str, LetterSource]) -> 
             if notes is not None:
                 problems += reference_problems(references(notes, ()), document, corpus)
                 problems += _notes_problems(notes, document, letters, corpus)
-                if not any(p.severity == "error" for p in problems):
+                if not errors_in(problems):
                     corpus.notes[notes.debate] = NotesSource(notes, document)
         corpus.problems += problems
 

@@ -13,7 +13,7 @@ import re
 import signal
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -53,7 +53,7 @@ def _one_line(text: str) -> str:
     return _CONTROL_RE.sub(lambda m: m[0].encode("unicode_escape").decode("ascii"), text)
 
 
-def errors_in(problems: list[Problem]) -> list[Problem]:
+def errors_in(problems: Iterable[Problem]) -> list[Problem]:
     """The problems that are errors, not warnings."""
     return [p for p in problems if p.severity is Severity.ERROR]
 

@@ -186,8 +186,12 @@ def _type_name(node: yaml.Node) -> str:
     }.get(node.tag, "a value")
 
 
-def _odd_number(text: str) -> str | None:
-    """Why YAML reads the number ``text`` otherwise than its digits say; None if it does not."""
+def _odd_number(text: str, value: int) -> str | None:
+    """Why YAML reads ``text`` as the number ``value``, otherwise than its digits say; None
+    where it does not (also for '07', octal but the same number)."""
+    digits = text.replace("_", "")
+    if digits.lstrip("+-").isdigit() and int(digits) == value:
+        return None
     return next((why for form, why in _NUMBER_FORMS if form.fullmatch(text)), None)
 
 
@@ -229,19 +233,6 @@ class _Walker:
             return [self.walk(item, (*node_path, i)) for i, item in enumerate(node.value)]
         if node.tag == _TIMESTAMP_TAG:
             return node.value
-        if node.tag == _INT_TAG and (why := _odd_number(node.value)):
-            value = self._constructor.construct_object(node)
-            digits = node.value.replace("_", "")
-            if digits.lstrip("+-").isdigit() and int(digits) == value:
-                return value  # '07': octal, but the same number
-            self.problem(
-                node,
-                node_path,
-                f"YAML reads '{node.value}' as {value} ({why}); write the number in plain "
-                "digits, or put it in quotes if it is text",
-            )
-            self.unreadable.add(node_path)
-            return None
         try:
             value = self._constructor.construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError):
@@ -251,6 +242,15 @@ class _Walker:
                 node_path,
                 f"cannot read '{shown}' as {_type_name(node)}; shorten it, or put it in "
                 "quotes if it is text",
+            )
+            self.unreadable.add(node_path)
+            return None
+        if node.tag == _INT_TAG and (why := _odd_number(node.value, value)):
+            self.problem(
+                node,
+                node_path,
+                f"YAML reads '{node.value}' as {value} ({why}); write the number in plain "
+                "digits, or put it in quotes if it is text",
             )
             self.unreadable.add(node_path)
             return None

@@ -306,8 +306,8 @@ class FuzzyDate:
             if qualifier in _PERIODS:
                 first, last = _PERIODS[qualifier]
                 return cls(text.strip(), date(year, first, 1), _month_end(year, last))
-        if written := _day_written_otherwise(cleaned):
-            raise _UnknownDate(f"write the day as YYYY-MM-DD: {written} (got {quoted(text)})")
+        if _day_written_otherwise(cleaned):
+            raise _UnknownDate(day_problem(text))
         raise _UnknownDate(
             f"{quoted(text)} is not a date briefing understands; write '2019-03-01', "
             "'maart 2019', 'begin 2019', 'voorjaar 2019', 'voor de zomer 2019', 'najaar 2019', "

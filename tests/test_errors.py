@@ -101,6 +101,13 @@ ONE_LINE_MISTAKES = {
         "leading zero makes it an octal number); write the number in plain digits, or put it "
         "in quotes if it is text",
     ),
+    "a binary number without digits, which YAML cannot read as the number it claims to be": (
+        LETTER,
+        "value: 56",
+        "value: 0b_",
+        "24: sections[1].sections[1].sections[0].figures[0].value: cannot read '0b_' as a "
+        "number; shorten it, or put it in quotes if it is text",
+    ),
     "an empty text": (
         "commitments.yaml",
         "made_by: Minister voor Buitenlandse Handel en Ontwikkelingssamenwerking",
