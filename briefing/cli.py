@@ -202,7 +202,7 @@ def parser() -> argparse.ArgumentParser:
 
     import_parser = _command(commands, "import", import_, "import letters and motions as drafts")
     import_parser.add_argument(
-        "files", type=Path, nargs="+", metavar="FILE", help="files to import"
+        "files", type=Path, nargs="+", metavar="FILE", help="files to import ('-': standard input)"
     )
     _content(import_parser)
 

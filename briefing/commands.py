@@ -203,7 +203,8 @@ def import_(args: argparse.Namespace) -> int:
     from the web page), the PDF, or the official XML (kst-<dossier>-<nr>.xml). A letter becomes
     a draft DIR/letters/<date>-<slug>.yaml with the status updates it gives proposed beside the
     sentences that say so; a motion becomes an entry of DIR/motions.yaml. Never overwrites a
-    file or an entry; says per file what it wrote and what to review.
+    file or an entry; says per file what it wrote and what to review. A FILE of - is standard
+    input.
     Example: briefing import brief.pdf kst-26485-224.xml
     """
     from briefing.importing import import_files

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +26,10 @@ from briefing.importing.text import LONE_BULLETS, SourceLine
 from briefing.importing.viewer_copy import is_viewer_copy
 from briefing.importing.web_page import looks_like_html, page_lines
 
+#: The FILE that stands for standard input, as for most commands (``pbpaste | briefing import -``),
+#: and how messages name it.
+STDIN = Path("-")
+STDIN_NAME = Path("<stdin>")
 #: A letter's text is a few dozen kilobytes, its PDF a few hundred; a file this large is neither.
 MAX_BYTES = 20_000_000
 
@@ -79,8 +84,12 @@ class Source:
 
 
 def read_source(path: Path) -> Source:
-    """The lines of the text, PDF, XML or HTML file at ``path``, or a :class:`BriefingError`."""
-    raw = _read_bytes(path)
+    """The lines of the text, PDF, XML or HTML file at ``path`` (:data:`STDIN`: what standard
+    input gives), or a :class:`BriefingError`."""
+    if path == STDIN:
+        path, raw = STDIN_NAME, _read_stdin()
+    else:
+        raw = _read_bytes(path)
     if is_pdf(raw):
         return Source(path, "pdf", text_lines(pdf_text(raw, path)))
     if looks_like_html(raw):
@@ -98,6 +107,16 @@ def read_source(path: Path) -> Source:
     return Source(path, "text", text_lines(text), notes, notes)
 
 
+def _read_stdin() -> bytes:
+    if sys.stdin is None:  # closed by the shell: briefing import - <&-
+        raise BriefingError(f"{STDIN_NAME} is closed; pipe a letter or a motion into it")
+    try:
+        raw = sys.stdin.buffer.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise BriefingError(f"cannot read {STDIN_NAME}: {exc.strerror or exc}") from None
+    return _checked(raw, STDIN_NAME)
+
+
 def _read_bytes(path: Path) -> bytes:
     try:
         with path.open("rb") as handle:
@@ -112,6 +131,11 @@ def _read_bytes(path: Path) -> bytes:
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise BriefingError(f"cannot read {path}: {reason}") from None
+    return _checked(raw, path)
+
+
+def _checked(raw: bytes, path: Path) -> bytes:
+    """``raw``, read from ``path``, unless it is too large or empty."""
     if len(raw) > MAX_BYTES:
         raise BriefingError(
             f"{path} is larger than {MAX_BYTES:,} bytes; a letter or a motion is far smaller: "
