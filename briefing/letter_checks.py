@@ -1,17 +1,20 @@
 """Rules within one letter that its model cannot state: its file is named after its id,
 its section ids are unique, every footnote is called once and defined, and footnote calls
-stand only where they are printed with their footnotes."""
+stand only where they are printed with their footnotes; and a warning at every value still
+the import's placeholder."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from briefing.errors import Problem
+from briefing.errors import Problem, Severity
 from briefing.inline import FOOTNOTE_RE, footnote_ids
 from briefing.loading import Document, NodePath, format_path
+from briefing.model import UNKNOWN
 from briefing.sources import LetterSource
 from briefing.types import ID_PATTERN, RESERVED_NAMES
 from briefing.walk import iter_values, letter_sections, letter_texts
@@ -48,7 +51,21 @@ def letter_problems(source: LetterSource) -> list[Problem]:
     problems += _file_name_problems(source)
     problems += _section_id_problems(source)
     problems += _footnote_problems(source)
+    problems += _placeholders(source)
     return problems
+
+
+def _placeholders(source: LetterSource) -> Iterator[Problem]:
+    """A warning at each value that is still the placeholder the import wrote where its
+    source did not say: the letter's PDF would print it."""
+    for path, value in iter_values(source.letter):
+        if value == UNKNOWN:
+            problem = source.document.problem(
+                path,
+                f"still '{UNKNOWN}', the import's placeholder where its source does not say; "
+                "the PDF prints it as it stands: fill in the real value",
+            )
+            yield replace(problem, severity=Severity.WARNING)
 
 
 def _file_name_problems(source: LetterSource) -> list[Problem]:

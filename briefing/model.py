@@ -19,6 +19,10 @@ from briefing.fields import FileId, Id, Line, Model, Once, Text, refuse, rule_er
 from briefing.section_body import Block
 from briefing.types import CommitmentRef, DebateRef, FuzzyDate, Kamerstuk, MotionRef, SectorRef
 
+#: What ``briefing import`` writes where its source does not give a value (a letter's
+#: directorate, addresses, reference, ...); ``check`` warns of each one still standing.
+UNKNOWN = "onbekend"
+
 # --- registries ---------------------------------------------------------------------------
 
 

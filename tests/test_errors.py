@@ -191,6 +191,28 @@ def test_a_letter_dated_after_today_is_warned_of(
     assert warnings & set(capsys.readouterr().err.splitlines())
 
 
+def test_a_value_still_the_imports_placeholder_is_warned_of_and_strict_refuses_it(
+    content_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The import writes 'onbekend' where its source does not say (a Kamerstuk prints no
+    reference, a web page no directorate); left standing, the letter's PDF would print it."""
+    path = content_copy / LETTER
+    directorate = replace_line(
+        path, "directorate: Dir. Int. Marktordening en Handelspol.", "directorate: onbekend"
+    )
+    reference = replace_line(path, "- BZ", "- onbekend")
+    assert main(["check", "--content", str(content_copy)]) == 0
+    ours = [line for line in capsys.readouterr().err.splitlines() if "onbekend" in line]
+    then = "the import's placeholder where its source does not say; the PDF prints it as it "
+    assert ours == [
+        f"{path}:{directorate}:3: sender.directorate: warning: still 'onbekend', {then}"
+        "stands: fill in the real value",
+        f"{path}:{reference}:7: references.ours[0]: warning: still 'onbekend', {then}"
+        "stands: fill in the real value",
+    ]
+    assert main(["check", "--strict", "--content", str(content_copy)]) == 1
+
+
 def test_duplicate_key(content_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = content_copy / LETTER
     line = replace_line(

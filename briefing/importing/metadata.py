@@ -15,10 +15,9 @@ from briefing.importing.closing import Closing
 from briefing.importing.parsed import Head, LetterText
 from briefing.importing.signatories import ministry_of, post_of, signing_name
 from briefing.importing.text import collapse, shortened, without_calls
-from briefing.model import Letter
+from briefing.model import UNKNOWN, Letter
 from briefing.sources import Corpus
 
-UNKNOWN = "onbekend"
 DEFAULT_ADDRESSEE = "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal"
 DEFAULT_SALUTATION = "Geachte voorzitter,"
 #: The longest subject the model holds.

@@ -25,7 +25,6 @@ from briefing.importing.letterhead import (
     labels_paired,
     read_labels,
 )
-from briefing.importing.metadata import UNKNOWN
 from briefing.importing.parsed import Head, LetterText
 from briefing.importing.reference_column import (
     COUNTRY_RE,
@@ -42,6 +41,7 @@ from briefing.importing.reference_column import (
 from briefing.importing.site_head import document_head, fill_missing, is_page_line
 from briefing.importing.text import SourceLine
 from briefing.importing.viewer_copy import head_taken_back, is_viewer_copy
+from briefing.model import UNKNOWN
 
 LAYOUT = "text of the letter's PDF"
 #: berthub.eu prints a letter from the ministry's document under its own head.

@@ -18,9 +18,9 @@ from __future__ import annotations
 import re
 
 from briefing.importing.letterhead import LABEL_RE, date_line, is_label
-from briefing.importing.metadata import UNKNOWN
 from briefing.importing.reference_column import PAGE_RE, is_address, is_value, plain
 from briefing.importing.text import LONE_BULLETS, SourceLine
+from briefing.model import UNKNOWN
 
 #: The bullets a list prints: a glyph marks an item alone too (a list of one item, or a
 #: list's items on a new page); a dash only beside others.
