@@ -1,7 +1,7 @@
 """Rules within one letter that its model cannot state: its file is named after its id,
 its section ids are unique, every footnote is called once and defined, and footnote calls
-stand only where they are printed with their footnotes; and a warning at every value still
-the import's placeholder."""
+stand only where they are printed with their footnotes; and warnings where a draft the import
+wrote is not yet reviewed: a value still its placeholder, its ``# TODO review:`` comments."""
 
 from __future__ import annotations
 
@@ -44,15 +44,38 @@ def _valid_file_name(path: Path) -> bool:
     return re.fullmatch(ID_PATTERN, path.stem) is not None and path.stem not in RESERVED_NAMES
 
 
-def letter_problems(source: LetterSource) -> list[Problem]:
-    """Every problem of one letter that its model does not catch."""
+#: The comment the import writes above what it proposes and a person should check.
+_REVIEW_RE = re.compile(r"^[ \t]*# ?TODO review:", re.MULTILINE)
+
+
+def letter_problems(source: LetterSource, text: str) -> list[Problem]:
+    """Every problem of one letter, whose file reads ``text``, that its model does not catch."""
     letter, document = source.letter, source.document
     problems = list(misplaced_footnotes(letter, document, ()))
     problems += _file_name_problems(source)
     problems += _section_id_problems(source)
     problems += _footnote_problems(source)
     problems += _placeholders(source)
+    problems += _reviews_left(source.document, text)
     return problems
+
+
+def _reviews_left(document: Document, text: str) -> list[Problem]:
+    """One warning at the first ``# TODO review:`` comment, counting them all."""
+    found = list(_REVIEW_RE.finditer(text))
+    if not found:
+        return []
+    first = found[0]  # the pattern matches from a line's start
+    line, column = text.count("\n", 0, first.start()) + 1, first[0].index("#") + 1
+    if len(found) == 1:
+        message = "a 'TODO review' comment of the import is still here: check what it proposes"
+    else:
+        message = (
+            f"{len(found)} 'TODO review' comments of the import are still in the file, the "
+            "first here: check what each proposes"
+        )
+    message += ", then delete the comment"
+    return [Problem(document.path, line, column, "", message, Severity.WARNING)]
 
 
 def _placeholders(source: LetterSource) -> Iterator[Problem]:

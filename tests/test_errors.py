@@ -213,6 +213,25 @@ def test_a_value_still_the_imports_placeholder_is_warned_of_and_strict_refuses_i
     assert main(["check", "--strict", "--content", str(content_copy)]) == 1
 
 
+def test_the_imports_review_comments_left_in_a_letter_are_warned_of_once(
+    content_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A draft says 'check every TODO review comment, then run briefing check': check says
+    how many are left, at the first; a plain comment, or the words in a text, are not one."""
+    path = content_copy / LETTER
+    first = replace_line(
+        path, "subject: Voortgang IMVO-beleid", "# TODO review: the subject\nsubject: Voortgang"
+    )
+    replace_line(path, "- Binnenhof 4", "# TODO review: the address\n    - Binnenhof 4")
+    replace_line(path, "- Den Haag", "# een gewone opmerking\n    - 'TODO review: Den Haag'")
+    assert main(["check", "--content", str(content_copy)]) == 0
+    ours = [line for line in capsys.readouterr().err.splitlines() if "TODO" in line]
+    assert ours == [
+        f"{path}:{first}:1: warning: 2 'TODO review' comments of the import are still in the "
+        "file, the first here: check what each proposes, then delete the comment"
+    ]
+
+
 def test_duplicate_key(content_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = content_copy / LETTER
     line = replace_line(
