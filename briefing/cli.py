@@ -197,7 +197,8 @@ def parser() -> argparse.ArgumentParser:
         "--out",
         type=Path,
         metavar="FILE",
-        help="file to write (default: build/register-<debate or stand-van-zaken>-<date>.<format>)",
+        help="file to write ('-': standard output; default: "
+        "build/register-<debate or stand-van-zaken>-<date>.<format>)",
     )
 
     import_parser = _command(commands, "import", import_, "import letters and motions as drafts")

@@ -176,12 +176,18 @@ def export(args: argparse.Namespace) -> int:
     The rows of a dossier's annex: id, Kamerstuk or register number, text, who and party,
     where and when made, deadline, the status on the date and where it was settled, link.
     The date defaults to the debate's day with --debate, else today.
+    --out - writes it to standard output.
     Example: briefing export --debate ao-imvo-2018-11-14 --format xlsx
     """
+    from briefing.export import STDOUT_NAME
     from briefing.export import export as export_register
 
     exported = export_register(args.content, args.date, args.debate, args.format, args.out)
-    print(f"wrote {exported.path} ({_count(exported.rows, 'row')})")
+    to_stdout = exported.path == STDOUT_NAME  # the register itself went there
+    print(
+        f"wrote {exported.path} ({_count(exported.rows, 'row')})",
+        file=sys.stderr if to_stdout else sys.stdout,
+    )
     return _left_aside(exported.apart)
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import os
+import sys
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -167,6 +169,12 @@ def file_format(fmt: str | None, target: Path | None) -> str:
     return fmt or (named if named in FORMATS else "csv")
 
 
+#: The ``--out`` that stands for standard output, as for most commands (``--out - | ...``),
+#: and how messages name it.
+STDOUT = Path("-")
+STDOUT_NAME = Path("<stdout>")
+
+
 @dataclass(frozen=True)
 class Exported:
     """The register written, its number of rows, and the errors in the lines to take of
@@ -194,7 +202,14 @@ def export(
     from briefing.layout import STATE_OF_PLAY, require_content
     from briefing.prepare import find_debate
 
-    if target is not None:  # first: another file is never written over, whatever its name
+    if target == STDOUT:
+        fmt = fmt or "csv"
+        if fmt == "xlsx" and sys.stdout.isatty():
+            raise UsageError(
+                "a workbook is not text to show in a terminal; send it to a file "
+                "(--out - > register.xlsx) or give --out FILE"
+            )
+    elif target is not None:  # first: another file is never written over, whatever its name
         require_replaceable(target)
     fmt = file_format(fmt, target)
     require_content(content)
@@ -211,8 +226,26 @@ def export(
         target = Path("build") / name
         require_replaceable(target)
     data = to_csv(table) if fmt == "csv" else to_xlsx(table, f"Register {day.isoformat()}")
-    write(target, data)
+    if target == STDOUT:
+        _to_stdout(data)
+        target = STDOUT_NAME
+    else:
+        write(target, data)
     return Exported(target, len(table), tuple(sorted(apart)))
+
+
+def _to_stdout(data: bytes) -> None:
+    """Write ``data`` to standard output; a reader that stops early (``| head``) is said."""
+    try:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # Python would fail again flushing it at exit: what is left goes nowhere.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise BriefingError(
+            "the register was not read to its end: the command it went to stopped reading"
+        ) from None
 
 
 def require_replaceable(target: Path) -> None:

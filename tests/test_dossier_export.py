@@ -6,7 +6,11 @@ time; the format follows the file's name, and an export replaces only a register
 from __future__ import annotations
 
 import csv
+import os
+import pty
 import shutil
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -16,7 +20,7 @@ import pytest
 from briefing.cli import main
 from briefing.export import COLUMNS
 from briefing.prepare import prepare
-from tests.conftest import CONTENT, tables
+from tests.conftest import CONTENT, PATIENCE, ROOT, cli, tables
 from tests.test_dossier import ANNEX_TABLE, AO_2018, PARTIES_TABLE
 
 #: A commitment whose text starts as a spreadsheet formula does.
@@ -189,4 +193,49 @@ def test_the_export_replaces_only_a_register_it_wrote(
     assert capsys.readouterr().err == (
         f"briefing: error: {tmp_path} is a folder; give a file, e.g. --out "
         f"{tmp_path / 'register.csv'}\n"
+    )
+
+
+def _export_to(stdout: int, *args: str) -> subprocess.Popen[bytes]:
+    """``briefing export --out -`` of the debate of November 2018, its output to ``stdout``."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "briefing", "export", "--debate", AO_2018, "--out", "-", *args],
+        cwd=ROOT,
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+    )
+
+
+def test_the_register_goes_to_standard_output_with_out_dash(tmp_path: Path) -> None:
+    """``--out -``: the register itself on standard output, the same bytes as in a file, and
+    the line that says what was written on standard error."""
+    assert cli("export", "--debate", AO_2018, "--out", tmp_path / "r.csv").returncode == 0
+    process = _export_to(subprocess.PIPE)
+    out, err = process.communicate(timeout=PATIENCE)
+    assert process.returncode == 0
+    assert out == (tmp_path / "r.csv").read_bytes()
+    assert err.decode() == "wrote <stdout> (6 rows)\n"
+
+
+def test_standard_output_closed_early_or_a_terminal_for_a_workbook_is_said(tmp_path: Path) -> None:
+    """A reader that stops reading (``| true``) is said, without a traceback; a workbook is
+    not written to a terminal."""
+    process = _export_to(subprocess.PIPE)
+    assert process.stdout is not None
+    process.stdout.close()  # before the command writes: nobody reads what it writes
+    _, err = process.communicate(timeout=PATIENCE)
+    assert (process.returncode, err.decode()) == (
+        1,
+        "briefing: error: the register was not read to its end: the command it went to "
+        "stopped reading\n",
+    )
+    leader, terminal = pty.openpty()
+    process = _export_to(terminal, "--format", "xlsx")
+    os.close(terminal)
+    _, err = process.communicate(timeout=PATIENCE)
+    os.close(leader)
+    assert (process.returncode, err.decode()) == (
+        2,
+        "briefing: error: a workbook is not text to show in a terminal; send it to a file "
+        "(--out - > register.xlsx) or give --out FILE\n",
     )
