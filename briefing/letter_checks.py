@@ -56,8 +56,21 @@ def letter_problems(source: LetterSource, text: str) -> list[Problem]:
     problems += _section_id_problems(source)
     problems += _footnote_problems(source)
     problems += _placeholders(source)
+    problems += _no_summary(source)
     problems += _reviews_left(source.document, text)
     return problems
+
+
+def _no_summary(source: LetterSource) -> list[Problem]:
+    """A warning when no section has key points: a dossier would list the letter bare."""
+    if any(section.summary for section, _, _ in letter_sections(source.letter)):
+        return []
+    problem = source.document.problem(
+        ("sections",),
+        "no section has a 'summary': a dossier lists this letter on its agenda without key "
+        "points; write the key points of its main sections under 'summary'",
+    )
+    return [replace(problem, severity=Severity.WARNING)]
 
 
 def _reviews_left(document: Document, text: str) -> list[Problem]:

@@ -15,6 +15,7 @@ from pathlib import Path
 import pdfplumber
 import pypdf
 import pytest
+import yaml
 
 from briefing.cli import main
 from briefing.corpus import load_corpus
@@ -578,3 +579,36 @@ def test_prepare_on_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert exit_info.value.code == 2
     message = "'2022-13-01' has no month 13; a month is 01 to 12 in YYYY-MM-DD"
     assert message in capsys.readouterr().err
+
+
+def test_a_letter_without_key_points_is_said_on_the_agenda_and_warned_of(
+    content_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A letter whose sections have no 'summary' (an imported draft, before the author
+    writes them) stands on the agenda with a line that says so, not as a bare heading; and
+    check warns at the letter's sections."""
+    path = content_copy / "letters" / "2018-11-13-voortgang-imvo-beleid.yaml"
+    path.write_text(yaml.safe_dump(_without_summaries(yaml.safe_load(path.read_text("utf-8")))))
+    assert main(["check", "--content", str(content_copy)]) == 0
+    lines = path.read_text(encoding="utf-8").splitlines()
+    sections = lines.index("sections:") + 1
+    assert (
+        f"{path}:{sections}:1: sections: warning: no section has a 'summary': a dossier lists "
+        "this letter on its agenda without key points; write the key points of its main "
+        "sections under 'summary'"
+    ) in capsys.readouterr().err.splitlines()
+    pdf = prepare(content_copy, tmp_path / "out", debate_id=AO_2018).path
+    agenda = text_of(pdf).split(" Agenda Voortgang IMVO-beleid", 1)[1]
+    assert agenda.startswith(
+        "(brief 13 november 2018, Kamerstuk 26 485, nr. 293) Voor deze brief zijn geen "
+        "kernpunten vastgelegd; zie de brief zelf."
+    )
+
+
+def _without_summaries(node: object) -> object:
+    """A letter's data with every 'summary' left out."""
+    if isinstance(node, dict):
+        return {key: _without_summaries(value) for key, value in node.items() if key != "summary"}
+    if isinstance(node, list):
+        return [_without_summaries(item) for item in node]
+    return node
