@@ -230,8 +230,7 @@ def _read(path: Path, letter: bool = False, stored: LoadCache | None = None) -> 
     if letter and document.data is not None:
         model, more = validate(document, Letter, document.data)
         if model is not None and fresh:
-            text = raw.decode("utf-8", errors="replace")
-            own = letter_problems(LetterSource(model, document), text)
+            own = letter_problems(LetterSource(model, document), raw)
             loaded = replace(loaded, own=tuple(own), references=tuple(references(model, ())))
         read = _Read(digest, loaded, (*loaded.problems, *more), model)
     if digest:

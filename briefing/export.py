@@ -202,16 +202,14 @@ def export(
     from briefing.layout import STATE_OF_PLAY, require_content
     from briefing.prepare import find_debate
 
-    if target == STDOUT:
-        fmt = fmt or "csv"
-        if fmt == "xlsx" and sys.stdout.isatty():
-            raise UsageError(
-                "a workbook is not text to show in a terminal; send it to a file "
-                "(--out - > register.xlsx) or give --out FILE"
-            )
-    elif target is not None:  # first: another file is never written over, whatever its name
+    if target not in (None, STDOUT):  # first: another file is never written over, whatever its name
         require_replaceable(target)
     fmt = file_format(fmt, target)
+    if target == STDOUT and fmt == "xlsx" and sys.stdout.isatty():
+        raise UsageError(
+            "a workbook is not text to show in a terminal; send it to a file "
+            "(--out - > register.xlsx) or give --out FILE"
+        )
     require_content(content)
     corpus = load_corpus(content)
     stopping, apart = corpus.errors_for(None)

@@ -1,7 +1,8 @@
 """Rules within one letter that its model cannot state: its file is named after its id,
 its section ids are unique, every footnote is called once and defined, and footnote calls
-stand only where they are printed with their footnotes; and warnings where a draft the import
-wrote is not yet reviewed: a value still its placeholder, its ``# TODO review:`` comments."""
+stand only where they are printed with their footnotes; and warnings where a letter is not
+finished: a value still the import's placeholder, the import's ``# TODO review:`` comments,
+no section with key points."""
 
 from __future__ import annotations
 
@@ -45,11 +46,11 @@ def _valid_file_name(path: Path) -> bool:
 
 
 #: The comment the import writes above what it proposes and a person should check.
-_REVIEW_RE = re.compile(r"^[ \t]*# ?TODO review:", re.MULTILINE)
+_REVIEW_RE = re.compile(rb"^[ \t]*# ?TODO review:", re.MULTILINE)
 
 
-def letter_problems(source: LetterSource, text: str) -> list[Problem]:
-    """Every problem of one letter, whose file reads ``text``, that its model does not catch."""
+def letter_problems(source: LetterSource, raw: bytes) -> list[Problem]:
+    """Every problem of one letter, whose file holds ``raw``, that its model does not catch."""
     letter, document = source.letter, source.document
     problems = list(misplaced_footnotes(letter, document, ()))
     problems += _file_name_problems(source)
@@ -57,7 +58,7 @@ def letter_problems(source: LetterSource, text: str) -> list[Problem]:
     problems += _footnote_problems(source)
     problems += _placeholders(source)
     problems += _no_summary(source)
-    problems += _reviews_left(source.document, text)
+    problems += _reviews_left(source.document, raw)
     return problems
 
 
@@ -73,13 +74,13 @@ def _no_summary(source: LetterSource) -> list[Problem]:
     return [replace(problem, severity=Severity.WARNING)]
 
 
-def _reviews_left(document: Document, text: str) -> list[Problem]:
+def _reviews_left(document: Document, raw: bytes) -> list[Problem]:
     """One warning at the first ``# TODO review:`` comment, counting them all."""
-    found = list(_REVIEW_RE.finditer(text))
+    found = list(_REVIEW_RE.finditer(raw))
     if not found:
         return []
-    first = found[0]  # the pattern matches from a line's start
-    line, column = text.count("\n", 0, first.start()) + 1, first[0].index("#") + 1
+    first = found[0]  # the pattern matches from a line's start, in ASCII up to the '#'
+    line, column = raw.count(b"\n", 0, first.start()) + 1, first[0].index(b"#") + 1
     if len(found) == 1:
         message = "a 'TODO review' comment of the import is still here: check what it proposes"
     else:

@@ -92,8 +92,9 @@ def load_settings(content: Path) -> Settings:
         return Settings()
     document, problems = load_document(path)
     settings, more = validate(document, Settings, document.data or {})
-    if errors_in(problems) or more:
-        raise ContentError(errors_in(problems) + more)
+    errors = errors_in(problems) + more
+    if errors:
+        raise ContentError(errors)
     if settings.emblem:
         assets = (templates_dir() / ASSETS_DIR).resolve()
         emblem = (assets / settings.emblem).resolve()
