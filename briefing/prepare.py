@@ -19,11 +19,15 @@ from briefing.errors import (
     Interrupted,
     Problem,
     RenderError,
+    Severity,
     UsageError,
     stop_signal,
 )
 from briefing.index import Index
+from briefing.index.findings import content_warnings
 from briefing.layout import (
+    LETTERS_DIR,
+    NOTES_DIR,
     REGISTRY_FILES,
     letter_pdf,
     require_apart,
@@ -42,8 +46,9 @@ from briefing.workers import Context, Job, make
 
 @dataclass(frozen=True)
 class Prepared:
-    """The briefing written, what WeasyPrint warned about in it, and the errors in the lines
-    to take of other debates, which it left aside."""
+    """The briefing written, the warnings about it (the content it was made from, and what
+    WeasyPrint warned about), and the errors in the lines to take of other debates, which it
+    left aside."""
 
     path: Path
     warnings: tuple[str, ...] = ()
@@ -58,7 +63,8 @@ def prepare(
     content: Path, out: Path, date: dt.date | None = None, debate_id: str | None = None
 ) -> Prepared:
     """Write the briefing on ``date`` (for a debate, if given) into ``out``; say where, and
-    what WeasyPrint warned about (and whether the date lies far beyond the latest letter).
+    warn of what ``check`` warns of in the content it was made from, of what WeasyPrint
+    warned about, and of a date far beyond the latest letter.
 
     ``date`` defaults to the debate's day. The file is
     ``out/briefings/<debate id or 'stand-van-zaken'>-<date>.pdf``.
@@ -89,8 +95,33 @@ def prepare(
             raise Interrupted("interrupted: no briefing was written", stop_signal(stop)) from None
     if done.error is not None:
         raise RenderError(f"{out / output.path}: {done.error}")
-    warnings = done.rendered.warnings if done.rendered else ()
-    return Prepared(out / output.path, (*_far_ahead(index, day), *warnings), tuple(sorted(apart)))
+    rendering = done.rendered.warnings if done.rendered else ()
+    warnings = (
+        *_far_ahead(index, day),
+        *_content_warnings(index, output, day, debate_id),
+        *rendering,
+    )
+    return Prepared(out / output.path, warnings, tuple(sorted(apart)))
+
+
+def _content_warnings(
+    index: Index, output: Output, day: dt.date, debate_id: str | None
+) -> list[str]:
+    """The warnings ``check`` gives about the files the briefing read: the letters it draws
+    on, the registries and the debate's lines to take; what is overdue as on its day."""
+    corpus = index.corpus
+    letters = {s.path for s in corpus.letters if s.letter.id in output.letters}
+
+    def read(path: Path) -> bool:
+        if path.parent == corpus.root / LETTERS_DIR:
+            return path in letters
+        if path.parent == corpus.root / NOTES_DIR:
+            return debate_id in corpus.debates_of(path)
+        return True
+
+    found = [p for p in corpus.problems if p.severity is Severity.WARNING]
+    found += content_warnings(corpus, index.findings_on(day))
+    return [str(p) for p in sorted(set(found)) if read(p.path)]
 
 
 def _far_ahead(index: Index, day: dt.date) -> list[str]:

@@ -586,18 +586,26 @@ def test_a_letter_without_key_points_is_said_on_the_agenda_and_warned_of(
 ) -> None:
     """A letter whose sections have no 'summary' (an imported draft, before the author
     writes them) stands on the agenda with a line that says so, not as a bare heading; and
-    check warns at the letter's sections."""
+    check warns at the letter's sections, as prepare does for a dossier that draws on it."""
     path = content_copy / "letters" / "2018-11-13-voortgang-imvo-beleid.yaml"
     path.write_text(yaml.safe_dump(_without_summaries(yaml.safe_load(path.read_text("utf-8")))))
     assert main(["check", "--content", str(content_copy)]) == 0
     lines = path.read_text(encoding="utf-8").splitlines()
     sections = lines.index("sections:") + 1
-    assert (
+    warning = (
         f"{path}:{sections}:1: sections: warning: no section has a 'summary': a dossier lists "
         "this letter on its agenda without key points; write the key points of its main "
         "sections under 'summary'"
-    ) in capsys.readouterr().err.splitlines()
-    pdf = prepare(content_copy, tmp_path / "out", debate_id=AO_2018).path
+    )
+    assert warning in capsys.readouterr().err.splitlines()
+    out = tmp_path / "out"
+    args = ["prepare", "--content", str(content_copy), "--out", str(out), "--debate"]
+    assert main([*args, AO_2018]) == 0
+    pdf = out / "briefings" / f"{AO_2018}-2018-11-14.pdf"
+    assert capsys.readouterr()[:2] == (f"wrote {pdf}\n", f"{warning}\n")
+    # A dossier of a day before the letter does not draw on it, and is not warned of it.
+    assert main([*args, "ao-imvo-2018-03-06"]) == 0
+    assert capsys.readouterr().err == ""
     agenda = text_of(pdf).split(" Agenda Voortgang IMVO-beleid", 1)[1]
     assert agenda.startswith(
         "(brief 13 november 2018, Kamerstuk 26 485, nr. 293) Voor deze brief zijn geen "
