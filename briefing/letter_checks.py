@@ -12,6 +12,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from briefing.errors import Problem, Severity
 from briefing.inline import FOOTNOTE_RE, footnote_ids
 from briefing.loading import Document, NodePath, format_path
@@ -47,6 +49,8 @@ def _valid_file_name(path: Path) -> bool:
 
 #: The comment the import writes above what it proposes and a person should check.
 _REVIEW_RE = re.compile(rb"^[ \t]*# ?TODO review:", re.MULTILINE)
+#: libyaml's scanner where PyYAML has it, many times faster than the pure-Python one.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def letter_problems(source: LetterSource, raw: bytes) -> list[Problem]:
@@ -76,11 +80,10 @@ def _no_summary(source: LetterSource) -> list[Problem]:
 
 def _reviews_left(document: Document, raw: bytes) -> list[Problem]:
     """One warning at the first ``# TODO review:`` comment, counting them all."""
-    found = list(_REVIEW_RE.finditer(raw))
+    found = _review_comments(raw)
     if not found:
         return []
-    first = found[0]  # the pattern matches from a line's start, in ASCII up to the '#'
-    line, column = raw.count(b"\n", 0, first.start()) + 1, first[0].index(b"#") + 1
+    line, column = found[0]
     if len(found) == 1:
         message = "a 'TODO review' comment of the import is still here: check what it proposes"
     else:
@@ -90,6 +93,29 @@ def _reviews_left(document: Document, raw: bytes) -> list[Problem]:
         )
     message += ", then delete the comment"
     return [Problem(document.path, line, column, "", message, Severity.WARNING)]
+
+
+def _review_comments(raw: bytes) -> list[tuple[int, int]]:
+    """The line and column (from 1) of every ``# TODO review:`` comment in ``raw``; a line
+    of a text written over lines (``|``, ``>``, in quotes) that reads so is the text's."""
+    # The pattern matches from a line's start, in ASCII up to the '#'.
+    found = [(raw.count(b"\n", 0, m.start()), m[0].index(b"#")) for m in _REVIEW_RE.finditer(raw)]
+    if not found:  # a finished letter: no need to read the YAML's tokens
+        return []
+    try:
+        tokens = list(yaml.scan(raw, Loader=_LOADER))
+    except yaml.YAMLError:  # what libyaml reads otherwise (a tab, say)
+        tokens = list(yaml.scan(raw, Loader=yaml.SafeLoader))
+    texts = [
+        ((t.start_mark.line, t.start_mark.column), (t.end_mark.line, t.end_mark.column))
+        for t in tokens
+        if isinstance(t, yaml.ScalarToken)
+    ]
+    return [
+        (line + 1, column + 1)
+        for line, column in found
+        if not any(start < (line, column) < end for start, end in texts)
+    ]
 
 
 def _placeholders(source: LetterSource) -> Iterator[Problem]:

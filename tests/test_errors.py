@@ -217,13 +217,20 @@ def test_the_imports_review_comments_left_in_a_letter_are_warned_of_once(
     content_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A draft says 'check every TODO review comment, then run briefing check': check says
-    how many are left, at the first; a plain comment, or the words in a text, are not one."""
+    how many are left, at the first; a plain comment, or the words in a text (also a line
+    of a text written over lines that reads as one), are not one."""
     path = content_copy / LETTER
     first = replace_line(
         path, "subject: Voortgang IMVO-beleid", "# TODO review: the subject\nsubject: Voortgang"
     )
     replace_line(path, "- Binnenhof 4", "# TODO review: the address\n    - Binnenhof 4")
     replace_line(path, "- Den Haag", "# een gewone opmerking\n    - 'TODO review: Den Haag'")
+    replace_line(
+        path,
+        "salutation: Geachte voorzitter,",
+        "salutation: |-\n  Geachte voorzitter,\n  # TODO review: a line of the text",
+    )
+    replace_line(path, "name: Sigrid A.M. Kaag", 'name: "Sigrid\n    # TODO review: A.M. Kaag"')
     assert main(["check", "--content", str(content_copy)]) == 0
     ours = [line for line in capsys.readouterr().err.splitlines() if "TODO" in line]
     assert ours == [
