@@ -239,7 +239,9 @@ def _kamer(commands: argparse._SubParsersAction) -> None:
         "--since", type=_date, metavar="YYYY-MM-DD", help="only records changed since this day"
     )
     load = _command(actions, "load", kamer.load, "load saved OData JSON into the store")
-    load.add_argument("files", type=Path, nargs="+", metavar="FILE", help="OData JSON files")
+    load.add_argument(
+        "files", type=Path, nargs="+", metavar="FILE", help="OData JSON files ('-': standard input)"
+    )
     link = _command(actions, "link", kamer.link, "link the content to the records")
     _content(link)
     for action in (sync, load, link):

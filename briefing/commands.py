@@ -179,8 +179,8 @@ def export(args: argparse.Namespace) -> int:
     --out - writes it to standard output.
     Example: briefing export --debate ao-imvo-2018-11-14 --format xlsx
     """
-    from briefing.export import STDOUT_NAME
     from briefing.export import export as export_register
+    from briefing.streams import STDOUT_NAME
 
     exported = export_register(args.content, args.date, args.debate, args.format, args.out)
     to_stdout = exported.path == STDOUT_NAME  # the register itself went there

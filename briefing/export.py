@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import os
 import sys
 import zipfile
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from briefing.dates import dutch_date, fuzzy_date_text
 from briefing.errors import BriefingError, Problem, UsageError
 from briefing.index.register import Entry
 from briefing.layout import letter_pdf
+from briefing.streams import DASH, STDOUT_NAME, write_stdout
 
 #: The columns, in order.
 COLUMNS = [
@@ -171,10 +171,6 @@ def file_format(fmt: str | None, target: Path | None) -> str:
 
 #: The ``--out`` that stands for standard output, as for most commands (``--out - | ...``),
 #: and how messages name it.
-STDOUT = Path("-")
-STDOUT_NAME = Path("<stdout>")
-
-
 @dataclass(frozen=True)
 class Exported:
     """The register written, its number of rows, and the errors in the lines to take of
@@ -202,10 +198,10 @@ def export(
     from briefing.layout import STATE_OF_PLAY, require_content
     from briefing.prepare import find_debate
 
-    if target not in (None, STDOUT):  # first: another file is never written over, whatever its name
+    if target not in (None, DASH):  # first: another file is never written over, whatever its name
         require_replaceable(target)
     fmt = file_format(fmt, target)
-    if target == STDOUT and fmt == "xlsx" and sys.stdout.isatty():
+    if target == DASH and fmt == "xlsx" and sys.stdout.isatty():
         raise UsageError(
             "a workbook is not text to show in a terminal; send it to a file "
             "(--out - > register.xlsx) or give --out FILE"
@@ -224,26 +220,12 @@ def export(
         target = Path("build") / name
         require_replaceable(target)
     data = to_csv(table) if fmt == "csv" else to_xlsx(table, f"Register {day.isoformat()}")
-    if target == STDOUT:
-        _to_stdout(data)
+    if target == DASH:
+        write_stdout(data, "the register")
         target = STDOUT_NAME
     else:
         write(target, data)
     return Exported(target, len(table), tuple(sorted(apart)))
-
-
-def _to_stdout(data: bytes) -> None:
-    """Write ``data`` to standard output; a reader that stops early (``| head``) is said."""
-    try:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        # Python would fail again flushing it at exit: what is left goes nowhere.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        raise BriefingError(
-            "the register was not read to its end: the command it went to stopped reading"
-        ) from None
 
 
 def require_replaceable(target: Path) -> None:

@@ -90,6 +90,17 @@ def cli(
     return subprocess.CompletedProcess(argv, status, out.getvalue(), err.getvalue())
 
 
+def piped(stdin: bytes | None, *args: str | Path) -> subprocess.CompletedProcess[bytes]:
+    """The command line in a new process with ``stdin`` piped into it (None: standard input
+    closed, as the shell's ``<&-`` does)."""
+    command = [sys.executable, "-m", "briefing", *map(str, args)]
+    if stdin is None:
+        command = ["sh", "-c", 'exec "$@" <&-', "sh", *command]
+    return subprocess.run(
+        command, input=stdin, capture_output=True, cwd=ROOT, timeout=PATIENCE, check=False
+    )
+
+
 @contextlib.contextmanager
 def _interruptible() -> Iterator[None]:
     """Start a command that Ctrl-C (SIGINT) stops, as in a terminal, also when this test run

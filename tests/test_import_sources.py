@@ -9,8 +9,6 @@ official XML and 60 of them as PDF text); the tests fail, not skip, when it is m
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 from textwrap import wrap
 
@@ -24,11 +22,11 @@ from tests.conftest import (
     CONTENT,
     FIXTURES,
     MOTIONS_XML,
-    PATIENCE,
     REAL_LETTERS,
     cli,
     normalise,
     page_texts,
+    piped,
 )
 from tests.importing import content_copy, imported_draft
 
@@ -672,20 +670,6 @@ def test_a_missing_file_or_a_folder_is_refused_saying_what_to_give(tmp_path: Pat
     assert run.stdout.startswith(f"wrote {content / 'letters'}")
 
 
-def _piped(stdin: bytes | None, *args: str | Path) -> subprocess.CompletedProcess[bytes]:
-    """``briefing import`` with ``stdin`` piped in (None: standard input closed)."""
-    command = [sys.executable, "-m", "briefing", "import", *map(str, args)]
-    if stdin is None:  # as the shell's <&- does
-        command = ["sh", "-c", 'exec "$@" <&-', "sh", *command]
-    return subprocess.run(
-        command,
-        input=stdin,
-        capture_output=True,
-        timeout=PATIENCE,
-        check=False,
-    )
-
-
 @pytest.mark.parametrize("source", ["2016-01-29-letter.pdf", "kst-26488-72.txt"])
 def test_a_letter_piped_in_as_dash_is_imported_and_its_notes_name_stdin(
     tmp_path: Path, source: str
@@ -693,7 +677,7 @@ def test_a_letter_piped_in_as_dash_is_imported_and_its_notes_name_stdin(
     """``pbpaste | briefing import -``: the text (or the PDF) on standard input becomes the
     same draft as the file would, and its notes and the draft name ``<stdin>``."""
     content, by_file = content_copy(tmp_path / "content"), content_copy(tmp_path / "by-file")
-    run = _piped((IMPORT / source).read_bytes(), "-", "--content", content)
+    run = piped((IMPORT / source).read_bytes(), "import", "-", "--content", content)
     assert run.returncode == 0, run.stderr
     draft = Path(run.stdout.decode().removeprefix("wrote ").strip())
     assert draft.parent == content / "letters"
@@ -710,9 +694,9 @@ def test_standard_input_empty_closed_or_given_twice_is_refused(tmp_path: Path) -
     """Nothing to read, or ``-`` twice (the second would read nothing): refused, nothing written."""
     content = content_copy(tmp_path / "content")
     before = sorted(p.name for p in content.rglob("*"))
-    empty = _piped(b"", "-", "--content", content)
-    closed = _piped(None, "-", "--content", content)
-    twice = _piped(b"text", "-", "-", "--content", content)
+    empty = piped(b"", "import", "-", "--content", content)
+    closed = piped(None, "import", "-", "--content", content)
+    twice = piped(b"text", "import", "-", "-", "--content", content)
     assert (empty.returncode, empty.stderr.decode()) == (
         1,
         "briefing: error: <stdin> is empty; give the text of a letter or a motion (as text, PDF "

@@ -11,7 +11,7 @@ import pytest
 
 from briefing.cli import main
 from briefing.kamer import store as store_module
-from tests.conftest import cli
+from tests.conftest import cli, piped
 from tests.test_kamer_data import KAMER_DATA, dump, no_live_service, real_files, real_records
 
 __all__ = ["no_live_service"]  # the autouse fixture: no test reaches the live service
@@ -44,6 +44,36 @@ def test_the_default_store_is_in_the_current_folder(
     done = cli("kamer", "load", str(KAMER_DATA / "imvo-activiteit.json"), here=True)
     assert done.returncode == 0 and done.stdout.startswith("loaded 64 records: 64 new")
     assert (tmp_path / ".briefing" / "kamer.sqlite").is_file()
+
+
+def test_a_response_piped_in_as_dash_is_loaded_and_named_stdin(tmp_path: Path) -> None:
+    """``curl ... | briefing kamer load -``: what standard input gives is loaded as a file
+    is, with the files beside it; a fault in it names ``<stdin>``; nothing to read, or ``-``
+    twice, is refused; and a refusal stores nothing."""
+    store = tmp_path / "kamer.sqlite"
+    zaak = (KAMER_DATA / "imvo-zaak.json").read_bytes()
+    done = piped(zaak, "kamer", "load", KAMER_DATA / "imvo-activiteit.json", "-", "--store", store)
+    assert (done.returncode, done.stderr) == (0, b"")
+    assert done.stdout == (
+        b"loaded 258 records: 258 new, 0 updated, 0 unchanged (Zaak 194, Activiteit 64)\n"
+    )
+    refused = [
+        piped(b'{"value": [', "kamer", "load", "-", "--store", tmp_path / "cut.sqlite"),
+        piped(b"", "kamer", "load", "-", "--store", tmp_path / "empty.sqlite"),
+        piped(None, "kamer", "load", "-", "--store", tmp_path / "closed.sqlite"),
+        piped(zaak, "kamer", "load", "-", "-", "--store", tmp_path / "twice.sqlite"),
+    ]
+    assert [(run.returncode, run.stderr.decode()) for run in refused] == [
+        (
+            1,
+            "briefing: error: <stdin>:1:12: the JSON stops before it is complete: the file is "
+            "truncated; save or fetch it again\n",
+        ),
+        (1, "briefing: error: <stdin>: not OData JSON: it is empty\n"),
+        (1, "briefing: error: <stdin> is closed; pipe a response of the service into it\n"),
+        (2, "briefing: error: '-' (standard input) can be read once; give it once\n"),
+    ]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kamer.sqlite"]
 
 
 #: The start of a page of the Kamer's SyncFeed (``/SyncFeed/2.0/Feed?category=Toezegging``),

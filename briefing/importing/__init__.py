@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing.corpus import load_corpus
-from briefing.errors import BriefingError, UsageError
+from briefing.errors import BriefingError
 from briefing.importing import (
     debate_record,
     kamerstuk_layout,
@@ -41,11 +41,12 @@ from briefing.importing.metadata import complete
 from briefing.importing.parsed import LetterText
 from briefing.importing.references import propose
 from briefing.importing.registry import Registry
-from briefing.importing.source import STDIN, Source, read_source
+from briefing.importing.source import Source, read_source
 from briefing.importing.text import slugify
 from briefing.importing.updates import propose_updates
 from briefing.layout import LETTERS_DIR
 from briefing.sources import Corpus
+from briefing.streams import read_once
 from briefing.types import Kamerstuk
 
 __all__ = ["ImportResult", "import_files", "import_letter"]
@@ -85,8 +86,7 @@ def import_files(sources: list[Path], content: Path) -> list[ImportResult]:
     """
     if not content.is_dir():
         raise BriefingError(f"{content} is not a folder; give the content folder with --content")
-    if sources.count(STDIN) > 1:
-        raise UsageError(f"'{STDIN}' (standard input) can be read once; give it once")
+    read_once(sources)
     results = {index: ImportResult(path) for index, path in enumerate(sources)}
     read: dict[int, Source] = {}
     for index, path in enumerate(sources):

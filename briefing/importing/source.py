@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import codecs
 import re
-import sys
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,11 +24,8 @@ from briefing.importing.tables import tab_cells
 from briefing.importing.text import LONE_BULLETS, SourceLine
 from briefing.importing.viewer_copy import is_viewer_copy
 from briefing.importing.web_page import looks_like_html, page_lines
+from briefing.streams import DASH, STDIN_NAME, read_stdin
 
-#: The FILE that stands for standard input, as for most commands (``pbpaste | briefing import -``),
-#: and how messages name it.
-STDIN = Path("-")
-STDIN_NAME = Path("<stdin>")
 #: A letter's text is a few dozen kilobytes, its PDF a few hundred; a file this large is neither.
 MAX_BYTES = 20_000_000
 
@@ -84,10 +80,10 @@ class Source:
 
 
 def read_source(path: Path) -> Source:
-    """The lines of the text, PDF, XML or HTML file at ``path`` (:data:`STDIN`: what standard
+    """The lines of the text, PDF, XML or HTML file at ``path`` (``-``: what standard
     input gives), or a :class:`BriefingError`."""
-    if path == STDIN:
-        path, raw = STDIN_NAME, _read_stdin()
+    if path == DASH:  # pbpaste | briefing import -
+        path, raw = STDIN_NAME, _checked(read_stdin("a letter or a motion", MAX_BYTES), STDIN_NAME)
     else:
         raw = _read_bytes(path)
     if is_pdf(raw):
@@ -105,16 +101,6 @@ def read_source(path: Path) -> Source:
         return Source(path, "xml", lines, xml.notes, xml.motion_notes, xml.annex)
     text, notes = _decode(raw, path)
     return Source(path, "text", text_lines(text), notes, notes)
-
-
-def _read_stdin() -> bytes:
-    if sys.stdin is None:  # closed by the shell: briefing import - <&-
-        raise BriefingError(f"{STDIN_NAME} is closed; pipe a letter or a motion into it")
-    try:
-        raw = sys.stdin.buffer.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise BriefingError(f"cannot read {STDIN_NAME}: {exc.strerror or exc}") from None
-    return _checked(raw, STDIN_NAME)
 
 
 def _read_bytes(path: Path) -> bytes:

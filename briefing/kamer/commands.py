@@ -60,7 +60,8 @@ def sync(args: argparse.Namespace) -> int:
 def load(args: argparse.Namespace) -> int:
     """Load saved OData JSON (a response page or an array of records) into the store.
 
-    All files in one go, or none of them. Example: briefing kamer load zaak.json
+    All files in one go, or none of them. A FILE of - is standard input.
+    Example: briefing kamer load zaak.json
     """
     from briefing.kamer.load import load_files
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing.errors import BriefingError
+from briefing.streams import DASH, STDIN_NAME, read_stdin
 
 #: The entities the store keeps, each with the fields that tell its records from the others'.
 ENTITIES: dict[str, frozenset[str]] = {
@@ -211,8 +212,10 @@ def dossier_key(number: Any, suffix: Any) -> str | None:
 
 
 def read_file(path: Path) -> Page:
-    """Read a saved response page or array of records; a :class:`BriefingError` names the
-    file and what is wrong with it."""
+    """Read a saved response page or array of records (``-``: standard input); a
+    :class:`BriefingError` names the file and what is wrong with it."""
+    if path == DASH:  # curl ... | briefing kamer load -
+        return parse_bytes(read_stdin("a response of the service"), str(STDIN_NAME))
     try:
         raw = path.read_bytes()
     except OSError as exc:
