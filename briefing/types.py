@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Self
 
 from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
@@ -94,9 +94,35 @@ KAMERSTUK_PATTERN = (
 _KAMERSTUK_RE = re.compile(f"^{KAMERSTUK_PATTERN}$")
 
 
+class _WrittenAsText:
+    """A value content writes as text: read by the class's ``parse`` when validated, and
+    shown to editors as a text with the class's :attr:`EXAMPLES`."""
+
+    EXAMPLES: ClassVar[tuple[str, ...]]
+
+    @classmethod
+    def parse(cls, text: str) -> Self:
+        """The value ``text`` writes, or a ``ValueError`` saying how to write it."""
+        raise NotImplementedError
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.no_info_after_validator_function(cls.parse, core_schema.str_schema())
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {"type": "string", "examples": list(cls.EXAMPLES)}
+
+
 @dataclass(frozen=True)
-class Kamerstuk:
+class Kamerstuk(_WrittenAsText):
     """A numbered parliamentary paper: dossier (with optional suffix) and volgnummer."""
+
+    EXAMPLES = ("26 485, nr. 224", "35 925-XVII, nr. 33")
 
     dossier: str
     number: int
@@ -130,18 +156,6 @@ class Kamerstuk:
 
     def __str__(self) -> str:
         return f"Kamerstuk {self.dossier_display}, nr. {self.number}"
-
-    @classmethod
-    def __get_pydantic_core_schema__(
-        cls, source: Any, handler: GetCoreSchemaHandler
-    ) -> core_schema.CoreSchema:
-        return core_schema.no_info_after_validator_function(cls.parse, core_schema.str_schema())
-
-    @classmethod
-    def __get_pydantic_json_schema__(
-        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
-    ) -> JsonSchemaValue:
-        return {"type": "string", "examples": ["26 485, nr. 224", "35 925-XVII, nr. 33"]}
 
 
 class _UnknownDate(ValueError):
@@ -252,11 +266,13 @@ def _month_end(year: int, month: int) -> date:
 
 
 @dataclass(frozen=True)
-class FuzzyDate:
+class FuzzyDate(_WrittenAsText):
     """A date as letters announce it: exact, a month, a part of a year, or a year.
 
     ``start`` and ``end`` bound the period; ``text`` is what the author wrote.
     """
+
+    EXAMPLES = ("2019-03-01", "najaar 2019", "begin 2019")
 
     text: str
     start: date
@@ -316,15 +332,3 @@ class FuzzyDate:
 
     def __str__(self) -> str:
         return self.text
-
-    @classmethod
-    def __get_pydantic_core_schema__(
-        cls, source: Any, handler: GetCoreSchemaHandler
-    ) -> core_schema.CoreSchema:
-        return core_schema.no_info_after_validator_function(cls.parse, core_schema.str_schema())
-
-    @classmethod
-    def __get_pydantic_json_schema__(
-        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
-    ) -> JsonSchemaValue:
-        return {"type": "string", "examples": ["2019-03-01", "najaar 2019", "begin 2019"]}
