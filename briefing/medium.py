@@ -31,6 +31,8 @@ class Medium:
     pdf: str | None = None
     #: The preview's script and the version of the content the page shows; None elsewhere.
     live: tuple[str, int] | None = None
+    #: What the preview warns of in the content the page shows, as ``check`` says it.
+    notes: tuple[str, ...] = ()
 
     def asset(self, name: str) -> str:
         """The URL of a file in the templates folder, e.g. ``letter.css``."""
@@ -43,11 +45,17 @@ class Medium:
 PRINT = Medium()
 
 
-def screen(path: str, pdf: str | None = None, live: tuple[str, int] | None = None) -> Medium:
+def screen(
+    path: str,
+    pdf: str | None = None,
+    live: tuple[str, int] | None = None,
+    notes: tuple[str, ...] = (),
+) -> Medium:
     """The medium of the page at ``path`` in the site (``index.html``, ``letters/<id>.html``).
 
     ``pdf`` is the output folder's path of the page's PDF, when there is one; ``live`` the
-    preview's script URL and the content version, for the preview.
+    preview's script URL and the content version, and ``notes`` its warnings, for the
+    preview.
     """
     folder = posixpath.dirname(path)
     up = "../" * (folder.count("/") + 1) if folder else ""
@@ -58,4 +66,5 @@ def screen(path: str, pdf: str | None = None, live: tuple[str, int] | None = Non
         home=f"{up}{INDEX_PAGE}",
         pdf=posixpath.relpath(pdf, folder or ".") if pdf else None,
         live=live,
+        notes=notes,
     )

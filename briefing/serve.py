@@ -37,7 +37,7 @@ from briefing.background import Builder, Watcher
 from briefing.errors import BriefingError
 from briefing.layout import INDEX_PAGE, STYLE_DIR, require_apart, style_files, templates_dir
 from briefing.medium import Medium, screen
-from briefing.site import Site, load_site, page_html, problems_html
+from briefing.site import Site, load_site, page_html, page_warnings, problems_html
 
 #: The preview's own URLs: its script, and the stream of changes the script listens to.
 SCRIPT_URL, EVENTS_URL = "/_preview.js", "/_events"
@@ -100,11 +100,12 @@ class Preview:
             return self.site, self.version
 
 
-def _medium_of(version: int) -> Callable[[str, str | None], Medium]:
-    """The medium of the preview's pages of a version: with the script that keeps them current."""
+def _medium_of(site: Site, version: int) -> Callable[[str, str | None], Medium]:
+    """The medium of the preview's pages of a version: with the script that keeps them
+    current, and the warnings about their content."""
 
     def medium(path: str, pdf: str | None) -> Medium:
-        return screen(path, pdf, live=(SCRIPT_URL, version))
+        return screen(path, pdf, live=(SCRIPT_URL, version), notes=page_warnings(site, path))
 
     return medium
 
@@ -139,7 +140,7 @@ class _Handler(BaseHTTPRequestHandler):
         if file is not None:
             return self._send(HTTPStatus.OK, file.read_bytes(), file.suffix, body)
         site, version = preview.current()
-        medium_of = _medium_of(version)
+        medium_of = _medium_of(site, version)
         if site.problems:
             problems = [str(p) for p in site.problems]
             page = problems_html(problems, site.settings, medium_of(name, None))

@@ -6,7 +6,8 @@ every planned output, by its path in the site (``letters/<id>.html`` beside
 ``letters/<id>.pdf``). Each page is made by the render stage for a screen medium
 (:mod:`briefing.medium`), from the same views and templates as the PDF; the index page
 lists the outputs of the plan by kind, whatever kinds the plan has. While the content has
-errors there are no pages, only the problems, as ``check`` prints them.
+errors there are no pages, only the problems, as ``check`` prints them; its warnings about
+single files the preview shows above the pages they concern.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 
 from briefing.corpus import load_corpus
 from briefing.dates import dutch_date
-from briefing.errors import ContentError, Problem
+from briefing.errors import ContentError, Problem, Severity
 from briefing.index import Index
 from briefing.layout import INDEX_PAGE, page_path
 from briefing.medium import Medium, screen
@@ -52,6 +53,9 @@ class Site:
     pages: dict[str, Output] = field(default_factory=dict)
     #: The errors that keep the pages from being made.
     problems: list[Problem] = field(default_factory=list)
+    #: The warnings about single content files (a value still the import's placeholder, say),
+    #: which the preview shows: all on the index page, a letter's on its page.
+    warnings: list[Problem] = field(default_factory=list)
 
 
 def load_site(content: Path) -> Site:
@@ -65,7 +69,22 @@ def load_site(content: Path) -> Site:
         return Site(settings, problems=sorted(corpus.errors))
     index = Index(corpus)
     outputs = plan(index).outputs
-    return Site(settings, index, {page_path(o.path): o for o in outputs})
+    warnings = sorted(p for p in corpus.problems if p.severity is Severity.WARNING)
+    return Site(settings, index, {page_path(o.path): o for o in outputs}, warnings=warnings)
+
+
+def page_warnings(site: Site, path: str) -> tuple[str, ...]:
+    """The warnings the preview shows on the page at ``path``: every one on the index page,
+    those of its letter's file on a letter's page, none elsewhere."""
+    output = site.pages.get(path)
+    if path == INDEX_PAGE:
+        shown = site.warnings
+    elif output is not None and output.kind is Kind.LETTER and site.index is not None:
+        letter_file = site.index.letter(output.key).path
+        shown = [p for p in site.warnings if p.path == letter_file]
+    else:
+        shown = []
+    return tuple(str(p) for p in shown)
 
 
 def page_html(

@@ -157,6 +157,36 @@ def test_a_content_error_shows_in_the_page_until_it_is_fixed(served: Served, pag
     assert page.title() == "Voortgang IMVO-beleid"
 
 
+def test_a_letters_warnings_show_above_its_page_until_it_is_mended(
+    served: Served, page: Page
+) -> None:
+    """A value left as the import's placeholder: the open letter's page shows the warning as
+    check gives it, in a box axe finds nothing serious in, and so does the index; another
+    letter's page does not, and the box goes once the value is filled in."""
+    page.goto(f"{served.url}letters/{LETTER}.html")
+    notes = page.get_by_role("complementary", name="Na te kijken in de inhoud")
+    letter = served.content / "letters" / f"{LETTER}.yaml"
+    before = _edit(letter, "    - BZ\n", "    - onbekend\n")
+    try:
+        checked = cli("check", "--content", served.content)
+        [warning] = [line for line in checked.stderr.splitlines() if "'onbekend'" in line]
+        assert warning.startswith(f"{letter}:17:7: references.ours[0]: warning: still")
+        notes.get_by_text(warning, exact=True).wait_for(timeout=WAIT)
+        assert serious_violations(page) == []
+        page.goto(f"{served.url}index.html")
+        assert notes.get_by_text(warning, exact=True).is_visible()
+        page.goto(
+            f"{served.url}letters/2022-04-07-opvolging-moties-en-toezeggingen-imvo-beleid.html"
+        )
+        assert notes.count() == 0
+        page.goto(f"{served.url}letters/{LETTER}.html")
+        assert notes.is_visible()
+    finally:
+        letter.write_text(before, encoding="utf-8")
+    notes.wait_for(state="detached", timeout=WAIT)
+    assert page.get_by_text(SENTENCE).is_visible()
+
+
 @pytest.mark.parametrize(
     "path",
     [
