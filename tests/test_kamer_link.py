@@ -385,6 +385,26 @@ def test_a_second_letter_of_the_day_on_another_subject_is_near_and_gets_no_kamer
     assert "Ghana(brief13november2018,Kamerstuk" not in dossier
 
 
+def test_a_letter_with_its_own_kamerstuk_number_is_found_by_it(
+    content: Path, store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An imported letter gives its Kamerstuk number: that finds its record, whatever other
+    letters the day has; a number the records lack is said, and nothing is linked."""
+    edit(content / VOORTGANG, "\ndebate: ", "\nkamerstuk: 26 485, nr. 293\ndebate: ")
+    text = (content / VOORTGANG).read_text(encoding="utf-8")
+    text = text.replace("id: 2018-11-13-voortgang-imvo-beleid", f"id: {GHANA}")
+    text = text.replace("nr. 293", "nr. 999")
+    (content / f"letters/{GHANA}.yaml").write_text(text, encoding="utf-8")
+    lines = link(content, store, capsys)
+    assert [line for line in lines if " letter 2018-11-13-" in line] == [
+        f"not found letter {GHANA}: no Brief regering is Kamerstuk 26 485, nr. 999",
+        "linked letter 2018-11-13-voortgang-imvo-beleid → Zaak 2018Z20898 (Brief regering, "
+        "2018-11-13, 'Voortgang IMVO-beleid'): Kamerstuk 26 485, nr. 293",
+    ]
+    facts = {f.letter: f.zaak for f in read_facts(content / "kamer.yaml").letters}
+    assert facts["2018-11-13-voortgang-imvo-beleid"] == "2018Z20898" and GHANA not in facts
+
+
 def test_two_commitments_that_fit_one_record_link_it_to_the_closer_one(
     content: Path, store: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
