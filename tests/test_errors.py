@@ -56,6 +56,19 @@ def test_usage_error_exits_two(capsys: pytest.CaptureFixture[str]) -> None:
     assert "is not a folder" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("jobs", ["x", "-1", "1.5"])
+def test_a_number_of_processes_that_is_none_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, jobs: str
+) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["build", "--out", str(tmp_path / "out"), "--jobs", jobs])
+    assert exit_info.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        f"briefing build: error: argument --jobs: '{jobs}' is not a number of processes, e.g. 2"
+    )
+    assert not (tmp_path / "out").exists()
+
+
 def test_yaml_syntax_error(content_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
     line = replace_line(content_copy / LETTER, "subject: Voortgang IMVO-beleid", "subject: [oops")
     status, problems = run_check(content_copy, capsys)
