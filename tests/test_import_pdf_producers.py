@@ -7,7 +7,10 @@ LibreOffice's or reportlab's, of a real letter's or motion's text (see the fixtu
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
+
+import yaml
 
 from tests.conftest import cli
 from tests.importing import content_copy, imported_draft, motions
@@ -183,3 +186,42 @@ def test_digits_set_close_in_a_serif_font_stay_one_number(tmp_path: Path) -> Non
     (section,) = draft["annex"]
     assert len(section["body"]) == 2
     assert "129" not in section["body"]
+
+
+#: A real letter as its ministry published it: the PDF Microsoft Word made.
+REAL_WORD = IMPORT / "word-2023-02-03-letter.pdf"
+
+
+def test_a_real_ministrys_letterhead_gives_its_sender_and_addressee(tmp_path: Path) -> None:
+    """The ministry's name in the wordmark over three lines, the addressee's block with the
+    Kamer's own postbus ("De voorzitter van de Tweede Kamer", its V small), and no
+    directorate in the column: each field gets what the letterhead gives, and only that."""
+    draft, notes = imported_draft(tmp_path, REAL_WORD)
+    assert draft["sender"]["ministry"] == "Ministerie van Infrastructuur en Waterstaat"
+    assert draft["sender"]["directorate"] == "onbekend"  # the letterhead gives none
+    assert draft["sender"]["postal_address"] == ["Postbus 20901", "2500 EX Den Haag"]
+    assert draft["addressee"]["lines"] == [
+        "De voorzitter van de Tweede Kamer",
+        "der Staten-Generaal",
+        "Postbus 20018",
+        "2500 EA DEN HAAG",
+    ]
+    assert draft["references"]["ours"] == ["IENW/BSK-2023/33017"]
+    assert (draft["date"], draft["signatory"]["name"]) == (
+        dt.date(2023, 2, 3),
+        "drs. V.L.W.A. Heijnen",
+    )
+    assert "the letterhead gives no directorate" in notes
+
+
+def test_a_small_digit_on_the_line_is_the_words_not_a_footnote_call(tmp_path: Path) -> None:
+    """Word sets the 2 of "CO2" smaller, on the line; a footnote's call it raises. The 2
+    stays in the word, and the calls are the letter's six footnotes (two in its annex),
+    each called once."""
+    draft, notes = imported_draft(tmp_path, REAL_WORD)
+    sections = [*draft["sections"], *draft.get("annex", [])]
+    text = yaml.safe_dump(sections, allow_unicode=True, width=10_000)
+    assert text.count("CO2-") == 3 and " CO-" not in text and "CO<sup>" not in text
+    assert len(draft["footnotes"]) == 6
+    assert [len(re.findall(rf"\[\^{key}\]", text)) for key in draft["footnotes"]] == [1] * 6
+    assert "called a second time" not in notes

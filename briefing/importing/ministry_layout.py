@@ -49,7 +49,7 @@ SITE_LAYOUT = "ministry's document as berthub.eu prints it"
 
 #: The addressee's first line: "Aan de Voorzitter ...", older letterheads "De Voorzitter van
 #: de Tweede Kamer der Staten-Generaal" (its address under it).
-_ADDRESSEE_RE = re.compile(r"^(?:Aan\s|(?:De\s+)?Voorzitter van de (?:Tweede|Eerste) Kamer\b)")
+_ADDRESSEE_RE = re.compile(r"^(?:Aan\s|(?:De\s+)?[Vv]oorzitter van de (?:Tweede|Eerste) Kamer\b)")
 _SALUTATION_RE = re.compile(r"^(?:Zeer\s+)?[Gg]eachte\s+\S.*$")
 #: The return address the house style prints small above the addressee ("> Retouradres
 #: Postbus 20061 2500 EB Den Haag"), with the postcode that parts its two lines.
@@ -278,13 +278,18 @@ def _read_addressee(texts: list[str], head: Head) -> None:
 def _read_sender(paragraph: list[SourceLine], texts: list[str], head: Head, column: Column) -> None:
     directorate: list[str] = []
     postal = False
+    named = False  # the ministry's name goes on on the next line ("Ministerie van" / ...)
     for line, text in zip(paragraph, texts, strict=True):
         column.lines.append(text)
         if text == UNKNOWN:  # a field our own build printed as not known: no value
             continue
-        if text.startswith("Ministerie van") and not directorate and head.ministry is None:
+        if named and head.ministry is not None and not is_address(text):
+            head.ministry = f"{head.ministry} {text}"
+            named = bool(_CONTINUES_RE.search(text))
+        elif text.startswith("Ministerie van") and not directorate and head.ministry is None:
             head.ministry = text
             head.lines["sender.ministry"] = line.number
+            named = bool(_CONTINUES_RE.search(text))
         elif POSTBUS_RE.match(text):
             postal = True
             head.postal_address.append(text)

@@ -49,6 +49,8 @@ _COLUMN_GAP = 2.5
 _BLOCK_GAP = 1.35
 #: Type smaller than this share of the page's body text: a footnote or a footnote call.
 _SMALL = 0.85
+#: A footnote call stands at least this share of its line's type above the line's baseline.
+_RAISED = 0.15
 
 
 def is_pdf(raw: bytes) -> bool:
@@ -339,7 +341,9 @@ def _text(line: Line, body: float, marked: bool = True) -> str:
         )
         if apart and (not parts or not parts[-1].endswith(" ")):
             parts.append(" ")
+        # a call is raised; a small digit on the line (the 2 of CO2) is the word's
         small = char.size < _SMALL * line.size and char.text.isdigit()
+        small = small and char.base - line.base > _RAISED * line.size
         opening, closing = marks.get(index, ("", ""))
         parts.append(opening + (f"<sup>{char.text}</sup>" if small else char.text) + closing)
         previous = char
