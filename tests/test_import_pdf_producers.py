@@ -225,3 +225,38 @@ def test_a_small_digit_on_the_line_is_the_words_not_a_footnote_call(tmp_path: Pa
     assert len(draft["footnotes"]) == 6
     assert [len(re.findall(rf"\[\^{key}\]", text)) for key in draft["footnotes"]] == [1] * 6
     assert "called a second time" not in notes
+
+
+#: A real letter as its ministry published it: the PDF Acrobat's PDFMaker made of Word's.
+REAL_ACROBAT = IMPORT / "acrobat-2023-05-30-letter.pdf"
+
+
+def test_a_pdf_that_scales_its_type_reads_as_one_that_sizes_it(tmp_path: Path) -> None:
+    """Acrobat writes every font at size 1 and scales the text to its size: the lines are
+    the letter's lines, its paragraphs paragraphs, its column the reference column (its
+    address labels no directorate), and the signature that gives the name above the post
+    ("M.A.M. Adriaansens" over "Minister van Economische Zaken en Klimaat") is read."""
+    draft, notes = imported_draft(tmp_path, REAL_ACROBAT)
+    sender = draft["sender"]
+    assert sender["ministry"] == "Ministerie van Economische Zaken en Klimaat"
+    assert sender["directorate"] == "Directoraat-generaal Bedrijfsleven & Innovatie"
+    assert (sender["visiting_address"], sender["postal_address"]) == (
+        ["Bezuidenhoutseweg 73", "2594 AC Den Haag"],
+        ["Postbus 20401", "2500 EK Den Haag"],
+    )
+    assert draft["addressee"]["lines"] == [
+        "De Voorzitter van de Tweede Kamer",
+        "der Staten-Generaal",
+        "Prinses Irenestraat 6",
+        "2595 BD DEN HAAG",
+    ]
+    assert draft["references"]["ours"] == ["DGBI \u2013 I&K/ 26844711"]
+    assert draft["signatory"] == {
+        "title": "De Minister van Economische Zaken en Klimaat,",
+        "name": "M.A.M. Adriaansens",
+    }
+    first = draft["sections"][0]["body"][0]
+    assert first.startswith("We staan voor grote maatschappelijke uitdagingen. De omslag")
+    assert first.endswith("periode 2024-2027, dat eind dit jaar gepresenteerd zal worden.")
+    text = yaml.safe_dump(draft["sections"], allow_unicode=True, width=10_000)
+    assert "kenmerk" not in text and "found no signature" not in notes

@@ -33,6 +33,10 @@ TITLE_RE = re.compile(
     r"|^(?:DE|De|HET|Het)\s+(?:MINISTERS?|STAATSSECRETARIS(?:SEN)?|MINISTER-PRESIDENT"
     r"|INFORMATEURS?|FORMATEURS?)\b"
 )
+#: A post written under the name, as a signature that gives the name first prints it.
+_POST_RE = re.compile(
+    r"^(?:[Mm]inister(?:-[Pp]resident)?|[Ss]taatssecretaris)(?:\s+(?:van|voor)\s+[^,.;:]{3,120})?$"
+)
 #: A title and a name on one line: "De minister van Binnenlandse Zaken, J. W. E. Spies".
 _ONE_LINE_RE = re.compile(r"^(.{10,150},)\s+([A-Z][^,;:!?()]{1,60})$")
 _FORMULA_RE = re.compile(
@@ -142,7 +146,25 @@ def find_closing(lines: list[SourceLine], start: int) -> Closing | None:
         if closing is not None:
             _formula_before(lines, filled, closing, start)
             return closing
-    return _closing_above_annex(lines, filled, start)
+    closing = _closing_above_annex(lines, filled, start) or _name_first(lines, filled[first:])
+    if closing is not None:
+        _formula_before(lines, filled, closing, start)
+    return closing
+
+
+def _name_first(lines: list[SourceLine], filled: list[int]) -> Closing | None:
+    """A signature that gives the name first and the post under it, without "De" or a
+    comma, as some ministries sign ("M.A.M. Adriaansens" over "Minister van Economische
+    Zaken en Klimaat"); the title is then written as the letters write it."""
+    for position in range(len(filled) - 1):
+        name, post = _text(lines[filled[position]]), _text(lines[filled[position + 1]])
+        if not (_is_name(name) and _POST_RE.match(post)):
+            continue
+        title = f"De {post[:1].upper()}{post[1:]},"
+        closing = Closing(filled[position], title, lines[filled[position + 1]].number, True, name)
+        closing.name_line = lines[filled[position]].number
+        return _after_name(lines, closing, filled[position + 2 :])
+    return None
 
 
 def _closing_above_annex(lines: list[SourceLine], filled: list[int], start: int) -> Closing | None:

@@ -55,6 +55,8 @@ _SALUTATION_RE = re.compile(r"^(?:Zeer\s+)?[Gg]eachte\s+\S.*$")
 #: Postbus 20061 2500 EB Den Haag"), with the postcode that parts its two lines.
 _RETURN_RE = re.compile(r"^>?\s*Retouradres:?\s*(.*?)(?:\s+(\d{4}\s?[A-Z]{2}\s.*))?$")
 #: A line that ends with one of these words continues on the next ("Aan de Voorzitter van de").
+#: The labels some ministries print above their addresses in the column.
+_ADDRESS_LABEL_RE = re.compile(r"^(?:Bezoekadres|Postadres|Bezoek- en postadres)$", re.IGNORECASE)
 _CONTINUES_RE = re.compile(r"\b(?:van|de|der|den|het|en|voor|aan|te)$")
 
 
@@ -283,7 +285,9 @@ def _read_sender(paragraph: list[SourceLine], texts: list[str], head: Head, colu
         column.lines.append(text)
         if text == UNKNOWN:  # a field our own build printed as not known: no value
             continue
-        if named and head.ministry is not None and not is_address(text):
+        if _ADDRESS_LABEL_RE.match(text):  # "Bezoekadres", "Postadres": what follows is one
+            postal = postal or text.lower().startswith("post")
+        elif named and head.ministry is not None and not is_address(text):
             head.ministry = f"{head.ministry} {text}"
             named = bool(_CONTINUES_RE.search(text))
         elif text.startswith("Ministerie van") and not directorate and head.ministry is None:

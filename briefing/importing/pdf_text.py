@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import ctypes
 import itertools
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -97,6 +98,7 @@ def _page_lines(page: Any) -> list[Line]:
     flags = ctypes.c_int()
     x, y = ctypes.c_double(), ctypes.c_double()
     box = pdfium_c.FS_RECTF()
+    matrix = pdfium_c.FS_MATRIX()
     lines: list[Line] = []
     current = Line()
     broken = False
@@ -118,7 +120,7 @@ def _page_lines(page: Any) -> list[Line]:
             left,
             right,
             y.value,
-            pdfium_c.FPDFText_GetFontSize(textpage, index) or 1.0,
+            _size(textpage, index, matrix),
             "bold" in name or "black" in name or "heavy" in name,
             "italic" in name or "oblique" in name,
             (box.left, box.right),
@@ -184,6 +186,17 @@ def _bulleted(lines: list[Line]) -> list[Line]:
     return kept
 
 
+def _size(textpage: Any, index: int, matrix: Any) -> float:
+    """The size the character is set in, in points: its font's size as the text's matrix
+    scales it (Acrobat writes every font at size 1 and scales the text to 9 points)."""
+    import pypdfium2.raw as pdfium_c
+
+    size = pdfium_c.FPDFText_GetFontSize(textpage, index) or 1.0
+    if pdfium_c.FPDFText_GetMatrix(textpage, index, ctypes.byref(matrix)):
+        size *= math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c)) or 1.0
+    return size
+
+
 def _marker(line: Line) -> bool:
     """Whether the line is a list's bullet alone."""
     text = "".join(c.text for c in line.chars).strip()
@@ -195,7 +208,10 @@ def _breaks(line: Line, char: Char) -> bool:
     last = line.chars[-1]
     size = max(last.size, char.size)
     if char.size >= _SMALL * last.size and abs(char.base - last.base) > 0.5 * size:
+        # after a raised call the line goes on to its right; the reference column's
+        # small label above a line of the text, ending right of where it starts, does not
         small_raised = last.size < _SMALL * char.size and char.base < last.base
+        small_raised = small_raised and char.left > last.left
         return not small_raised
     return char.left < last.left - size or char.left - last.right > _COLUMN_GAP * size
 
