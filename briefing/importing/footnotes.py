@@ -89,6 +89,8 @@ def place_footnotes(body: Body, footnotes: Footnotes, notes: list[str]) -> None:
     taken: set[str] = set()
 
     def call(match: re.Match[str], paragraph: Paragraph) -> str:
+        if match[4] and match.string.count("*", 0, match.start()) % 2:
+            return match[0]  # the star closes words in italics: "(*one health*)"
         mark = match[1] or (digits(match[2]) if match[2] else match[3] or match[4])
         if mark not in footnotes.texts and (pair := _side_by_side(match[1] or "", footnotes)):
             return "".join(reference(number, paragraph) for number in pair)
