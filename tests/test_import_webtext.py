@@ -209,3 +209,21 @@ def test_a_line_in_brackets_under_a_heading_is_its_sections_first_paragraph(
     assert last["heading"] == "Vangstmogelijkheden voor 2011"
     assert last["body"][0] == "(Presentatie door de Commissie en gedachtewisseling)"
     assert last["body"][1].startswith("De Raad heeft van gedachten gewisseld over de Mededeling")
+
+
+def test_an_address_broken_where_the_line_was_full_is_one_address(tmp_path: Path) -> None:
+    """A footnote's long address goes on on the next line, broken inside a word of its path
+    (".../memorandum-of-unders" over "tanding-iot-e-jsf/mou.pdf"): the footnote holds it
+    whole, the link it is, not cut by a space."""
+    text = (IMPORT / "kst-26488-72.txt").read_text(encoding="utf-8")
+    address = (
+        "https://www.defensie.nl/binaries/defensie/documenten/publicaties/2007/01/15/"
+        "memorandum-of-understanding-iot-e-jsf/mou.pdf"
+    )
+    note = "Ter vertrouwelijke inzage gelegd, alleen voor de leden,"
+    broken = address.replace("unders", "unders\n", 1)
+    source = tmp_path / "letter.txt"
+    source.write_text(text.replace(note, f"Zie {broken}; {note}"), encoding="utf-8")
+    draft, _ = imported_draft(tmp_path, source)
+    (footnote,) = draft["footnotes"].values()
+    assert footnote.startswith(f"Zie {address}; Ter vertrouwelijke inzage gelegd")

@@ -35,6 +35,37 @@ _HARMLESS_ESCAPE_RE = re.compile(r"\\([-.!#+(){}>|~=:'\"])")
 SEPARATOR_RE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
 
 
+#: What only an address's path holds, not a word: "_", "=", "%", a file's extension.
+_PATH_PART_RE = re.compile(r"[/_=&?#%]|\.(?:pdf|html?|aspx?|php|docx?|xlsx?)$", re.IGNORECASE)
+#: The rest of an address's path on the next line: lower case words joined by hyphens.
+_PATH_WORDS_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+){2,}[.,;:)]?$")
+
+
+def join_line(left: str, right: str) -> str:
+    """``left`` and ``right``, the next line, as one text: with a space, unless ``left``
+    ends inside an address that ``right`` goes on."""
+    left, right = left.rstrip(), right.strip()
+    if not left or not right:
+        return left or right
+    if _URL_RE.search(left) and left[-1] in "/_.=&?#":
+        return left + right
+    if _broken_url(left.split()[-1], right.split()[0]):
+        return left + right
+    return f"{left} {right}"
+
+
+def _broken_url(last: str, first: str) -> bool:
+    """Whether ``first``, the next line's first word, goes on the address that ``last``, a
+    line's last word, starts: an address with a path broken where the line was full
+    (".../brie" over "fadvies-deltacommissaris-woningbouw-..."), not a word after it."""
+    address = _URL_RE.search(last)
+    if not address or "/" not in last.split("//")[-1] or last[-1] in ".,;:)":
+        return False
+    if _URL_RE.match(first):  # the next address
+        return False
+    return bool(_PATH_PART_RE.search(first) or _PATH_WORDS_RE.match(first))
+
+
 @dataclass
 class Hyphenation:
     """Joins lines, deciding for each line-end hyphen whether it belongs to the word.
@@ -64,9 +95,7 @@ class Hyphenation:
             return left or right
         if left.endswith("-") and not left.endswith("--") and right[0].isalnum():
             return self._hyphen(left, right)
-        if _URL_RE.search(left) and left[-1] in "/_.=&?#":
-            return left + right
-        return f"{left} {right}"
+        return join_line(left, right)
 
     def join_all(self, lines: Iterable[str]) -> str:
         """All ``lines`` as one text."""

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from functools import partial
 
-from briefing.importing.debris import link_text
+from briefing.importing.debris import join_line, link_text
 from briefing.importing.parsed import Body, FootnoteText, Paragraph
 from briefing.importing.text import SUPERSCRIPTS, SourceLine, shortened, slugify, unique_id
 
@@ -194,7 +194,7 @@ def signature_page_notes(
             going_on = True
         elif going_on and text:
             last = notes[-1]
-            notes[-1] = FootnoteText(last.mark, f"{last.text} {text}", last.line)
+            notes[-1] = FootnoteText(last.mark, join_line(last.text, text), last.line)
         else:
             going_on = False
             kept.append(line)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from briefing.errors import BriefingError
 from briefing.importing.closing import find_closing, missing_closing
-from briefing.importing.debris import Hyphenation
+from briefing.importing.debris import Hyphenation, join_line
 from briefing.importing.footnotes import STARRED_NOTE_RE, mark_call, mark_calls
 from briefing.importing.parsed import FootnoteText, Head, LetterText
 from briefing.importing.signatories import heading_authors
@@ -173,7 +173,7 @@ def _without_site_debris(
             starred = True
         elif starred and text:  # a starred note goes on to the blank line after it
             last = footnotes[-1]
-            footnotes[-1] = FootnoteText(last.mark, collapse(f"{last.text} {text}"), last.line)
+            footnotes[-1] = FootnoteText(last.mark, collapse(join_line(last.text, text)), last.line)
         elif NOTES_HEADING_RE.match(text):
             in_notes = True
         elif numbered := _NUMBERED_NOTE_RE.match(text):
@@ -183,7 +183,7 @@ def _without_site_debris(
             footnotes.append(FootnoteText(text, "", line.number))
         elif in_notes and footnotes and text:
             last = footnotes[-1]
-            joined = collapse(f"{last.text} {text}")
+            joined = collapse(join_line(last.text, text))
             footnotes[-1] = FootnoteText(last.mark, joined, last.line)
         elif not in_notes:
             kept.append(line)
