@@ -227,6 +227,18 @@ def test_a_small_digit_on_the_line_is_the_words_not_a_footnote_call(tmp_path: Pa
     assert "called a second time" not in notes
 
 
+def test_the_bullets_word_sets_in_its_symbol_font_make_a_list(tmp_path: Path) -> None:
+    """Word sets a list's bullets in its Symbol font, a character of the font's own (U+F0B7)
+    apart from the item's text: the annex's ten measures are a list, not a table's cells
+    with a character no font of ours has."""
+    draft, notes = imported_draft(tmp_path, REAL_WORD)
+    (annex,) = draft["annex"]
+    (listed,) = [part["items"] for part in annex["body"] if isinstance(part, dict)]
+    assert len(listed) == 10
+    assert listed[1] == "Opschalingsregeling Circulaire Economie (volgens systematiek SDE++);"
+    assert "\uf0b7" not in yaml.safe_dump(draft, allow_unicode=True) and "table" not in notes
+
+
 #: A real letter as its ministry published it: the PDF Acrobat's PDFMaker made of Word's.
 REAL_ACROBAT = IMPORT / "acrobat-2023-05-30-letter.pdf"
 

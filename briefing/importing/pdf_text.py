@@ -41,8 +41,9 @@ MAGIC = b"%PDF-"
 #: Fewer letters than this on every page: the PDF holds images of pages, not text.
 _MIN_LETTERS = 20
 _PAGE_RE = re.compile(r"^\s*Pagina \d+ van \d+\s*$")
-#: What PDFium gives for a hyphen at the end of a line (a soft or a generated one).
-_HYPHENS = {0x02: "-", 0xAD: "-", 0xFFFE: "-"}
+#: What PDFium gives for a hyphen at the end of a line (a soft or a generated one), and for
+#: the bullets a word processor sets in its symbol fonts (Symbol's dot, Wingdings' square).
+_HYPHENS = {0x02: "-", 0xAD: "-", 0xFFFE: "-", 0xF0B7: "\u2022", 0xF0A7: "\u25aa"}
 _BULLETS = "\u2022\u25aa\u25cf\u00b7\u2013-"
 #: Characters this far apart (in font sizes) are in different columns.
 _COLUMN_GAP = 2.5

@@ -38,7 +38,8 @@ _NOT_TEXT = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\u
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069]")
 #: A soft hyphen at a line's end: the word was broken there, as with a hyphen.
 _LINE_END_SOFT_HYPHEN = re.compile("\u00ad(?=[ \t]*\n)")
-#: Ligatures a PDF's text gives as one character ("\ufb01" for "fi").
+#: Ligatures a PDF's text gives as one character ("\ufb01" for "fi"), and the bullets a word
+#: processor sets in its symbol fonts, which a copy gives as private characters.
 _LIGATURES = str.maketrans(
     {
         "\ufb00": "ff",
@@ -47,6 +48,8 @@ _LIGATURES = str.maketrans(
         "\ufb03": "ffi",
         "\ufb04": "ffl",
         "\ufb06": "st",
+        "\uf0b7": "\u2022",
+        "\uf0a7": "\u25aa",
     }
 )
 #: What Windows-1252 text does not hold: a NUL (a binary file, UTF-16 without its mark), or
