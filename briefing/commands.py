@@ -180,13 +180,12 @@ def export(args: argparse.Namespace) -> int:
     Example: briefing export --debate ao-imvo-2018-11-14 --format xlsx
     """
     from briefing.export import export as export_register
-    from briefing.streams import STDOUT_NAME
+    from briefing.streams import DASH
 
     exported = export_register(args.content, args.date, args.debate, args.format, args.out)
-    to_stdout = exported.path == STDOUT_NAME  # the register itself went there
-    print(
+    print(  # beside the register itself, when that goes to standard output
         f"wrote {exported.path} ({_count(exported.rows, 'row')})",
-        file=sys.stderr if to_stdout else sys.stdout,
+        file=sys.stderr if args.out == DASH else sys.stdout,
     )
     return _left_aside(exported.apart)
 

@@ -14,7 +14,7 @@ import signal
 import sys
 import threading
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
 
@@ -43,6 +43,10 @@ class Problem:
         prefix = "warning: " if self.severity is Severity.WARNING else ""
         return f"{where}:{field} {prefix}{_one_line(self.message)}"
 
+    def as_warning(self) -> Problem:
+        """The same problem as a warning: said, but no error."""
+        return replace(self, severity=Severity.WARNING)
+
 
 #: Line breaks and other control characters, which would split or garble a problem's line.
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
@@ -56,6 +60,11 @@ def _one_line(text: str) -> str:
 def errors_in(problems: Iterable[Problem]) -> list[Problem]:
     """The problems that are errors, not warnings."""
     return [p for p in problems if p.severity is Severity.ERROR]
+
+
+def warnings_in(problems: Iterable[Problem]) -> list[Problem]:
+    """The problems that are warnings."""
+    return [p for p in problems if p.severity is Severity.WARNING]
 
 
 class BriefingError(Exception):

@@ -169,8 +169,6 @@ def file_format(fmt: str | None, target: Path | None) -> str:
     return fmt or (named if named in FORMATS else "csv")
 
 
-#: The ``--out`` that stands for standard output, as for most commands (``--out - | ...``),
-#: and how messages name it.
 @dataclass(frozen=True)
 class Exported:
     """The register written, its number of rows, and the errors in the lines to take of

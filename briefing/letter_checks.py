@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -75,7 +74,7 @@ def _no_summary(source: LetterSource) -> list[Problem]:
         "no section has a 'summary': a dossier lists this letter on its agenda without key "
         "points; write the key points of its main sections under 'summary'",
     )
-    return [replace(problem, severity=Severity.WARNING)]
+    return [problem.as_warning()]
 
 
 def _reviews_left(document: Document, raw: bytes) -> list[Problem]:
@@ -128,7 +127,7 @@ def _placeholders(source: LetterSource) -> Iterator[Problem]:
                 f"still '{UNKNOWN}', the import's placeholder where its source does not say; "
                 "the PDF prints it as it stands: fill in the real value",
             )
-            yield replace(problem, severity=Severity.WARNING)
+            yield problem.as_warning()
 
 
 def _file_name_problems(source: LetterSource) -> list[Problem]:

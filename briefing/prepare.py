@@ -19,9 +19,9 @@ from briefing.errors import (
     Interrupted,
     Problem,
     RenderError,
-    Severity,
     UsageError,
     stop_signal,
+    warnings_in,
 )
 from briefing.index import Index
 from briefing.index.findings import content_warnings
@@ -119,7 +119,7 @@ def _content_warnings(
             return debate_id in corpus.debates_of(path)
         return True
 
-    found = [p for p in corpus.problems if p.severity is Severity.WARNING]
+    found = warnings_in(corpus.problems)
     found += content_warnings(corpus, index.findings_on(day))
     return [str(p) for p in sorted(set(found)) if read(p.path)]
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from briefing.corpus import load_corpus
 from briefing.dates import dutch_date
-from briefing.errors import ContentError, Problem, Severity
+from briefing.errors import ContentError, Problem, warnings_in
 from briefing.index import Index
 from briefing.layout import INDEX_PAGE, page_path
 from briefing.medium import Medium, screen
@@ -69,7 +69,7 @@ def load_site(content: Path) -> Site:
         return Site(settings, problems=sorted(corpus.errors))
     index = Index(corpus)
     outputs = plan(index).outputs
-    warnings = sorted(p for p in corpus.problems if p.severity is Severity.WARNING)
+    warnings = sorted(warnings_in(corpus.problems))
     return Site(settings, index, {page_path(o.path): o for o in outputs}, warnings=warnings)
 
 

@@ -13,11 +13,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import StrEnum
 
 from briefing.dates import dutch_date, fuzzy_date_text
-from briefing.errors import Problem, Severity
+from briefing.errors import Problem
 from briefing.index.kamer import kamer_findings
 from briefing.index.sectors import name_pattern
 from briefing.index.state import CommitmentState, Place, State, Stated
@@ -45,11 +45,7 @@ class Finding:
 def _warning(stated: Stated, field: str | None, message: str) -> Problem:
     """A warning at a stated fact, or at one of its fields."""
     where = (*stated.node_path, field) if field else stated.node_path
-    return _as_warning(stated.place.source.document.problem(where, message))
-
-
-def _as_warning(problem: Problem) -> Problem:
-    return replace(problem, severity=Severity.WARNING)
+    return stated.place.source.document.problem(where, message).as_warning()
 
 
 def findings_on(corpus: Corpus, state: State, on: dt.date) -> list[Finding]:
@@ -77,14 +73,12 @@ def _overdue(corpus: Corpus, state: State, on: dt.date) -> Iterator[Finding]:
             f"({fuzzy_date_text(deadline)}"
             f"{f', register {number}' if number else ''}) is verstreken; de stand is "
             f"'{commitment.status}'.",
-            _as_warning(
-                where.document.problem(
-                    where.node_path,
-                    f"commitment '{commitment.commitment.id}' was due {deadline}"
-                    f"{f' (register {number})' if number else ''} and is still "
-                    f"'{commitment.status}' on {on.isoformat()}; report on it in a letter",
-                )
-            ),
+            where.document.problem(
+                where.node_path,
+                f"commitment '{commitment.commitment.id}' was due {deadline}"
+                f"{f' (register {number})' if number else ''} and is still "
+                f"'{commitment.status}' on {on.isoformat()}; report on it in a letter",
+            ).as_warning(),
             latest.place if latest else None,
             commitment.commitment.id,
         )
@@ -168,14 +162,12 @@ def _motion_findings(corpus: Corpus, state: State) -> Iterator[Finding]:
                 f"Motie {label} is volgens de brieven aangenomen op "
                 f"{_WEEKDAYS[adopted.weekday()]} {dutch_date(adopted)}; de Kamer stemt niet in "
                 f"het weekend. Controleer de datum.{submitted}",
-                _as_warning(
-                    entry.document.problem(
-                        (*entry.node_path, "adopted"),
-                        f"motion '{motion.id}' was adopted on a "
-                        f"{adopted.strftime('%A')} ({adopted.isoformat()}), when the Kamer "
-                        f"does not vote{known}; check the date",
-                    )
-                ),
+                entry.document.problem(
+                    (*entry.node_path, "adopted"),
+                    f"motion '{motion.id}' was adopted on a "
+                    f"{adopted.strftime('%A')} ({adopted.isoformat()}), when the Kamer "
+                    f"does not vote{known}; check the date",
+                ).as_warning(),
                 place,
             )
         previous = None
@@ -216,7 +208,7 @@ def _agenda_findings(corpus: Corpus, state: State) -> Iterator[Finding]:
                     f"De brief '{listed.subject}' van {dutch_date(listed.date)} staat op de "
                     f"agenda van {debate.title} ({dutch_date(debate.date)}), maar is van na "
                     "dat debat.",
-                    _as_warning(problem),
+                    problem.as_warning(),
                     None,
                 )
 
@@ -235,7 +227,7 @@ def _letter_findings(corpus: Corpus, state: State) -> Iterator[Finding]:
                 f"De brief '{letter.subject}' van {dutch_date(letter.date)} is gedateerd na "
                 f"het debat waarvoor hij is geschreven ({debate.title}, "
                 f"{dutch_date(debate.date)}).",
-                _as_warning(problem),
+                problem.as_warning(),
                 None,
             )
     for stated in state.milestones:
@@ -314,14 +306,12 @@ def unattached_mentions(corpus: Corpus) -> list[Problem]:
                 for text_path, text in texts:
                     if match := pattern.search(text):
                         problems.append(
-                            _as_warning(
-                                source.document.problem(
-                                    text_path,
-                                    f"names '{match[0]}' (sector '{sector_id}') but the "
-                                    f"section does not list it; add '{sector_id}' to the "
-                                    "section's sectors so that its summary has this passage",
-                                )
-                            )
+                            source.document.problem(
+                                text_path,
+                                f"names '{match[0]}' (sector '{sector_id}') but the "
+                                f"section does not list it; add '{sector_id}' to the "
+                                "section's sectors so that its summary has this passage",
+                            ).as_warning()
                         )
                         break
     return problems
@@ -360,14 +350,12 @@ def unplaced_motions(corpus: Corpus, state: State) -> Iterator[Finding]:
         yield Finding(
             f"Motie {motion.cited_as} ({motion.kamerstuk}) heeft geen datum en staat daarom in "
             "geen dossier.",
-            _as_warning(
-                entry.document.problem(
-                    entry.node_path,
-                    f"motion '{motion.id}' has no day: no 'submitted' or 'adopted', no record "
-                    "in kamer.yaml and no letter reporting on it, so no dossier or register "
-                    "shows it; add 'submitted: YYYY-MM-DD' (the day it was submitted)",
-                )
-            ),
+            entry.document.problem(
+                entry.node_path,
+                f"motion '{motion.id}' has no day: no 'submitted' or 'adopted', no record "
+                "in kamer.yaml and no letter reporting on it, so no dossier or register "
+                "shows it; add 'submitted: YYYY-MM-DD' (the day it was submitted)",
+            ).as_warning(),
             None,
             motion.id,
         )
@@ -383,14 +371,12 @@ def letters_after(state: State, today: dt.date) -> Iterator[Finding]:
         yield Finding(
             f"De brief '{letter.subject}' is gedateerd op {dutch_date(letter.date)}, na "
             f"vandaag ({dutch_date(today)}).",
-            _as_warning(
-                source.document.problem(
-                    ("date",),
-                    f"the letter is dated {letter.date.isoformat()}, after today "
-                    f"({today.isoformat()}): the dossiers and registers of the days before "
-                    "leave it out; check the date",
-                )
-            ),
+            source.document.problem(
+                ("date",),
+                f"the letter is dated {letter.date.isoformat()}, after today "
+                f"({today.isoformat()}): the dossiers and registers of the days before "
+                "leave it out; check the date",
+            ).as_warning(),
             None,
         )
 

@@ -12,10 +12,9 @@ status in the letters contradicts the Kamer's register.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 
 from briefing.dates import dutch_date
-from briefing.errors import Problem, Severity
+from briefing.errors import Problem
 from briefing.index.state import CommitmentState, MotionState, Place, State
 from briefing.kamer.facts import DebateFacts, MotionFacts
 from briefing.loading import Document, NodePath
@@ -68,7 +67,7 @@ def _finding(
     """A contradiction: the Dutch ``text`` for the dossier, a warning with ``message`` at
     ``where`` in ``document`` for ``check``, the place in a letter it is about, and the
     motion or commitment that by it no letter reports on, if that is what it says."""
-    warning = replace(document.problem(where, message), severity=Severity.WARNING)
+    warning = document.problem(where, message).as_warning()
     return text, warning, place, unreported
 
 

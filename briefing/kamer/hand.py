@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
 
-from briefing.errors import Problem, Severity
+from briefing.errors import Problem
 from briefing.kamer.facts import LINKS, KamerFacts
 from briefing.loading import Document
 
@@ -146,4 +146,4 @@ def warning(
             "wrote it"
         )
     problem = document.problem((*where, found.field), message)
-    return replace(problem, severity=Severity.WARNING)
+    return problem.as_warning()
