@@ -274,3 +274,15 @@ def test_a_pdf_that_scales_its_type_reads_as_one_that_sizes_it(tmp_path: Path) -
     assert "kenmerk" not in text and "found no signature" not in notes
     # words in italics in brackets keep their closing star; it is no older paper's call "*)"
     assert "(*one health*)" in text and "footnote * is called" not in notes
+
+
+def test_the_reference_column_on_later_pages_stays_out_of_the_text(tmp_path: Path) -> None:
+    """Later pages print the column's reference ("DGBI / 26844711", shorter than the first
+    page's) in smaller type level with a line of the text, a few points right of its end:
+    it is the column's, not a word of that line, and the same reference as the first page's."""
+    draft, _ = imported_draft(tmp_path, REAL_ACROBAT)
+    text = yaml.safe_dump(draft, allow_unicode=True, width=10_000)
+    assert "26844711" not in text.replace(draft["references"]["ours"][0], "")
+    assert draft["references"]["ours"] == ["DGBI \u2013 I&K/ 26844711"]
+    assert "geven nadere richting aan de inzet op de missies." in text
+    assert "zonder de voedselvoorziening in gevaar te brengen" in text

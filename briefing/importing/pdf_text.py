@@ -53,6 +53,10 @@ _BLOCK_GAP = 1.35
 _SMALL = 0.85
 #: A footnote call stands at least this share of its line's type above the line's baseline.
 _RAISED = 0.15
+#: Smaller type this share of the line's type below its baseline: a subscript or another column.
+_LOWERED = 0.05
+#: A subscript stands closer than this share of its line's type to the letter before it.
+_APART = 0.4
 
 
 def is_pdf(raw: bytes) -> bool:
@@ -214,6 +218,11 @@ def _breaks(line: Line, char: Char) -> bool:
         small_raised = last.size < _SMALL * char.size and char.base < last.base
         small_raised = small_raised and char.left > last.left
         return not small_raised
+    lowered = char.size < _SMALL * last.size and char.base < last.base - _LOWERED * last.size
+    if lowered and char.left - last.right > _APART * last.size:
+        # a subscript ("CO2") follows its letter; smaller type lower down and a space away
+        # is the reference column beside the text, level with a line of it
+        return True
     return char.left < last.left - size or char.left - last.right > _COLUMN_GAP * size
 
 

@@ -26,8 +26,11 @@ POSTCODE_RE = re.compile(r"^\d{4}\s?[A-Z]{2}\b")
 POSTBUS_RE = re.compile(r"^Postbus\s+\d+")
 COUNTRY_RE = re.compile(r"^(?:Nederland|The Netherlands|Netherlands)$")
 WEBSITE_RE = re.compile(r"^(?:www\.|https?://)\S+$")
-#: A reference as the column prints it: one code, without spaces ("BZDOC-1235421577-13").
-_REFERENCE_RE = re.compile(r"^\S{1,60}$")
+#: A reference as the column prints it: one code, without spaces ("BZDOC-1235421577-13"), or
+#: codes joined by slashes or dashes ("DGBI / 26844711", "DGBI \u2013 I&K/ 26844711").
+_REFERENCE_RE = re.compile(r"^\S{1,60}$|^(?=.{1,60}$)\S+(?:\s*[/\u2013-]\s*\S+)+$")
+#: The figures of a reference, by which two spellings of it are the same reference.
+_FIGURES_RE = re.compile(r"\d{4,}")
 #: How similar a line must be to a line of the sender column to count as its repeat.
 _SIMILAR = 0.8
 
@@ -110,7 +113,7 @@ class Column:
             elif (
                 is_value(texts, index)
                 and label.startswith(("onze", "ons"))
-                and text not in head.ours
+                and not any(_same_reference(text, known) for known in head.ours)
             ):
                 head.ours.append(text)
                 head.lines.setdefault("references.ours", paragraph[index].number)
@@ -130,6 +133,13 @@ class Column:
                 f"the head writes '{head.directorate}'; the later pages write this"
             )
             head.directorate = spelling
+
+
+def _same_reference(text: str, known: str) -> bool:
+    """Whether ``text`` is the reference ``known``, perhaps shortened as a later page's
+    column prints it ("DGBI / 26844711" for "DGBI \u2013 I&K/ 26844711")."""
+    figures = _FIGURES_RE.findall(text)
+    return text == known or (bool(figures) and figures == _FIGURES_RE.findall(known))
 
 
 def _similar(text: str, known: str) -> bool:
