@@ -286,3 +286,36 @@ def test_the_reference_column_on_later_pages_stays_out_of_the_text(tmp_path: Pat
     assert draft["references"]["ours"] == ["DGBI \u2013 I&K/ 26844711"]
     assert "geven nadere richting aan de inzet op de missies." in text
     assert "zonder de voedselvoorziening in gevaar te brengen" in text
+
+
+#: Four pages of a real letter as its ministry published it (Word), copied unchanged.
+REAL_WORD_EXCERPT = IMPORT / "word-2022-11-25-letter-excerpt.pdf"
+
+
+def test_a_footnotes_number_alone_on_its_line_is_its_call(tmp_path: Path) -> None:
+    """Footnote 21's number stands alone on its line, above its address: it is that
+    footnote's, not a part of footnote 20's address ("https://www.klimaatakkoord.nl/21")
+    with footnote 21 lost. An address broken over three lines, the last one "ning" alone,
+    is one address."""
+    draft, notes = imported_draft(tmp_path, REAL_WORD_EXCERPT)
+    footnotes = draft["footnotes"]
+    assert footnotes["klimaatakkoord"] == "https://www.klimaatakkoord.nl/"
+    assert footnotes["hdsr-eindrapportage"].startswith("https://www.hdsr.nl/publish/pages/")
+    assert "maaiveld[^hdsr-eindrapportage]. Een peil" in yaml.safe_dump(
+        draft["sections"], allow_unicode=True, width=10_000
+    )
+    assert footnotes["noord-holland-omgevingsverordening"] == (
+        "https://www.noord-holland.nl/Onderwerpen/Ruimtelijke_inrichting/Projecten/"
+        "Omgevingswet/Omgevingsverordening"
+    )
+    assert "not found" not in notes
+
+
+def test_an_address_broken_inside_a_querys_figures_is_one_address(tmp_path: Path) -> None:
+    """The motion's address breaks inside its document number ("did=2022D222" over
+    "49; hieruit: ..."): the number is whole, and the text goes on after it."""
+    draft, _ = imported_draft(tmp_path, REAL_WORD)
+    assert draft["footnotes"]["tweedekamer-detail"].startswith(
+        "https://www.tweedekamer.nl/kamerstukken/moties/detail?id=2022Z10845&did=2022D22249;"
+        " hieruit: \u2018verzoekt de regering"
+    )

@@ -39,6 +39,8 @@ SEPARATOR_RE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
 _PATH_PART_RE = re.compile(r"[/_=&?#%]|\.(?:pdf|html?|aspx?|php|docx?|xlsx?)$", re.IGNORECASE)
 #: The rest of an address's path on the next line: lower case words joined by hyphens.
 _PATH_WORDS_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+){2,}[.,;:)]?$")
+#: An address that ends inside a query's value, on a figure ("...&did=2022D222").
+_QUERY_FIGURES_RE = re.compile(r"[?&][\w-]+=[\w-]*\d$")
 
 
 def join_line(left: str, right: str) -> str:
@@ -49,21 +51,27 @@ def join_line(left: str, right: str) -> str:
         return left or right
     if _URL_RE.search(left) and left[-1] in "/_.=&?#":
         return left + right
-    if _broken_url(left.split()[-1], right.split()[0]):
+    if _broken_url(left.split()[-1], right):
         return left + right
     return f"{left} {right}"
 
 
-def _broken_url(last: str, first: str) -> bool:
-    """Whether ``first``, the next line's first word, goes on the address that ``last``, a
-    line's last word, starts: an address with a path broken where the line was full
-    (".../brie" over "fadvies-deltacommissaris-woningbouw-..."), not a word after it."""
+def _broken_url(last: str, right: str) -> bool:
+    """Whether the next line ``right`` goes on the address that ``last``, a line's last
+    word, starts: an address with a path broken where the line was full (".../brie" over
+    "fadvies-deltacommissaris-woningbouw-...", ".../Omgevingsverorde" over "ning" alone),
+    not a word after it."""
     address = _URL_RE.search(last)
     if not address or "/" not in last.split("//")[-1] or last[-1] in ".,;:)":
         return False
+    first = right.split()[0]
     if _URL_RE.match(first):  # the next address
         return False
-    return bool(_PATH_PART_RE.search(first) or _PATH_WORDS_RE.match(first))
+    # a sentence's last word, alone on its line, has its full stop; a word of the path has none
+    alone = first == right and first.isalpha() and first.islower()
+    # a query's value broken inside its figures ("did=2022D222" over "49;")
+    figures = bool(_QUERY_FIGURES_RE.search(last)) and first[0].isdigit()
+    return bool(_PATH_PART_RE.search(first) or _PATH_WORDS_RE.match(first) or alone or figures)
 
 
 @dataclass

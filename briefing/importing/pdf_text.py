@@ -252,8 +252,31 @@ def _blocks(lines: list[Line], right: float) -> list[list[str]]:
         else:
             home.append(line)
     blocks.sort(key=lambda block: (block[0].left < right, -block[0].base, block[0].left))
-    texts = [[_text(line, body) for line in block] for block in blocks]
+    texts = [
+        [_text(line, body) for line in _numbers_joined(block, body, right)] for block in blocks
+    ]
     return [_one_mark([t for t in block if t and not _PAGE_RE.match(t)]) for block in texts]
+
+
+def _numbers_joined(block: list[Line], body: float, right: float) -> list[Line]:
+    """The block with a footnote's number that stands on a line of its own, in small type in
+    the text's column, joined to the line below it, the footnote's first: it is that line's
+    call, raised above it. (A number alone in the reference column, beyond ``right``, is a
+    field's value: "Bijlage(n)", "3".)"""
+    joined: list[Line] = []
+    for line in block:
+        above = joined[-1] if joined else None
+        if above is not None and _lone_number(above, body, right) and not line.cells:
+            joined[-1] = Line(above.chars + line.chars, line.bullet)
+        else:
+            joined.append(line)
+    return joined
+
+
+def _lone_number(line: Line, body: float, right: float) -> bool:
+    text = "".join(c.text for c in line.chars).strip()
+    small = line.size < _SMALL * body and line.left < right and not line.cells
+    return small and text.isdigit() and len(text) <= 3
 
 
 def _one_mark(block: list[str]) -> list[str]:
