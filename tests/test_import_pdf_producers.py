@@ -319,3 +319,32 @@ def test_an_address_broken_inside_a_querys_figures_is_one_address(tmp_path: Path
         "https://www.tweedekamer.nl/kamerstukken/moties/detail?id=2022Z10845&did=2022D22249;"
         " hieruit: \u2018verzoekt de regering"
     )
+
+
+#: Two pages of a real letter as its ministry published it (Word), copied unchanged.
+REAL_FIGURE_EXCERPT = IMPORT / "word-2022-12-22-letter-excerpt.pdf"
+
+
+def test_a_figures_labels_are_left_out_of_the_text_with_a_note(tmp_path: Path) -> None:
+    """The second page draws an organogram whose boxes hold 30 short lines in small type,
+    side by side. They made 15 list items of the letter ("Leden: deskundigen uit de Leden:
+    idem") and broke the paragraphs and the heading around them; they are left out, and a
+    note says on which page the figure is and quotes its first labels."""
+    draft, notes = imported_draft(tmp_path, REAL_FIGURE_EXCERPT)
+    (note,) = [line for line in notes.splitlines() if "figure" in line]
+    assert note.startswith(f"{REAL_FIGURE_EXCERPT}:")
+    assert (
+        "page 2 has a figure (its 30 labels in small type: 'Begeleidingscommissie met', "
+        "'onafhankelijk voorzitter (Dhr. W.', 'Informeren/', 'Coördinatiegroep', ...)"
+    ) in note
+    text = yaml.safe_dump(draft, allow_unicode=True, width=10_000)
+    assert "Leden: idem" not in text and "Bijsturen" not in text
+    headings = [section.get("heading") for section in draft["sections"]]
+    assert "1.2 Blootstelling van platformmedewerkers aan ultrafijn stof en andere stoffen" in (
+        headings
+    )
+    assert (
+        "taskforce. Inmiddels is deze sectorbrede taskforce Stoffen volop actief en kent "
+        "meerdere onderdelen (zie figuur 1). De taskforce richt zich niet alleen op ultrafijn "
+        "stof, maar ook op andere stoffen afkomstig van vliegtuigmotoren."
+    ) in text

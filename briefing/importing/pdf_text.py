@@ -16,7 +16,8 @@ readers of the layouts expect it:
 - a list's bullet, printed apart or before the item's text, becomes "• " before its line;
 - a table's row becomes a line of its cells parted by tabs, as a copy gives it, a wrapped
   cell's lines joined (:mod:`.pdf_tables`);
-- the page numbers ("Pagina 1 van 4") go.
+- the page numbers ("Pagina 1 van 4") go, and so do a figure's labels (:mod:`.pdf_figures`),
+  with a note.
 
 A PDF without a text layer (a scan) has no text to read: that is said, not guessed at.
 """
@@ -33,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing.errors import BriefingError
+from briefing.importing.pdf_figures import figure_labels, figure_note
 from briefing.importing.pdf_lines import Char, Line
 from briefing.importing.pdf_tables import joined_cell, table_rows
 
@@ -64,8 +66,9 @@ def is_pdf(raw: bytes) -> bool:
     return MAGIC in raw[:1024]
 
 
-def pdf_text(raw: bytes, path: Path) -> str:
-    """The text of the PDF in ``raw``; a :class:`BriefingError` for a scan or a broken file."""
+def pdf_text(raw: bytes, path: Path) -> tuple[str, list[str]]:
+    """The text of the PDF in ``raw`` and notes on what it leaves out ("line N: ..."); a
+    :class:`BriefingError` for a scan or a broken file."""
     import pypdfium2 as pdfium
 
     try:
@@ -88,10 +91,23 @@ def pdf_text(raw: bytes, path: Path) -> str:
             f"{path}: the PDF has no text layer (it is a scan: images of pages); run text "
             "recognition (OCR) on it first, or give the letter's text or the official XML"
         )
-    margin = _text_column([line for page in pages for line in page])
-    pages = [_tabs_joined(table_rows(page, *margin), margin) for page in pages]
-    blocks = [block for page in pages for block in _blocks(page, margin[1])]
-    return "\n\n".join("\n".join(block) for block in blocks if block) + "\n"
+    everything = [line for page in pages for line in page]
+    margin = _text_column(everything)
+    body = Counter(line.size for line in everything).most_common(1)[0][0]
+    text: list[str] = []
+    notes: list[str] = []
+    for number, page in enumerate(pages, 1):
+        rows = table_rows(page, *margin)
+        labels = figure_labels(rows, margin, body)
+        if labels:
+            labels.sort(key=lambda label: (-label.base, label.left))
+            words = [_text(label, body, marked=False) for label in labels]
+            notes.append(figure_note(len(text) + 1, number, [word for word in words if word]))
+            rows = [line for line in rows if all(line is not label for label in labels)]
+        for block in _blocks(_tabs_joined(rows, margin), margin[1]):
+            if block:
+                text += [*block, ""]
+    return "\n".join(text[:-1]) + "\n", notes
 
 
 def _page_lines(page: Any) -> list[Line]:

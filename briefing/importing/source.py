@@ -90,7 +90,8 @@ def read_source(path: Path) -> Source:
     else:
         raw = _read_bytes(path)
     if is_pdf(raw):
-        return Source(path, "pdf", text_lines(pdf_text(raw, path)))
+        text, notes = pdf_text(raw, path)
+        return Source(path, "pdf", text_lines(text), notes, notes)
     if looks_like_html(raw):
         return Source(path, "html", _cleaned(page_lines(raw, path)))
     if looks_like_mhtml(raw):

@@ -1,0 +1,63 @@
+"""A figure on a PDF page, found by its labels: lines in small type, some of them side by side,
+inside the text's column and above the page's last line of text (an organogram's boxes, a
+chart's axes and legend, drawn in the letter). A draft holds text, not figures: the labels
+are left out of the text, with a note that says where the figure is and what it reads.
+
+Small type elsewhere stays: footnotes (below the text), the reference column (beside it), a
+table in small type (read as a table), and a line or a paragraph in small type on its own
+(no two of its lines side by side).
+"""
+
+from __future__ import annotations
+
+from briefing.importing.pdf_lines import Line
+
+#: Type smaller than this share of the body's: a figure's label (as for a footnote).
+_SMALL = 0.85
+#: A figure has at least this many lines of labels.
+_LABELS = 3
+#: How many labels a note quotes.
+_QUOTED = 4
+
+
+def figure_labels(page: list[Line], margin: tuple[float, float], body: float) -> list[Line]:
+    """The lines of ``page`` that label a figure; none where it has no figure. ``margin``
+    is where the text's column starts and ends, ``body`` the text's type size."""
+    text = [
+        line.base for line in page if line.size >= _SMALL * body and _inside(line, margin, body)
+    ]
+    if not text:
+        return []
+    lowest = min(text)
+    labels = [
+        line
+        for line in page
+        if line.size < _SMALL * body
+        and not line.cells
+        and _inside(line, margin, body)
+        and line.base > lowest
+    ]
+    side_by_side = any(
+        abs(a.base - b.base) < a.size and (a.right < b.left or b.right < a.left)
+        for index, a in enumerate(labels)
+        for b in labels[index + 1 :]
+    )
+    return labels if side_by_side and len(labels) >= _LABELS else []
+
+
+def figure_note(line: int, page: int, labels: list[str]) -> str:
+    """The note on the figure of ``page`` whose ``labels`` (their text, from the top down)
+    were left out at text ``line``."""
+    quoted = ", ".join(f"'{label}'" for label in labels[:_QUOTED])
+    more = ", ..." if len(labels) > _QUOTED else ""
+    return (
+        f"line {line}: page {page} has a figure (its {len(labels)} labels in small type: "
+        f"{quoted}{more}); its labels are left out of the text, since a draft holds text, not "
+        "figures: say in the text what the figure shows if the reader needs it"
+    )
+
+
+def _inside(line: Line, margin: tuple[float, float], body: float) -> bool:
+    """Whether ``line`` stands in the text's column, not beside it."""
+    left, right = margin
+    return left - body <= line.left and line.right <= right + body
