@@ -348,3 +348,13 @@ def test_a_figures_labels_are_left_out_of_the_text_with_a_note(tmp_path: Path) -
         "meerdere onderdelen (zie figuur 1). De taskforce richt zich niet alleen op ultrafijn "
         "stof, maar ook op andere stoffen afkomstig van vliegtuigmotoren."
     ) in text
+
+
+def test_an_annex_titled_bijlage_keeps_its_title(tmp_path: Path) -> None:
+    """The annex after the signature is titled "Bijlage: Mogelijke aanvullende maatregelen op
+    het NPCE": a title, not the reference column's label "Bijlage(n)" repeated on a later
+    page, which is left out."""
+    draft, _ = imported_draft(tmp_path, REAL_WORD)
+    (annex,) = draft["annex"]
+    assert annex["heading"] == "Bijlage: Mogelijke aanvullende maatregelen op het NPCE"
+    assert annex["body"][0].startswith("In het Nationaal Programma Circulaire Economie")

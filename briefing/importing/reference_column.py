@@ -31,6 +31,9 @@ WEBSITE_RE = re.compile(r"^(?:www\.|https?://)\S+$")
 _REFERENCE_RE = re.compile(r"^\S{1,60}$|^(?=.{1,60}$)\S+(?:\s*[/\u2013-]\s*\S+)+$")
 #: The figures of a reference, by which two spellings of it are the same reference.
 _FIGURES_RE = re.compile(r"\d{4,}")
+#: An annex's title, which starts as the column's label does: "Bijlage: <title>", "Bijlage 2:
+#: <title>" (the column prints "Bijlage(n)" with a count, a dash or nothing beside it).
+_ANNEX_TITLE_RE = re.compile(r"^Bijlage(?:\s+\d+)?\s*:\s*(?!geen\b)[A-Za-z]", re.IGNORECASE)
 #: How similar a line must be to a line of the sender column to count as its repeat.
 _SIMILAR = 0.8
 
@@ -65,6 +68,8 @@ class Column:
         """Whether a body line repeats the column: a label, a reference, the letter's
         ``date`` on its own (not a line of the text that ends in a date, "november 2023."),
         a column line."""
+        if _ANNEX_TITLE_RE.match(text):  # "Bijlage: Mogelijke aanvullende maatregelen"
+            return False
         if LABEL_RE.match(text) or is_label(text) or PAGE_RE.match(text) or text in values:
             return True
         if date is not None and date_line(text) == date:
