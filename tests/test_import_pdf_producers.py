@@ -1,14 +1,17 @@
 """``briefing import`` on PDFs that other software than ours made: a ministry's letter from a
 word processor (its reference column in a frame beside the text, "Datum" and "Betreft" set
 apart from their values by a tab, the return address above the addressee) and letters and a
-motion typeset as the official publication prints a Kamerstuk (its head in bold). Each PDF is
-LibreOffice's or reportlab's, of a real letter's or motion's text (see the fixtures' README)."""
+motion typeset as the official publication prints a Kamerstuk (its head in bold). These PDFs
+are LibreOffice's or reportlab's, of a real letter's or motion's text; the others are real
+ministries' letters as they published them, made by Word and by Acrobat (see the fixtures'
+README)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -339,10 +342,8 @@ def test_a_figures_labels_are_left_out_of_the_text_with_a_note(tmp_path: Path) -
     ) in note
     text = yaml.safe_dump(draft, allow_unicode=True, width=10_000)
     assert "Leden: idem" not in text and "Bijsturen" not in text
-    headings = [section.get("heading") for section in draft["sections"]]
-    assert "1.2 Blootstelling van platformmedewerkers aan ultrafijn stof en andere stoffen" in (
-        headings
-    )
+    heading = "1.2 Blootstelling van platformmedewerkers aan ultrafijn stof en andere stoffen"
+    assert f"heading: {heading}\n" in text
     assert (
         "taskforce. Inmiddels is deze sectorbrede taskforce Stoffen volop actief en kent "
         "meerdere onderdelen (zie figuur 1). De taskforce richt zich niet alleen op ultrafijn "
@@ -358,3 +359,38 @@ def test_an_annex_titled_bijlage_keeps_its_title(tmp_path: Path) -> None:
     (annex,) = draft["annex"]
     assert annex["heading"] == "Bijlage: Mogelijke aanvullende maatregelen op het NPCE"
     assert annex["body"][0].startswith("In het Nationaal Programma Circulaire Economie")
+
+
+def test_headings_numbered_by_parts_nest_by_their_numbers(tmp_path: Path) -> None:
+    """The letter numbers its headings "1." and "1.1", "1.2", in bold, with plain headings
+    under them: "1.1" and "1.2" are sections of "1.", and the plain headings, and the
+    figure's caption, sections of the numbered one before them."""
+    draft, notes = imported_draft(tmp_path, REAL_FIGURE_EXCERPT)
+
+    def tree(sections: list[dict[str, Any]]) -> list[Any]:
+        return [(s.get("heading"), tree(s.get("sections", []))) for s in sections]
+
+    assert tree(draft["sections"])[1:] == [
+        (
+            "1. Ultrafijn stof",
+            [
+                (
+                    "1.1 Blootstelling van de omgeving van luchthavens aan ultrafijn stof van "
+                    "de luchtvaart",
+                    [
+                        ("Kennisopbouw over emissie en effecten van ultrafijn stof", []),
+                        ("Cumulatie", []),
+                    ],
+                ),
+                (
+                    "1.2 Blootstelling van platformmedewerkers aan ultrafijn stof en andere "
+                    "stoffen",
+                    [
+                        ("Gecoördineerde aanpak door de sector", []),
+                        ("Figuur 1. Organogram taskforce Stoffen", []),
+                    ],
+                ),
+            ],
+        )
+    ]
+    assert "nested by their numbers ('1.2' under '1.')" in notes

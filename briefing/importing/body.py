@@ -12,13 +12,16 @@ emphasis), and the markup gives the level: bold headings above plain ones above 
 in emphasis, as a letter's PDF prints them. Without markup, a short line without a full
 stop (or a short question) between two paragraphs is a heading, at the top level; a
 numbered one ("1. Inleiding", "II. Overige onderwerpen") keeps its number, unless it
-follows a colon (then it is a list's first item). A lettered block ("a. Bestuurlijke
+follows a colon (then it is a list's first item). Where the headings are numbered by parts
+("1.", "1.2"), the numbers give their levels, and a heading without a number goes under the
+numbered one before it. A lettered block ("a. Bestuurlijke
 afspraken ...") starts a paragraph of its own.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from briefing.importing.blocks import MAX_HEADING, Block, clean, cut_blocks, table_cells
 from briefing.importing.debris import Hyphenation
@@ -45,6 +48,12 @@ _MAX_QUESTION = 80
 #: Roman numeral of a geannoteerde agenda's parts ("I. Geannoteerde agenda", "II. Overig").
 _HEADING_NUMBER_RE = re.compile(
     r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|(?=[IVX])X{0,2}(?:IX|IV|V?I{0,3})\.)\s+(?=\S)"
+)
+#: A heading's number by its parts: "1.", "1.2", "1.2.1" (not a Roman numeral's).
+_HEADING_PARTS_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+(?=\S)")
+#: A heading that closes a letter, at the top level whatever the headings before it.
+_CLOSING_RE = re.compile(
+    r"^(?:tot slot|ten ?slotte|afsluitend|afronding|slot|conclusies?)$", re.IGNORECASE
 )
 #: A lettered item or subheading ("a. Bestuurlijke afspraken ...", "b) de ..."): it starts
 #: in lower case, yet starts a block of its own.
@@ -216,16 +225,50 @@ def _join_continuations(
 
 
 def _levels(blocks: list[Block], marked: bool) -> dict[int, int]:
-    """The level of each heading (by its index in ``blocks``)."""
-    styles = [s for s in _STYLES if any(b.kind == "heading" and b.style == s for b in blocks)]
+    """The level of each heading (by its index in ``blocks``): by its number where the
+    letter numbers its headings by parts ("1.", "1.2", "1.2.1"), else by its style."""
+    headings = {index: block for index, block in enumerate(blocks) if block.kind == "heading"}
+    if not marked and _numbered(blocks):
+        return _numbered_levels(headings)
+    styles = [s for s in _STYLES if any(b.style == s for b in headings.values())]
     levels: dict[int, int] = {}
     previous = 0
-    for index, block in enumerate(blocks):
-        if block.kind != "heading":
-            continue
+    for index, block in headings.items():
         wanted = styles.index(block.style) + 1 if marked or block.style != "plain" else 1
         levels[index] = previous = min(wanted, previous + 1, 3)
     return levels
+
+
+def _numbered_levels(headings: dict[int, Block]) -> dict[int, int]:
+    """The levels of headings numbered by parts: a number's parts give its level ("1.2" is
+    under "1."). A heading without a number goes under the numbered one before it, one level
+    down in the numbered headings' style ("Problematiek" under "1.1"), two in another;
+    a closing heading ("Tot slot") is at the top."""
+    depths = {index: _depth(block.text) for index, block in headings.items()}
+    numbered = Counter(headings[index].style for index, depth in depths.items() if depth)
+    style = numbered.most_common(1)[0][0]
+    levels: dict[int, int] = {}
+    previous = above = 0
+    for index, block in headings.items():
+        if depths[index]:
+            wanted = above = min(depths[index], previous + 1)
+        elif _CLOSING_RE.match(block.text):
+            wanted = above = 1
+        else:
+            wanted = above + (1 if block.style == style else 2)
+        levels[index] = previous = min(wanted, previous + 1, 3)
+    return levels
+
+
+def _numbered(blocks: list[Block]) -> bool:
+    """Whether the letter numbers its headings by parts: one of them at least "1.2"."""
+    return any(block.kind == "heading" and _depth(block.text) > 1 for block in blocks)
+
+
+def _depth(text: str) -> int:
+    """How many parts a heading's number has ("1." one, "1.2" two); 0 without a number."""
+    match = _HEADING_PARTS_RE.match(text)
+    return len(match[1].split(".")) if match else 0
 
 
 def _sections(blocks: list[Block], marked: bool, taken: set[str], intro: str) -> list[DraftSection]:
@@ -272,10 +315,16 @@ def _note_unmarked_headings(blocks: list[Block], marked: bool, notes: list[str])
     """Say, once, that headings were told by their look in a text without heading markup."""
     headings = [b for b in blocks if b.kind == "heading"]
     if not marked and len(headings) > 1:
+        nested = (
+            "nested by their numbers ('1.2' under '1.'), the others under the numbered heading "
+            "before them: check them and their levels"
+            if _numbered(blocks)
+            else "all at the top level: check them, and nest subsections where the letter "
+            "nests them"
+        )
         notes.append(
             f"line {headings[0].line}: the text has no heading markup; {len(headings)} short "
-            "lines between paragraphs were taken for headings, all at the top level: check "
-            "them, and nest subsections where the letter nests them"
+            f"lines between paragraphs were taken for headings, {nested}"
         )
 
 
