@@ -394,3 +394,21 @@ def test_headings_numbered_by_parts_nest_by_their_numbers(tmp_path: Path) -> Non
         )
     ]
     assert "nested by their numbers ('1.2' under '1.')" in notes
+
+
+def test_a_heading_in_italics_ending_in_a_colon_is_a_heading_without_its_stars(
+    tmp_path: Path,
+) -> None:
+    """ "Energietransitie:" in italics heads the first of the missions, as "Circulaire
+    Economie" in italics heads the next: both are sections of "Herijking missies", in bold,
+    and no heading keeps the stars of its emphasis ("*Energietransitie:*")."""
+    draft, _ = imported_draft(tmp_path, REAL_ACROBAT)
+    (herijking,) = [s for s in draft["sections"] if s.get("heading") == "Herijking missies"]
+    assert [s["heading"] for s in herijking["sections"]] == [
+        "Energietransitie:",
+        "Circulaire Economie",
+        "Gezondheid en zorg",
+        "Landbouw, Water en Voedsel",
+        "Veiligheid",
+    ]
+    assert "heading: '*" not in yaml.safe_dump(draft, allow_unicode=True)

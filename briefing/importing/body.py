@@ -32,10 +32,13 @@ from briefing.importing.text import (
     SourceLine,
     collapse,
     ends_sentence,
+    is_bold,
+    is_emphasised,
     sentences,
     slugify,
     starts_lower,
     starts_upper,
+    strip_markup,
     unique_id,
 )
 from briefing.importing.wrapped import ends_short, line_room, paragraph_ends
@@ -189,6 +192,9 @@ def _find_headings(blocks: list[Block], marked: bool, room: float | None) -> Non
         )
         if before_ends and after_starts:
             block.kind = "heading"
+            if is_bold(block.text) or is_emphasised(block.text):  # "*Energietransitie:*"
+                block.style = "bold" if is_bold(block.text) else "emphasis"
+                block.text = strip_markup(block.text)
 
 
 def _join_continuations(
