@@ -363,8 +363,9 @@ def test_an_annex_titled_bijlage_keeps_its_title(tmp_path: Path) -> None:
 
 def test_headings_numbered_by_parts_nest_by_their_numbers(tmp_path: Path) -> None:
     """The letter numbers its headings "1." and "1.1", "1.2", in bold, with plain headings
-    under them: "1.1" and "1.2" are sections of "1.", and the plain headings, and the
-    figure's caption, sections of the numbered one before them."""
+    under them: "1.1" and "1.2" are sections of "1.", and the plain headings sections of the
+    numbered one before them. The figure's caption, in italics between two paragraphs, is no
+    heading: it stays the paragraph it is, in emphasis."""
     draft, notes = imported_draft(tmp_path, REAL_FIGURE_EXCERPT)
 
     def tree(sections: list[dict[str, Any]]) -> list[Any]:
@@ -385,15 +386,14 @@ def test_headings_numbered_by_parts_nest_by_their_numbers(tmp_path: Path) -> Non
                 (
                     "1.2 Blootstelling van platformmedewerkers aan ultrafijn stof en andere "
                     "stoffen",
-                    [
-                        ("Gecoördineerde aanpak door de sector", []),
-                        ("Figuur 1. Organogram taskforce Stoffen", []),
-                    ],
+                    [("Gecoördineerde aanpak door de sector", [])],
                 ),
             ],
         )
     ]
     assert "nested by their numbers ('1.2' under '1.')" in notes
+    (aanpak,) = draft["sections"][1]["sections"][1]["sections"]
+    assert "*Figuur 1. Organogram taskforce Stoffen*" in aanpak["body"]
 
 
 def test_a_heading_in_italics_ending_in_a_colon_is_a_heading_without_its_stars(

@@ -41,6 +41,11 @@ _FOOTNOTE_DEF_RE = re.compile(
     rf"^(?:<sup>(\d{{1,3}})</sup>|([{SUPERSCRIPTS}]{{1,3}})|\[\^([^\]\s]{{1,40}})\]:|(\*{{1,3}})\))"
     r"\s*(\S.*)$"
 )
+#: A figure's or a table's caption: "Figuur 1. Organogram ...", "Tabel 2: Financiën".
+_CAPTION_RE = re.compile(
+    r"^(?:Figuur|Afbeelding|Grafiek|Tabel|Kader|Figure|Table)\s+\d{1,2}[a-z]?\s*[.:\u2013-]\s*\S",
+    re.IGNORECASE,
+)
 #: A short paragraph in bold or emphasis up to this length is a heading.
 MAX_HEADING = 200
 #: So many short lines in a row, each between blank lines, are a table's cells (at most so long).
@@ -161,11 +166,17 @@ def clean(block: Block, hyphenation: Hyphenation) -> None:
         raw = HEADING_RE.sub(r"\1", raw.strip())
         block.style = "bold" if is_bold(raw) else "emphasis" if is_emphasised(raw) else "plain"
         block.text = clean_markup(strip_markup(raw))
-    elif block.kind == "paragraph" and len(block.lines) <= 2 and _styled(raw):
+    elif block.kind == "paragraph" and len(block.lines) <= 2 and _styled(raw) and not caption(raw):
         block.kind, block.style = "heading", "bold" if is_bold(raw) else "emphasis"
         block.text = clean_markup(strip_markup(raw))
     else:
         block.text = clean_markup(raw)
+
+
+def caption(text: str) -> bool:
+    """Whether ``text`` is a figure's or a table's caption ("Figuur 1. Organogram ..."),
+    which stays a paragraph under what it captions, however it is set."""
+    return bool(_CAPTION_RE.match(strip_markup(text).strip()))
 
 
 def _styled(text: str) -> bool:

@@ -23,7 +23,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from briefing.importing.blocks import MAX_HEADING, Block, clean, cut_blocks, table_cells
+from briefing.importing.blocks import (
+    MAX_HEADING,
+    Block,
+    caption,
+    clean,
+    cut_blocks,
+    table_cells,
+)
 from briefing.importing.debris import Hyphenation
 from briefing.importing.footnotes import Footnotes, note_glued_calls, place_footnotes
 from briefing.importing.parsed import Body, DraftSection, FootnoteText, ItemList, Paragraph
@@ -168,7 +175,7 @@ def _find_headings(blocks: list[Block], marked: bool, room: float | None) -> Non
     if marked:
         return
     for index, block in enumerate(blocks):
-        if not _heading_like(block):
+        if not _heading_like(block) or caption(block.text):
             continue
         before = blocks[index - 1] if index else None
         after = blocks[index + 1] if index + 1 < len(blocks) else None
