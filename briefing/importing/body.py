@@ -7,67 +7,34 @@ lists (their items found by :mod:`.items`) and headings; the footnotes' texts be
 letter's ``footnotes`` and their calls ``[^id]``. The annex a letter sends after its signature
 is read by the same rules into sections of its own.
 
-Headings are found by their markup where the text has it (markdown ``#``, bold or
-emphasis), and the markup gives the level: bold headings above plain ones above headings
-in emphasis, as a letter's PDF prints them. Without markup, a short line without a full
-stop (or a short question) between two paragraphs is a heading, at the top level; a
-numbered one ("1. Inleiding", "II. Overige onderwerpen") keeps its number, unless it
-follows a colon (then it is a list's first item). Where the headings are numbered by parts
-("1.", "1.2"), the numbers give their levels, and a heading without a number goes under the
-numbered one before it. A lettered block ("a. Bestuurlijke
-afspraken ...") starts a paragraph of its own.
+Headings, and their levels, are found by :mod:`.headings`. A lettered block ("a.
+Bestuurlijke afspraken ...") starts a paragraph of its own.
 """
 
 from __future__ import annotations
 
-import re
-from collections import Counter
-
-from briefing.importing.blocks import (
-    MAX_HEADING,
-    Block,
-    caption,
-    clean,
-    cut_blocks,
-    table_cells,
-)
+from briefing.importing.blocks import Block, clean, cut_blocks, table_cells
 from briefing.importing.debris import Hyphenation
 from briefing.importing.footnotes import Footnotes, note_glued_calls, place_footnotes
+from briefing.importing.headings import (
+    LETTERED_RE,
+    find_headings,
+    heading_levels,
+    note_unmarked_headings,
+)
 from briefing.importing.parsed import Body, DraftSection, FootnoteText, ItemList, Paragraph
 from briefing.importing.tables import find_tables
 from briefing.importing.text import (
     SourceLine,
     collapse,
     ends_sentence,
-    is_bold,
-    is_emphasised,
-    sentences,
     slugify,
     starts_lower,
     starts_upper,
-    strip_markup,
     unique_id,
 )
 from briefing.importing.wrapped import ends_short, line_room, paragraph_ends
 
-#: Heading styles from the top level down, as a letter's PDF prints them.
-_STYLES = ["bold", "plain", "emphasis"]
-#: A question up to this length may be a heading ("Wat is gepast gebruik?").
-_MAX_QUESTION = 80
-#: The number in front of a numbered heading: "1. Inleiding", "2.3 Financiering", and the
-#: Roman numeral of a geannoteerde agenda's parts ("I. Geannoteerde agenda", "II. Overig").
-_HEADING_NUMBER_RE = re.compile(
-    r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|(?=[IVX])X{0,2}(?:IX|IV|V?I{0,3})\.)\s+(?=\S)"
-)
-#: A heading's number by its parts: "1.", "1.2", "1.2.1" (not a Roman numeral's).
-_HEADING_PARTS_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+(?=\S)")
-#: A heading that closes a letter, at the top level whatever the headings before it.
-_CLOSING_RE = re.compile(
-    r"^(?:tot slot|ten ?slotte|afsluitend|afronding|slot|conclusies?)$", re.IGNORECASE
-)
-#: A lettered item or subheading ("a. Bestuurlijke afspraken ...", "b) de ..."): it starts
-#: in lower case, yet starts a block of its own.
-_LETTERED_RE = re.compile(r"^[a-z][.)]\s+(?=\S)")
 INTRO_ID = "inleiding"
 #: The id of the annex's section before its first heading.
 ANNEX_ID = "bijlage"
@@ -109,10 +76,10 @@ def read_body(
     read = []
     for part, intro in zip(parts, (INTRO_ID, ANNEX_ID), strict=True):
         kept = _kept(part, hyphenation, notes_found, notes)
-        _find_headings(kept, marked, room)
+        find_headings(kept, marked, room)
         joined = _join_continuations(kept, hyphenation, room)
         read.append((joined, _sections(joined, marked, taken, intro)))
-    _note_unmarked_headings([b for joined, _ in read for b in joined], marked, notes)
+    note_unmarked_headings([b for joined, _ in read for b in joined], marked, notes)
     body = Body(read[0][1], read[1][1])
     place_footnotes(body, notes_found, notes)
     note_glued_calls(body, notes_found, notes)
@@ -144,66 +111,6 @@ def _kept(
     return kept
 
 
-def _heading_like(block: Block) -> bool:
-    """Whether a block reads like a heading: one or two lines, one sentence without a final
-    full stop (or a short question), starting with a capital (after its number, when it is
-    numbered), not a line in brackets ("(Beleidsdebat)" under a Council's agenda item)."""
-    text = block.text
-    title = _HEADING_NUMBER_RE.sub("", text)
-    return (
-        block.kind == "paragraph"
-        and len(block.lines) <= 2
-        and 2 <= len(text) <= MAX_HEADING
-        and (not ends_sentence(text) or _question(text))
-        and not text.endswith((",", "-"))
-        and len(sentences(title)) == 1
-        and starts_upper(title)
-        and "<sup>" not in text
-        and not (text.startswith("(") and text.endswith(")"))  # a note under a heading
-    )
-
-
-def _question(text: str) -> bool:
-    return text.endswith("?") and len(text) <= _MAX_QUESTION
-
-
-def _find_headings(blocks: list[Block], marked: bool, room: float | None) -> None:
-    """Mark short lines between paragraphs as headings, when the text has no heading markup:
-    after a paragraph's end, a heading or a list (whose items need no full stop); a question
-    only where a paragraph follows and no heading ("Vraag 1") is just above it; not two lines
-    whose second is wrapped full (a paragraph that a page break cut, the rest after it)."""
-    if marked:
-        return
-    for index, block in enumerate(blocks):
-        if not _heading_like(block) or caption(block.text):
-            continue
-        before = blocks[index - 1] if index else None
-        after = blocks[index + 1] if index + 1 < len(blocks) else None
-        if after is None:
-            continue
-        if len(block.lines) > 1 and not ends_short(block.lines[-1].text, after.text, room):
-            continue
-        before_ends = (
-            before is None or before.kind in ("heading", "item") or ends_sentence(before.text)
-        )
-        if _HEADING_NUMBER_RE.match(block.text) and before and before.text.endswith(":"):
-            continue  # the first item of a numbered list
-        if _question(block.text) and (
-            after.kind != "paragraph" or (before is not None and before.kind == "heading")
-        ):
-            continue
-        after_starts = (
-            after.kind in ("item", "heading")
-            or starts_upper(after.text)
-            or bool(_LETTERED_RE.match(after.text))
-        )
-        if before_ends and after_starts:
-            block.kind = "heading"
-            if is_bold(block.text) or is_emphasised(block.text):  # "*Energietransitie:*"
-                block.style = "bold" if is_bold(block.text) else "emphasis"
-                block.text = strip_markup(block.text)
-
-
 def _join_continuations(
     blocks: list[Block], hyphenation: Hyphenation, room: float | None
 ) -> list[Block]:
@@ -216,8 +123,8 @@ def _join_continuations(
     for block in blocks:
         last = joined[-1] if joined else None
         if block.kind == "paragraph" and last and last.kind != "heading" and not last.cells:
-            subheading = bool(_LETTERED_RE.match(last.text)) and len(last.lines) == 1
-            continues = not _LETTERED_RE.match(block.text) and (
+            subheading = bool(LETTERED_RE.match(last.text)) and len(last.lines) == 1
+            continues = not LETTERED_RE.match(block.text) and (
                 starts_lower(block.text)
                 or (
                     last.kind == "paragraph"
@@ -237,59 +144,12 @@ def _join_continuations(
     return joined
 
 
-def _levels(blocks: list[Block], marked: bool) -> dict[int, int]:
-    """The level of each heading (by its index in ``blocks``): by its number where the
-    letter numbers its headings by parts ("1.", "1.2", "1.2.1"), else by its style."""
-    headings = {index: block for index, block in enumerate(blocks) if block.kind == "heading"}
-    if not marked and _numbered(blocks):
-        return _numbered_levels(headings)
-    styles = [s for s in _STYLES if any(b.style == s for b in headings.values())]
-    levels: dict[int, int] = {}
-    previous = 0
-    for index, block in headings.items():
-        wanted = styles.index(block.style) + 1 if marked or block.style != "plain" else 1
-        levels[index] = previous = min(wanted, previous + 1, 3)
-    return levels
-
-
-def _numbered_levels(headings: dict[int, Block]) -> dict[int, int]:
-    """The levels of headings numbered by parts: a number's parts give its level ("1.2" is
-    under "1."). A heading without a number goes under the numbered one before it, one level
-    down in the numbered headings' style ("Problematiek" under "1.1"), two in another;
-    a closing heading ("Tot slot") is at the top."""
-    depths = {index: _depth(block.text) for index, block in headings.items()}
-    numbered = Counter(headings[index].style for index, depth in depths.items() if depth)
-    style = numbered.most_common(1)[0][0]
-    levels: dict[int, int] = {}
-    previous = above = 0
-    for index, block in headings.items():
-        if depths[index]:
-            wanted = above = min(depths[index], previous + 1)
-        elif _CLOSING_RE.match(block.text):
-            wanted = above = 1
-        else:
-            wanted = above + (1 if block.style == style else 2)
-        levels[index] = previous = min(wanted, previous + 1, 3)
-    return levels
-
-
-def _numbered(blocks: list[Block]) -> bool:
-    """Whether the letter numbers its headings by parts: one of them at least "1.2"."""
-    return any(block.kind == "heading" and _depth(block.text) > 1 for block in blocks)
-
-
-def _depth(text: str) -> int:
-    """How many parts a heading's number has ("1." one, "1.2" two); 0 without a number."""
-    match = _HEADING_PARTS_RE.match(text)
-    return len(match[1].split(".")) if match else 0
-
-
 def _sections(blocks: list[Block], marked: bool, taken: set[str], intro: str) -> list[DraftSection]:
     """The sections the blocks make, under their headings (the text before the first heading
     a section ``intro`` without one), with ids not in ``taken`` (which get them)."""
     top: list[DraftSection] = []
     stack: list[DraftSection] = []
-    levels = _levels(blocks, marked)
+    levels = heading_levels(blocks, marked)
     for index, block in enumerate(blocks):
         if block.kind == "heading":
             level = levels[index]
@@ -322,23 +182,6 @@ def _under(items: list[Paragraph], level: int) -> list[Paragraph]:
     while level > 0 and items:
         items, level = items[-1].items, level - 1
     return items
-
-
-def _note_unmarked_headings(blocks: list[Block], marked: bool, notes: list[str]) -> None:
-    """Say, once, that headings were told by their look in a text without heading markup."""
-    headings = [b for b in blocks if b.kind == "heading"]
-    if not marked and len(headings) > 1:
-        nested = (
-            "nested by their numbers ('1.2' under '1.'), the others under the numbered heading "
-            "before them: check them and their levels"
-            if _numbered(blocks)
-            else "all at the top level: check them, and nest subsections where the letter "
-            "nests them"
-        )
-        notes.append(
-            f"line {headings[0].line}: the text has no heading markup; {len(headings)} short "
-            f"lines between paragraphs were taken for headings, {nested}"
-        )
 
 
 def _with_text(items: list[Paragraph]) -> list[Paragraph]:

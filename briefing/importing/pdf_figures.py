@@ -10,10 +10,8 @@ table in small type (read as a table), and a line or a paragraph in small type o
 
 from __future__ import annotations
 
-from briefing.importing.pdf_lines import Line
+from briefing.importing.pdf_lines import SMALL, Line
 
-#: Type smaller than this share of the body's: a figure's label (as for a footnote).
-_SMALL = 0.85
 #: A figure has at least this many lines of labels.
 _LABELS = 3
 #: How many labels a note quotes.
@@ -23,16 +21,14 @@ _QUOTED = 4
 def figure_labels(page: list[Line], margin: tuple[float, float], body: float) -> list[Line]:
     """The lines of ``page`` that label a figure; none where it has no figure. ``margin``
     is where the text's column starts and ends, ``body`` the text's type size."""
-    text = [
-        line.base for line in page if line.size >= _SMALL * body and _inside(line, margin, body)
-    ]
+    text = [line.base for line in page if line.size >= SMALL * body and _inside(line, margin, body)]
     if not text:
         return []
     lowest = min(text)
     labels = [
         line
         for line in page
-        if line.size < _SMALL * body
+        if line.size < SMALL * body
         and not line.cells
         and _inside(line, margin, body)
         and line.base > lowest

@@ -7,6 +7,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
+#: Type smaller than this share of the page's body text: a footnote, a footnote's call, a
+#: figure's label.
+SMALL = 0.85
+#: The characters a list's bullet is printed as.
+BULLETS = "\u2022\u25aa\u25cf\u00b7\u2013-"
+
 
 @dataclass
 class Char:

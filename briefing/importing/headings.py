@@ -1,0 +1,170 @@
+"""Headings in a letter's body: which short blocks are headings, where the text has no
+heading markup, and the level of each.
+
+Without markup, a short line without a full stop (or a short question) between two
+paragraphs is a heading; a numbered one ("1. Inleiding", "II. Overige onderwerpen") keeps
+its number, unless it follows a colon (then it is a list's first item), and a figure's or a
+table's caption is none. The markup, or a heading's look, gives its level: bold headings
+above plain ones above headings in emphasis, as a letter's PDF prints them. Where the
+headings are numbered by parts ("1.", "1.2"), the numbers give their levels, and a heading
+without a number goes under the numbered one before it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from briefing.importing.blocks import MAX_HEADING, Block, caption
+from briefing.importing.text import (
+    ends_sentence,
+    is_bold,
+    is_emphasised,
+    sentences,
+    starts_upper,
+    strip_markup,
+)
+from briefing.importing.wrapped import ends_short
+
+#: Heading styles from the top level down, as a letter's PDF prints them.
+_STYLES = ["bold", "plain", "emphasis"]
+#: A question up to this length may be a heading ("Wat is gepast gebruik?").
+_MAX_QUESTION = 80
+#: The number in front of a numbered heading: "1. Inleiding", "2.3 Financiering", and the
+#: Roman numeral of a geannoteerde agenda's parts ("I. Geannoteerde agenda", "II. Overig").
+_HEADING_NUMBER_RE = re.compile(
+    r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|(?=[IVX])X{0,2}(?:IX|IV|V?I{0,3})\.)\s+(?=\S)"
+)
+#: A heading's number by its parts: "1.", "1.2", "1.2.1" (not a Roman numeral's).
+_HEADING_PARTS_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+(?=\S)")
+#: A heading that closes a letter, at the top level whatever the headings before it.
+_CLOSING_RE = re.compile(
+    r"^(?:tot slot|ten ?slotte|afsluitend|afronding|slot|conclusies?)$", re.IGNORECASE
+)
+#: A lettered item or subheading ("a. Bestuurlijke afspraken ...", "b) de ..."): it starts
+#: in lower case, yet starts a block of its own.
+LETTERED_RE = re.compile(r"^[a-z][.)]\s+(?=\S)")
+
+
+def _heading_like(block: Block) -> bool:
+    """Whether a block reads like a heading: one or two lines, one sentence without a final
+    full stop (or a short question), starting with a capital (after its number, when it is
+    numbered), not a line in brackets ("(Beleidsdebat)" under a Council's agenda item)."""
+    text = block.text
+    title = _HEADING_NUMBER_RE.sub("", text)
+    return (
+        block.kind == "paragraph"
+        and len(block.lines) <= 2
+        and 2 <= len(text) <= MAX_HEADING
+        and (not ends_sentence(text) or _question(text))
+        and not text.endswith((",", "-"))
+        and len(sentences(title)) == 1
+        and starts_upper(title)
+        and "<sup>" not in text
+        and not (text.startswith("(") and text.endswith(")"))  # a note under a heading
+    )
+
+
+def _question(text: str) -> bool:
+    return text.endswith("?") and len(text) <= _MAX_QUESTION
+
+
+def find_headings(blocks: list[Block], marked: bool, room: float | None) -> None:
+    """Mark short lines between paragraphs as headings, when the text has no heading markup:
+    after a paragraph's end, a heading or a list (whose items need no full stop); a question
+    only where a paragraph follows and no heading ("Vraag 1") is just above it; not two lines
+    whose second is wrapped full (a paragraph that a page break cut, the rest after it)."""
+    if marked:
+        return
+    for index, block in enumerate(blocks):
+        if not _heading_like(block) or caption(block.text):
+            continue
+        before = blocks[index - 1] if index else None
+        after = blocks[index + 1] if index + 1 < len(blocks) else None
+        if after is None:
+            continue
+        if len(block.lines) > 1 and not ends_short(block.lines[-1].text, after.text, room):
+            continue
+        before_ends = (
+            before is None or before.kind in ("heading", "item") or ends_sentence(before.text)
+        )
+        if _HEADING_NUMBER_RE.match(block.text) and before and before.text.endswith(":"):
+            continue  # the first item of a numbered list
+        if _question(block.text) and (
+            after.kind != "paragraph" or (before is not None and before.kind == "heading")
+        ):
+            continue
+        after_starts = (
+            after.kind in ("item", "heading")
+            or starts_upper(after.text)
+            or bool(LETTERED_RE.match(after.text))
+        )
+        if before_ends and after_starts:
+            block.kind = "heading"
+            if is_bold(block.text) or is_emphasised(block.text):  # "*Energietransitie:*"
+                block.style = "bold" if is_bold(block.text) else "emphasis"
+                block.text = strip_markup(block.text)
+
+
+def heading_levels(blocks: list[Block], marked: bool) -> dict[int, int]:
+    """The level of each heading (by its index in ``blocks``): by its number where the
+    letter numbers its headings by parts ("1.", "1.2", "1.2.1"), else by its style."""
+    headings = {index: block for index, block in enumerate(blocks) if block.kind == "heading"}
+    if not marked and _numbered(blocks):
+        return _numbered_levels(headings)
+    styles = [s for s in _STYLES if any(b.style == s for b in headings.values())]
+    levels: dict[int, int] = {}
+    previous = 0
+    for index, block in headings.items():
+        wanted = styles.index(block.style) + 1 if marked or block.style != "plain" else 1
+        levels[index] = previous = min(wanted, previous + 1, 3)
+    return levels
+
+
+def _numbered_levels(headings: dict[int, Block]) -> dict[int, int]:
+    """The levels of headings numbered by parts: a number's parts give its level ("1.2" is
+    under "1."). A heading without a number goes under the numbered one before it, one level
+    down in the numbered headings' style ("Problematiek" under "1.1"), two in another;
+    a closing heading ("Tot slot") is at the top."""
+    depths = {index: _depth(block.text) for index, block in headings.items()}
+    numbered = Counter(headings[index].style for index, depth in depths.items() if depth)
+    style = numbered.most_common(1)[0][0]
+    levels: dict[int, int] = {}
+    previous = above = 0
+    for index, block in headings.items():
+        if depths[index]:
+            wanted = above = min(depths[index], previous + 1)
+        elif _CLOSING_RE.match(block.text):
+            wanted = above = 1
+        else:
+            wanted = above + (1 if block.style == style else 2)
+        levels[index] = previous = min(wanted, previous + 1, 3)
+    return levels
+
+
+def _numbered(blocks: list[Block]) -> bool:
+    """Whether the letter numbers its headings by parts: one of them at least "1.2"."""
+    return any(block.kind == "heading" and _depth(block.text) > 1 for block in blocks)
+
+
+def _depth(text: str) -> int:
+    """How many parts a heading's number has ("1." one, "1.2" two); 0 without a number."""
+    match = _HEADING_PARTS_RE.match(text)
+    return len(match[1].split(".")) if match else 0
+
+
+def note_unmarked_headings(blocks: list[Block], marked: bool, notes: list[str]) -> None:
+    """Say, once, that headings were told by their look in a text without heading markup."""
+    headings = [b for b in blocks if b.kind == "heading"]
+    if not marked and len(headings) > 1:
+        nested = (
+            "nested by their numbers ('1.2' under '1.'), the others under the numbered heading "
+            "before them: check them and their levels"
+            if _numbered(blocks)
+            else "all at the top level: check them, and nest subsections where the letter "
+            "nests them"
+        )
+        notes.append(
+            f"line {headings[0].line}: the text has no heading markup; {len(headings)} short "
+            f"lines between paragraphs were taken for headings, {nested}"
+        )
