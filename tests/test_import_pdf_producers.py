@@ -412,3 +412,13 @@ def test_a_heading_in_italics_ending_in_a_colon_is_a_heading_without_its_stars(
         "Veiligheid",
     ]
     assert "heading: '*" not in yaml.safe_dump(draft, allow_unicode=True)
+
+
+def test_a_space_the_pdf_leaves_out_in_a_justified_line_is_read(tmp_path: Path) -> None:
+    """Word sets some words of a justified line apart without a space character, the gap
+    narrower than the other lines' spaces ("CO2-uitstoot" and "van", "watersysteem," and
+    "om"): wider than half a space of the line's type, it is a word's space."""
+    draft, _ = imported_draft(tmp_path, REAL_WORD_EXCERPT)
+    text = " ".join(yaml.safe_dump(draft["sections"], allow_unicode=True, width=10_000).split())
+    assert "een reductie van de CO2-uitstoot van 1 Mton CO2-eq in 2030" in text
+    assert "de mogelijkheden van het nationaal watersysteem, om het bodem- en watersysteem" in text

@@ -8,6 +8,7 @@ inside a line; a footnote's call becomes ``<sup>1</sup>``.
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -18,6 +19,10 @@ from briefing.importing.pdf_tables import joined_cell
 _PAGE_RE = re.compile(r"^\s*Pagina \d+ van \d+\s*$")
 #: Lines further apart than this many line-spacings start a new block.
 _BLOCK_GAP = 1.35
+#: Letters further apart than this share of their type, or than half a space in it, have a
+#: word's space between them.
+_SPACE = 0.2
+_HALF = 0.5
 #: A footnote call stands at least this share of its line's type above the line's baseline.
 _RAISED = 0.15
 
@@ -157,6 +162,16 @@ def _inline_marks(line: Line) -> dict[int, tuple[str, str]]:
     return marks
 
 
+def _space(line: Line) -> float:
+    """Half the width of a space in the line's type, from its spaces (infinite without two):
+    a gap that wide between two letters is a word's space that the PDF left out, setting the
+    next word apart instead (as Word does in a justified line)."""
+    widths = sorted(
+        c.room[1] - c.room[0] for c in line.chars if c.text == " " and c.size == line.size
+    )
+    return widths[len(widths) // 2] * _HALF if len(widths) > 1 else math.inf
+
+
 def line_text(line: Line, body: float, marked: bool = True) -> str:
     """The line's text with footnote calls and marks as ``<sup>n</sup>``, in its style
     (``marked``); a table's row as its cells, a tab between them."""
@@ -168,11 +183,12 @@ def line_text(line: Line, body: float, marked: bool = True) -> str:
     parts: list[str] = []
     previous: Char | None = None
     marks = _inline_marks(line) if marked and not _style(line) else {}
+    space = _space(line)
     for index, char in enumerate(line.chars):
         # a word's space measured in the larger type: a call in small type after a full stop
         # stands a little apart, as its digit's side bearing sets it
-        apart = previous is not None and char.room[0] - previous.room[1] > 0.2 * max(
-            char.size, previous.size
+        apart = previous is not None and char.room[0] - previous.room[1] > min(
+            _SPACE * max(char.size, previous.size), space
         )
         if apart and (not parts or not parts[-1].endswith(" ")):
             parts.append(" ")
