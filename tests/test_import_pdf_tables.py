@@ -209,3 +209,17 @@ def test_signatures_side_by_side_are_no_table(tmp_path: Path) -> None:
     assert draft["cosignatories"] == [
         {"title": "De Staatssecretaris van EZ,", "name": "F.C.G.M. Timmermans"}
     ]
+
+
+def test_a_header_in_small_type_is_no_figure(tmp_path: Path) -> None:
+    """Each page's header, in small type above the text, stands in three parts side by side
+    on one line: it is no figure's labels, and no note says it is."""
+    css = (
+        "@page { @top-left { content: 'Tweede Kamer'; font: 6pt 'Liberation Sans' }"
+        " @top-center { content: 'Kamerstuk 21 501-02'; font: 6pt 'Liberation Sans' }"
+        " @top-right { content: 'nr. 2072'; font: 6pt 'Liberation Sans' } }"
+    )
+    draft, notes = _imported(tmp_path, _pdf(tmp_path, "", css=css))
+    assert not [note for note in notes if "figure" in note]
+    copy, _ = _imported(tmp_path, _copy(tmp_path, [], ""))
+    assert draft["sections"][0]["body"][0] == copy["sections"][0]["body"][0]

@@ -4,8 +4,8 @@ chart's axes and legend, drawn in the letter). A draft holds text, not figures: 
 are left out of the text, with a note that says where the figure is and what it reads.
 
 Small type elsewhere stays: footnotes (below the text), the reference column (beside it), a
-table in small type (read as a table), and a line or a paragraph in small type on its own
-(no two of its lines side by side).
+table in small type (read as a table), a line or a paragraph in small type on its own (no
+two of its lines side by side), and a header in small type (its parts on one line).
 """
 
 from __future__ import annotations
@@ -38,7 +38,8 @@ def figure_labels(page: list[Line], margin: tuple[float, float], body: float) ->
         for index, a in enumerate(labels)
         for b in labels[index + 1 :]
     )
-    return labels if side_by_side and len(labels) >= _LABELS else []
+    rows = {round(line.base) for line in labels}  # a page's header in small type is one row
+    return labels if side_by_side and len(labels) >= _LABELS and len(rows) > 1 else []
 
 
 def figure_note(line: int, page: int, labels: list[str]) -> str:
