@@ -335,11 +335,11 @@ def test_a_figures_labels_are_left_out_of_the_text_with_a_note(tmp_path: Path) -
     note says on which page the figure is and quotes its first labels."""
     draft, notes = imported_draft(tmp_path, REAL_FIGURE_EXCERPT)
     (note,) = [line for line in notes.splitlines() if "figure" in line]
-    assert note.startswith(f"{REAL_FIGURE_EXCERPT}:")
-    assert (
-        "page 2 has a figure (its 30 labels in small type: 'Begeleidingscommissie met', "
-        "'onafhankelijk voorzitter (Dhr. W.', 'Informeren/', 'Coördinatiegroep', ...)"
-    ) in note
+    assert note.startswith(
+        f"{REAL_FIGURE_EXCERPT}, page 2: the page has a figure (its 30 labels in small type: "
+        "'Begeleidingscommissie met', 'onafhankelijk voorzitter (Dhr. W.', 'Informeren/', "
+        "'Coördinatiegroep', ...)"
+    )
     text = yaml.safe_dump(draft, allow_unicode=True, width=10_000)
     assert "Leden: idem" not in text and "Bijsturen" not in text
     heading = "1.2 Blootstelling van platformmedewerkers aan ultrafijn stof en andere stoffen"
@@ -422,3 +422,19 @@ def test_a_space_the_pdf_leaves_out_in_a_justified_line_is_read(tmp_path: Path) 
     text = " ".join(yaml.safe_dump(draft["sections"], allow_unicode=True, width=10_000).split())
     assert "een reductie van de CO2-uitstoot van 1 Mton CO2-eq in 2030" in text
     assert "de mogelijkheden van het nationaal watersysteem, om het bodem- en watersysteem" in text
+
+
+def test_notes_and_the_drafts_evidence_name_a_pdfs_pages(tmp_path: Path) -> None:
+    """A PDF has pages, not lines: each note names the page it is about ("..., page 4:
+    'Hoogachtend,' left out"), and so does the draft where it quotes a sentence for a
+    proposal ("# from page 2: ..."), never a line of the text read from it."""
+    content = content_copy(tmp_path / "content")
+    run = cli("import", REAL_WORD_EXCERPT, "--content", content)
+    assert run.returncode == 0, run.stderr
+    notes = run.stderr.splitlines()
+    closing = "'Hoogachtend,' left out: the letter template has no closing formula"
+    assert f"{REAL_WORD_EXCERPT}, page 4: {closing}" in notes
+    assert all(note.startswith(f"{REAL_WORD_EXCERPT}, page ") for note in notes)
+    draft = Path(run.stdout.removeprefix("wrote ").strip()).read_text(encoding="utf-8")
+    assert '# from page 2: "In aanvulling op structurerende keuze 18' in draft
+    assert "from line" not in draft

@@ -37,7 +37,8 @@ LETTER_2018 = "2018-11-13-voortgang-imvo-beleid"
 COUNCIL = "0ccc1414-b568-481c-9dce-e62a68888c92"
 AMENDED = "04244f20-fad3-41be-bea6-2793535ad62c"
 BUDGET = "7ca58c0d-065f-4431-afaf-88d0e804a212"
-NOTE_RE = re.compile(r"^(?:\S+:\d+: \S.*|briefing: error: \S+.*)$")
+#: A note at its place: ``path:line:``, in a PDF ``path, page N:`` (a PDF has no lines).
+NOTE_RE = re.compile(r"^(?:\S+:\d+: \S.*|\S+\.pdf, page \d+: \S.*|briefing: error: \S+.*)$")
 
 pytestmark = pytest.mark.usefixtures("shared")
 
@@ -687,7 +688,8 @@ def test_a_letter_piped_in_as_dash_is_imported_and_its_notes_name_stdin(
     assert text.splitlines()[1].startswith("# Draft imported from <stdin> (")
     assert yaml.safe_load(text) == yaml.safe_load(expected)
     notes = run.stderr.decode().splitlines()
-    assert notes and all(note.startswith("<stdin>:") for note in notes)
+    place = "<stdin>, page " if source.endswith(".pdf") else "<stdin>:"
+    assert notes and all(note.startswith(place) for note in notes)
 
 
 def test_standard_input_empty_closed_or_given_twice_is_refused(tmp_path: Path) -> None:

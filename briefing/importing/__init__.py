@@ -103,7 +103,7 @@ def import_files(sources: list[Path], content: Path) -> list[ImportResult]:
         try:
             _import_letter(source, content, results[index])
         except BriefingError as exc:
-            results[index].error = str(exc)
+            results[index].error = source.located(str(exc))
     return [results[index] for index in range(len(sources))]
 
 
@@ -130,7 +130,7 @@ def _import_motions(
         try:
             motions, left_out = _read_motions(source)
         except BriefingError as exc:
-            result.error = str(exc)
+            result.error = source.located(str(exc))
             continue
         result.notes += [_located(source, note) for note in source.motion_notes + left_out]
         for motion in motions:
@@ -218,7 +218,7 @@ def _import_letter(source: Source, content: Path, result: ImportResult) -> None:
     proposals = propose(body, head.date, corpus, text.notes)
     propose_updates(body, head.date, corpus)
     letter_id = f"{head.date.isoformat()}-{slugify(head.subject, 69) or 'brief'}"
-    draft = build_draft(letter_id, head, body, proposals)
+    draft = build_draft(letter_id, head, body, proposals, source.place)
     layout = f"{text.layout}, from the saved web page" if source.kind == "html" else text.layout
     yaml_text = render(draft, source.path.name, layout)
     check(yaml_text, draft, source.path, content)  # raises if the draft would not be valid
@@ -276,11 +276,12 @@ _LINE_RE = re.compile(r"^line (\d+): ")
 
 
 def _located(source: Source, note: str) -> str:
-    """A note as ``path:line: message`` (a note without a line points at the file's start)."""
+    """A note as ``path:line: message`` (a note without a line points at the file's start),
+    in a PDF ``path, page N: message``."""
     if note.startswith(f"{source.path}:"):
-        return note
+        return source.located(note)
     match = _LINE_RE.match(note)
     if match:
-        return f"{source.path}:{match[1]}: {note[match.end() :]}"
+        return source.located(f"{source.path}:{match[1]}: {note[match.end() :]}")
     first = next((line.number for line in source.lines if line.text.strip()), 1)
-    return f"{source.path}:{first}: {note}"
+    return source.located(f"{source.path}:{first}: {note}")

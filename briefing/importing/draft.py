@@ -15,6 +15,7 @@ import re
 import shutil
 import tempfile
 import textwrap
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -47,7 +48,9 @@ UPDATE_KEYS = ("motion_updates", "commitment_updates", "sector_events", "figures
 class Draft:
     """A draft letter: its data, the review comments by node path, and source lines."""
 
-    def __init__(self) -> None:
+    def __init__(self, place: Callable[[int], str]) -> None:
+        #: Where a line of the source is, as its reader finds it ("line 12", "page 3").
+        self.place = place
         self.data: dict[str, Any] = {}
         self.comments: dict[NodePath, list[str]] = {}
         self.remarks: dict[NodePath, list[str]] = {}
@@ -58,9 +61,12 @@ class Draft:
         self.comments.setdefault(path, []).append(text)
 
 
-def build_draft(letter_id: str, head: Head, body: Body, proposals: Proposals) -> Draft:
-    """The draft's data and comments, in the key order of the hand-made letters."""
-    draft = Draft()
+def build_draft(
+    letter_id: str, head: Head, body: Body, proposals: Proposals, place: Callable[[int], str]
+) -> Draft:
+    """The draft's data and comments, in the key order of the hand-made letters; ``place``
+    says where a source line is ("line 12", in a PDF "page 3")."""
+    draft = Draft(place)
     sender: dict[str, Any] = {
         "ministry": head.ministry,
         "directorate": head.directorate,
@@ -171,18 +177,18 @@ def _proposals(
     for index, proposal in enumerate(certain):
         if proposal.why:
             draft.comment((*path, key, index), proposal.why)
-        draft.remarks[(*path, key, index)] = _evidence(proposal)
+        draft.remarks[(*path, key, index)] = _evidence(proposal, draft.place)
     for proposal in shelved:
-        lines = _wrapped(f"TODO review: {proposal.why}") + _evidence(proposal)
+        lines = _wrapped(f"TODO review: {proposal.why}") + _evidence(proposal, draft.place)
         lines += [f"  {line}" for line in yaml_lines([proposal.data], 0)]
         draft.remarks.setdefault((*path, key), []).extend(lines)
 
 
-def _evidence(proposal: Proposal) -> list[str]:
-    """The sentences that support a proposal, quoted with their source lines."""
+def _evidence(proposal: Proposal, place: Callable[[int], str]) -> list[str]:
+    """The sentences that support a proposal, quoted with where they stand in the source."""
     lines = []
     for line, sentence in proposal.evidence:
-        lines += _wrapped(f'from line {line}: "{collapse(sentence)}"')
+        lines += _wrapped(f'from {place(line)}: "{collapse(sentence)}"')
     return lines
 
 

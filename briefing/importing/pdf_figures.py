@@ -42,13 +42,13 @@ def figure_labels(page: list[Line], margin: tuple[float, float], body: float) ->
     return labels if side_by_side and len(labels) >= _LABELS and len(rows) > 1 else []
 
 
-def figure_note(line: int, page: int, labels: list[str]) -> str:
-    """The note on the figure of ``page`` whose ``labels`` (their text, from the top down)
-    were left out at text ``line``."""
+def figure_note(line: int, labels: list[str]) -> str:
+    """The note on a figure whose ``labels`` (their text, from the top down) were left out
+    at text ``line``, the first of its page."""
     quoted = ", ".join(f"'{label}'" for label in labels[:_QUOTED])
     more = ", ..." if len(labels) > _QUOTED else ""
     return (
-        f"line {line}: page {page} has a figure (its {len(labels)} labels in small type: "
+        f"line {line}: the page has a figure (its {len(labels)} labels in small type: "
         f"{quoted}{more}); its labels are left out of the text, since a draft holds text, not "
         "figures: say in the text what the figure shows if the reader needs it"
     )

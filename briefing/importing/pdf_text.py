@@ -29,6 +29,7 @@ from __future__ import annotations
 import ctypes
 import math
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -58,9 +59,19 @@ def is_pdf(raw: bytes) -> bool:
     return MAGIC in raw[:1024]
 
 
-def pdf_text(raw: bytes, path: Path) -> tuple[str, list[str]]:
-    """The text of the PDF in ``raw`` and notes on what it leaves out ("line N: ..."); a
-    :class:`BriefingError` for a scan or a broken file."""
+@dataclass(frozen=True)
+class PdfText:
+    """The text of a PDF, the page each of its lines is on, and notes on what it leaves out
+    ("line N: ...")."""
+
+    text: str
+    #: Line N of the text is on page ``pages[N - 1]``.
+    pages: tuple[int, ...]
+    notes: list[str]
+
+
+def pdf_text(raw: bytes, path: Path) -> PdfText:
+    """The text of the PDF in ``raw``; a :class:`BriefingError` for a scan or a broken file."""
     import pypdfium2 as pdfium
 
     try:
@@ -87,6 +98,7 @@ def pdf_text(raw: bytes, path: Path) -> tuple[str, list[str]]:
     margin = _text_column(everything)
     body = Counter(line.size for line in everything).most_common(1)[0][0]
     text: list[str] = []
+    on: list[int] = []
     notes: list[str] = []
     for number, page in enumerate(pages, 1):
         rows = table_rows(page, *margin)
@@ -94,12 +106,13 @@ def pdf_text(raw: bytes, path: Path) -> tuple[str, list[str]]:
         if labels:
             labels.sort(key=lambda label: (-label.base, label.left))
             words = [line_text(label, body, marked=False) for label in labels]
-            notes.append(figure_note(len(text) + 1, number, [word for word in words if word]))
+            notes.append(figure_note(len(text) + 1, [word for word in words if word]))
             rows = [line for line in rows if all(line is not label for label in labels)]
         for block in page_blocks(_tabs_joined(rows, margin), margin[1]):
             if block:
                 text += [*block, ""]
-    return "\n".join(text[:-1]) + "\n", notes
+                on += [number] * (len(block) + 1)
+    return PdfText("\n".join(text[:-1]) + "\n", tuple(on), notes)
 
 
 def _page_lines(page: Any) -> list[Line]:

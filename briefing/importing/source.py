@@ -65,6 +65,11 @@ _ZIP = b"PK\x03\x04"
 _ODD_BREAKS = re.compile("[\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
+#: A line or a run of lines of the text that a message names ("line 12", "lines 12-20").
+_LINE_RE = re.compile(r"\bline (\d+)\b")
+_LINES_RE = re.compile(r"\blines (\d+)-(\d+)\b")
+
+
 @dataclass(frozen=True)
 class Source:
     """A file to import: what it is (``text``, ``pdf``, ``xml`` or ``html``) and its lines of
@@ -80,6 +85,31 @@ class Source:
     #: Whether the file says the lines after the signature are an annex (the official XML's
     #: ``bijlage``), however short.
     annex: bool = False
+    #: For a PDF, the page each line of its text is on (line N on ``pages[N - 1]``): a PDF
+    #: has pages, not lines, so messages name the page.
+    pages: tuple[int, ...] = ()
+
+    def place(self, line: int) -> str:
+        """Where ``line`` is, as its reader finds it: ``line 12``, in a PDF ``page 3``."""
+        return f"page {self._page(line)}" if self.pages else f"line {line}"
+
+    def located(self, message: str) -> str:
+        """``message`` ("path:12: ... on lines 12-20") with, for a PDF, the pages for the
+        lines of its text: "path, page 3: ... on pages 3-4"."""
+        if not self.pages:
+            return message
+        match = re.match(rf"^{re.escape(str(self.path))}:(\d+): ", message)
+        if match is not None:
+            message = f"{self.path}, {self.place(int(match[1]))}: {message[match.end() :]}"
+        message = _LINES_RE.sub(lambda m: self._pages(int(m[1]), int(m[2])), message)
+        return _LINE_RE.sub(lambda m: self.place(int(m[1])), message)
+
+    def _pages(self, first: int, last: int) -> str:
+        start, end = self._page(first), self._page(last)
+        return f"page {start}" if start == end else f"pages {start}-{end}"
+
+    def _page(self, line: int) -> int:
+        return self.pages[min(max(line, 1), len(self.pages)) - 1]
 
 
 def read_source(path: Path) -> Source:
@@ -90,8 +120,8 @@ def read_source(path: Path) -> Source:
     else:
         raw = _read_bytes(path)
     if is_pdf(raw):
-        text, notes = pdf_text(raw, path)
-        return Source(path, "pdf", text_lines(text), notes, notes)
+        read = pdf_text(raw, path)
+        return Source(path, "pdf", text_lines(read.text), read.notes, read.notes, pages=read.pages)
     if looks_like_html(raw):
         return Source(path, "html", _cleaned(page_lines(raw, path)))
     if looks_like_mhtml(raw):
