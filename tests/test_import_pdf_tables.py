@@ -3,7 +3,9 @@ their characters stand, as a copy gives them (a row a line, its cells parted by 
 draft has the table as a list, each row an item with its cells parted by " | ", and a note to
 lay the table out. The letter and its table are the real Kamerstuk 21 501-02, nr. 2072, set as
 a ruled table in the typeset layout (LibreOffice; reportlab), and as a table without rules in
-the ministry's layout with its reference column (see ``fixtures/import/README.md``)."""
+the ministry's layout with its reference column (see ``fixtures/import/README.md``). The same
+letter, laid out here by WeasyPrint, also shows what is no table nor figure (a header in small
+type) and how headings in italics nest."""
 
 from __future__ import annotations
 
@@ -224,3 +226,28 @@ def test_a_header_in_small_type_is_no_figure(tmp_path: Path) -> None:
     assert not [note for note in notes if "figure" in note]
     copy, _ = _imported(tmp_path, _copy(tmp_path, [], ""))
     assert draft["sections"][0]["body"][0] == copy["sections"][0]["body"][0]
+
+
+def test_headings_in_italics_after_a_closing_heading_are_its_sections(tmp_path: Path) -> None:
+    """Headings numbered by parts in bold, then "Tot slot" in bold with two headings in
+    italics under it: "Tot slot" is at the top, and both italic headings are its sections,
+    side by side, the second not under the first."""
+    parts = "".join(
+        f"<p>{heading}</p><p>{html.escape(text)}</p>"
+        for heading, text in [
+            ("<b>1. Eerste deel</b>", "Het kabinet zet de aanpak voort."),
+            ("<b>1.1 Een onderdeel</b>", "De Kamer ontvangt een rapportage."),
+            ("<b>Tot slot</b>", "Twee punten vragen nog aandacht."),
+            ("<i>Planning</i>", "De evaluatie volgt in het voorjaar."),
+            ("<i>Financiering</i>", "De middelen zijn gereserveerd."),
+        ]
+    )
+    draft, _ = _imported(tmp_path, _pdf(tmp_path, parts))
+
+    def tree(sections: list[dict]) -> list:
+        return [(s.get("heading"), tree(s.get("sections", []))) for s in sections]
+
+    assert tree(draft["sections"])[-2:] == [
+        ("1. Eerste deel", [("1.1 Een onderdeel", [])]),
+        ("Tot slot", [("Planning", []), ("Financiering", [])]),
+    ]

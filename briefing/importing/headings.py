@@ -123,22 +123,27 @@ def heading_levels(blocks: list[Block], marked: bool) -> dict[int, int]:
 
 def _numbered_levels(headings: dict[int, Block]) -> dict[int, int]:
     """The levels of headings numbered by parts: a number's parts give its level ("1.2" is
-    under "1."). A heading without a number goes under the numbered one before it, one level
-    down in the numbered headings' style ("Problematiek" under "1.1"), two in another;
-    a closing heading ("Tot slot") is at the top."""
+    under "1."). A heading without a number in the numbered headings' style goes under the
+    numbered one before it ("Problematiek" under "1.1"), one in another style under the
+    heading before it in that style ("Kennisopbouw ..." under "1.1", "Minder water, meer
+    vraag" under "Problematiek"); a closing heading ("Tot slot") is at the top."""
     depths = {index: _depth(block.text) for index, block in headings.items()}
     numbered = Counter(headings[index].style for index, depth in depths.items() if depth)
     style = numbered.most_common(1)[0][0]
     levels: dict[int, int] = {}
-    previous = above = 0
+    previous = numbered_above = styled_above = 0
     for index, block in headings.items():
         if depths[index]:
-            wanted = above = min(depths[index], previous + 1)
+            wanted = numbered_above = min(depths[index], previous + 1)
         elif _CLOSING_RE.match(block.text):
-            wanted = above = 1
-        else:
-            wanted = above + (1 if block.style == style else 2)
+            wanted = numbered_above = 1
+        elif block.style == style:
+            wanted = numbered_above + 1
+        else:  # under the heading before it in the numbered headings' style
+            wanted = styled_above + 1
         levels[index] = previous = min(wanted, previous + 1, 3)
+        if block.style == style:
+            styled_above = previous
     return levels
 
 
