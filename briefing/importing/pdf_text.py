@@ -98,21 +98,30 @@ def pdf_text(raw: bytes, path: Path) -> PdfText:
     margin = _text_column(everything)
     body = Counter(line.size for line in everything).most_common(1)[0][0]
     text: list[str] = []
-    on: list[int] = []
+    page_of: list[int] = []
     notes: list[str] = []
     for number, page in enumerate(pages, 1):
-        rows = table_rows(page, *margin)
-        labels = figure_labels(rows, margin, body)
-        if labels:
-            labels.sort(key=lambda label: (-label.base, label.left))
-            words = [line_text(label, body, marked=False) for label in labels]
-            notes.append(figure_note(len(text) + 1, [word for word in words if word]))
-            rows = [line for line in rows if all(line is not label for label in labels)]
+        rows, note = _figure_left_out(table_rows(page, *margin), margin, body, len(text) + 1)
+        notes += [note] if note else []
         for block in page_blocks(_tabs_joined(rows, margin), margin[1]):
             if block:
                 text += [*block, ""]
-                on += [number] * (len(block) + 1)
-    return PdfText("\n".join(text[:-1]) + "\n", tuple(on), notes)
+                page_of += [number] * (len(block) + 1)
+    return PdfText("\n".join(text[:-1]) + "\n", tuple(page_of), notes)
+
+
+def _figure_left_out(
+    rows: list[Line], margin: tuple[float, float], body: float, line: int
+) -> tuple[list[Line], str | None]:
+    """A page's ``rows`` without the labels of a figure on it, and the note that says so
+    (at text ``line``, the page's first); the rows as they are where it has none."""
+    labels = figure_labels(rows, margin, body)
+    if not labels:
+        return rows, None
+    labels.sort(key=lambda label: (-label.base, label.left))
+    words = [line_text(label, body, marked=False) for label in labels]
+    kept = [row for row in rows if all(row is not label for label in labels)]
+    return kept, figure_note(line, [word for word in words if word])
 
 
 def _page_lines(page: Any) -> list[Line]:
