@@ -278,10 +278,11 @@ _LINE_RE = re.compile(r"^line (\d+): ")
 def _located(source: Source, note: str) -> str:
     """A note as ``path:line: message`` (a note without a line points at the file's start),
     in a PDF ``path, page N: message``."""
-    if note.startswith(f"{source.path}:"):
-        return source.located(note)
-    match = _LINE_RE.match(note)
-    if match:
-        return source.located(f"{source.path}:{match[1]}: {note[match.end() :]}")
-    first = next((line.number for line in source.lines if line.text.strip()), 1)
-    return source.located(f"{source.path}:{first}: {note}")
+    if not note.startswith(f"{source.path}:"):
+        match = _LINE_RE.match(note)
+        if match:
+            note = f"{source.path}:{match[1]}: {note[match.end() :]}"
+        else:
+            first = next((line.number for line in source.lines if line.text.strip()), 1)
+            note = f"{source.path}:{first}: {note}"
+    return source.located(note)

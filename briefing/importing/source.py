@@ -66,8 +66,8 @@ _ODD_BREAKS = re.compile("[\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
 #: A line or a run of lines of the text that a message names ("line 12", "lines 12-20").
-_LINE_RE = re.compile(r"\bline (\d+)\b")
-_LINES_RE = re.compile(r"\blines (\d+)-(\d+)\b")
+_NAMED_LINE_RE = re.compile(r"\bline (\d+)\b")
+_NAMED_LINES_RE = re.compile(r"\blines (\d+)-(\d+)\b")
 
 
 @dataclass(frozen=True)
@@ -101,8 +101,8 @@ class Source:
         match = re.match(rf"^{re.escape(str(self.path))}:(\d+): ", message)
         if match is not None:
             message = f"{self.path}, {self.place(int(match[1]))}: {message[match.end() :]}"
-        message = _LINES_RE.sub(lambda m: self._pages(int(m[1]), int(m[2])), message)
-        return _LINE_RE.sub(lambda m: self.place(int(m[1])), message)
+        message = _NAMED_LINES_RE.sub(lambda m: self._pages(int(m[1]), int(m[2])), message)
+        return _NAMED_LINE_RE.sub(lambda m: self.place(int(m[1])), message)
 
     def _pages(self, first: int, last: int) -> str:
         start, end = self._page(first), self._page(last)
