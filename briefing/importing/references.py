@@ -2,7 +2,9 @@
 
 - Motions: a citation "motie Van Laar (Kamerstuk 26 485, nr. 224)" becomes the id of the
   motion with that Kamerstuk number in ``motions.yaml``; a motion cited that the registry
-  lacks is proposed as a new one, in a comment (an unknown id would fail validation).
+  lacks is proposed as a new one, in a comment (an unknown id would fail validation). A
+  citation in a footnote counts where the footnote is called: "de motie van de leden Van
+  Baarle en Dassen¹" with the footnote "Kamerstuk 28 844, nr. 261", as letters usually cite.
 - Commitments: a section that reports on a commitment ("heeft ... toegezegd") in the words
   of ``commitments.yaml`` gets its id, marked for review.
 - Debates: a date with the kind of debate in the same sentence ("het AO IMVO van 3 maart
@@ -38,6 +40,14 @@ from briefing.model import Commitment, Debate, DebateKind, Motion
 from briefing.sources import Corpus
 from briefing.types import Kamerstuk
 
+#: A member's name: "Dassen", "Van Baarle", "van der Lee", "Van 't Wout".
+_NAME = r"(?:(?:[Vv]an|[Dd]e[rn]?|[Tt]e[rn]|'t|in)\s+)*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*"
+#: The submitters after "motie": "van het lid Van Laar", "van de leden Van Baarle en Dassen".
+_MEMBERS_RE = re.compile(
+    rf"\s*van\s+(?:het\s+lid|de\s+leden)\s+({_NAME}(?:(?:,\s*|\s+en\s+){_NAME})*(?:\s+c\.s\.)?)"
+)
+#: A footnote's call in a draft's text: "[^kamerstuk-28-844]".
+_FOOTNOTE_CALL_RE = re.compile(r"\[\^([^\]]+)\]")
 _MOTION_WORD_RE = re.compile(r"\bmoties?\b", re.IGNORECASE)
 #: Words for kinds of paper: the last before a citation in its sentence says what it cites
 #: ("een motie over A (nr. 1), over B (nr. 2)" cites two motions; "de motie X, waarover mijn
@@ -66,6 +76,16 @@ _DEBATE_WINDOW = 60
 
 
 @dataclass
+class _Unplaced:
+    """A motion cited that the registry lacks: where, its number and who the text names."""
+
+    section: DraftSection
+    paragraph: Paragraph
+    kamerstuk: Kamerstuk
+    submitter: str
+
+
+@dataclass
 class Proposals:
     """What the letter as a whole refers to: the debate it was written for, if any."""
 
@@ -76,9 +96,10 @@ class Proposals:
 def propose(body: Body, date: dt.date, corpus: Corpus, notes: list[str]) -> Proposals:
     """Add the references each section of ``body`` (and of its annex) makes; return the
     letter's own."""
-    finder = _Finder(corpus, date, notes)
+    finder = _Finder(corpus, date, notes, body.footnotes)
     for section in body.walk():
         finder.section(section)
+    finder.new_motions()
     return finder.letter_debate(body)
 
 
@@ -99,8 +120,11 @@ def _kamerstuk_pattern(kamerstuk: Kamerstuk) -> str:
 class _Finder:
     """Finds references section by section, with the registries at hand."""
 
-    def __init__(self, corpus: Corpus, date: dt.date, notes: list[str]) -> None:
+    def __init__(
+        self, corpus: Corpus, date: dt.date, notes: list[str], footnotes: dict[str, str]
+    ) -> None:
         self.date = date
+        self.footnotes = footnotes
         self.notes = notes
         self.motions: dict[str, Motion] = corpus.motions
         self.commitments: dict[str, Commitment] = corpus.commitments
@@ -110,6 +134,8 @@ class _Finder:
             (m.kamerstuk.dossier, m.kamerstuk.suffix, m.kamerstuk.number): m
             for m in self.motions.values()
         }
+        #: The motions cited that the registry lacks, in the order they are cited.
+        self.unplaced: list[_Unplaced] = []
 
     def section(self, section: DraftSection) -> None:
         """Add to ``section`` what its own paragraphs refer to."""
@@ -125,7 +151,7 @@ class _Finder:
     # --- motions ------------------------------------------------------------------------
 
     def _motions(self, section: DraftSection, paragraph: Paragraph) -> None:
-        text = plain(paragraph.text)
+        text = plain(_FOOTNOTE_CALL_RE.sub(self._citations_of, paragraph.text))
         cited: set[str] = set()
         for match in KAMERSTUK_RE.finditer(text):
             try:
@@ -146,26 +172,47 @@ class _Finder:
         ):
             self._named_motion(section, paragraph, match, cited)
 
+    def _citations_of(self, call: re.Match[str]) -> str:
+        """The Kamerstuk numbers the footnote of ``call`` cites, in brackets where it is
+        called ("motie Van Baarle-Dassen (Kamerstuk 28 844, nr. 261)"); else the call."""
+        cited = [m[0] for m in KAMERSTUK_RE.finditer(self.footnotes.get(call[1], ""))]
+        return f" ({'; '.join(cited)})" if cited else call[0]
+
     def _new_motion(
         self, section: DraftSection, paragraph: Paragraph, kamerstuk: Kamerstuk, named: str
     ) -> None:
-        submitter = _submitter(named)
-        surname = re.sub(r"\s+c\.s\.$", "", submitter)
-        suffix = f"-{kamerstuk.suffix.lower()}" if kamerstuk.suffix else ""
-        base = slugify(surname, 40) or "motie"
-        new_id = f"{base}-{kamerstuk.dossier}{suffix}-{kamerstuk.number}"
-        citation = str(kamerstuk)
-        section.comment(
-            "motions",
-            f"new motion? '{citation}' ({submitter or 'submitter not named'}) is not in "
-            f"motions.yaml; add it there (id '{new_id}') and list it here",
-        )
-        line = _line_of(paragraph, _kamerstuk_pattern(kamerstuk))
-        self.notes.append(
-            f"line {line}: could not place '{citation}': no motion with that number in "
-            f"motions.yaml; proposed as new (id '{new_id}', in a comment of section "
-            f"'{section.id}')"
-        )
+        """Keep a motion cited that the registry lacks, to propose once the whole letter is
+        read (:meth:`new_motions`)."""
+        self.unplaced.append(_Unplaced(section, paragraph, kamerstuk, _submitter(named)))
+
+    def new_motions(self) -> None:
+        """Propose each motion cited that the registry lacks, in a comment of every section
+        that cites it, under one id: made of its first submitter's name, as the citation that
+        names the most of them gives it ("Van der Lee" rather than "der Lee"), and its number."""
+        names: dict[Kamerstuk, str] = {}
+        for unplaced in self.unplaced:
+            known = names.get(unplaced.kamerstuk, "")
+            if len(unplaced.submitter.split()) > len(known.split()):
+                names[unplaced.kamerstuk] = unplaced.submitter
+        for unplaced in self.unplaced:
+            section, kamerstuk, submitter = unplaced.section, unplaced.kamerstuk, unplaced.submitter
+            first = re.split(r",\s*|\s+en\s+|\s+c\.s\.$", names.get(kamerstuk, ""))[0]
+            suffix = f"-{kamerstuk.suffix.lower()}" if kamerstuk.suffix else ""
+            new_id = (
+                f"{slugify(first, 40) or 'motie'}-{kamerstuk.dossier}{suffix}-{kamerstuk.number}"
+            )
+            citation = str(kamerstuk)
+            section.comment(
+                "motions",
+                f"new motion? '{citation}' ({submitter or 'submitter not named'}) is not in "
+                f"motions.yaml; add it there (id '{new_id}') and list it here",
+            )
+            line = _line_of(unplaced.paragraph, _kamerstuk_pattern(kamerstuk))
+            self.notes.append(
+                f"line {line}: could not place '{citation}': no motion with that number in "
+                f"motions.yaml; proposed as new (id '{new_id}', in a comment of section "
+                f"'{section.id}')"
+            )
 
     def _named_motion(
         self, section: DraftSection, paragraph: Paragraph, match: re.Match[str], cited: set[str]
@@ -333,9 +380,12 @@ def _add(values: list[str], value: str) -> None:
 
 
 def _submitter(named: str) -> str:
-    """The submitters as the text names them right before the citation: "Van Laar", "Becker
-    c.s.", "Smaling en Voordewind"; nothing when it gives a subject instead ("de motie over het
-    textielconvenant")."""
+    """The submitters as the text names them right after "motie" ("van het lid Van Laar",
+    "van de leden Van Baarle en Dassen waarin ...") or right before the citation: "Van Laar",
+    "Becker c.s.", "Smaling en Voordewind"; nothing when it gives a subject instead ("de
+    motie over het textielconvenant")."""
+    if members := _MEMBERS_RE.match(named):
+        return members[1][:1].upper() + members[1][1:]
     words = named.strip(" (-").split()
     name: list[str] = []
     for word in reversed(words[-6:]):

@@ -1,0 +1,119 @@
+"""``briefing import`` on a real letter's official XML, as officielebekendmakingen.nl
+publishes it: Kamerstuk 28 844, nr. 269 (``kst-28844-269.xml``, see the fixtures' README).
+
+The draft holds the publication's text, paragraph by paragraph, with its footnotes, and links
+the motion the letter cites only in footnotes, with the status the letter gives it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from xml.etree import ElementTree
+
+import yaml
+
+from briefing.corpus import load_corpus
+from briefing.model import Letter
+from tests.conftest import cli
+from tests.importing import content_copy
+from tests.test_import_sources import IMPORT, outline
+
+XML = IMPORT / "kst-28844-269.xml"
+#: The motion the letter cites, as an entry of motions.yaml.
+MOTION = """
+  - id: van-baarle-28844-261
+    submitters:
+      - {name: Van Baarle, party: DENK}
+      - {name: Dassen, party: Volt}
+    kamerstuk: 28 844, nr. 261
+    request: >-
+      Verzoekt de regering de Uitvoeringsrichtlijn transparantie agenda's bewindslieden aan te
+      scherpen en de Kamer daarover bij brief te informeren.
+"""
+
+
+def _published() -> list[str]:
+    """The publication's headings ("# ...") and paragraphs in order, as the XML holds them,
+    without its footnotes; the addressee and the date, which head the letter, left out."""
+    root = ElementTree.parse(XML).getroot()
+    found: list[str] = []
+    for element in root.iter():
+        if element.tag == "tussenkop":
+            found.append(f"# {_text(element)}")
+        elif element.tag == "al" and element not in _footnote_paragraphs(root):
+            found.append(_text(element))
+    return found[2:]
+
+
+def _footnote_paragraphs(root: ElementTree.Element) -> list[ElementTree.Element]:
+    return [al for noot in root.iter("noot") for al in noot.iter()]
+
+
+def _text(element: ElementTree.Element) -> str:
+    """The element's text without the footnotes in it."""
+    parts = [element.text or ""]
+    for child in element:
+        if child.tag != "noot":
+            parts.append(_text(child))
+        parts.append(child.tail or "")
+    return " ".join("".join(parts).split())
+
+
+def _imported(tmp_path: Path, motions: str = "") -> tuple[Letter, str, str]:
+    """The draft of the letter imported into a copy of the content (with ``motions`` added
+    to its registry), the draft's text and the import's notes."""
+    content = content_copy(tmp_path / "content")
+    with (content / "motions.yaml").open("a", encoding="utf-8") as registry:
+        registry.write(motions)
+    run = cli("import", XML, "--content", content)
+    assert run.returncode == 0, run.stderr
+    (written,) = re.findall(r"^wrote (\S+\.yaml)$", run.stdout, re.MULTILINE)
+    letter = next(s.letter for s in load_corpus(content).letters if str(s.path) == written)
+    return letter, Path(written).read_text(encoding="utf-8"), run.stderr
+
+
+def test_the_real_official_xml_gives_the_published_letter(tmp_path: Path) -> None:
+    letter, draft, _ = _imported(tmp_path)
+    assert str(letter.kamerstuk) == "Kamerstuk 28 844, nr. 269"
+    assert letter.date == dt.date(2023, 7, 7)
+    assert letter.addressee.lines == ["Aan de Voorzitter van de Tweede Kamer der Staten-Generaal"]
+    assert letter.signatory.title == "De Minister van Binnenlandse Zaken en Koninkrijksrelaties,"
+    assert letter.signatory.name == "H.G.J. Bruins Slot"
+    as_text = [re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", line) for line in outline(letter)]
+    assert as_text == _published()
+    assert "([https://www.rijksoverheid.nl/archief](https://www.rijksoverheid.nl/archief))" in (
+        " ".join(draft.split())
+    )
+    footnotes = yaml.safe_load(draft)["footnotes"]
+    assert len(footnotes) == 15
+    assert list(footnotes.values())[12] == "Kamerstuk 28 844, nr. 261."
+
+
+def test_a_motion_cited_in_a_footnote_is_linked_with_the_status_the_letter_gives(
+    tmp_path: Path,
+) -> None:
+    """ "de motie van de leden Van Baarle en Dassen¹" and "beschouw ik de betreffende motie Van
+    Baarle-Dassen² als afgedaan", each footnote "Kamerstuk 28 844, nr. 261."."""
+    letter, draft, _ = _imported(tmp_path, MOTION)
+    citing = [s.id for s in letter.sections if "van-baarle-28844-261" in s.motions]
+    assert citing == ["inleiding", "uitvoering-motie-van-de-leden-van-baarle-en-dassen"]
+    (section,) = [s for s in letter.sections if s.motion_updates]
+    assert section.id == "uitvoering-motie-van-de-leden-van-baarle-en-dassen"
+    (update,) = section.motion_updates
+    assert (update.motion, str(update.status)) == ("van-baarle-28844-261", "uitgevoerd")
+    evidence = re.sub(r"\s*\n\s*#\s*", " ", draft)  # the comments' lines joined
+    assert 'beschouw ik de betreffende motie Van Baarle-Dassen als afgedaan."' in evidence
+
+
+def test_a_motion_the_registry_lacks_is_proposed_once_by_its_first_submitter(
+    tmp_path: Path,
+) -> None:
+    _, draft, notes = _imported(tmp_path)
+    proposed = re.findall(r"new motion\? '([^']+)' \(([^)]+)\)[^(]*\(id '([^']+)'\)", draft)
+    assert proposed == [
+        ("Kamerstuk 28 844, nr. 261", "Van Baarle en Dassen", "van-baarle-28844-261"),
+        ("Kamerstuk 28 844, nr. 261", "Van Baarle-Dassen", "van-baarle-28844-261"),
+    ]
+    assert notes.count("proposed as new (id 'van-baarle-28844-261'") == 2
