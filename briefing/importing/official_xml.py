@@ -26,7 +26,8 @@ lay out, a footnote on the paper's title, which the letter's head cannot hold), 
 the paper as a letter and as a motion, whose entry holds neither (nor a footnote called in its
 text). A footnote on
 a heading follows the heading's line, which the text readers then note as not called.
-The record of a debate in XML (the Handelingen,
+The papers of 1995 to 2009, in the older schema (root ``kamerwrk``), are first put in the
+later schema's form by :mod:`.legacy_xml`. The record of a debate in XML (the Handelingen,
 ``h-tk-...xml``, or the Kamer's own verbatim record) is refused saying what it is and what to
 import instead: its text, or each motion's own publication.
 
@@ -45,6 +46,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser, ParseError
 
 from briefing.errors import BriefingError
+from briefing.importing.legacy_xml import LEGACY_ROOT, as_publication
 from briefing.importing.text import SourceLine, collapse
 from briefing.importing.xml_inline import (
     SKIPPED,
@@ -85,7 +87,7 @@ class XmlText:
 def looks_like_xml(raw: bytes) -> bool:
     """Whether ``raw`` starts like an XML document (after a byte order mark and white space)."""
     start = raw.lstrip(b"\xef\xbb\xbf \t\r\n")[:100]
-    return start.startswith(b"<?xml") or start.startswith(b"<" + ROOT.encode())
+    return start.startswith((b"<?xml", b"<" + ROOT.encode(), b"<" + LEGACY_ROOT.encode()))
 
 
 #: How deep elements may nest: a Kamerstuk's XML nests about a dozen deep; the printer reads
@@ -148,15 +150,18 @@ def read_xml(raw: bytes, path: Path) -> XmlText:
             "in it with the number the chair gives them are added), or each motion's own "
             "publication (kst-<dossier>-<nr>.xml)"
         )
+    found = root.tag
+    legacy = as_publication(root, builder.lines, ROOT) if found == LEGACY_ROOT else []
     if root.tag != ROOT or root.find("kamerstuk/stuk") is None:
         raise BriefingError(
             f"{path}:1: this XML is not a Kamerstuk as officielebekendmakingen.nl publishes it "
-            f"(root '{ROOT}' with a 'kamerstuk' and its 'stuk', as in kst-26485-224.xml); "
-            f"found root '{root.tag}'"
+            f"(root '{ROOT}' with a 'kamerstuk' and its 'stuk', as in kst-26485-224.xml, or "
+            f"before 2010 root '{LEGACY_ROOT}' with a 'body' and its 'stuk'); found root "
+            f"'{found}'{' without a stuk' if found in (ROOT, LEGACY_ROOT) else ''}"
         )
     printer = _Printer(builder.lines)
     lines = printer.document(root)
-    return XmlText(lines, printer.notes, printer.motion_notes, printer.annex)
+    return XmlText(lines, legacy + printer.notes, legacy + printer.motion_notes, printer.annex)
 
 
 def _debate_record(root: Element) -> tuple[Element, str] | None:
