@@ -61,13 +61,13 @@ def _text(element: ElementTree.Element) -> str:
     return " ".join("".join(parts).split())
 
 
-def _imported(tmp_path: Path, motions: str = "") -> tuple[Letter, str, str]:
-    """The draft of the letter imported into a copy of the content (with ``motions`` added
-    to its registry), the draft's text and the import's notes."""
+def _imported(tmp_path: Path, motions: str = "", source: Path = XML) -> tuple[Letter, str, str]:
+    """The draft of the letter ``source`` imported into a copy of the content (with
+    ``motions`` added to its registry), the draft's text and the import's notes."""
     content = content_copy(tmp_path / "content")
     with (content / "motions.yaml").open("a", encoding="utf-8") as registry:
         registry.write(motions)
-    run = cli("import", XML, "--content", content)
+    run = cli("import", source, "--content", content)
     assert run.returncode == 0, run.stderr
     (written,) = re.findall(r"^wrote (\S+\.yaml)$", run.stdout, re.MULTILINE)
     letter = next(s.letter for s in load_corpus(content).letters if str(s.path) == written)
@@ -117,3 +117,29 @@ def test_a_motion_the_registry_lacks_is_proposed_once_by_its_first_submitter(
         ("Kamerstuk 28 844, nr. 261", "Van Baarle-Dassen", "van-baarle-28844-261"),
     ]
     assert notes.count("proposed as new (id 'van-baarle-28844-261'") == 2
+
+
+def test_a_motion_named_by_its_submitters_only_is_linked_once_a_section(tmp_path: Path) -> None:
+    """The letter without the two footnotes that give the motion's number: "de motie van de
+    leden Van Baarle en Dassen" and "de motie Van Baarle-Dassen" name it by its first
+    submitter, once a section, for review."""
+    xml = XML.read_text(encoding="utf-8")
+    calls = re.findall(
+        r"<noot [^>]*><noot.nr>\d+</noot.nr><noot.al>Kamerstuk <extref "
+        r'doc="kst-28844-261".*?</noot>',
+        xml,
+    )
+    assert len(calls) == 2
+    for call in calls:
+        xml = xml.replace(call, "")
+    source = tmp_path / XML.name
+    source.write_text(xml, encoding="utf-8")
+    letter, draft, _ = _imported(tmp_path, MOTION, source)
+    citing = [s.id for s in letter.sections if "van-baarle-28844-261" in s.motions]
+    assert citing == ["inleiding", "uitvoering-motie-van-de-leden-van-baarle-en-dassen"]
+    named = "'van-baarle-28844-261': the text names 'motie Van Baarle' without its Kamerstuk"
+    assert " ".join(draft.split()).count(named.replace("\n", " ")) == 2
+    (section,) = [s for s in letter.sections if s.motion_updates]
+    assert [(u.motion, str(u.status)) for u in section.motion_updates] == [
+        ("van-baarle-28844-261", "uitgevoerd")
+    ]

@@ -44,7 +44,7 @@ from briefing.types import Kamerstuk
 _NAME = r"(?:(?:[Vv]an|[Dd]e[rn]?|[Tt]e[rn]|'t|in)\s+)*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*"
 #: The submitters after "motie": "van het lid Van Laar", "van de leden Van Baarle en Dassen".
 _MEMBERS_RE = re.compile(
-    rf"\s*van\s+(?:het\s+lid|de\s+leden)\s+({_NAME}(?:(?:,\s*|\s+en\s+){_NAME})*(?:\s+c\.s\.)?)"
+    rf"\s*[Vv]an\s+(?:het\s+lid|de\s+leden)\s+({_NAME}(?:(?:,\s*|\s+en\s+){_NAME})*(?:\s+c\.s\.)?)"
 )
 #: A footnote's call in a draft's text: "[^kamerstuk-28-844]".
 _FOOTNOTE_CALL_RE = re.compile(r"\[\^([^\]]+)\]")
@@ -217,28 +217,34 @@ class _Finder:
     def _named_motion(
         self, section: DraftSection, paragraph: Paragraph, match: re.Match[str], cited: set[str]
     ) -> None:
-        """A motion named by its submitter only ("de motie Amhaouch sluit ...")."""
-        rest = paragraph.text[match.end() : match.end() + 40]
+        """A motion named by its submitter only ("de motie Amhaouch sluit ...", "de motie van
+        de leden Van Baarle en Dassen", "de motie Van Baarle-Dassen": by the first)."""
+        rest = match.string[match.end() : match.end() + 40]
         if re.match(r"\s*\(", rest) or KAMERSTUK_RE.match(rest.strip()):
             return  # cited with its number: handled above
-        words = []
-        for word in match[1].split():
-            if word[0].isupper() or word in _PARTICLES or word == "c.s.":
-                words.append(word)
-            else:
-                break
-        name = re.sub(r"^van\s+(?=[A-Z])", "", " ".join(words)).removesuffix(" c.s.").strip()
+        if members := _MEMBERS_RE.match(match.string, match.start(1)):
+            name = re.split(r",\s*|\s+en\s+|\s+c\.s\.$", members[1])[0]
+        else:
+            words = []
+            for word in match[1].split():
+                if word[0].isupper() or word in _PARTICLES or word == "c.s.":
+                    words.append(word)
+                else:
+                    break
+            name = re.sub(r"^van\s+(?=[A-Z])", "", " ".join(words)).removesuffix(" c.s.").strip()
         if not name or not any(w[0].isupper() for w in name.split()):
             return
-        surname = name.split()[-1].lower()
+        surnames = {name.split()[-1].lower()}
+        if re.fullmatch(r"[\w']+-[A-Z][\w']+", name.split()[-1]):  # two members: "Baarle-Dassen"
+            surnames.add(name.split()[-1].split("-")[0].lower())
         matches = [
             m
             for m in self.motions.values()
             if any(
-                s.name.removesuffix(" c.s.").split()[-1].lower() == surname for s in m.submitters
+                s.name.removesuffix(" c.s.").split()[-1].lower() in surnames for s in m.submitters
             )
         ]
-        ids = [m.id for m in matches if m.id not in cited]
+        ids = [m.id for m in matches if m.id not in cited and m.id not in section.motions]
         if len(matches) == 1 and ids:
             _add(section.motions, ids[0])
             section.comment(
