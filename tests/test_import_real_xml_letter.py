@@ -61,12 +61,32 @@ def _text(element: ElementTree.Element) -> str:
     return " ".join("".join(parts).split())
 
 
-def _imported(tmp_path: Path, motions: str = "", source: Path = XML) -> tuple[Letter, str, str]:
+#: A commitment the letter reports, made in the debate of 9 May 2023, and that debate.
+DEBATE = """
+  - id: commissiedebat-integriteit-2023-05-09
+    kind: commissiedebat
+    title: Commissiedebat Integriteit openbaar bestuur
+    date: 2023-05-09
+"""
+COMMITMENT = """
+  - id: brief-opzet-evaluaties-openbare-agendas
+    text: >-
+      Voor het zomerreces een brief sturen met de opzet voor de evaluaties van de verbetering
+      van de openbare agenda's bewindspersonen en de lobbyparagrafen in memories van toelichting.
+    debate: commissiedebat-integriteit-2023-05-09
+"""
+
+
+def _imported(
+    tmp_path: Path, motions: str = "", source: Path = XML, **registries: str
+) -> tuple[Letter, str, str]:
     """The draft of the letter ``source`` imported into a copy of the content (with
-    ``motions`` added to its registry), the draft's text and the import's notes."""
+    ``motions`` added to its registry, and each of ``registries`` to the file it names),
+    the draft's text and the import's notes."""
     content = content_copy(tmp_path / "content")
-    with (content / "motions.yaml").open("a", encoding="utf-8") as registry:
-        registry.write(motions)
+    for name, entries in {"motions": motions, **registries}.items():
+        with (content / f"{name}.yaml").open("a", encoding="utf-8") as registry:
+            registry.write(entries)
     run = cli("import", source, "--content", content)
     assert run.returncode == 0, run.stderr
     (written,) = re.findall(r"^wrote (\S+\.yaml)$", run.stdout, re.MULTILINE)
@@ -143,3 +163,41 @@ def test_a_motion_named_by_its_submitters_only_is_linked_once_a_section(tmp_path
     assert [(u.motion, str(u.status)) for u in section.motion_updates] == [
         ("van-baarle-28844-261", "uitgevoerd")
     ]
+
+
+def _proposed_commitments(draft: str) -> list[tuple[str, str]]:
+    """The day and id of each commitment the draft proposes as new."""
+    joined = re.sub(r"\s*\n\s*#\s*", " ", draft)
+    return re.findall(
+        r"new commitment\? the text reports one made on (\S+?)[:,].*?\(id '([^']+)'", joined
+    )
+
+
+def test_a_commitment_the_letter_reports_is_proposed_when_the_registry_lacks_it(
+    tmp_path: Path,
+) -> None:
+    """ "In het debat ... op 9 mei 2023 heb ik uw Kamer ... een brief toegezegd" and "In het
+    Tweeminuten-debat ... op 24 mei 2023 ... heb ik in reactie op Kamerlid Dassen toegezegd"."""
+    letter, draft, notes = _imported(tmp_path)
+    assert _proposed_commitments(draft) == [
+        ("2023-05-09", "toezegging-2023-05-09"),
+        ("2023-05-24", "toezegging-2023-05-24"),
+    ]
+    assert "reports one made on 2023-05-24, asked by Dassen: 'In het Tweeminuten-debat" in (
+        re.sub(r"\s*\n\s*#\s*", " ", draft)
+    )
+    assert (
+        f"{XML}:{_line_of('op 9 mei 2023')}: a commitment made on 9 mei 2023 is not in "
+        "commitments.yaml; proposed as new (id 'toezegging-2023-05-09', in a comment of section "
+        "'inleiding')"
+    ) in notes.splitlines()
+    assert not letter.sections[0].commitments
+
+    letter, draft, _ = _imported(tmp_path / "registered", debates=DEBATE, commitments=COMMITMENT)
+    assert letter.sections[0].commitments == ["brief-opzet-evaluaties-openbare-agendas"]
+    assert _proposed_commitments(draft) == [("2023-05-24", "toezegging-2023-05-24")]
+
+
+def _line_of(text: str) -> int:
+    xml = XML.read_text(encoding="utf-8")
+    return xml[: xml.index(text)].count("\n") + 1

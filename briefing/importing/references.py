@@ -6,7 +6,9 @@
   citation in a footnote counts where the footnote is called: "de motie van de leden Van
   Baarle en Dassen¹" with the footnote "Kamerstuk 28 844, nr. 261", as letters usually cite.
 - Commitments: a section that reports on a commitment ("heeft ... toegezegd") in the words
-  of ``commitments.yaml`` gets its id, marked for review.
+  of ``commitments.yaml`` gets its id, marked for review; one it reports as made in a debate
+  it names by its day ("In het debat ... op 9 mei 2023 heb ik uw Kamer ... toegezegd"), where
+  it speaks of none of the registry's made that day, is proposed as new in a comment.
 - Debates: a date with the kind of debate in the same sentence ("het AO IMVO van 3 maart
   2020") gives the debate of that day in ``debates.yaml``.
 - Sectors: every sector or theme named by its name or an alias, as ``briefing check``
@@ -31,6 +33,7 @@ from briefing.importing.text import (
     plain,
     sentence_before,
     sentences,
+    shortened,
     slugify,
     telling_words,
 )
@@ -69,6 +72,17 @@ _KIND_CUES = {
     DebateKind.PLENAIR: r"\b[Dd]ebat\b|[Pp]lenaire",
     DebateKind.TECHNISCHE_BRIEFING: r"[Tt]echnische briefing",
 }
+#: A sentence that reports a commitment made: "heb ik uw Kamer ... toegezegd", "zegde ik
+#: toe", "heeft de minister toegezegd", "mijn toezegging om ...".
+_MADE_RE = re.compile(
+    r"\b(?:heb|hebben|heeft)\b[^.;]{0,200}\btoegezegd\b|\bzegde?n?\b[^.;]{0,150}\btoe\b"
+    r"|\btoezegging\b[^.;]{0,30}\b(?:gedaan|om|dat)\b",
+    re.IGNORECASE,
+)
+#: Who asked for a commitment: "in reactie op Kamerlid Dassen", "aan het lid Van Laar".
+_ASKED_RE = re.compile(
+    rf"\b(?:[Kk]amerlid|het lid|de leden)\s+({_NAME}(?:(?:,\s*|\s+en\s+){_NAME})*)"
+)
 _ANY_KIND_RE = re.compile("|".join(f"(?:{cue})" for cue in _KIND_CUES.values()))
 _DATE_RE = re.compile(rf"\b(\d{{1,2}})\s+({MONTH_RE})(?:\s+(\d{{4}})|\s+(jl)\b\.?)", re.IGNORECASE)
 #: A debate at most this many days after the letter is proposed as the one it was written for.
@@ -147,6 +161,7 @@ class _Finder:
             propose_milestones(section, paragraph, self.date, self.sector_patterns)
         self._sectors(section)
         self._commitments(section)
+        self._new_commitments(section)
 
     # --- motions ------------------------------------------------------------------------
 
@@ -303,6 +318,45 @@ class _Finder:
                     "commitments",
                     f"'{commitment.id}': found by its wording ({round(score * 100)} % of its "
                     "words); check that the section reports on it",
+                )
+
+    def _new_commitments(self, section: DraftSection) -> None:
+        """Each commitment the section reports was made in a debate it names by its day
+        ("In het debat ... op 9 mei 2023 heb ik uw Kamer ... toegezegd"), proposed as new in a
+        comment, unless the section speaks of one of the registry's made on that day."""
+        known = {
+            self.debates[self.commitments[c].debate].date
+            for c in section.commitments
+            if c in self.commitments and self.commitments[c].debate in self.debates
+        }
+        for paragraph in section.paragraphs():
+            for sentence in sentences(plain(paragraph.text)):
+                if not _MADE_RE.search(sentence):
+                    continue
+                match = next(
+                    (
+                        m
+                        for m in _DATE_RE.finditer(sentence)
+                        if _ANY_KIND_RE.search(sentence[max(0, m.start() - 90) : m.end() + 40])
+                    ),
+                    None,
+                )
+                day = self._date_of(match) if match else None
+                if match is None or day is None or day in known:
+                    continue
+                asked = _ASKED_RE.search(sentence)
+                by = f", asked by {asked[1]}" if asked else ""
+                line = _line_of(paragraph, re.escape(match[0]).replace(r"\ ", r"\s+"))
+                new_id = f"toezegging-{day.isoformat()}"
+                section.comment(
+                    "commitments",
+                    f"new commitment? the text reports one made on {day.isoformat()}{by}: "
+                    f"'{shortened(sentence, 400)}'; if commitments.yaml lacks it, add it there "
+                    f"(id '{new_id}', what was promised, the debate) and list it here",
+                )
+                self.notes.append(
+                    f"line {line}: a commitment made on {match[0]} is not in commitments.yaml; "
+                    f"proposed as new (id '{new_id}', in a comment of section '{section.id}')"
                 )
 
     # --- debates ------------------------------------------------------------------------
