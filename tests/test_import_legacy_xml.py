@@ -42,7 +42,7 @@ def test_a_letter_in_the_older_xml_gives_its_head_text_and_footnote(tmp_path: Pa
     assert lines[1] == "# Advisering"
     assert lines[2].startswith("De nota met bijlagen zal ter advisering worden toegezonden")
     assert lines[3].endswith("onderzoeksrapporten in gedrukte vorm verschijnen.")
-    assert letter.sections[0].body[0].endswith("termijn.[^ter-inzage-gelegd-bij]")
+    assert str(letter.sections[0].body[0]).endswith("termijn.[^ter-inzage-gelegd-bij]")
     assert letter.footnotes == {
         "ter-inzage-gelegd-bij": "Ter inzage gelegd bij de afdeling Parlementaire Documentatie."
     }
@@ -54,7 +54,7 @@ def test_a_footnote_called_by_its_number_is_placed_and_one_not_called_is_said(
 ) -> None:
     by_number = _variant(tmp_path, '<voetref refid="v1"/>', '<voetref nr="1"/>')
     letter, _ = imported_with_notes(tmp_path, by_number)
-    assert letter.sections[0].body[0].endswith("termijn.[^ter-inzage-gelegd-bij]")
+    assert str(letter.sections[0].body[0]).endswith("termijn.[^ter-inzage-gelegd-bij]")
 
     uncalled = _variant(tmp_path / "uncalled", '<voetref refid="v1"/>', "")
     letter, notes = imported_with_notes(tmp_path / "uncalled", uncalled)
