@@ -203,13 +203,26 @@ def parser() -> argparse.ArgumentParser:
 
     import_parser = _command(commands, "import", import_, "import letters and motions as drafts")
     import_parser.add_argument(
-        "files", type=Path, nargs="+", metavar="FILE", help="files to import ('-': standard input)"
+        "files",
+        type=_file_or_address,
+        nargs="+",
+        metavar="FILE",
+        help="files to import ('-': standard input; an https:// address: the file there)",
     )
     _content(import_parser)
 
     _content(_command(commands, "schema", schema, "write the JSON Schema of the content files"))
     _kamer(commands)
     return top
+
+
+def _file_or_address(text: str) -> Path:
+    """A file to import: its path, or the web address it is fetched from."""
+    if text.lower().startswith(("https://", "http://")):
+        from briefing.importing.download import WebAddress
+
+        return WebAddress(text)
+    return Path(text)
 
 
 def _kamer(commands: argparse._SubParsersAction) -> None:

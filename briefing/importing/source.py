@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing.errors import BriefingError
+from briefing.importing.download import WebAddress, download
 from briefing.importing.mhtml import looks_like_mhtml, saved_page
 from briefing.importing.official_xml import looks_like_xml, read_xml
 from briefing.importing.pdf_text import is_pdf, pdf_text
@@ -114,9 +115,12 @@ class Source:
 
 def read_source(path: Path) -> Source:
     """The lines of the text, PDF, XML or HTML file at ``path`` (``-``: what standard
-    input gives), or a :class:`BriefingError`."""
+    input gives; a :class:`WebAddress`: what is fetched from it), or a
+    :class:`BriefingError`."""
     if path == DASH:  # pbpaste | briefing import -
         path, raw = STDIN_NAME, _checked(read_stdin("a letter or a motion", MAX_BYTES), STDIN_NAME)
+    elif isinstance(path, WebAddress):
+        raw = _checked(download(path, MAX_BYTES), path)
     else:
         raw = _read_bytes(path)
     if is_pdf(raw):

@@ -1,0 +1,97 @@
+"""A letter or a motion to import, given by its web address (``briefing import https://...``).
+
+Whoever has the paper open in a browser (its official XML, PDF or page on
+officielebekendmakingen.nl, its PDF on tweedekamer.nl) may give its address instead of
+saving it first. The file is fetched once, over https (http only from this machine),
+following at most five redirects to such addresses; a refused connection, a timeout, 429 and
+5xx are tried again, three times, after 1, 2 and 4 seconds; the answer may be no larger than
+a file to import may be. The bytes are then read as a file's would be, and every note and
+error names the address.
+"""
+
+from __future__ import annotations
+
+from pathlib import PosixPath
+from urllib.parse import unquote, urljoin, urlsplit
+
+import urllib3
+from urllib3.exceptions import HTTPError, MaxRetryError
+from urllib3.util import Retry, Timeout
+
+from briefing.errors import BriefingError
+
+#: Tries after the first, and the seconds before the first of them (doubled for each next).
+RETRIES = 3
+BACKOFF = 1.0
+_LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
+
+
+class WebAddress(PosixPath):
+    """A web address given where a file's path goes: shown as given, named by the last part
+    of its path ("kst-28844-269.xml"), as a file is by its name."""
+
+    address: str
+
+    def __new__(cls, address: str) -> WebAddress:
+        self = super().__new__(cls, urlsplit(address).path or "/")
+        self.address = address
+        return self
+
+    def __str__(self) -> str:
+        return self.address
+
+    @property
+    def name(self) -> str:
+        parts = urlsplit(self.address)
+        return unquote(parts.path.rstrip("/").rsplit("/", 1)[-1]) or parts.hostname or "download"
+
+
+def _allowed(address: str) -> bool:
+    parts = urlsplit(address)
+    local = parts.scheme == "http" and parts.hostname in _LOCAL_HOSTS
+    return bool(parts.hostname) and (parts.scheme == "https" or local)
+
+
+def download(address: WebAddress, limit: int, *, backoff: float = BACKOFF) -> bytes:
+    """The bytes at ``address``, at most ``limit`` and one more (so that the caller can tell
+    it is too much); a :class:`BriefingError` that names the address when they cannot be had."""
+    url = address.address
+    if not _allowed(url):
+        raise BriefingError(
+            f"{url}: only https addresses are fetched (http only from 127.0.0.1 or "
+            "localhost); give its https address, or save the file and import that"
+        )
+    retry = Retry(
+        total=RETRIES,
+        backoff_factor=backoff / 2,
+        status_forcelist=(429, 500, 502, 503, 504),
+        allowed_methods=frozenset({"GET"}),
+        respect_retry_after_header=False,
+        raise_on_status=False,
+        redirect=5,
+    )
+    http = urllib3.PoolManager(timeout=Timeout(connect=10, read=60))
+    try:
+        response = http.request("GET", url, retries=retry, preload_content=False)
+    except MaxRetryError as exc:
+        raise BriefingError(
+            f"{url}: could not be fetched in {RETRIES + 1} tries: {exc.reason}; check the "
+            "address and the network connection"
+        ) from None
+    final = urljoin(url, response.url or url)  # where the redirects, if any, led
+    if not _allowed(final):
+        response.release_conn()
+        raise BriefingError(f"{url}: redirected to {final}, which is not https; not fetched")
+    if response.status != 200:
+        response.release_conn()
+        raise BriefingError(
+            f"{url}: the server answered {response.status} {response.reason or ''}".rstrip()
+            + "; check the address, or save the file from the browser and import that"
+        )
+    try:
+        body = response.read(limit + 1)
+    except HTTPError as exc:
+        raise BriefingError(f"{url}: the answer broke off ({exc}); import it again") from None
+    finally:
+        response.release_conn()
+    return body
