@@ -209,7 +209,7 @@ def import_(args: argparse.Namespace) -> int:
     a draft DIR/letters/<date>-<slug>.yaml with the status updates it gives proposed beside the
     sentences that say so; a motion becomes an entry of DIR/motions.yaml. Never overwrites a
     file or an entry; says per file what it wrote and what to review. A FILE of - is standard
-    input.
+    input; a FILE that is an https:// address is fetched from there.
     Example: briefing import brief.pdf kst-26485-224.xml
     """
     from briefing.importing import import_files
