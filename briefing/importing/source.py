@@ -3,7 +3,8 @@
 The importer reads a letter or a motion as text (converted from the PDF, or copied from a
 web page), as the PDF itself (:mod:`.pdf_text`), as the official XML (:mod:`.official_xml`)
 or as the web page saved from a browser (:mod:`.web_page`; saved as one file,
-:mod:`.mhtml`), whose text is then read as a copy of the page is.
+:mod:`.mhtml`), whose text is then read as a copy of the page is; a file given by its web
+address is fetched first (:mod:`.download`).
 Whatever is wrong with the file itself (it cannot be read, is not UTF-8, is empty, is far
 too large) is reported here, naming the file and, where it makes sense, the line.
 """
