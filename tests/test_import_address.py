@@ -4,9 +4,8 @@ would be, every note naming the address."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,7 @@ import pytest
 from briefing.importing import source
 from tests.conftest import cli
 from tests.importing import content_copy
+from tests.serving import served
 from tests.test_import_sources import IMPORT
 
 XML = IMPORT / "kst-28844-269.xml"
@@ -57,16 +57,9 @@ def site() -> Iterator[Site]:
         def log_message(self, *args: object) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    state.base = f"http://127.0.0.1:{server.server_address[1]}"
-    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
-    try:
+    with served(Handler) as base:
+        state.base = base
         yield state
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
 
 
 def test_a_letter_given_by_its_address_is_fetched_and_imported(site: Site, tmp_path: Path) -> None:

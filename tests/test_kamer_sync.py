@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import re
-import threading
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -26,6 +25,7 @@ from briefing.kamer.fetch import Client, check_base_url, sync
 from briefing.kamer.load import load_files
 from briefing.kamer.odata import moment
 from tests.conftest import cli
+from tests.serving import served
 from tests.test_kamer_data import FIXTURES, dump, no_live_service, real_records
 
 __all__ = ["no_live_service"]  # the autouse fixture: no test reaches the live service
@@ -145,16 +145,9 @@ def service() -> Iterator[Service]:
         def log_message(self, format: str, *args: Any) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    state.base = f"http://127.0.0.1:{server.server_address[1]}/OData/v4/2.0/"
-    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
-    try:
+    with served(Handler) as base:
+        state.base = f"{base}/OData/v4/2.0/"
         yield state
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
 
 
 def _client(service: Service, **options: Any) -> Client:
