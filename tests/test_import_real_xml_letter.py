@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 from xml.etree import ElementTree
 
+import pytest
 import yaml
 
 from briefing.corpus import load_corpus
@@ -139,11 +140,21 @@ def test_a_motion_the_registry_lacks_is_proposed_once_by_its_first_submitter(
     assert notes.count("proposed as new (id 'van-baarle-28844-261'") == 2
 
 
-def test_a_motion_named_by_its_submitters_only_is_linked_once_a_section(tmp_path: Path) -> None:
+@pytest.mark.parametrize("older", [False, True])
+def test_a_motion_named_by_its_submitters_only_is_linked_once_a_section(
+    tmp_path: Path, older: bool
+) -> None:
     """The letter without the two footnotes that give the motion's number: "de motie van de
-    leden Van Baarle en Dassen" and "de motie Van Baarle-Dassen" name it by its first
-    submitter, once a section, for review."""
+    leden Van Baarle en Dassen" and "de motie Van Baarle-Dassen" (or each, as older texts
+    write it, "de motie-Van Baarle/Dassen") name it by its first submitter, once a section,
+    for review."""
     xml = XML.read_text(encoding="utf-8")
+    if older:
+        for spelled in ("de motie van de leden Van Baarle en Dassen", "motie Van Baarle-Dassen"):
+            assert spelled in xml
+            xml = xml.replace(
+                spelled, spelled[: spelled.index("motie")] + "motie-Van Baarle/Dassen"
+            )
     calls = re.findall(
         r"<noot [^>]*><noot.nr>\d+</noot.nr><noot.al>Kamerstuk <extref "
         r'doc="kst-28844-261".*?</noot>',

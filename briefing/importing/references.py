@@ -183,7 +183,7 @@ class _Finder:
             elif named:
                 self._new_motion(section, paragraph, kamerstuk, before[named.end() :])
         for match in re.finditer(
-            r"\bmotie\s+((?:[A-Z][\w'-]*|van|der|den|de)(?:\s+[\w'.-]+){0,3})", text
+            r"\bmotie(?:\s+|-)((?:[A-Z][\w'-]*|van|der|den|de)(?:\s+[\w'.-]+){0,3})", text
         ):
             self._named_motion(section, paragraph, match, cited)
 
