@@ -12,6 +12,7 @@ value a person should check carries the reason, which the draft prints as a
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -90,6 +91,14 @@ class Paragraph:
     def walk(self) -> list[Paragraph]:
         """This paragraph, then the items under it (and theirs), in order."""
         return [self, *(p for item in self.items for p in item.walk())]
+
+    def line_of(self, pattern: str) -> int:
+        """The source line where ``pattern`` first occurs in the paragraph (else its first)."""
+        raw = "\n".join(line.text for line in self.lines)
+        match = re.search(pattern, raw, re.DOTALL)
+        if not match:
+            return self.line
+        return self.lines[raw[: match.start()].count("\n")].number
 
 
 @dataclass
