@@ -138,6 +138,29 @@ def test_a_motion_the_registry_lacks_is_proposed_once_by_its_first_submitter(
         ("Kamerstuk 28 844, nr. 261", "Van Baarle-Dassen", "van-baarle-28844-261"),
     ]
     assert notes.count("proposed as new (id 'van-baarle-28844-261'") == 2
+    said = re.sub(r"\s*\n\s*#\s*", " ", draft)  # the comments' lines joined
+    assert said.count("the text says it is") == 1
+    assert (
+        "and list it here; the text says it is uitgevoerd: 'Met deze aanpassing van de "
+        "Uitvoeringsrichtlijn openbare agenda\u2019s bewindslieden beschouw ik de betreffende "
+        "motie Van Baarle-Dassen (Kamerstuk 28 844, nr. 261) als afgedaan.'"
+    ) in said
+
+
+def test_a_motion_partly_carried_out_is_not_proposed_as_carried_out(tmp_path: Path) -> None:
+    """ "beschouw ik de betreffende motie ... als deels uitgevoerd": the words for "carried
+    out" are in it, but so are those for "partly"."""
+    source = tmp_path / XML.name
+    xml = XML.read_text(encoding="utf-8")
+    assert xml.count("</noot> als afgedaan.") == 1
+    source.write_text(
+        xml.replace("</noot> als afgedaan.", "</noot> als deels uitgevoerd."), encoding="utf-8"
+    )
+    letter, _, _ = _imported(tmp_path, MOTION, source)
+    (section,) = [s for s in letter.sections if s.motion_updates]
+    assert [(u.motion, str(u.status)) for u in section.motion_updates] == [
+        ("van-baarle-28844-261", "deels uitgevoerd")
+    ]
 
 
 @pytest.mark.parametrize("older", [False, True])

@@ -16,7 +16,8 @@ import re
 from dataclasses import dataclass
 
 from briefing.importing.parsed import DraftSection, Paragraph
-from briefing.importing.text import plain, sentence_before, slugify
+from briefing.importing.text import plain, sentence_before, sentences, slugify
+from briefing.importing.updates import motion_status_said
 from briefing.inline import KAMERSTUK_RE
 from briefing.model import Motion
 from briefing.types import Kamerstuk
@@ -51,6 +52,8 @@ class _Unplaced:
     paragraph: Paragraph
     kamerstuk: Kamerstuk
     submitter: str
+    #: The sentence that cites it.
+    sentence: str
 
 
 class MotionCitations:
@@ -87,7 +90,9 @@ class MotionCitations:
                 add_once(section.motions, motion.id)
                 cited.add(motion.id)
             elif named:
-                self._new_motion(section, paragraph, kamerstuk, before[named.end() :])
+                sentence = next((s for s in sentences(text) if match[0] in s), match[0])
+                submitter = _submitter(before[named.end() :])
+                self.unplaced.append(_Unplaced(section, paragraph, kamerstuk, submitter, sentence))
         for match in re.finditer(
             r"\bmotie(?:\s+|-)((?:[A-Z][\w'-]*|van|der|den|de)(?:\s+[\w'.-]+){0,3})", text
         ):
@@ -99,17 +104,11 @@ class MotionCitations:
         cited = [m[0] for m in KAMERSTUK_RE.finditer(self.footnotes.get(call[1], ""))]
         return f" ({'; '.join(cited)})" if cited else call[0]
 
-    def _new_motion(
-        self, section: DraftSection, paragraph: Paragraph, kamerstuk: Kamerstuk, named: str
-    ) -> None:
-        """Keep a motion cited that the registry lacks, to propose once the whole letter is
-        read (:meth:`new_motions`)."""
-        self.unplaced.append(_Unplaced(section, paragraph, kamerstuk, _submitter(named)))
-
     def propose_new(self) -> None:
         """Propose each motion cited that the registry lacks, in a comment of every section
         that cites it, under one id: made of its first submitter's name, as the citation that
-        names the most of them gives it ("Van der Lee" rather than "der Lee"), and its number."""
+        names the most of them gives it ("Van der Lee" rather than "der Lee"), and its number;
+        with the status the sentence that cites it gives it in so many words, if it does."""
         names: dict[Kamerstuk, str] = {}
         for unplaced in self.unplaced:
             known = names.get(unplaced.kamerstuk, "")
@@ -117,16 +116,18 @@ class MotionCitations:
                 names[unplaced.kamerstuk] = unplaced.submitter
         for unplaced in self.unplaced:
             section, kamerstuk, submitter = unplaced.section, unplaced.kamerstuk, unplaced.submitter
-            first = re.split(r",\s*|\s+en\s+|\s+c\.s\.$", names.get(kamerstuk, ""))[0]
+            first = re.split(r",\s*|\s+en\s+|/|\s+c\.s\.$", names.get(kamerstuk, ""))[0]
             suffix = f"-{kamerstuk.suffix.lower()}" if kamerstuk.suffix else ""
             new_id = (
                 f"{slugify(first, 40) or 'motie'}-{kamerstuk.dossier}{suffix}-{kamerstuk.number}"
             )
             citation = str(kamerstuk)
+            status = motion_status_said(unplaced.sentence)
+            said = f"; the text says it is {status}: '{unplaced.sentence}'" if status else ""
             section.comment(
                 "motions",
                 f"new motion? '{citation}' ({submitter or 'submitter not named'}) is not in "
-                f"motions.yaml; add it there (id '{new_id}') and list it here",
+                f"motions.yaml; add it there (id '{new_id}') and list it here{said}",
             )
             line = unplaced.paragraph.line_of(_kamerstuk_pattern(kamerstuk))
             self.notes.append(

@@ -68,6 +68,9 @@ _RESTATES_RE = re.compile(
 )
 _RECURRING_RE = re.compile(r"\b(?:jaarlijks|periodiek|structureel|telkens|elk jaar|blijvend)\b")
 _INFORM_RE = re.compile(r"\b(?:informeren|informeert|op de hoogte|toesturen|sturen)\b")
+#: "nr." and "nrs." in a citation, whose full stop the patterns above would take for a
+#: sentence's end.
+_NUMBER_ABBREVIATION_RE = re.compile(r"\b(nrs?)\.", re.IGNORECASE)
 _COMMITMENT_CUE_RE = re.compile(r"toegezegd|toezegging", re.IGNORECASE)
 
 
@@ -152,16 +155,31 @@ def _namer(key: str, corpus: Corpus) -> Callable[[str], bool]:
 def _reading(passage: list[Sentence]) -> tuple[str, list[Sentence]]:
     """What the passage says of its item: done, partly, ongoing, past or nothing; and where."""
     follow_up = [s for s in passage if not _RESTATES_RE.search(s.text)] or passage
-    for kind, pattern, among in (
-        ("done", _DONE_RE, passage),
+    for kind, pattern, among in (  # "deels uitgevoerd" before "uitgevoerd"
         ("partly", _PARTLY_RE, passage),
+        ("done", _DONE_RE, passage),
         ("ongoing", _ONGOING_RE, follow_up),
         ("past", _PAST_RE, follow_up),
     ):
-        found = [s for s in among if pattern.search(s.text)]
+        found = [s for s in among if pattern.search(_flat(s.text))]
         if found:
             return kind, found[:2]
     return "none", passage[:1]
+
+
+def motion_status_said(sentence: str) -> str | None:
+    """The status a sentence gives a motion in so many words ("Hiermee is de motie
+    uitgevoerd", "beschouw ik de motie als afgedaan": ``uitgevoerd``; "deels uitgevoerd");
+    else None."""
+    if _PARTLY_RE.search(_flat(sentence)):
+        return "deels uitgevoerd"
+    return "uitgevoerd" if _DONE_RE.search(_flat(sentence)) else None
+
+
+def _flat(sentence: str) -> str:
+    """The sentence as the patterns read it: the full stop of "nr." ("de motie Van Laar
+    (Kamerstuk 26 485, nr. 224) is uitgevoerd") ends no clause."""
+    return _NUMBER_ABBREVIATION_RE.sub(r"\1", sentence)
 
 
 def _motion_update(motion_id: str, passage: list[Sentence], corpus: Corpus) -> Proposal:
