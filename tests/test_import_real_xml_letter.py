@@ -147,20 +147,29 @@ def test_a_motion_the_registry_lacks_is_proposed_once_by_its_first_submitter(
     ) in said
 
 
-def test_a_motion_partly_carried_out_is_not_proposed_as_carried_out(tmp_path: Path) -> None:
-    """ "beschouw ik de betreffende motie ... als deels uitgevoerd": the words for "carried
-    out" are in it, but so are those for "partly"."""
+@pytest.mark.parametrize(
+    ("said", "status"),
+    [
+        # the words for "carried out" are in it, but so are those for "partly"
+        ("</noot> als deels uitgevoerd.", "deels uitgevoerd"),
+        # an abbreviation's full stop ends no clause
+        ("</noot> o.a. als afgedaan.", "uitgevoerd"),
+    ],
+)
+def test_the_status_is_the_one_the_letter_gives_in_so_many_words(
+    tmp_path: Path, said: str, status: str
+) -> None:
+    """ "beschouw ik de betreffende motie Van Baarle-Dassen¹ als afgedaan", said otherwise."""
     source = tmp_path / XML.name
     xml = XML.read_text(encoding="utf-8")
     assert xml.count("</noot> als afgedaan.") == 1
-    source.write_text(
-        xml.replace("</noot> als afgedaan.", "</noot> als deels uitgevoerd."), encoding="utf-8"
-    )
-    letter, _, _ = _imported(tmp_path, MOTION, source)
+    source.write_text(xml.replace("</noot> als afgedaan.", said), encoding="utf-8")
+    letter, draft, _ = _imported(tmp_path, MOTION, source)
     (section,) = [s for s in letter.sections if s.motion_updates]
     assert [(u.motion, str(u.status)) for u in section.motion_updates] == [
-        ("van-baarle-28844-261", "deels uitgevoerd")
+        ("van-baarle-28844-261", status)
     ]
+    assert "inferred" not in draft and "does not say" not in draft
 
 
 @pytest.mark.parametrize("older", [False, True])

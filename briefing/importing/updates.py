@@ -68,9 +68,10 @@ _RESTATES_RE = re.compile(
 )
 _RECURRING_RE = re.compile(r"\b(?:jaarlijks|periodiek|structureel|telkens|elk jaar|blijvend)\b")
 _INFORM_RE = re.compile(r"\b(?:informeren|informeert|op de hoogte|toesturen|sturen)\b")
-#: "nr." and "nrs." in a citation, whose full stop the patterns above would take for a
-#: sentence's end.
-_NUMBER_ABBREVIATION_RE = re.compile(r"\b(nrs?)\.", re.IGNORECASE)
+#: A full stop inside a sentence, of an abbreviation ("nr. 224", "o.a. de motie", "bijv.
+#: door"), which the patterns above would take for the end of the clause: before a letter,
+#: or before a space and a small letter, a digit or a bracket.
+_INNER_STOP_RE = re.compile(r"\.(?=[A-Za-z]|\s+[a-z0-9(])")
 _COMMITMENT_CUE_RE = re.compile(r"toegezegd|toezegging", re.IGNORECASE)
 
 
@@ -177,9 +178,9 @@ def motion_status_said(sentence: str) -> str | None:
 
 
 def _flat(sentence: str) -> str:
-    """The sentence as the patterns read it: the full stop of "nr." ("de motie Van Laar
-    (Kamerstuk 26 485, nr. 224) is uitgevoerd") ends no clause."""
-    return _NUMBER_ABBREVIATION_RE.sub(r"\1", sentence)
+    """The sentence as the patterns read it: an abbreviation's full stop ("de motie Van Laar
+    (Kamerstuk 26 485, nr. 224) is o.a. hiermee uitgevoerd") ends no clause."""
+    return _INNER_STOP_RE.sub("", sentence)
 
 
 def _motion_update(motion_id: str, passage: list[Sentence], corpus: Corpus) -> Proposal:
