@@ -139,7 +139,7 @@ def test_a_motion_the_registry_lacks_is_proposed_once_by_its_first_submitter(
     ]
     assert notes.count("proposed as new (id 'van-baarle-28844-261'") == 2
     said = re.sub(r"\s*\n\s*#\s*", " ", draft)  # the comments' lines joined
-    assert said.count("the text says it is") == 1
+    assert said.count("the text says it is uitgevoerd") == 1
     assert (
         "and list it here; the text says it is uitgevoerd: 'Met deze aanpassing van de "
         "Uitvoeringsrichtlijn openbare agenda\u2019s bewindslieden beschouw ik de betreffende "
@@ -226,9 +226,13 @@ def test_a_commitment_the_letter_reports_is_proposed_when_the_registry_lacks_it(
         ("2023-05-09", "toezegging-2023-05-09"),
         ("2023-05-24", "toezegging-2023-05-24"),
     ]
-    assert "reports one made on 2023-05-24, asked by Dassen: 'In het Tweeminuten-debat" in (
-        re.sub(r"\s*\n\s*#\s*", " ", draft)
-    )
+    joined = re.sub(r"\s*\n\s*#\s*", " ", draft)
+    assert "reports one made on 2023-05-24, asked by Dassen: 'In het Tweeminuten-debat" in joined
+    assert (
+        "(id 'toezegging-2023-05-09', what was promised, the debate) and list it here; the text "
+        "says it is voldaan: 'Met deze brief en bijlagen geef ik gevolg aan mijn toezegging.'"
+    ) in joined
+    assert joined.count("the text says it is voldaan") == 1
     assert (
         f"{XML}:{_line_of('op 9 mei 2023')}: a commitment made on 9 mei 2023 is not in "
         "commitments.yaml; proposed as new (id 'toezegging-2023-05-09', in a comment of section "

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from briefing.importing.parsed import DraftSection, Paragraph
 from briefing.importing.text import plain, sentence_before, sentences, slugify
-from briefing.importing.updates import motion_status_said
+from briefing.importing.updates import status_said
 from briefing.inline import KAMERSTUK_RE
 from briefing.model import Motion
 from briefing.types import Kamerstuk
@@ -41,6 +41,8 @@ _PAPER_WORD_RE = re.compile(
 )
 #: How far back in its sentence a citation's kind of paper is looked for.
 _CITATION_REACH = 600
+#: The status of a motion that a sentence gives in so many words.
+_STATUS = {"done": "uitgevoerd", "partly": "deels uitgevoerd"}
 _PARTICLES = {"van", "der", "den", "de", "het", "ter", "ten", "in", "'t"}
 
 
@@ -122,7 +124,7 @@ class MotionCitations:
                 f"{slugify(first, 40) or 'motie'}-{kamerstuk.dossier}{suffix}-{kamerstuk.number}"
             )
             citation = str(kamerstuk)
-            status = motion_status_said(unplaced.sentence)
+            status = _STATUS.get(status_said(unplaced.sentence) or "")
             said = f"; the text says it is {status}: '{unplaced.sentence}'" if status else ""
             section.comment(
                 "motions",

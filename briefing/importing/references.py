@@ -33,6 +33,7 @@ from briefing.importing.text import (
     shortened,
     telling_words,
 )
+from briefing.importing.updates import status_said
 from briefing.index.sectors import name_pattern
 from briefing.model import Commitment, Debate, DebateKind
 from briefing.sources import Corpus
@@ -53,6 +54,8 @@ _MADE_RE = re.compile(
     r"|\btoezegging\b[^.;]{0,30}\b(?:gedaan|om|dat)\b",
     re.IGNORECASE,
 )
+#: The status of a commitment that a sentence gives in so many words.
+_STATUS = {"done": "voldaan", "partly": "deels voldaan"}
 #: Who asked for a commitment: "in reactie op Kamerlid Dassen", "aan het lid Van Laar".
 _ASKED_RE = re.compile(
     rf"\b(?:[Kk]amerlid|het lid|de leden)\s+({NAME}(?:(?:,\s*|\s+en\s+){NAME})*)"
@@ -180,13 +183,21 @@ class _Finder:
                     continue
                 asked = _ASKED_RE.search(sentence)
                 by = f", asked by {asked[1]}" if asked else ""
+                met = next(
+                    (
+                        f"; the text says it is {_STATUS[kind]}: '{later}'"
+                        for later in sentences(plain(paragraph.text))
+                        if later != sentence and (kind := status_said(later) or "") in _STATUS
+                    ),
+                    "",
+                )
                 line = paragraph.line_of(re.escape(match[0]).replace(r"\ ", r"\s+"))
                 new_id = f"toezegging-{day.isoformat()}"
                 section.comment(
                     "commitments",
                     f"new commitment? the text reports one made on {day.isoformat()}{by}: "
                     f"'{shortened(sentence, 400)}'; if commitments.yaml lacks it, add it there "
-                    f"(id '{new_id}', what was promised, the debate) and list it here",
+                    f"(id '{new_id}', what was promised, the debate) and list it here{met}",
                 )
                 self.notes.append(
                     f"line {line}: a commitment made on {match[0]} is not in commitments.yaml; "

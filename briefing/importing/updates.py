@@ -39,7 +39,7 @@ _DONE_RE = re.compile(
     r"|\b(?:motie|toezegging)\b[^.;]{0,80}\b(?:is|zijn)\b(?:\s+\w+){0,3}\s+"
     r"(?:uitgevoerd|afgedaan|nagekomen|afgerond|ingevuld)\b"
     r"|\bkom\w*\s+(?:ik|wij|we|het kabinet)\b[^.;]{0,100}\bna\b"
-    r"|\b(?:geeft|geven|gaf)\b[^.;]{0,80}\b(?:invulling|uitvoering|gevolg)\s+aan\b"
+    r"|\b(?:geef|geeft|geven|gaf|gaven)\b[^.;]{0,80}\b(?:invulling|uitvoering|gevolg)\s+aan\b"
     r"|\bplaatsgevonden\b|\bis (?:inmiddels |reeds )?afgerond\b",
     re.IGNORECASE,
 )
@@ -168,13 +168,14 @@ def _reading(passage: list[Sentence]) -> tuple[str, list[Sentence]]:
     return "none", passage[:1]
 
 
-def motion_status_said(sentence: str) -> str | None:
-    """The status a sentence gives a motion in so many words ("Hiermee is de motie
-    uitgevoerd", "beschouw ik de motie als afgedaan": ``uitgevoerd``; "deels uitgevoerd");
-    else None."""
+def status_said(sentence: str) -> str | None:
+    """What a sentence says in so many words of the motion or commitment it speaks of:
+    ``"partly"`` ("deels uitgevoerd", "gedeeltelijk voldaan"), ``"done"`` ("Hiermee is de
+    motie uitgevoerd", "beschouw ik de motie als afgedaan", "geef ik gevolg aan mijn
+    toezegging"); else None."""
     if _PARTLY_RE.search(_flat(sentence)):
-        return "deels uitgevoerd"
-    return "uitgevoerd" if _DONE_RE.search(_flat(sentence)) else None
+        return "partly"
+    return "done" if _DONE_RE.search(_flat(sentence)) else None
 
 
 def _flat(sentence: str) -> str:
