@@ -28,6 +28,11 @@ NAME = r"(?:(?:[Vv]an|[Dd]e[rn]?|[Tt]e[rn]|'t|in)\s+)*[A-Z][\w'-]*(?:\s+[A-Z][\w
 _MEMBERS_RE = re.compile(
     rf"\s*[Vv]an\s+(?:het\s+lid|de\s+leden)\s+({NAME}(?:(?:,\s*|\s+en\s+){NAME})*(?:\s+c\.s\.)?)"
 )
+#: What parts the submitters a text names: "Smaling, Voordewind en Van der Lee",
+#: "Bontenbal/Grinwis", "Becker c.s.".
+_OTHERS_RE = re.compile(r",\s*|\s+en\s+|/|\s+c\.s\.$")
+#: A motion named by its submitters after "motie": "motie Amhaouch", "motie-Van Laar".
+_NAMED_RE = re.compile(r"\bmotie(?:\s+|-)((?:[A-Z][\w'-]*|van|der|den|de)(?:\s+[\w'.-]+){0,3})")
 #: A footnote's call in a draft's text: "[^kamerstuk-28-844]".
 _FOOTNOTE_CALL_RE = re.compile(r"\[\^([^\]]+)\]")
 _MOTION_WORD_RE = re.compile(r"\bmoties?\b", re.IGNORECASE)
@@ -95,9 +100,7 @@ class MotionCitations:
                 sentence = next((s for s in sentences(text) if match[0] in s), match[0])
                 submitter = _submitter(before[named.end() :])
                 self.unplaced.append(_Unplaced(section, paragraph, kamerstuk, submitter, sentence))
-        for match in re.finditer(
-            r"\bmotie(?:\s+|-)((?:[A-Z][\w'-]*|van|der|den|de)(?:\s+[\w'.-]+){0,3})", text
-        ):
+        for match in _NAMED_RE.finditer(text):
             self._named_motion(section, paragraph, match, cited)
 
     def _citations_of(self, call: re.Match[str]) -> str:
@@ -118,7 +121,7 @@ class MotionCitations:
                 names[unplaced.kamerstuk] = unplaced.submitter
         for unplaced in self.unplaced:
             section, kamerstuk, submitter = unplaced.section, unplaced.kamerstuk, unplaced.submitter
-            first = re.split(r",\s*|\s+en\s+|/|\s+c\.s\.$", names.get(kamerstuk, ""))[0]
+            first = _first(names.get(kamerstuk, ""))
             suffix = f"-{kamerstuk.suffix.lower()}" if kamerstuk.suffix else ""
             new_id = (
                 f"{slugify(first, 40) or 'motie'}-{kamerstuk.dossier}{suffix}-{kamerstuk.number}"
@@ -147,7 +150,7 @@ class MotionCitations:
         if re.match(r"\s*\(", rest) or KAMERSTUK_RE.match(rest.strip()):
             return  # cited with its number: handled above
         if members := _MEMBERS_RE.match(match.string, match.start(1)):
-            name = re.split(r",\s*|\s+en\s+|\s+c\.s\.$", members[1])[0]
+            name = _first(members[1])
         else:
             words = []
             for word in match[1].split():
@@ -185,6 +188,12 @@ class MotionCitations:
 def _kamerstuk_pattern(kamerstuk: Kamerstuk) -> str:
     dossier = f"{kamerstuk.dossier[:-3]}\\s?{kamerstuk.dossier[-3:]}"
     return rf"{dossier}\D{{0,20}}?nr\.\s*{kamerstuk.number}\b"
+
+
+def _first(submitters: str) -> str:
+    """The first of the submitters a text names: "Van Baarle" of "Van Baarle en Dassen",
+    "Bontenbal" of "Bontenbal/Grinwis", "Becker" of "Becker c.s."."""
+    return _OTHERS_RE.split(submitters)[0]
 
 
 def add_once(values: list[str], value: str) -> None:
