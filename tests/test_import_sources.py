@@ -401,6 +401,10 @@ def test_the_letters_pdf_gives_the_letter(tmp_path: Path) -> None:
     assert draft.signatory == handmade.signatory
     assert [s.heading for s in draft.sections] == [s.heading for s in handmade.sections]
     assert _updates(draft) == _updates(handmade)
+    # a comment places what it speaks of on the PDF's page, not on a line of its text
+    written = (content / "letters" / f"{letter_id}.yaml").read_text(encoding="utf-8")
+    assert "'tomatensector-vervolgaanpak': the text (page 1) reports on a commitment" in written
+    assert "(line " not in written
 
 
 def test_the_official_xml_of_a_letter_gives_the_letter_and_its_updates(tmp_path: Path) -> None:

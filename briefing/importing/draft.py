@@ -156,6 +156,10 @@ def _items(items: list[Paragraph], path: NodePath, draft: Draft) -> list[Any]:
     return written
 
 
+#: A line of the source named in a comment, "(line 32)": in a PDF, its page.
+_LINE_RE = re.compile(r"\(line (\d+)\)")
+
+
 def _references(
     section: DraftSection, key: str, data: dict[str, Any], path: NodePath, draft: Draft
 ) -> None:
@@ -163,7 +167,7 @@ def _references(
     if value or key in section.comments:
         data[key] = value
     for text in section.comments.get(key, []):
-        draft.comment((*path, key), text)
+        draft.comment((*path, key), _LINE_RE.sub(lambda m: f"({draft.place(int(m[1]))})", text))
 
 
 def _proposals(
