@@ -228,6 +228,7 @@ def test_a_commitment_the_letter_reports_is_proposed_when_the_registry_lacks_it(
     ]
     joined = re.sub(r"\s*\n\s*#\s*", " ", draft)
     assert "reports one made on 2023-05-24, asked by Dassen: 'In het Tweeminuten-debat" in joined
+    assert "van prof. dr. C.H.J.M. Braun en waarom het ...'" in joined  # a title ends nothing
     assert (
         "(id 'toezegging-2023-05-09', what was promised, the debate) and list it here; the text "
         "says it is voldaan: 'Met deze brief en bijlagen geef ik gevolg aan mijn toezegging.'"

@@ -41,7 +41,11 @@ _CALLED_END_RE = re.compile(
 )
 #: Where one sentence ends and the next begins.
 SENTENCE_END_RE = re.compile(
-    r"(?:(?<=[.?!])|(?<=[.?!][)'\"\u2019\u201d]))\s+(?=[A-Z(\u2018'\"\u00c0-\u00dd])"
+    r"(?:(?<=[.?!])|(?<=[.?!][)'\"\u2019\u201d]))"
+    # not after a title or initials: "prof. dr. C.H.J.M. Braun" ("bijlage B. Daarin" ends one)
+    r"(?<!\b[Pp]rof\.)(?<!\b[Dd]r\.)(?<!\b[Dd]rs\.)(?<!\b[Mm]r\.)(?<!\b[Ii]r\.)"
+    r"(?<!\b[Ii]ng\.)(?<!\b[Mm]w\.)(?<!\b[Dd]hr\.)(?<![A-Z]\.[A-Z]\.)"
+    r"\s+(?=[A-Z(\u2018'\"\u00c0-\u00dd])"
 )
 
 
