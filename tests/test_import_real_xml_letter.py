@@ -246,6 +246,22 @@ def test_a_commitment_the_letter_reports_is_proposed_when_the_registry_lacks_it(
     assert _proposed_commitments(draft) == [("2023-05-24", "toezegging-2023-05-24")]
 
 
+def test_two_new_commitments_of_one_debate_are_proposed_under_two_ids(tmp_path: Path) -> None:
+    """Both commitments made on 9 May, the first reported in the passive ("is uw Kamer ...
+    een brief toegezegd")."""
+    source = tmp_path / XML.name
+    xml = XML.read_text(encoding="utf-8")
+    for old, new in (("op 24 mei 2023", "op 9 mei 2023"), ("heb ik uw Kamer", "is uw Kamer")):
+        assert xml.count(old) == 1
+        xml = xml.replace(old, new)
+    source.write_text(xml, encoding="utf-8")
+    _, draft, _ = _imported(tmp_path, source=source)
+    assert _proposed_commitments(draft) == [
+        ("2023-05-09", "toezegging-2023-05-09"),
+        ("2023-05-09", "toezegging-2023-05-09-2"),
+    ]
+
+
 def _line_of(text: str) -> int:
     xml = XML.read_text(encoding="utf-8")
     return xml[: xml.index(text)].count("\n") + 1

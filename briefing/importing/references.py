@@ -47,10 +47,12 @@ _KIND_CUES = {
     DebateKind.PLENAIR: r"\b[Dd]ebat\b|[Pp]lenaire",
     DebateKind.TECHNISCHE_BRIEFING: r"[Tt]echnische briefing",
 }
-#: A sentence that reports a commitment made: "heb ik uw Kamer ... toegezegd", "zegde ik
-#: toe", "heeft de minister toegezegd", "mijn toezegging om ...".
+#: A sentence that reports a commitment made: "heb ik uw Kamer ... toegezegd", "is aan de
+#: vaste commissie toegezegd", "Zoals toegezegd aan het lid Kröger", "zegde ik toe",
+#: "mijn toezegging om ...".
 _MADE_RE = re.compile(
-    r"\b(?:heb|hebben|heeft)\b[^.;]{0,200}\btoegezegd\b|\bzegde?n?\b[^.;]{0,150}\btoe\b"
+    r"\b(?:heb|hebben|heeft|is|zijn|werd|zoals)\b[^.;]{0,200}\btoegezegd\b"
+    r"|\bzegde?n?\b[^.;]{0,150}\btoe\b"
     r"|\btoezegging\b[^.;]{0,30}\b(?:gedaan|om|dat)\b",
     re.IGNORECASE,
 )
@@ -96,6 +98,8 @@ class _Finder:
         self.commitments: dict[str, Commitment] = corpus.commitments
         self.debates: dict[str, Debate] = corpus.debates
         self.sector_patterns = {sid: name_pattern(s) for sid, s in corpus.sectors.items()}
+        #: The ids of the commitments proposed as new, each once in the draft.
+        self.proposed: list[str] = []
 
     def section(self, section: DraftSection) -> None:
         """Add to ``section`` what its own paragraphs refer to."""
@@ -192,7 +196,7 @@ class _Finder:
                     "",
                 )
                 line = paragraph.line_of(re.escape(match[0]).replace(r"\ ", r"\s+"))
-                new_id = f"toezegging-{day.isoformat()}"
+                new_id = self._new_id(f"toezegging-{day.isoformat()}")
                 section.comment(
                     "commitments",
                     f"new commitment? the text reports one made on {day.isoformat()}{by}: "
@@ -203,6 +207,13 @@ class _Finder:
                     f"line {line}: a commitment made on {match[0]} is not in commitments.yaml; "
                     f"proposed as new (id '{new_id}', in a comment of section '{section.id}')"
                 )
+
+    def _new_id(self, wanted: str) -> str:
+        """``wanted``, or with "-2", "-3" after it where the draft proposes it already."""
+        number = sum(1 for taken in self.proposed if re.fullmatch(rf"{wanted}(?:-\d+)?", taken))
+        new_id = wanted if not number else f"{wanted}-{number + 1}"
+        self.proposed.append(new_id)
+        return new_id
 
     # --- debates ------------------------------------------------------------------------
 
