@@ -218,7 +218,7 @@ def _import_letter(source: Source, content: Path, result: ImportResult) -> None:
     proposals = propose(body, head.date, corpus, text.notes)
     propose_updates(body, head.date, corpus)
     letter_id = f"{head.date.isoformat()}-{slugify(head.subject, 69) or 'brief'}"
-    draft = build_draft(letter_id, head, body, proposals, source.place)
+    draft = build_draft(letter_id, head, body, proposals, source.located)
     layout = f"{text.layout}, from the saved web page" if source.kind == "html" else text.layout
     yaml_text = render(draft, source.path.name, layout)
     check(yaml_text, draft, source.path, content)  # raises if the draft would not be valid

@@ -18,12 +18,12 @@ import urllib3
 from urllib3.exceptions import HTTPError, MaxRetryError
 from urllib3.util import Retry, Timeout
 
+from briefing.addresses import fetchable
 from briefing.errors import BriefingError
 
 #: Tries after the first, and the seconds before the first of them (doubled for each next).
 RETRIES = 3
 BACKOFF = 1.0
-_LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 
 
 class WebAddress(PosixPath):
@@ -46,17 +46,11 @@ class WebAddress(PosixPath):
         return unquote(parts.path.rstrip("/").rsplit("/", 1)[-1]) or parts.hostname or "download"
 
 
-def _allowed(address: str) -> bool:
-    parts = urlsplit(address)
-    local = parts.scheme == "http" and parts.hostname in _LOCAL_HOSTS
-    return bool(parts.hostname) and (parts.scheme == "https" or local)
-
-
 def download(address: WebAddress, limit: int, *, backoff: float = BACKOFF) -> bytes:
     """The bytes at ``address``, at most ``limit`` and one more (so that the caller can tell
     it is too much); a :class:`BriefingError` that names the address when they cannot be had."""
     url = address.address
-    if not _allowed(url):
+    if not fetchable(url):
         raise BriefingError(
             f"{url}: only https addresses are fetched (http only from 127.0.0.1 or "
             "localhost); give its https address, or save the file and import that"
@@ -79,7 +73,7 @@ def download(address: WebAddress, limit: int, *, backoff: float = BACKOFF) -> by
             "address and the network connection"
         ) from None
     final = urljoin(url, response.url or url)  # where the redirects, if any, led
-    if not _allowed(final):
+    if not fetchable(final):
         response.release_conn()
         raise BriefingError(f"{url}: redirected to {final}, which is not https; not fetched")
     if response.status != 200:

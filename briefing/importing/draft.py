@@ -48,9 +48,10 @@ UPDATE_KEYS = ("motion_updates", "commitment_updates", "sector_events", "figures
 class Draft:
     """A draft letter: its data, the review comments by node path, and source lines."""
 
-    def __init__(self, place: Callable[[int], str]) -> None:
-        #: Where a line of the source is, as its reader finds it ("line 12", "page 3").
-        self.place = place
+    def __init__(self, located: Callable[[str], str]) -> None:
+        #: A text that names lines of the source ("line 12"), as its reader finds them (in a
+        #: PDF, "page 3").
+        self.located = located
         self.data: dict[str, Any] = {}
         self.comments: dict[NodePath, list[str]] = {}
         self.remarks: dict[NodePath, list[str]] = {}
@@ -62,11 +63,12 @@ class Draft:
 
 
 def build_draft(
-    letter_id: str, head: Head, body: Body, proposals: Proposals, place: Callable[[int], str]
+    letter_id: str, head: Head, body: Body, proposals: Proposals, located: Callable[[str], str]
 ) -> Draft:
-    """The draft's data and comments, in the key order of the hand-made letters; ``place``
-    says where a source line is ("line 12", in a PDF "page 3")."""
-    draft = Draft(place)
+    """The draft's data and comments, in the key order of the hand-made letters; ``located``
+    gives a text that names lines of the source as its reader finds them ("line 12", in a
+    PDF "page 3")."""
+    draft = Draft(located)
     sender: dict[str, Any] = {
         "ministry": head.ministry,
         "directorate": head.directorate,
@@ -156,10 +158,6 @@ def _items(items: list[Paragraph], path: NodePath, draft: Draft) -> list[Any]:
     return written
 
 
-#: A line of the source named in a comment, "(line 32)": in a PDF, its page.
-_LINE_RE = re.compile(r"\(line (\d+)\)")
-
-
 def _references(
     section: DraftSection, key: str, data: dict[str, Any], path: NodePath, draft: Draft
 ) -> None:
@@ -167,7 +165,7 @@ def _references(
     if value or key in section.comments:
         data[key] = value
     for text in section.comments.get(key, []):
-        draft.comment((*path, key), _LINE_RE.sub(lambda m: f"({draft.place(int(m[1]))})", text))
+        draft.comment((*path, key), draft.located(text))
 
 
 def _proposals(
@@ -181,18 +179,18 @@ def _proposals(
     for index, proposal in enumerate(certain):
         if proposal.why:
             draft.comment((*path, key, index), proposal.why)
-        draft.remarks[(*path, key, index)] = _evidence(proposal, draft.place)
+        draft.remarks[(*path, key, index)] = _evidence(proposal, draft.located)
     for proposal in shelved:
-        lines = _wrapped(f"TODO review: {proposal.why}") + _evidence(proposal, draft.place)
+        lines = _wrapped(f"TODO review: {proposal.why}") + _evidence(proposal, draft.located)
         lines += [f"  {line}" for line in yaml_lines([proposal.data], 0)]
         draft.remarks.setdefault((*path, key), []).extend(lines)
 
 
-def _evidence(proposal: Proposal, place: Callable[[int], str]) -> list[str]:
+def _evidence(proposal: Proposal, located: Callable[[str], str]) -> list[str]:
     """The sentences that support a proposal, quoted with where they stand in the source."""
     lines = []
     for line, sentence in proposal.evidence:
-        lines += _wrapped(f'from {place(line)}: "{collapse(sentence)}"')
+        lines += _wrapped(f'{located(f"from line {line}")}: "{collapse(sentence)}"')
     return lines
 
 

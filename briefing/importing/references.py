@@ -98,8 +98,8 @@ class _Finder:
         self.commitments: dict[str, Commitment] = corpus.commitments
         self.debates: dict[str, Debate] = corpus.debates
         self.sector_patterns = {sid: name_pattern(s) for sid, s in corpus.sectors.items()}
-        #: The ids of the commitments proposed as new, each once in the draft.
-        self.proposed: list[str] = []
+        #: How often each id of a commitment proposed as new has been proposed.
+        self.proposed: dict[str, int] = {}
 
     def section(self, section: DraftSection) -> None:
         """Add to ``section`` what its own paragraphs refer to."""
@@ -210,10 +210,8 @@ class _Finder:
 
     def _new_id(self, wanted: str) -> str:
         """``wanted``, or with "-2", "-3" after it where the draft proposes it already."""
-        number = sum(1 for taken in self.proposed if re.fullmatch(rf"{wanted}(?:-\d+)?", taken))
-        new_id = wanted if not number else f"{wanted}-{number + 1}"
-        self.proposed.append(new_id)
-        return new_id
+        self.proposed[wanted] = count = self.proposed.get(wanted, 0) + 1
+        return wanted if count == 1 else f"{wanted}-{count}"
 
     # --- debates ------------------------------------------------------------------------
 

@@ -91,10 +91,6 @@ class Source:
     #: has pages, not lines, so messages name the page.
     pages: tuple[int, ...] = ()
 
-    def place(self, line: int) -> str:
-        """Where ``line`` is, as its reader finds it: ``line 12``, in a PDF ``page 3``."""
-        return f"page {self._page(line)}" if self.pages else f"line {line}"
-
     def located(self, message: str) -> str:
         """``message`` ("path:12: ... on lines 12-20") with, for a PDF, the pages for the
         lines of its text: "path, page 3: ... on pages 3-4"."""
@@ -102,9 +98,9 @@ class Source:
             return message
         match = re.match(rf"^{re.escape(str(self.path))}:(\d+): ", message)
         if match is not None:
-            message = f"{self.path}, {self.place(int(match[1]))}: {message[match.end() :]}"
+            message = f"{self.path}, page {self._page(int(match[1]))}: {message[match.end() :]}"
         message = _NAMED_LINES_RE.sub(lambda m: self._pages(int(m[1]), int(m[2])), message)
-        return _NAMED_LINE_RE.sub(lambda m: self.place(int(m[1])), message)
+        return _NAMED_LINE_RE.sub(lambda m: f"page {self._page(int(m[1]))}", message)
 
     def _pages(self, first: int, last: int) -> str:
         start, end = self._page(first), self._page(last)

@@ -35,6 +35,7 @@ from urllib3.exceptions import (
 )
 from urllib3.util import Retry, Timeout
 
+from briefing.addresses import fetchable
 from briefing.errors import BriefingError
 from briefing.kamer.counts import Counts
 from briefing.kamer.odata import Page, Truncated, parse_bytes
@@ -50,7 +51,6 @@ RETRIES = 5
 BACKOFF = 2.0
 #: The longest pause between tries, and the longest ``Retry-After`` honoured (seconds).
 MAX_WAIT = 60
-_LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 #: A commitment's fulfilling letters, with their dossier (for their Kamerstuk numbers).
 _NAKOMING = "KamerbriefNakoming($expand=Kamerstukdossier)"
 _ZAAK_EXPAND = "Kamerstukdossier,ZaakActor,Besluit($expand=Stemming,Agendapunt($expand=Activiteit))"
@@ -108,8 +108,7 @@ def _dossier_condition(dossier: str) -> str:
 def check_base_url(url: str) -> str:
     """The base address with a closing slash; https only, http only for this machine."""
     parts = urlsplit(url)
-    local = parts.scheme == "http" and parts.hostname in _LOCAL_HOSTS
-    if not parts.hostname or not (parts.scheme == "https" or local):
+    if not fetchable(url):
         raise BriefingError(
             f"{url}: the Kamer's service is fetched over https only (http only from 127.0.0.1 "
             "or localhost); give its https address"
