@@ -148,10 +148,19 @@ class Kamerstuk(_WrittenAsText):
 
     @property
     def url(self) -> str:
-        """Where the paper is published on officielebekendmakingen.nl."""
+        """Where the paper is published on officielebekendmakingen.nl, as a web page."""
+        return self._published("html")
+
+    @property
+    def xml_url(self) -> str:
+        """Where its official XML is published, which ``briefing import`` reads."""
+        return self._published("xml")
+
+    def _published(self, extension: str) -> str:
         suffix = f"-{self.suffix}" if self.suffix else ""
         return (
-            f"https://zoek.officielebekendmakingen.nl/kst-{self.dossier}{suffix}-{self.number}.html"
+            "https://zoek.officielebekendmakingen.nl/"
+            f"kst-{self.dossier}{suffix}-{self.number}.{extension}"
         )
 
     def __str__(self) -> str:

@@ -132,13 +132,26 @@ def test_a_motion_the_registry_lacks_is_proposed_once_by_its_first_submitter(
     tmp_path: Path,
 ) -> None:
     _, draft, notes = _imported(tmp_path)
-    proposed = re.findall(r"new motion\? '([^']+)' \(([^)]+)\)[^(]*\(id '([^']+)'\)", draft)
+    said = re.sub(r"\s*\n\s*#\s*", " ", draft)  # the comments' lines joined
+    proposed = re.findall(r"new motion\? '([^']+)' \(([^)]+)\).*?\(id '([^']+)'\)", said)
     assert proposed == [
         ("Kamerstuk 28 844, nr. 261", "Van Baarle en Dassen", "van-baarle-28844-261"),
         ("Kamerstuk 28 844, nr. 261", "Van Baarle-Dassen", "van-baarle-28844-261"),
     ]
     assert notes.count("proposed as new (id 'van-baarle-28844-261'") == 2
-    said = re.sub(r"\s*\n\s*#\s*", " ", draft)  # the comments' lines joined
+    assert (
+        said.count(
+            "import its paper ('briefing import "
+            "https://zoek.officielebekendmakingen.nl/kst-28844-261.xml') or add it there by hand "
+            "(id 'van-baarle-28844-261'), and list it here"
+        )
+        == 2
+    )
+    assert re.findall(r"^.*the official publication.*$", notes, re.MULTILINE) == [
+        f"{XML}:{_line_of('Van Baarle en Dassen')}: 1 motion the letter cites is not in "
+        "motions.yaml; to add it from the official publication: briefing import "
+        "https://zoek.officielebekendmakingen.nl/kst-28844-261.xml"
+    ]
     assert said.count("the text says it is uitgevoerd") == 1
     assert (
         "and list it here; the text says it is uitgevoerd: 'Met deze aanpassing van de "

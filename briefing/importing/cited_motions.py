@@ -132,7 +132,8 @@ class MotionCitations:
             section.comment(
                 "motions",
                 f"new motion? '{citation}' ({submitter or 'submitter not named'}) is not in "
-                f"motions.yaml; add it there (id '{new_id}') and list it here{said}",
+                f"motions.yaml; import its paper ('briefing import {kamerstuk.xml_url}') or add "
+                f"it there by hand (id '{new_id}'), and list it here{said}",
             )
             line = unplaced.paragraph.line_of(_kamerstuk_pattern(kamerstuk))
             self.notes.append(
@@ -140,6 +141,24 @@ class MotionCitations:
                 f"motions.yaml; proposed as new (id '{new_id}', in a comment of section "
                 f"'{section.id}')"
             )
+        self._note_papers()
+
+    def _note_papers(self) -> None:
+        """One note with the command that imports the papers of the motions cited that the
+        registry lacks, from their official XML, at the line of the first citation."""
+        papers = list(dict.fromkeys(unplaced.kamerstuk for unplaced in self.unplaced))
+        if not papers:
+            return
+        first = self.unplaced[0]
+        line = first.paragraph.line_of(_kamerstuk_pattern(first.kamerstuk))
+        one = len(papers) == 1
+        which = (
+            f"{len(papers)} motion{'' if one else 's'} the letter cites {'is' if one else 'are'}"
+        )
+        self.notes.append(
+            f"line {line}: {which} not in motions.yaml; to add {'it' if one else 'them'} from "
+            f"the official publication: briefing import {' '.join(p.xml_url for p in papers)}"
+        )
 
     def _named_motion(
         self, section: DraftSection, paragraph: Paragraph, match: re.Match[str], cited: set[str]
