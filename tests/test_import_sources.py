@@ -717,3 +717,51 @@ def test_standard_input_empty_closed_or_given_twice_is_refused(tmp_path: Path) -
         "briefing: error: '-' (standard input) can be read once; give it once\n",
     )
     assert sorted(p.name for p in content.rglob("*")) == before
+
+
+def test_a_heading_after_parts_written_to_one_pattern_is_the_letters_not_the_last_parts(
+    tmp_path: Path,
+) -> None:
+    """As the letter "Water en Bodem sturend" (25 November 2022) prints them, in bold: parts
+    "1.", "2.1" and "2.2", each under "Problematiek" and ending with "Consequenties", then
+    "Samen werken aan realisatie", which no part has, with headings in italics under it.
+    It heads a section of the letter's, not the last part's; "Consequenties" stays with each
+    part, and a heading a part has of its own ("Inzet" in 2.2 only) stays in it."""
+
+    def paragraph(topic: str) -> str:
+        return f"Dit is de tekst over {topic}, met de inzet van het kabinet.\n\n"
+
+    def part(heading: str, *subheadings: str) -> str:
+        return f"**{heading}**\n\n" + "".join(f"**{s}**\n\n" + paragraph(s) for s in subheadings)
+
+    text = (IMPORT / "kst-29279-331.excerpt.txt").read_text(encoding="utf-8")
+    head = text[: text.index("1. Inleiding")]
+    body = (
+        part("1. Water en bodem", "Problematiek", "Consequenties")
+        + "**2. Gebieden**\n\n"
+        + part("2.1 Laagveengebieden", "Problematiek", "Consequenties")
+        + part("2.2 Hoge zandgronden", "Problematiek", "Inzet", "Consequenties")
+        + part("Samen werken aan realisatie")
+        + paragraph("de realisatie")
+        + "*Financiering*\n\n"
+        + paragraph("de financiering")
+    )
+    source = tmp_path / "water.txt"
+    source.write_text(head + body + "De Minister van Infrastructuur en Waterstaat,\n", "utf-8")
+    letter = imported_letter(source, content_copy(tmp_path / "content"))
+
+    def tree(sections: list[Section]) -> list[object]:
+        return [(s.heading, tree(s.sections)) for s in sections]
+
+    consequences = ("Problematiek", []), ("Consequenties", [])
+    assert tree(letter.sections) == [
+        ("1. Water en bodem", list(consequences)),
+        (
+            "2. Gebieden",
+            [
+                ("2.1 Laagveengebieden", list(consequences)),
+                ("2.2 Hoge zandgronden", [consequences[0], ("Inzet", []), consequences[1]]),
+            ],
+        ),
+        ("Samen werken aan realisatie", [("Financiering", [])]),
+    ]

@@ -7,7 +7,8 @@ its number, unless it follows a colon (then it is a list's first item), and a fi
 table's caption is none. The markup, or a heading's look, gives its level: bold headings
 above plain ones above headings in emphasis, as a letter's PDF prints them. Where the
 headings are numbered by parts ("1.", "1.2"), the numbers give their levels, and a heading
-without a number goes under the numbered one before it.
+without a number goes under the numbered one before it, unless it closes the letter ("Tot
+slot") or follows parts written to one pattern with a heading none of them has.
 """
 
 from __future__ import annotations
@@ -130,11 +131,14 @@ def _numbered_levels(headings: dict[int, Block]) -> dict[int, int]:
     depths = {index: _depth(block.text) for index, block in headings.items()}
     numbered = Counter(headings[index].style for index, depth in depths.items() if depth)
     style = numbered.most_common(1)[0][0]
+    after_parts = _after_parts(headings, depths, style)
     levels: dict[int, int] = {}
     previous = numbered_above = styled_above = 0
     for index, block in headings.items():
         if depths[index]:
             wanted = numbered_above = min(depths[index], previous + 1)
+        elif index == after_parts:  # at the top, as the unnumbered headings before "1." are
+            wanted, numbered_above = 1, 0
         elif _CLOSING_RE.match(block.text):
             wanted = numbered_above = 1
         elif block.style == style:
@@ -145,6 +149,36 @@ def _numbered_levels(headings: dict[int, Block]) -> dict[int, int]:
         if block.style == style:
             styled_above = previous
     return levels
+
+
+def _after_parts(headings: dict[int, Block], depths: dict[int, int], style: str) -> int | None:
+    """The heading that follows the numbered parts rather than ends the last of them, if any.
+
+    Where the parts are written to one pattern, each under the same headings in the numbered
+    headings' style and ending with the same one ("Problematiek", ..., "Consequenties"), the
+    first heading in that style after the last part's ending heading that no part has
+    ("Samen werken aan realisatie") is about the letter as a whole, not about that part.
+    """
+    parts: list[list[int]] = []  # per numbered heading, the unnumbered ones in its style
+    for index, block in headings.items():
+        if depths[index]:
+            parts.append([])
+        elif parts and block.style == style:
+            parts[-1].append(index)
+    *earlier, last = [part for part in parts if part] or [[]]
+    endings = {_key(headings[part[-1]]) for part in earlier}
+    if len(earlier) < 2 or len(endings) != 1:
+        return None
+    ending, shared = endings.pop(), {_key(headings[i]) for part in earlier for i in part}
+    keys = [_key(headings[index]) for index in last]
+    if ending not in keys:
+        return None
+    after = keys.index(ending) + 1
+    return next((last[i] for i in range(after, len(last)) if keys[i] not in shared), None)
+
+
+def _key(block: Block) -> str:
+    return block.text.casefold()
 
 
 def _numbered(blocks: list[Block]) -> bool:
