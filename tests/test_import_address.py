@@ -4,6 +4,7 @@ would be, every note naming the address."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
@@ -30,7 +31,8 @@ class Site:
 @pytest.fixture
 def site() -> Iterator[Site]:
     """The letter at /kst-28844-269.xml; /moved redirects there; /busy.xml answers 503 the
-    first time, then the letter; any other path is not found."""
+    first time, then the letter; /later.xml answers 503 asking to wait 2 seconds, and
+    /much-later.xml 429 asking to wait an hour; any other path is not found."""
     state = Site()
 
     class Handler(BaseHTTPRequestHandler):
@@ -50,6 +52,11 @@ def site() -> Iterator[Site]:
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 self.wfile.write(body)
+            elif self.path in ("/later.xml", "/much-later.xml"):
+                self.send_response(429 if self.path == "/much-later.xml" else 503)
+                self.send_header("Retry-After", "3600" if self.path == "/much-later.xml" else "2")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
             else:
                 status = 503 if self.path == "/busy.xml" else 404
                 self.send_error(status)
@@ -119,3 +126,24 @@ def test_an_answer_larger_than_a_file_to_import_is_refused(
     run = cli("import", address, "--content", content_copy(tmp_path / "c"), here=True)
     assert run.returncode == 1
     assert run.stderr.startswith(f"briefing: error: {address} is larger than")
+
+
+def test_a_server_that_asks_to_wait_is_waited_for_up_to_half_a_minute(
+    site: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pauses are recorded instead of slept."""
+    pauses: list[float] = []
+    monkeypatch.setattr(time, "sleep", pauses.append)
+    content = content_copy(tmp_path / "content")
+    later, much_later = f"{site.base}/later.xml", f"{site.base}/much-later.xml"
+    run = cli("import", later, much_later, "--content", content, here=True)
+    assert run.returncode == 1
+    assert run.stderr == (
+        f"briefing: error: {later}: the server answered 503 Service Unavailable; check the "
+        "address, or save the file from the browser and import that\n"
+        f"briefing: error: {much_later}: the server answered 429 and asks to be asked again in "
+        "3600 seconds (Retry-After), longer than the 30 seconds import waits; import it again "
+        "later\n"
+    )
+    assert site.asked == ["/later.xml"] * 4 + ["/much-later.xml"]
+    assert pauses == [2, 2, 2]  # as asked, three times; none for the hour

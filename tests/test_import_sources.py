@@ -753,14 +753,14 @@ def test_a_heading_after_parts_written_to_one_pattern_is_the_letters_not_the_las
     def tree(sections: list[Section]) -> list[object]:
         return [(s.heading, tree(s.sections)) for s in sections]
 
-    consequences = ("Problematiek", []), ("Consequenties", [])
+    pattern: list[object] = [("Problematiek", []), ("Consequenties", [])]
     assert tree(letter.sections) == [
-        ("1. Water en bodem", list(consequences)),
+        ("1. Water en bodem", pattern),
         (
             "2. Gebieden",
             [
-                ("2.1 Laagveengebieden", list(consequences)),
-                ("2.2 Hoge zandgronden", [consequences[0], ("Inzet", []), consequences[1]]),
+                ("2.1 Laagveengebieden", pattern),
+                ("2.2 Hoge zandgronden", [pattern[0], ("Inzet", []), pattern[1]]),
             ],
         ),
         ("Samen werken aan realisatie", [("Financiering", [])]),

@@ -4,9 +4,10 @@ Whoever has the paper open in a browser (its official XML, PDF or page on
 officielebekendmakingen.nl, its PDF on tweedekamer.nl) may give its address instead of
 saving it first. The file is fetched once, over https (http only from this machine),
 following at most five redirects to such addresses; a refused connection, a timeout, 429 and
-5xx are tried again, three times, after 1, 2 and 4 seconds; the answer may be no larger than
-a file to import may be. The bytes are then read as a file's would be, and every note and
-error names the address.
+5xx are tried again, three times, after 1, 2 and 4 seconds or as long as the server asks
+(``Retry-After``) up to half a minute, and not at all when it asks for longer; the answer may
+be no larger than a file to import may be. The bytes are then read as a file's would be, and
+every note and error names the address.
 """
 
 from __future__ import annotations
@@ -16,14 +17,16 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import urllib3
 from urllib3.exceptions import HTTPError, MaxRetryError
-from urllib3.util import Retry, Timeout
+from urllib3.util import Timeout
 
-from briefing.addresses import fetchable
 from briefing.errors import BriefingError
+from briefing.fetching import Retries, WaitTooLong, fetchable
 
 #: Tries after the first, and the seconds before the first of them (doubled for each next).
 RETRIES = 3
 BACKOFF = 1.0
+#: The longest pause between tries, and the longest ``Retry-After`` honoured (seconds).
+MAX_WAIT = 30
 
 
 class WebAddress(PosixPath):
@@ -55,12 +58,12 @@ def download(address: WebAddress, limit: int, *, backoff: float = BACKOFF) -> by
             f"{url}: only https addresses are fetched (http only from 127.0.0.1 or "
             "localhost); give its https address, or save the file and import that"
         )
-    retry = Retry(
+    retry = Retries(
         total=RETRIES,
         backoff_factor=backoff / 2,
+        backoff_max=MAX_WAIT,
         status_forcelist=(429, 500, 502, 503, 504),
         allowed_methods=frozenset({"GET"}),
-        respect_retry_after_header=False,
         raise_on_status=False,
         redirect=5,
     )
@@ -71,6 +74,12 @@ def download(address: WebAddress, limit: int, *, backoff: float = BACKOFF) -> by
         raise BriefingError(
             f"{url}: could not be fetched in {RETRIES + 1} tries: {exc.reason}; check the "
             "address and the network connection"
+        ) from None
+    except WaitTooLong as exc:
+        raise BriefingError(
+            f"{url}: the server answered {exc.status} and asks to be asked again in "
+            f"{exc.seconds:.0f} seconds (Retry-After), longer than the {MAX_WAIT} seconds import "
+            "waits; import it again later"
         ) from None
     final = urljoin(url, response.url or url)  # where the redirects, if any, led
     if not fetchable(final):

@@ -33,10 +33,10 @@ from urllib3.exceptions import (
     MaxRetryError,
     NewConnectionError,
 )
-from urllib3.util import Retry, Timeout
+from urllib3.util import Timeout
 
-from briefing.addresses import fetchable
 from briefing.errors import BriefingError
+from briefing.fetching import Retries, WaitTooLong, fetchable
 from briefing.kamer.counts import Counts
 from briefing.kamer.odata import Page, Truncated, parse_bytes
 from briefing.kamer.store import writing
@@ -118,25 +118,6 @@ def check_base_url(url: str) -> str:
     return url if url.endswith("/") else url + "/"
 
 
-class _TooLong(Exception):
-    """The service asks to wait longer than :data:`MAX_WAIT` before asking again."""
-
-    def __init__(self, status: int, seconds: float) -> None:
-        super().__init__(status, seconds)
-        self.status, self.seconds = status, seconds
-
-
-class _Retry(Retry):
-    """urllib3's retries, giving up on a ``Retry-After`` longer than :data:`MAX_WAIT`
-    rather than waiting for it without a word."""
-
-    def sleep_for_retry(self, response: urllib3.BaseHTTPResponse) -> bool:
-        seconds = self.get_retry_after(response)
-        if seconds is not None and seconds > MAX_WAIT:
-            raise _TooLong(response.status, seconds)
-        return super().sleep_for_retry(response)
-
-
 class _BrokenOff(Exception):
     """An answer whose body broke off, stalled or stopped before its JSON was complete."""
 
@@ -159,7 +140,7 @@ class Client:
         self.page_size = min(page_size, PAGE_SIZE)
         self.attempts = retries + 1
         self.backoff = backoff
-        self.retry = _Retry(
+        self.retry = Retries(
             total=retries,
             backoff_factor=backoff / 2,
             backoff_max=MAX_WAIT,
@@ -253,7 +234,7 @@ class Client:
                 f"{shown}: no good answer in {self.attempts} "
                 f"{'try' if self.attempts == 1 else 'tries'}: {exc.reason}; {advice}"
             ) from None
-        except _TooLong as exc:
+        except WaitTooLong as exc:
             raise BriefingError(
                 f"{shown}: the service answered {exc.status} and asks to be asked again in "
                 f"{exc.seconds:.0f} seconds (Retry-After), longer than the {MAX_WAIT} seconds "
