@@ -401,8 +401,9 @@ def test_a_heading_in_italics_ending_in_a_colon_is_a_heading_without_its_stars(
 ) -> None:
     """ "Energietransitie:" in italics heads the first of the missions, as "Circulaire
     Economie" in italics heads the next: both are sections of "Herijking missies", in bold,
-    and no heading keeps the stars of its emphasis ("*Energietransitie:*")."""
-    draft, _ = imported_draft(tmp_path, REAL_ACROBAT)
+    and no heading keeps the stars of its emphasis ("*Energietransitie:*"); the note on the
+    headings says they were nested so."""
+    draft, notes = imported_draft(tmp_path, REAL_ACROBAT)
     (herijking,) = [s for s in draft["sections"] if s.get("heading") == "Herijking missies"]
     assert [s["heading"] for s in herijking["sections"]] == [
         "Energietransitie:",
@@ -412,6 +413,11 @@ def test_a_heading_in_italics_ending_in_a_colon_is_a_heading_without_its_stars(
         "Veiligheid",
     ]
     assert "heading: '*" not in yaml.safe_dump(draft, allow_unicode=True)
+    assert (
+        f"{REAL_ACROBAT}, page 1: the text has no heading markup; 9 short lines between "
+        "paragraphs were taken for headings, nested by their type (those in italics under the "
+        "bold or plain one before them): check them and their levels\n"
+    ) in notes
 
 
 def test_a_space_the_pdf_leaves_out_in_a_justified_line_is_read(tmp_path: Path) -> None:

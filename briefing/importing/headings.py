@@ -192,18 +192,28 @@ def _depth(text: str) -> int:
     return len(match[1].split(".")) if match else 0
 
 
-def note_unmarked_headings(blocks: list[Block], marked: bool, notes: list[str]) -> None:
-    """Say, once, that headings were told by their look in a text without heading markup."""
+def note_unmarked_headings(
+    blocks: list[Block], marked: bool, nested: bool, notes: list[str]
+) -> None:
+    """Say, once, that headings were told by their look in a text without heading markup,
+    and how they were nested (``nested``: whether any section has sections)."""
     headings = [b for b in blocks if b.kind == "heading"]
     if not marked and len(headings) > 1:
-        nested = (
-            "nested by their numbers ('1.2' under '1.'), the others under the numbered heading "
-            "before them: check them and their levels"
-            if _numbered(blocks)
-            else "all at the top level: check them, and nest subsections where the letter "
-            "nests them"
-        )
+        if _numbered(blocks):
+            how = (
+                "nested by their numbers ('1.2' under '1.'), the others under the numbered "
+                "heading before them: check them and their levels"
+            )
+        elif nested:
+            how = (
+                "nested by their type (those in italics under the bold or plain one before "
+                "them): check them and their levels"
+            )
+        else:
+            how = (
+                "all at the top level: check them, and nest subsections where the letter nests them"
+            )
         notes.append(
             f"line {headings[0].line}: the text has no heading markup; {len(headings)} short "
-            f"lines between paragraphs were taken for headings, {nested}"
+            f"lines between paragraphs were taken for headings, {how}"
         )
