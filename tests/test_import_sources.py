@@ -765,3 +765,30 @@ def test_a_heading_after_parts_written_to_one_pattern_is_the_letters_not_the_las
         ),
         ("Samen werken aan realisatie", [("Financiering", [])]),
     ]
+
+
+def test_a_debate_the_content_lacks_is_proposed_once_per_section(tmp_path: Path) -> None:
+    """A section that names the commissiedebat of 16 June 2022 twice, which debates.yaml
+    lacks, gets one comment proposing it and one note, at its first mention."""
+    text = (IMPORT / "kst-29279-331.excerpt.txt").read_text(encoding="utf-8")
+    named = (
+        "In het commissiedebat van 16 juni 2022 is hierover gesproken.\n\n"
+        "Zoals in het commissiedebat van 16 juni 2022 besproken, volgt hier de stand.\n\n"
+    )
+    source = tmp_path / "brief.txt"
+    source.write_text(text.replace("1. Inleiding\n\n", f"1. Inleiding\n\n{named}"), "utf-8")
+    content = content_copy(tmp_path / "content")
+    run = cli("import", source, "--content", content)
+    assert run.returncode == 0, run.stderr
+    (draft,) = re.findall(r"^wrote (\S+\.yaml)$", run.stdout, re.MULTILINE)
+    comments = re.sub(r"\s*\n\s*#\s*", " ", Path(draft).read_text(encoding="utf-8"))
+    assert comments.count("the text names a debate") == 1
+    assert (
+        "TODO review: the text names a debate ('commissiedebat') on 2022-06-16 that is not "
+        "in debates.yaml; add it there and list it here"
+    ) in comments
+    line = text.splitlines().index("1. Inleiding") + 3
+    assert re.findall(r"^.*could not place.*$", run.stderr, re.MULTILINE) == [
+        f"{source}:{line}: could not place the commissiedebat of 16 juni 2022: no debate on "
+        "that day in debates.yaml; proposed in a comment of section '1-inleiding'"
+    ]

@@ -173,11 +173,13 @@ class DraftSection:
             found += section.walk()
         return found
 
-    def comment(self, key: str, text: str) -> None:
-        """Add a ``# TODO review:`` comment to the field ``key`` (once)."""
+    def comment(self, key: str, text: str) -> bool:
+        """Add a ``# TODO review:`` comment to the field ``key`` (once); whether it is new."""
         comments = self.comments.setdefault(key, [])
-        if text not in comments:
-            comments.append(text)
+        if text in comments:
+            return False
+        comments.append(text)
+        return True
 
 
 @dataclass

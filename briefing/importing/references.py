@@ -234,16 +234,17 @@ class _Finder:
                 window = sentence[max(0, match.start() - 90) : match.end() + 40]
                 if not found and (kind := _ANY_KIND_RE.search(window)):
                     line = paragraph.line_of(re.escape(match[0]).replace(r"\ ", r"\s+"))
-                    section.comment(
+                    new = section.comment(
                         "debates",
                         f"the text names a debate ('{kind[0]}') on {day.isoformat()} that is "
                         "not in debates.yaml; add it there and list it here",
                     )
-                    self.notes.append(
-                        f"line {line}: could not place the {kind[0]} of {match[0]}: no debate "
-                        "on that day in debates.yaml; proposed in a comment of section "
-                        f"'{section.id}'"
-                    )
+                    if new:  # a section that names it twice has one comment and one note
+                        self.notes.append(
+                            f"line {line}: could not place the {kind[0]} of {match[0]}: no "
+                            "debate on that day in debates.yaml; proposed in a comment of "
+                            f"section '{section.id}'"
+                        )
         return named
 
     def _date_of(self, match: re.Match[str]) -> dt.date | None:
