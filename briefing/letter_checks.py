@@ -1,5 +1,5 @@
 """Rules within one letter that its model cannot state: its file is named after its id,
-its section ids are unique, every footnote is called once and defined, and footnote calls
+its section ids are unique, every footnote is called and defined, and footnote calls
 stand only where they are printed with their footnotes; and warnings where a letter is not
 finished: a value still the import's placeholder, the import's ``# TODO review:`` comments,
 no section with key points."""
@@ -168,7 +168,8 @@ def _section_id_problems(source: LetterSource) -> Iterator[Problem]:
 
 
 def _footnote_problems(source: LetterSource) -> Iterator[Problem]:
-    """Every footnote is called once, and every call has its footnote."""
+    """Every footnote is called, and every call has its footnote; a footnote may be called
+    again (the PDF prints it at its first call, and its number at the others)."""
     letter, document = source.letter, source.document
     called: dict[str, NodePath] = {}
     for text_path, text in letter_texts(letter):
@@ -177,11 +178,6 @@ def _footnote_problems(source: LetterSource) -> Iterator[Problem]:
                 yield document.problem(
                     text_path,
                     f"footnote [^{footnote}] is called but not defined; add it under 'footnotes'",
-                )
-            elif footnote in called:
-                line, _ = document.position(called[footnote])
-                yield document.problem(
-                    text_path, f"footnote [^{footnote}] is already called on line {line}"
                 )
             called.setdefault(footnote, text_path)
     for footnote in letter.footnotes:

@@ -338,5 +338,7 @@ class Letter(Model):
         "after the signature, from a new page. Section ids are unique across both.",
     )
     footnotes: dict[Id, Text] = Field(
-        {}, description="Footnote texts by id; call them in text as [^id]."
+        {},
+        description="Footnote texts by id; call them in text as [^id] (again where the letter "
+        "calls one again: the PDF prints its number there).",
     )

@@ -107,6 +107,9 @@ def test_real_letters_of_other_ministries_become_drafts(tmp_path: Path, name: st
             "Kamer."
         }
         assert "afschrift[^ter-inzage-gelegd-bij] toekomen" in letter.sections[0].body[0]
+        # the publication calls it again: "treft u bijgaand aan1."
+        assert "bijgaand aan[^ter-inzage-gelegd-bij]. Over" in letter.sections[0].body[0]
+        assert "footnote" not in run.stderr
     assert cli("check", "--content", content).returncode == 0
 
 

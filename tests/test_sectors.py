@@ -16,6 +16,7 @@ from briefing.layout import templates_dir
 from briefing.write import write_pdf
 from tests.conftest import (
     CONTENT,
+    cli,
     destination_page,
     html_of,
     normalise,
@@ -244,3 +245,39 @@ def test_a_status_given_in_a_section_about_other_sectors_is_the_latest_developme
     [gold] = [row for row in tables(target)[OVERVIEW_TABLE] if row[0].startswith("Goud ")]
     assert gold[1] == "beëindigd"
     assert gold[3].startswith("De brief volgt vier toezeggingen op") and "7 april 2022" in gold[3]
+
+
+def test_a_footnote_called_again_in_a_passage_prints_the_number_the_summary_gave_it(
+    content_copy: Path, tmp_path: Path
+) -> None:
+    """Footnotes are numbered through the summary, passage after passage: the 2018 letter's
+    (1), then the 2022 letter's (2), whose second call prints 2, and the one after it (3)."""
+    letters = content_copy / "letters"
+    path = letters / "2018-11-13-voortgang-imvo-beleid.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace(
+            "        motions: [van-laar-26485-224]\n",
+            "        motions: [van-laar-26485-224]\n        sectors: [tomatenketen]\n",
+            1,
+        ),
+        encoding="utf-8",
+    )
+    path = letters / "2022-04-07-opvolging-moties-en-toezeggingen-imvo-beleid.yaml"
+    text = path.read_text(encoding="utf-8").replace(
+        "door de diverse partijen.",
+        "door de diverse partijen.[^cbl-actieplan] Zie ook het verslag.[^verslag]",
+        1,
+    )
+    path.write_text(text + "  verslag: Het verslag van de stuurgroep.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    done = cli("build", "--content", content_copy, "--out", out)
+    assert done.returncode == 0, done.stderr
+    pages = page_texts(summary(out, "tomatenketen"))
+    full = normalise(" ".join(page.full for page in pages))
+    small = normalise(" ".join(page.small for page in pages))
+    assert "over de IMVO-convenanten.1 Het toezicht" in full
+    assert "gepresenteerd.2 In de stuurgroep" in full
+    assert "door de diverse partijen.2 Zie ook het verslag.3" in full
+    assert small.count("https://www.cbl.nl/") == 1
+    assert "3 Het verslag van de stuurgroep." in small

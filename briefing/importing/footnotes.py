@@ -3,7 +3,8 @@
 The body reader finds the footnotes' texts (by their marks) and the paragraphs; here each
 call (``<sup>1</sup>``, a superscript digit, ``[^1]``) becomes a call of the draft's footnote
 of that mark, whose id comes from its first words or its web address. A footnote called twice
-is printed once; a call without a text and a text without a call are noted.
+is called twice in the draft (the PDF prints it at its first call and its number at the
+second); a call without a text and a text without a call are noted.
 
 An older paper (before about 2000) marks its footnotes with stars instead: the call "*)" after
 the word ("voor de lange termijn.*)"), the note "*) Ter inzage gelegd ..." at the page's foot
@@ -106,13 +107,7 @@ def place_footnotes(body: Body, footnotes: Footnotes, notes: list[str]) -> None:
                 "the call is left out"
             )
             return ""
-        if mark in footnotes.called:
-            notes.append(
-                f"line {paragraph.line}: footnote {mark} is called a second time; that call is "
-                "left out (a footnote is printed once)"
-            )
-            return ""
-        footnotes.called.add(mark)
+        footnotes.called.add(mark)  # a second call, as letters make, calls it again
         footnote_id = footnotes.ids.setdefault(mark, _footnote_id(footnote.text, taken))
         body.footnotes[footnote_id] = footnote.text
         return f"[^{footnote_id}]"

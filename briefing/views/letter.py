@@ -52,14 +52,30 @@ class ItemView:
 Blocks = list[Markup | list[ItemView]]
 
 
-def footnote_renderer(letter: Letter) -> FootnoteRenderer:
-    """Turns a footnote call of ``letter`` into the footnote, floated to the page's foot."""
+class Footnotes:
+    """The footnote calls of one document, rendered in its reading order.
 
-    def footnote(footnote_id: str) -> Markup:
-        text = render_inline(letter.footnotes[footnote_id])
-        return Markup('<span class="footnote">{}</span>').format(text)
+    A footnote's first call is the footnote itself, floated to the page's foot, where the
+    page numbers it (the stylesheet's ``footnote`` counter, in reading order). A later call of
+    the same footnote, as a letter may make ("een afschrift¹ ... treft u bijgaand aan¹"), is
+    the number that footnote got, counted here in the same order.
+    """
 
-    return footnote
+    def __init__(self) -> None:
+        self.numbers: dict[tuple[str, str], int] = {}
+
+    def renderer(self, letter: Letter) -> FootnoteRenderer:
+        """Turns a footnote call of ``letter`` into its footnote, or its number once called."""
+
+        def footnote(footnote_id: str) -> Markup:
+            key = (letter.id, footnote_id)
+            if key in self.numbers:
+                return Markup('<sup class="footnote-again">{}</sup>').format(self.numbers[key])
+            self.numbers[key] = len(self.numbers) + 1
+            text = render_inline(letter.footnotes[footnote_id])
+            return Markup('<span class="footnote">{}</span>').format(text)
+
+        return footnote
 
 
 def body_blocks(section: Section, footnote: FootnoteRenderer) -> Blocks:
@@ -85,7 +101,7 @@ def _items(items: list[Any], footnote: FootnoteRenderer) -> list[ItemView]:
 def letter_view(index: Index, output: Output, pages: Pages) -> LetterView:
     """The view of one letter, its sections and its annex's flattened in reading order."""
     letter = index.letter(output.key).letter
-    footnote = footnote_renderer(letter)
+    footnote = Footnotes().renderer(letter)
     return LetterView(
         letter,
         dutch_date(letter.date),
@@ -97,7 +113,7 @@ def letter_view(index: Index, output: Output, pages: Pages) -> LetterView:
 def _section_views(sections: list[Section], footnote: FootnoteRenderer) -> list[SectionView]:
     views = []
     for section, _path, level in iter_sections(sections):
-        blocks = body_blocks(section, footnote)
         heading = render_inline(section.heading, footnote) if section.heading else None
+        blocks = body_blocks(section, footnote)  # after the heading, as they are read
         views.append(SectionView(section_anchor(section.id), min(level, 3), heading, blocks))
     return views

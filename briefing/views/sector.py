@@ -34,7 +34,7 @@ from briefing.views.format import (
     signed_on,
     status_view,
 )
-from briefing.views.letter import Blocks, body_blocks, footnote_renderer
+from briefing.views.letter import Blocks, Footnotes, body_blocks
 from briefing.views.links import Pages, Point, SourceLink, development_point, source_link
 from briefing.views.rows import (
     CommitmentRow,
@@ -159,6 +159,7 @@ def sector_view(index: Index, output: Output, pages: Pages) -> SectorView:
     parent = index.sectors.get(sector.part_of) if sector.part_of else None
     parts = [s for s in index.sectors.values() if s.part_of == sector.id]
     as_of = sector_state.as_of or index.latest_date()
+    footnotes = Footnotes()  # numbered through the passages, as the page numbers them
     return SectorView(
         cover=_sector_cover(index, sector_state, parent),
         on=dutch_date(as_of),
@@ -192,7 +193,7 @@ def sector_view(index: Index, output: Output, pages: Pages) -> SectorView:
         passages=[
             Passage(
                 source_link(place, pages),
-                body_blocks(place.section, footnote_renderer(place.source.letter)),
+                body_blocks(place.section, footnotes.renderer(place.source.letter)),
             )
             for place in sector_state.passages
         ],
