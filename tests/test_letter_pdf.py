@@ -236,30 +236,3 @@ def test_an_annex_sent_in_the_same_paper_follows_the_signature_and_counts(
     assert done.returncode == 0, done.stderr
     row = next(r for r in (tmp_path / "r.csv").read_text("utf-8-sig").splitlines() if "diks" in r)
     assert ',uitgevoerd,2022-04-07,"brief 7 april 2022, Overzicht moties",' in row
-
-
-def test_a_footnote_called_again_prints_its_number_there(
-    content_copy: Path, tmp_path: Path
-) -> None:
-    """A letter may call a footnote twice ("een afschrift¹ ... treft u bijgaand aan¹"): the
-    footnote is printed once, at its first call, and its number stands at the second; the
-    footnote called next is numbered on."""
-    letter_id = "2022-04-07-opvolging-moties-en-toezeggingen-imvo-beleid"
-    path = content_copy / "letters" / f"{letter_id}.yaml"
-    text = path.read_text(encoding="utf-8")
-    text = text.replace(
-        "ondernomen kunnen worden door de diverse partijen.",
-        "ondernomen kunnen worden door de diverse partijen.[^cbl-actieplan] Zie ook het "
-        "verslag.[^verslag]",
-        1,
-    )
-    path.write_text(text + "  verslag: Het verslag van de stuurgroep.\n", encoding="utf-8")
-    out = tmp_path / "out"
-    done = cli("build", "--content", content_copy, "--out", out)
-    assert done.returncode == 0, done.stderr
-    (page,) = [p for p in page_texts(pdf_path(out, letter_id)) if "Zie ook" in p.body]
-    full, small = normalise(page.full), normalise(page.small)
-    assert "voor zijn leden gepresenteerd.1 In de stuurgroep" in full
-    assert "door de diverse partijen.1 Zie ook het verslag.2" in full
-    assert small.count("https://www.cbl.nl/") == 1
-    assert "2 Het verslag van de stuurgroep." in small

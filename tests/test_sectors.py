@@ -247,13 +247,13 @@ def test_a_status_given_in_a_section_about_other_sectors_is_the_latest_developme
     assert gold[3].startswith("De brief volgt vier toezeggingen op") and "7 april 2022" in gold[3]
 
 
-def test_a_footnote_called_again_in_a_passage_prints_the_number_the_summary_gave_it(
-    content_copy: Path, tmp_path: Path
-) -> None:
-    """Footnotes are numbered through the summary, passage after passage: the 2018 letter's
+def test_a_footnote_called_again_prints_the_number_it_got(content_copy: Path, out: Path) -> None:
+    """A letter may call a footnote twice ("een afschrift¹ ... treft u bijgaand aan¹"): it is
+    printed once, at its first call, and its number stands at the second; the footnote after
+    it is numbered on. A sector summary numbers them through its passages: the 2018 letter's
     (1), then the 2022 letter's (2), whose second call prints 2, and the one after it (3)."""
     letters = content_copy / "letters"
-    path = letters / "2018-11-13-voortgang-imvo-beleid.yaml"
+    path = letters / f"{LETTER_2018}.yaml"
     text = path.read_text(encoding="utf-8")
     path.write_text(
         text.replace(
@@ -263,19 +263,29 @@ def test_a_footnote_called_again_in_a_passage_prints_the_number_the_summary_gave
         ),
         encoding="utf-8",
     )
-    path = letters / "2022-04-07-opvolging-moties-en-toezeggingen-imvo-beleid.yaml"
+    path = letters / f"{LETTER_2022}.yaml"
     text = path.read_text(encoding="utf-8").replace(
         "door de diverse partijen.",
         "door de diverse partijen.[^cbl-actieplan] Zie ook het verslag.[^verslag]",
         1,
     )
     path.write_text(text + "  verslag: Het verslag van de stuurgroep.\n", encoding="utf-8")
-    out = tmp_path / "out"
     done = cli("build", "--content", content_copy, "--out", out)
     assert done.returncode == 0, done.stderr
-    pages = page_texts(summary(out, "tomatenketen"))
-    full = normalise(" ".join(page.full for page in pages))
-    small = normalise(" ".join(page.small for page in pages))
+
+    def text_of_pdf(pdf: Path) -> tuple[str, str]:
+        pages = page_texts(pdf)
+        return (
+            normalise(" ".join(page.full for page in pages)),
+            normalise(" ".join(page.small for page in pages)),
+        )
+
+    full, small = text_of_pdf(out / "letters" / f"{LETTER_2022}.pdf")
+    assert "voor zijn leden gepresenteerd.1 In de stuurgroep" in full
+    assert "door de diverse partijen.1 Zie ook het verslag.2" in full
+    assert small.count("https://www.cbl.nl/") == 1
+    assert "2 Het verslag van de stuurgroep." in small
+    full, small = text_of_pdf(summary(out, "tomatenketen"))
     assert "over de IMVO-convenanten.1 Het toezicht" in full
     assert "gepresenteerd.2 In de stuurgroep" in full
     assert "door de diverse partijen.2 Zie ook het verslag.3" in full
