@@ -37,6 +37,7 @@ from briefing.errors import (
     stop_again_later,
     stop_signal,
 )
+from briefing.streams import Origin, WebAddress
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -216,11 +217,9 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
-def _file_or_address(text: str) -> Path:
+def _file_or_address(text: str) -> Origin:
     """A file to import: its path, or the web address it is fetched from."""
     if text.lower().startswith(("https://", "http://")):
-        from briefing.importing.download import WebAddress
-
         return WebAddress(text)
     return Path(text)
 

@@ -1,14 +1,18 @@
-"""Standard input and output where a command takes a file: ``-`` stands for them.
+"""Where a command takes a file: a path, ``-`` for standard input or output, or a web address.
 
 ``import -`` and ``kamer load -`` read what is piped in; ``export --out -`` writes to what
-it is piped into. Messages name them ``<stdin>`` and ``<stdout>``.
+it is piped into. Messages name them ``<stdin>`` and ``<stdout>``. ``import`` also takes the
+web address of a paper, which messages name as it was given.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from briefing.errors import BriefingError, UsageError
 
@@ -19,7 +23,28 @@ STDIN_NAME = Path("<stdin>")
 STDOUT_NAME = Path("<stdout>")
 
 
-def read_once(paths: list[Path]) -> None:
+@dataclass(frozen=True)
+class WebAddress:
+    """A web address given where a file's path goes: shown as given, named by the last part
+    of its path ("kst-28844-269.xml"), as a file is by its name."""
+
+    address: str
+
+    def __str__(self) -> str:
+        return self.address
+
+    @property
+    def name(self) -> str:
+        """The file's name the address gives, else its host's."""
+        parts = urlsplit(self.address)
+        return unquote(parts.path.rstrip("/").rsplit("/", 1)[-1]) or parts.hostname or "download"
+
+
+#: A file given by its path (``-``: standard input), or by its web address.
+Origin = Path | WebAddress
+
+
+def read_once(paths: Sequence[Origin]) -> None:
     """Refuse standard input given more than once: after the first, it gives nothing."""
     if paths.count(DASH) > 1:
         raise UsageError(f"'{DASH}' (standard input) can be read once; give it once")

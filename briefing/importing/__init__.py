@@ -22,6 +22,7 @@ refers to and what it reports, and :mod:`.draft` writes it.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,7 +47,7 @@ from briefing.importing.text import slugify
 from briefing.importing.updates import propose_updates
 from briefing.layout import LETTERS_DIR
 from briefing.sources import Corpus
-from briefing.streams import read_once
+from briefing.streams import Origin, read_once
 from briefing.types import Kamerstuk
 
 __all__ = ["ImportResult", "import_files", "import_letter"]
@@ -66,7 +67,7 @@ LAYOUTS = (
 class ImportResult:
     """What importing one file did: what it wrote, its notes, or why it failed."""
 
-    source: Path
+    source: Origin
     wrote: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     error: str | None = None
@@ -78,7 +79,7 @@ class ImportResult:
         return self.error is None
 
 
-def import_files(sources: list[Path], content: Path) -> list[ImportResult]:
+def import_files(sources: Sequence[Origin], content: Path) -> list[ImportResult]:
     """Import every file in ``sources`` into the content folder ``content``, in order.
 
     Motions go first (all of them added to ``motions.yaml`` at once), so that a letter
@@ -107,7 +108,7 @@ def import_files(sources: list[Path], content: Path) -> list[ImportResult]:
     return [results[index] for index in range(len(sources))]
 
 
-def import_letter(source: Path, content: Path) -> ImportResult:
+def import_letter(source: Origin, content: Path) -> ImportResult:
     """Import the one letter in ``source``; a :class:`BriefingError` when it cannot be."""
     (result,) = import_files([source], content)
     if result.error is not None:

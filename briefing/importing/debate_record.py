@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import Path
 
 from briefing.errors import BriefingError
 from briefing.importing import motion_names
@@ -47,6 +46,7 @@ from briefing.importing.text import (
     parse_dutch_date,
     parse_letterhead_date,
 )
+from briefing.streams import Origin
 
 #: The number the chair gives a motion, with its dossier: "Zij krijgt nr. 30 (32563).",
 #: "Zij krijgt nr. 348, was nr. 347 (32317).", "Zij krijgt nr. 12 (36600-XV)."
@@ -92,7 +92,7 @@ def recognise(lines: list[SourceLine]) -> bool:
     )
 
 
-def read_motions(lines: list[SourceLine], path: Path) -> tuple[list[MotionText], list[str]]:
+def read_motions(lines: list[SourceLine], path: Origin) -> tuple[list[MotionText], list[str]]:
     """The motions in the record ``lines`` that the chair gave a number, and notes on those
     left out; a :class:`BriefingError` when it gives none."""
     cleaned, _ = without_furniture(lines)
@@ -134,7 +134,7 @@ def sitting_day(lines: list[SourceLine]) -> tuple[dt.date, int] | None:
 
 
 def _motion(
-    filled: list[SourceLine], start: int, end: int, path: Path, left_out: list[str]
+    filled: list[SourceLine], start: int, end: int, path: Origin, left_out: list[str]
 ) -> MotionText | None:
     """The motion whose 'De Kamer,' is ``filled[start]`` (the next one's at ``end``), or None
     with a note in ``left_out`` when the record gives it no number."""

@@ -12,8 +12,7 @@ every note and error names the address.
 
 from __future__ import annotations
 
-from pathlib import PosixPath
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import urljoin
 
 import urllib3
 from urllib3.exceptions import HTTPError, MaxRetryError
@@ -21,32 +20,13 @@ from urllib3.util import Timeout
 
 from briefing.errors import BriefingError
 from briefing.fetching import Retries, WaitTooLong, fetchable
+from briefing.streams import WebAddress
 
 #: Tries after the first, and the seconds before the first of them (doubled for each next).
 RETRIES = 3
 BACKOFF = 1.0
 #: The longest pause between tries, and the longest ``Retry-After`` honoured (seconds).
 MAX_WAIT = 30
-
-
-class WebAddress(PosixPath):
-    """A web address given where a file's path goes: shown as given, named by the last part
-    of its path ("kst-28844-269.xml"), as a file is by its name."""
-
-    address: str
-
-    def __new__(cls, address: str) -> WebAddress:
-        self = super().__new__(cls, urlsplit(address).path or "/")
-        self.address = address
-        return self
-
-    def __str__(self) -> str:
-        return self.address
-
-    @property
-    def name(self) -> str:
-        parts = urlsplit(self.address)
-        return unquote(parts.path.rstrip("/").rsplit("/", 1)[-1]) or parts.hostname or "download"
 
 
 def download(address: WebAddress, limit: int, *, backoff: float = BACKOFF) -> bytes:

@@ -36,6 +36,7 @@ from briefing.importing.yaml_text import (
 )
 from briefing.layout import LETTERS_DIR, REGISTRY_FILES
 from briefing.loading import format_path
+from briefing.streams import Origin
 
 #: libyaml's loader where PyYAML has it: the check reads the whole file back.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -217,7 +218,7 @@ def render(draft: Draft, source_name: str, layout: str) -> str:
 # --- checking and writing -------------------------------------------------------------------
 
 
-def check(text: str, draft: Draft, source: Path, content: Path) -> None:
+def check(text: str, draft: Draft, source: Origin, content: Path) -> None:
     """Check the YAML text as ``briefing check`` would; a :class:`BriefingError` if invalid.
 
     The draft is checked beside a copy of the content's registries, so every rule of the
@@ -265,7 +266,7 @@ def _comparable(value: Any) -> Any:
     return value
 
 
-def write_new(path: Path, text: str, source: Path) -> None:
+def write_new(path: Path, text: str, source: Origin) -> None:
     """Write ``text``, the draft of ``source``, to ``path``, which must not exist; never
     replaces a file."""
     exists = (

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from pathlib import Path
 
 from briefing.errors import BriefingError
 from briefing.importing.closing import find_closing, missing_closing
@@ -38,6 +37,7 @@ from briefing.importing.text import (
     parse_dutch_date,
     strip_markup,
 )
+from briefing.streams import Origin
 from briefing.types import Kamerstuk
 
 LAYOUT = "Kamerstuk layout"
@@ -125,7 +125,7 @@ def recognise(lines: list[SourceLine]) -> bool:
     return numbered and any(_PLACE_DATE_RE.match(collapse(line.text)) for line in lines[:120])
 
 
-def read(lines: list[SourceLine], path: Path) -> LetterText:
+def read(lines: list[SourceLine], path: Origin) -> LetterText:
     """The letter in ``lines``: head, body lines (furniture and footnotes out) and notes."""
     printed = lines = unmarked_head(lines)
     lines, breaks = without_furniture(lines)
@@ -214,7 +214,7 @@ def without_furniture(lines: list[SourceLine]) -> tuple[list[SourceLine], list[i
 
 
 def _read_head(
-    lines: list[SourceLine], printed: list[SourceLine], head: Head, notes: list[str], path: Path
+    lines: list[SourceLine], printed: list[SourceLine], head: Head, notes: list[str], path: Origin
 ) -> None:
     """The head's fields from ``lines``; ``printed`` are the same lines before the page's
     furniture was taken out, which the notes quote."""

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import Path
 
 from briefing.errors import BriefingError
 from briefing.importing.parsed import Head
@@ -27,6 +26,7 @@ from briefing.importing.text import (
     parse_letterhead_date,
     strip_markup,
 )
+from briefing.streams import Origin
 
 _LABELS = (
     r"Datum|Betreft|Onderwerp|Onze [Rr]eferentie|Uw [Rr]eferentie|Ons [Kk]enmerk|"
@@ -125,7 +125,7 @@ def read_labels(
     texts: list[str],
     head: Head,
     notes: list[str],
-    path: Path,
+    path: Origin,
 ) -> list[tuple[dt.date, SourceLine]]:
     """Read the labelled fields of a paragraph of the letterhead into ``head``. A label's
     value stands after it on its line or on the lines under it; a dash is an empty field.
@@ -222,7 +222,7 @@ def _fields(text: str) -> list[str]:
     return parts
 
 
-def _read_date(value: str, line: SourceLine, head: Head, path: Path) -> None:
+def _read_date(value: str, line: SourceLine, head: Head, path: Origin) -> None:
     date = parse_letterhead_date(value)
     if date is None:
         raise BriefingError(

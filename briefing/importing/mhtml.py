@@ -17,9 +17,9 @@ import re
 from dataclasses import dataclass
 from email import message_from_bytes
 from email.message import Message
-from pathlib import Path
 
 from briefing.errors import BriefingError
+from briefing.streams import Origin
 
 #: The headers of a saved page: a MIME message of related parts (the page, its resources).
 _RELATED_RE = re.compile(rb"(?im)^content-type:[ \t]*multipart/related")
@@ -51,7 +51,7 @@ def looks_like_mhtml(raw: bytes) -> bool:
     )
 
 
-def saved_page(raw: bytes, path: Path) -> SavedPage:
+def saved_page(raw: bytes, path: Origin) -> SavedPage:
     """The page in the MHTML file ``raw`` (its first HTML part), or a :class:`BriefingError`."""
     end = _HEADERS_END_RE.search(raw)
     assert end is not None

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import Path
 
 from briefing.errors import BriefingError
 from briefing.importing.closing import find_closing, missing_closing
@@ -42,6 +41,7 @@ from briefing.importing.site_head import document_head, fill_missing, is_page_li
 from briefing.importing.text import SourceLine
 from briefing.importing.viewer_copy import head_taken_back, is_viewer_copy
 from briefing.model import UNKNOWN
+from briefing.streams import Origin
 
 LAYOUT = "text of the letter's PDF"
 #: berthub.eu prints a letter from the ministry's document under its own head.
@@ -72,7 +72,7 @@ def _salutation(lines: list[SourceLine]) -> int | None:
     return None
 
 
-def read(lines: list[SourceLine], path: Path) -> LetterText:
+def read(lines: list[SourceLine], path: Origin) -> LetterText:
     """The letter in ``lines``: head, body lines (column repeats removed) and notes."""
     salutation = _salutation(lines)
     if salutation is None:
@@ -160,7 +160,7 @@ def _read_head(
     salutation: SourceLine,
     head: Head,
     notes: list[str],
-    path: Path,
+    path: Origin,
     site: Head,
 ) -> Column:
     """The letterhead's fields from the ``lines`` above the ``salutation``, what it lacks
@@ -252,7 +252,7 @@ def _without_dates(
     return [line for line, _ in kept], [text for _, text in kept]
 
 
-def _date_of_lines(dated: list[tuple[dt.date, SourceLine]], head: Head, path: Path) -> None:
+def _date_of_lines(dated: list[tuple[dt.date, SourceLine]], head: Head, path: Origin) -> None:
     """The letter's date from lines that give only a date ("Den Haag, 12 maart 2003"), as a
     copy without the letterhead's labels prints it: when they all give the same day."""
     days = sorted({day for day, _ in dated})

@@ -20,10 +20,10 @@ import datetime as dt
 import itertools
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from briefing.errors import BriefingError
 from briefing.importing.text import DUTCH_DATE_RE, SourceLine, collapse, parse_dutch_date
+from briefing.streams import Origin
 
 TITLE_RE = re.compile(
     r"^(?:Nr\.\s*(\d{1,6})\s+)?((?:(?:NADER\s+)?GEWIJZIGDE\s+)?MOTIE\s+VAN\b.*)$", re.I
@@ -90,7 +90,7 @@ def unfolded(lines: list[SourceLine]) -> list[SourceLine]:
 class Head:
     """The motion's number, dossier, title and date, read above 'De Kamer,'."""
 
-    path: Path
+    path: Origin
     dossier: str = ""
     suffix: str | None = None
     number: int = 0

@@ -24,7 +24,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from briefing.errors import BriefingError
 from briefing.importing import motion_names
@@ -45,6 +44,7 @@ from briefing.importing.motion_head import (
     unfolded,
 )
 from briefing.importing.text import SourceLine, collapse
+from briefing.streams import Origin
 
 LAYOUT = "motion"
 
@@ -161,7 +161,7 @@ def recognise(lines: list[SourceLine]) -> bool:
     return titled and any(OPENING_RE.match(text) for text in texts)
 
 
-def read_motion(lines: list[SourceLine], path: Path) -> MotionText:
+def read_motion(lines: list[SourceLine], path: Origin) -> MotionText:
     """The motion in ``lines``, or a :class:`BriefingError` naming what is missing."""
     page = lines = unmarked_head(lines)
     lines, _ = without_furniture(lines)
@@ -209,7 +209,7 @@ class MotionBody:
     names: list[str]
 
 
-def read_body(lines: list[SourceLine], path: Path, opening: int) -> MotionBody:
+def read_body(lines: list[SourceLine], path: Origin, opening: int) -> MotionBody:
     """The motion's text in ``lines``, the collapsed lines after its 'De Kamer,' (on line
     ``opening``); a :class:`BriefingError` when it holds no request."""
     clauses, names = _clauses(lines)

@@ -39,7 +39,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from xml.etree.ElementTree import Element, TreeBuilder
 
 from defusedxml import DefusedXmlException
@@ -56,6 +55,7 @@ from briefing.importing.xml_inline import (
     plain,
     text_of,
 )
+from briefing.streams import Origin
 
 ROOT = "officiele-publicatie"
 #: Elements whose text is one paragraph (a line of its own, a blank line after it).
@@ -120,7 +120,7 @@ class _LineBuilder(TreeBuilder):
         return super().end(tag)
 
 
-def read_xml(raw: bytes, path: Path) -> XmlText:
+def read_xml(raw: bytes, path: Origin) -> XmlText:
     """The printed text of the Kamerstuk in the XML ``raw``, line by line, with notes."""
     builder = _LineBuilder()
     parser = DefusedXMLParser(target=builder, forbid_dtd=True)

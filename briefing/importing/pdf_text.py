@@ -30,7 +30,6 @@ import ctypes
 import math
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from briefing.errors import BriefingError
@@ -38,6 +37,7 @@ from briefing.importing.pdf_blocks import line_text, page_blocks
 from briefing.importing.pdf_figures import figure_labels, figure_note
 from briefing.importing.pdf_lines import BULLETS, SMALL, Char, Line
 from briefing.importing.pdf_tables import table_rows
+from briefing.streams import Origin
 
 #: A PDF starts with this (a few bytes of rubbish may come first).
 MAGIC = b"%PDF-"
@@ -70,7 +70,7 @@ class PdfText:
     notes: list[str]
 
 
-def pdf_text(raw: bytes, path: Path) -> PdfText:
+def pdf_text(raw: bytes, path: Origin) -> PdfText:
     """The text of the PDF in ``raw``; a :class:`BriefingError` for a scan or a broken file."""
     import pypdfium2 as pdfium
 

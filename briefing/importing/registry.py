@@ -24,6 +24,7 @@ from briefing.importing.text import slugify
 from briefing.importing.yaml_text import yaml_lines
 from briefing.loading import load_document
 from briefing.model import Motion
+from briefing.streams import Origin
 from briefing.types import Kamerstuk
 from briefing.validation import described
 
@@ -103,7 +104,7 @@ class Registry:
                         numbers[number] = str(item["id"])
         return cls(path, ids, numbers, [])
 
-    def add(self, motion: MotionText, source: Path) -> str | None:
+    def add(self, motion: MotionText, source: Origin) -> str | None:
         """Queue ``motion``; its id, or ``None`` when the registry has it (by id or number)."""
         data = entry(motion)
         try:

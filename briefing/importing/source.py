@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing.errors import BriefingError
-from briefing.importing.download import WebAddress, download
+from briefing.importing.download import download
 from briefing.importing.mhtml import looks_like_mhtml, saved_page
 from briefing.importing.official_xml import looks_like_xml, read_xml
 from briefing.importing.pdf_text import is_pdf, pdf_text
@@ -26,7 +26,7 @@ from briefing.importing.tables import tab_cells
 from briefing.importing.text import LONE_BULLETS, SourceLine
 from briefing.importing.viewer_copy import is_viewer_copy
 from briefing.importing.web_page import looks_like_html, page_lines
-from briefing.streams import DASH, STDIN_NAME, read_stdin
+from briefing.streams import DASH, STDIN_NAME, Origin, WebAddress, read_stdin
 
 #: A letter's text is a few dozen kilobytes, its PDF a few hundred; a file this large is neither.
 MAX_BYTES = 20_000_000
@@ -77,7 +77,7 @@ class Source:
     """A file to import: what it is (``text``, ``pdf``, ``xml`` or ``html``) and its lines of
     text."""
 
-    path: Path
+    path: Origin
     kind: str
     lines: list[SourceLine]
     #: Notes of the file's reader for the user ("line N: ..."): what its lines cannot say,
@@ -110,7 +110,7 @@ class Source:
         return self.pages[min(max(line, 1), len(self.pages)) - 1]
 
 
-def read_source(path: Path) -> Source:
+def read_source(path: Origin) -> Source:
     """The lines of the text, PDF, XML or HTML file at ``path`` (``-``: what standard
     input gives; a :class:`WebAddress`: what is fetched from it), or a
     :class:`BriefingError`."""
@@ -155,7 +155,7 @@ def _read_bytes(path: Path) -> bytes:
     return _checked(raw, path)
 
 
-def _checked(raw: bytes, path: Path) -> bytes:
+def _checked(raw: bytes, path: Origin) -> bytes:
     """``raw``, read from ``path``, unless it is too large or empty."""
     if len(raw) > MAX_BYTES:
         raise BriefingError(
@@ -170,7 +170,7 @@ def _checked(raw: bytes, path: Path) -> bytes:
     return raw
 
 
-def _decode(raw: bytes, path: Path) -> tuple[str, list[str]]:
+def _decode(raw: bytes, path: Origin) -> tuple[str, list[str]]:
     """The text of ``raw``, and a note when it was not UTF-8.
 
     Besides UTF-8 it reads what Windows saves: UTF-16 with its byte order mark (Notepad's

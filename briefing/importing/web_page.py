@@ -29,11 +29,11 @@ import codecs
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from pathlib import Path
 
 from briefing.errors import BriefingError
 from briefing.importing.copied_lines import CopiedLines
 from briefing.importing.text import SourceLine
+from briefing.streams import Origin
 
 #: The start of a saved page, after a byte order mark, white space and comments (browsers
 #: put "<!-- saved from url=... -->" above it): a doctype or the root element. After an XML
@@ -129,7 +129,7 @@ def looks_like_html(raw: bytes) -> bool:
     return bool((_XHTML_START_RE if declared else _HTML_START_RE).match(start))
 
 
-def page_lines(raw: bytes, path: Path, charset: str | None = None) -> list[SourceLine]:
+def page_lines(raw: bytes, path: Origin, charset: str | None = None) -> list[SourceLine]:
     """The text of the saved web page ``raw``, as numbered lines (the line of the HTML where
     each starts), or a :class:`BriefingError` naming the file. A ``charset`` the page came
     with (an MHTML part's) wins over the one it declares, as a web server's does."""
@@ -151,7 +151,7 @@ def _read(text: str, root: _Root) -> list[SourceLine]:
     return reader.out.finish()
 
 
-def _decode(raw: bytes, path: Path, charset: str | None) -> str:
+def _decode(raw: bytes, path: Origin, charset: str | None) -> str:
     """The page's text, in ``charset`` or else the encoding it declares (UTF-8 where it
     declares none)."""
     raw = raw.removeprefix(b"\xef\xbb\xbf")
