@@ -149,8 +149,8 @@ def test_a_motion_the_registry_lacks_is_proposed_once_by_its_first_submitter(
     )
     assert re.findall(r"^.*the official publication.*$", notes, re.MULTILINE) == [
         f"{XML}:{_line_of('Van Baarle en Dassen')}: 1 motion the letter cites is not in "
-        "motions.yaml; to add it from the official publication: briefing import "
-        "https://zoek.officielebekendmakingen.nl/kst-28844-261.xml"
+        "motions.yaml; to add it from the official publication: briefing import --content "
+        f"{tmp_path / 'content'} https://zoek.officielebekendmakingen.nl/kst-28844-261.xml"
     ]
     assert said.count("the text says it is uitgevoerd") == 1
     assert (
@@ -158,6 +158,19 @@ def test_a_motion_the_registry_lacks_is_proposed_once_by_its_first_submitter(
         "Uitvoeringsrichtlijn openbare agenda\u2019s bewindslieden beschouw ik de betreffende "
         "motie Van Baarle-Dassen (Kamerstuk 28 844, nr. 261) als afgedaan.'"
     ) in said
+
+
+def test_the_command_that_imports_the_motions_cited_names_the_content_folder_given(
+    tmp_path: Path,
+) -> None:
+    """Run where the content is the default folder, the command needs no --content."""
+    content_copy(tmp_path / "content")
+    run = cli("import", XML.resolve(), cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert (
+        "to add it from the official publication: briefing import "
+        "https://zoek.officielebekendmakingen.nl/kst-28844-261.xml\n"
+    ) in run.stderr
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,9 @@ Baarle-Dassen", "de motie-Van Laar") is found by its first submitter, for review
 from __future__ import annotations
 
 import re
+import shlex
 from dataclasses import dataclass
+from pathlib import Path
 
 from briefing.importing.parsed import DraftSection, Paragraph
 from briefing.importing.text import plain, sentence_before, sentences, slugify
@@ -68,9 +70,13 @@ class MotionCitations:
     registry lacks (:meth:`propose_new`)."""
 
     def __init__(
-        self, motions: dict[str, Motion], notes: list[str], footnotes: dict[str, str]
+        self, motions: dict[str, Motion], notes: list[str], footnotes: dict[str, str], content: Path
     ) -> None:
         self.motions = motions
+        #: The command that imports papers into this content folder.
+        self.command = "briefing import" + (
+            "" if content == Path("content") else f" --content {shlex.quote(str(content))}"
+        )
         self.notes = notes
         self.footnotes = footnotes
         self.by_kamerstuk = {
@@ -157,7 +163,7 @@ class MotionCitations:
         )
         self.notes.append(
             f"line {line}: {which} not in motions.yaml; to add {'it' if one else 'them'} from "
-            f"the official publication: briefing import {' '.join(p.xml_url for p in papers)}"
+            f"the official publication: {self.command} {' '.join(p.xml_url for p in papers)}"
         )
 
     def _named_motion(

@@ -94,7 +94,7 @@ class _Finder:
     ) -> None:
         self.date = date
         self.notes = notes
-        self.cited = MotionCitations(corpus.motions, notes, footnotes)
+        self.cited = MotionCitations(corpus.motions, notes, footnotes, corpus.root)
         self.commitments: dict[str, Commitment] = corpus.commitments
         self.debates: dict[str, Debate] = corpus.debates
         self.sector_patterns = {sid: name_pattern(s) for sid, s in corpus.sectors.items()}
