@@ -359,7 +359,7 @@ def test_a_letter_imported_into_broken_content_says_what_was_not_compared(
     assert "the content has" not in clean.stderr
 
 
-def test_a_letter_signed_by_two_names_both(tmp_path: Path) -> None:
+def test_a_letter_signed_by_two_names_both(tmp_path: Path, out: Path) -> None:
     """Both signatures are the draft's, and the letter's PDF prints them one under the other."""
     text = (
         (REAL_LETTERS / next(iter(REAL)))
@@ -380,7 +380,6 @@ def test_a_letter_signed_by_two_names_both(tmp_path: Path) -> None:
     assert [(s.title, s.name) for s in letter.cosignatories] == [
         ("De Minister van Buitenlandse Zaken,", "U. Rosenthal")
     ]
-    out = tmp_path / "out"
     assert cli("build", "--content", content, "--out", out).returncode == 0
     last = normalise(page_texts(out / "letters" / f"{letter.id}.pdf")[-1].body)
     assert last.endswith(

@@ -206,7 +206,7 @@ ANNEX = """annex:
 
 
 def test_an_annex_sent_in_the_same_paper_follows_the_signature_and_counts(
-    content_copy: Path, tmp_path: Path
+    content_copy: Path, tmp_path: Path, out: Path
 ) -> None:
     """A letter's annex (here an overview of motions) is printed after the signature, from a
     page of its own, with its footnote and bookmarks; the status it gives is the register's."""
@@ -214,7 +214,6 @@ def test_an_annex_sent_in_the_same_paper_follows_the_signature_and_counts(
     path = content_copy / "letters" / f"{letter_id}.yaml"
     text = path.read_text(encoding="utf-8").replace("\nfootnotes:", f"\n{ANNEX}footnotes:", 1)
     path.write_text(text + "  overzicht: Zie het overzicht van de stand van zaken.\n", "utf-8")
-    out = tmp_path / "out"
     done = cli("build", "--content", content_copy, "--out", out)
     assert done.returncode == 0, done.stderr
 

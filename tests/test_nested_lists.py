@@ -115,14 +115,13 @@ def test_check_says_where_a_list_nests_wrongly_and_what_is_right(content_copy: P
 
 
 def test_the_pdf_prints_sub_items_under_their_item_indented_further(
-    content_copy: Path, tmp_path: Path
+    content_copy: Path, out: Path
 ) -> None:
     """The built letter reads the item, then its sub-items, then the next item; each level's
     text starts further right than the level above; the footnote a sub-item calls is
     printed, and the Kamerstuk it cites is a link; the tags hold each list under its item's
     list, after the item."""
     with_list(content_copy, NESTED)
-    out = tmp_path / "out"
     run = cli("build", "--content", content_copy, "--out", out)
     assert run.returncode == 0, run.stderr
     pages = pdf_pages(out / "letters" / f"{LETTER}.pdf")
@@ -156,14 +155,13 @@ def test_the_pdf_prints_sub_items_under_their_item_indented_further(
 
 
 def test_a_built_letters_sub_items_are_imported_from_its_pdf_under_their_item(
-    content_copy: Path, tmp_path: Path
+    content_copy: Path, tmp_path: Path, out: Path
 ) -> None:
     """The PDF read back: the "◦" bullet that prints a list under an item gives that list
     under its item in the draft, no bullet left alone (a bullet set apart by its ink, higher
     than the text's foot, once stood as a paragraph of its own); the third level, printed
     after a dash, comes out in the outer list (the README says so)."""
     with_list(content_copy, NESTED)
-    out = tmp_path / "out"
     assert cli("build", "--content", content_copy, "--out", out).returncode == 0
     fresh = tmp_path / "fresh"
     shutil.copytree(content_copy, fresh)
