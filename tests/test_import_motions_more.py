@@ -145,27 +145,33 @@ def test_a_consideration_opening_with_any_present_participle_is_not_the_request(
     over lines: no real motion with such a clause right above its request was found."""
     real = (MOTIONS / "kst-28600-VII-11.txt").read_text(encoding="utf-8")
     second = "dat op dit terrein zo veel mogelijk moet worden samengewerkt"
-    for number, (opening, end) in enumerate(
-        (
-            ("betreurende, dat", ";"),
-            ("signalerende dat", ";"),
-            ("wijzende op het feit", ";"),
-            ("herinnerende aan de afspraak", ";"),
-            ("uitgaande van het gegeven", ";"),
-            ("vaststellend, dat", ","),
-            ("onderkennende dat", ","),
-        )
-    ):
+    openings = {
+        21: ("betreurende, dat", ";"),
+        22: ("signalerende dat", ";"),
+        23: ("wijzende op het feit", ";"),
+        24: ("herinnerende aan de afspraak", ";"),
+        25: ("uitgaande van het gegeven", ";"),
+        26: ("vaststellend, dat", ","),
+        27: ("onderkennende dat", ","),
+    }
+    samples = []
+    for number, (opening, end) in openings.items():  # each its own number, all in one import
         page = (
-            real.replace(f"van oordeel, {second}", f"{opening} {second}")
+            real.replace("nr. 11\n", f"nr. {number}\n", 1)
+            .replace(f"van oordeel, {second}", f"{opening} {second}")
             .replace("per brief;", f"per brief{end}")
             .replace("en dat daaraan voorafgaande ook", "en dat daaraan\nvoorafgaande ook")
         )
-        folder = tmp_path / str(number)
-        folder.mkdir()
-        sample = folder / "kst-28600-VII-11.txt"
+        sample = tmp_path / f"kst-28600-VII-{number}.txt"
         sample.write_text(page, encoding="utf-8")
-        motion = imported(folder, sample, "te-veldhuis-28600-vii-11")
+        samples.append(sample)
+    content = content_copy(tmp_path / "content")
+    run = cli("import", *samples, "--content", content)
+    assert (run.returncode, run.stderr) == (0, "")
+    assert cli("check", "--content", content).returncode == 0
+    entries = motions(content)
+    for number, (opening, end) in openings.items():
+        motion = entries[f"te-veldhuis-28600-vii-{number}"]
         considerations = [str(text) for text in motion["considerations"]]
         assert len(considerations) == 2, considerations
         assert considerations[0].endswith(f"per brief{end}")
