@@ -750,7 +750,16 @@ def test_a_heading_after_parts_written_to_one_pattern_is_the_letters_not_the_las
     )
     source = tmp_path / "water.txt"
     source.write_text(head + body + "De Minister van Infrastructuur en Waterstaat,\n", "utf-8")
-    letter = imported_letter(source, content_copy(tmp_path / "content"))
+    content = content_copy(tmp_path / "content")
+    run = cli("import", source, "--content", content)
+    assert run.returncode == 0, run.stderr
+    assert (
+        "nested by their numbers ('1.2' under '1.'), the others under the numbered heading "
+        "before them, but 'Samen werken aan realisatie', which follows the parts and is none "
+        "of theirs, at the top: check them and their levels\n"
+    ) in run.stderr
+    (written,) = re.findall(r"^wrote (\S+\.yaml)$", run.stdout, re.MULTILINE)
+    letter = next(s.letter for s in load_corpus(content).letters if str(s.path) == written)
 
     def tree(sections: list[Section]) -> list[object]:
         return [(s.heading, tree(s.sections)) for s in sections]

@@ -129,8 +129,7 @@ def _numbered_levels(headings: dict[int, Block]) -> dict[int, int]:
     heading before it in that style ("Kennisopbouw ..." under "1.1", "Minder water, meer
     vraag" under "Problematiek"); a closing heading ("Tot slot") is at the top."""
     depths = {index: _depth(block.text) for index, block in headings.items()}
-    numbered = Counter(headings[index].style for index, depth in depths.items() if depth)
-    style = numbered.most_common(1)[0][0]
+    style = _numbered_style(headings, depths)
     after_parts = _after_parts(headings, depths, style)
     levels: dict[int, int] = {}
     previous = numbered_above = styled_above = 0
@@ -149,6 +148,12 @@ def _numbered_levels(headings: dict[int, Block]) -> dict[int, int]:
         if block.style == style:
             styled_above = previous
     return levels
+
+
+def _numbered_style(headings: dict[int, Block], depths: dict[int, int]) -> str:
+    """The style most numbered headings are in ("bold")."""
+    numbered = Counter(headings[index].style for index, depth in depths.items() if depth)
+    return numbered.most_common(1)[0][0]
 
 
 def _after_parts(headings: dict[int, Block], depths: dict[int, int], style: str) -> int | None:
@@ -202,7 +207,7 @@ def note_unmarked_headings(
         if _numbered(blocks):
             how = (
                 "nested by their numbers ('1.2' under '1.'), the others under the numbered "
-                "heading before them: check them and their levels"
+                f"heading before them{_after_parts_said(blocks)}: check them and their levels"
             )
         elif nested:
             how = (
@@ -217,3 +222,15 @@ def note_unmarked_headings(
             f"line {headings[0].line}: the text has no heading markup; {len(headings)} short "
             f"lines between paragraphs were taken for headings, {how}"
         )
+
+
+def _after_parts_said(blocks: list[Block]) -> str:
+    """What the note says of a heading set at the top after parts written to one pattern."""
+    headings = {index: block for index, block in enumerate(blocks) if block.kind == "heading"}
+    depths = {index: _depth(block.text) for index, block in headings.items()}
+    after = _after_parts(headings, depths, _numbered_style(headings, depths))
+    if after is None:
+        return ""
+    return (
+        f", but '{headings[after].text}', which follows the parts and is none of theirs, at the top"
+    )
