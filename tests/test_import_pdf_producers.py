@@ -444,3 +444,24 @@ def test_notes_and_the_drafts_evidence_name_a_pdfs_pages(tmp_path: Path) -> None
     draft = Path(run.stdout.removeprefix("wrote ").strip()).read_text(encoding="utf-8")
     assert '# from page 2: "In aanvulling op structurerende keuze 18' in draft
     assert "from line" not in draft
+
+
+def test_numbered_lead_ins_to_lists_are_alike_whether_or_not_they_end_in_a_colon(
+    tmp_path: Path,
+) -> None:
+    """Under "Maatregelen" the letter numbers four lead-ins to lists, "1: Vermindering gebruik
+    grondstoffen:", "2: Substitutie", "3: Levensduurverlenging:", "4: Hoogwaardige
+    verwerking": the two without a colon are lead-ins as the others are, not headings that
+    cut the section in three."""
+    draft, notes = imported_draft(tmp_path, REAL_WORD)
+    headings = [s.get("heading") for s in draft["sections"]]
+    assert "2: Substitutie" not in headings and "4: Hoogwaardige verwerking" not in headings
+    (maatregelen,) = [s for s in draft["sections"] if s.get("heading") == "Maatregelen"]
+    lead_ins = [b for b in maatregelen["body"] if isinstance(b, str) and re.match(r"\d: ", b)]
+    assert lead_ins == [
+        "1: Vermindering gebruik grondstoffen:",
+        "2: Substitutie",
+        "3: Levensduurverlenging:",
+        "4: Hoogwaardige verwerking",
+    ]
+    assert "9 short lines between paragraphs were taken for headings" in notes

@@ -3,9 +3,11 @@ heading markup, and the level of each.
 
 Without markup, a short line without a full stop (or a short question) between two
 paragraphs is a heading; a numbered one ("1. Inleiding", "II. Overige onderwerpen") keeps
-its number, unless it follows a colon (then it is a list's first item), and a figure's or a
-table's caption is none. The markup, or a heading's look, gives its level: bold headings
-above plain ones above headings in emphasis, as a letter's PDF prints them. Where the
+its number, unless it follows a colon (then it is a list's first item); a figure's or a
+table's caption is none, nor is a lead-in to a list numbered with a colon ("2: Substitutie")
+where another of its series ends with a colon ("1: Vermindering gebruik grondstoffen:").
+The markup, or a heading's look, gives its level: bold headings above plain ones above
+headings in emphasis, as a letter's PDF prints them. Where the
 headings are numbered by parts ("1.", "1.2"), the numbers give their levels, and a heading
 without a number goes under the numbered one before it, unless it closes the letter ("Tot
 slot") or follows parts written to one pattern with a heading none of them has.
@@ -42,6 +44,8 @@ _HEADING_PARTS_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+(?=\S)")
 _CLOSING_RE = re.compile(
     r"^(?:tot slot|ten ?slotte|afsluitend|afronding|slot|conclusies?)$", re.IGNORECASE
 )
+#: A number with a colon in front of a block: "2: Substitutie".
+_COLON_NUMBER_RE = re.compile(r"^\d{1,2}:\s+\S")
 #: A lettered item or subheading ("a. Bestuurlijke afspraken ...", "b) de ..."): it starts
 #: in lower case, yet starts a block of its own.
 LETTERED_RE = re.compile(r"^[a-z][.)]\s+(?=\S)")
@@ -66,6 +70,18 @@ def _heading_like(block: Block) -> bool:
     )
 
 
+def _numbered_lead_ins(blocks: list[Block]) -> bool:
+    """Whether the text numbers lead-ins to lists with a colon ("1: Vermindering gebruik
+    grondstoffen:", "2: Substitutie"): where one of them ends with a colon, as a list's
+    lead-in does, the others, which a letter may print without it, are no headings either."""
+    return any(
+        block.kind == "paragraph"
+        and _COLON_NUMBER_RE.match(block.text)
+        and block.text.endswith(":")
+        for block in blocks
+    )
+
+
 def _question(text: str) -> bool:
     return text.endswith("?") and len(text) <= _MAX_QUESTION
 
@@ -77,9 +93,12 @@ def find_headings(blocks: list[Block], marked: bool, room: float | None) -> None
     whose second is wrapped full (a paragraph that a page break cut, the rest after it)."""
     if marked:
         return
+    lead_ins = _numbered_lead_ins(blocks)
     for index, block in enumerate(blocks):
         if not _heading_like(block) or caption(block.text):
             continue
+        if lead_ins and _COLON_NUMBER_RE.match(block.text):
+            continue  # one of a series of lead-ins to lists ("2: Substitutie")
         before = blocks[index - 1] if index else None
         after = blocks[index + 1] if index + 1 < len(blocks) else None
         if after is None:
