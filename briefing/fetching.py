@@ -41,3 +41,26 @@ class Retries(Retry):
         if seconds is not None and seconds > self.backoff_max:
             raise WaitTooLong(response.status, seconds)
         return super().sleep_for_retry(response)
+
+
+def get_retries(
+    times: int,
+    backoff: float,
+    longest: float,
+    *,
+    raise_on_status: bool,
+    redirects: int | None = None,
+) -> Retries:
+    """GET's retries: a refused connection, a timeout, 429 and 5xx asked again ``times``
+    times, each pause twice the one before from ``backoff`` seconds (urllib3's back-off, of
+    which ``backoff`` is twice the factor) and at most ``longest``, as a ``Retry-After`` is;
+    ``redirects``: how many redirects are followed (None: urllib3's default)."""
+    return Retries(
+        total=times,
+        backoff_factor=backoff / 2,
+        backoff_max=longest,
+        status_forcelist=(429, 500, 502, 503, 504),
+        allowed_methods=frozenset({"GET"}),
+        raise_on_status=raise_on_status,
+        redirect=redirects,
+    )

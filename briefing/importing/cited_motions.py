@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.importing.parsed import DraftSection, Paragraph
-from briefing.importing.text import plain, sentence_before, sentences, slugify
+from briefing.importing.registry import id_of_motion
+from briefing.importing.text import plain, sentence_before, sentences
 from briefing.importing.updates import status_said
 from briefing.inline import KAMERSTUK_RE
 from briefing.model import Motion
@@ -48,8 +49,6 @@ _PAPER_WORD_RE = re.compile(
 )
 #: How far back in its sentence a citation's kind of paper is looked for.
 _CITATION_REACH = 600
-#: The status of a motion that a sentence gives in so many words.
-_STATUS = {"done": "uitgevoerd", "partly": "deels uitgevoerd"}
 _PARTICLES = {"van", "der", "den", "de", "het", "ter", "ten", "in", "'t"}
 
 
@@ -128,12 +127,9 @@ class MotionCitations:
         for unplaced in self.unplaced:
             section, kamerstuk, submitter = unplaced.section, unplaced.kamerstuk, unplaced.submitter
             first = _first(names.get(kamerstuk, ""))
-            suffix = f"-{kamerstuk.suffix.lower()}" if kamerstuk.suffix else ""
-            new_id = (
-                f"{slugify(first, 40) or 'motie'}-{kamerstuk.dossier}{suffix}-{kamerstuk.number}"
-            )
+            new_id = id_of_motion(first, kamerstuk.dossier, kamerstuk.suffix, kamerstuk.number)
             citation = str(kamerstuk)
-            status = _STATUS.get(status_said(unplaced.sentence) or "")
+            status = status_said(unplaced.sentence, "motion")
             said = f"; the text says it is {status}: '{unplaced.sentence}'" if status else ""
             section.comment(
                 "motions",

@@ -19,7 +19,7 @@ from urllib3.exceptions import HTTPError, MaxRetryError
 from urllib3.util import Timeout
 
 from briefing.errors import BriefingError
-from briefing.fetching import Retries, WaitTooLong, fetchable
+from briefing.fetching import WaitTooLong, fetchable, get_retries
 from briefing.streams import WebAddress
 
 #: Tries after the first, and the seconds before the first of them (doubled for each next).
@@ -38,15 +38,7 @@ def download(address: WebAddress, limit: int, *, backoff: float = BACKOFF) -> by
             f"{url}: only https addresses are fetched (http only from 127.0.0.1 or "
             "localhost); give its https address, or save the file and import that"
         )
-    retry = Retries(
-        total=RETRIES,
-        backoff_factor=backoff / 2,
-        backoff_max=MAX_WAIT,
-        status_forcelist=(429, 500, 502, 503, 504),
-        allowed_methods=frozenset({"GET"}),
-        raise_on_status=False,
-        redirect=5,
-    )
+    retry = get_retries(RETRIES, backoff, MAX_WAIT, raise_on_status=False, redirects=5)
     http = urllib3.PoolManager(timeout=Timeout(connect=10, read=60))
     try:
         response = http.request("GET", url, retries=retry, preload_content=False)

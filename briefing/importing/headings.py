@@ -149,7 +149,7 @@ def _numbered_levels(headings: dict[int, Block]) -> dict[int, int]:
     vraag" under "Problematiek"); a closing heading ("Tot slot") is at the top."""
     depths = {index: _depth(block.text) for index, block in headings.items()}
     style = _numbered_style(headings, depths)
-    after_parts = _after_parts(headings, depths, style)
+    after_parts = _after_parts(headings)
     levels: dict[int, int] = {}
     previous = numbered_above = styled_above = 0
     for index, block in headings.items():
@@ -175,7 +175,7 @@ def _numbered_style(headings: dict[int, Block], depths: dict[int, int]) -> str:
     return numbered.most_common(1)[0][0]
 
 
-def _after_parts(headings: dict[int, Block], depths: dict[int, int], style: str) -> int | None:
+def _after_parts(headings: dict[int, Block]) -> int | None:
     """The heading that follows the numbered parts rather than ends the last of them, if any.
 
     Where the parts are written to one pattern, each under the same headings in the numbered
@@ -183,6 +183,8 @@ def _after_parts(headings: dict[int, Block], depths: dict[int, int], style: str)
     first heading in that style after the last part's ending heading that no part has
     ("Samen werken aan realisatie") is about the letter as a whole, not about that part.
     """
+    depths = {index: _depth(block.text) for index, block in headings.items()}
+    style = _numbered_style(headings, depths)
     parts: list[list[int]] = []  # per numbered heading, the unnumbered ones in its style
     for index, block in headings.items():
         if depths[index]:
@@ -246,8 +248,7 @@ def note_unmarked_headings(
 def _after_parts_said(blocks: list[Block]) -> str:
     """What the note says of a heading set at the top after parts written to one pattern."""
     headings = {index: block for index, block in enumerate(blocks) if block.kind == "heading"}
-    depths = {index: _depth(block.text) for index, block in headings.items()}
-    after = _after_parts(headings, depths, _numbered_style(headings, depths))
+    after = _after_parts(headings)
     if after is None:
         return ""
     return (

@@ -56,8 +56,6 @@ _MADE_RE = re.compile(
     r"|\btoezegging\b[^.;]{0,30}\b(?:gedaan|om|dat)\b",
     re.IGNORECASE,
 )
-#: The status of a commitment that a sentence gives in so many words.
-_STATUS = {"done": "voldaan", "partly": "deels voldaan"}
 #: Who asked for a commitment: "in reactie op Kamerlid Dassen", "aan het lid Van Laar".
 _ASKED_RE = re.compile(
     rf"\b(?:[Kk]amerlid|het lid|de leden)\s+({NAME}(?:(?:,\s*|\s+en\s+){NAME})*)"
@@ -175,12 +173,7 @@ class _Finder:
                 if not _MADE_RE.search(sentence):
                     continue
                 match = next(
-                    (
-                        m
-                        for m in _DATE_RE.finditer(sentence)
-                        if _ANY_KIND_RE.search(sentence[max(0, m.start() - 90) : m.end() + 40])
-                    ),
-                    None,
+                    (m for m in _DATE_RE.finditer(sentence) if _debate_named(sentence, m)), None
                 )
                 day = self._date_of(match) if match else None
                 if match is None or day is None or day in known:
@@ -189,13 +182,13 @@ class _Finder:
                 by = f", asked by {asked[1]}" if asked else ""
                 met = next(
                     (
-                        f"; the text says it is {_STATUS[kind]}: '{later}'"
+                        f"; the text says it is {said}: '{later}'"
                         for later in sentences(plain(paragraph.text))
-                        if later != sentence and (kind := status_said(later) or "") in _STATUS
+                        if later != sentence and (said := status_said(later, "commitment"))
                     ),
                     "",
                 )
-                line = paragraph.line_of(re.escape(match[0]).replace(r"\ ", r"\s+"))
+                line = paragraph.line_of(_words(match[0]))
                 new_id = self._new_id(f"toezegging-{day.isoformat()}")
                 section.comment(
                     "commitments",
@@ -231,9 +224,8 @@ class _Finder:
                 for debate in found:
                     add_once(section.debates, debate.id)
                     named.append(debate)
-                window = sentence[max(0, match.start() - 90) : match.end() + 40]
-                if not found and (kind := _ANY_KIND_RE.search(window)):
-                    line = paragraph.line_of(re.escape(match[0]).replace(r"\ ", r"\s+"))
+                if not found and (kind := _debate_named(sentence, match)):
+                    line = paragraph.line_of(_words(match[0]))
                     new = section.comment(
                         "debates",
                         f"the text names a debate ('{kind[0]}') on {day.isoformat()} that is "
@@ -287,3 +279,13 @@ class _Finder:
                 found.append((match.start(), sector_id))
         for _, sector_id in sorted(found):
             add_once(section.sectors, sector_id)
+
+
+def _debate_named(sentence: str, date: re.Match[str]) -> re.Match[str] | None:
+    """The kind of debate ("commissiedebat", "AO") named near a date in ``sentence``."""
+    return _ANY_KIND_RE.search(sentence[max(0, date.start() - 90) : date.end() + 40])
+
+
+def _words(text: str) -> str:
+    """A pattern of ``text`` whose spaces may be line breaks, as in a paragraph's lines."""
+    return re.escape(text).replace(r"\ ", r"\s+")

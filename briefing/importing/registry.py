@@ -43,9 +43,15 @@ _HEADER = [
 
 def motion_id(motion: MotionText) -> str:
     """The entry's id: the first submitter and the number, ``beckerman-29325-172``."""
-    first = re.sub(r"\s+c\.s\.$", "", motion.submitters[0]) if motion.submitters else "motie"
-    suffix = f"-{motion.suffix.lower()}" if motion.suffix else ""
-    return f"{slugify(first, 40) or 'motie'}-{motion.dossier}{suffix}-{motion.number}"
+    first = motion.submitters[0] if motion.submitters else ""
+    return id_of_motion(first, motion.dossier, motion.suffix, motion.number)
+
+
+def id_of_motion(first: str, dossier: str, suffix: str | None, number: int) -> str:
+    """The id of a motion by its first submitter (``Beckerman c.s.``) and its number, as its
+    entry gets it: ``beckerman-29325-172``; ``motie-...`` without a submitter."""
+    name = slugify(re.sub(r"\s+c\.s\.$", "", first), 40) or "motie"
+    return f"{name}-{dossier}{f'-{suffix.lower()}' if suffix else ''}-{number}"
 
 
 def entry(motion: MotionText) -> dict[str, Any]:

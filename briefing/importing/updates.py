@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from typing import Literal
 
 from briefing.importing.events import propose_events, propose_figures
 from briefing.importing.parsed import Body, DraftSection, Proposal, Sentence
@@ -153,6 +154,28 @@ def _namer(key: str, corpus: Corpus) -> Callable[[str], bool]:
     return names_commitment
 
 
+#: A motion or a commitment.
+Item = Literal["motion", "commitment"]
+#: The status each reading of a passage gives a motion and a commitment: the status, whether
+#: the letter says it, and why not.
+_STATUSES: dict[Item, dict[str, tuple[str, bool, str]]] = {
+    "motion": {
+        "done": ("uitgevoerd", True, ""),
+        "partly": ("deels uitgevoerd", True, ""),
+        "ongoing": ("in uitvoering", True, ""),
+        "past": ("uitgevoerd", True, "inferred from what the letter reports as done"),
+        "none": ("in uitvoering", False, "the letter does not say how far the motion is"),
+    },
+    "commitment": {
+        "done": ("voldaan", True, ""),
+        "partly": ("deels voldaan", True, ""),
+        "ongoing": ("deels voldaan", True, "the letter reports work still going on"),
+        "past": ("voldaan", True, "inferred from what the letter reports as done"),
+        "none": ("openstaand", False, "the letter does not say whether it is met"),
+    },
+}
+
+
 def _reading(passage: list[Sentence]) -> tuple[str, list[Sentence]]:
     """What the passage says of its item: done, partly, ongoing, past or nothing; and where."""
     follow_up = [s for s in passage if not _RESTATES_RE.search(s.text)] or passage
@@ -168,14 +191,14 @@ def _reading(passage: list[Sentence]) -> tuple[str, list[Sentence]]:
     return "none", passage[:1]
 
 
-def status_said(sentence: str) -> str | None:
-    """What a sentence says in so many words of the motion or commitment it speaks of:
-    ``"partly"`` ("deels uitgevoerd", "gedeeltelijk voldaan"), ``"done"`` ("Hiermee is de
-    motie uitgevoerd", "beschouw ik de motie als afgedaan", "geef ik gevolg aan mijn
-    toezegging"); else None."""
-    if _PARTLY_RE.search(_flat(sentence)):
-        return "partly"
-    return "done" if _DONE_RE.search(_flat(sentence)) else None
+def status_said(sentence: str, item: Item) -> str | None:
+    """The status a sentence gives in so many words to the motion or commitment it speaks
+    of: partly ("deels uitgevoerd", "gedeeltelijk voldaan") or done ("Hiermee is de motie
+    uitgevoerd", "beschouw ik de motie als afgedaan", "geef ik gevolg aan mijn toezegging");
+    else None."""
+    flat = _flat(sentence)
+    kind = "partly" if _PARTLY_RE.search(flat) else "done" if _DONE_RE.search(flat) else None
+    return _STATUSES[item][kind][0] if kind else None
 
 
 def _flat(sentence: str) -> str:
@@ -187,13 +210,7 @@ def _flat(sentence: str) -> str:
 def _motion_update(motion_id: str, passage: list[Sentence], corpus: Corpus) -> Proposal:
     kind, evidence = _reading(passage)
     recurring = bool(_RECURRING_RE.search(corpus.motions[motion_id].request))
-    status, certain, why = {
-        "done": ("uitgevoerd", True, ""),
-        "partly": ("deels uitgevoerd", True, ""),
-        "ongoing": ("in uitvoering", True, ""),
-        "past": ("uitgevoerd", True, "inferred from what the letter reports as done"),
-        "none": ("in uitvoering", False, "the letter does not say how far the motion is"),
-    }[kind]
+    status, certain, why = _STATUSES["motion"][kind]
     if recurring and kind in ("past", "none"):
         status, certain = "in uitvoering", True
         why = "the motion asks for something that recurs, so it stays in uitvoering"
@@ -203,13 +220,7 @@ def _motion_update(motion_id: str, passage: list[Sentence], corpus: Corpus) -> P
 
 def _commitment_update(commitment_id: str, passage: list[Sentence], corpus: Corpus) -> Proposal:
     kind, evidence = _reading(passage)
-    status, certain, why = {
-        "done": ("voldaan", True, ""),
-        "partly": ("deels voldaan", True, ""),
-        "ongoing": ("deels voldaan", True, "the letter reports work still going on"),
-        "past": ("voldaan", True, "inferred from what the letter reports as done"),
-        "none": ("openstaand", False, "the letter does not say whether it is met"),
-    }[kind]
+    status, certain, why = _STATUSES["commitment"][kind]
     if kind == "none" and _INFORM_RE.search(corpus.commitments[commitment_id].text):
         status, certain = "voldaan", True
         why = "a commitment to inform the Kamer, which this letter does"

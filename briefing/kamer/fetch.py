@@ -36,7 +36,7 @@ from urllib3.exceptions import (
 from urllib3.util import Timeout
 
 from briefing.errors import BriefingError
-from briefing.fetching import Retries, WaitTooLong, fetchable
+from briefing.fetching import WaitTooLong, fetchable, get_retries
 from briefing.kamer.counts import Counts
 from briefing.kamer.odata import Page, Truncated, parse_bytes
 from briefing.kamer.store import writing
@@ -140,14 +140,7 @@ class Client:
         self.page_size = min(page_size, PAGE_SIZE)
         self.attempts = retries + 1
         self.backoff = backoff
-        self.retry = Retries(
-            total=retries,
-            backoff_factor=backoff / 2,
-            backoff_max=MAX_WAIT,
-            status_forcelist=(429, 500, 502, 503, 504),
-            allowed_methods=frozenset({"GET"}),
-            raise_on_status=True,
-        )
+        self.retry = get_retries(retries, backoff, MAX_WAIT, raise_on_status=True)
         self.http = urllib3.PoolManager(
             timeout=Timeout(connect=10, read=read_timeout),
             headers={"Accept": "application/json"},
