@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import inspect
 import os
 import signal
 import sys
@@ -84,7 +85,7 @@ def _command(
     parser = commands.add_parser(
         name,
         help=summary,
-        description=run.__doc__,
+        description=inspect.cleandoc(run.__doc__ or ""),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(

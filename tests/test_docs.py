@@ -66,3 +66,14 @@ def test_every_option_is_in_its_command_row(command: str) -> None:
 def test_the_options_every_command_has_are_in_the_readme() -> None:
     for option in ("--version", "--debug"):
         assert f"`{option}`" in README
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_every_commands_help_reads_as_written(command: str) -> None:
+    """``briefing COMMAND --help`` prints its description from the left margin, as a paragraph
+    of the docstring reads, with no line of spaces alone."""
+    after_usage = COMMANDS[command].format_help().split("\n\n", 1)[1]
+    description = re.split(r"\n(?:positional arguments|options):", after_usage)[0]
+    lines = description.strip("\n").splitlines()
+    assert lines and lines[0][0].isupper()
+    assert [line for line in lines if line.startswith(" ") or line.endswith(" ")] == []

@@ -81,7 +81,7 @@ def test_a_motion_the_registry_has_is_skipped_and_said_so(tmp_path: Path) -> Non
     assert run.stdout == ""
     assert f"{source}:" in run.stderr
     assert (
-        "motion 21 501-02, nr. 3027 is in " in run.stderr
+        "the motion Kamerstuk 21 501-02, nr. 3027 is in " in run.stderr
         and "already (id 'dassen-21501-02-3027'); skipped, the entry is left as it is" in run.stderr
     )
     assert (content / "motions.yaml").read_bytes() == before

@@ -145,9 +145,9 @@ def _import_motions(
                 result.notes.append(_located(source, _no_day(motion)))
             if motion_id is None:
                 result.notes.append(
-                    f"{source.path}:{motion.lines.get('title', 1)}: motion {motion.kamerstuk} is "
-                    f"in {registry.path} already (id '{registry.existing(motion)}'); skipped, the "
-                    "entry is left as it is"
+                    f"{source.path}:{motion.lines.get('title', 1)}: the motion Kamerstuk "
+                    f"{motion.kamerstuk} is in {registry.path} already (id "
+                    f"'{registry.existing(motion)}'); skipped, the entry is left as it is"
                 )
             else:
                 added.setdefault(index, []).append(motion_id)
