@@ -465,3 +465,36 @@ def test_numbered_lead_ins_to_lists_are_alike_whether_or_not_they_end_in_a_colon
         "4: Hoogwaardige verwerking",
     ]
     assert "9 short lines between paragraphs were taken for headings" in notes
+
+
+def test_headings_numbered_with_a_colon_stay_headings_beside_a_series_of_lead_ins(
+    tmp_path: Path,
+) -> None:
+    """A letter (made up, in a ministry's layout) numbers its headings "1: Aanleiding", "2:
+    Maatregelen", and under the second a series of lead-ins to lists, "1: Minder
+    grondstoffen:", "2: Langer gebruik": the lead-ins are one series, the headings another,
+    which has no lead-in ending in a colon, so they stay the letter's headings."""
+    source = tmp_path / "brief.txt"
+    source.write_text(
+        "Ministerie van Infrastructuur en Waterstaat\n\n"
+        "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\nPostbus 20018\n"
+        "2500 EA Den Haag\n\nDatum 3 februari 2025\nBetreft Voortgang circulaire economie\n\n"
+        "Geachte voorzitter,\n\n"
+        "Met deze brief informeer ik u over de voortgang van de circulaire economie.\n\n"
+        "1: Aanleiding\n\n"
+        "Het kabinet wil het gebruik van grondstoffen in 2030 halveren.\n\n"
+        "2: Maatregelen\n\n"
+        "Het kabinet neemt maatregelen langs twee lijnen.\n\n"
+        "1: Minder grondstoffen:\n\n"
+        "• minder verpakkingen;\n• minder wegwerpartikelen.\n\n"
+        "2: Langer gebruik\n\n"
+        "• reparatie van apparaten;\n• hergebruik van meubels.\n\n"
+        "Over de uitvoering informeer ik u voor de zomer.\n\n"
+        "De Staatssecretaris van Infrastructuur en Waterstaat,\n\nV.L.W.A. Jansen\n",
+        encoding="utf-8",
+    )
+    draft, _ = imported_draft(tmp_path, source)
+    sections = {s.get("heading"): s for s in draft["sections"]}
+    assert list(sections) == [None, "1: Aanleiding", "2: Maatregelen"]
+    lead_ins = [b for b in sections["2: Maatregelen"]["body"] if isinstance(b, str)]
+    assert lead_ins[1:3] == ["1: Minder grondstoffen:", "2: Langer gebruik"]

@@ -45,7 +45,7 @@ _CLOSING_RE = re.compile(
     r"^(?:tot slot|ten ?slotte|afsluitend|afronding|slot|conclusies?)$", re.IGNORECASE
 )
 #: A number with a colon in front of a block: "2: Substitutie".
-_COLON_NUMBER_RE = re.compile(r"^\d{1,2}:\s+\S")
+_COLON_NUMBER_RE = re.compile(r"^(\d{1,2}):\s+\S")
 #: A lettered item or subheading ("a. Bestuurlijke afspraken ...", "b) de ..."): it starts
 #: in lower case, yet starts a block of its own.
 LETTERED_RE = re.compile(r"^[a-z][.)]\s+(?=\S)")
@@ -70,16 +70,24 @@ def _heading_like(block: Block) -> bool:
     )
 
 
-def _numbered_lead_ins(blocks: list[Block]) -> bool:
-    """Whether the text numbers lead-ins to lists with a colon ("1: Vermindering gebruik
-    grondstoffen:", "2: Substitutie"): where one of them ends with a colon, as a list's
-    lead-in does, the others, which a letter may print without it, are no headings either."""
-    return any(
-        block.kind == "paragraph"
-        and _COLON_NUMBER_RE.match(block.text)
-        and block.text.endswith(":")
-        for block in blocks
-    )
+def _numbered_lead_ins(blocks: list[Block]) -> set[int]:
+    """The blocks of the series of lead-ins to lists that the text numbers with a colon ("1:
+    Vermindering gebruik grondstoffen:", "2: Substitutie"), by index: in a series (numbered
+    1, 2, 3 ...) where one ends with a colon, as a list's lead-in does, the others, which a
+    letter may print without it, are no headings either."""
+    series: list[list[int]] = []
+    last = 0
+    for index, block in enumerate(blocks):
+        if block.kind != "paragraph" or not (match := _COLON_NUMBER_RE.match(block.text)):
+            continue
+        number = int(match[1])
+        if not series or number != last + 1:
+            series.append([])
+        series[-1].append(index)
+        last = number
+    return {
+        index for run in series if any(blocks[i].text.endswith(":") for i in run) for index in run
+    }
 
 
 def _question(text: str) -> bool:
@@ -97,7 +105,7 @@ def find_headings(blocks: list[Block], marked: bool, room: float | None) -> None
     for index, block in enumerate(blocks):
         if not _heading_like(block) or caption(block.text):
             continue
-        if lead_ins and _COLON_NUMBER_RE.match(block.text):
+        if index in lead_ins:
             continue  # one of a series of lead-ins to lists ("2: Substitutie")
         before = blocks[index - 1] if index else None
         after = blocks[index + 1] if index + 1 < len(blocks) else None
