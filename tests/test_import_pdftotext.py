@@ -1,6 +1,8 @@
-"""``briefing import`` on the text of a letter's PDF as poppler's ``pdftotext`` gives it without
-options, in reading order: the letterhead's labels printed apart from their values, a list's
-bullets on lines of their own. The draft's head and lists are those the PDF itself gives."""
+"""``briefing import`` on the text of a letter's PDF as poppler's ``pdftotext`` gives it: without
+options, in reading order (the letterhead's labels printed apart from their values, a list's
+bullets on lines of their own), and with ``-layout`` (the reference column beside the text).
+The draft's head, lists and footnotes are those the PDF itself gives, also for a real
+ministry's letter whose font the conversion spaces ("P agina 1 van 7")."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from typing import Any
 import pytest
 
 from tests.importing import imported_draft
-from tests.test_import_pdf_producers import LETTER_2022
+from tests.test_import_pdf_producers import LETTER_2022, REAL_WORD
 from tests.test_import_sources import IMPORT
 
 #: Each converted text beside the PDF it was converted from: ours, and a word processor's.
@@ -81,3 +83,91 @@ def test_paragraphs_and_headings_in_a_long_run_without_blank_lines_are_told_apar
     assert set(headings) < {section["heading"] for section in from_pdf["sections"][1:]}
     assert draft["sections"][1]["body"][0].startswith("Tijdens de begrotingsbehandeling")
     assert draft["sections"][0]["body"][-1].endswith("tegengaan van misstanden op de werkvloer.")
+
+
+def _calls(draft: dict[str, Any]) -> dict[str, str]:
+    """Each footnote's text, by the words before its call in the draft's body."""
+    sections = [*draft["sections"], *draft.get("annex", [])]
+    body = " ".join(str(part) for section in sections for part in section.get("body", []))
+    return {
+        " ".join(body.split(f"[^{key}]")[0].split()[-3:]): text
+        for key, text in draft.get("footnotes", {}).items()
+    }
+
+
+def test_the_footnote_at_a_pages_foot_is_the_letters(tmp_path: Path) -> None:
+    """Page 3 ends with "1 https://www.cbl.nl/..." above "Pagina 3 van 4", and the text calls
+    it "gepresenteerd.1": the draft has the footnote, called where the PDF calls it."""
+    text = "2022-04-07-letter.pdftotext.txt"
+    draft, notes = imported_draft(tmp_path / "text", IMPORT / text, LETTER_2022)
+    from_pdf, _ = imported_draft(tmp_path / "pdf", IMPORT / CONVERTED[text], LETTER_2022)
+    assert list(_calls(draft)) == list(_calls(from_pdf)) == ["zijn leden gepresenteerd."]
+    # the conversion joins the address broken after "-de-" as a word ("deimpact")
+    (text,), (printed,) = _calls(draft).values(), _calls(from_pdf).values()
+    assert text == printed.replace("-de-impact", "-deimpact")
+    assert "footnote" not in notes
+
+
+def test_the_column_beside_a_laid_out_text_is_the_letterhead(tmp_path: Path) -> None:
+    """``pdftotext -layout`` sets the reference column beside the address and the text, on
+    the same lines: the draft's head is the PDF's (the reference "T/25112021/IMH-3" beside
+    "Betreft" is not in the subject), the column is in no paragraph, the footnote is there."""
+    layout = IMPORT / "2022-04-07-letter.layout.txt"
+    draft, _ = imported_draft(tmp_path / "text", layout, LETTER_2022)
+    from_pdf, _ = imported_draft(tmp_path / "pdf", IMPORT / "2022-04-07-letter.pdf", LETTER_2022)
+    assert _head(draft) == _head(from_pdf)
+    assert draft["subject"] == "Opvolging moties en toezeggingen IMVO-beleid"
+    assert list(_calls(draft)) == list(_calls(from_pdf)) == ["zijn leden gepresenteerd."]
+    body = str(draft["sections"])
+    assert "Onze referentie" not in body and "BZDOC" not in body and "Pagina" not in body
+
+
+@pytest.mark.parametrize("kind", ["pdftotext", "layout"])
+def test_a_real_letters_text_keeps_its_footnotes_and_loses_its_page_numbers(
+    tmp_path: Path, kind: str
+) -> None:
+    """The real letter of 3 February 2023, converted in reading order and laid out: its
+    font's letters set apart give "P agina 2 van 7" at each page's foot, "Inf rastructuur",
+    "2 5 15 XP D en Haag", "I E NW/BSK-2023/33017" and "die a ls bijlage", its footnotes'
+    numbers stand on lines of their own, its calls after a space ("grondstoffen 1."). The
+    head is the PDF's; no page number is left in the text, and the spaced words are whole
+    again; the footnotes are the PDF's, called after the same words (all six laid out, five
+    of six in reading order, whose page 3 gives footnote 2's number and text in no order the
+    import can pair), and a note asks to check the calls."""
+    draft, notes = imported_draft(tmp_path / "text", IMPORT / f"word-2023-02-03-letter.{kind}.txt")
+    from_pdf, _ = imported_draft(tmp_path / "pdf", REAL_WORD)
+    assert _head(draft) == _head(from_pdf)
+    assert draft["sender"]["ministry"] == "Ministerie van Infrastructuur en Waterstaat"
+    assert draft["references"]["ours"] == ["IENW/BSK-2023/33017"]
+    assert "agina" not in str(draft) and " a ls " not in str(draft)
+    assert "gedragsstrategie, die als bijlage is toegevoegd." in str(draft)
+    found, expected = _calls(draft), _calls(from_pdf)
+    assert len(expected) == 6
+    assert found.items() <= expected.items()
+    assert len(found) == (6 if kind == "layout" else 5)
+    assert (
+        "footnotes stood apart from their words, as a conversion may set a raised number " in notes
+    )
+    assert "'voor onze grondstoffen 1. Versnellen'); they were taken as calls" in notes
+
+
+def test_two_words_whose_joining_is_a_word_stay_two(tmp_path: Path) -> None:
+    """A letter (made up) that writes "aan bod", "mens en dier" and "er op" beside "aanbod",
+    "mensen" and "erop" keeps each as it is written; only "w ater", whose "w" is no word, is
+    joined, as the conversion of a PDF spaces it."""
+    source = tmp_path / "brief.txt"
+    source.write_text(
+        "Ministerie van Infrastructuur en Waterstaat\n\n"
+        "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\nPostbus 20018\n"
+        "2500 EA Den Haag\n\nDatum 3 februari 2025\nBetreft Voortgang waterbeleid\n\n"
+        "Geachte voorzitter,\n\n"
+        "In deze brief komen drie onderwerpen aan bod. Het aanbod van zoet water is beperkt.\n\n"
+        "De gezondheid van mens en dier staat voorop. Meer mensen letten er op, en wij "
+        "letten erop dat het w ater schoon blijft.\n\n"
+        "De Staatssecretaris van Infrastructuur en Waterstaat,\n\nV.L.W.A. Jansen\n",
+        encoding="utf-8",
+    )
+    draft, _ = imported_draft(tmp_path, source)
+    body = " ".join(str(part) for part in draft["sections"][0]["body"])
+    assert "komen drie onderwerpen aan bod." in body and "Het aanbod van zoet water" in body
+    assert "van mens en dier" in body and "letten er op, en wij letten erop dat het water" in body

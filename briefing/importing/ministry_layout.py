@@ -17,6 +17,7 @@ import re
 
 from briefing.errors import BriefingError
 from briefing.importing.closing import find_closing, missing_closing
+from briefing.importing.layout_text import columns_apart
 from briefing.importing.letterhead import (
     HEAD_LABEL_RE,
     LABEL_RE,
@@ -24,10 +25,10 @@ from briefing.importing.letterhead import (
     labels_paired,
     read_labels,
 )
+from briefing.importing.page_feet import PAGE_RE, footnotes_set_apart, parts
 from briefing.importing.parsed import Head, LetterText
 from briefing.importing.reference_column import (
     COUNTRY_RE,
-    PAGE_RE,
     POSTBUS_RE,
     POSTCODE_RE,
     STREET_RE,
@@ -38,6 +39,7 @@ from briefing.importing.reference_column import (
     plain,
 )
 from briefing.importing.site_head import document_head, fill_missing, is_page_line
+from briefing.importing.spacing import letters_joined
 from briefing.importing.text import SourceLine
 from briefing.importing.viewer_copy import head_taken_back, is_viewer_copy
 from briefing.model import UNKNOWN
@@ -74,11 +76,13 @@ def _salutation(lines: list[SourceLine]) -> int | None:
 
 def read(lines: list[SourceLine], path: Origin) -> LetterText:
     """The letter in ``lines``: head, body lines (column repeats removed) and notes."""
+    lines = letters_joined(columns_apart(lines, _SALUTATION_RE))
     salutation = _salutation(lines)
     if salutation is None:
         raise BriefingError(f"{path}: found no salutation such as 'Geachte voorzitter,'")
     notes: list[str] = []
     lines, salutation = _column_before_salutation(lines, salutation, notes)
+    lines = _footnotes_marked(lines, salutation, notes)
     head = Head()
     text = LetterText(LAYOUT, head, [], notes=notes)
     site = Head()
@@ -102,6 +106,17 @@ def read(lines: list[SourceLine], path: Origin) -> LetterText:
     if after:
         closing.after = kept[len(body) + 1 :]
     return text
+
+
+def _footnotes_marked(
+    lines: list[SourceLine], salutation: int, notes: list[str]
+) -> list[SourceLine]:
+    """``lines`` with the footnotes at the foot of each page after the ``salutation`` (above
+    its number, "Pagina 2 van 4") marked as footnotes, with their calls."""
+    texts = [plain(line.text) for line in lines]
+    ends = [i for i in range(salutation + 1, len(texts)) if PAGE_RE.match(texts[i])]
+    marked = footnotes_set_apart(lines, texts, ends, set(), salutation, notes)
+    return [part for line in marked for part in parts(line)]
 
 
 def _column_before_salutation(

@@ -14,11 +14,10 @@ from dataclasses import dataclass, field
 
 from briefing.importing.debris import link_text
 from briefing.importing.letterhead import LABEL_RE, date_line, is_label
+from briefing.importing.page_feet import PAGE_RE
 from briefing.importing.parsed import Head
 from briefing.importing.text import SourceLine, collapse, strip_markup
 
-#: A page's number as the column's foot prints it.
-PAGE_RE = re.compile(r"^Pagina\s+\d+\s+van\s+\d+$")
 #: The lines of an address and what the column prints with it: a street and number, a
 #: postcode, a Postbus, the country, the website.
 STREET_RE = re.compile(r"^[A-Z][^\d,;:]{1,60}\s\d{1,5}[a-zA-Z]?(?:\s?[-\u2013]\s?\d{1,5})?$")

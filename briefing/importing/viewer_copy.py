@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 
 from briefing.importing.letterhead import LABEL_RE, date_line, is_label
-from briefing.importing.reference_column import PAGE_RE, is_address, is_value, plain
+from briefing.importing.page_feet import PAGE_RE, footnotes_set_apart, parts
+from briefing.importing.reference_column import is_address, is_value, plain
 from briefing.importing.text import LONE_BULLETS, SourceLine
 from briefing.model import UNKNOWN
 
@@ -34,8 +35,6 @@ _DIRECTORATE_RE = re.compile(r"^[A-Za-z][^.:;,!?]{0,44}$")
 _AFTER_MARK_RE = re.compile(r"^(?: \S|[.,;:)])")
 #: A label's value on the line under it: short, not a sentence.
 _VALUE_RE = re.compile(r"^[^.:;!?]{1,40}$")
-#: A footnote's first line at a page's foot: its number, a space, its text.
-_NOTE_RE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
 #: The ministry's name as the letterhead prints it, its second line if it wraps.
 _MINISTRY_RE = re.compile(r"^Ministerie van\s")
 _MINISTRY_GOES_ON_RE = re.compile(r"(?:\ben|,)$")
@@ -78,7 +77,7 @@ def head_taken_back(lines: list[SourceLine], salutation: int, notes: list[str]) 
     bullets = _lone_bullets(texts, salutation)
     taken.update(bullets)
     lines = _bullets_given_back(lines, texts, bullets, taken, notes)
-    lines = _footnotes_set_apart(lines, texts, [b[0] for b in blocks], taken, salutation)
+    lines = footnotes_set_apart(lines, texts, [b[0] for b in blocks], taken, salutation, notes)
     blank = SourceLine(lines[salutation].number, "")
     head = [*lines[:salutation], blank]
     if ministry:
@@ -91,16 +90,9 @@ def head_taken_back(lines: list[SourceLine], salutation: int, notes: list[str]) 
         part
         for i, line in enumerate(lines)
         if i >= salutation and i not in taken
-        for part in _parts(line)
+        for part in parts(line)
     ]
     return head + rest
-
-
-def _parts(line: SourceLine) -> list[SourceLine]:
-    """The lines a line stands for: a footnote's block has a blank line before and after."""
-    if "\n" not in line.text:
-        return [line]
-    return [SourceLine(line.number, text, line.cells) for text in line.text.split("\n")]
 
 
 def _later_references(
@@ -271,58 +263,3 @@ def _item_starts(texts: list[str], page: list[int], count: int, goes_on: bool) -
         if len(sentences) == count:
             return sentences
     return None
-
-
-def _footnotes_set_apart(
-    lines: list[SourceLine], texts: list[str], columns: list[int], taken: set[int], start: int
-) -> list[SourceLine]:
-    """``lines`` with the footnotes at each page's foot (the lines right before its column,
-    numbered on from the last page's, each number called in the text before) marked as
-    footnotes ("<sup>1</sup> ...") in a block of their own."""
-    out = list(lines)
-    number = 1
-    for column in columns:
-        region: list[int] = []
-        for first in range(column - 1, max(start, column - 12), -1):
-            kept = [i for i in range(first, column) if i not in taken]
-            marks = [int(m[1]) for i in kept if (m := _NOTE_RE.match(texts[i]))]
-            called = (
-                re.search(rf"[^\d\s]{marks[0]}", " ".join(texts[start:first])) if marks else None
-            )
-            if (
-                kept
-                and _NOTE_RE.match(texts[kept[0]])
-                and marks == list(range(number, number + len(marks)))
-                and called
-            ):
-                region = kept
-        if not region:
-            continue
-        for index in region:
-            match = _NOTE_RE.match(texts[index])
-            if match:
-                line = out[index]
-                out[index] = SourceLine(line.number, f"<sup>{match[1]}</sup> {match[2]}")
-                _call_marked(out, match[1], start, region[0])
-                number += 1
-        first_line, last_line = out[region[0]], out[region[-1]]
-        out[region[0]] = SourceLine(first_line.number, f"\n{first_line.text}")
-        last_line = out[region[-1]]
-        out[region[-1]] = SourceLine(last_line.number, f"{last_line.text}\n")
-    return out
-
-
-def _call_marked(lines: list[SourceLine], mark: str, start: int, end: int) -> None:
-    """The last call of footnote ``mark`` before ``end``, a number glued to the word or the
-    call before it ("gepresenteerd.1"), marked as the PDF raises it
-    ("gepresenteerd.<sup>1</sup>")."""
-    # after a word or the call before it ("kansrijk»12": calls 1 and 2), not in a number
-    glued = re.compile(rf"(?:(?<=[^\d\s<>])|(?<=</sup>)){mark}(?=(?:{int(mark) + 1})?(?!\d))")
-    for index in range(end - 1, start, -1):
-        line = lines[index]
-        calls = list(glued.finditer(line.text))
-        if calls:
-            at = calls[-1]
-            text = f"{line.text[: at.start()]}<sup>{mark}</sup>{line.text[at.end() :]}"
-            lines[index] = SourceLine(line.number, text, line.cells)
-            return

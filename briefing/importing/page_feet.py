@@ -1,0 +1,181 @@
+"""The foot of each page in the text of a letter's PDF: its number and the footnotes above it.
+
+The reference column prints a page's number at its foot ("Pagina 1 van 4"; a conversion that
+spaces the letters as the PDF sets them gives "P agina 1 van 4"). The footnotes stand right
+above it, or right before the column where a PDF viewer's copy gives it after the page's
+text: each "1 Kamerstukken II 2021/22, 30175, nr. 414", numbered on from the page before and
+called in the page's text by its number, glued to the word before it ("gepresenteerd.1") or,
+where the conversion sets the raised figure apart, after a space ("aangeboden 1."). They are
+marked as the PDF raises them ("<sup>1</sup> Kamerstukken ...", "gepresenteerd.<sup>1</sup>"),
+in a block of their own, for the body reader to take them as the letter's footnotes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing.importing.footnotes import FORMULA_GUARD
+from briefing.importing.text import SourceLine
+
+#: A page's number as the column's foot prints it, also with its letters spaced.
+PAGE_RE = re.compile(r"^P\s?a\s?g\s?i\s?n\s?a\s+\d+\s+van\s+\d+$")
+#: A footnote's first line at a page's foot: its number, a space, its text.
+_NOTE_RE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
+#: A footnote's number on a line of its own.
+_NUMBER_RE = re.compile(r"^\d{1,3}$")
+#: How many lines above a page's end its footnotes may start.
+_FOOT = 12
+
+
+def footnotes_set_apart(
+    lines: list[SourceLine],
+    texts: list[str],
+    ends: list[int],
+    taken: set[int],
+    start: int,
+    notes: list[str],
+) -> list[SourceLine]:
+    """``lines`` (``texts`` their plain text) with the footnotes right above each page's
+    end (an index of ``ends``; lines in ``taken`` are not the page's), after ``start``,
+    marked as footnotes ("<sup>1</sup> ...") with their calls on the same page, the
+    footnotes' block set apart by a blank line before and after it within its lines (see
+    :func:`parts`). A note in ``notes`` names the calls that stood apart from their words."""
+    out = list(lines)
+    texts = list(texts)
+    number = 1
+    apart: list[tuple[int, str]] = []
+    for end in ends:
+        _numbers_joined(out, texts, max(start, end - _FOOT), end)
+        region = _region(texts, start, end, taken, number)
+        last = region[0] if region else 0
+        for index in region:
+            line = out[index]
+            if match := _NOTE_RE.match(texts[index]):
+                out[index] = SourceLine(line.number, f"<sup>{match[1]}</sup> {match[2]}")
+                if found := _call_marked(out, match[1], start, region[0]):
+                    apart.append(found)
+                number = int(match[1]) + 1
+            elif _NUMBER_RE.match(texts[index]):  # a number whose text could not be told
+                out[index] = SourceLine(line.number, "")
+                continue
+            elif texts[index] and not texts[index - 1]:  # a note's text goes on past a gap
+                out[last] = SourceLine(out[last].number, f"{out[last].text} {texts[index]}")
+                out[index] = SourceLine(line.number, "")
+                continue
+            if texts[index]:
+                last = index
+        if region:
+            first_line = out[region[0]]
+            out[region[0]] = SourceLine(first_line.number, f"\n{first_line.text}")
+            last_line = out[region[-1]]
+            out[region[-1]] = SourceLine(last_line.number, f"{last_line.text}\n")
+        start = end
+    if apart:
+        notes.append(
+            f"line {apart[0][0]}: the calls of {len(apart)} footnotes stood apart from their "
+            f"words, as a conversion may set a raised number ('{apart[0][1]}'); they were "
+            "taken as calls: check each against the PDF"
+        )
+    return out
+
+
+def _region(texts: list[str], start: int, end: int, taken: set[int], number: int) -> list[int]:
+    """The lines of the footnotes right above the page's ``end`` (the page starts after
+    ``start``): numbered on from ``number`` (or from a later number, where a page's
+    footnotes were not found), the first called in the page's text."""
+    region: list[int] = []
+    for first in range(end - 1, max(start, end - _FOOT), -1):
+        kept = [i for i in range(first, end) if i not in taken]
+        marks = [int(m[1]) for i in kept if (m := _NOTE_RE.match(texts[i]))]
+        if (
+            kept
+            and _NOTE_RE.match(texts[kept[0]])
+            and marks[0] >= number
+            and marks == list(range(marks[0], marks[0] + len(marks)))
+            and any(_called(marks[0], text) for text in texts[start:first])
+        ):
+            region = kept
+    while region and not texts[region[-1]]:
+        region = region[:-1]
+    return region
+
+
+def _numbers_joined(lines: list[SourceLine], texts: list[str], first: int, end: int) -> None:
+    """The footnotes' numbers that stand on lines of their own between ``first`` and ``end``
+    joined to their texts, in ``lines`` and ``texts`` alike: a number raised above its text
+    is on the line above it ("1" over "Kamerstuk 33009, nr. 117."), and a run of numbers
+    stands over as many lines of text ("2", "3", then the two notes' lines)."""
+    numbers = [i for i in range(first, end) if _NUMBER_RE.match(texts[i])]
+    if not numbers:
+        return
+    filled = [i for i in range(numbers[-1] + 1, end) if texts[i]]
+    run = [
+        i
+        for i in numbers
+        if i >= numbers[0] and all(not texts[j] or j in numbers for j in range(numbers[0], i))
+    ]
+    if len(run) > 1 and run == numbers and len(filled) == len(run):
+        pairs = list(zip(run, filled, strict=True))
+    else:
+        pairs = []
+        for index in numbers:
+            after = next((j for j in range(index + 1, end) if texts[j]), None)
+            if after is not None and after not in numbers:
+                pairs.append((index, after))
+    for index, text_at in pairs:
+        joined = f"{texts[index]} {texts[text_at]}"
+        lines[text_at] = SourceLine(lines[text_at].number, joined)
+        lines[index] = SourceLine(lines[index].number, "")
+        texts[text_at], texts[index] = joined, ""
+
+
+def parts(line: SourceLine) -> list[SourceLine]:
+    """The lines a line stands for: a footnotes' block has a blank line before and after."""
+    if "\n" not in line.text:
+        return [line]
+    return [SourceLine(line.number, text, line.cells) for text in line.text.split("\n")]
+
+
+def _calls(mark: int) -> tuple[re.Pattern[str], ...]:
+    """The calls of footnote ``mark``, the likeliest first: glued to a word or the call
+    before it ("kansrijk»12": calls 1 and 2), never within a number; after a word and a
+    space where a sentence's mark or the line's end follows it ("aangeboden 1."); after a
+    word or a year and a space, before a word in lower case ("van 24 juni 2022 2 is", not
+    "in 2 stappen", which a page's footnote 2 would take only were no other call found)."""
+    return (
+        re.compile(
+            rf"{FORMULA_GUARD}(?<!\d[.,])(?:(?<=[^\d\s<>])|(?<=</sup>)){mark}"
+            rf"(?=(?:{mark + 1})?(?!\d))"
+        ),
+        re.compile(rf"(?<=[^\W\d_] ){mark}(?=[.,;:)]|$)"),
+        re.compile(rf"(?:(?<=[^\W\d_] )|(?<=\b\d{{4}} )){mark}(?=[.,;:)]|$| [^\W\d_])"),
+    )
+
+
+def _called(mark: int, text: str) -> bool:
+    return any(call.search(text) for call in _calls(mark))
+
+
+def _call_marked(
+    lines: list[SourceLine], mark: str, start: int, end: int
+) -> tuple[int, str] | None:
+    """The last call of footnote ``mark`` before ``end``, the likeliest kind first (see
+    :func:`_calls`), marked as the PDF raises it ("gepresenteerd.<sup>1</sup>",
+    "aangeboden<sup>1</sup>."); the line and the words of a call that stood apart from its
+    word."""
+    for kind, call in enumerate(_calls(int(mark))):
+        for index in range(end - 1, start, -1):
+            line = lines[index]
+            calls = list(call.finditer(line.text))
+            if calls:
+                at = calls[-1]
+                before = line.text[: at.start()].removesuffix(" ")
+                text = f"{before}<sup>{mark}</sup>{line.text[at.end() :]}"
+                lines[index] = SourceLine(line.number, text, line.cells)
+                if kind == 0:
+                    return None
+                rest = re.match(r"\S*\s*\S*", line.text[at.end() :])
+                return line.number, " ".join(
+                    [*before.split()[-3:], mark + (rest[0] if rest else "")]
+                )
+    return None
