@@ -146,9 +146,10 @@ def test_a_real_letters_text_keeps_its_footnotes_and_loses_its_page_numbers(
     assert found.items() <= expected.items()
     assert len(found) == (6 if kind == "layout" else 5)
     assert (
-        "footnotes stood apart from their words, as a conversion may set a raised number " in notes
-    )
-    assert "'voor onze grondstoffen 1. Versnellen'); they were taken as calls" in notes
+        ": the calls of 2 footnotes stood apart from the words before them, as a conversion may "
+        "set a raised number ('voor onze grondstoffen 1. Versnellen'); taken as calls: check "
+        "them against the PDF"
+    ) in notes
 
 
 def test_two_words_whose_joining_is_a_word_stay_two(tmp_path: Path) -> None:
@@ -171,3 +172,16 @@ def test_two_words_whose_joining_is_a_word_stay_two(tmp_path: Path) -> None:
     body = " ".join(str(part) for part in draft["sections"][0]["body"])
     assert "komen drie onderwerpen aan bod." in body and "Het aanbod van zoet water" in body
     assert "van mens en dier" in body and "letten er op, en wij letten erop dat het water" in body
+
+
+def test_a_page_number_between_the_signatures_lines_is_no_name(tmp_path: Path) -> None:
+    """The signature's title ends page 1 and its name ("onbekend", as the letter's draft left
+    it) starts page 2: "Pagina 1 van 2" stands between them in the text, and is not taken for
+    the name."""
+    text = IMPORT / "libreoffice-2019-10-10-letter.pdftotext.txt"
+    draft, _ = imported_draft(tmp_path, text)
+    assert draft["signatory"] == {
+        "title": "De Minister van Buitenlandse Zaken,",
+        "name": "onbekend",
+    }
+    assert "Pagina" not in str(draft)

@@ -112,10 +112,13 @@ def _footnotes_marked(
     lines: list[SourceLine], salutation: int, notes: list[str]
 ) -> list[SourceLine]:
     """``lines`` with the footnotes at the foot of each page after the ``salutation`` (above
-    its number, "Pagina 2 van 4") marked as footnotes, with their calls."""
+    its number, "Pagina 2 van 4") marked as footnotes, with their calls, and the page's
+    number left out."""
     texts = [plain(line.text) for line in lines]
     ends = [i for i in range(salutation + 1, len(texts)) if PAGE_RE.match(texts[i])]
     marked = footnotes_set_apart(lines, texts, ends, set(), salutation, notes)
+    for end in ends:  # the page's number, read: no signature's name nor paragraph's end
+        marked[end] = SourceLine(marked[end].number, "")
     return [part for line in marked for part in parts(line)]
 
 

@@ -71,10 +71,13 @@ def footnotes_set_apart(
             out[region[-1]] = SourceLine(last_line.number, f"{last_line.text}\n")
         start = end
     if apart:
+        calls = (
+            "the call of 1 footnote" if len(apart) == 1 else f"the calls of {len(apart)} footnotes"
+        )
         notes.append(
-            f"line {apart[0][0]}: the calls of {len(apart)} footnotes stood apart from their "
-            f"words, as a conversion may set a raised number ('{apart[0][1]}'); they were "
-            "taken as calls: check each against the PDF"
+            f"line {apart[0][0]}: {calls} stood apart from the words before them, as a "
+            f"conversion may set a raised number ('{apart[0][1]}'); taken as calls: check "
+            "them against the PDF"
         )
     return out
 
