@@ -189,3 +189,31 @@ def test_a_built_letters_sub_items_are_imported_from_its_pdf_under_their_item(
         "Derde punt.",
     ]
     assert "\u25e6" not in (fresh / "letters" / f"{LETTER}.yaml").read_text(encoding="utf-8")
+
+
+#: A list whose items give their own numbers, with a lettered list under its second item.
+NUMBERED = """\
+      - items:
+          - 1. Ultrafijn stof.
+          - text: "2. Ontzwavelen van kerosine:"
+            items:
+              - a) de raffinaderijen;[^deelpunt]
+              - b) de luchthavens.
+          - 3. Zeer zorgwekkende stoffen.
+"""
+
+
+def test_a_list_whose_items_give_their_numbers_prints_no_bullets(
+    content_copy: Path, out: Path
+) -> None:
+    """The items "1. Ultrafijn stof." ... and "a) de raffinaderijen;" are printed with their
+    own numbers and letters, as the letter numbers them, without a bullet before each; the
+    letter's bulleted list after them keeps its bullets."""
+    with_list(content_copy, NUMBERED)
+    run = cli("build", "--content", content_copy, "--out", out)
+    assert run.returncode == 0, run.stderr
+    text = normalise(pdf_pages(out / "letters" / f"{LETTER}.pdf")[0].extract_text())
+    assert (
+        "de volgende toezeggingen: 1. Ultrafijn stof. 2. Ontzwavelen van kerosine: a) de "
+        "raffinaderijen;1 b) de luchthavens. 3. Zeer zorgwekkende stoffen. \u2022 De toezegging"
+    ) in text

@@ -3,6 +3,7 @@ markup rendered."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,14 +43,25 @@ class LetterView:
 
 @dataclass(frozen=True)
 class ItemView:
-    """A list's item as printed: its text, and the items of the list under it (if any)."""
+    """A list's item as printed: its text, and the list under it (if any)."""
 
     text: Markup
+    items: ListView | None
+
+
+@dataclass(frozen=True)
+class ListView:
+    """A list as printed: its items, with a bullet each, unless every item gives its own
+    number or letter ("1. Ultrafijn stof", "a) de regio Noord"), as a numbered list does."""
+
     items: list[ItemView]
+    numbered: bool
 
 
-#: A section's body as printed: paragraphs, and bullet lists as lists of items.
-Blocks = list[Markup | list[ItemView]]
+#: A section's body as printed: paragraphs and lists.
+Blocks = list[Markup | ListView]
+#: An item's own number or letter: "1.", "2)", "a.", "b)", "iv.", "(3)".
+_NUMBER_RE = re.compile(r"^\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]\s")
 
 
 class Footnotes:
@@ -88,14 +100,18 @@ def body_blocks(section: Section, footnote: FootnoteRenderer) -> Blocks:
     ]
 
 
-def _items(items: list[Any], footnote: FootnoteRenderer) -> list[ItemView]:
-    """A list's items as printed, each with the list under it."""
-    return [
-        ItemView(render_inline(item, footnote), [])
-        if isinstance(item, str)
-        else ItemView(render_inline(item.text, footnote), _items(list(item.items), footnote))
-        for item in items
-    ]
+def _items(items: list[Any], footnote: FootnoteRenderer) -> ListView:
+    """A list as printed, each item with the list under it."""
+    texts = [item if isinstance(item, str) else item.text for item in items]
+    return ListView(
+        [
+            ItemView(render_inline(item, footnote), None)
+            if isinstance(item, str)
+            else ItemView(render_inline(item.text, footnote), _items(list(item.items), footnote))
+            for item in items
+        ],
+        all(_NUMBER_RE.match(text) for text in texts),
+    )
 
 
 def letter_view(index: Index, output: Output, pages: Pages) -> LetterView:
