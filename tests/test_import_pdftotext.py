@@ -67,9 +67,11 @@ def test_paragraphs_and_headings_in_a_long_run_without_blank_lines_are_told_apar
     tmp_path: Path,
 ) -> None:
     """The converted text parts its page's blocks by blank lines, but not its paragraphs: in
-    such a long run, a short line that ends a sentence ends its paragraph, and the short
-    line after it is a heading, as the PDF prints it. (A paragraph whose last line is full
-    cannot be told from the next; the text gives no sign of its end.)"""
+    such a long run, a short line that ends a sentence ends its paragraph, and so does a
+    full one that a heading follows (a short line that ends no sentence before a paragraph:
+    "Actief tegengaan misstanden op de werkvloer"), as the PDF prints them. (A paragraph
+    whose last line is full cannot be told from the next; the text gives no sign of its
+    end.)"""
     text = "2022-04-07-letter.pdftotext.txt"
     draft, _ = imported_draft(tmp_path / "text", IMPORT / text, LETTER_2022)
     from_pdf, _ = imported_draft(tmp_path / "pdf", IMPORT / CONVERTED[text], LETTER_2022)
@@ -79,10 +81,12 @@ def test_paragraphs_and_headings_in_a_long_run_without_blank_lines_are_told_apar
         "Technische briefing sectorale samenwerking",
         "Gesprek met financiële instellingen over investeringen in wapen producerende bedrijven",
         "Vervolgaanpak misstanden tomatensector",
+        "Actief tegengaan misstanden op de werkvloer",
     ]
     assert set(headings) < {section["heading"] for section in from_pdf["sections"][1:]}
     assert draft["sections"][1]["body"][0].startswith("Tijdens de begrotingsbehandeling")
     assert draft["sections"][0]["body"][-1].endswith("tegengaan van misstanden op de werkvloer.")
+    assert draft["sections"][5]["body"][0].startswith("Uw Kamer heeft op 14 april 2018")
 
 
 def _calls(draft: dict[str, Any]) -> dict[str, str]:

@@ -167,15 +167,18 @@ def _ends(texts: list[str], room: float, widest: int) -> list[int]:
 
 
 def _sentence_ends(texts: list[str], room: float) -> list[int]:
-    """The indexes of the lines of a long run (``texts``) that end a paragraph: a short line
-    that ends a sentence, neither it nor the next a list's item, and the heading after it."""
+    """The indexes of the lines of a long run (``texts``) that end a paragraph: a line that
+    ends a sentence, neither it nor the next a list's item, where it is short or a heading
+    follows it, and the heading after it."""
     short = _short(texts, room)
     ends: list[int] = []
     for index, text in enumerate(texts[:-1]):
         listed = _ITEM_RE.match(text) or _ITEM_RE.match(texts[index + 1])
-        if short[index] and ends_sentence(text) and not listed:
+        if listed or not ends_sentence(text):
+            continue
+        heading = _heading_at(texts, short, index + 1)
+        if short[index] or heading is not None:
             ends.append(index)
-            heading = _heading_at(texts, short, index + 1)
             ends += [heading] if heading is not None and heading < len(texts) - 1 else []
     return ends
 
