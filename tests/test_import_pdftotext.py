@@ -189,3 +189,17 @@ def test_a_page_number_between_the_signatures_lines_is_no_name(tmp_path: Path) -
         "name": "onbekend",
     }
     assert "Pagina" not in str(draft)
+
+
+def test_a_number_in_a_sentence_is_no_footnotes_call(tmp_path: Path) -> None:
+    """Page 22 of the real water letter, laid out, calls footnote 20 after a space
+    ("conform het Klimaatakkoord 20 en op") and also says "tussen de 20 tot 40 cm" and
+    "van 40 naar 20 cm" further down: the call is the first, as the PDF's import has it, and
+    the numbers of the sentences stay as they are."""
+    excerpt = IMPORT / "word-2022-11-25-letter-excerpt"
+    draft, _ = imported_draft(tmp_path / "text", excerpt.with_suffix(".layout.txt"))
+    from_pdf, _ = imported_draft(tmp_path / "pdf", excerpt.with_suffix(".pdf"))
+    text = " ".join(str(draft["sections"]).split())
+    assert "conform het Klimaatakkoord[^klimaatakkoord] en op minimalisatie" in text
+    assert "tussen de 20 tot 40 cm onder" in text and "van 40 naar 20 cm onder" in text
+    assert draft["footnotes"] == from_pdf["footnotes"]

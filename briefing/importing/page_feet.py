@@ -143,16 +143,34 @@ def _calls(mark: int) -> tuple[re.Pattern[str], ...]:
     """The calls of footnote ``mark``, the likeliest first: glued to a word or the call
     before it ("kansrijk»12": calls 1 and 2), never within a number; after a word and a
     space where a sentence's mark or the line's end follows it ("aangeboden 1."); after a
-    word or a year and a space, before a word in lower case ("van 24 juni 2022 2 is", not
-    "in 2 stappen", which a page's footnote 2 would take only were no other call found)."""
+    word or a year and a space, before a word in lower case ("van 24 juni 2022 2 is"), where
+    no word that stands before a number in a sentence precedes it and no measure follows it
+    (not "in 2 stappen" nor "van 40 naar 20 cm")."""
     return (
         re.compile(
             rf"{FORMULA_GUARD}(?<!\d[.,])(?:(?<=[^\d\s<>])|(?<=</sup>)){mark}"
             rf"(?=(?:{mark + 1})?(?!\d))"
         ),
         re.compile(rf"(?<=[^\W\d_] ){mark}(?=[.,;:)]|$)"),
-        re.compile(rf"(?:(?<=[^\W\d_] )|(?<=\b\d{{4}} )){mark}(?=[.,;:)]|$| [^\W\d_])"),
+        re.compile(
+            rf"(?:(?<=[^\W\d_] )|(?<=\b\d{{4}} )){_NOT_BEFORE_A_NUMBER}{mark}"
+            rf"(?=[.,;:)]|$| [^\W\d_])(?! {_MEASURES}\b)"
+        ),
     )
+
+
+#: The words that stand before a number in a sentence, so that a number after them is the
+#: sentence's, not a footnote's call ("van 40 naar 20 cm", "tussen de 20 tot 40 cm").
+_NUMBER_WORDS = (
+    "de het een naar van tot tussen op in om na per dan en of met ruim circa ongeveer bijna "
+    "over voor"
+)
+_NOT_BEFORE_A_NUMBER = "".join(rf"(?<!\b{word} )" for word in _NUMBER_WORDS.split())
+#: What a number in a sentence measures ("20 cm", "3 jaar"): no footnote's call is before it.
+_MEASURES = (
+    "(?:mm|cm|m|km|meter|kilometer|ha|hectare|ton|kg|graden|procent|euro|miljoen|miljard|"
+    "keer|uur|dagen|weken|maanden|jaar|jaren|personen|mensen)"
+)
 
 
 def _called(mark: int, text: str) -> bool:
