@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import inspect
 import os
 import signal
 import sys
+import textwrap
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -85,7 +85,7 @@ def _command(
     parser = commands.add_parser(
         name,
         help=summary,
-        description=inspect.cleandoc(run.__doc__ or ""),
+        description=_description(run.__doc__ or ""),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
@@ -93,6 +93,13 @@ def _command(
     )
     parser.set_defaults(run=run)
     return parser
+
+
+def _description(docstring: str) -> str:
+    """A docstring as a command's help prints it: every line from the left margin (its first
+    line stands there already; the others are indented as the function's body is)."""
+    first, _, rest = docstring.partition("\n")
+    return f"{first}\n{textwrap.dedent(rest)}".strip()
 
 
 def _content(parser: argparse.ArgumentParser) -> None:

@@ -25,6 +25,18 @@ _NOTE_RE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
 _NUMBER_RE = re.compile(r"^\d{1,3}$")
 #: How many lines above a page's end its footnotes may start.
 _FOOT = 12
+#: The words that stand before a number in a sentence, so that a number after them is the
+#: sentence's, not a footnote's call ("van 40 naar 20 cm", "tussen de 20 tot 40 cm").
+_NUMBER_WORDS = (
+    "de het een naar van tot tussen op in om na per dan en of met ruim circa ongeveer bijna "
+    "over voor"
+)
+_NOT_BEFORE_A_NUMBER = "".join(rf"(?<!\b{word} )" for word in _NUMBER_WORDS.split())
+#: What a number in a sentence measures ("20 cm", "3 jaar"): no footnote's call is before it.
+_MEASURES = (
+    "(?:mm|cm|m|km|meter|kilometer|ha|hectare|ton|kg|graden|procent|euro|miljoen|miljard|"
+    "keer|uur|dagen|weken|maanden|jaar|jaren|personen|mensen)"
+)
 
 
 def footnotes_set_apart(
@@ -112,13 +124,9 @@ def _numbers_joined(lines: list[SourceLine], texts: list[str], first: int, end: 
     if not numbers:
         return
     filled = [i for i in range(numbers[-1] + 1, end) if texts[i]]
-    run = [
-        i
-        for i in numbers
-        if i >= numbers[0] and all(not texts[j] or j in numbers for j in range(numbers[0], i))
-    ]
-    if len(run) > 1 and run == numbers and len(filled) == len(run):
-        pairs = list(zip(run, filled, strict=True))
+    in_a_run = all(not texts[j] or j in numbers for j in range(numbers[0], numbers[-1]))
+    if len(numbers) > 1 and in_a_run and len(filled) == len(numbers):
+        pairs = list(zip(numbers, filled, strict=True))
     else:
         pairs = []
         for index in numbers:
@@ -157,20 +165,6 @@ def _calls(mark: int) -> tuple[re.Pattern[str], ...]:
             rf"(?=[.,;:)]|$| [^\W\d_])(?! {_MEASURES}\b)"
         ),
     )
-
-
-#: The words that stand before a number in a sentence, so that a number after them is the
-#: sentence's, not a footnote's call ("van 40 naar 20 cm", "tussen de 20 tot 40 cm").
-_NUMBER_WORDS = (
-    "de het een naar van tot tussen op in om na per dan en of met ruim circa ongeveer bijna "
-    "over voor"
-)
-_NOT_BEFORE_A_NUMBER = "".join(rf"(?<!\b{word} )" for word in _NUMBER_WORDS.split())
-#: What a number in a sentence measures ("20 cm", "3 jaar"): no footnote's call is before it.
-_MEASURES = (
-    "(?:mm|cm|m|km|meter|kilometer|ha|hectare|ton|kg|graden|procent|euro|miljoen|miljard|"
-    "keer|uur|dagen|weken|maanden|jaar|jaren|personen|mensen)"
-)
 
 
 def _called(mark: int, text: str) -> bool:
