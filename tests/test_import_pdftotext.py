@@ -203,3 +203,47 @@ def test_a_number_in_a_sentence_is_no_footnotes_call(tmp_path: Path) -> None:
     assert "conform het Klimaatakkoord[^klimaatakkoord] en op minimalisatie" in text
     assert "tussen de 20 tot 40 cm onder" in text and "van 40 naar 20 cm onder" in text
     assert draft["footnotes"] == from_pdf["footnotes"]
+
+
+def _paragraphs(sections: list[dict[str, Any]]) -> list[str]:
+    """Every paragraph of ``sections`` and of the sections under them, in order."""
+    found: list[str] = []
+    for section in sections:
+        body = section.get("body", [])
+        found += [" ".join(part.split()) for part in body if isinstance(part, str)]
+        found += _paragraphs(section.get("sections", []))
+    return found
+
+
+@pytest.mark.parametrize(
+    "source",
+    ["word-2023-02-03-letter.pdftotext.txt", "word-2023-02-03-letter.layout.txt"],
+)
+def test_numbered_paragraphs_without_a_blank_line_between_stay_apart(
+    tmp_path: Path, source: str
+) -> None:
+    """The real letter of 3 February 2023 gives four recommendations, each a numbered paragraph
+    ("2. Ontwikkel een coherent pakket ...") right under the paragraph before, with no blank
+    line between: each starts a paragraph of its own, as in the PDF's import, and no paragraph
+    ends with the next one's number ("... te maken. 3.")."""
+    draft, _ = imported_draft(tmp_path / "text", IMPORT / source)
+    from_pdf, _ = imported_draft(tmp_path / "pdf", REAL_WORD)
+    numbered = [p for p in _paragraphs(draft["sections"]) if p[:2] in ("2.", "3.", "4.")]
+    assert [p[:30] for p in numbered] == [
+        "2. Ontwikkel een coherent pakk",
+        "3. Versterk de governance incl",
+        "4. Zet in op een kabinetsbrede",
+    ]
+    assert set(numbered) <= set(_paragraphs(from_pdf["sections"]))
+    assert not any(p.endswith((" 2.", " 3.", " 4.")) for p in _paragraphs(draft["sections"]))
+
+
+def test_numbered_choices_in_a_pdf_are_paragraphs_of_their_own(tmp_path: Path) -> None:
+    """Page 22 of the real water letter sets its numbered choices ("26. We minimaliseren de
+    aanvoer van gebiedsvreemd water.") under the one before without space between: each is a
+    paragraph of its own, as the letter prints it."""
+    draft, _ = imported_draft(tmp_path, IMPORT / "word-2022-11-25-letter-excerpt.pdf")
+    paragraphs = _paragraphs(draft["sections"])
+    starts = [p.split(" ")[0] for p in paragraphs if p[:2].isdigit()]
+    assert starts == ["25.", "26.", "27."]
+    assert not any(p.endswith((" 26.", " 27.")) for p in paragraphs)

@@ -3,10 +3,11 @@
 A block is a run of lines that belong together, before it becomes a paragraph, a list's item
 or a heading (:mod:`.body`). A line of markdown heading markup is a heading; a footnote's text
 (a raised number, ``[^id]:``) a footnote; a list's item starts where :mod:`.items` says; the
-rest runs on in its paragraph up to a blank line. A short paragraph all in bold or emphasis is
-a heading. A table's row (:mod:`.tables`) is a list's item of its own, its cells parted by
-" | "; a table's cells, as a web page's copy gives them one a line between blank lines, become
-a list's items.
+rest runs on in its paragraph up to a blank line, or up to the next of a letter's numbered
+paragraphs after a sentence's end. A short paragraph all in bold or emphasis is a heading. A
+table's row (:mod:`.tables`) is a list's item of its own, its cells parted by " | "; a
+table's cells, as a web page's copy gives them one a line between blank lines, become a
+list's items.
 """
 
 from __future__ import annotations
@@ -46,6 +47,8 @@ _CAPTION_RE = re.compile(
     r"^(?:Figuur|Afbeelding|Grafiek|Tabel|Kader|Figure|Table)\s+\d{1,2}[a-z]?\s*[.:\u2013-]\s*\S",
     re.IGNORECASE,
 )
+#: A numbered paragraph's first line: "2. Ontwikkel een coherent pakket ...".
+_NUMBERED_PARAGRAPH_RE = re.compile(r"^(\d{1,2})\.\s+[A-Z]")
 #: A short paragraph in bold or emphasis up to this length is a heading.
 MAX_HEADING = 200
 #: So many short lines in a row, each between blank lines, are a table's cells (at most so long).
@@ -114,6 +117,7 @@ def cut_blocks(lines: list[SourceLine], room: float | None, tables: list[Table])
             current is None
             or (current.kind == "item" and ends_item(current.lines[-1].text, text, room))
             or (index + 1 in starts and ends_sentence(previous))
+            or _next_numbered_paragraph(text, previous, blocks)
         ):
             current = Block("paragraph", [line])
             blocks.append(current)
@@ -121,6 +125,22 @@ def cut_blocks(lines: list[SourceLine], room: float | None, tables: list[Table])
             current.lines.append(line)
         previous = text
     return blocks
+
+
+def _next_numbered_paragraph(text: str, previous: str, blocks: list[Block]) -> bool:
+    """Whether the line starts the next of a letter's numbered paragraphs after a sentence's
+    end ("2. Ontwikkel een coherent pakket ..." under a paragraph after "1. Stel concrete
+    doelen op ..."), as a PDF's text gives them with no blank line between."""
+    match = _NUMBERED_PARAGRAPH_RE.match(text)
+    if match is None or not ends_sentence(previous):
+        return False
+    numbered = (
+        _NUMBERED_PARAGRAPH_RE.match(block.lines[0].text.strip())
+        for block in reversed(blocks)
+        if block.kind == "paragraph"
+    )
+    last = next((found for found in numbered if found is not None), None)
+    return last is not None and int(match[1]) == int(last[1]) + 1
 
 
 def _level(item: Block, blocks: list[Block]) -> int:
