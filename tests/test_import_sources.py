@@ -129,6 +129,40 @@ def test_the_same_letter_from_two_publications_is_imported_once(tmp_path: Path) 
     assert cli("check", "--content", content).returncode == 0
 
 
+def test_an_import_started_again_leaves_the_letters_it_imported_as_they_are(
+    tmp_path: Path,
+) -> None:
+    """A run that imported a real letter's text (known by its Kamerstuk number) and a real
+    ministry's PDF (which gives none) was stopped; the drafts were edited since. Started again
+    with a third letter, it imports the third, leaves the two drafts byte for byte as they
+    are, says so at each, and exits 0."""
+    content = content_copy(tmp_path / "content")
+    text = REAL_LETTERS / "2016-01-29-kst-21501-02-1581-eurowob-verzoek.txt"
+    pdf = IMPORT / "word-2023-02-03-letter.pdf"
+    third = REAL_LETTERS / "2012-04-25-kst-31568-100-afschrift-brief-kerkhoff-sint-eustatius.txt"
+    first = cli("import", text, pdf, "--content", content)
+    assert first.returncode == 0, first.stderr
+    drafts = re.findall(r"^wrote (\S+\.yaml)$", first.stdout, re.MULTILINE)
+    assert len(drafts) == 2
+    for draft in drafts:
+        with open(draft, "a", encoding="utf-8") as edited:
+            edited.write("# reviewed\n")
+    kept = {draft: Path(draft).read_bytes() for draft in drafts}
+    again = cli("import", text, pdf, third, "--content", content)
+    assert again.returncode == 0, again.stderr
+    (written,) = re.findall(r"^wrote (\S+\.yaml)$", again.stdout, re.MULTILINE)
+    assert Path(written).name.startswith("2012-04-25-")
+    assert {draft: Path(draft).read_bytes() for draft in drafts} == kept
+    skipped = "whose draft names this file; nothing written, the draft is left as it is (to "
+    assert (
+        f"{text}:7: imported already, as {drafts[0]}, {skipped}import it again, remove that "
+        "file first)"
+    ) in again.stderr.splitlines()
+    assert f"{pdf}, page 1: imported already, as {drafts[1]}, {skipped}" in again.stderr
+    assert "error" not in again.stderr
+    assert cli("check", "--content", content).returncode == 0
+
+
 def imported_letter(source: Path, content: Path) -> Letter:
     """The draft letter ``source`` becomes, imported into ``content``."""
     run = cli("import", source, "--content", content)

@@ -8,8 +8,9 @@ from a browser or as the official XML of officielebekendmakingen.nl
 the hand-made letters, with the motions, commitments, debates, sectors, amounts and
 milestones it mentions, and the status updates, sector events and figures it gives,
 proposed with the sentences that support them. Nothing is overwritten: a letter whose file
-exists is refused, a motion the registry has is skipped. Every note a person should read
-is ``path:line: message``.
+exists is refused, unless its draft says it was imported from a file of this name (a stopped
+run started again), which is skipped, as a motion the registry has is. Every note a person
+should read is ``path:line: message``.
 
 The steps live in modules named for them: :mod:`.source` reads a file (:mod:`.pdf_text`,
 :mod:`.official_xml`, :mod:`.web_page`), :mod:`.motion_text` reads a motion and
@@ -36,14 +37,14 @@ from briefing.importing import (
     unsupported,
 )
 from briefing.importing.body import read_body
-from briefing.importing.draft import build_draft, check, render, write_new
+from briefing.importing.draft import build_draft, check, imported_from, render, write_new
 from briefing.importing.footnotes import signature_page_notes
 from briefing.importing.metadata import complete
 from briefing.importing.parsed import LetterText
 from briefing.importing.references import propose
 from briefing.importing.registry import Registry
 from briefing.importing.source import Source, read_source
-from briefing.importing.text import slugify
+from briefing.importing.text import collapse, slugify
 from briefing.importing.updates import propose_updates
 from briefing.layout import LETTERS_DIR
 from briefing.sources import Corpus
@@ -208,7 +209,15 @@ def _import_letter(source: Source, content: Path, result: ImportResult) -> None:
     complete(text, corpus)
     head = text.head
     assert head.date is not None and head.subject is not None
-    _refuse_known(source, text, corpus)
+    if (known := _known(text, corpus)) is not None:  # skipped if imported from this file
+        number, path = known
+        line = text.head.lines.get("kamerstuk", 1)
+        if _imported_before(path, source, line, result):
+            return
+        raise BriefingError(
+            f"{source.path}:{line}: {number} is in the content already, as {path}; nothing "
+            "written (to import it again, remove that file first)"
+        )
     annex = text.closing.annex if text.closing else None
     body = read_body(text.body, text.footnotes, text.notes, annex)
     if not body.sections:
@@ -224,6 +233,9 @@ def _import_letter(source: Source, content: Path, result: ImportResult) -> None:
     yaml_text = render(draft, source.path.name, layout)
     check(yaml_text, draft, source.path, content)  # raises if the draft would not be valid
     target = content / LETTERS_DIR / f"{letter_id}.yaml"
+    first = next((line.number for line in source.lines if line.text.strip()), 1)
+    if target.exists() and _imported_before(target, source, first, result):
+        return
     try:
         target.parent.mkdir(exist_ok=True)
     except OSError as exc:
@@ -234,19 +246,33 @@ def _import_letter(source: Source, content: Path, result: ImportResult) -> None:
     result.notes += [_located(source, note) for note in text.notes]
 
 
-def _refuse_known(source: Source, text: LetterText, corpus: Corpus) -> None:
-    """Refuse a letter whose Kamerstuk number a letter in the content has already: in its
-    own file, or as the Kamer's records (``kamer.yaml``) give it."""
+def _known(text: LetterText, corpus: Corpus) -> tuple[Kamerstuk, Path] | None:
+    """The Kamerstuk number of the letter and the file of the content letter that has it (in
+    its own file, or as the Kamer's records, ``kamer.yaml``, give it): that letter is this
+    one. ``None`` when there is none."""
     if not text.head.kamerstuk:
-        return
+        return None
     number = Kamerstuk.parse(text.head.kamerstuk)
     found = next((s for s in corpus.letters if corpus.kamerstuk_of(s.letter) == number), None)
-    if found is not None:
-        raise BriefingError(
-            f"{source.path}:{text.head.lines.get('kamerstuk', 1)}: {number} is in the content "
-            f"already, as {found.document.path}; nothing written (to import it again, remove "
-            "that file first)"
+    return None if found is None else (number, found.document.path)
+
+
+def _imported_before(draft: Path, source: Source, line: int, result: ImportResult) -> bool:
+    """Whether the letter's draft ``draft`` says it was imported from a file of this name (a
+    run stopped before it was done, started again): then it is left as it is, edited or not,
+    and ``result`` says so at the source's ``line``. Another publication of the letter, or a
+    draft written otherwise, is not this file's."""
+    if imported_from(draft) != collapse(source.path.name):
+        return False
+    result.path = draft
+    result.notes.append(
+        source.located(
+            f"{source.path}:{line}: imported already, as {draft}, whose draft names this file; "
+            "nothing written, the draft is left as it is (to import it again, remove that file "
+            "first)"
         )
+    )
+    return True
 
 
 def _read_layout(source: Source) -> LetterText:

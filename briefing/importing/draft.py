@@ -215,6 +215,26 @@ def render(draft: Draft, source_name: str, layout: str) -> str:
     return "\n".join(out) + "\n"
 
 
+_IMPORTED_FROM_RE = re.compile(r"^Draft imported from (.+?) \(")
+
+
+def imported_from(path: Path) -> str | None:
+    """The name of the file that the draft at ``path`` says it was imported from (its opening
+    comment, as :func:`render` writes it); ``None`` when it says none or cannot be read."""
+    try:
+        with path.open(encoding="utf-8") as handle:
+            head = [handle.readline() for _ in range(6)]
+    except (OSError, UnicodeDecodeError):
+        return None
+    comment = []
+    for line in head[1:]:
+        if not line.startswith("#"):
+            break
+        comment.append(line.lstrip("#").strip())
+    match = _IMPORTED_FROM_RE.match(" ".join(comment))
+    return match[1] if match else None
+
+
 # --- checking and writing -------------------------------------------------------------------
 
 
