@@ -247,3 +247,42 @@ def test_numbered_choices_in_a_pdf_are_paragraphs_of_their_own(tmp_path: Path) -
     starts = [p.split(" ")[0] for p in paragraphs if p[:2].isdigit()]
     assert starts == ["25.", "26.", "27."]
     assert not any(p.endswith((" 26.", " 27.")) for p in paragraphs)
+
+
+def test_a_numbered_heading_in_a_run_of_lines_heads_its_section(tmp_path: Path) -> None:
+    """The real emissions letter of 22 December 2022 in reading order (an excerpt, its head
+    and opening made up): "2. Ontzwavelen van kerosine" stands between the sentence that ends
+    part 1 and the first line of part 2, with no blank line around it. It heads its section,
+    and neither paragraph takes it in."""
+    run = [
+        "1. Ultrafijn stof",
+        "Onder het vorige kopje is beschreven hoe de sector bezig is met het verminderen",
+        "van de blootstelling van medewerkers aan ultrafijn stof. De Nederlandse",
+        "arbeidsinspectie voert een onderzoek uit naar de arbeidsomstandigheden op de",
+        "platforms. De verwachting is dat de inspectie begin 2023 zal rapporteren.",
+        "2. Ontzwavelen van kerosine",
+        "Fossiele kerosine bevat onder meer zwavel. Die zwavel is een belangrijke bron van",
+        "het ontstaan van ultrafijn stof bij de verbranding van de kerosine. Ontzwavelen",
+        "van kerosine zou daarom de emissie van ultrafijn stof kunnen verminderen.",
+        "Partijen gaven aan ontzwaveling te zien als kortetermijnoplossing totdat duurzame",
+        "brandstoffen op grote schaal beschikbaar komen, maar vragen aandacht voor de",
+        "additionele kosten die ontzwaveling met zich meebrengt. De duurzame brandstoffen",
+        "bevatten doorgaans geen zwavel en weinig aromatische koolwaterstoffen.",
+    ]
+    source = tmp_path / "brief.txt"
+    source.write_text(
+        "Ministerie van Infrastructuur en Waterstaat\n\n"
+        "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\nPostbus 20018\n"
+        "2500 EA Den Haag\n\nDatum 22 december 2022\nBetreft Emissies luchtvaart\n\n"
+        "Geachte voorzitter,\n\n"
+        "Hierbij informeer ik uw Kamer over de emissies van de luchtvaart.\n\n"
+        + "\n".join(run)
+        + "\n\n"
+        "De Minister van Infrastructuur en Waterstaat,\n\nM.G.J. Harbers\n",
+        encoding="utf-8",
+    )
+    draft, _ = imported_draft(tmp_path / "content", source)
+    sections = {s.get("heading", ""): _paragraphs([s]) for s in draft["sections"]}
+    assert list(sections) == ["", "1. Ultrafijn stof", "2. Ontzwavelen van kerosine"]
+    assert sections["1. Ultrafijn stof"][-1].endswith("begin 2023 zal rapporteren.")
+    assert sections["2. Ontzwavelen van kerosine"][0].startswith("Fossiele kerosine bevat")

@@ -4,7 +4,8 @@ A block is a run of lines that belong together, before it becomes a paragraph, a
 or a heading (:mod:`.body`). A line of markdown heading markup is a heading; a footnote's text
 (a raised number, ``[^id]:``) a footnote; a list's item starts where :mod:`.items` says; the
 rest runs on in its paragraph up to a blank line, or up to the next of a letter's numbered
-paragraphs after a sentence's end. A short paragraph all in bold or emphasis is a heading. A
+paragraphs after a sentence's end; a numbered heading's line that ends short stands apart from
+the paragraph under it. A short paragraph all in bold or emphasis is a heading. A
 table's row (:mod:`.tables`) is a list's item of its own, its cells parted by " | "; a
 table's cells, as a web page's copy gives them one a line between blank lines, become a
 list's items.
@@ -34,8 +35,10 @@ from briefing.importing.text import (
     ends_sentence,
     is_bold,
     is_emphasised,
+    starts_upper,
     strip_markup,
 )
+from briefing.importing.wrapped import ends_short
 
 HEADING_RE = re.compile(r"^#{1,6}\s+(\S.*)$")
 _FOOTNOTE_DEF_RE = re.compile(
@@ -118,6 +121,7 @@ def cut_blocks(lines: list[SourceLine], room: float | None, tables: list[Table])
             or (current.kind == "item" and ends_item(current.lines[-1].text, text, room))
             or (index + 1 in starts and ends_sentence(previous))
             or _next_numbered_paragraph(text, previous, blocks)
+            or _after_numbered_heading(current, text, room)
         ):
             current = Block("paragraph", [line])
             blocks.append(current)
@@ -141,6 +145,22 @@ def _next_numbered_paragraph(text: str, previous: str, blocks: list[Block]) -> b
     )
     last = next((found for found in numbered if found is not None), None)
     return last is not None and int(match[1]) == int(last[1]) + 1
+
+
+def _after_numbered_heading(current: Block, text: str, room: float | None) -> bool:
+    """Whether the line ``text`` follows a numbered heading in ``current``, a block of one
+    line that a number starts, that ends no sentence and ends short of the width ("2.
+    Ontzwavelen van kerosine" over "Fossiele kerosine bevat ..."), with no blank line
+    between."""
+    if current.kind != "paragraph" or len(current.lines) != 1 or room is None:
+        return False
+    heading = current.lines[0].text.strip()
+    return (
+        _NUMBERED_PARAGRAPH_RE.match(heading) is not None
+        and not ends_sentence(heading)
+        and starts_upper(text)
+        and ends_short(heading, text, room)
+    )
 
 
 def _level(item: Block, blocks: list[Block]) -> int:
