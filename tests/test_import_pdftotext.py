@@ -286,3 +286,34 @@ def test_a_numbered_heading_in_a_run_of_lines_heads_its_section(tmp_path: Path) 
     assert list(sections) == ["", "1. Ultrafijn stof", "2. Ontzwavelen van kerosine"]
     assert sections["1. Ultrafijn stof"][-1].endswith("begin 2023 zal rapporteren.")
     assert sections["2. Ontzwavelen van kerosine"][0].startswith("Fossiele kerosine bevat")
+
+
+def test_a_real_pages_footnotes_in_reading_order_are_paired_with_their_numbers(
+    tmp_path: Path,
+) -> None:
+    """The real water letter's excerpt in reading order: page 22 gives the numbers "20" and
+    "21" over two texts parted by a blank line (the second a web address over two lines), then
+    "22" over its text; page 24 gives footnote 24's address before its number. Each note gets
+    its own text, called after the words the PDF's import calls it after, and no number or
+    piece of an address is left in the text. (The conversion itself joins "noord-" and
+    "holland" where the address breaks, and drops a hyphen in "_-_def".)"""
+    excerpt = IMPORT / "word-2022-11-25-letter-excerpt"
+    draft, _ = imported_draft(tmp_path / "text", excerpt.with_suffix(".pdftotext.txt"))
+    from_pdf, _ = imported_draft(tmp_path / "pdf", excerpt.with_suffix(".pdf"))
+    notes, expected = draft["footnotes"], from_pdf["footnotes"]
+    assert len(notes) == len(expected) == 4
+    for key in ("klimaatakkoord", "hdsr-eindrapportage"):
+        assert notes[key] == expected[key]
+    assert notes["rli-advies"] == expected["rli-advies"].replace("_-_", "__")
+    assert notes["noordholland-omgevingsverordening"] == expected[
+        "noord-holland-omgevingsverordening"
+    ].replace("noord-holland", "noordholland")
+    text = " ".join(str(draft["sections"]).split())
+    for called in (
+        "conform het Klimaatakkoord[^klimaatakkoord] en op",
+        "40 cm onder maaiveld[^hdsr-eindrapportage]. Een peil",
+        "methaan en lachgas[^rli-advies]. Dit",
+        "plan zijn opgenomen.[^noordholland-omgevingsverordening]",
+    ):
+        assert called in text
+    assert "enproef_spengen" not in text and "'ning'" not in text and "'24'" not in text

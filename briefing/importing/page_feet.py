@@ -3,7 +3,9 @@
 The reference column prints a page's number at its foot ("Pagina 1 van 4"; a conversion that
 spaces the letters as the PDF sets them gives "P agina 1 van 4"). The footnotes stand right
 above it, or right before the column where a PDF viewer's copy gives it after the page's
-text: each "1 Kamerstukken II 2021/22, 30175, nr. 414", numbered on from the page before and
+text: each "1 Kamerstukken II 2021/22, 30175, nr. 414" (a conversion in reading order may
+give a number on a line of its own, above its text or, last, under it, and a run of numbers
+above their texts), numbered on from the page before and
 called in the page's text by its number, glued to the word before it ("gepresenteerd.1") or,
 where the conversion sets the raised figure apart, after a space ("aangeboden 1."). They are
 marked as the PDF raises them ("<sup>1</sup> Kamerstukken ...", "gepresenteerd.<sup>1</sup>"),
@@ -25,6 +27,8 @@ _NOTE_RE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
 _NUMBER_RE = re.compile(r"^\d{1,3}$")
 #: How many lines above a page's end its footnotes may start.
 _FOOT = 12
+#: A footnote's number under its text follows at most this many lines of it.
+_BELOW_ITS_TEXT = 3
 #: The words that stand before a number in a sentence, so that a number after them is the
 #: sentence's, not a footnote's call ("van 40 naar 20 cm", "tussen de 20 tot 40 cm").
 _NUMBER_WORDS = (
@@ -119,25 +123,56 @@ def _numbers_joined(lines: list[SourceLine], texts: list[str], first: int, end: 
     """The footnotes' numbers that stand on lines of their own between ``first`` and ``end``
     joined to their texts, in ``lines`` and ``texts`` alike: a number raised above its text
     is on the line above it ("1" over "Kamerstuk 33009, nr. 117."), and a run of numbers
-    stands over as many lines of text ("2", "3", then the two notes' lines)."""
+    stands over as many lines of text ("2", "3", then the two notes' lines), or over as many
+    texts parted by blank lines ("20", "21", then a note's line, a blank one and the next
+    note's two lines)."""
     numbers = [i for i in range(first, end) if _NUMBER_RE.match(texts[i])]
-    if not numbers:
-        return
-    filled = [i for i in range(numbers[-1] + 1, end) if texts[i]]
-    in_a_run = all(not texts[j] or j in numbers for j in range(numbers[0], numbers[-1]))
-    if len(numbers) > 1 and in_a_run and len(filled) == len(numbers):
-        pairs = list(zip(numbers, filled, strict=True))
-    else:
-        pairs = []
-        for index in numbers:
-            after = next((j for j in range(index + 1, end) if texts[j]), None)
-            if after is not None and after not in numbers:
-                pairs.append((index, after))
+    pairs: list[tuple[int, int]] = []
+    for run, filled in _runs_of_numbers(numbers, texts, end):
+        starts = [j for j in filled if j == filled[0] or not texts[j - 1]]
+        if len(run) > 1 and len(filled) == len(run):
+            pairs += zip(run, filled, strict=True)
+        elif len(run) > 1 and len(starts) == len(run):
+            pairs += zip(run, starts, strict=True)
+        elif filled:  # the last number of the run is right above its text
+            pairs.append((run[-1], filled[0]))
+        elif len(run) == 1 and (above := _text_above(texts, run[0], first)) is not None:
+            pairs.append((run[0], above))
     for index, text_at in pairs:
         joined = f"{texts[index]} {texts[text_at]}"
         lines[text_at] = SourceLine(lines[text_at].number, joined)
         lines[index] = SourceLine(lines[index].number, "")
         texts[text_at], texts[index] = joined, ""
+
+
+def _text_above(texts: list[str], index: int, first: int) -> int | None:
+    """The first line of the text right above the number at ``index``, the last at the page's
+    foot: a footnote's text that the conversion gave before its number (a web address over
+    two lines, then "24"), at most three lines after a blank one."""
+    start = index
+    while start > first and texts[start - 1] and index - start < _BELOW_ITS_TEXT:
+        start -= 1
+    if start in (index, first) or texts[start - 1]:
+        return None
+    return start
+
+
+def _runs_of_numbers(
+    numbers: list[int], texts: list[str], end: int
+) -> list[tuple[list[int], list[int]]]:
+    """The runs of ``numbers`` (indexes of lines that hold a number only) with no text between
+    them, each with the lines of text after it, up to the next run or ``end``."""
+    runs: list[list[int]] = []
+    for index in numbers:
+        if runs and all(not texts[j] for j in range(runs[-1][-1] + 1, index)):
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    bounds = [run[0] for run in runs[1:]] + [end] if runs else []
+    return [
+        (run, [j for j in range(run[-1] + 1, bound) if texts[j]])
+        for run, bound in zip(runs, bounds, strict=True)
+    ]
 
 
 def parts(line: SourceLine) -> list[SourceLine]:
