@@ -317,3 +317,53 @@ def test_a_real_pages_footnotes_in_reading_order_are_paired_with_their_numbers(
     ):
         assert called in text
     assert "enproef_spengen" not in text and "'ning'" not in text and "'24'" not in text
+
+
+def test_a_figure_at_the_end_of_a_web_address_is_no_call(tmp_path: Path) -> None:
+    """Page 2 of the real water letter in reading order (its head made up): footnote 1's three
+    web addresses stand in no order the import can pair with their number, and stay in the
+    text; the second of them ends "...klimaatadaptatie-spoor-2", on a line of its own. The call
+    of footnote 2 is the one after "de heer Remkes", not the figure that ends the address."""
+    page = [
+        "Uitgangspunten",
+        "We hanteren een aantal uitgangspunten om 'w ater en bodem sturend' vorm te",
+        "geven. Met deze uitgangspunten volgen we de adviezen van de Deltacommissaris 1",
+        "en die van de heer Remkes 2. De Deltacommissaris beveelt aan voldoende ruimte",
+        "te reserveren voor waterveiligheid, te zorgen voor voldoende zoetwater,",
+        "strategische grondwatervoorraden te beschermen, ruimtelijke adaptatie,",
+        "meerlaagsveiligheid en transitie van het landelijk gebied. De Deltacommissaris",
+        "benadrukt daarbij dat de tijd van vrijblijvendheid voorbij is. De heer Remkes geeft",
+        "aan per direct te starten met ruimte maken voor nieuwe ontwikkelingen, een",
+        "langjarig perspectief te bieden voor het landelijk gebied en om deze transitie",
+        "gebiedsgericht te realiseren, waarbij water en bodem leidend zijn bij ruimtelijke",
+        "keuzes.",
+        "",
+        "https://www.deltaprogramma.nl/documenten/publicaties/2021/09/01/adviesbriefwoningbouw-en-klimaatadaptatie",
+        "https://www.deltaprogramma.nl/deltacommissaris/documenten/publicaties/2021/12/06/brie",
+        "fadvies-deltacommissaris-woningbouw-en-klimaatadaptatie-spoor-2",
+        "https://www.deltaprogramma.nl/documenten/publicaties/2022/04/11/adviesbrief-maakwerk-van-klimaatadaptatie",
+        "2",
+        "https://www.rijksoverheid.nl/documenten/rapporten/2022/10/05/wat-wel-kan",
+        "1",
+        "",
+        "P agina 2 van 32",
+    ]
+    source = tmp_path / "brief.txt"
+    source.write_text(
+        "Ministerie van Infrastructuur en Waterstaat\n\n"
+        "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\nPostbus 20018\n"
+        "2500 EA Den Haag\n\nDatum 25 november 2022\nBetreft Water en Bodem sturend\n\n"
+        "Geachte voorzitter,\n\n"
+        + "\n".join(page)
+        + "\nDit brengt ons tot de volgende uitgangspunten.\n\n"
+        "De Minister van Infrastructuur en Waterstaat,\n\nM.G.J. Harbers\n",
+        encoding="utf-8",
+    )
+    draft, _ = imported_draft(tmp_path / "content", source)
+    assert draft["footnotes"] == {
+        "rijksoverheid-rapporten": "https://www.rijksoverheid.nl/documenten/rapporten/2022/10/05/"
+        "wat-wel-kan"
+    }
+    text = " ".join(str(draft["sections"]).split())
+    assert "de heer Remkes[^rijksoverheid-rapporten]. De" in text
+    assert "klimaatadaptatie-spoor-2" in text

@@ -23,6 +23,8 @@ from briefing.importing.text import SourceLine
 PAGE_RE = re.compile(r"^P\s?a\s?g\s?i\s?n\s?a\s+\d+\s+van\s+\d+$")
 #: A footnote's first line at a page's foot: its number, a space, its text.
 _NOTE_RE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
+#: A web address's start, or a path's slash, in a word.
+_ADDRESS_RE = re.compile(r"://|^www\.|/")
 #: A footnote's number on a line of its own.
 _NUMBER_RE = re.compile(r"^\d{1,3}$")
 #: How many lines above a page's end its footnotes may start.
@@ -203,7 +205,24 @@ def _calls(mark: int) -> tuple[re.Pattern[str], ...]:
 
 
 def _called(mark: int, text: str) -> bool:
-    return any(call.search(text) for call in _calls(mark))
+    return any(_found(call, text) for call in _calls(mark))
+
+
+def _found(call: re.Pattern[str], text: str, above: str = "") -> list[re.Match[str]]:
+    """The matches of ``call`` in the line ``text`` (``above`` the line before it), but for a
+    figure glued to a web address, also one that goes on from the line above: the "2" that
+    ends "https://www.deltaprogramma.nl/.../brie" / "fadvies-...-spoor-2", a footnote's
+    address left in the text, is no call."""
+    found = []
+    for match in call.finditer(text):
+        before = text[: match.start()]
+        words = before.split()
+        glued_to = words[-1] if words and not before[-1].isspace() else ""
+        if glued_to and len(words) == 1 and above.split():
+            glued_to = above.split()[-1] + glued_to
+        if not _ADDRESS_RE.search(glued_to):
+            found.append(match)
+    return found
 
 
 def _call_marked(
@@ -216,7 +235,7 @@ def _call_marked(
     for kind, call in enumerate(_calls(int(mark))):
         for index in range(end - 1, start, -1):
             line = lines[index]
-            calls = list(call.finditer(line.text))
+            calls = _found(call, line.text, lines[index - 1].text)
             if calls:
                 at = calls[-1]
                 before = line.text[: at.start()].removesuffix(" ")
