@@ -367,3 +367,65 @@ def test_a_figure_at_the_end_of_a_web_address_is_no_call(tmp_path: Path) -> None
     text = " ".join(str(draft["sections"]).split())
     assert "de heer Remkes[^rijksoverheid-rapporten]. De" in text
     assert "klimaatadaptatie-spoor-2" in text
+
+
+def test_a_footnotes_number_under_its_web_address_is_paired_with_it(tmp_path: Path) -> None:
+    """Page 9 of the real water letter in reading order (its head made up): footnote 13's web
+    address follows the page's last line of text with no blank line between, and its number
+    stands under it, last before the page's number. The address is footnote 13, called after
+    "van de economie", and neither it nor its number is left in the text."""
+    page = [
+        "De doelstelling van het Deltaprogramma Zoetwater is dat Nederland in 2050",
+        "weerbaar is tegen watertekorten. Voor het hoofdwatersysteem is de ambitie om",
+        "weerbaar te zijn tegen een droogte die eens in de 20 jaar voorkomt bij een",
+        "scenario van grote klimaatverandering en sterke groei van de economie 13. Met de",
+        "strategie Klimaatbestendige Zoetwatervoorziening Hoofdwatersysteem en het",
+        "programma Integraal Riviermanagement geven we hier invulling aan. Nieuwe",
+        "klimaatscenario's, die volgend jaar verwacht worden, gaan mogelijk gevolgen",
+        "hebben voor de bovenstaande ambities.",
+        "Conform het NWP, de Deltabeslissing Zoetwater en de NOVI, vangen we",
+        "watertekort conform de volgende voorkeursvolgorde op:",
+        "a. bij de ruimtelijke inrichting en het landgebruik rekening houden met",
+        "waterbeschikbaarheid en grondwaterpeil condities;",
+        "b. zuiniger omgaan met water;",
+        "c. water beter vasthouden; vasthouden doen we zowel mogelijk in de bodem die",
+        "als spons het water opneemt; extremen vangen we op in bergingen;",
+        "d. water slim verdelen;",
+        "e. (rest)schade accepteren.",
+        "IJsselmeer als nationale zoetwaterbuffer",
+        "Klimaatverandering maakt dat we in de toekomst, als gevolg van droogte, hoge",
+        "rivierafvoeren en zeespiegelstijging een grotere zoetwaterbuffer en meer",
+        "bergingscapaciteit nodig hebben in het IJsselmeergebied. Hiervoor is op lange",
+        "termijn mogelijk ook een hoger peil noodzakelijk. We weten nog niet wat er",
+        "wanneer nodig is, maar de richting is wel duidelijk: we hebben ruimte nodig voor",
+        "meer water in het IJsselmeer, Markermeer en de randmeren.",
+        "Om het waterbergend vermogen in het IJsselmeergebied niet substantieel te",
+        "verkleinen, is het aantal hectares dat per gemeente mag worden benut voor",
+        "nieuwe bebouwing en landaanwinning buitendijks reeds gemaximeerd. Dit is",
+        "vastgelegd in het Barro. Provincies en gemeenten zien hierop toe. Het Rijk zal",
+        "komende jaren in overleg met de regio het beleid rond buitendijkse",
+        "ontwikkelingen in het IJsselmeergebied actualiseren en daar de huidige",
+        "https://www.deltaprogramma.nl/documenten/publicaties/2021/09/21/dp2022-ddeltaplan-zoetwater-2022-2027",
+        "13",
+        "",
+        "P agina 9 van 32",
+    ]
+    source = tmp_path / "brief.txt"
+    source.write_text(
+        "Ministerie van Infrastructuur en Waterstaat\n\n"
+        "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\nPostbus 20018\n"
+        "2500 EA Den Haag\n\nDatum 25 november 2022\nBetreft Water en Bodem sturend\n\n"
+        "Geachte voorzitter,\n\n" + "\n".join(page) + "\nregels aanscherpen.\n\n"
+        "De Minister van Infrastructuur en Waterstaat,\n\nM.G.J. Harbers\n",
+        encoding="utf-8",
+    )
+    draft, _ = imported_draft(tmp_path / "content", source)
+    ((key, note),) = draft["footnotes"].items()
+    assert note == (
+        "https://www.deltaprogramma.nl/documenten/publicaties/2021/09/21/"
+        "dp2022-ddeltaplan-zoetwater-2022-2027"
+    )
+    text = " ".join(str(draft["sections"]).split())
+    assert f"sterke groei van de economie[^{key}]. Met de" in text
+    assert "deltaprogramma.nl" not in text and " 13 " not in text
+    assert "daar de huidige regels aanscherpen." in text

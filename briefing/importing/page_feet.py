@@ -23,6 +23,8 @@ from briefing.importing.text import SourceLine
 PAGE_RE = re.compile(r"^P\s?a\s?g\s?i\s?n\s?a\s+\d+\s+van\s+\d+$")
 #: A footnote's first line at a page's foot: its number, a space, its text.
 _NOTE_RE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
+#: A line that starts with a web address.
+_WEB_ADDRESS_RE = re.compile(r"^(?:https?://|www\.)\S")
 #: A web address's start, or a path's slash, in a word.
 _ADDRESS_RE = re.compile(r"://|^www\.|/")
 #: A footnote's number on a line of its own.
@@ -127,7 +129,8 @@ def _numbers_joined(lines: list[SourceLine], texts: list[str], first: int, end: 
     is on the line above it ("1" over "Kamerstuk 33009, nr. 117."), and a run of numbers
     stands over as many lines of text ("2", "3", then the two notes' lines), or over as many
     texts parted by blank lines ("20", "21", then a note's line, a blank one and the next
-    note's two lines)."""
+    note's two lines); a number last at the foot, with no text under it, is under its text
+    (see :func:`_text_above`)."""
     numbers = [i for i in range(first, end) if _NUMBER_RE.match(texts[i])]
     pairs: list[tuple[int, int]] = []
     for run, filled in _runs_of_numbers(numbers, texts, end):
@@ -138,7 +141,11 @@ def _numbers_joined(lines: list[SourceLine], texts: list[str], first: int, end: 
             pairs += zip(run, starts, strict=True)
         elif filled:  # the last number of the run is right above its text
             pairs.append((run[-1], filled[0]))
-        elif len(run) == 1 and (above := _text_above(texts, run[0], first)) is not None:
+        elif (
+            len(run) == 1
+            and (above := _text_above(texts, run[0], first)) is not None
+            and above not in {text_at for _, text_at in pairs}  # not another number's text
+        ):
             pairs.append((run[0], above))
     for index, text_at in pairs:
         joined = f"{texts[index]} {texts[text_at]}"
@@ -150,10 +157,13 @@ def _numbers_joined(lines: list[SourceLine], texts: list[str], first: int, end: 
 def _text_above(texts: list[str], index: int, first: int) -> int | None:
     """The first line of the text right above the number at ``index``, the last at the page's
     foot: a footnote's text that the conversion gave before its number (a web address over
-    two lines, then "24"), at most three lines after a blank one."""
+    two lines, then "24"), at most three lines, after a blank one or starting with a web
+    address."""
     start = index
     while start > first and texts[start - 1] and index - start < _BELOW_ITS_TEXT:
         start -= 1
+        if _WEB_ADDRESS_RE.match(texts[start]):
+            return start
     if start in (index, first) or texts[start - 1]:
         return None
     return start
