@@ -132,8 +132,11 @@ def _numbers_joined(lines: list[SourceLine], texts: list[str], first: int, end: 
     note's two lines); a number last at the foot, with no text under it, is under its text
     (see :func:`_text_above`)."""
     numbers = [i for i in range(first, end) if _NUMBER_RE.match(texts[i])]
-    pairs: list[tuple[int, int]] = []
-    for run, filled in _runs_of_numbers(numbers, texts, end):
+    runs = _runs_of_numbers(numbers, texts, end)
+    pairs = _first_texts_last(runs, texts, first)
+    if pairs:
+        runs = runs[:-1]
+    for run, filled in runs:
         starts = [j for j in filled if j == filled[0] or not texts[j - 1]]
         if len(run) > 1 and len(filled) == len(run):
             pairs += zip(run, filled, strict=True)
@@ -152,6 +155,33 @@ def _numbers_joined(lines: list[SourceLine], texts: list[str], first: int, end: 
         lines[text_at] = SourceLine(lines[text_at].number, joined)
         lines[index] = SourceLine(lines[index].number, "")
         texts[text_at], texts[index] = joined, ""
+
+
+def _first_texts_last(
+    runs: list[tuple[list[int], list[int]]], texts: list[str], first: int
+) -> list[tuple[int, int]]:
+    """The numbers of a page's first footnotes paired with their texts where the conversion
+    gave those texts first, without their numbers, then the other notes with theirs, then the
+    first notes' numbers last ("Kamerstuk 33009, nr. 117.", "Kamerstuk 33009, nr. 63.", "3",
+    "Het EU-...", "1", "2"): the last run of numbers, none under it, counts up to the first
+    number of the foot. Several such notes are a line each, right above that number; one
+    is the lines above it up to a blank line."""
+    if len(runs) < 2 or runs[-1][1]:
+        return []
+    last, opening = runs[-1][0], runs[0][0][0]
+    marks = [int(texts[i]) for i in last]
+    if marks != list(range(marks[0], marks[0] + len(marks))) or marks[-1] + 1 != int(
+        texts[opening]
+    ):
+        return []
+    above = opening
+    while above > first and texts[above - 1] and opening - above < _FOOT:
+        above -= 1
+    if len(last) == 1:
+        return [(last[0], above)] if above > first and not texts[above - 1] else []
+    if opening - above < len(last):
+        return []
+    return list(zip(last, range(opening - len(last), opening), strict=True))
 
 
 def _text_above(texts: list[str], index: int, first: int) -> int | None:
