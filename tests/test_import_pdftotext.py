@@ -89,10 +89,18 @@ def test_paragraphs_and_headings_in_a_long_run_without_blank_lines_are_told_apar
     assert draft["sections"][5]["body"][0].startswith("Uw Kamer heeft op 14 april 2018")
 
 
+def _bodies(sections: list[dict[str, Any]]) -> list[str]:
+    """The text of every part of ``sections``' bodies and of the sections under them."""
+    found: list[str] = []
+    for section in sections:
+        found += [str(part) for part in section.get("body", [])]
+        found += _bodies(section.get("sections", []))
+    return found
+
+
 def _calls(draft: dict[str, Any]) -> dict[str, str]:
     """Each footnote's text, by the words before its call in the draft's body."""
-    sections = [*draft["sections"], *draft.get("annex", [])]
-    body = " ".join(str(part) for section in sections for part in section.get("body", []))
+    body = " ".join(_bodies([*draft["sections"], *draft.get("annex", [])]))
     return {
         " ".join(body.split(f"[^{key}]")[0].split()[-3:]): text
         for key, text in draft.get("footnotes", {}).items()
@@ -509,3 +517,22 @@ def test_a_pages_first_footnotes_given_before_their_numbers_are_paired_with_them
         "16 juni 2022": "Kamerstukken II 2021/22, 31936, nr. 989",
     }
     assert "Kamerstukken II" not in str(draft["sections"])
+
+
+@pytest.mark.parametrize(("kind", "found"), [("layout", 15), ("pdftotext", 14)])
+def test_a_real_letters_fifteen_footnotes_are_called_where_the_pdf_calls_them(
+    tmp_path: Path, kind: str, found: int
+) -> None:
+    """The real letter of 30 May 2023 (Acrobat's PDF), laid out and in reading order: page 4
+    gives five footnotes over fourteen lines, each number on a line of its own above its text;
+    footnote 8 is called after a word in brackets ("(NPCE) 8 zijn") and footnote 1 after a
+    date's "jl." ("van 11 november jl. 1, heb ik"). All fifteen are found laid out, fourteen
+    in reading order, each called after the words the PDF's import calls it after."""
+    source = IMPORT / f"acrobat-2023-05-30-letter.{kind}.txt"
+    draft, _ = imported_draft(tmp_path / "text", source)
+    from_pdf, _ = imported_draft(tmp_path / "pdf", IMPORT / "acrobat-2023-05-30-letter.pdf")
+    calls, expected = _calls(draft), _calls(from_pdf)
+    assert len(expected) == 15
+    assert len(calls) == found
+    assert calls.keys() <= expected.keys()
+    assert "Circulaire Economie (NPCE)" in calls and "11 november jl." in calls

@@ -30,7 +30,7 @@ _ADDRESS_RE = re.compile(r"://|^www\.|/")
 #: A footnote's number on a line of its own.
 _NUMBER_RE = re.compile(r"^\d{1,3}$")
 #: How many lines above a page's end its footnotes may start.
-_FOOT = 12
+_FOOT = 16
 #: A footnote's number under its text follows at most this many lines of it.
 _BELOW_ITS_TEXT = 3
 #: The words that stand before a number in a sentence, so that a number after them is the
@@ -226,19 +226,20 @@ def parts(line: SourceLine) -> list[SourceLine]:
 
 def _calls(mark: int) -> tuple[re.Pattern[str], ...]:
     """The calls of footnote ``mark``, the likeliest first: glued to a word or the call
-    before it ("kansrijk»12": calls 1 and 2), never within a number; after a word and a
-    space where a sentence's mark or the line's end follows it ("aangeboden 1."); after a
-    word or a year and a space, before a word in lower case ("van 24 juni 2022 2 is"), where
-    no word that stands before a number in a sentence precedes it and no measure follows it
-    (not "in 2 stappen" nor "van 40 naar 20 cm")."""
+    before it ("kansrijk»12": calls 1 and 2), never within a number; after a word (or a
+    date's "jl.") and a space where a sentence's mark or the line's end follows it
+    ("aangeboden 1.", "van 11 november jl. 1,"); after a
+    word, a word in brackets or a year and a space, before a word in lower case ("van 24 juni
+    2022 2 is", "(NPCE) 8 zijn"), where no word that stands before a number in a sentence
+    precedes it and no measure follows it (not "in 2 stappen" nor "van 40 naar 20 cm")."""
     return (
         re.compile(
             rf"{FORMULA_GUARD}(?<!\d[.,])(?:(?<=[^\d\s<>])|(?<=</sup>)){mark}"
             rf"(?=(?:{mark + 1})?(?!\d))"
         ),
-        re.compile(rf"(?<=[^\W\d_] ){mark}(?=[.,;:)]|$)"),
+        re.compile(rf"(?:(?<=[^\W\d_] )|(?<=\bjl\. )){mark}(?=[.,;:)]|$)"),
         re.compile(
-            rf"(?:(?<=[^\W\d_] )|(?<=\b\d{{4}} )){_NOT_BEFORE_A_NUMBER}{mark}"
+            rf"(?:(?<=[^\W\d_] )|(?<=[^\W\d_]\) )|(?<=\b\d{{4}} )){_NOT_BEFORE_A_NUMBER}{mark}"
             rf"(?=[.,;:)]|$| [^\W\d_])(?! {_MEASURES}\b)"
         ),
     )
