@@ -98,6 +98,21 @@ def _bodies(sections: list[dict[str, Any]]) -> list[str]:
     return found
 
 
+def _letter(folder: Path, date: str, subject: str, lines: list[str]) -> Path:
+    """A letter of Infrastructuur en Waterstaat whose body is ``lines``, as a PDF's text gives
+    them, in a head and a signature made up, as ``folder / "brief.txt"``."""
+    source = folder / "brief.txt"
+    source.write_text(
+        "Ministerie van Infrastructuur en Waterstaat\n\n"
+        "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\nPostbus 20018\n"
+        f"2500 EA Den Haag\n\nDatum {date}\nBetreft {subject}\n\nGeachte voorzitter,\n\n"
+        + "\n".join(lines)
+        + "\nDe Minister van Infrastructuur en Waterstaat,\n\nM.G.J. Harbers\n",
+        encoding="utf-8",
+    )
+    return source
+
+
 def _calls(draft: dict[str, Any]) -> dict[str, str]:
     """Each footnote's text, by the words before its call in the draft's body."""
     body = " ".join(_bodies([*draft["sections"], *draft.get("annex", [])]))
@@ -277,18 +292,8 @@ def test_a_numbered_heading_in_a_run_of_lines_heads_its_section(tmp_path: Path) 
         "additionele kosten die ontzwaveling met zich meebrengt. De duurzame brandstoffen",
         "bevatten doorgaans geen zwavel en weinig aromatische koolwaterstoffen.",
     ]
-    source = tmp_path / "brief.txt"
-    source.write_text(
-        "Ministerie van Infrastructuur en Waterstaat\n\n"
-        "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\nPostbus 20018\n"
-        "2500 EA Den Haag\n\nDatum 22 december 2022\nBetreft Emissies luchtvaart\n\n"
-        "Geachte voorzitter,\n\n"
-        "Hierbij informeer ik uw Kamer over de emissies van de luchtvaart.\n\n"
-        + "\n".join(run)
-        + "\n\n"
-        "De Minister van Infrastructuur en Waterstaat,\n\nM.G.J. Harbers\n",
-        encoding="utf-8",
-    )
+    opening = "Hierbij informeer ik uw Kamer over de emissies van de luchtvaart.\n"
+    source = _letter(tmp_path, "22 december 2022", "Emissies luchtvaart", [opening, *run, ""])
     draft, _ = imported_draft(tmp_path / "content", source)
     sections = {s.get("heading", ""): _paragraphs([s]) for s in draft["sections"]}
     assert list(sections) == ["", "1. Ultrafijn stof", "2. Ontzwavelen van kerosine"]
@@ -356,17 +361,8 @@ def test_a_figure_at_the_end_of_a_web_address_is_no_call(tmp_path: Path) -> None
         "",
         "P agina 2 van 32",
     ]
-    source = tmp_path / "brief.txt"
-    source.write_text(
-        "Ministerie van Infrastructuur en Waterstaat\n\n"
-        "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\nPostbus 20018\n"
-        "2500 EA Den Haag\n\nDatum 25 november 2022\nBetreft Water en Bodem sturend\n\n"
-        "Geachte voorzitter,\n\n"
-        + "\n".join(page)
-        + "\nDit brengt ons tot de volgende uitgangspunten.\n\n"
-        "De Minister van Infrastructuur en Waterstaat,\n\nM.G.J. Harbers\n",
-        encoding="utf-8",
-    )
+    page.append("Dit brengt ons tot de volgende uitgangspunten.\n")
+    source = _letter(tmp_path, "25 november 2022", "Water en Bodem sturend", page)
     draft, _ = imported_draft(tmp_path / "content", source)
     assert draft["footnotes"] == {
         "rijksoverheid-rapporten": "https://www.rijksoverheid.nl/documenten/rapporten/2022/10/05/"
@@ -418,15 +414,8 @@ def test_a_footnotes_number_under_its_web_address_is_paired_with_it(tmp_path: Pa
         "",
         "P agina 9 van 32",
     ]
-    source = tmp_path / "brief.txt"
-    source.write_text(
-        "Ministerie van Infrastructuur en Waterstaat\n\n"
-        "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\nPostbus 20018\n"
-        "2500 EA Den Haag\n\nDatum 25 november 2022\nBetreft Water en Bodem sturend\n\n"
-        "Geachte voorzitter,\n\n" + "\n".join(page) + "\nregels aanscherpen.\n\n"
-        "De Minister van Infrastructuur en Waterstaat,\n\nM.G.J. Harbers\n",
-        encoding="utf-8",
-    )
+    page.append("regels aanscherpen.\n")
+    source = _letter(tmp_path, "25 november 2022", "Water en Bodem sturend", page)
     draft, _ = imported_draft(tmp_path / "content", source)
     ((key, note),) = draft["footnotes"].items()
     assert note == (
@@ -500,16 +489,7 @@ def test_a_pages_first_footnotes_given_before_their_numbers_are_paired_with_them
         "",
         "P agina 6 van 9",
     ]
-    source = tmp_path / "brief.txt"
-    source.write_text(
-        "Ministerie van Infrastructuur en Waterstaat\n\n"
-        "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\nPostbus 20018\n"
-        "2500 EA Den Haag\n\nDatum 22 december 2022\nBetreft Emissies luchtvaart\n\n"
-        "Geachte voorzitter,\n\n"
-        + "\n".join(page)
-        + "\nDe Minister van Infrastructuur en Waterstaat,\n\nM.G.J. Harbers\n",
-        encoding="utf-8",
-    )
+    source = _letter(tmp_path, "22 december 2022", "Emissies luchtvaart", page)
     draft, _ = imported_draft(tmp_path / "content", source)
     assert _calls(draft) == {
         "3 maart 2020": "Kamerstukken II 2019/20, 31936, nr. 726",
