@@ -516,3 +516,45 @@ def test_a_real_letters_fifteen_footnotes_are_called_where_the_pdf_calls_them(
     assert len(calls) == found
     assert calls.keys() <= expected.keys()
     assert "Circulaire Economie (NPCE)" in calls and "11 november jl." in calls
+
+
+def test_a_pages_only_footnotes_given_before_their_numbers_are_paired_with_them(
+    tmp_path: Path,
+) -> None:
+    """Page 21 of the real water letter in reading order (its head made up): after a heading
+    and a blank line, the texts of footnotes 18 and 19 stand a line each, then "18" and "19"
+    last. Each gets its text, called where the PDF calls it, and none is left in the text."""
+    page = [
+        "In het landelijke laagveengebied (ca 85% van alle veengronden) daalt de bodem.",
+        "Dat komt door zetting, inklinking en veenoxidatie, waarbij inklinking en",
+        "veenoxidatie vooral veroorzaakt worden door ontwatering. De ontwatering wordt",
+        "met name veroorzaakt door de huidige peilbesluiten. Oxidatie (verbranding) van",
+        "veengrond leidt tot uitstoot van broeikasgassen18. Dit wordt versterkt als grasland",
+        "wordt gescheurd en er andere gewassen op worden geteeld. Bodemdaling leidt tot",
+        "extra beheerkosten van infrastructuur, rioleringen en openbare ruimte, maar ook",
+        "tot schade aan funderingen. De kosten kunnen tot 2050 oplopen tot 2 miljard 19.",
+        "Bodemdaling leidt ook tot verdroging van hoger gelegen natuurgebieden en tot",
+        "een verslechtering van de waterkwaliteit. Tot slot neemt met name in de diepe",
+        "(grotendeels ontveende) polders op termijn het risico op verzilting en",
+        "overstromingen toe.",
+        "",
+        "Structurerende keuzes",
+        "",
+        "4,7 megaton CO 2-equivalenten per jaar: https://edepot.wur.nl/138952",
+        "https://www.pbl.nl/sites/default/files/downloads/pbl-2016-dalende-bodems-stijgendekosten-1064.pdf",
+        "18",
+        "19",
+        "",
+        "P agina 21 van 32",
+    ]
+    page.append("Laagveengebieden\n")
+    source = _letter(tmp_path, "25 november 2022", "Water en Bodem sturend", page)
+    draft, _ = imported_draft(tmp_path / "content", source)
+    notes = list(draft["footnotes"].values())
+    assert notes == [
+        "4,7 megaton CO 2-equivalenten per jaar: https://edepot.wur.nl/138952",
+        "https://www.pbl.nl/sites/default/files/downloads/"
+        "pbl-2016-dalende-bodems-stijgendekosten-1064.pdf",
+    ]
+    assert set(_calls(draft)) == {"uitstoot van broeikasgassen", "tot 2 miljard"}
+    assert "edepot" not in str(draft["sections"]) and "18 19" not in str(draft["sections"])

@@ -165,23 +165,28 @@ def _first_texts_last(
     first notes' numbers last ("Kamerstuk 33009, nr. 117.", "Kamerstuk 33009, nr. 63.", "3",
     "Het EU-...", "1", "2"): the last run of numbers, none under it, counts up to the first
     number of the foot. Several such notes are a line each, right above that number; one
-    is the lines above it up to a blank line."""
-    if len(runs) < 2 or runs[-1][1]:
+    is the lines above it up to a blank line. Where the page has no other notes, several
+    such notes are the as many lines right above the run, after a blank line."""
+    if not runs or runs[-1][1]:
         return []
-    last, opening = runs[-1][0], runs[0][0][0]
+    last = runs[-1][0]
     marks = [int(texts[i]) for i in last]
-    if marks != list(range(marks[0], marks[0] + len(marks))) or marks[-1] + 1 != int(
-        texts[opening]
-    ):
+    if marks != list(range(marks[0], marks[0] + len(marks))):
+        return []
+    opening = runs[0][0][0]
+    if len(runs) == 1 and len(last) == 1:
+        return []  # one number under its text (see :func:`_text_above`)
+    if len(runs) > 1 and marks[-1] + 1 != int(texts[opening]):
         return []
     above = opening
     while above > first and texts[above - 1] and opening - above < _FOOT:
         above -= 1
+    start = opening - len(last)
     if len(last) == 1:
         return [(last[0], above)] if above > first and not texts[above - 1] else []
-    if opening - above < len(last):
+    if start < above or (len(runs) == 1 and start != above):
         return []
-    return list(zip(last, range(opening - len(last), opening), strict=True))
+    return list(zip(last, range(start, opening), strict=True))
 
 
 def _text_above(texts: list[str], index: int, first: int) -> int | None:
