@@ -3,13 +3,14 @@
 The reference column prints a page's number at its foot ("Pagina 1 van 4"; a conversion that
 spaces the letters as the PDF sets them gives "P agina 1 van 4"). The footnotes stand right
 above it, or right before the column where a PDF viewer's copy gives it after the page's
-text: each "1 Kamerstukken II 2021/22, 30175, nr. 414" (a conversion in reading order may
-give a number on a line of its own, above its text or, last, under it, and a run of numbers
-above their texts), numbered on from the page before and
+text: each "1 Kamerstukken II 2021/22, 30175, nr. 414", numbered on from the page before and
 called in the page's text by its number, glued to the word before it ("gepresenteerd.1") or,
-where the conversion sets the raised figure apart, after a space ("aangeboden 1."). They are
-marked as the PDF raises them ("<sup>1</sup> Kamerstukken ...", "gepresenteerd.<sup>1</sup>"),
-in a block of their own, for the body reader to take them as the letter's footnotes.
+where the conversion sets the raised figure apart, after a space ("aangeboden 1."). A
+conversion in reading order may give a number on a line of its own: above its text or, last,
+under it; a run of numbers above their texts; or a page's first notes' texts first and
+their numbers last. The notes are marked as the PDF raises them ("<sup>1</sup> Kamerstukken
+...", "gepresenteerd.<sup>1</sup>"), in a block of their own, for the body reader to take
+them as the letter's footnotes.
 """
 
 from __future__ import annotations
