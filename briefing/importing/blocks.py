@@ -5,10 +5,9 @@ or a heading (:mod:`.body`). A line of markdown heading markup is a heading; a f
 (a raised number, ``[^id]:``) a footnote; a list's item starts where :mod:`.items` says; the
 rest runs on in its paragraph up to a blank line, or up to the next of a letter's numbered
 paragraphs after a sentence's end; a numbered heading's line that ends short stands apart from
-the paragraph under it. A short paragraph all in bold or emphasis is a heading. A
-table's row (:mod:`.tables`) is a list's item of its own, its cells parted by " | "; a
-table's cells, as a web page's copy gives them one a line between blank lines, become a
-list's items.
+the paragraph under it. A short paragraph all in bold or emphasis is a heading. A table's row
+(:mod:`.tables`) is a list's item of its own, its cells parted by " | "; a table's cells, as a
+web page's copy gives them one a line between blank lines, become a list's items.
 """
 
 from __future__ import annotations

@@ -202,20 +202,22 @@ def _wrapped(text: str) -> list[str]:
 # --- YAML text ------------------------------------------------------------------------------
 
 
+#: How a draft's opening comment names the file it was imported from, and the way it is read.
+_IMPORTED_FROM = "Draft imported from"
+_IMPORTED_FROM_RE = re.compile(rf"^{_IMPORTED_FROM} (.+?) \(")
+
+
 def render(draft: Draft, source_name: str, layout: str) -> str:
     """The draft as YAML text, starting with the schema line."""
     out = [SCHEMA_LINE]
     out += comment_lines(
         0,
-        f"Draft imported from {source_name} ({layout}). Check every 'TODO review' comment, "
+        f"{_IMPORTED_FROM} {source_name} ({layout}). Check every 'TODO review' comment, "
         "write each section's summary, then run 'briefing check'.",
         "",
     )
     out += document_lines(draft.data, draft.comments, draft.remarks)
     return "\n".join(out) + "\n"
-
-
-_IMPORTED_FROM_RE = re.compile(r"^Draft imported from (.+?) \(")
 
 
 def imported_from(path: Path) -> str | None:
