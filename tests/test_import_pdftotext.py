@@ -373,6 +373,26 @@ def test_a_figure_at_the_end_of_a_web_address_is_no_call(tmp_path: Path) -> None
     assert "klimaatadaptatie-spoor-2 https://" in text
 
 
+def test_a_figure_glued_to_a_word_with_a_slash_is_a_call(tmp_path: Path) -> None:
+    """A made-up page calls its footnote glued to "werkgevers/werknemers": a word with a
+    slash is no web address, and the figure after it is the footnote's call."""
+    page = [
+        "De afspraken gelden voor alle werkgevers/werknemers1 in de sector. Zij worden dit",
+        "jaar uitgewerkt in een convenant, dat wij samen met de partijen opstellen, en",
+        "daarna jaarlijks geëvalueerd door een onafhankelijke commissie van deskundigen.",
+        "",
+        "1 Kamerstukken II 2021/22, 26485, nr. 390.",
+        "",
+        "P agina 1 van 2",
+        "Het convenant wordt in het voorjaar ondertekend.\n",
+    ]
+    source = _letter(tmp_path, "25 november 2022", "Convenant", page)
+    draft, _ = imported_draft(tmp_path / "content", source)
+    assert list(draft["footnotes"].values()) == ["Kamerstukken II 2021/22, 26485, nr. 390."]
+    key = next(iter(draft["footnotes"]))
+    assert f"werkgevers/werknemers[^{key}] in de sector" in " ".join(_bodies(draft["sections"]))
+
+
 def test_a_footnotes_number_under_its_web_address_is_paired_with_it(tmp_path: Path) -> None:
     """Page 9 of the real water letter in reading order (its head made up): footnote 13's web
     address follows the page's last line of text with no blank line between, and its number

@@ -218,6 +218,10 @@ def _import_letter(source: Source, content: Path, result: ImportResult) -> None:
             f"{source.path}:{line}: {number} is in the content already, as {path}; nothing "
             "written (to import it again, remove that file first)"
         )
+    letter_id = f"{head.date.isoformat()}-{slugify(head.subject, 69) or 'brief'}"
+    target = content / LETTERS_DIR / f"{letter_id}.yaml"
+    if target.exists() and _imported_before(target, source, source.first_line, result):
+        return
     annex = text.closing.annex if text.closing else None
     body = read_body(text.body, text.footnotes, text.notes, annex)
     if not body.sections:
@@ -227,15 +231,10 @@ def _import_letter(source: Source, content: Path, result: ImportResult) -> None:
         )
     proposals = propose(body, head.date, corpus, text.notes)
     propose_updates(body, head.date, corpus)
-    letter_id = f"{head.date.isoformat()}-{slugify(head.subject, 69) or 'brief'}"
     draft = build_draft(letter_id, head, body, proposals, source.located)
     layout = f"{text.layout}, from the saved web page" if source.kind == "html" else text.layout
     yaml_text = render(draft, source.path.name, layout)
     check(yaml_text, draft, source.path, content)  # raises if the draft would not be valid
-    target = content / LETTERS_DIR / f"{letter_id}.yaml"
-    first = next((line.number for line in source.lines if line.text.strip()), 1)
-    if target.exists() and _imported_before(target, source, first, result):
-        return
     try:
         target.parent.mkdir(exist_ok=True)
     except OSError as exc:
@@ -292,9 +291,8 @@ def _read_layout(source: Source) -> LetterText:
     found = unsupported.what_it_is(lines)
     if found is not None:
         raise BriefingError(f"{path}:{found[0]}: this is {found[1]}; the importer reads {LAYOUTS}")
-    first = next((line for line in lines if line.text.strip()), lines[0])
     raise BriefingError(
-        f"{path}:{first.number}: this is neither a letter nor a motion in a layout the "
+        f"{path}:{source.first_line}: this is neither a letter nor a motion in a layout the "
         f"importer reads; it reads {LAYOUTS}"
     )
 
@@ -310,6 +308,5 @@ def _located(source: Source, note: str) -> str:
         if match:
             note = f"{source.path}:{match[1]}: {note[match.end() :]}"
         else:
-            first = next((line.number for line in source.lines if line.text.strip()), 1)
-            note = f"{source.path}:{first}: {note}"
+            note = f"{source.path}:{source.first_line}: {note}"
     return source.located(note)

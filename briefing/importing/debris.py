@@ -24,7 +24,8 @@ _ELISION_WORDS = {"en", "of", "tot", "noch", "als"}
 _VOWEL_PAIRS = frozenset(
     {"aa", "ae", "ai", "au", "ee", "ei", "eu", "ie", "ii", "oe", "oi", "oo", "ou", "ui", "uu"}
 )
-_URL_RE = re.compile(r"(?:https?://|www\.)\S*$")
+#: A web address running to the end of the text it is searched in.
+URL_RE = re.compile(r"(?:https?://|www\.)\S*$")
 _MD_LINK_RE = re.compile(r"\[([^\]]*)\]\(([^)\s]*)\)")
 _AUTOLINK_RE = re.compile(r"<((?:https?://|mailto:)[^\s<>]+)>")
 _DROPPED_TAGS_RE = re.compile(r"</?(?:b|strong|u|span|p|br|font|div|sub)\b[^>]*>", re.IGNORECASE)
@@ -49,7 +50,7 @@ def join_line(left: str, right: str) -> str:
     left, right = left.rstrip(), right.strip()
     if not left or not right:
         return left or right
-    if _URL_RE.search(left) and left[-1] in "/_.=&?#":
+    if URL_RE.search(left) and left[-1] in "/_.=&?#":
         return left + right
     if _broken_url(left.split()[-1], right):
         return left + right
@@ -61,11 +62,11 @@ def _broken_url(last: str, right: str) -> bool:
     word, starts: an address with a path broken where the line was full (".../brie" over
     "fadvies-deltacommissaris-woningbouw-...", ".../Omgevingsverorde" over "ning" alone),
     not a word after it."""
-    address = _URL_RE.search(last)
+    address = URL_RE.search(last)
     if not address or "/" not in last.split("//")[-1] or last[-1] in ".,;:)":
         return False
     first = right.split()[0]
-    if _URL_RE.match(first):  # the next address
+    if URL_RE.match(first):  # the next address
         return False
     # a sentence's last word, alone on its line, has its full stop; a word of the path has none
     alone = first == right and first.isalpha() and first.islower()
@@ -117,7 +118,7 @@ class Hyphenation:
         after = right.split()[0]
         if after.lower().strip(",.;:") in _ELISION_WORDS or not before:
             return f"{left} {right}"
-        if _URL_RE.match(before) or "/" in before:
+        if URL_RE.match(before) or "/" in before:
             return left + right
         stem = re.split(r"[^\w]", before)[-1]
         tail_match = re.match(r"\w+", after)

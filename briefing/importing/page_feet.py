@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from briefing.importing.debris import URL_RE
 from briefing.importing.footnotes import FORMULA_GUARD
 from briefing.importing.text import SourceLine
 
@@ -24,10 +25,6 @@ from briefing.importing.text import SourceLine
 PAGE_RE = re.compile(r"^P\s?a\s?g\s?i\s?n\s?a\s+\d+\s+van\s+\d+$")
 #: A footnote's first line at a page's foot: its number, a space, its text.
 _NOTE_RE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
-#: A line that starts with a web address.
-_WEB_ADDRESS_RE = re.compile(r"^(?:https?://|www\.)\S")
-#: A web address's start, or a path's slash, in a word.
-_ADDRESS_RE = re.compile(r"://|^www\.|/")
 #: A footnote's number on a line of its own.
 _NUMBER_RE = re.compile(r"^\d{1,3}$")
 #: How many lines above a page's end its footnotes may start.
@@ -179,9 +176,7 @@ def _first_texts_last(
         return []  # one number under its text (see :func:`_text_above`)
     if len(runs) > 1 and marks[-1] + 1 != int(texts[opening]):
         return []
-    above = opening
-    while above > first and texts[above - 1] and opening - above < _FOOT:
-        above -= 1
+    above = _block_above(texts, opening, first, _FOOT)
     start = opening - len(last)
     if len(last) == 1:
         return [(last[0], above)] if above > first and not texts[above - 1] else []
@@ -195,13 +190,21 @@ def _text_above(texts: list[str], index: int, first: int) -> int | None:
     foot: a footnote's text that the conversion gave before its number (a web address over
     two lines, then "24"), at most three lines, after a blank one or starting with a web
     address."""
-    start = index
-    while start > first and texts[start - 1] and index - start < _BELOW_ITS_TEXT:
-        start -= 1
-        if _WEB_ADDRESS_RE.match(texts[start]):
-            return start
+    start = _block_above(texts, index, first, _BELOW_ITS_TEXT)
+    addresses = [i for i in range(start, index) if URL_RE.match(texts[i].split()[0])]
+    if addresses:
+        return addresses[-1]
     if start in (index, first) or texts[start - 1]:
         return None
+    return start
+
+
+def _block_above(texts: list[str], index: int, first: int, most: int) -> int:
+    """The first of the lines with text right above ``index``, no blank one between them, at
+    most ``most`` of them and none above ``first``; ``index`` itself when there are none."""
+    start = index
+    while start > first and texts[start - 1] and index - start < most:
+        start -= 1
     return start
 
 
@@ -267,7 +270,7 @@ def _found(call: re.Pattern[str], text: str, above: str = "") -> list[re.Match[s
         glued_to = words[-1] if words and not before[-1].isspace() else ""
         if glued_to and len(words) == 1 and above.split():
             glued_to = above.split()[-1] + glued_to
-        if not _ADDRESS_RE.search(glued_to):
+        if not URL_RE.search(glued_to):
             found.append(match)
     return found
 

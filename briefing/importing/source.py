@@ -91,6 +91,11 @@ class Source:
     #: has pages, not lines, so messages name the page.
     pages: tuple[int, ...] = ()
 
+    @property
+    def first_line(self) -> int:
+        """The number of the file's first line with text (1 when none has any)."""
+        return next((line.number for line in self.lines if line.text.strip()), 1)
+
     def located(self, message: str) -> str:
         """``message`` ("path:12: ... on lines 12-20") with, for a PDF, the pages for the
         lines of its text: "path, page 3: ... on pages 3-4"."""
