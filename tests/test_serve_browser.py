@@ -254,3 +254,29 @@ def test_axe_finds_nothing_serious_on_the_real_letters(
     for letter in imported:
         page.goto((tmp_path / "out" / EDITION_DIR / f"letters/{letter.stem}.html").as_uri())
         assert serious_violations(page) == [], letter.name
+
+
+def test_a_footnote_called_again_stands_in_the_text_again(
+    content_copy: Path, tmp_path: Path, page: Page
+) -> None:
+    """On a screen a footnote stands in the text at its call; called a second time, as a
+    letter may ("een afschrift¹ ... treft u bijgaand aan¹"), it stands there again, where the
+    PDF prints only its number."""
+    letter = "2022-04-07-opvolging-moties-en-toezeggingen-imvo-beleid"
+    path = content_copy / "letters" / f"{letter}.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("door de diverse partijen.", "door de diverse partijen.[^cbl-actieplan]", 1),
+        encoding="utf-8",
+    )
+    assert write_edition(content_copy, tmp_path / "out").problems == []
+    page.goto((tmp_path / "out" / EDITION_DIR / f"letters/{letter}.html").as_uri())
+    shown = " ".join(page.locator("main").inner_text().split())  # without what CSS adds
+    note = "https://www.cbl.nl/app/uploads/2022/01/Actieplan-2022-"
+    assert f"actieplan voor zijn leden gepresenteerd.{note}" in shown
+    assert f"ondernomen kunnen worden door de diverse partijen.{note}" in shown
+    assert shown.count(note) == 2
+    again = page.locator("main .footnote-repeat")
+    assert again.is_visible()
+    before = "e => getComputedStyle(e, '::before').content"
+    assert again.evaluate(before) == page.locator("main .footnote").first.evaluate(before)

@@ -70,7 +70,9 @@ class Footnotes:
     A footnote's first call is the footnote itself, floated to the page's foot, where the
     page numbers it (the stylesheet's ``footnote`` counter, in reading order). A later call of
     the same footnote, as a letter may make ("een afschrift¹ ... treft u bijgaand aan¹"), is
-    the number that footnote got, counted here in the same order.
+    the number that footnote got, counted here in the same order, followed by the footnote's
+    text again for screens, where a footnote stands in the text at its call (the PDF's
+    stylesheets leave that text out).
     """
 
     def __init__(self) -> None:
@@ -81,10 +83,12 @@ class Footnotes:
 
         def footnote(footnote_id: str) -> Markup:
             key = (letter.id, footnote_id)
-            if key in self.numbers:
-                return Markup('<sup class="footnote-again">{}</sup>').format(self.numbers[key])
-            self.numbers[key] = len(self.numbers) + 1
             text = render_inline(letter.footnotes[footnote_id])
+            if key in self.numbers:
+                return Markup(
+                    '<sup class="footnote-again">{}</sup><span class="footnote-repeat">{}</span>'
+                ).format(self.numbers[key], text)
+            self.numbers[key] = len(self.numbers) + 1
             return Markup('<span class="footnote">{}</span>').format(text)
 
         return footnote
