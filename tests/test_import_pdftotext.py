@@ -261,6 +261,31 @@ def test_numbered_paragraphs_without_a_blank_line_between_stay_apart(
     assert not any(p.endswith((" 2.", " 3.", " 4.")) for p in _paragraphs(draft["sections"]))
 
 
+@pytest.mark.parametrize(
+    "source",
+    ["word-2023-02-03-letter.pdftotext.txt", "word-2023-02-03-letter.layout.txt"],
+)
+def test_a_heading_in_a_short_run_of_a_pdfs_text_heads_its_section(
+    tmp_path: Path, source: str
+) -> None:
+    """The real letter of 3 February 2023 parts its page's blocks by blank lines, not its
+    paragraphs: some runs between blank lines are long. In a short run too, a short line that
+    ends a sentence ends its paragraph, and the short line after it that ends none ("Het
+    Nationaal Programma Circulaire Economie 2023-2030 (NPCE)") heads a section, as in the
+    PDF's import; before, both ran into the paragraph around them."""
+    draft, _ = imported_draft(tmp_path / "text", IMPORT / source)
+    from_pdf, _ = imported_draft(tmp_path / "pdf", REAL_WORD)
+    heading = "Het Nationaal Programma Circulaire Economie 2023-2030 (NPCE)"
+    headings = [section.get("heading") for section in draft["sections"]]
+    assert heading in headings
+    assert heading in [section.get("heading") for section in from_pdf["sections"]]
+    before = draft["sections"][headings.index(heading) - 1]["body"]
+    assert before[-1].endswith("om de doelen daadwerkelijk te realiseren.")
+    after = draft["sections"][headings.index(heading)]["body"]
+    assert after[0].startswith("In het NPCE zijn concrete doelen voor geselecteerde")
+    assert not any(heading in part for part in _bodies(draft["sections"]))
+
+
 def test_numbered_choices_in_a_pdf_are_paragraphs_of_their_own(tmp_path: Path) -> None:
     """Page 22 of the real water letter sets its numbered choices ("26. We minimaliseren de
     aanvoer van gebiedsvreemd water.") under the one before without space between: each is a

@@ -17,8 +17,8 @@ from briefing.importing.text import SourceLine, ends_sentence, starts_upper
 #: ends a paragraph; at least this many wrapped lines must tell the width.
 _SHORT_LINE = 0.9
 _WRAPPED_ENOUGH = 3
-#: A run of this many lines without a blank one is more than a paragraph: a text that parts
-#: some of its blocks by blank lines but not its paragraphs (a PDF's text in reading order).
+#: A run of this many lines without a blank one is more than a paragraph: the text parts its
+#: blocks by blank lines but not its paragraphs (a PDF's text in reading order).
 _LONG_RUN = 12
 #: No site wraps a line this long: a text with no blank line that holds most of its words
 #: in such lines gives each paragraph on a line of its own.
@@ -44,10 +44,10 @@ def paragraph_ends(
     wraps gives each paragraph and heading on a line of its own. In a text with blank lines,
     these end the paragraphs, and only a heading that a paragraph follows without one is set
     apart (at a run's start, or after a list whose last item ends short), as is a line that
-    repeats an item of an outline listed earlier (a part's heading); but a run so long that it
-    holds more than a paragraph (a PDF's text in reading order parts its blocks, not its
-    paragraphs) also ends a paragraph at a short line that ends a sentence, and the heading
-    after it, outside lists. The width is the
+    repeats an item of an outline listed earlier (a part's heading); but where a run is so long
+    that it holds more than a paragraph, the text parts its blocks, not its paragraphs (a PDF's
+    text in reading order), and in each of its runs, long or short, a short line that ends a
+    sentence ends a paragraph, and so does the heading after it, outside lists. The width is the
     median length of the lines that end no sentence, are not the last before a blank line and
     start no list's item.
     """
@@ -67,12 +67,10 @@ def paragraph_ends(
     else:
         room = _SHORT_LINE * statistics.median(wrapped)
         ends = {start + i for start, end in runs for i in _heading_ends(texts[start:end], room)}
-        ends |= {
-            start + i
-            for start, end in runs
-            if end - start >= _LONG_RUN
-            for i in _sentence_ends(texts[start:end], room)
-        }
+        if any(end - start >= _LONG_RUN for start, end in runs):
+            ends |= {
+                start + i for start, end in runs for i in _sentence_ends(texts[start:end], room)
+            }
     ends |= _outline_headings(texts)
     if not ends:
         return lines
