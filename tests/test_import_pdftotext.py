@@ -326,6 +326,84 @@ def test_a_numbered_heading_in_a_run_of_lines_heads_its_section(tmp_path: Path) 
     assert sections["2. Ontzwavelen van kerosine"][0].startswith("Fossiele kerosine bevat")
 
 
+def _headings(sections: list[dict[str, Any]], depth: int = 0) -> list[tuple[int, str]]:
+    """Every heading of ``sections`` and of the sections under them, with its depth."""
+    found: list[tuple[int, str]] = []
+    for section in sections:
+        if section.get("heading"):
+            found.append((depth, " ".join(section["heading"].split())))
+        found += _headings(section.get("sections", []), depth + 1)
+    return found
+
+
+def test_a_headings_number_on_a_line_of_its_own_heads_its_title(tmp_path: Path) -> None:
+    """In reading order, the real emissions letter sets its parts' numbers apart: "1.1" on a
+    line of its own over its title, "1.2" at the end of the paragraph before it, its title
+    after the page break's reference column; the list of the letter's parts runs on into the
+    first part's heading, "1. Ultrafijn stof". Each number heads its title, nested under "1."
+    as in the PDF's import; before, "1.1" was a heading without a title and "1.2" ended a
+    paragraph."""
+    text = IMPORT / "word-2022-12-22-letter-excerpt.pdftotext.txt"
+    draft, _ = imported_draft(tmp_path / "text", text)
+    from_pdf, _ = imported_draft(tmp_path / "pdf", IMPORT / "word-2022-12-22-letter-excerpt.pdf")
+    headings = _headings(draft["sections"])
+    assert headings == _headings(from_pdf["sections"])
+    assert headings[:2] == [
+        (0, "1. Ultrafijn stof"),
+        (
+            1,
+            "1.1 Blootstelling van de omgeving van luchthavens aan ultrafijn stof van de "
+            "luchtvaart",
+        ),
+    ]
+    part = "1.2 Blootstelling van platformmedewerkers aan ultrafijn stof en andere stoffen"
+    assert (1, part) in headings
+    assert (2, "Cumulatie") in headings
+    paragraphs = _paragraphs(draft["sections"])
+    assert not any(p.endswith(("1.2", "1.1")) for p in paragraphs)
+    items = [
+        str(item)
+        for part in draft["sections"][0]["body"]
+        if isinstance(part, dict)
+        for item in part["items"]
+    ]
+    assert items[-1] == "7. Bestuursovereenkomst intenties samenwerking NOVEX Schiphol."
+
+
+def test_a_numbered_heading_as_long_as_a_line_after_another_heads_its_section(
+    tmp_path: Path,
+) -> None:
+    """The real emissions letter's part 7 has a heading as long as a wrapped line ("7.
+    Bestuursovereenkomst intenties samenwerking NOVEX Schipholregio"), right under the last
+    sentence of part 6 and over the first of its own, in reading order. It follows part 6's
+    heading, numbered one less and a heading too: it heads its section, and the paragraph
+    under it starts with its first sentence."""
+    run = [
+        "6. Emissies van 440.000 vliegtuigbewegingen op Schiphol",
+        "Op 24 juni 2022 heeft het kabinet besloten om het jaarlijks aantal toegestane",
+        "vluchten op Schiphol te reduceren van 500.000 naar 440.000",
+        "vliegtuigbewegingen.",
+        "Minder vluchten leiden in beginsel tot minder emissies. Dit is echter wel",
+        "afhankelijk van het type vliegtuigen dat wordt ingezet en de wijze waarop wordt",
+        "gevlogen. Het ministerie van IenW laat daarom voor verschillende scenario\u2019s in",
+        "kaart brengen wat de effecten van de capaciteitsreductie zijn op de emissies van",
+        "verschillende stoffen. De vermindering van het aantal vluchten is een eerste",
+        "stap.",
+        "7. Bestuursovereenkomst intenties samenwerking NOVEX Schipholregio",
+        "Zoals in de tweede voortgangsbrief van het IenW Programma Omgeving",
+        "Luchthaven Schiphol is opgenomen, wordt in de NOVEX Schipholregio",
+        "samengewerkt door Rijk en regio om de leefomgevingskwaliteit in de",
+        "Schipholregio te verbeteren.",
+    ]
+    opening = "Hierbij informeer ik uw Kamer over de emissies van de luchtvaart.\n"
+    source = _letter(tmp_path, "22 december 2022", "Emissies luchtvaart", [opening, *run, ""])
+    draft, _ = imported_draft(tmp_path / "content", source)
+    sections = {s.get("heading", ""): _paragraphs([s]) for s in draft["sections"]}
+    seven = "7. Bestuursovereenkomst intenties samenwerking NOVEX Schipholregio"
+    assert list(sections) == ["", "6. Emissies van 440.000 vliegtuigbewegingen op Schiphol", seven]
+    assert sections[seven][0].startswith("Zoals in de tweede voortgangsbrief")
+
+
 def test_a_real_pages_footnotes_in_reading_order_are_paired_with_their_numbers(
     tmp_path: Path,
 ) -> None:

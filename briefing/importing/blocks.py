@@ -118,9 +118,10 @@ def cut_blocks(lines: list[SourceLine], room: float | None, tables: list[Table])
         elif (
             current is None
             or (current.kind == "item" and ends_item(current.lines[-1].text, text, room))
+            or _numbered_after_item(current, text, previous)
             or (index + 1 in starts and ends_sentence(previous))
             or _next_numbered_paragraph(text, previous, blocks)
-            or _after_numbered_heading(current, text, room)
+            or _after_numbered_heading(current, text, room, blocks)
         ):
             current = Block("paragraph", [line])
             blocks.append(current)
@@ -146,20 +147,45 @@ def _next_numbered_paragraph(text: str, previous: str, blocks: list[Block]) -> b
     return last is not None and int(match[1]) == int(last[1]) + 1
 
 
-def _after_numbered_heading(current: Block, text: str, room: float | None) -> bool:
+def _numbered_after_item(current: Block, text: str, previous: str) -> bool:
+    """Whether the line starts a numbered block of its own under a list's item that ends a
+    sentence: a number the list does not go on with ("1. Ultrafijn stof" under "7.
+    Bestuursovereenkomst ... NOVEX Schiphol.", a letter's first part under the list of its
+    parts), which no item's wrapped line starts with."""
+    return (
+        current.kind == "item"
+        and ends_sentence(previous)
+        and _NUMBERED_PARAGRAPH_RE.match(text) is not None
+    )
+
+
+def _after_numbered_heading(
+    current: Block, text: str, room: float | None, blocks: list[Block]
+) -> bool:
     """Whether the line ``text`` follows a numbered heading in ``current``, a block of one
-    line that a number starts, that ends no sentence and ends short of the width ("2.
-    Ontzwavelen van kerosine" over "Fossiele kerosine bevat ..."), with no blank line
-    between."""
+    line that a number starts and that ends no sentence, with no blank line between: one that
+    ends short of the width ("2. Ontzwavelen van kerosine" over "Fossiele kerosine bevat
+    ..."), or one whose number follows a heading's like it, however long ("7.
+    Bestuursovereenkomst intenties samenwerking NOVEX Schipholregio" after "6. Emissies van
+    ...")."""
     if current.kind != "paragraph" or len(current.lines) != 1 or room is None:
         return False
     heading = current.lines[0].text.strip()
-    return (
-        _NUMBERED_PARAGRAPH_RE.match(heading) is not None
-        and not ends_sentence(heading)
-        and starts_upper(text)
-        and ends_short(heading, text, room)
-    )
+    number = _NUMBERED_PARAGRAPH_RE.match(heading)
+    if number is None or ends_sentence(heading) or not starts_upper(text):
+        return False
+    return ends_short(heading, text, room) or _numbered_heading_before(int(number[1]), blocks)
+
+
+def _numbered_heading_before(number: int, blocks: list[Block]) -> bool:
+    """Whether the numbered paragraph last before the last of ``blocks`` is numbered one less
+    than ``number`` and reads as a heading: one line that ends no sentence."""
+    for block in reversed(blocks[:-1]):
+        found = _NUMBERED_PARAGRAPH_RE.match(block.lines[0].text.strip())
+        if block.kind == "paragraph" and found is not None:
+            line = block.lines[0].text.strip()
+            return int(found[1]) == number - 1 and len(block.lines) == 1 and not ends_sentence(line)
+    return False
 
 
 def _level(item: Block, blocks: list[Block]) -> int:

@@ -21,6 +21,7 @@ from briefing.importing.headings import (
     find_headings,
     heading_levels,
     note_unmarked_headings,
+    numbers_joined,
 )
 from briefing.importing.parsed import Body, DraftSection, FootnoteText, ItemList, Paragraph
 from briefing.importing.tables import find_tables
@@ -52,7 +53,7 @@ def read_body(
     sends after its signature; what it left out goes to ``notes``. The annex is read by the
     same rules into sections of its own: the signature parts it from the body, so no paragraph
     goes on from one into the other; both call the footnotes, wherever these are printed."""
-    annex = annex or []
+    lines, annex = numbers_joined(lines), numbers_joined(annex or [])
     texts = [line.text for line in [*lines, *annex]]
     hyphenation = Hyphenation.of(texts + [f.text for f in footnotes])
     spaced = [paragraph_ends(lines, annex), paragraph_ends(annex, lines) if annex else []]

@@ -10,7 +10,8 @@ The markup, or a heading's look, gives its level: bold headings above plain ones
 headings in emphasis, as a letter's PDF prints them. Where the
 headings are numbered by parts ("1.", "1.2"), the numbers give their levels, and a heading
 without a number goes under the numbered one before it, unless it closes the letter ("Tot
-slot") or follows parts written to one pattern with a heading none of them has.
+slot") or follows parts written to one pattern with a heading none of them has. A part's
+number that a PDF's text sets on a line of its own ("1.2") is put before its title first.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from collections import Counter
 
 from briefing.importing.blocks import MAX_HEADING, Block, caption
 from briefing.importing.text import (
+    SourceLine,
     ends_sentence,
     is_bold,
     is_emphasised,
@@ -49,6 +51,34 @@ _COLON_NUMBER_RE = re.compile(r"^(\d{1,2}):\s+\S")
 #: A lettered item or subheading ("a. Bestuurlijke afspraken ...", "b) de ..."): it starts
 #: in lower case, yet starts a block of its own.
 LETTERED_RE = re.compile(r"^[a-z][.)]\s+(?=\S)")
+
+
+#: A heading's number by its parts alone on its line, as a PDF's text in reading order may set
+#: it apart from its title ("1.2", a blank line, "Blootstelling van platformmedewerkers ...").
+_LONE_NUMBER_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})+$")
+#: The lines after a lone number in which its title is looked for: blank ones only between,
+#: where the debris of a page break (its head, the reference column) was.
+_TITLE_WITHIN = 12
+
+
+def numbers_joined(lines: list[SourceLine]) -> list[SourceLine]:
+    """``lines`` with a heading's number by its parts that stands alone on its line put before
+    its title, the next line with text when only blank lines part them (also where a page
+    break's debris was taken out) and it starts with a capital; the number's line is left
+    blank."""
+    out = list(lines)
+    for index, line in enumerate(lines):
+        if not _LONE_NUMBER_RE.match(line.text.strip()):
+            continue
+        after = range(index + 1, min(index + 1 + _TITLE_WITHIN, len(out)))
+        title = next((n for n in after if out[n].text.strip()), None)
+        if title is None or not starts_upper(out[title].text.strip()):
+            continue
+        out[title] = SourceLine(
+            out[title].number, f"{line.text.strip()} {out[title].text.lstrip()}", out[title].cells
+        )
+        out[index] = SourceLine(line.number, "")
+    return out
 
 
 def _heading_like(block: Block) -> bool:
