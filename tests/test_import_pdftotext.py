@@ -370,6 +370,29 @@ def test_a_headings_number_on_a_line_of_its_own_heads_its_title(tmp_path: Path) 
     assert items[-1] == "7. Bestuursovereenkomst intenties samenwerking NOVEX Schiphol."
 
 
+@pytest.mark.parametrize(
+    "source",
+    ["word-2022-11-25-letter-excerpt.pdftotext.txt", "word-2022-11-25-letter-excerpt.layout.txt"],
+)
+def test_headings_right_under_one_another_each_head_a_section(tmp_path: Path, source: str) -> None:
+    """The real water letter sets a part's heading, its subheading and the one under that
+    right under one another, with no blank line between ("3.2 Verziltende kustgebieden",
+    "Problematiek", "Stijgende zeespiegel, lagere rivierafvoeren en bodemdaling", then the
+    text). Each heads a section, as in the PDF's import, and the first paragraph starts with
+    the text; before, the paragraph started with the headings after the first."""
+    draft, _ = imported_draft(tmp_path / "text", IMPORT / source)
+    from_pdf, _ = imported_draft(tmp_path / "pdf", IMPORT / "word-2022-11-25-letter-excerpt.pdf")
+    headings = [heading for _, heading in _headings(draft["sections"])]
+    chain = ["Problematiek", "Stijgende zeespiegel, lagere rivierafvoeren en bodemdaling"]
+    assert chain[1] in headings and headings[headings.index(chain[1]) - 1] == chain[0]
+    assert set(chain) <= {heading for _, heading in _headings(from_pdf["sections"])}
+    assert "Vertragen bodemdaling en reductie CO2-emissies" in headings
+    paragraphs = _paragraphs(draft["sections"])
+    assert any(p.startswith("Op dit moment heeft 14% van het Nederlandse") for p in paragraphs)
+    assert any(p.startswith("We willen het laagveenlandschap in de toekomst") for p in paragraphs)
+    assert not any(p.startswith(("Problematiek", "Stijgende", "Vertragen")) for p in paragraphs)
+
+
 def test_a_numbered_heading_as_long_as_a_line_after_another_heads_its_section(
     tmp_path: Path,
 ) -> None:

@@ -81,10 +81,34 @@ def numbers_joined(lines: list[SourceLine]) -> list[SourceLine]:
     return out
 
 
+#: Words no title ends with, that a wrapped line may: articles, conjunctions and prepositions
+#: that never close a Dutch sentence ("Leden: deskundigen uit de" over the rest of its box).
+_OPEN_ENDS = {
+    "de",
+    "het",
+    "een",
+    "en",
+    "of",
+    "van",
+    "voor",
+    "met",
+    "te",
+    "bij",
+    "naar",
+    "tot",
+    "als",
+    "dat",
+    "die",
+    "der",
+    "den",
+}
+
+
 def _heading_like(block: Block) -> bool:
     """Whether a block reads like a heading: one or two lines, one sentence without a final
     full stop (or a short question), starting with a capital (after its number, when it is
-    numbered), not a line in brackets ("(Beleidsdebat)" under a Council's agenda item)."""
+    numbered), not a line in brackets ("(Beleidsdebat)" under a Council's agenda item), nor
+    one that ends with a word no title ends with."""
     text = block.text
     title = _HEADING_NUMBER_RE.sub("", text)
     return (
@@ -97,6 +121,7 @@ def _heading_like(block: Block) -> bool:
         and starts_upper(title)
         and "<sup>" not in text
         and not (text.startswith("(") and text.endswith(")"))  # a note under a heading
+        and text.split()[-1].lower() not in _OPEN_ENDS
     )
 
 

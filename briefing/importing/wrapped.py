@@ -47,7 +47,7 @@ def paragraph_ends(
     repeats an item of an outline listed earlier (a part's heading); but where a run is so long
     that it holds more than a paragraph, the text parts its blocks, not its paragraphs (a PDF's
     text in reading order), and in each of its runs, long or short, a short line that ends a
-    sentence ends a paragraph, and so does the heading after it, outside lists. The width is the
+    sentence ends a paragraph, and so do the headings after it, outside lists. The width is the
     median length of the lines that end no sentence, are not the last before a blank line and
     start no list's item.
     """
@@ -165,25 +165,25 @@ def _ends(texts: list[str], room: float, widest: int) -> list[int]:
 
 
 def _sentence_ends(texts: list[str], room: float) -> list[int]:
-    """The indexes of the lines of a long run (``texts``) that end a paragraph: a line that
-    ends a sentence, neither it nor the next a list's item, where it is short or a heading
-    follows it, and the heading after it."""
+    """The indexes of the lines of a run (``texts``) that end a paragraph: a line that ends
+    a sentence, neither it nor the next a list's item, where it is short or a heading follows
+    it, and the headings after it."""
     short = _short(texts, room)
     ends: list[int] = []
     for index, text in enumerate(texts[:-1]):
         listed = _ITEM_RE.match(text) or _ITEM_RE.match(texts[index + 1])
         if listed or not ends_sentence(text):
             continue
-        heading = _heading_at(texts, short, index + 1)
-        if short[index] or heading is not None:
+        headings = _headings_at(texts, short, index + 1)
+        if short[index] or headings:
             ends.append(index)
-            ends += [heading] if heading is not None and heading < len(texts) - 1 else []
+            ends += [end for end in headings if end < len(texts) - 1]
     return ends
 
 
 def _heading_ends(texts: list[str], room: float) -> list[int]:
-    """The last lines of the headings that a paragraph follows without a blank line: one that
-    starts a run, or one right after a list's last item (a short line)."""
+    """The last lines of the headings that a paragraph follows without a blank line: those
+    that start a run, or come right after a list's last item (a short line)."""
     short = _short(texts, room)
     starts = [0] + [
         index
@@ -192,8 +192,22 @@ def _heading_ends(texts: list[str], room: float) -> list[int]:
         and short[index - 1]
         and not _ITEM_RE.match(texts[index])
     ]
-    ends = [_heading_at(texts, short, start) for start in starts]
-    return [end for end in ends if end is not None]
+    return [end for start in starts for end in _headings_at(texts, short, start)]
+
+
+def _headings_at(texts: list[str], short: list[bool], start: int) -> list[int]:
+    """Where the headings that start at ``texts[start]`` end: the heading there and each that
+    follows it right under, as a part's heading, its subheading and the one under that may
+    stand ("1.1 Voldoende en schoon (zoet)water", "Problematiek", "Minder water, meer
+    vraag"); one after another does not end with a colon (a list's lead-in)."""
+    ends: list[int] = []
+    end = _heading_at(texts, short, start)
+    while end is not None:
+        ends.append(end)
+        end = _heading_at(texts, short, end + 1)
+        if end is not None and texts[end].endswith(":"):
+            break
+    return ends
 
 
 def _heading_at(texts: list[str], short: list[bool], start: int) -> int | None:
