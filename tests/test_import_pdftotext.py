@@ -704,3 +704,28 @@ def test_a_pages_only_footnotes_given_before_their_numbers_are_paired_with_them(
     ]
     assert set(_calls(draft)) == {"uitstoot van broeikasgassen", "tot 2 miljard"}
     assert "edepot" not in str(draft["sections"]) and "18 19" not in str(draft["sections"])
+
+
+@pytest.mark.parametrize("kind", ["layout", "pdftotext"])
+def test_the_column_a_real_letter_repeats_on_every_page_is_left_out_of_its_text(
+    tmp_path: Path, kind: str
+) -> None:
+    """The real letter of 30 May 2023 prints its directorate at the top of its reference
+    column, and on every later page the directorate again and its reference, "DGBI /
+    26844711", which the conversion sets among the text ("... zonder de voedselvoorziening
+    in DGBI / 26844711" / "gevaar te brengen"); in reading order the directorate comes under
+    the return address, before the addressee. The directorate is the sender's, as in the
+    PDF's import, and neither it nor the reference stands in the text; before, both stood
+    in paragraphs and headings, and the directorate was 'onbekend'."""
+    source = IMPORT / f"acrobat-2023-05-30-letter.{kind}.txt"
+    draft, notes = imported_draft(tmp_path / "text", source)
+    from_pdf, _ = imported_draft(tmp_path / "pdf", IMPORT / "acrobat-2023-05-30-letter.pdf")
+    directorate = "Directoraat-generaal Bedrijfsleven & Innovatie"
+    assert draft["sender"]["directorate"] == from_pdf["sender"]["directorate"] == directorate
+    assert "left out of the head" not in notes
+    text = " ".join(_bodies(draft["sections"]))
+    assert "Directoraat-generaal" not in text and "Bedrijfsleven & Innovatie" not in text
+    assert "26844711" not in text
+    assert "zonder de voedselvoorziening in gevaar te brengen" in " ".join(text.split())
+    headings = [heading for _, heading in _headings(draft["sections"])]
+    assert not any("Directoraat" in heading or "Bedrijfsleven" in heading for heading in headings)

@@ -189,7 +189,9 @@ def _read_head(
     returned: list[str] = []
     for paragraph in labels_paired(list(paragraphs(lines))):
         texts = [plain(line.text) for line in paragraph]
+        under_return = len(paragraph)
         paragraph, texts = _without_return_address(paragraph, texts, returned)
+        under_return -= len(paragraph)
         if not paragraph:
             continue
         labelled = next((i for i, t in enumerate(texts) if HEAD_LABEL_RE.match(t)), None)
@@ -220,6 +222,10 @@ def _read_head(
             column.lines.append(texts[0])
         elif any(is_address(t) for t in texts) or paragraph[0].text.lstrip().startswith("**"):
             _read_sender(paragraph, texts, head, column)
+        elif under_return and _column_top(texts):
+            # the column's first block, which a text in reading order gives under the return
+            # address: the ministry's directorate ("Directoraat-generaal" / "Bedrijfsleven & ...")
+            _read_sender(paragraph, texts, head, column)
         elif not is_page_line(texts[0]):
             notes.append(f"line {paragraph[0].number}: left out of the head: '{texts[0]}'")
     if not head.postal_address and returned:
@@ -240,6 +246,12 @@ def _read_head(
     if not head.subject:
         raise BriefingError(missing.format("subject", "Betreft Voortgang IMVO-beleid"))
     return column
+
+
+def _column_top(texts: list[str]) -> bool:
+    """Whether the lines read as the top of the reference column: a few short lines that end
+    no sentence, as a directorate's name is printed."""
+    return len(texts) <= 3 and not any(t.endswith((".", ":", ";", ",")) for t in texts)
 
 
 def _without_return_address(

@@ -30,6 +30,8 @@ WEBSITE_RE = re.compile(r"^(?:www\.|https?://)\S+$")
 _REFERENCE_RE = re.compile(r"^\S{1,60}$|^(?=.{1,60}$)\S+(?:\s*[/\u2013-]\s*\S+)+$")
 #: The figures of a reference, by which two spellings of it are the same reference.
 _FIGURES_RE = re.compile(r"\d{4,}")
+#: A word of a reference: capitals, figures, "&", slashes and dashes ("DGBI", "I&K/", "/").
+_REFERENCE_WORD_RE = re.compile(r"^[A-Z0-9&/\u2013-]+$")
 #: An annex's title, which starts as the column's label does: "Bijlage: <title>", "Bijlage 2:
 #: <title>" (the column prints "Bijlage(n)" with a count, a dash or nothing beside it).
 _ANNEX_TITLE_RE = re.compile(r"^Bijlage(?:\s+\d+)?\s*:\s*(?!geen\b)[A-Za-z]", re.IGNORECASE)
@@ -106,7 +108,7 @@ class Column:
                 line = paragraph[index]
                 kept[position[id(line)]] = SourceLine(line.number, "")
         self._choose_spelling(head, notes)
-        return kept
+        return [_without_glued_reference(line, head.ours) for line in kept]
 
     def _take_references(self, texts: list[str], paragraph: list[SourceLine], head: Head) -> None:
         label = ""
@@ -137,6 +139,23 @@ class Column:
                 f"the head writes '{head.directorate}'; the later pages write this"
             )
             head.directorate = spelling
+
+
+def _without_glued_reference(line: SourceLine, references: list[str]) -> SourceLine:
+    """``line`` without one of the letter's ``references`` that the conversion glued to its
+    end, as a later page's column prints it ("... zonder de voedselvoorziening in DGBI /
+    26844711"): the words at its end in capitals, figures, slashes and dashes, with a
+    reference's figures."""
+    words = line.text.split()
+    start = len(words)
+    while start > 1 and _REFERENCE_WORD_RE.match(words[start - 1]):
+        start -= 1
+    tail = " ".join(words[start:])
+    if start == len(words) or not _FIGURES_RE.search(tail):
+        return line
+    if not any(_same_reference(tail, known) for known in references):
+        return line
+    return SourceLine(line.number, " ".join(words[:start]), line.cells)
 
 
 def _same_reference(text: str, known: str) -> bool:
