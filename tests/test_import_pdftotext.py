@@ -729,3 +729,40 @@ def test_the_column_a_real_letter_repeats_on_every_page_is_left_out_of_its_text(
     assert "zonder de voedselvoorziening in gevaar te brengen" in " ".join(text.split())
     headings = [heading for _, heading in _headings(draft["sections"])]
     assert not any("Directoraat" in heading or "Bedrijfsleven" in heading for heading in headings)
+
+
+def _items(sections: list[dict[str, Any]]) -> list[str]:
+    """Every list item of ``sections`` and of the sections under them, nested ones too."""
+
+    def under(items: list[Any]) -> list[str]:
+        found: list[str] = []
+        for item in items:
+            text = item if isinstance(item, str) else item["text"]
+            found.append(" ".join(text.split()))
+            found += [] if isinstance(item, str) else under(item.get("items", []))
+        return found
+
+    found: list[str] = []
+    for section in sections:
+        for part in section.get("body", []):
+            found += under(part["items"]) if isinstance(part, dict) else []
+        found += _items(section.get("sections", []))
+    return found
+
+
+def test_a_dash_after_a_list_item_cut_by_a_page_break_starts_the_next_item(
+    tmp_path: Path,
+) -> None:
+    """The real water letter, laid out: the conversion cuts a list's item with a blank line
+    where the reference column beside it ends ("... via het ruimtelijke plan" / a blank line /
+    "zijn opgenomen."), and the next item's dash stands right under the item's last line.
+    That dash starts an item of its own, as in the PDF's import; before, the item ran on into
+    it (" ... zijn opgenomen. - In het kader van het NPLG ...")."""
+    source = IMPORT / "word-2022-11-25-letter-excerpt.layout.txt"
+    draft, _ = imported_draft(tmp_path / "text", source)
+    from_pdf, _ = imported_draft(tmp_path / "pdf", IMPORT / "word-2022-11-25-letter-excerpt.pdf")
+    items, pdf_items = _items(draft["sections"]), _items(from_pdf["sections"])
+    nplg = "In het kader van het NPLG worden bestuurlijke afspraken met de decentrale overheden"
+    assert any(item.startswith(nplg) for item in items)
+    assert any(item.startswith(nplg) for item in pdf_items)
+    assert not any(" - In het kader" in item for item in items)

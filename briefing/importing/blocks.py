@@ -34,6 +34,7 @@ from briefing.importing.text import (
     ends_sentence,
     is_bold,
     is_emphasised,
+    starts_lower,
     starts_upper,
     strip_markup,
 )
@@ -215,9 +216,22 @@ def _starts_item(text: str, previous: str, current: Block | None, blocks: list[B
     if SUB_BULLET_RE.match(text):
         return last is not None and last.kind == "item" and not last.cells
     block = collapse(" ".join(line.text for line in last.lines)) if last else ""
-    in_list = bool(current and current.kind == "item")
+    in_list = current is not None and (current.kind == "item" or _continues_item(current, blocks))
     numbers = [item.mark for item in reversed(_list_above(blocks))] or [""]
     return any(starts_item(text, previous, block, in_list, number) for number in numbers)
+
+
+def _continues_item(current: Block, blocks: list[Block]) -> bool:
+    """Whether ``current``, a paragraph that starts in lower case right after a list's item, is
+    that item's text going on after a blank line that a page break's debris or the end of the
+    column beside it left in the text."""
+    before = blocks[-2] if len(blocks) > 1 and blocks[-1] is current else None
+    return (
+        current.kind == "paragraph"
+        and before is not None
+        and before.kind == "item"
+        and starts_lower(current.lines[0].text.strip())
+    )
 
 
 def clean(block: Block, hyphenation: Hyphenation) -> None:
