@@ -698,7 +698,7 @@ def test_a_pages_only_footnotes_given_before_their_numbers_are_paired_with_them(
     draft, _ = imported_draft(tmp_path / "content", source)
     notes = list(draft["footnotes"].values())
     assert notes == [
-        "4,7 megaton CO 2-equivalenten per jaar: https://edepot.wur.nl/138952",
+        "4,7 megaton CO2-equivalenten per jaar: https://edepot.wur.nl/138952",
         "https://www.pbl.nl/sites/default/files/downloads/"
         "pbl-2016-dalende-bodems-stijgendekosten-1064.pdf",
     ]
@@ -766,3 +766,38 @@ def test_a_dash_after_a_list_item_cut_by_a_page_break_starts_the_next_item(
     assert any(item.startswith(nplg) for item in items)
     assert any(item.startswith(nplg) for item in pdf_items)
     assert not any(" - In het kader" in item for item in items)
+
+
+@pytest.mark.parametrize(
+    "source",
+    ["word-2022-11-25-letter-excerpt.pdftotext.txt", "word-2022-11-25-letter-excerpt.layout.txt"],
+)
+def test_a_figure_the_pdf_sets_small_is_the_words_again(tmp_path: Path, source: str) -> None:
+    """The conversion sets the small 2 of "CO2" apart from its letters ("de CO 2-uitstoot van
+    1 Mton CO 2-eq"); the draft writes "CO2" as the PDF's import does."""
+    draft, _ = imported_draft(tmp_path / "text", IMPORT / source)
+    from_pdf, _ = imported_draft(tmp_path / "pdf", IMPORT / "word-2022-11-25-letter-excerpt.pdf")
+    text, pdf_text = (
+        " ".join(_paragraphs(draft["sections"])),
+        " ".join(_bodies(from_pdf["sections"])),
+    )
+    sentence = "gericht op een reductie van de CO2-uitstoot van 1 Mton CO2-eq in 2030"
+    assert sentence in text and sentence in " ".join(pdf_text.split())
+    assert "CO 2" not in text
+
+
+def test_an_ordinal_and_a_thousands_point_set_apart_are_joined_again(tmp_path: Path) -> None:
+    """Real lines of the water and emissions letters as the conversion gives them: the raised
+    "e" of "7e" and the thousands' point of "3.000" stand apart ("het 7 e Actieprogramma",
+    "boven de 3 .000 voet"); the draft writes them as the letters print them."""
+    lines = [
+        "Voor nutriënten uit agrarische bronnen zijn de maatregelen van het 7 e",
+        "Actieprogramma Nitraatrichtlijn leidend. In 2019 heeft de Kamer opgeroepen om",
+        "ook de uitstoot van stikstofoxiden boven de 3 .000 voet inzichtelijk te maken.",
+        "",
+    ]
+    source = _letter(tmp_path, "22 december 2022", "Emissies luchtvaart", lines)
+    draft, _ = imported_draft(tmp_path / "content", source)
+    text = " ".join(_paragraphs(draft["sections"]))
+    assert "van het 7e Actieprogramma Nitraatrichtlijn leidend." in text
+    assert "boven de 3.000 voet inzichtelijk" in text

@@ -8,7 +8,9 @@ is one or two letters that are no Dutch word ("w ater", "D en Haag"); so "aan bo
 dier" and "er op" stay as they are in a letter that also writes "aanbod", "mensen" and
 "erop". A postcode's figures and letters are joined where they make one, and so are a
 reference's first capitals ("IENW/BSK-2023/33017"); a space before a sentence's mark after a
-word is taken out.
+word is taken out, and so is the space before a figure the PDF sets small or raised: a
+formula's ("CO 2-uitstoot", "PM 10"), an ordinal's "e" ("het 7 e Actieprogramma"), and the
+space before a thousands' point ("3 .000 voet").
 """
 
 from __future__ import annotations
@@ -31,6 +33,12 @@ _POSTCODE_RE = re.compile(r"^(\d ?\d ?\d ?\d) ?([A-Z]) ?([A-Z])(?=\s|$)")
 _REFERENCE_RE = re.compile(r"(?<!\S)((?:[A-Z] ){1,4})(?=[A-Z]{1,6}[/-]\S)")
 #: A space between a word and the mark that ends its sentence or clause.
 _SPACE_BEFORE_MARK_RE = re.compile(r"(?<=[^\W\d_]) (?=[.,;:](?:\s|$))")
+#: A formula's figure that the PDF sets small, set apart: "CO 2-uitstoot", "NO 2", "PM 10".
+_FORMULA_RE = re.compile(r"\b(CO|NO|SO|CH|NH|PM) (\d{1,2})(?!\w|[.,]\d)")
+#: An ordinal's raised "e", set apart: "het 7 e Actieprogramma".
+_ORDINAL_RE = re.compile(r"(?<![\w.,])(\d{1,3}) e(?= \w|$)")
+#: A thousands' point set apart from the figures before it: "3 .000 voet".
+_THOUSANDS_RE = re.compile(r"(?<![\w.,])(\d{1,3}) \.(\d{3})\b")
 
 
 def letters_joined(lines: list[SourceLine]) -> list[SourceLine]:
@@ -64,6 +72,7 @@ def letters_joined(lines: list[SourceLine]) -> list[SourceLine]:
         text = _POSTCODE_RE.sub(_postcode, " ".join(kept))
         text = _REFERENCE_RE.sub(lambda match: match[1].replace(" ", ""), text)
         text = _SPACE_BEFORE_MARK_RE.sub("", text)
+        text = _THOUSANDS_RE.sub(r"\1.\2", _ORDINAL_RE.sub(r"\1e", _FORMULA_RE.sub(r"\1\2", text)))
         out.append(line if text == line.text else SourceLine(line.number, text, line.cells))
     return out
 
