@@ -801,3 +801,48 @@ def test_an_ordinal_and_a_thousands_point_set_apart_are_joined_again(tmp_path: P
     text = " ".join(_paragraphs(draft["sections"]))
     assert "van het 7e Actieprogramma Nitraatrichtlijn leidend." in text
     assert "boven de 3.000 voet inzichtelijk" in text
+
+
+def test_a_footnotes_number_between_the_two_lines_of_its_address_is_paired_with_both(
+    tmp_path: Path,
+) -> None:
+    """Page 28 of the real water letter, laid out (its head made up): footnote 25 is a web
+    address over two lines, and the conversion sets its number between them (the address's
+    start, "25", a blank line, its rest). The whole address is footnote 25, called after "het
+    fonds", and neither part is left in the text; before, the address's start stood in the
+    paragraph and the note was its rest alone."""
+    page = [
+        "De maatregelen gericht op de realisatie van de doelen van de KRW en de",
+        "doelen van Natura 2000 (tegengaan van verdroging) en de aanvoer van",
+        "water naar veengebieden voor peilverhoging (en daarmee reductie",
+        "broeikasgassen) vallen binnen de voorlopige afbakening van het fonds25. Dat geldt",
+        "ook voor het faciliteren van de omslag van ondernemers naar extensieve",
+        "landbouw door het opkopen van grond, afwaardering en verpachting. Ook",
+        "onderdeel van het fonds zijn additionele middelen voor de KRW, zoals",
+        "aangekondigd in het Coalitieakkoord. Met deze inzet kan gecombineerd",
+        "resultaat worden geboekt op alle vier de doelstellingen omtrent natuur,",
+        "stikstof, water en klimaat en kan tegelijkertijd ingezet worden op",
+        "extensivering van de landbouw, agrarisch",
+        "",
+        "",
+        " https://wetgevingskalender.overheid.nl/regeling/WGK014001/documenten/Raad%20van%",
+        "25",
+        "",
+        "20State/Adviesaanvraag%20aanhangig%20bij%20Raad%20van%20State/1",
+        "",
+        "P agina 28 van 32",
+        "natuurbeheer of natuurontwikkeling afhankelijk van de mogelijkheden in",
+        "specifieke gebieden.",
+        "",
+    ]
+    source = _letter(tmp_path, "25 november 2022", "Water en Bodem sturend", page)
+    draft, _ = imported_draft(tmp_path / "content", source)
+    ((key, note),) = draft["footnotes"].items()
+    assert note == (
+        "https://wetgevingskalender.overheid.nl/regeling/WGK014001/documenten/"
+        "Raad%20van%20State/Adviesaanvraag%20aanhangig%20bij%20Raad%20van%20State/1"
+    )
+    text = " ".join(" ".join(_bodies(draft["sections"])).split())
+    assert f"de voorlopige afbakening van het fonds[^{key}]. Dat geldt" in text
+    assert "agrarisch natuurbeheer of natuurontwikkeling" in text
+    assert "https://wetgevingskalender" not in text and "20State" not in text

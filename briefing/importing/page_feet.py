@@ -27,6 +27,8 @@ PAGE_RE = re.compile(r"^P\s?a\s?g\s?i\s?n\s?a\s+\d+\s+van\s+\d+$")
 _NOTE_RE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
 #: A footnote's number on a line of its own.
 _NUMBER_RE = re.compile(r"^\d{1,3}$")
+#: The rest of a web address that a line break cut: no spaces, only an address's characters.
+_ADDRESS_REST_RE = re.compile(r"[\w%./\-=?&#~+:]+")
 #: How many lines above a page's end its footnotes may start.
 _FOOT = 16
 #: A footnote's number under its text follows at most this many lines of it.
@@ -128,7 +130,8 @@ def _numbers_joined(lines: list[SourceLine], texts: list[str], first: int, end: 
     stands over as many lines of text ("2", "3", then the two notes' lines), or over as many
     texts parted by blank lines ("20", "21", then a note's line, a blank one and the next
     note's two lines); a number last at the foot, with no text under it, is under its text
-    (see :func:`_text_above`)."""
+    (see :func:`_text_above`); a number between the two lines of a web address has both as its
+    text."""
     numbers = [i for i in range(first, end) if _NUMBER_RE.match(texts[i])]
     runs = _runs_of_numbers(numbers, texts, end)
     pairs = _first_texts_last(runs, texts, first)
@@ -149,10 +152,26 @@ def _numbers_joined(lines: list[SourceLine], texts: list[str], first: int, end: 
         ):
             pairs.append((run[0], above))
     for index, text_at in pairs:
+        if text_at > index and _address_cut(texts, index, text_at):
+            whole = texts[index - 1].strip() + texts[text_at].strip()
+            lines[index - 1], texts[index - 1] = SourceLine(lines[index - 1].number, ""), ""
+            texts[text_at] = whole
         joined = f"{texts[index]} {texts[text_at]}"
         lines[text_at] = SourceLine(lines[text_at].number, joined)
         lines[index] = SourceLine(lines[index].number, "")
         texts[text_at], texts[index] = joined, ""
+
+
+def _address_cut(texts: list[str], index: int, text_at: int) -> bool:
+    """Whether the number at ``index`` stands between the two parts of a web address that is
+    its text: the address's start on the line above it, the rest under it ("https://...
+    /documenten/Raad%20van%", "25", "20State/Adviesaanvraag..."), a text of no words."""
+    above, below = texts[index - 1].strip(), texts[text_at].strip()
+    return (
+        URL_RE.fullmatch(above) is not None
+        and _ADDRESS_REST_RE.fullmatch(below) is not None
+        and URL_RE.match(below) is None
+    )
 
 
 def _first_texts_last(
