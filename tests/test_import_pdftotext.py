@@ -846,3 +846,24 @@ def test_a_footnotes_number_between_the_two_lines_of_its_address_is_paired_with_
     assert f"de voorlopige afbakening van het fonds[^{key}]. Dat geldt" in text
     assert "agrarisch natuurbeheer of natuurontwikkeling" in text
     assert "https://wetgevingskalender" not in text and "20State" not in text
+
+
+@pytest.mark.parametrize(
+    "source",
+    ["word-2023-02-03-letter.pdftotext.txt", "word-2023-02-03-letter.layout.txt"],
+)
+def test_a_lead_in_numbered_with_a_colon_under_a_list_stands_apart(
+    tmp_path: Path, source: str
+) -> None:
+    """The real letter of 3 February 2023 numbers the lead-ins of its lists with a colon ("3:
+    Levensduurverlenging:") and sets one right under the last item of the list before, with
+    no blank line between. It is a paragraph of its own, as in the PDF's import, and its
+    series stays one of paragraphs ("4: Hoogwaardige verwerking" no heading); before, the
+    item ran on into it ("... biobased bouw. 3: Levensduurverlenging:")."""
+    draft, _ = imported_draft(tmp_path / "text", IMPORT / source)
+    from_pdf, _ = imported_draft(tmp_path / "pdf", REAL_WORD)
+    lead_ins = ["3: Levensduurverlenging:", "4: Hoogwaardige verwerking"]
+    assert set(lead_ins) <= set(_paragraphs(draft["sections"]))
+    assert set(lead_ins) <= set(_paragraphs(from_pdf["sections"]))
+    assert not any(item.endswith("Levensduurverlenging:") for item in _items(draft["sections"]))
+    assert lead_ins[1] not in [heading for _, heading in _headings(draft["sections"])]

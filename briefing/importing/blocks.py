@@ -52,6 +52,9 @@ _CAPTION_RE = re.compile(
 )
 #: A numbered paragraph's first line: "2. Ontwikkel een coherent pakket ...".
 _NUMBERED_PARAGRAPH_RE = re.compile(r"^(\d{1,2})\.\s+[A-Z]")
+#: A block numbered with a full stop or, as a series of lead-ins may be, a colon ("3:
+#: Levensduurverlenging:").
+_NUMBERED_BLOCK_RE = re.compile(r"^\d{1,2}[.:]\s+[A-Z]")
 #: A short paragraph in bold or emphasis up to this length is a heading.
 MAX_HEADING = 200
 #: So many short lines in a row, each between blank lines, are a table's cells (at most so long).
@@ -152,11 +155,12 @@ def _numbered_after_item(current: Block, text: str, previous: str) -> bool:
     """Whether the line starts a numbered block of its own under a list's item that ends a
     sentence: a number the list does not go on with ("1. Ultrafijn stof" under "7.
     Bestuursovereenkomst ... NOVEX Schiphol.", a letter's first part under the list of its
-    parts), which no item's wrapped line starts with."""
+    parts; "3: Levensduurverlenging:" under the last item of part 2), which no item's wrapped
+    line starts with."""
     return (
         current.kind == "item"
         and ends_sentence(previous)
-        and _NUMBERED_PARAGRAPH_RE.match(text) is not None
+        and _NUMBERED_BLOCK_RE.match(text) is not None
     )
 
 
