@@ -867,3 +867,24 @@ def test_a_lead_in_numbered_with_a_colon_under_a_list_stands_apart(
     assert set(lead_ins) <= set(_paragraphs(from_pdf["sections"]))
     assert not any(item.endswith("Levensduurverlenging:") for item in _items(draft["sections"]))
     assert lead_ins[1] not in [heading for _, heading in _headings(draft["sections"])]
+
+
+def test_a_figures_labels_above_its_caption_are_left_out_with_a_note(tmp_path: Path) -> None:
+    """Page 3 of the real emissions letter draws an organogram; in reading order the
+    conversion gives its boxes' labels as short lines right under the paragraph before it and
+    over its caption ("Begeleidingscommissie met", "onafhankelijk voorzitter (Dhr. W.", ...,
+    "Figuur 1. Organogram taskforce Stoffen"). They are left out of the text, as the PDF's
+    import leaves them out, with a note that quotes them; the caption and the paragraphs
+    around it stay as they are. Before, they were a list of 22 items and paragraphs."""
+    source = IMPORT / "word-2022-12-22-letter-excerpt.pdftotext.txt"
+    draft, notes = imported_draft(tmp_path / "text", source)
+    from_pdf, _ = imported_draft(tmp_path / "pdf", IMPORT / "word-2022-12-22-letter-excerpt.pdf")
+    caption = "Figuur 1. Organogram taskforce Stoffen"
+    for sections in (draft["sections"], from_pdf["sections"]):
+        paragraphs = [p.strip("*") for p in _paragraphs(sections)]
+        at = paragraphs.index(caption)
+        assert paragraphs[at - 1].endswith("ook op andere stoffen afkomstig van vliegtuigmotoren.")
+        assert paragraphs[at + 1].startswith("De begeleidingscommissie binnen de taskforce")
+    assert not any("Leden:" in part for part in _bodies(draft["sections"]))
+    assert "its 29 labels above its caption: 'Begeleidingscommissie met'" in notes
+    assert ":93: the page has a figure" in notes

@@ -24,6 +24,7 @@ from briefing.importing.headings import (
     numbers_joined,
 )
 from briefing.importing.parsed import Body, DraftSection, FootnoteText, ItemList, Paragraph
+from briefing.importing.pdf_figures import figure_note, labels_above_captions
 from briefing.importing.tables import find_tables
 from briefing.importing.text import (
     SourceLine,
@@ -54,6 +55,8 @@ def read_body(
     same rules into sections of its own: the signature parts it from the body, so no paragraph
     goes on from one into the other; both call the footnotes, wherever these are printed."""
     lines, annex = numbers_joined(lines), numbers_joined(annex or [])
+    room = line_room([*lines, *annex])
+    lines, annex = _without_figures(lines, room, notes), _without_figures(annex, room, notes)
     texts = [line.text for line in [*lines, *annex]]
     hyphenation = Hyphenation.of(texts + [f.text for f in footnotes])
     spaced = [paragraph_ends(lines, annex), paragraph_ends(annex, lines) if annex else []]
@@ -65,7 +68,6 @@ def read_body(
             "prints a letter, or a PDF's text in reading order gives it): paragraphs and headings "
             "were told apart by where lines end short; compare them with the publication"
         )
-    room = line_room([*lines, *annex])
     tables = [find_tables(part) for part in spaced]
     notes += [table.note() for found in tables for table in found]
     parts = [cut_blocks(part, room, found) for part, found in zip(spaced, tables, strict=True)]
@@ -95,6 +97,22 @@ def read_body(
             f"letter to go by: {shown}{more}; check them"
         )
     return body
+
+
+def _without_figures(
+    lines: list[SourceLine], room: float | None, notes: list[str]
+) -> list[SourceLine]:
+    """``lines`` with the labels of each figure above its caption left out (blank), with a
+    note (see :func:`.pdf_figures.labels_above_captions`)."""
+    if room is None:
+        return lines
+    out = list(lines)
+    for labels in labels_above_captions([line.text for line in lines], room):
+        texts = [lines[index].text.strip() for index in labels]
+        notes.append(figure_note(lines[labels[0]].number, texts, "above its caption"))
+        for index in labels:
+            out[index] = SourceLine(lines[index].number, "")
+    return out
 
 
 def _kept(
