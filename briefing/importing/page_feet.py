@@ -152,7 +152,7 @@ def _numbers_joined(lines: list[SourceLine], texts: list[str], first: int, end: 
         ):
             pairs.append((run[0], above))
     for index, text_at in pairs:
-        if text_at > index and _address_cut(texts, index, text_at):
+        if 0 < index < text_at and _address_cut(texts, index, text_at):
             whole = texts[index - 1].strip() + texts[text_at].strip()
             lines[index - 1], texts[index - 1] = SourceLine(lines[index - 1].number, ""), ""
             texts[text_at] = whole
