@@ -297,6 +297,15 @@ def test_numbered_choices_in_a_pdf_are_paragraphs_of_their_own(tmp_path: Path) -
     assert not any(p.endswith((" 26.", " 27.")) for p in paragraphs)
 
 
+def _emissions_sections(tmp_path: Path, run: list[str]) -> dict[str, list[str]]:
+    """The paragraphs of each section of the emissions letter whose body is ``run`` after an
+    opening paragraph, by heading (the opening's section by ""), its head made up."""
+    opening = "Hierbij informeer ik uw Kamer over de emissies van de luchtvaart.\n"
+    source = _letter(tmp_path, "22 december 2022", "Emissies luchtvaart", [opening, *run, ""])
+    draft, _ = imported_draft(tmp_path / "content", source)
+    return {s.get("heading", ""): _paragraphs([s]) for s in draft["sections"]}
+
+
 def test_a_numbered_heading_in_a_run_of_lines_heads_its_section(tmp_path: Path) -> None:
     """The real emissions letter of 22 December 2022 in reading order (an excerpt, its head
     and opening made up): "2. Ontzwavelen van kerosine" stands between the sentence that ends
@@ -317,10 +326,7 @@ def test_a_numbered_heading_in_a_run_of_lines_heads_its_section(tmp_path: Path) 
         "additionele kosten die ontzwaveling met zich meebrengt. De duurzame brandstoffen",
         "bevatten doorgaans geen zwavel en weinig aromatische koolwaterstoffen.",
     ]
-    opening = "Hierbij informeer ik uw Kamer over de emissies van de luchtvaart.\n"
-    source = _letter(tmp_path, "22 december 2022", "Emissies luchtvaart", [opening, *run, ""])
-    draft, _ = imported_draft(tmp_path / "content", source)
-    sections = {s.get("heading", ""): _paragraphs([s]) for s in draft["sections"]}
+    sections = _emissions_sections(tmp_path, run)
     assert list(sections) == ["", "1. Ultrafijn stof", "2. Ontzwavelen van kerosine"]
     assert sections["1. Ultrafijn stof"][-1].endswith("begin 2023 zal rapporteren.")
     assert sections["2. Ontzwavelen van kerosine"][0].startswith("Fossiele kerosine bevat")
@@ -418,10 +424,7 @@ def test_a_numbered_heading_as_long_as_a_line_after_another_heads_its_section(
         "samengewerkt door Rijk en regio om de leefomgevingskwaliteit in de",
         "Schipholregio te verbeteren.",
     ]
-    opening = "Hierbij informeer ik uw Kamer over de emissies van de luchtvaart.\n"
-    source = _letter(tmp_path, "22 december 2022", "Emissies luchtvaart", [opening, *run, ""])
-    draft, _ = imported_draft(tmp_path / "content", source)
-    sections = {s.get("heading", ""): _paragraphs([s]) for s in draft["sections"]}
+    sections = _emissions_sections(tmp_path, run)
     seven = "7. Bestuursovereenkomst intenties samenwerking NOVEX Schipholregio"
     assert list(sections) == ["", "6. Emissies van 440.000 vliegtuigbewegingen op Schiphol", seven]
     assert sections[seven][0].startswith("Zoals in de tweede voortgangsbrief")
