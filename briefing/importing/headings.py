@@ -83,25 +83,9 @@ def numbers_joined(lines: list[SourceLine]) -> list[SourceLine]:
 
 #: Words no title ends with, that a wrapped line may: articles, conjunctions and prepositions
 #: that never close a Dutch sentence ("Leden: deskundigen uit de" over the rest of its box).
-_OPEN_ENDS = {
-    "de",
-    "het",
-    "een",
-    "en",
-    "of",
-    "van",
-    "voor",
-    "met",
-    "te",
-    "bij",
-    "naar",
-    "tot",
-    "als",
-    "dat",
-    "die",
-    "der",
-    "den",
-}
+_OPEN_ENDS = frozenset(
+    "de het een en of van voor met te bij naar tot als dat die der den".split()  # noqa: SIM905
+)
 
 
 def _heading_like(block: Block) -> bool:

@@ -162,8 +162,7 @@ def _column_before_salutation(
             [plain(line.text) for line in parts[index + 1]] if index + 1 < len(parts) else []
         )
         column = any(is_address(t) or LABEL_RE.match(t) for t in texts)
-        directorate = len(texts) <= 3 and not any(t.endswith((".", ":", ";")) for t in texts)
-        if column or (directorate and any(is_address(t) for t in following)):
+        if column or (_column_top(texts) and any(is_address(t) for t in following)):
             moved += [*paragraph, SourceLine(paragraph[-1].number, "")]
         else:
             kept += [*paragraph, SourceLine(paragraph[-1].number, "")]
@@ -251,7 +250,7 @@ def _read_head(
 def _column_top(texts: list[str]) -> bool:
     """Whether the lines read as the top of the reference column: a few short lines that end
     no sentence, as a directorate's name is printed."""
-    return len(texts) <= 3 and not any(t.endswith((".", ":", ";", ",")) for t in texts)
+    return len(texts) <= 3 and not any(t.endswith((".", ":", ";")) for t in texts)
 
 
 def _without_return_address(
