@@ -113,6 +113,13 @@ def _letter(folder: Path, date: str, subject: str, lines: list[str]) -> Path:
     return source
 
 
+def _water_page(tmp_path: Path, page: list[str]) -> dict[str, Any]:
+    """The draft of the water letter of 25 November 2022 whose body is ``page``, a page of it as
+    its PDF's text gives it, in a head and a signature made up."""
+    source = _letter(tmp_path, "25 november 2022", "Water en Bodem sturend", page)
+    return imported_draft(tmp_path / "content", source)[0]
+
+
 def _calls(draft: dict[str, Any]) -> dict[str, str]:
     """Each footnote's text, by the words before its call in the draft's body."""
     body = " ".join(_bodies([*draft["sections"], *draft.get("annex", [])]))
@@ -491,8 +498,7 @@ def test_a_figure_at_the_end_of_a_web_address_is_no_call(tmp_path: Path) -> None
         "P agina 2 van 32",
     ]
     page.append("Dit brengt ons tot de volgende uitgangspunten.\n")
-    source = _letter(tmp_path, "25 november 2022", "Water en Bodem sturend", page)
-    draft, _ = imported_draft(tmp_path / "content", source)
+    draft = _water_page(tmp_path, page)
     assert draft["footnotes"] == {
         "rijksoverheid-rapporten": "https://www.rijksoverheid.nl/documenten/rapporten/2022/10/05/"
         "wat-wel-kan"
@@ -564,8 +570,7 @@ def test_a_footnotes_number_under_its_web_address_is_paired_with_it(tmp_path: Pa
         "P agina 9 van 32",
     ]
     page.append("regels aanscherpen.\n")
-    source = _letter(tmp_path, "25 november 2022", "Water en Bodem sturend", page)
-    draft, _ = imported_draft(tmp_path / "content", source)
+    draft = _water_page(tmp_path, page)
     ((key, note),) = draft["footnotes"].items()
     assert note == (
         "https://www.deltaprogramma.nl/documenten/publicaties/2021/09/21/"
@@ -697,8 +702,7 @@ def test_a_pages_only_footnotes_given_before_their_numbers_are_paired_with_them(
         "P agina 21 van 32",
     ]
     page.append("Laagveengebieden\n")
-    source = _letter(tmp_path, "25 november 2022", "Water en Bodem sturend", page)
-    draft, _ = imported_draft(tmp_path / "content", source)
+    draft = _water_page(tmp_path, page)
     notes = list(draft["footnotes"].values())
     assert notes == [
         "4,7 megaton CO2-equivalenten per jaar: https://edepot.wur.nl/138952",
@@ -838,8 +842,7 @@ def test_a_footnotes_number_between_the_two_lines_of_its_address_is_paired_with_
         "specifieke gebieden.",
         "",
     ]
-    source = _letter(tmp_path, "25 november 2022", "Water en Bodem sturend", page)
-    draft, _ = imported_draft(tmp_path / "content", source)
+    draft = _water_page(tmp_path, page)
     ((key, note),) = draft["footnotes"].items()
     assert note == (
         "https://wetgevingskalender.overheid.nl/regeling/WGK014001/documenten/"

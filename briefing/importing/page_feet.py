@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from briefing.importing.debris import URL_RE
+from briefing.importing.debris import URL_RE, join_line
 from briefing.importing.footnotes import FORMULA_GUARD
 from briefing.importing.text import SourceLine
 
@@ -27,8 +27,6 @@ PAGE_RE = re.compile(r"^P\s?a\s?g\s?i\s?n\s?a\s+\d+\s+van\s+\d+$")
 _NOTE_RE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
 #: A footnote's number on a line of its own.
 _NUMBER_RE = re.compile(r"^\d{1,3}$")
-#: The rest of a web address that a line break cut: no spaces, only an address's characters.
-_ADDRESS_REST_RE = re.compile(r"[\w%./\-=?&#~+:]+")
 #: How many lines above a page's end its footnotes may start.
 _FOOT = 16
 #: A footnote's number under its text follows at most this many lines of it.
@@ -164,14 +162,11 @@ def _numbers_joined(lines: list[SourceLine], texts: list[str], first: int, end: 
 
 def _address_cut(texts: list[str], index: int, text_at: int) -> bool:
     """Whether the number at ``index`` stands between the two parts of a web address that is
-    its text: the address's start on the line above it, the rest under it ("https://...
-    /documenten/Raad%20van%", "25", "20State/Adviesaanvraag..."), a text of no words."""
+    its text: the address's start alone on the line above it, the rest under it, as
+    :func:`.debris.join_line` joins an address broken at a line's end ("https://...
+    /documenten/Raad%20van%", "25", "20State/Adviesaanvraag...")."""
     above, below = texts[index - 1].strip(), texts[text_at].strip()
-    return (
-        URL_RE.fullmatch(above) is not None
-        and _ADDRESS_REST_RE.fullmatch(below) is not None
-        and URL_RE.match(below) is None
-    )
+    return URL_RE.fullmatch(above) is not None and join_line(above, below) == above + below
 
 
 def _first_texts_last(
