@@ -757,6 +757,39 @@ def _items(sections: list[dict[str, Any]]) -> list[str]:
     return found
 
 
+def _list_after(sections: list[dict[str, Any]], lead_in: str) -> list[str]:
+    """The items of the list right after the paragraph of ``sections`` that ends with
+    ``lead_in`` (none when a paragraph follows it)."""
+    for section in sections:
+        body = section.get("body", [])
+        for part, after in zip(body, [*body[1:], None], strict=True):
+            if isinstance(part, str) and " ".join(part.split()).endswith(lead_in):
+                return (
+                    [" ".join(i.split()) for i in after["items"]] if isinstance(after, dict) else []
+                )
+        if found := _list_after(section.get("sections", []), lead_in):
+            return found
+    return []
+
+
+def test_a_list_whose_bullets_the_conversion_lost_is_a_list(tmp_path: Path) -> None:
+    """The real letter of 30 May 2023 in reading order: the conversion drops the bullets of
+    two of its lists, the four missions under "De missies voor energietransitie luiden:" and
+    the six under "De titels van de missies zijn:", each on lines of its own, every one but
+    the last ending with a semicolon. They are lists with the PDF's items; before, each was
+    a paragraph, and three of the six ran together in one."""
+    draft, _ = imported_draft(tmp_path / "text", IMPORT / "acrobat-2023-05-30-letter.pdftotext.txt")
+    from_pdf, _ = imported_draft(tmp_path / "pdf", IMPORT / "acrobat-2023-05-30-letter.pdf")
+    energy = _list_after(draft["sections"], "De missies voor energietransitie luiden:")
+    land = _list_after(draft["sections"], "De titels van de missies zijn:")
+    assert energy == _list_after(from_pdf["sections"], "De missies voor energietransitie luiden:")
+    assert land == _list_after(from_pdf["sections"], "De titels van de missies zijn:")
+    assert len(energy) == 4 and energy[2] == (
+        "Een klimaatneutrale industrie met hergebruik van grondstoffen en producten in 2050;"
+    )
+    assert len(land) == 6 and land[-1] == "Veilige en weerbare delta."
+
+
 def test_a_dash_after_a_list_item_cut_by_a_page_break_starts_the_next_item(
     tmp_path: Path,
 ) -> None:

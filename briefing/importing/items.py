@@ -8,13 +8,18 @@ Inleiding") after a paragraph stays a heading; after a letter ("a. Eindhoven Air
 line that ends in a colon or as the next letter in a list. An item goes on over the lines
 after it, unless its last line ends short of the width and the next starts a sentence: then a
 heading or a paragraph follows the list.
+
+A PDF's text in reading order may have lost a list's bullets altogether; a list still shows
+where a lead-in that ends in a colon has three or more items under it, each starting with a
+capital on a line of its own, every one but the last ending in a semicolon and the last in a
+full stop (:func:`unmarked_items`).
 """
 
 from __future__ import annotations
 
 import re
 
-from briefing.importing.text import starts_lower
+from briefing.importing.text import SourceLine, starts_lower
 from briefing.importing.wrapped import ends_short
 
 BULLET_RE = re.compile(r"^(?:[-\u2022\u25aa\u00b7\u2013]|\*(?=\s))\s+(?=\S)")
@@ -23,6 +28,12 @@ _SURE_BULLET_RE = re.compile(r"^[\u2022\u25aa\u00b7\u25e6]\s+(?=\S)")
 #: A sub-item's bullet ("o", a word processor's second-level bullet; "◦", a browser's): an
 #: item only in a list.
 SUB_BULLET_RE = re.compile(r"^[o\u25e6]\s+(?=\S)")
+#: The fewest items a list whose bullets were lost has: two can be a sentence's two halves.
+_UNMARKED_ITEMS = 3
+#: The most lines such an item wraps over.
+_UNMARKED_ITEM_LINES = 3
+#: How such an item ends, when another follows it.
+_ITEM_ENDS = (";", "; en", "; of")
 #: A numbered list's item ("1. De aanpak in de opvang;", "2) ..."): its number.
 _NUMBERED_RE = re.compile(r"^(\d{1,2})[.)]\s+(?=\S)")
 #: A lettered item, under a lead-in or a numbered item that ends in a colon ("1. Regionale
@@ -126,3 +137,56 @@ def ends_item(last_line: str, text: str, room: float | None) -> bool:
     of its own: the item's line ends short of the width, and ``text`` does not go on in lower
     case."""
     return not starts_lower(text) and ends_short(last_line, text, room)
+
+
+def unmarked_items(lines: list[SourceLine]) -> list[SourceLine]:
+    """``lines`` with a bullet put before each item of a list that lost its bullets: under a
+    line that ends in a colon, three or more items, each on lines of its own that start with
+    a capital (the item's first) or go on in lower case or with a figure ("2050."), every
+    item but the last ending in a semicolon ("; en", "; of") and the last in a full stop."""
+    texts = [line.text.strip() for line in lines]
+    starts: set[int] = set()
+    for index, text in enumerate(texts):
+        if text.endswith(":") and not _marked(text):
+            starts.update(_unmarked_list(texts, index + 1))
+    out = list(lines)
+    for index in starts:
+        line = out[index]
+        indent = line.text[: len(line.text) - len(line.text.lstrip())]
+        out[index] = SourceLine(line.number, f"{indent}\u2022 {line.text.lstrip()}", line.cells)
+    return out
+
+
+def _unmarked_list(texts: list[str], start: int) -> list[int]:
+    """The first lines of the items of a list without bullets that starts at ``texts[start]``
+    (see :func:`unmarked_items`); none where no such list starts there."""
+    items: list[int] = []
+    at = start
+    while at < len(texts) and texts[at][:1].isupper() and not _marked(texts[at]):
+        end = at
+        while (
+            not texts[end].endswith((*_ITEM_ENDS, "."))
+            and end + 1 - at < _UNMARKED_ITEM_LINES
+            and _goes_on(texts[end + 1 :])
+        ):
+            end += 1
+        if texts[end].endswith(_ITEM_ENDS):
+            items.append(at)
+            at = end + 1
+        elif texts[end].endswith("."):
+            items.append(at)
+            return items if len(items) >= _UNMARKED_ITEMS else []
+        else:
+            return []
+    return []
+
+
+def _marked(text: str) -> bool:
+    """Whether the line ``text`` starts with a bullet, a dash, a number or a letter."""
+    return bool(BULLET_RE.match(text) or _NUMBERED_RE.match(text) or _LETTERED_RE.match(text))
+
+
+def _goes_on(after: list[str]) -> bool:
+    """Whether the first of the lines ``after`` an item's line goes on with that item: in
+    lower case, or with a figure."""
+    return bool(after) and (after[0][:1].islower() or after[0][:1].isdigit())

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from briefing.errors import BriefingError
 from briefing.importing.download import download
+from briefing.importing.items import unmarked_items
 from briefing.importing.mhtml import looks_like_mhtml, saved_page
 from briefing.importing.official_xml import looks_like_xml, read_xml
 from briefing.importing.pdf_text import is_pdf, pdf_text
@@ -236,8 +237,8 @@ def text_lines(text: str) -> list[SourceLine]:
         for part in _hyphen_breaks(line)
     ]
     # A viewer's copy gives a list's bullets after the page's text, not before their items:
-    # its reader puts them back (see viewer_copy).
-    return lines if is_viewer_copy(lines) else _bullets_joined(lines)
+    # its reader puts them back (see viewer_copy). Other texts may have lost them (see items).
+    return lines if is_viewer_copy(lines) else unmarked_items(_bullets_joined(lines))
 
 
 def _hyphen_breaks(line: str) -> list[str]:
