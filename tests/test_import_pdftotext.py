@@ -776,8 +776,9 @@ def test_a_list_whose_bullets_the_conversion_lost_is_a_list(tmp_path: Path) -> N
     """The real letter of 30 May 2023 in reading order: the conversion drops the bullets of
     two of its lists, the four missions under "De missies voor energietransitie luiden:" and
     the six under "De titels van de missies zijn:", each on lines of its own, every one but
-    the last ending with a semicolon. They are lists with the PDF's items; before, each was
-    a paragraph, and three of the six ran together in one."""
+    the last ending with a semicolon, and the dashes of the last three of the five under "De
+    volgende missies horen hierbij:". They are lists with the PDF's items; before, each
+    item without its bullet was a paragraph, and three of the six ran together in one."""
     draft, _ = imported_draft(tmp_path / "text", IMPORT / "acrobat-2023-05-30-letter.pdftotext.txt")
     from_pdf, _ = imported_draft(tmp_path / "pdf", IMPORT / "acrobat-2023-05-30-letter.pdf")
     energy = _list_after(draft["sections"], "De missies voor energietransitie luiden:")
@@ -788,6 +789,9 @@ def test_a_list_whose_bullets_the_conversion_lost_is_a_list(tmp_path: Path) -> N
         "Een klimaatneutrale industrie met hergebruik van grondstoffen en producten in 2050;"
     )
     assert len(land) == 6 and land[-1] == "Veilige en weerbare delta."
+    health = _list_after(draft["sections"], "De volgende missies horen hierbij:")
+    assert health == _list_after(from_pdf["sections"], "De volgende missies horen hierbij:")
+    assert len(health) == 5 and health[-1].startswith("In 2035 is de bevolking beter beschermd")
 
 
 def test_a_dash_after_a_list_item_cut_by_a_page_break_starts_the_next_item(

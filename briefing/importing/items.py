@@ -12,7 +12,8 @@ heading or a paragraph follows the list.
 A PDF's text in reading order may have lost a list's bullets altogether; a list still shows
 where a lead-in that ends in a colon has three or more items under it, each starting with a
 capital on a line of its own, every one but the last ending in a semicolon and the last in a
-full stop (:func:`unmarked_items`).
+full stop; so do such items after a bulleted one that ends in a semicolon, where only the
+last items lost theirs (:func:`unmarked_items`).
 """
 
 from __future__ import annotations
@@ -143,23 +144,30 @@ def unmarked_items(lines: list[SourceLine]) -> list[SourceLine]:
     """``lines`` with a bullet put before each item of a list that lost its bullets: under a
     line that ends in a colon, three or more items, each on lines of its own that start with
     a capital (the item's first) or go on in lower case or with a figure ("2050."), every
-    item but the last ending in a semicolon ("; en", "; of") and the last in a full stop."""
+    item but the last ending in a semicolon ("; en", "; of") and the last in a full stop; so
+    too the items so printed after an item with its bullet or dash that ends in a semicolon,
+    where the conversion lost the bullets of a list's last items only."""
     texts = [line.text.strip() for line in lines]
-    starts: set[int] = set()
+    bullets: dict[int, str] = {}  # each item's first line: the bullet it gets
     for index, text in enumerate(texts):
         if text.endswith(":") and not _marked(text):
-            starts.update(_unmarked_list(texts, index + 1))
+            bullets.update(
+                dict.fromkeys(_unmarked_list(texts, index + 1, _UNMARKED_ITEMS), "\u2022")
+            )
+        elif text.endswith(_ITEM_ENDS) and (above := _bulleted_item(texts, index)) is not None:
+            bullets.update(dict.fromkeys(_unmarked_list(texts, index + 1, 1), texts[above][0]))
     out = list(lines)
-    for index in starts:
+    for index, bullet in bullets.items():
         line = out[index]
         indent = line.text[: len(line.text) - len(line.text.lstrip())]
-        out[index] = SourceLine(line.number, f"{indent}\u2022 {line.text.lstrip()}", line.cells)
+        out[index] = SourceLine(line.number, f"{indent}{bullet} {line.text.lstrip()}", line.cells)
     return out
 
 
-def _unmarked_list(texts: list[str], start: int) -> list[int]:
+def _unmarked_list(texts: list[str], start: int, fewest: int) -> list[int]:
     """The first lines of the items of a list without bullets that starts at ``texts[start]``
-    (see :func:`unmarked_items`); none where no such list starts there."""
+    (see :func:`unmarked_items`); none where no such list of at least ``fewest`` items starts
+    there."""
     items: list[int] = []
     at = start
     while at < len(texts) and texts[at][:1].isupper() and not _marked(texts[at]):
@@ -175,10 +183,22 @@ def _unmarked_list(texts: list[str], start: int) -> list[int]:
             at = end + 1
         elif texts[end].endswith("."):
             items.append(at)
-            return items if len(items) >= _UNMARKED_ITEMS else []
+            return items if len(items) >= fewest else []
         else:
             return []
     return []
+
+
+def _bulleted_item(texts: list[str], end: int) -> int | None:
+    """The first line of the item marked with a bullet or a dash whose last line is
+    ``texts[end]``: that line, or one at most two lines above it that the lines after go on
+    from; ``None`` when ``texts[end]`` ends no such item."""
+    for start in range(end, max(end - _UNMARKED_ITEM_LINES, -1), -1):
+        if BULLET_RE.match(texts[start]):
+            return start
+        if not _goes_on(texts[start:]):
+            return None
+    return None
 
 
 def _marked(text: str) -> bool:
