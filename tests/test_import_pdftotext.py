@@ -794,6 +794,23 @@ def test_a_list_whose_bullets_the_conversion_lost_is_a_list(tmp_path: Path) -> N
     assert len(health) == 5 and health[-1].startswith("In 2035 is de bevolking beter beschermd")
 
 
+@pytest.mark.parametrize("kind", ["layout", "pdftotext"])
+def test_a_topic_an_outline_listed_heads_its_part_also_with_its_colon(
+    tmp_path: Path, kind: str
+) -> None:
+    """The real letter of 30 May 2023 lists its five missions as "Energietransitie: Nederland
+    klimaatneutraal in 2050;", ..., then heads the first part "Energietransitie:" on a line
+    of its own, with the colon a list's lead-in ends with. It heads its part, as in the PDF's
+    import; before, it was a paragraph of its own, and its part stood under the heading
+    before it."""
+    draft, _ = imported_draft(tmp_path / "text", IMPORT / f"acrobat-2023-05-30-letter.{kind}.txt")
+    from_pdf, _ = imported_draft(tmp_path / "pdf", IMPORT / "acrobat-2023-05-30-letter.pdf")
+    headings = [heading for _, heading in _headings(draft["sections"])]
+    assert "Energietransitie:" in [heading for _, heading in _headings(from_pdf["sections"])]
+    assert headings.index("Energietransitie:") + 1 == headings.index("Circulaire Economie")
+    assert "Energietransitie:" not in _paragraphs(draft["sections"])
+
+
 def test_a_dash_after_a_list_item_cut_by_a_page_break_starts_the_next_item(
     tmp_path: Path,
 ) -> None:

@@ -11,7 +11,9 @@ headings in emphasis, as a letter's PDF prints them. Where the
 headings are numbered by parts ("1.", "1.2"), the numbers give their levels, and a heading
 without a number goes under the numbered one before it, unless it closes the letter ("Tot
 slot") or follows parts written to one pattern with a heading none of them has. A part's
-number that a PDF's text sets on a line of its own ("1.2") is put before its title first.
+number that a PDF's text sets on a line of its own ("1.2") is put before its title first. A
+topic that an item of an outline listed with what it is about ("Energietransitie: Nederland
+klimaatneutraal in 2050;") heads its part on a line of its own, with its colon.
 """
 
 from __future__ import annotations
@@ -129,6 +131,19 @@ def _numbered_lead_ins(blocks: list[Block]) -> set[int]:
     }
 
 
+def _outline_topics(blocks: list[Block]) -> set[str]:
+    """The topics of the items of a list that outlines the parts after it, each item a topic
+    and what it is about ("Energietransitie: Nederland klimaatneutraal in 2050;"), at most
+    three words before the colon; a part may start with its topic on a line of its own,
+    with the colon ("Energietransitie:")."""
+    topics: set[str] = set()
+    for block in blocks:
+        topic, colon, about = block.text.partition(":")
+        if block.kind == "item" and colon and about.strip() and len(topic.split()) <= 3:
+            topics.add(topic.strip())
+    return topics
+
+
 def _question(text: str) -> bool:
     return text.endswith("?") and len(text) <= _MAX_QUESTION
 
@@ -141,7 +156,11 @@ def find_headings(blocks: list[Block], marked: bool, room: float | None) -> None
     if marked:
         return
     lead_ins = _numbered_lead_ins(blocks)
+    topics = _outline_topics(blocks)
     for index, block in enumerate(blocks):
+        if block.kind == "paragraph" and block.text.endswith(":") and block.text[:-1] in topics:
+            block.kind = "heading"  # a part's heading, as an item listed it ("Energietransitie:")
+            continue
         if not _heading_like(block) or caption(block.text):
             continue
         if index in lead_ins:
