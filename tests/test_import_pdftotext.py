@@ -795,20 +795,35 @@ def test_a_list_whose_bullets_the_conversion_lost_is_a_list(tmp_path: Path) -> N
 
 
 @pytest.mark.parametrize("kind", ["layout", "pdftotext"])
-def test_a_topic_an_outline_listed_heads_its_part_also_with_its_colon(
+def test_the_topics_an_outline_listed_head_their_parts_under_its_section(
     tmp_path: Path, kind: str
 ) -> None:
-    """The real letter of 30 May 2023 lists its five missions as "Energietransitie: Nederland
-    klimaatneutraal in 2050;", ..., then heads the first part "Energietransitie:" on a line
-    of its own, with the colon a list's lead-in ends with. It heads its part, as in the PDF's
-    import; before, it was a paragraph of its own, and its part stood under the heading
-    before it."""
-    draft, _ = imported_draft(tmp_path / "text", IMPORT / f"acrobat-2023-05-30-letter.{kind}.txt")
+    """The real letter of 30 May 2023 lists its five missions under "Herijking missies" as
+    "Energietransitie: Nederland klimaatneutraal in 2050;", "Gezondheid & Zorg: ...", ...,
+    then heads a part for each: the first "Energietransitie:" on a line of its own, with the
+    colon a list's lead-in ends with, the others without it ("Gezondheid en zorg"). Each
+    heads its part under "Herijking missies", as in the PDF's import, and the note says why;
+    before, "Energietransitie:" was a paragraph and the other four stood at the top."""
+    draft, notes = imported_draft(
+        tmp_path / "text", IMPORT / f"acrobat-2023-05-30-letter.{kind}.txt"
+    )
     from_pdf, _ = imported_draft(tmp_path / "pdf", IMPORT / "acrobat-2023-05-30-letter.pdf")
-    headings = [heading for _, heading in _headings(draft["sections"])]
-    assert "Energietransitie:" in [heading for _, heading in _headings(from_pdf["sections"])]
-    assert headings.index("Energietransitie:") + 1 == headings.index("Circulaire Economie")
+    missions = [
+        (1, "Energietransitie:"),
+        (1, "Circulaire Economie"),
+        (1, "Gezondheid en zorg"),
+        (1, "Landbouw, Water en Voedsel"),
+        (1, "Veiligheid"),
+    ]
+    headings = _headings(draft["sections"])
+    start = headings.index((0, "Herijking missies")) + 1
+    assert headings[start : start + 5] == missions
+    assert all(mission in _headings(from_pdf["sections"]) for mission in missions)
     assert "Energietransitie:" not in _paragraphs(draft["sections"])
+    assert (
+        "the parts of the topics a list outlined ('Energietransitie:', ...) nested under the "
+        "heading before the first of them" in notes
+    )
 
 
 def test_a_dash_after_a_list_item_cut_by_a_page_break_starts_the_next_item(

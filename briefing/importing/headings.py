@@ -13,7 +13,8 @@ without a number goes under the numbered one before it, unless it closes the let
 slot") or follows parts written to one pattern with a heading none of them has. A part's
 number that a PDF's text sets on a line of its own ("1.2") is put before its title first. A
 topic that an item of an outline listed with what it is about ("Energietransitie: Nederland
-klimaatneutraal in 2050;") heads its part on a line of its own, with its colon.
+klimaatneutraal in 2050;") heads its part, also on a line of its own with its colon, and
+such parts go under the heading before the first of them.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ from briefing.importing.text import (
 )
 from briefing.importing.wrapped import ends_short
 
+#: The most words an outline's item gives its topic in, before the colon.
+_TOPIC_WORDS = 6
 #: Heading styles from the top level down, as a letter's PDF prints them.
 _STYLES = ["bold", "plain", "emphasis"]
 #: A question up to this length may be a heading ("Wat is gepast gebruik?").
@@ -134,14 +137,20 @@ def _numbered_lead_ins(blocks: list[Block]) -> set[int]:
 def _outline_topics(blocks: list[Block]) -> set[str]:
     """The topics of the items of a list that outlines the parts after it, each item a topic
     and what it is about ("Energietransitie: Nederland klimaatneutraal in 2050;"), at most
-    three words before the colon; a part may start with its topic on a line of its own,
+    six words before the colon; a part may start with its topic on a line of its own,
     with the colon ("Energietransitie:")."""
     topics: set[str] = set()
     for block in blocks:
         topic, colon, about = block.text.partition(":")
-        if block.kind == "item" and colon and about.strip() and len(topic.split()) <= 3:
-            topics.add(topic.strip())
+        if block.kind == "item" and colon and about.strip() and len(topic.split()) <= _TOPIC_WORDS:
+            topics.add(_topic(topic))
     return topics
+
+
+def _topic(text: str) -> str:
+    """A topic as an outline's item and its part's heading may each print it: without the
+    colon, in lower case, "&" as "en" ("Gezondheid & Zorg", "Gezondheid en zorg")."""
+    return " ".join(text.rstrip(":").replace("&", " en ").lower().split())
 
 
 def _question(text: str) -> bool:
@@ -158,7 +167,7 @@ def find_headings(blocks: list[Block], marked: bool, room: float | None) -> None
     lead_ins = _numbered_lead_ins(blocks)
     topics = _outline_topics(blocks)
     for index, block in enumerate(blocks):
-        if block.kind == "paragraph" and block.text.endswith(":") and block.text[:-1] in topics:
+        if block.kind == "paragraph" and block.text.endswith(":") and _topic(block.text) in topics:
             block.kind = "heading"  # a part's heading, as an item listed it ("Energietransitie:")
             continue
         if not _heading_like(block) or caption(block.text):
@@ -194,15 +203,24 @@ def find_headings(blocks: list[Block], marked: bool, room: float | None) -> None
 
 def heading_levels(blocks: list[Block], marked: bool) -> dict[int, int]:
     """The level of each heading (by its index in ``blocks``): by its number where the
-    letter numbers its headings by parts ("1.", "1.2", "1.2.1"), else by its style."""
+    letter numbers its headings by parts ("1.", "1.2", "1.2.1"), else by its style; where
+    the text has no heading markup, the parts of the topics an outline listed (see
+    :func:`_outline_topics`) go under the heading before the first of them."""
     headings = {index: block for index, block in enumerate(blocks) if block.kind == "heading"}
     if not marked and _numbered(blocks):
         return _numbered_levels(headings)
     styles = [s for s in _STYLES if any(b.style == s for b in headings.values())]
+    topics = set() if marked else _outline_topics(blocks)
     levels: dict[int, int] = {}
     previous = 0
+    parent: int | None = None  # the level of the heading the listed topics' parts go under
     for index, block in headings.items():
         wanted = styles.index(block.style) + 1 if marked or block.style != "plain" else 1
+        if block.style == "plain" and _topic(block.text) in topics:
+            parent = previous if parent is None else parent
+            wanted = parent + 1
+        elif parent is not None and wanted <= parent:
+            parent = None
         levels[index] = previous = min(wanted, previous + 1, 3)
     return levels
 
@@ -297,10 +315,20 @@ def note_unmarked_headings(
                 f"heading before them{_after_parts_said(blocks)}: check them and their levels"
             )
         elif nested:
-            how = (
-                "nested by their type (those in italics under the bold or plain one before "
-                "them): check them and their levels"
+            topics = _outline_topics(blocks)
+            listed = [h.text for h in headings if h.style == "plain" and _topic(h.text) in topics]
+            styled = (
+                "nested by their type (those in italics under the bold or plain one before them)"
             )
+            outlined = (
+                f"the parts of the topics a list outlined ('{listed[0]}', ...) nested under the "
+                "heading before the first of them"
+                if listed
+                else ""
+            )
+            if outlined and any(h.style != "plain" for h in headings):
+                outlined = f"{styled}, and {outlined}"
+            how = f"{outlined or styled}: check them and their levels"
         else:
             how = (
                 "all at the top level: check them, and nest subsections where the letter nests them"
