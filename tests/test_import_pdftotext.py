@@ -826,6 +826,22 @@ def test_the_topics_an_outline_listed_head_their_parts_under_its_section(
     )
 
 
+@pytest.mark.parametrize("kind", ["layout", "pdftotext"])
+def test_a_heading_as_long_as_a_wrapped_line_heads_the_sentence_opened_under_it(
+    tmp_path: Path, kind: str
+) -> None:
+    """The real letter of 30 May 2023 heads its last part "Vervolg: van missies naar Kennis-
+    en Innovatieagenda's en -Convenant", a line nearly as long as a wrapped one, over "De
+    missies en de uitwerking daarvan ...", a line no sentence wrapped over lines starts
+    with. It heads its part, as in the PDF's import; before, it opened the paragraph."""
+    draft, _ = imported_draft(tmp_path / "text", IMPORT / f"acrobat-2023-05-30-letter.{kind}.txt")
+    from_pdf, _ = imported_draft(tmp_path / "pdf", IMPORT / "acrobat-2023-05-30-letter.pdf")
+    heading = (0, "Vervolg: van missies naar Kennis- en Innovatieagenda\u2019s en -Convenant")
+    assert heading in _headings(from_pdf["sections"])
+    assert _headings(draft["sections"])[-1] == heading
+    assert any(p.startswith("De missies en de uitwerking") for p in _paragraphs(draft["sections"]))
+
+
 def test_a_dash_after_a_list_item_cut_by_a_page_break_starts_the_next_item(
     tmp_path: Path,
 ) -> None:

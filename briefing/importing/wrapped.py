@@ -23,6 +23,10 @@ _LONG_RUN = 12
 #: No site wraps a line this long: a text with no blank line that holds most of its words
 #: in such lines gives each paragraph on a line of its own.
 _UNWRAPPED = 200
+#: Words that open a sentence and that no wrapped line of one starts with in capitals.
+_OPENERS = frozenset(
+    "De Het Een Dit Deze Dat Die Wij We Ik Er Daarnaast Daarom Ook".split()  # noqa: SIM905
+)
 #: A list's item: after a bullet or a dash, numbered ("1. De aanpak in de opvang") or
 #: lettered ("a. Eindhoven Airport").
 _ITEM_RE = re.compile(r"^(?:[-\u2022\u25aa\u00b7\u2013*]|\d{1,2}[.)]|[a-z][.)])\s+\S")
@@ -212,12 +216,21 @@ def _headings_at(texts: list[str], short: list[bool], start: int) -> list[int]:
 
 def _heading_at(texts: list[str], short: list[bool], start: int) -> int | None:
     """Where the heading that starts at ``texts[start]`` ends: one or two lines that start with
-    a capital and end no sentence, the last of them short; ``None`` when none starts there."""
+    a capital and end no sentence, the last of them short, or one such line, however long,
+    over a line that opens a sentence; ``None`` when none starts there."""
     if start >= len(texts) or not starts_upper(texts[start]):
         return None
     for end in (start, start + 1):
         if end >= len(texts) or ends_sentence(texts[end]):
             return None
-        if short[end]:
+        if short[end] or (end == start and _opens_sentence(texts[end + 1 :])):
             return end
     return None
+
+
+def _opens_sentence(after: list[str]) -> bool:
+    """Whether the first of the lines ``after`` a line opens a sentence, as no line of a
+    sentence wrapped over lines does: with an article, a pronoun or a conjunction in
+    capitals, the next word in lower case ("De missies en de uitwerking ...")."""
+    words = after[0].split()[:2] if after else []
+    return len(words) == 2 and words[0] in _OPENERS and words[1][:1].islower()
