@@ -32,7 +32,7 @@ from briefing.record import digest_bytes
 from briefing.render import render
 from briefing.settings import Settings
 from briefing.views.links import PageMap
-from briefing.write import Rendered, write_pdf
+from briefing.write import Rendered, collected_after, write_pdf
 
 #: How often a waiting process looks whether the other side is still there, in seconds.
 _POLL = 0.5
@@ -78,7 +78,13 @@ class Done:
 
 
 def make(job: Job, context: Context) -> Done:
-    """Make the job's HTML and, unless it is the recorded HTML, write its PDF."""
+    """Make the job's HTML and, unless it is the recorded HTML, write its PDF; garbage is
+    collected once, after (see :func:`briefing.write.collected_after`)."""
+    with collected_after():
+        return _make(job, context)
+
+
+def _make(job: Job, context: Context) -> Done:
     try:
         html, reads = render(job.output, context.index, context.settings, job.pages)
     except BriefingError as exc:
