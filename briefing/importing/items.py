@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from briefing.importing.text import SourceLine, starts_lower
-from briefing.importing.wrapped import ends_short
+from briefing.importing.wrapped import ITEM_RE, ends_short
 
 BULLET_RE = re.compile(r"^(?:[-\u2022\u25aa\u00b7\u2013]|\*(?=\s))\s+(?=\S)")
 #: A bullet that only a list prints (not a dash, which a wrapped line may start with).
@@ -150,7 +150,7 @@ def unmarked_items(lines: list[SourceLine]) -> list[SourceLine]:
     texts = [line.text.strip() for line in lines]
     bullets: dict[int, str] = {}  # each item's first line: the bullet it gets
     for index, text in enumerate(texts):
-        if text.endswith(":") and not _marked(text):
+        if text.endswith(":") and not ITEM_RE.match(text):
             bullets.update(
                 dict.fromkeys(_unmarked_list(texts, index + 1, _UNMARKED_ITEMS), "\u2022")
             )
@@ -170,7 +170,7 @@ def _unmarked_list(texts: list[str], start: int, fewest: int) -> list[int]:
     there."""
     items: list[int] = []
     at = start
-    while at < len(texts) and texts[at][:1].isupper() and not _marked(texts[at]):
+    while at < len(texts) and texts[at][:1].isupper() and not ITEM_RE.match(texts[at]):
         end = at
         while (
             not texts[end].endswith((*_ITEM_ENDS, "."))
@@ -199,11 +199,6 @@ def _bulleted_item(texts: list[str], end: int) -> int | None:
         if not _goes_on(texts[start:]):
             return None
     return None
-
-
-def _marked(text: str) -> bool:
-    """Whether the line ``text`` starts with a bullet, a dash, a number or a letter."""
-    return bool(BULLET_RE.match(text) or _NUMBERED_RE.match(text) or _LETTERED_RE.match(text))
 
 
 def _goes_on(after: list[str]) -> bool:

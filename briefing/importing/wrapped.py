@@ -29,7 +29,7 @@ _OPENERS = frozenset(
 )
 #: A list's item: after a bullet or a dash, numbered ("1. De aanpak in de opvang") or
 #: lettered ("a. Eindhoven Airport").
-_ITEM_RE = re.compile(r"^(?:[-\u2022\u25aa\u00b7\u2013*]|\d{1,2}[.)]|[a-z][.)])\s+\S")
+ITEM_RE = re.compile(r"^(?:[-\u2022\u25aa\u00b7\u2013*]|\d{1,2}[.)]|[a-z][.)])\s+\S")
 
 
 def paragraph_ends(
@@ -92,7 +92,7 @@ def _outline_headings(texts: list[str]) -> set[int]:
     listed: set[str] = set()
     found: set[int] = set()
     for index, text in enumerate(texts):
-        if not _ITEM_RE.match(text):
+        if not ITEM_RE.match(text):
             continue
         topic = text.rstrip(":")
         if topic in listed and index + 1 < len(texts) and texts[index + 1]:
@@ -130,7 +130,7 @@ def _wrapped_lengths(texts: list[str]) -> list[int]:
         len(texts[index])
         for start, end in _runs(texts)
         for index in range(start, end - 1)
-        if not ends_sentence(texts[index]) and not _ITEM_RE.match(texts[index])
+        if not ends_sentence(texts[index]) and not ITEM_RE.match(texts[index])
     ]
 
 
@@ -175,7 +175,7 @@ def _sentence_ends(texts: list[str], room: float) -> list[int]:
     short = _short(texts, room)
     ends: list[int] = []
     for index, text in enumerate(texts[:-1]):
-        listed = _ITEM_RE.match(text) or _ITEM_RE.match(texts[index + 1])
+        listed = ITEM_RE.match(text) or ITEM_RE.match(texts[index + 1])
         if listed or not ends_sentence(text):
             continue
         headings = _headings_at(texts, short, index + 1)
@@ -192,9 +192,7 @@ def _heading_ends(texts: list[str], room: float) -> list[int]:
     starts = [0] + [
         index
         for index in range(1, len(texts))
-        if _ITEM_RE.match(texts[index - 1])
-        and short[index - 1]
-        and not _ITEM_RE.match(texts[index])
+        if ITEM_RE.match(texts[index - 1]) and short[index - 1] and not ITEM_RE.match(texts[index])
     ]
     return [end for start in starts for end in _headings_at(texts, short, start)]
 
