@@ -3,7 +3,8 @@
 Run as ``python -m bench.work CONTENT RECORDED [SAMPLE]``. It makes the documents' HTML as
 :mod:`bench.raw` does, takes up to SAMPLE (:data:`SAMPLE`) documents of each kind (the
 output's folder: letters, briefings, sectors), spread evenly over the plan, renders each
-with WeasyPrint under :mod:`cProfile` and counts the Python calls it makes. Unlike time,
+with WeasyPrint as the build does (:func:`briefing.write.html_type`) under :mod:`cProfile`
+and counts the Python calls it makes. Unlike time,
 the count is the same on every run to within a few hundredths of a percent, on a busy
 machine too, so it tells whether a page costs more because it holds more or because the
 machine was slower. It also counts the lines of text the documents' pages hold, so that a
@@ -69,6 +70,8 @@ def measure(content: Path, recorded: Path, sample: int = SAMPLE) -> dict[str, di
 
     import weasyprint
 
+    from briefing.write import html_type
+
     figures: dict[str, dict[str, int]] = {}
     with tempfile.TemporaryDirectory() as scratch:
         target = Path(scratch) / "out.pdf"
@@ -78,7 +81,7 @@ def measure(content: Path, recorded: Path, sample: int = SAMPLE) -> dict[str, di
             for name in names:
                 profile = cProfile.Profile()
                 profile.enable()
-                document = weasyprint.HTML(string=html[name]).render()
+                document = html_type()(string=html[name]).render()
                 document.write_pdf(target, pdf_variant="pdf/ua-1", pdf_tags=True)
                 profile.disable()
                 calls += pstats.Stats(profile).total_calls  # type: ignore[attr-defined]

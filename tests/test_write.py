@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import pytest
 from pypdf.generic import DictionaryObject
 
 from briefing.layout import templates_dir
-from briefing.write import write_pdf
+from briefing.write import scoped_pseudo_elements, write_pdf
 from tests.conftest import text_of
 
 
@@ -100,3 +101,20 @@ def test_the_parent_renders_with_its_fonts_after_a_forked_process_rendered(
         "Fira-Sans-Bold",
         "Fira-Sans-Italic",
     }
+
+
+def test_weasyprint_styles_pseudo_elements_only_on_the_elements_that_have_them() -> None:
+    """WeasyPrint's own stylesheet, as the build renders with it, has no rule for a
+    pseudo-element alone, which every element matches and had six styles computed that none
+    used (a tenth of a dossier's time); a list item's marker and a footnote's call and
+    marker keep theirs."""
+    import weasyprint
+    from weasyprint.html import UA
+
+    assert "_ua_stylesheets" in vars(weasyprint.HTML), "the build's own sheet is not used"
+    scoped = scoped_pseudo_elements(UA)
+    assert re.findall(r"^::[a-z-]+", UA, re.MULTILINE), "WeasyPrint's sheet changed: look again"
+    assert re.findall(r"^::[a-z-]+", scoped, re.MULTILINE) == []
+    for rule in ("li::marker {", ".footnote::footnote-call {", ".footnote::footnote-marker {"):
+        assert sum(line.startswith(rule) for line in scoped.splitlines()) == 1, rule
+    assert len(scoped.splitlines()) == len(UA.splitlines()) - 3  # the notes' three rules
