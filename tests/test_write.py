@@ -108,13 +108,41 @@ def test_weasyprint_styles_pseudo_elements_only_on_the_elements_that_have_them()
     pseudo-element alone, which every element matches and had six styles computed that none
     used (a tenth of a dossier's time); a list item's marker and a footnote's call and
     marker keep theirs."""
-    import weasyprint
     from weasyprint.html import UA
 
-    assert "_ua_stylesheets" in vars(weasyprint.HTML), "the build's own sheet is not used"
     scoped = scoped_pseudo_elements(UA)
     assert re.findall(r"^::[a-z-]+", UA, re.MULTILINE), "WeasyPrint's sheet changed: look again"
     assert re.findall(r"^::[a-z-]+", scoped, re.MULTILINE) == []
     for rule in ("li::marker {", ".footnote::footnote-call {", ".footnote::footnote-marker {"):
         assert sum(line.startswith(rule) for line in scoped.splitlines()) == 1, rule
     assert len(scoped.splitlines()) == len(UA.splitlines()) - 3  # the notes' three rules
+
+
+def test_a_written_pdf_has_styles_computed_for_pseudo_elements_its_elements_have(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Writing a PDF computes the style of a list item's marker and of a footnote's call and
+    marker, and of no other pseudo-element: not six for every element."""
+    from weasyprint.css import StyleFor
+
+    computed: list[str] = []
+    compute = StyleFor.set_computed_styles
+
+    def counted(self: StyleFor, element: object, *args: object, **kwargs: object) -> None:
+        computed.append(str(kwargs.get("pseudo_type")))
+        compute(self, element, *args, **kwargs)
+
+    monkeypatch.setattr(StyleFor, "set_computed_styles", counted)
+    root = templates_dir()
+    html = (
+        '<html lang="nl">'
+        f'<link rel="stylesheet" href="{(root / "fonts.css").as_uri()}">'
+        f'<link rel="stylesheet" href="{(root / "letter.css").as_uri()}">'
+        "<p>Een zin<span class='footnote'>Een voetnoot.</span> en nog een.</p>"
+        "<ul><li>een</li><li>twee</li></ul>" + "<p>Tekst <em>met</em> nadruk.</p>" * 20
+    )
+    write_pdf(html, tmp_path / "out.pdf", root)
+    pseudo = sorted(name for name in computed if name != "None" and not name.startswith("@"))
+    assert pseudo == ["footnote-call", "footnote-marker", "marker", "marker"]
+    text = text_of(tmp_path / "out.pdf")
+    assert "Een zin1 en nog een. • een • twee" in text and "1 Een voetnoot." in text
