@@ -87,21 +87,35 @@ def prepare(
         hint = f"; the first letter is dated {first}" if first else ""
         raise UsageError(f"no letters dated on or before {day.isoformat()}{hint}")
     context = Context(index, settings, templates_dir())
-    with locked(out):
-        try:
+    target = out / output.path
+    before = _identity(target)
+    try:
+        with locked(out):
             pages = _pages(index, context, out, output)
-            done = make(Job(output, pages, out / output.path), context)
-        except KeyboardInterrupt as stop:
-            raise Interrupted("interrupted: no briefing was written", stop_signal(stop)) from None
-    if done.error is not None:
-        raise RenderError(f"{out / output.path}: {done.error}")
-    rendering = done.rendered.warnings if done.rendered else ()
-    warnings = (
-        *_far_ahead(index, day),
-        *_content_warnings(index, output, day, debate_id),
-        *rendering,
-    )
-    return Prepared(out / output.path, warnings, tuple(sorted(apart)))
+            done = make(Job(output, pages, target), context)
+        if done.error is not None:
+            raise RenderError(f"{target}: {done.error}")
+        rendering = done.rendered.warnings if done.rendered else ()
+        warnings = (
+            *_far_ahead(index, day),
+            *_content_warnings(index, output, day, debate_id),
+            *rendering,
+        )
+    except KeyboardInterrupt as stop:  # written or not: the file is whole or as it was
+        said = "no briefing was written"
+        if _identity(target) != before:
+            said = f"the briefing was already written to {target}"
+        raise Interrupted(f"interrupted: {said}", stop_signal(stop)) from None
+    return Prepared(target, warnings, tuple(sorted(apart)))
+
+
+def _identity(path: Path) -> tuple[int, int, int] | None:
+    """What tells a file from the one that replaces it (None when there is none)."""
+    try:
+        found = path.stat()
+    except FileNotFoundError:
+        return None
+    return found.st_dev, found.st_ino, found.st_mtime_ns
 
 
 def _content_warnings(

@@ -37,9 +37,11 @@ from pathlib import Path
 import pypdf
 import pytest
 
+from briefing.errors import Terminated
 from briefing.load_cache import CACHE_DIR
 from briefing.lock import LOCK_FILE
 from briefing.record import RECORD_FILE
+from briefing.workers import Context, Done, Job, make
 from tests.conftest import CONTENT, PATIENCE, Started, cli, pdfs, started
 
 SEED = os.environ.get("BRIEFING_TEST_SEED", "2026")
@@ -59,7 +61,11 @@ BUILD_STOPPED = re.compile(
     r"|: (?P<done>\d+) of (?P<total>\d+) documents are up to date; the next build makes the "
     r"other (?P<left>\d+))?"
 )
-PREPARE_STOPPED = re.compile(r"briefing: interrupted(?:: no briefing was written)?")
+#: A stop that came after the briefing was in place (while the command tidied up) says so.
+PREPARE_STOPPED = re.compile(
+    r"briefing: interrupted"
+    r"(?:: no briefing was written|: the briefing was already written to (?P<written>.+))?"
+)
 CLOSING = re.compile(r"(?P<rebuilt>\d+) rebuilt, (?P<up_to_date>\d+) up to date, 0 failed")
 LETTER_2018 = "letters/2018-11-13-voortgang-imvo-beleid.pdf"
 #: A sentence of the 2018 letter, quoted by these sector summaries as well.
@@ -328,6 +334,46 @@ def test_stopped_as_it_exits_a_command_stays_quiet_and_cleans_up(
         assert len(pypdf.PdfReader(folder / "briefings/stand-van-zaken-2022-04-30.pdf").pages) > 1
 
 
+@pytest.mark.parametrize(
+    ("written", "stop", "status"),
+    [(False, KeyboardInterrupt, 130), (True, KeyboardInterrupt, 130), (True, Terminated, 143)],
+    ids=["before-the-write", "after-the-write", "terminated-after-the-write"],
+)
+def test_prepare_stopped_says_whether_the_briefing_was_written(
+    written: bool,
+    stop: type[KeyboardInterrupt],
+    status: int,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A stop that comes once the briefing is in place (while the memory is tidied up, the
+    lock let go of) does not say that no briefing was written: it says where it is."""
+    args = ("prepare", "--content", CONTENT, "--date", "2022-04-30", "--out")
+    whole = cli(*args, tmp_path / "whole")
+    assert whole.returncode == 0, whole.stderr
+    name = "briefings/stand-van-zaken-2022-04-30.pdf"
+
+    def stopped(job: Job, context: Context) -> Done:
+        if written:
+            make(job, context)
+        raise stop()
+
+    monkeypatch.setattr("briefing.prepare.make", stopped)
+    folder = tmp_path / "stopped"
+    done = cli(*args, folder, here=True)
+    said = "no briefing was written"
+    if written:
+        said = f"the briefing was already written to {folder / name}"
+    assert (done.returncode, done.stdout) == (status, "")
+    assert done.stderr == f"briefing: interrupted: {said}\n"
+    if written:
+        assert (folder / name).read_bytes() == (tmp_path / "whole" / name).read_bytes()
+    else:
+        assert not (folder / name).exists()
+    briefings = [p.relative_to(folder).as_posix() for p in folder.rglob("briefings/*")]
+    assert briefings == ([name] if written else [])  # and no half-written file beside it
+
+
 def test_prepare_stopped_at_random_moments_writes_nothing_and_keeps_the_build(
     out: Path, tmp_path: Path, scratch: Path, clean: dict[str, bytes]
 ) -> None:
@@ -344,7 +390,10 @@ def test_prepare_stopped_at_random_moments_writes_nothing_and_keeps_the_build(
             time.sleep(rng.uniform(0, 3))  # about as long as it takes
             prepare.send(signum, group=signum == signal.SIGINT)
             status, wrote = prepare.wait(), bool(prepare.stdout)  # "wrote ..."
-            assert_stopped(prepare, status, signum, PREPARE_STOPPED, scratch, folder, wrote)
+            said = assert_stopped(prepare, status, signum, PREPARE_STOPPED, scratch, folder, wrote)
+        if said and said["written"]:  # in place before the signal came, and it says so
+            assert said["written"] == str(folder / name)
+            wrote = True
         if wrote:  # it was done before the signal came: the briefing is whole (see below)
             finished[folder] = (folder / name).read_bytes()
             (folder / name).unlink()
