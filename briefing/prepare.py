@@ -110,10 +110,11 @@ def prepare(
 
 
 def _identity(path: Path) -> tuple[int, int, int] | None:
-    """What tells a file from the one that replaces it (None when there is none)."""
+    """What tells a file from the one that replaces it (None when there is none, or no
+    way to see it: the command reports that as it would without)."""
     try:
         found = path.stat()
-    except FileNotFoundError:
+    except OSError:
         return None
     return found.st_dev, found.st_ino, found.st_mtime_ns
 
