@@ -286,15 +286,37 @@ def html_type() -> type[HTML]:
 
 
 def _import_weasyprint() -> None:
-    """Import WeasyPrint, the first time with Ctrl-C and SIGTERM held back until it is done.
+    """Import WeasyPrint, the first time with Ctrl-C and SIGTERM held back until it is done,
+    and without running the C compiler.
 
-    Importing it looks its libraries up with :func:`ctypes.util.find_library`, which runs
-    the C compiler on a temporary file: stopped in the middle, Python removed the file and
-    the compiler, still running, wrote it again.
+    WeasyPrint opens each of its libraries (Pango, HarfBuzz, fontconfig) by trying the names
+    it has on each system in turn. A name that does not open is looked up with
+    :func:`ctypes.util.find_library`, which on Linux runs ``ldconfig`` and then the C compiler
+    and the linker, sixteen times in all: a third of the import's time, and a Ctrl-C that
+    reaches the compiler leaves its temporary files behind. Every library also has a name
+    the system's loader opens by itself (``libpango-1.0.so.0``), so on Linux the lookup
+    finds nothing while WeasyPrint is imported and it goes on to that name.
     """
-    if "weasyprint" not in sys.modules:
-        with stops_deferred():
-            import weasyprint  # noqa: F401
+    if "weasyprint" in sys.modules:
+        return
+    with stops_deferred(), _no_library_lookup():
+        import weasyprint  # noqa: F401
+
+
+@contextmanager
+def _no_library_lookup() -> Iterator[None]:
+    """On Linux, :func:`ctypes.util.find_library` finds nothing inside the block."""
+    import ctypes.util
+
+    if not sys.platform.startswith("linux"):
+        yield
+        return
+    find_library = ctypes.util.find_library
+    ctypes.util.find_library = lambda name: None
+    try:
+        yield
+    finally:
+        ctypes.util.find_library = find_library
 
 
 def _layout(html: str, root: Path, read: set[str] | None = None) -> tuple[Document, list[str]]:
@@ -343,11 +365,14 @@ def write_pdf(html: str, target: Path, root: Path, content: Iterable[Path] = ())
     os.environ.setdefault("SOURCE_DATE_EPOCH", REPRODUCIBLE_EPOCH)
     read: set[str] = set()
     try:
-        with replacing(target) as stream, captured() as messages:
+        with captured() as messages:
             document, warnings = _layout(html, root, read)
-            document.write_pdf(stream, pdf_variant="pdf/ua-1", pdf_tags=True)
-            stream.flush()
-            os.fsync(stream.fileno())
+            # The file is begun once the document is laid out, which takes the most time: a
+            # process killed meanwhile leaves no temporary file behind.
+            with replacing(target) as stream:
+                document.write_pdf(stream, pdf_variant="pdf/ua-1", pdf_tags=True)
+                stream.flush()
+                os.fsync(stream.fileno())
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise RenderError(f"could not write it: {reason}; the previous PDF is kept") from exc

@@ -6,7 +6,10 @@ import multiprocessing
 import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
+from typing import Any
 
 import pypdf
 import pytest
@@ -103,6 +106,34 @@ def test_the_parent_renders_with_its_fonts_after_a_forked_process_rendered(
     }
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the lookup runs it on Linux")
+def test_rendering_runs_no_c_compiler_to_find_weasyprints_libraries(tmp_path: Path) -> None:
+    """Imported as WeasyPrint is by default, it runs the C compiler over and over to look its
+    libraries up (a Ctrl-C that reaches the compiler leaves its files in the temporary
+    folder); imported as the build imports it, it never does, and it renders."""
+    compilers = tmp_path / "bin"
+    compilers.mkdir()
+    runs = tmp_path / "runs"
+    for name in ("gcc", "cc"):
+        compiler = compilers / name
+        compiler.write_text(f'#!/bin/sh\necho "$0" >> {runs}\nexit 1\n', encoding="utf-8")
+        compiler.chmod(0o755)
+    path = {**os.environ, "PATH": f"{compilers}{os.pathsep}{os.environ['PATH']}"}
+    plain = "import weasyprint"
+    ours = "from briefing.write import html_type; html_type()(string='<p>tekst</p>').render()"
+    for code in (plain, ours):
+        runs.unlink(missing_ok=True)
+        done = subprocess.run(
+            [sys.executable, "-c", code], env=path, capture_output=True, text=True, check=False
+        )
+        assert done.returncode == 0, done.stderr
+        ran = runs.read_text(encoding="utf-8").splitlines() if runs.exists() else []
+        if code == plain:
+            assert len(ran) > 1, "WeasyPrint no longer runs the compiler: look again"
+        else:
+            assert ran == []
+
+
 def test_weasyprint_styles_pseudo_elements_only_on_the_elements_that_have_them() -> None:
     """WeasyPrint's own stylesheet, as the build renders with it, has no rule for a
     pseudo-element alone, which every element matches and had six styles computed that none
@@ -146,3 +177,26 @@ def test_a_written_pdf_has_styles_computed_for_pseudo_elements_its_elements_have
     assert pseudo == ["footnote-call", "footnote-marker", "marker", "marker"]
     text = text_of(tmp_path / "out.pdf")
     assert "Een zin1 en nog een. • een • twee" in text and "1 Een voetnoot." in text
+
+
+def test_no_file_is_begun_beside_the_pdf_while_its_document_is_laid_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Laying a document out takes the most of its time; a build killed meanwhile (SIGKILL,
+    a power cut) leaves nothing half written beside the PDF, not even a temporary file."""
+    import briefing.write
+
+    target = tmp_path / "briefings" / "out.pdf"
+    beside: list[list[str]] = []
+    layout = briefing.write._layout
+
+    def looked(*args: Any, **kwargs: Any) -> Any:
+        beside.append(sorted(p.name for p in tmp_path.rglob("*") if p.is_file()))
+        return layout(*args, **kwargs)
+
+    monkeypatch.setattr(briefing.write, "_layout", looked)
+    root = templates_dir()
+    write_pdf('<html lang="nl"><p>Een zin.</p>', target, root)
+    assert beside == [[]]
+    assert [p.name for p in tmp_path.rglob("*") if p.is_file()] == ["out.pdf"]
+    assert "Een zin." in text_of(target)
