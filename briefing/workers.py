@@ -5,6 +5,10 @@ where to write it, and the HTML digest that makes rendering unnecessary. Renderi
 processes receive the index and the settings once, as the arguments they are started with
 (inherited where processes are forked, pickled where they are spawned: the same code runs
 either way), then take jobs from a queue, longest first, and send back what each gave.
+WeasyPrint is imported before they start, so that forked ones have it from the start.
+
+A stop (Ctrl-C, SIGTERM) that comes while the processes are started or ended waits until
+that is done: every process started is ended, and their temporary folder removed.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from multiprocessing.context import BaseContext
 from pathlib import Path
 from typing import Any
 
-from briefing.errors import BriefingError, stop_again_later
+from briefing.errors import BriefingError, stop_again_later, stops_deferred
 from briefing.index import Index
 from briefing.plan import Output
 from briefing.reads import Reads
@@ -32,7 +36,7 @@ from briefing.record import digest_bytes
 from briefing.render import render
 from briefing.settings import Settings
 from briefing.views.links import PageMap
-from briefing.write import Rendered, collected_after, write_pdf
+from briefing.write import Rendered, collected_after, html_type, write_pdf
 
 #: How often a waiting process looks whether the other side is still there, in seconds.
 _POLL = 0.5
@@ -128,27 +132,23 @@ class _Pool:
     def make(self, jobs: list[Job]) -> Iterator[Done]:
         tasks: Any = self.mp.Queue()
         results: Any = self.mp.Queue()
-        # The processes' temporary files (WeasyPrint's fonts) go in here, which is removed
-        # however they end: a process that was made to stop cannot clean up after itself.
-        scratch = tempfile.mkdtemp(prefix="briefing-")
         processes: list[Any] = []
+        scratch = None
         finished = False
         try:
-            for job in sorted(jobs, key=lambda job: -job.output.weight):
-                tasks.put(job)
-            for _ in range(self.size):
-                tasks.put(None)
-            with _signals_held():  # a new process ignores Ctrl-C before it can be interrupted
-                processes = [
-                    self.mp.Process(  # type: ignore[attr-defined]
-                        target=_serve,
-                        args=(self.context, tasks, results, os.getpid(), scratch),
-                        daemon=True,
-                    )
-                    for _ in range(self.size)
-                ]
-                for process in processes:
-                    process.start()
+            # A stop waits until the processes are started and known, so that each is ended.
+            with stops_deferred():
+                # The processes' temporary files (WeasyPrint's fonts) go in here, which is
+                # removed however they end: a process made to stop cannot clean up after itself.
+                scratch = tempfile.mkdtemp(prefix="briefing-")
+                for job in sorted(jobs, key=lambda job: -job.output.weight):
+                    tasks.put(job)
+                for _ in range(self.size):
+                    tasks.put(None)
+                # WeasyPrint is imported here, once, and forked with the rest: a process
+                # would finish importing it before it could stop.
+                html_type()
+                processes = self._start(tasks, results, scratch)
             waiting = {job.output.path: job for job in jobs}
             while waiting:
                 try:
@@ -162,11 +162,28 @@ class _Pool:
             for job in waiting.values():
                 yield Done(job.output, "", Reads(), None, "the rendering process stopped")
             finished = True
-        finally:
-            _stop(processes, finished)
-            tasks.cancel_join_thread()
-            results.cancel_join_thread()
-            shutil.rmtree(scratch, ignore_errors=True)
+        finally:  # a stop that comes meanwhile waits until it is all tidied up
+            with stops_deferred():
+                _stop(processes, finished)
+                tasks.cancel_join_thread()
+                results.cancel_join_thread()
+                if scratch is not None:
+                    shutil.rmtree(scratch, ignore_errors=True)
+
+    def _start(self, tasks: Any, results: Any, scratch: str) -> list[Any]:
+        """Start the rendering processes; each ignores Ctrl-C before it can be interrupted."""
+        with _signals_held():
+            processes = [
+                self.mp.Process(  # type: ignore[attr-defined]
+                    target=_serve,
+                    args=(self.context, tasks, results, os.getpid(), scratch),
+                    daemon=True,
+                )
+                for _ in range(self.size)
+            ]
+            for process in processes:
+                process.start()
+        return processes
 
 
 def _stop(processes: list[Any], finished: bool) -> None:
@@ -187,8 +204,10 @@ def _stop(processes: list[Any], finished: bool) -> None:
 
 @contextmanager
 def _signals_held() -> Iterator[None]:
-    """Hold Ctrl-C and SIGTERM back while processes start; they inherit the mask and set
-    their own handlers before they let the signals through."""
+    """Hold Ctrl-C and SIGTERM back from this thread while processes start: they inherit the
+    mask and set their own handlers before they let the signals through. (This process's
+    other threads, such as a queue's, can still take them: :func:`stops_deferred` makes this
+    process wait.)"""
     if not hasattr(signal, "pthread_sigmask"):  # Windows: no signals to hold
         yield
         return

@@ -42,7 +42,16 @@ from briefing.load_cache import CACHE_DIR
 from briefing.lock import LOCK_FILE
 from briefing.record import RECORD_FILE
 from briefing.workers import Context, Done, Job, make
-from tests.conftest import CONTENT, PATIENCE, Started, cli, pdfs, started
+from tests.conftest import (
+    CONTENT,
+    PATIENCE,
+    ROOT,
+    Started,
+    cli,
+    pdfs,
+    session_processes,
+    started,
+)
 
 SEED = os.environ.get("BRIEFING_TEST_SEED", "2026")
 STOPS = int(os.environ.get("BRIEFING_TEST_STOPS", "4"))
@@ -213,6 +222,76 @@ def test_a_build_stopped_at_random_moments_is_finished_by_the_next(
     if said is not None and said["left"]:  # what the last stop said was left, at most
         assert int(said["total"]) == len(clean)
         assert rebuilt <= int(said["left"]) and up_to_date >= int(said["done"])
+
+
+#: Code run before a build, in its process, that stops it (SIGINT, as Ctrl-C sends it to the
+#: process, where any of its threads may take it) at a chosen moment: once the first
+#: rendering process is started, before the second; or as the build ends its rendering
+#: processes, their work done.
+STOP_AT = {
+    "starting": """
+import multiprocessing.process, os, signal
+start = multiprocessing.process.BaseProcess.start
+def started(self):
+    start(self)
+    multiprocessing.process.BaseProcess.start = start
+    os.kill(os.getpid(), signal.SIGINT)
+multiprocessing.process.BaseProcess.start = started
+""",
+    "ending": """
+import os, signal, briefing.workers as workers
+stop = workers._stop
+def stopped(processes, finished):
+    workers._stop = stop
+    os.kill(os.getpid(), signal.SIGINT)
+    stop(processes, finished)
+workers._stop = stopped
+""",
+}
+
+
+@pytest.mark.parametrize(
+    ("moment", "said"),
+    [
+        (
+            "starting",
+            "briefing: interrupted: 0 of 22 documents are up to date; the next build "
+            "makes the other 22",
+        ),
+        (
+            "ending",
+            "briefing: interrupted: 2 of 22 documents are up to date; the next build "
+            "makes the other 20",
+        ),
+    ],
+    ids=["starting", "ending"],
+)
+def test_a_build_stopped_as_it_starts_or_ends_rendering_processes_ends_them_all(
+    moment: str, said: str, tmp_path: Path, scratch: Path
+) -> None:
+    """Stopped between the start of one rendering process and the next, or while they are
+    ended after their work: every process is ended and their temporary folder removed."""
+    out = tmp_path / "out"
+    argv = ["briefing", "build", "--content", str(CONTENT), "--out", str(out), "--jobs", "2"]
+    code = (
+        f"{STOP_AT[moment]}\nimport sys\nsys.argv = {argv!r}\nfrom briefing.cli import run\nrun()"
+    )
+    build = subprocess.Popen(
+        [sys.executable, "-c", code],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "TMPDIR": str(scratch)},
+        start_new_session=True,
+    )
+    stdout, stderr = build.communicate(timeout=PATIENCE)
+    assert (build.returncode, stdout) == (130, ""), stderr
+    assert stderr.splitlines()[-1] == said, stderr
+    assert "Traceback" not in stderr
+    assert session_processes(build.pid) == [], "rendering processes outlived the build"
+    assert os.listdir(scratch) == []
+    assert not [p for p in out.rglob("*") if p.name.endswith(".part")]
 
 
 def test_a_killed_build_leaves_only_complete_pdfs_and_the_next_build_finishes(
