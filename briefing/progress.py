@@ -25,7 +25,10 @@ class Progress:
         """One document was rendered (``what`` is 'rebuilt') or failed ('failed')."""
         self.count += 1
         if not self.bar:
-            print(f"{what} {name}", file=self.stream, flush=True)
+            # In one write, the line's end with it: a stop (Ctrl-C) while it is written leaves
+            # the line whole or not begun, never open for the stop's own line to run on from.
+            self.stream.write(f"{what} {name}\n")
+            self.stream.flush()
             return
         total = max(self.total, self.count)
         filled = BAR_WIDTH * self.count // total

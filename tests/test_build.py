@@ -244,6 +244,21 @@ def test_progress_is_a_bar_on_a_terminal_and_plain_lines_otherwise() -> None:
             assert shown == "rebuilt letters/a.pdf\nfailed letters/b.pdf\n"
 
 
+def test_a_stop_while_a_progress_line_is_written_leaves_it_whole() -> None:
+    """Stopped as soon as anything of a line was written, the line has its end: the stop's
+    own line ("briefing: interrupted: ...") starts a line of its own."""
+
+    class StoppedAtOnce(io.StringIO):
+        def write(self, text: str) -> int:
+            super().write(text)
+            raise KeyboardInterrupt
+
+    stream = StoppedAtOnce()
+    with pytest.raises(KeyboardInterrupt):
+        Progress(stream, bar=False).done("sectors/sierteelt.pdf", "rebuilt")
+    assert stream.getvalue() == "rebuilt sectors/sierteelt.pdf\n"
+
+
 def test_watch_rebuilds_on_every_save(out: Path, content_copy: Path) -> None:
     """Each save makes one build of what it changed; Ctrl-C between builds stops watching."""
     letter = (
